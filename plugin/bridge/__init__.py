@@ -1,0 +1,1 @@
+"""The one place under plugin/ that imports qgis: adapts the core to QGIS."""

@@ -1,0 +1,1 @@
+"""Propose: change sets, validation and the proposal store."""

@@ -1,0 +1,1 @@
+"""GeoGov's widgets, dialogs and the plugin entry point (initGui/unload)."""

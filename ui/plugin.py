@@ -1,0 +1,118 @@
+"""GeoGov's QGIS entry point: menu, toolbar, docks, Processing provider, translator.
+
+Everything added in :meth:`GeoGovPlugin.initGui` is recorded and removed in
+:meth:`GeoGovPlugin.unload`, so unloading and loading again (Plugin Reloader) leaves
+QGIS exactly as it was.
+"""
+
+import os
+
+from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.resources import icon_path
+
+PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
+
+
+
+def qgis_locale() -> str:
+    """The locale QGIS runs in (its own setting wins over the system's)."""
+    settings = QgsSettings()
+    if settings.value("locale/overrideFlag", False, type=bool):
+        name = settings.value("locale/userLocale", "") or ""
+    else:
+        name = QLocale.system().name()
+    return (name or "en")[:2]
+
+
+class GeoGovPlugin:
+    MENU = "&GeoGov"
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.actions = []
+        self.docks = []
+        self.connections = []     # (signal, slot) pairs to disconnect in unload()
+        self.translator = None
+        self.provider = None
+        self.toolbar = None
+        self._install_translator()
+
+    # -- translation -------------------------------------------------------------------
+    def _install_translator(self):
+        path = os.path.join(PLUGIN_DIR, "i18n", f"geogov_{qgis_locale()}.qm")
+        if os.path.exists(path):
+            translator = QTranslator()
+            if translator.load(path):
+                QCoreApplication.installTranslator(translator)
+                self.translator = translator
+
+    # -- Processing ----------------------------------------------------------------------
+    def initProcessing(self):
+        if self.provider is None:
+            from ..plugin.bridge.processing_provider import GeoGovProvider
+
+            self.provider = GeoGovProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # -- GUI -------------------------------------------------------------------------------
+    def initGui(self):
+        self.initProcessing()
+        self.toolbar = self.iface.addToolBar(tr("GeoGov"))
+        self.toolbar.setObjectName("GeoGovToolbar")
+        self.add_action("geogov.svg", tr("About GeoGov"), self.show_about, toolbar=False)
+
+    def add_action(self, icon, text, callback, toolbar=True, checkable=False, parent=None):
+        action = QAction(QIcon(icon_path(icon)), text, parent or self.iface.mainWindow())
+        action.setObjectName("geogov_" + callback.__name__)
+        action.setCheckable(checkable)
+        action.triggered.connect(callback)
+        self.iface.addPluginToMenu(self.MENU, action)
+        if toolbar and self.toolbar is not None:
+            self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def connect(self, signal, slot):
+        signal.connect(slot)
+        self.connections.append((signal, slot))
+
+    def show_about(self):
+        from qgis.PyQt.QtWidgets import QMessageBox
+
+        QMessageBox.about(
+            self.iface.mainWindow(), tr("About GeoGov"),
+            tr("GeoGov brings the regional geodata partnership convention into QGIS: "
+                "discover the partners' catalogues, see who is responsible for each layer, "
+                "and propose and review changes to shared data."))
+
+    def unload(self):
+        for signal, slot in reversed(self.connections):
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass  # already disconnected, or its object was deleted by QGIS
+        self.connections.clear()
+        for dock in self.docks:
+            self.iface.removeDockWidget(dock)
+            dock.close()
+            dock.deleteLater()
+        self.docks.clear()
+        for action in self.actions:
+            self.iface.removePluginMenu(self.MENU, action)
+            self.iface.removeToolBarIcon(action)
+            action.deleteLater()
+        self.actions.clear()
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None
