@@ -1,0 +1,1 @@
+"""Governance: the partner convention, responsibility resolution, freshness, the report."""
