@@ -1,0 +1,91 @@
+"""Turn core errors (stable codes + params) into translated sentences for the user.
+
+The core never translates: it raises GeoGovError subclasses with a ``code``. Each domain
+keeps its sentences in a ``ui/messages_<domain>.py`` module exposing ``messages()`` (a
+dict code -> translated template, built at call time so the installed translator
+applies). Templates use ``str.format`` names from the error's params.
+"""
+
+from __future__ import annotations
+
+import importlib
+import string
+
+from ..plugin.bridge.i18n import tr
+
+DOMAIN_MODULES = ("messages_catalogue", "messages_governance", "messages_proposals",
+                  "messages_publishing")
+
+
+def _base_messages():
+    return {
+        "error": tr("Unexpected error: {message}"),
+        "xml.empty": tr("The document is empty."),
+        "xml.html": tr("An HTML page was received instead of the expected XML document. "
+                       "Check the address: it may point to a web page, not a service."),
+        "xml.entities": tr("The document declares XML entities. It was refused without "
+                           "being read, because such documents can be used to read local "
+                           "files or to exhaust memory (XXE, \"billion laughs\")."),
+        "xml.malformed": tr("The XML document is malformed (line {line}, column {column}): "
+                            "{detail}"),
+        "json.empty": tr("The document is empty."),
+        "json.html": tr("An HTML page was received instead of the expected JSON document."),
+        "json.malformed": tr("The JSON document is malformed (line {line}, column {column}): "
+                             "{detail}"),
+        "ows.exception": tr("The server answered with an error: {text} (code {exception_code})"),
+        "http.timeout": tr("The server did not answer within {timeout} seconds."),
+        "http.connection": tr("Cannot connect to the server. Check the address and your "
+                              "network connection."),
+        "http.unauthorized": tr("The server asks for authentication (HTTP 401). Choose an "
+                                "authentication configuration for this connection."),
+        "http.forbidden": tr("Access refused by the server (HTTP 403)."),
+        "http.not_found": tr("Nothing was found at this address (HTTP 404)."),
+        "http.server_error": tr("The server failed (HTTP {status}). Try again later or "
+                                "contact its administrator."),
+        "http.status": tr("The server answered with HTTP status {status}."),
+        "http.content_type": tr("The server sent an unexpected kind of document "
+                                "({content_type})."),
+        "http.failed": tr("The request failed: {detail}"),
+        "cancelled": tr("Cancelled."),
+    }
+
+
+def all_messages() -> dict:
+    table = _base_messages()
+    for name in DOMAIN_MODULES:
+        try:
+            module = importlib.import_module(f"{__package__}.{name}")
+        except ImportError:
+            continue  # a domain with no messages of its own yet
+        table.update(module.messages())
+    return table
+
+
+class _Lenient(dict):
+    """Missing params show as {name} rather than failing the whole message."""
+
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def format_template(template: str, params: dict) -> str:
+    return string.Formatter().vformat(template, (), _Lenient(params))
+
+
+def error_text(error, table: dict | None = None) -> str:
+    """The translated sentence for ``error`` (a GeoGovError or any exception)."""
+    table = table if table is not None else all_messages()
+    code = getattr(error, "code", None) or "error"
+    params = dict(getattr(error, "params", {}) or {})
+    params.setdefault("message", str(error))
+    template = table.get(code)
+    while template is None and "." in code:  # "http.status.418" falls back to "http.status"
+        code = code.rsplit(".", 1)[0]
+        template = table.get(code)
+    if template is None:
+        template = table["error"]
+    text = format_template(template, params)
+    source = getattr(error, "source", None)
+    if source:
+        text += " " + tr("(document: {source})").format(source=source)
+    return text
