@@ -5,10 +5,11 @@ Everything added in :meth:`GeoGovPlugin.initGui` is recorded and removed in
 QGIS exactly as it was.
 """
 
+import importlib
 import os
 
 from qgis.core import QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -16,6 +17,11 @@ from ..plugin.bridge.i18n import tr
 from ..plugin.bridge.resources import icon_path
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
+
+# Each component is a ui/ module with ``install(plugin)`` that adds its actions and docks
+# through plugin.add_action / plugin.add_dock / plugin.connect (so unload() removes them)
+# and returns an object with ``unload()`` for anything else it set up, or None.
+COMPONENTS = ()
 
 
 
@@ -40,6 +46,7 @@ class GeoGovPlugin:
         self.translator = None
         self.provider = None
         self.toolbar = None
+        self.components = []      # objects returned by each component's install(); unload() calls theirs
         self._install_translator()
 
     # -- translation -------------------------------------------------------------------
@@ -64,7 +71,19 @@ class GeoGovPlugin:
         self.initProcessing()
         self.toolbar = self.iface.addToolBar(tr("GeoGov"))
         self.toolbar.setObjectName("GeoGovToolbar")
+        for name in COMPONENTS:
+            module = importlib.import_module(f"{__package__}.{name}")
+            component = module.install(self)
+            if component is not None:
+                self.components.append(component)
         self.add_action("geogov.svg", tr("About GeoGov"), self.show_about, toolbar=False)
+
+    def add_dock(self, dock, area=Qt.DockWidgetArea.RightDockWidgetArea, visible=False):
+        """Add ``dock`` to QGIS's main window; unload() removes it."""
+        self.iface.addDockWidget(area, dock)
+        dock.setVisible(visible)
+        self.docks.append(dock)
+        return dock
 
     def add_action(self, icon, text, callback, toolbar=True, checkable=False, parent=None):
         action = QAction(QIcon(icon_path(icon)), text, parent or self.iface.mainWindow())
@@ -91,6 +110,12 @@ class GeoGovPlugin:
                 "and propose and review changes to shared data."))
 
     def unload(self):
+        from ..plugin.bridge.tasks import cancel_all
+
+        cancel_all()
+        for component in reversed(self.components):
+            component.unload()
+        self.components.clear()
         for signal, slot in reversed(self.connections):
             try:
                 signal.disconnect(slot)
