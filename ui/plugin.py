@@ -21,7 +21,7 @@ PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 # Each component is a ui/ module with ``install(plugin)`` that adds its actions and docks
 # through plugin.add_action / plugin.add_dock / plugin.connect (so unload() removes them)
 # and returns an object with ``unload()`` for anything else it set up, or None.
-COMPONENTS = ()
+COMPONENTS = ("options_page",)
 
 
 
@@ -85,9 +85,10 @@ class GeoGovPlugin:
         self.docks.append(dock)
         return dock
 
-    def add_action(self, icon, text, callback, toolbar=True, checkable=False, parent=None):
+    def add_action(self, icon, text, callback, toolbar=True, checkable=False, parent=None,
+                   name=None):
         action = QAction(QIcon(icon_path(icon)), text, parent or self.iface.mainWindow())
-        action.setObjectName("geogov_" + callback.__name__)
+        action.setObjectName(name or "geogov_" + callback.__name__)
         action.setCheckable(checkable)
         action.triggered.connect(callback)
         self.iface.addPluginToMenu(self.MENU, action)

@@ -21,7 +21,8 @@ def _state(iface):
     return (
         sorted(a.objectName() for a in window.findChildren(QAction)
                if a.objectName().startswith("geogov")),
-        sorted(d.objectName() for d in window.findChildren(QDockWidget) if d.objectName().startswith("GeoGov")),
+        sorted(d.objectName() for d in window.findChildren(QDockWidget)
+               if d.objectName().startswith("GeoGov")),
         sorted(t.objectName() for t in window.findChildren(QToolBar) if t.objectName().startswith("GeoGov")),
         QgsApplication.processingRegistry().providerById("geogov") is not None,
     )

@@ -1,0 +1,291 @@
+"""GeoGov's page in QGIS's Options dialog (Settings ▸ Options ▸ GeoGov).
+
+Shows the typed settings of plugin/bridge/settings.py: catalogue and service connections,
+the proposal store, the identity used in GeoPackage mode, the convention, timeouts and
+the colours of the diff. Credentials are never typed here: connections choose a QGIS
+authentication configuration (stored encrypted by QGIS), only its id is kept.
+"""
+
+from __future__ import annotations
+
+from qgis.gui import (
+    QgsAuthConfigSelect,
+    QgsColorButton,
+    QgsFileWidget,
+    QgsOptionsPageWidget,
+    QgsOptionsWidgetFactory,
+)
+from qgis.PyQt.QtGui import QColor, QIcon
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from ..plugin.bridge import settings as gsettings
+from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.resources import icon_path
+
+CATALOGUE_KINDS = (("csw", "2.0.2"), ("csw", "3.0.0"), ("ogcapi-records", ""))
+
+
+def catalogue_kind_label(kind: str, version: str) -> str:
+    if kind == "ogcapi-records":
+        return tr("OGC API Records")
+    return tr("CSW {version}").format(version=version or "2.0.2")
+
+
+class ConnectionDialog(QDialog):
+    """Edit one catalogue or service connection (name, URL, kind, authcfg, timeout)."""
+
+    def __init__(self, connection, catalogue=True, parent=None):
+        super().__init__(parent)
+        self.catalogue = catalogue
+        self.setWindowTitle(tr("Catalogue connection") if catalogue else tr("Service connection"))
+        form = QFormLayout(self)
+        self.name = QLineEdit(connection.name)
+        self.url = QLineEdit(connection.url)
+        self.kind = QComboBox()
+        if catalogue:
+            for kind, version in CATALOGUE_KINDS:
+                self.kind.addItem(catalogue_kind_label(kind, version), (kind, version))
+            index = next((i for i, (k, v) in enumerate(CATALOGUE_KINDS)
+                          if k == connection.kind and (v == connection.version or k != "csw")), 0)
+        else:
+            self.kind.addItem(tr("WMS"), ("wms", ""))
+            self.kind.addItem(tr("WFS"), ("wfs", ""))
+            index = 1 if connection.kind == "wfs" else 0
+        self.kind.setCurrentIndex(index)
+        self.auth = QgsAuthConfigSelect(self)
+        self.auth.setConfigId(connection.authcfg)
+        self.timeout = QSpinBox()
+        self.timeout.setRange(1, 600)
+        self.timeout.setSuffix(tr(" s"))
+        self.timeout.setValue(connection.timeout)
+        form.addRow(tr("Name"), self.name)
+        form.addRow(tr("URL"), self.url)
+        form.addRow(tr("Kind"), self.kind)
+        form.addRow(tr("Authentication"), self.auth)
+        form.addRow(tr("Timeout"), self.timeout)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def connection(self):
+        kind, version = self.kind.currentData()
+        values = dict(name=self.name.text().strip() or self.url.text().strip(),
+                      url=self.url.text().strip(), kind=kind, authcfg=self.auth.configId(),
+                      timeout=self.timeout.value())
+        if self.catalogue:
+            return gsettings.CatalogueConnection(version=version, **values)
+        return gsettings.ServiceConnection(**values)
+
+
+class ConnectionTable(QGroupBox):
+    def __init__(self, title, connections, catalogue, parent=None):
+        super().__init__(title, parent)
+        self.catalogue = catalogue
+        self.connections = list(connections)
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([tr("Name"), tr("Kind"), tr("URL")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self.edit)
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        for text, slot in ((tr("Add…"), self.add), (tr("Edit…"), self.edit),
+                           (tr("Remove"), self.remove)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch()
+        layout.addLayout(row)
+        self.refresh()
+
+    def refresh(self):
+        self.table.setRowCount(len(self.connections))
+        for i, c in enumerate(self.connections):
+            kind = (catalogue_kind_label(c.kind, c.version) if self.catalogue else c.kind.upper())
+            for j, text in enumerate((c.name, kind, c.url)):
+                self.table.setItem(i, j, QTableWidgetItem(text))
+
+    def _new(self):
+        if self.catalogue:
+            return gsettings.CatalogueConnection(name="", url="", version="2.0.2")
+        return gsettings.ServiceConnection(name="", url="")
+
+    def add(self):
+        dialog = ConnectionDialog(self._new(), self.catalogue, self)
+        if dialog.exec() and dialog.connection().url:
+            self.connections.append(dialog.connection())
+            self.refresh()
+
+    def edit(self, *_):
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        dialog = ConnectionDialog(self.connections[row], self.catalogue, self)
+        if dialog.exec() and dialog.connection().url:
+            self.connections[row] = dialog.connection()
+            self.refresh()
+
+    def remove(self):
+        row = self.table.currentRow()
+        if row >= 0:
+            del self.connections[row]
+            self.refresh()
+
+
+class GeoGovOptionsPage(QgsOptionsPageWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("GeoGovOptionsPage")
+        values = gsettings.load()
+        layout = QVBoxLayout(self)
+
+        self.catalogues = ConnectionTable(tr("Catalogues"), values.catalogues, True, self)
+        self.services = ConnectionTable(tr("OGC services"), values.services, False, self)
+        layout.addWidget(self.catalogues)
+        layout.addWidget(self.services)
+
+        governance = QGroupBox(tr("Partnership convention"))
+        form = QFormLayout(governance)
+        self.convention = QgsFileWidget()
+        self.convention.setFilter(tr("Convention (*.yaml *.yml)"))
+        self.convention.setFilePath(values.convention_source)
+        form.addRow(tr("Convention file or URL"), self.convention)
+        layout.addWidget(governance)
+
+        store = QGroupBox(tr("Proposal store"))
+        form = QFormLayout(store)
+        self.store_kind = QComboBox()
+        self.store_kind.addItem(tr("GeoPackage (one file, no set-up)"), "gpkg")
+        self.store_kind.addItem(tr("PostgreSQL/PostGIS (shared, rights enforced by the database)"),
+                                "postgres")
+        self.store_kind.setCurrentIndex(1 if values.store_kind == "postgres" else 0)
+        self.store_path = QgsFileWidget()
+        self.store_path.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
+        self.store_path.setFilter(tr("GeoPackage (*.gpkg)"))
+        self.store_path.setFilePath(values.store_path)
+        self.store_dsn = QLineEdit(values.store_dsn)
+        self.store_dsn.setPlaceholderText("host=… port=5432 dbname=geogov")
+        self.store_auth = QgsAuthConfigSelect(self, "postgres")
+        self.store_auth.setConfigId(values.store_authcfg)
+        self.login = QLineEdit(values.identity_login)
+        self.partner = QLineEdit(values.identity_partner)
+        self.gpkg_notice = QLabel(tr(
+            "In GeoPackage mode there is no access control: anyone who can open the file can "
+            "act under any name. The identity below is only declared, not checked. Use the "
+            "PostgreSQL store for a shared deployment in which the database enforces rights."))
+        self.gpkg_notice.setWordWrap(True)
+        form.addRow(tr("Store"), self.store_kind)
+        form.addRow(tr("GeoPackage file"), self.store_path)
+        form.addRow(tr("PostgreSQL connection"), self.store_dsn)
+        form.addRow(tr("PostgreSQL authentication"), self.store_auth)
+        form.addRow(self.gpkg_notice)
+        form.addRow(tr("My login (GeoPackage mode)"), self.login)
+        form.addRow(tr("My partner (GeoPackage mode)"), self.partner)
+        self.store_kind.currentIndexChanged.connect(self._store_kind_changed)
+        layout.addWidget(store)
+
+        misc = QGroupBox(tr("Network and display"))
+        form = QFormLayout(misc)
+        self.timeout = QSpinBox()
+        self.timeout.setRange(1, 600)
+        self.timeout.setSuffix(tr(" s"))
+        self.timeout.setValue(values.timeout)
+        self.poll = QSpinBox()
+        self.poll.setRange(10, 3600)
+        self.poll.setSuffix(tr(" s"))
+        self.poll.setValue(values.poll_seconds)
+        self.colours = {}
+        form.addRow(tr("Default network timeout"), self.timeout)
+        form.addRow(tr("Check for new proposals every (GeoPackage mode)"), self.poll)
+        for attribute, label in (("colour_added", tr("Added features")),
+                                 ("colour_deleted", tr("Deleted features")),
+                                 ("colour_modified", tr("Modified features"))):
+            button = QgsColorButton()
+            button.setColor(QColor(getattr(values, attribute)))
+            self.colours[attribute] = button
+            form.addRow(label, button)
+        layout.addWidget(misc)
+        layout.addStretch()
+        self._store_kind_changed()
+
+    def _store_kind_changed(self, *_):
+        gpkg = self.store_kind.currentData() == "gpkg"
+        for widget in (self.store_path, self.gpkg_notice, self.login, self.partner):
+            widget.setEnabled(gpkg)
+        for widget in (self.store_dsn, self.store_auth):
+            widget.setEnabled(not gpkg)
+
+    def values(self) -> gsettings.Settings:
+        values = gsettings.load()
+        values.catalogues = list(self.catalogues.connections)
+        values.services = list(self.services.connections)
+        values.convention_source = self.convention.filePath()
+        values.store_kind = self.store_kind.currentData()
+        values.store_path = self.store_path.filePath()
+        values.store_dsn = self.store_dsn.text().strip()
+        values.store_authcfg = self.store_auth.configId()
+        values.identity_login = self.login.text().strip()
+        values.identity_partner = self.partner.text().strip()
+        values.timeout = self.timeout.value()
+        values.poll_seconds = self.poll.value()
+        for attribute, button in self.colours.items():
+            setattr(values, attribute, button.color().name())
+        return values
+
+    def apply(self):
+        gsettings.save(self.values())
+        from .settings_signal import settings_changed
+
+        settings_changed.emit()
+
+
+class GeoGovOptionsFactory(QgsOptionsWidgetFactory):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(tr("GeoGov"))
+        self.setIcon(QIcon(icon_path("geogov.svg")))
+
+    def icon(self):
+        return QIcon(icon_path("geogov.svg"))
+
+    def createWidget(self, parent):
+        return GeoGovOptionsPage(parent)
+
+
+class _OptionsComponent:
+    def __init__(self, plugin):
+        self.iface = plugin.iface
+        self.factory = GeoGovOptionsFactory()
+        self.iface.registerOptionsWidgetFactory(self.factory)
+
+    def unload(self):
+        self.iface.unregisterOptionsWidgetFactory(self.factory)
+        self.factory = None
+
+
+def install(plugin):
+    component = _OptionsComponent(plugin)
+    plugin.add_action("geogov.svg", tr("GeoGov settings…"),
+                      lambda: plugin.iface.showOptionsDialog(plugin.iface.mainWindow(),
+                                                             currentPage="GeoGovOptionsPage"),
+                      toolbar=False, name="geogov_settings")
+    return component
