@@ -2,10 +2,13 @@
 
 Geometries travel as ISO WKB bytes (``None`` for no geometry); attribute values as
 plain Python values (str, int, float, bool, None, datetime.date/datetime, bytes).
+Nothing here holds an OGR or Qt object, so every class can be stored as JSON
+(see plugin/proposals/serialization.py).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -40,12 +43,22 @@ APPROVE, REJECT, REQUEST_CHANGES = "approve", "reject", "request_changes"
 DECISIONS = (APPROVE, REJECT, REQUEST_CHANGES)
 
 
+# Field types of a Schema. Providers' richer types map onto these (the bridge maps
+# QVariant types, the WFS client maps XML Schema types); anything else is "string".
+STRING, INTEGER, REAL, BOOLEAN, DATE, DATETIME, BINARY = (
+    "string", "integer", "real", "boolean", "date", "datetime", "binary")
+FIELD_TYPES = (STRING, INTEGER, REAL, BOOLEAN, DATE, DATETIME, BINARY)
+
+
 @dataclass
 class FieldDef:
     name: str
     type: str = "string"      # string, integer, real, boolean, date, datetime, binary
     nullable: bool = True
     length: int = 0
+    # The data source fills it when a feature is inserted (autoincrement primary key,
+    # default value): an insert may leave it null even when the field is not nullable.
+    auto: bool = False
 
 
 @dataclass
@@ -54,12 +67,16 @@ class Schema:
     key: str = "fid"                             # the stable identifier field
     geometry_type: str = ""                      # Point, LineString, Polygon, Multi…, "" = none
     crs: str = ""                                # "EPSG:2154"
+    geometry_nullable: bool = True               # may a feature have no geometry
 
     def field(self, name: str) -> Optional[FieldDef]:
         for f in self.fields:
             if f.name == name:
                 return f
         return None
+
+    def field_names(self) -> list:
+        return [f.name for f in self.fields]
 
 
 @dataclass
@@ -81,11 +98,28 @@ class Change:
     geometry_changed: bool = False
     base_fingerprint: Optional[str] = None    # fingerprint of the base feature (update/delete)
 
+    def changed_values(self) -> dict:
+        """{field: (old, new)} for the changed fields, in the order of ``changed_fields``."""
+        old = self.old or {}
+        new = self.new or {}
+        return {name: (old.get(name), new.get(name)) for name in self.changed_fields}
+
 
 @dataclass
 class ChangeSet:
+    """What a proposal changes, feature by feature.
+
+    For an update, ``old``/``new`` hold every attribute of the base and of the edited
+    feature and both geometries (so an apply can verify the outcome and undo from the
+    base state); ``changed_fields`` names the attributes that differ. For a delete only
+    the ``old`` side is set, for an insert only the ``new`` side. ``base_fingerprint``
+    is :func:`plugin.proposals.fingerprint.fingerprint` of the base feature, computed
+    with the scheme named in ``fingerprint_scheme``.
+    """
+
     schema: Schema
     changes: list = field(default_factory=list)
+    fingerprint_scheme: str = ""
 
     def counts(self) -> dict:
         out = {INSERT: 0, UPDATE: 0, DELETE: 0}
@@ -95,6 +129,24 @@ class ChangeSet:
 
     def __len__(self):
         return len(self.changes)
+
+
+@dataclass
+class Problem:
+    """One reason why a change set cannot be submitted (or applied) as it is.
+
+    ``code`` names the rule (e.g. ``proposal.wrong_type``, see validation.py); ``key``
+    the feature concerned (None for a problem of the whole change set); ``field`` the
+    attribute concerned, if any; ``params`` plain strings/numbers the UI puts into the
+    French sentence it shows for the code.
+    """
+
+    code: str
+    key: Any = None
+    op: Optional[str] = None
+    field: Optional[str] = None
+    # dataclasses.field in full: the attribute above shadows the name in this class body.
+    params: dict = dataclasses.field(default_factory=dict)
 
 
 @dataclass
