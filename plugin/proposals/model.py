@@ -167,6 +167,30 @@ class Review:
     decision: str
     comment: str = ""
     at: Optional[dt.datetime] = None
+    # Review round: 1 at the first submission, +1 at each resubmission (after changes
+    # were requested, or a rebase); only the current round's approvals count.
+    round: int = 1
+
+
+@dataclass
+class Comment:
+    """One message of a proposal's discussion thread."""
+
+    author: str
+    body: str
+    at: Optional[dt.datetime] = None
+    id: Optional[int] = None
+
+
+@dataclass
+class ApplyAttempt:
+    """One attempt to publish a proposal (result: applied, failed, conflict, unknown, undone)."""
+
+    actor: str
+    result: str
+    details: dict = field(default_factory=dict)
+    at: Optional[dt.datetime] = None
+    id: Optional[int] = None
 
 
 @dataclass
@@ -186,3 +210,10 @@ class Proposal:
     created_at: Optional[dt.datetime] = None
     updated_at: Optional[dt.datetime] = None
     version: int = 0               # optimistic-lock counter, bumped at every status change
+    # Added for the proposal stores: the départements (INSEE codes) the changes touch,
+    # which route the proposal to its territorial steward; the review round; the apply
+    # attempts (ApplyAttempt) recorded so far; when it was last submitted.
+    departements: list = field(default_factory=list)
+    round: int = 0
+    apply_attempts: list = field(default_factory=list)
+    submitted_at: Optional[dt.datetime] = None
