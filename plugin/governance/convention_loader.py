@@ -1,0 +1,494 @@
+"""Load and validate a partnership convention (``format: geogov.convention/1``).
+
+The document (YAML, UTF-8)::
+
+    format: geogov.convention/1
+    convention:
+      title: Convention de partage des géodonnées franciliennes   # required
+      version: "2026.1"                                          # required
+      signed: 2026-01-15                                         # optional date
+      coordinator: region-idf                                    # required partner id
+    partners:                         # required list
+      - id: cd94                      # required, unique
+        name: Département du Val-de-Marne    # required; compared with ISO organisations
+        kind: département             # required: région, département, MGP, EPT, EPCI, commune,
+                                      #   syndicat, opérateur, État, agence, prestataire privé
+                                      #   (French or the codes region, departement, … of
+                                      #   convention.KINDS; accents and case do not matter)
+        siren: "229400013"            # optional, 9 digits
+        aliases: [CD94]               # optional other names met in metadata
+        territory:                    # optional; none = everywhere
+          region: true                # the whole region of the convention
+          departements: ["94"]        # INSEE codes, checked against the 101 départements
+          communes: ["94028"]         # INSEE codes, checked against resources/cog (IdF 2025)
+          epci: ["200057941"]         # SIREN of an EPCI, EPT or the MGP: its member communes
+          geometry: territoires/cd94.geojson   # a file, relative to the convention
+        contacts:                     # optional list
+          - name: Émilie Dubois       # required
+            email: cd94.donnees@example.org
+            phone: "+33 1 00 00 09 94"
+            roles: [steward]          # référent données, steward (référent validation), DPO,
+                                      #   DSI, chef de projet, technicien, coordinateur
+            login: steward94          # identity in the proposal store, unique in the file
+    datasets:                         # required list
+      - id: amenagements-cyclables    # required, unique
+        title: Aménagements cyclables # required
+        match:                        # how a record or a layer is recognised
+          records: [6ec43d18-…]       # catalogue record identifiers
+          services:                   # service URL (fnmatch pattern, "*" = any) + typename
+            - {url: "http://127.0.0.1:*", typename: amenagements_cyclables}
+          sources: ["*|layername=amenagements_cyclables"]   # fnmatch on the data source
+        producers: [ville-paris, cd77]     # required (one id or a list)
+        maintainer: institut-paris-region  # required: the custodian
+        stewards:                     # who approves changes; a plain id = everywhere
+          - {partner: cd94, territory: own}          # own = that partner's territory
+          - {partner: cd93, territory: {departements: ["93"]}}
+          - region-idf                # everywhere else
+        frequency: quarterly          # required: ISO MD_MaintenanceFrequencyCode
+        licence: Licence Ouverte 2.0
+        dissemination: open           # required: open, partenaires, restreint
+        personal_data: false          # required
+        approval: [steward]           # roles that must approve; default steward (+ dpo
+                                      #   when personal_data)
+        proposers:                    # default: every partner, anywhere
+          partners: ["*"]             # "*" = every partner
+          own_territory: true         # proposals only inside the proposer's territory
+        key_field: identifiant        # default identifiant
+    obligations:                      # optional list (contracts' data clauses)
+      - id: concession-eclairage      # required, unique
+        dataset: eclairage-public     # required dataset id
+        debtor: lumiere-idf           # required: who delivers
+        creditor: sipperec            # required: to whom
+        frequency: quarterly          # required
+        last_delivery: 2026-05-31     # optional date
+        contract: "Concession …"      # optional reference
+
+A list of ids may be written as a single id. Every problem is collected (not only the
+first) with its line, column and path (0-based indexes: ``datasets[3].stewards[0].partner``)
+and a code + params for the UI; loading raises :class:`ConventionError` with all of them
+and returns nothing when any is an error. Warnings (severity "warning") do not block and
+are kept in ``Convention.warnings``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional
+from urllib.parse import urljoin
+
+from ..errors import ConventionError
+from . import convention as model
+from .cog import CogReference, load_reference
+from .convention_checks import check_whole_document
+from .dataset_reader import read_dataset
+from .frequency import FREQUENCIES, normalise_frequency
+from .yaml_nodes import Checker, compose, suggestion
+
+SUPPORTED_FORMATS = (model.FORMAT,)
+
+TOP_KEYS = ("format", "convention", "partners", "datasets", "obligations")
+CONVENTION_KEYS = ("title", "version", "coordinator")
+PARTNER_KEYS = ("id", "name", "kind")
+PARTNER_OPTIONAL = ("siren", "aliases", "territory", "contacts")
+TERRITORY_KEYS = ("region", "departements", "communes", "epci", "geometry")
+CONTACT_OPTIONAL = ("email", "phone", "roles", "login")
+OBLIGATION_KEYS = ("id", "dataset", "debtor", "creditor", "frequency")
+KIND_LABELS = ("région", "département", "MGP", "EPT", "EPCI", "commune", "syndicat",
+               "opérateur", "État", "agence", "prestataire privé")
+
+
+def load_convention(path, reference: Optional[CogReference] = None) -> model.Convention:
+    """Load the convention file at ``path``; ConventionError lists every problem."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(_max_bytes() + 1)
+    except OSError as exc:
+        raise ConventionError(f"Cannot read the convention: {exc.strerror}",
+                              code="convention.unreadable", source=str(path),
+                              detail=exc.strerror or str(exc)) from None
+    return load_convention_bytes(data, source=str(path), base=str(path.parent.resolve()),
+                                 reference=reference)
+
+
+def load_convention_url(url: str, transport, timeout: float = 30.0, is_cancelled=None,
+                        reference: Optional[CogReference] = None) -> model.Convention:
+    """Fetch a published convention through ``transport`` (see plugin/transport.py)."""
+    from ..transport import check_status
+
+    response = check_status(transport.request("GET", url, timeout=timeout,
+                                              is_cancelled=is_cancelled))
+    return load_convention_bytes(response.content, source=url, base=url, reference=reference)
+
+
+def load_convention_bytes(data, source: str = "", base: Optional[str] = None,
+                          reference: Optional[CogReference] = None) -> model.Convention:
+    """Load a convention held in memory (bytes or str).
+
+    ``base`` is the folder (or URL) relative geometry files are resolved against; None
+    leaves them as written and unchecked.
+    """
+    convention, problems = parse_convention(data, source, base, reference)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        first = errors[0]
+        raise ConventionError(f"The convention is not valid: {len(errors)} problem(s); first: "
+                              f"{first}", problems=problems, source=source or None,
+                              count=len(errors))
+    return convention
+
+
+def parse_convention(data, source: str = "", base: Optional[str] = None,
+                     reference: Optional[CogReference] = None) -> tuple:
+    """(Convention or None, every problem): the non-raising form, for reports and tests.
+
+    The Convention is None whenever a problem is an error: a broken document never
+    half-loads.
+    """
+    root, problems = compose(data, source)
+    if root is None:
+        return None, problems
+    reader = _Reader(Checker(source), reference or load_reference(), base)
+    convention = reader.read(root)
+    problems = problems + sorted(reader.check.problems, key=lambda p: (p.line, p.column))
+    if convention is None or any(p.severity == "error" for p in problems):
+        return None, problems
+    convention.warnings = [p for p in problems if p.severity == "warning"]
+    return convention, problems
+
+
+def _max_bytes() -> int:
+    from .yaml_nodes import MAX_BYTES
+
+    return MAX_BYTES
+
+
+class _Reader:
+    """Walks the node tree once, building the model; partners first, so that references
+    to them (coordinator, producers, stewards, obligations) are checked wherever they are
+    written in the document."""
+
+    def __init__(self, check: Checker, reference: CogReference, base: Optional[str]):
+        self.check = check
+        self.reference = reference
+        self.base = base
+        # Every id written, even on an entry that has other problems: a reference to it is
+        # not reported as unknown on top of the entry's own problem.
+        self.partner_ids = {}      # id -> line of its first definition
+        self.dataset_ids = {}
+        self.partners = None       # id -> Partner (valid ones), None when unreadable
+        self.datasets = None
+        self.logins = {}           # login -> [(node, path)]
+        self.match_refs = {}       # ("record", id) / ("service", url, typename) -> [(node, path)]
+        self.dataset_keys = []     # [(key -> node, path)] of every dataset entry
+
+    def read(self, root):
+        check = self.check
+        top = check.mapping(root, "", required=("format", "convention", "partners", "datasets"),
+                            optional=("obligations",))
+        if top is None:
+            return None
+        if "format" in top:
+            fmt = check.text(top["format"], "format")
+            if fmt is not None and fmt not in SUPPORTED_FORMATS:
+                check.report("convention.format", f"Unsupported format '{fmt}': this GeoGov "
+                             f"reads {', '.join(SUPPORTED_FORMATS)}", top["format"], "format",
+                             found=fmt, expected=list(SUPPORTED_FORMATS))
+                return None  # another version's keys would only give misleading problems
+        self.partners = self._partners(top.get("partners"))
+        head = self._convention(top.get("convention"))
+        self.datasets = self._datasets(top.get("datasets"))
+        obligations = self._obligations(top["obligations"]) if "obligations" in top else []
+        check_whole_document(self)
+        if head is None or self.partners is None or self.datasets is None or obligations is None:
+            return None
+        return model.Convention(format=model.FORMAT, title=head["title"],
+                                version=head["version"], signed=head["signed"],
+                                coordinator=head["coordinator"], partners=self.partners,
+                                datasets=self.datasets, obligations=obligations,
+                                source=self.check.source)
+
+    # ------------------------------------------------------------------ references
+    def partner_ref(self, node, path, pid, wildcard=False) -> bool:
+        """Whether ``pid`` names a partner; reports it otherwise (once partners are known)."""
+        if pid is None:
+            return False
+        if (wildcard and pid == model.EVERY_PARTNER) or pid in self.partner_ids:
+            return True
+        if self.partners is not None:
+            close = suggestion(pid, self.partner_ids)
+            self.check.report("convention.unknown_partner", f"No partner has the id '{pid}'"
+                              + (f"; did you mean '{close}'?" if close else ""), node, path,
+                              id=pid, suggestion=close)
+        return False
+
+    def dataset_ref(self, node, path, did) -> bool:
+        if did is None:
+            return False
+        if did in self.dataset_ids:
+            return True
+        if self.datasets is not None:
+            close = suggestion(did, self.dataset_ids)
+            self.check.report("convention.unknown_dataset", f"No dataset has the id '{did}'"
+                              + (f"; did you mean '{close}'?" if close else ""), node, path,
+                              id=did, suggestion=close)
+        return False
+
+    # ------------------------------------------------------------------ convention
+    def _convention(self, node):
+        if node is None:
+            return None
+        keys = self.check.mapping(node, "convention", required=CONVENTION_KEYS,
+                                  optional=("signed",))
+        if keys is None:
+            return None
+        out = {"signed": None}
+        for key in CONVENTION_KEYS:
+            if key in keys:
+                out[key] = self.check.text(keys[key], f"convention.{key}")
+        if "signed" in keys:
+            out["signed"] = self.check.date(keys["signed"], "convention.signed")
+            if out["signed"] is None:
+                return None
+        if "coordinator" in keys and not self.partner_ref(keys["coordinator"],
+                                                          "convention.coordinator",
+                                                          out.get("coordinator")):
+            return None
+        if any(out.get(k) is None for k in CONVENTION_KEYS):
+            return None
+        return out
+
+    # ------------------------------------------------------------------ partners
+    def _partners(self, node):
+        if node is None:
+            return None
+        items = self.check.sequence(node, "partners")
+        if items is None:
+            return None
+        partners = {}
+        for path, item in items:
+            if not self.claim_id(item, path, self.partner_ids, "partner"):
+                continue
+            partner = self._partner(item, path)
+            if partner is not None:
+                partners[partner.id] = partner
+        return partners
+
+    def claim_id(self, item, path, ids: dict, what: str) -> bool:
+        """Note the id of an entry; False (reported) when another entry has it already."""
+        id_node = self._id_node(item)
+        if id_node is item or not hasattr(id_node, "value") or not isinstance(id_node.value, str):
+            return True   # no readable id: the entry's own reading reports it
+        ident = id_node.value.strip()
+        if ident in ids:
+            self.check.report("convention.duplicate_id", f"The {what} id '{ident}' is already "
+                              f"used (line {ids[ident]})", id_node, f"{path}.id", id=ident,
+                              first_line=ids[ident], what=what)
+            return False
+        ids[ident] = id_node.start_mark.line + 1
+        return True
+
+    @staticmethod
+    def _id_node(item):
+        for key, value in getattr(item, "value", []):
+            if getattr(key, "value", None) == "id":
+                return value
+        return item
+
+    def _partner(self, node, path):
+        check = self.check
+        keys = check.mapping(node, path, required=PARTNER_KEYS, optional=PARTNER_OPTIONAL)
+        if keys is None:
+            return None
+        pid = check.text(keys["id"], f"{path}.id") if "id" in keys else None
+        name = check.text(keys["name"], f"{path}.name") if "name" in keys else None
+        kind = None
+        if "kind" in keys:
+            raw = check.text(keys["kind"], f"{path}.kind")
+            kind = model.normalise_kind(raw) if raw else None
+            if raw and kind is None:
+                close = suggestion(raw, KIND_LABELS)
+                check.report("convention.bad_kind", f"Unknown kind of partner '{raw}'"
+                             + (f"; did you mean '{close}'?" if close else ""), keys["kind"],
+                             f"{path}.kind", value=raw, suggestion=close,
+                             allowed=list(KIND_LABELS))
+        siren = ""
+        if "siren" in keys:
+            siren = check.text(keys["siren"], f"{path}.siren") or ""
+            if siren and not (len(siren) == 9 and siren.isdigit()):
+                check.report("convention.bad_siren", f"'{siren}' is not a SIREN (9 digits)",
+                             keys["siren"], f"{path}.siren", value=siren)
+        aliases = []
+        if "aliases" in keys:
+            aliases = [v for _p, _n, v in (check.texts(keys["aliases"], f"{path}.aliases") or [])]
+        territory = model.Territory()
+        if "territory" in keys:
+            territory = self._territory(keys["territory"], f"{path}.territory")
+        contacts = []
+        if "contacts" in keys:
+            for cpath, cnode in check.sequence(keys["contacts"], f"{path}.contacts") or []:
+                contact = self._contact(cnode, cpath)
+                if contact is not None:
+                    contacts.append(contact)
+        if None in (pid, name, kind) or territory is None:
+            return None
+        return model.Partner(id=pid, name=name, kind=kind, siren=siren, territory=territory,
+                             contacts=contacts, aliases=aliases)
+
+    def _territory(self, node, path):
+        check = self.check
+        keys = check.mapping(node, path, optional=TERRITORY_KEYS)
+        if keys is None:
+            return None
+        territory = model.Territory()
+        ok = True
+        if "region" in keys:
+            region = check.boolean(keys["region"], f"{path}.region")
+            ok &= region is not None
+            territory.region = bool(region)
+        for code_path, code_node, code in check.texts(keys["departements"], f"{path}.departements") \
+                if "departements" in keys else []:
+            if code not in self.reference.departements:
+                close = code.zfill(2) if code.zfill(2) in self.reference.departements else ""
+                check.report("convention.unknown_departement", f"'{code}' is not a French "
+                             "département code" + (f"; did you mean '{close}'?" if close else ""),
+                             code_node, code_path, code=code, suggestion=close)
+                ok = False
+            elif code not in territory.departements:
+                territory.departements.append(code)
+        for code_path, code_node, code in check.texts(keys["communes"], f"{path}.communes") \
+                if "communes" in keys else []:
+            if self.reference.commune(code) is None:
+                check.report("convention.unknown_commune", f"'{code}' is not the INSEE code of "
+                             "a commune of the reference (Île-de-France, 2025)", code_node,
+                             code_path, code=code)
+                ok = False
+            elif code not in territory.communes:
+                territory.communes.append(code)
+        for code_path, code_node, siren in check.texts(keys["epci"], f"{path}.epci") \
+                if "epci" in keys else []:
+            grouping = self.reference.grouping(siren)
+            if grouping is None:
+                check.report("convention.unknown_epci", f"'{siren}' is not the SIREN of an "
+                             "EPCI, EPT or the Métropole du Grand Paris of the reference",
+                             code_node, code_path, siren=siren)
+                ok = False
+                continue
+            territory.epci.append(siren)
+            territory.communes.extend(c for c in grouping.communes if c not in territory.communes)
+        if "geometry" in keys:
+            territory.geometry_file = self._geometry(keys["geometry"], f"{path}.geometry")
+            ok &= territory.geometry_file is not None
+        return territory if ok else None
+
+    def _geometry(self, node, path):
+        relative = self.check.text(node, path)
+        if relative is None or self.base is None:
+            return relative
+        if "://" in self.base:
+            return urljoin(self.base.rstrip("/") + "/", relative)
+        full = os.path.normpath(os.path.join(self.base, relative))
+        if not os.path.isfile(full):
+            self.check.report("convention.geometry_not_found", f"The geometry file '{relative}' "
+                              "does not exist beside the convention", node, path, file=relative)
+            return None
+        return full
+
+    def _contact(self, node, path):
+        check = self.check
+        keys = check.mapping(node, path, required=("name",), optional=CONTACT_OPTIONAL)
+        if keys is None:
+            return None
+        values = {}
+        for key in ("name", "email", "phone", "login"):
+            if key in keys:
+                values[key] = check.text(keys[key], f"{path}.{key}")
+        email = values.get("email") or ""
+        if email and ("@" not in email or " " in email or email.startswith("mailto:")):
+            check.report("convention.bad_email", f"'{email}' is not an e-mail address",
+                         keys["email"], f"{path}.email", value=email)
+        roles = []
+        for rpath, rnode, raw in check.texts(keys["roles"], f"{path}.roles") if "roles" in keys else []:
+            role = model.normalise_role(raw)
+            if role is None:
+                close = suggestion(raw, model.ROLES)
+                check.report("convention.bad_role", f"Unknown role '{raw}'"
+                             + (f"; did you mean '{close}'?" if close else ""), rnode, rpath,
+                             value=raw, suggestion=close, allowed=list(model.ROLES))
+            elif role not in roles:
+                roles.append(role)
+        if values.get("login"):
+            self.logins.setdefault(values["login"], []).append((keys["login"], f"{path}.login"))
+        if values.get("name") is None:
+            return None
+        return model.Contact(name=values["name"], email=email, phone=values.get("phone") or "",
+                             roles=roles, login=values.get("login") or "")
+
+    # ------------------------------------------------------------------ datasets
+    def _datasets(self, node):
+        if node is None:
+            return None
+        items = self.check.sequence(node, "datasets")
+        if items is None:
+            return None
+        datasets = {}
+        for path, item in items:
+            if not self.claim_id(item, path, self.dataset_ids, "dataset"):
+                continue
+            dataset = read_dataset(self, item, path)
+            if dataset is not None:
+                datasets[dataset.id] = dataset
+        return datasets
+
+    def frequency(self, node, path):
+        raw = self.check.text(node, path)
+        if raw is None:
+            return None
+        code = normalise_frequency(raw)
+        if code is None:
+            close = suggestion(raw, FREQUENCIES)
+            self.check.report("convention.bad_frequency", f"'{raw}' is not an update frequency "
+                              "code (MD_MaintenanceFrequencyCode)"
+                              + (f"; did you mean '{close}'?" if close else ""), node, path,
+                              value=raw, suggestion=close, allowed=list(FREQUENCIES))
+        return code
+
+    # ------------------------------------------------------------------ obligations
+    def _obligations(self, node):
+        check = self.check
+        items = check.sequence(node, "obligations")
+        if items is None:
+            return None
+        out, seen, ok = [], {}, True
+        for path, item in items:
+            keys = check.mapping(item, path, required=OBLIGATION_KEYS,
+                                 optional=("last_delivery", "contract"))
+            if keys is None:
+                ok = False
+                continue
+            values = {k: check.text(keys[k], f"{path}.{k}")
+                      for k in ("id", "dataset", "debtor", "creditor") if k in keys}
+            frequency = self.frequency(keys["frequency"], f"{path}.frequency") \
+                if "frequency" in keys else None
+            last = check.date(keys["last_delivery"], f"{path}.last_delivery") \
+                if "last_delivery" in keys else None
+            contract = check.text(keys["contract"], f"{path}.contract") if "contract" in keys else ""
+            if any(values.get(k) is None for k in ("id", "dataset", "debtor", "creditor")) \
+                    or frequency is None or ("last_delivery" in keys and last is None):
+                ok = False
+                continue
+            if not self.claim_id(item, path, seen, "obligation"):
+                ok = False
+                continue
+            refs_ok = self.dataset_ref(keys["dataset"], f"{path}.dataset", values["dataset"])
+            refs_ok &= self.partner_ref(keys["debtor"], f"{path}.debtor", values["debtor"])
+            refs_ok &= self.partner_ref(keys["creditor"], f"{path}.creditor", values["creditor"])
+            if not refs_ok:
+                ok = False
+                continue
+            out.append(model.Obligation(id=values["id"], dataset=values["dataset"],
+                                        debtor=values["debtor"], creditor=values["creditor"],
+                                        frequency=frequency, last_delivery=last,
+                                        contract=contract or ""))
+        return out if ok else None

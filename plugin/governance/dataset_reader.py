@@ -1,0 +1,214 @@
+"""Reading one ``datasets[i]`` entry of a convention (see convention_loader for the format)."""
+
+from __future__ import annotations
+
+import yaml
+
+from . import convention as model
+from .yaml_nodes import NULL, suggestion
+
+DATASET_KEYS = ("id", "title", "producers", "maintainer", "frequency", "dissemination",
+                "personal_data")
+DATASET_OPTIONAL = ("match", "stewards", "licence", "approval", "proposers", "key_field")
+DISSEMINATION_SPELLINGS = {
+    "open": model.OPEN, "ouvert": model.OPEN, "ouverte": model.OPEN,
+    "partenaires": model.PARTENAIRES, "partners": model.PARTENAIRES,
+    "restreint": model.RESTREINT, "restreinte": model.RESTREINT, "restricted": model.RESTREINT,
+}
+MATCH_KEYS = ("records", "services", "sources")
+PROPOSER_KEYS = ("partners", "own_territory")
+
+
+def read_dataset(reader, node, path):
+    """A :class:`Dataset` from ``node``, or None after reporting its problems."""
+    check = reader.check
+    keys = check.mapping(node, path, required=DATASET_KEYS, optional=DATASET_OPTIONAL)
+    if keys is None:
+        return None
+    ok = True
+    reader.dataset_keys.append((keys, path))
+
+    def text(key, empty_ok=False):
+        nonlocal ok
+        if key not in keys:
+            ok = False
+            return None
+        value = check.text(keys[key], f"{path}.{key}", empty_ok=empty_ok)
+        ok &= value is not None
+        return value
+
+    dataset = model.Dataset(id=text("id") or "", title=text("title") or "")
+    for ppath, pnode, pid in check.texts(keys["producers"], f"{path}.producers") \
+            if "producers" in keys else []:
+        ok &= reader.partner_ref(pnode, ppath, pid)
+        dataset.producers.append(pid)
+    maintainer = text("maintainer")
+    ok &= reader.partner_ref(keys.get("maintainer"), f"{path}.maintainer", maintainer)
+    dataset.maintainer = maintainer or ""
+    if "frequency" in keys:
+        dataset.frequency = reader.frequency(keys["frequency"], f"{path}.frequency")
+        ok &= dataset.frequency is not None
+    raw = text("dissemination")
+    if raw is not None:
+        dataset.dissemination = DISSEMINATION_SPELLINGS.get(model._spelling_key(raw))
+        if dataset.dissemination is None:
+            close = suggestion(raw, model.DISSEMINATIONS)
+            check.report("convention.bad_dissemination", f"'{raw}' is not a dissemination "
+                         "level (open, partenaires, restreint)"
+                         + (f"; did you mean '{close}'?" if close else ""), keys["dissemination"],
+                         f"{path}.dissemination", value=raw, suggestion=close,
+                         allowed=list(model.DISSEMINATIONS))
+            ok = False
+    if "personal_data" in keys:
+        personal = check.boolean(keys["personal_data"], f"{path}.personal_data")
+        ok &= personal is not None
+        dataset.personal_data = bool(personal)
+    if "licence" in keys:
+        dataset.licence = check.text(keys["licence"], f"{path}.licence", empty_ok=True) or ""
+    if "key_field" in keys:
+        dataset.key_field = text("key_field") or dataset.key_field
+    if "match" in keys:
+        match = _match(reader, keys["match"], f"{path}.match")
+        ok &= match is not None
+        dataset.match = match or model.DatasetMatch()
+    if "stewards" in keys:
+        stewards = _stewards(reader, keys["stewards"], f"{path}.stewards")
+        ok &= stewards is not None
+        dataset.stewards = stewards or []
+    dataset.approval = [model.STEWARD] + ([model.DPO] if dataset.personal_data else [])
+    if "approval" in keys:
+        approval = _approval(reader, keys["approval"], f"{path}.approval")
+        ok &= approval is not None
+        dataset.approval = approval or []
+    if "proposers" in keys:
+        ok &= _proposers(reader, keys["proposers"], f"{path}.proposers", dataset)
+    return dataset if ok else None
+
+
+def _match(reader, node, path):
+    check = reader.check
+    keys = check.mapping(node, path, optional=MATCH_KEYS)
+    if keys is None:
+        return None
+    match, ok = model.DatasetMatch(), True
+    if "records" in keys:
+        items = check.texts(keys["records"], f"{path}.records")
+        ok &= items is not None
+        match.record_ids = [v for _p, _n, v in items or []]
+        for rpath, rnode, value in items or []:
+            reader.match_refs.setdefault(("record", value), []).append((rnode, rpath))
+    if "services" in keys:
+        for spath, snode in check.sequence(keys["services"], f"{path}.services") or []:
+            skeys = check.mapping(snode, spath, required=("url", "typename"))
+            if skeys is None or len(skeys) < 2:
+                ok = False
+                continue
+            url = check.text(skeys["url"], f"{spath}.url")
+            typename = check.text(skeys["typename"], f"{spath}.typename")
+            if url is None or typename is None:
+                ok = False
+                continue
+            match.services.append(model.ServiceMatch(url=url, typename=typename))
+            reader.match_refs.setdefault(("service", url, typename.lower()), []).append(
+                (snode, spath))
+    if "sources" in keys:
+        items = check.texts(keys["sources"], f"{path}.sources")
+        ok &= items is not None
+        match.sources = [v for _p, _n, v in items or []]
+    return match if ok else None
+
+
+def _stewards(reader, node, path):
+    """Stewards: a plain id (everywhere) or {partner: id, territory: own | {…}}."""
+    check = reader.check
+    items = check.sequence(node, path, scalar_ok=True)
+    if items is None:
+        return None
+    out, ok = [], True
+    for spath, snode in items:
+        if isinstance(snode, yaml.ScalarNode):
+            pid = check.text(snode, spath)
+            if reader.partner_ref(snode, spath, pid):
+                out.append(model.StewardAssignment(partner=pid))
+            else:
+                ok = False
+            continue
+        keys = check.mapping(snode, spath, required=("partner",), optional=("territory",))
+        if keys is None or "partner" not in keys:
+            ok = False
+            continue
+        pid = check.text(keys["partner"], f"{spath}.partner")
+        if not reader.partner_ref(keys["partner"], f"{spath}.partner", pid):
+            ok = False
+            continue
+        territory = None
+        if "territory" in keys:
+            tnode = keys["territory"]
+            if isinstance(tnode, yaml.ScalarNode) and tnode.value == "own":
+                partner = (reader.partners or {}).get(pid)
+                # A partner that failed to load has its own problem reported already.
+                territory = partner.territory if partner is not None else None
+                if partner is not None and territory.is_everywhere:
+                    territory = None
+            elif isinstance(tnode, yaml.ScalarNode) and tnode.tag != NULL:
+                check.report("convention.type", "Expected 'own' or a territory mapping, found "
+                             f"'{tnode.value}'", tnode, f"{spath}.territory",
+                             expected="'own' or mapping", found=tnode.value)
+                ok = False
+                continue
+            else:
+                territory = reader._territory(tnode, f"{spath}.territory")
+                if territory is None:
+                    ok = False
+                    continue
+        out.append(model.StewardAssignment(partner=pid, territory=territory))
+    return out if ok else None
+
+
+def _approval(reader, node, path):
+    check = reader.check
+    items = check.texts(node, path)
+    if items is None:
+        return None
+    out, ok = [], True
+    for rpath, rnode, raw in items:
+        role = model.normalise_role(raw)
+        if role not in model.APPROVAL_ROLES:
+            close = suggestion(raw, model.APPROVAL_ROLES)
+            check.report("convention.bad_approval_role", f"'{raw}' cannot approve changes "
+                         "(steward, dpo or coordinator)"
+                         + (f"; did you mean '{close}'?" if close else ""), rnode, rpath,
+                         value=raw, suggestion=close, allowed=list(model.APPROVAL_ROLES))
+            ok = False
+        elif role not in out:
+            out.append(role)
+    if ok and not out:
+        check.report("convention.empty", "An approval rule needs at least one role", node, path)
+        return None
+    return out if ok else None
+
+
+def _proposers(reader, node, path, dataset) -> bool:
+    """``proposers: {partners: [...], own_territory: bool}`` or a plain list of ids."""
+    check = reader.check
+    if isinstance(node, yaml.MappingNode):
+        keys = check.mapping(node, path, required=("partners",), optional=("own_territory",))
+        if keys is None or "partners" not in keys:
+            return False
+        partners_node, partners_path = keys["partners"], f"{path}.partners"
+        if "own_territory" in keys:
+            own = check.boolean(keys["own_territory"], f"{path}.own_territory")
+            if own is None:
+                return False
+            dataset.proposers_own_territory = own
+    else:
+        partners_node, partners_path = node, path
+    items = check.texts(partners_node, partners_path)
+    if items is None:
+        return False
+    ok = True
+    dataset.proposers = []
+    for ppath, pnode, pid in items:
+        ok &= reader.partner_ref(pnode, ppath, pid, wildcard=True)
+        dataset.proposers.append(pid)
+    return ok
