@@ -321,7 +321,10 @@ class _Reader:
                              keys["siren"], f"{path}.siren", value=siren)
         aliases = []
         if "aliases" in keys:
-            aliases = [v for _p, _n, v in (check.texts(keys["aliases"], f"{path}.aliases") or [])]
+            items = check.texts(keys["aliases"], f"{path}.aliases")
+            if items is None:
+                return None
+            aliases = [v for _p, _n, v in items]
         territory = model.Territory()
         if "territory" in keys:
             territory = self._territory(keys["territory"], f"{path}.territory")
@@ -342,13 +345,13 @@ class _Reader:
         if keys is None:
             return None
         territory = model.Territory()
+        self.territory_failed = False
         ok = True
         if "region" in keys:
             region = check.boolean(keys["region"], f"{path}.region")
             ok &= region is not None
             territory.region = bool(region)
-        for code_path, code_node, code in check.texts(keys["departements"], f"{path}.departements") \
-                if "departements" in keys else []:
+        for code_path, code_node, code in self._codes(keys, "departements", path):
             if code not in self.reference.departements:
                 close = code.zfill(2) if code.zfill(2) in self.reference.departements else ""
                 check.report("convention.unknown_departement", f"'{code}' is not a French "
@@ -357,8 +360,7 @@ class _Reader:
                 ok = False
             elif code not in territory.departements:
                 territory.departements.append(code)
-        for code_path, code_node, code in check.texts(keys["communes"], f"{path}.communes") \
-                if "communes" in keys else []:
+        for code_path, code_node, code in self._codes(keys, "communes", path):
             if self.reference.commune(code) is None:
                 check.report("convention.unknown_commune", f"'{code}' is not the INSEE code of "
                              "a commune of the reference (Île-de-France, 2025)", code_node,
@@ -366,8 +368,7 @@ class _Reader:
                 ok = False
             elif code not in territory.communes:
                 territory.communes.append(code)
-        for code_path, code_node, siren in check.texts(keys["epci"], f"{path}.epci") \
-                if "epci" in keys else []:
+        for code_path, code_node, siren in self._codes(keys, "epci", path):
             grouping = self.reference.grouping(siren)
             if grouping is None:
                 check.report("convention.unknown_epci", f"'{siren}' is not the SIREN of an "
@@ -380,7 +381,15 @@ class _Reader:
         if "geometry" in keys:
             territory.geometry_file = self._geometry(keys["geometry"], f"{path}.geometry")
             ok &= territory.geometry_file is not None
-        return territory if ok else None
+        return territory if ok and not self.territory_failed else None
+
+    def _codes(self, keys, key, path):
+        if key not in keys:
+            return []
+        items = self.check.texts(keys[key], f"{path}.{key}")
+        if items is None:
+            self.territory_failed = True
+        return items or []
 
     def _geometry(self, node, path):
         relative = self.check.text(node, path)
@@ -409,7 +418,8 @@ class _Reader:
             check.report("convention.bad_email", f"'{email}' is not an e-mail address",
                          keys["email"], f"{path}.email", value=email)
         roles = []
-        for rpath, rnode, raw in check.texts(keys["roles"], f"{path}.roles") if "roles" in keys else []:
+        roles_items = check.texts(keys["roles"], f"{path}.roles") if "roles" in keys else []
+        for rpath, rnode, raw in roles_items or []:
             role = model.normalise_role(raw)
             if role is None:
                 close = suggestion(raw, model.ROLES)
@@ -420,7 +430,7 @@ class _Reader:
                 roles.append(role)
         if values.get("login"):
             self.logins.setdefault(values["login"], []).append((keys["login"], f"{path}.login"))
-        if values.get("name") is None:
+        if values.get("name") is None or roles_items is None:
             return None
         return model.Contact(name=values["name"], email=email, phone=values.get("phone") or "",
                              roles=roles, login=values.get("login") or "")

@@ -38,8 +38,9 @@ def read_dataset(reader, node, path):
         return value
 
     dataset = model.Dataset(id=text("id") or "", title=text("title") or "")
-    for ppath, pnode, pid in check.texts(keys["producers"], f"{path}.producers") \
-            if "producers" in keys else []:
+    producers = check.texts(keys["producers"], f"{path}.producers") if "producers" in keys else None
+    ok &= producers is not None
+    for ppath, pnode, pid in producers or []:
         ok &= reader.partner_ref(pnode, ppath, pid)
         dataset.producers.append(pid)
     maintainer = text("maintainer")

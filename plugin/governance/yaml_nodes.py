@@ -105,10 +105,13 @@ def compose(data, source: str = "") -> tuple:
     finally:
         if loader is not None:
             loader.dispose()
-    for anchor, mark in loader.alias_marks:
-        fail("convention.yaml.alias", f"YAML aliases (*{anchor}) are not accepted in a "
-             "convention: write the value out, or refer to it by id", mark, anchor=anchor)
     if loader.alias_marks:
+        # The first one says where; a bomb has thousands, listing them would be a flood.
+        anchor, mark = loader.alias_marks[0]
+        count = len(loader.alias_marks)
+        fail("convention.yaml.alias", f"YAML aliases (*{anchor}) are not accepted in a "
+             f"convention ({count} found): write the value out, or refer to it by id", mark,
+             anchor=anchor, count=count)
         return None, problems
     if root is None:
         fail("convention.yaml.empty", "The document is empty")
@@ -139,10 +142,11 @@ class Checker:
         self.source = source
         self.problems = []
 
-    def report(self, code, message, node, path, severity="error", **params):
+    def report(self, problem_code, message, node, path, /, severity="error", **params):
+        # Positional-only: a problem's params may themselves be called "code" or "path".
         line, column = position(node.start_mark if node is not None else None)
-        self.problems.append(Problem(code, message, path, line, column, self.source, params,
-                                     severity))
+        self.problems.append(Problem(problem_code, message, path, line, column, self.source,
+                                     params, severity))
 
     def wrong_type(self, node, path, expected):
         found = kind_of(node)
