@@ -20,14 +20,19 @@ MAINTENANCE_CONTACT = "maintenance_contact"    # resourceMaintenance/*/contact
 OGCAPI_CONTACT = "ogcapi_contact"              # OGC API Records properties.contacts[]
 DC_PARTY = "dc_party"                          # Dublin Core creator/publisher/contributor
 SERVICE_CONTACT = "service_contact"            # ows:ServiceContact of a capabilities document
+CATALOGUE_PRODUCER = "catalogue_producer"      # gfc:producer of an ISO 19110 feature catalogue
+ASSOCIATED_PARTY = "associated_party"          # party of another citation in the record
+#   (aggregationInfo, thesaurus, lineage source or process step): not the resource's own
 PARTY_CONTEXTS = (METADATA_CONTACT, RESOURCE_CONTACT, CITED_PARTY, DISTRIBUTOR,
-                  MAINTENANCE_CONTACT, OGCAPI_CONTACT, DC_PARTY, SERVICE_CONTACT)
+                  MAINTENANCE_CONTACT, OGCAPI_CONTACT, DC_PARTY, SERVICE_CONTACT,
+                  CATALOGUE_PRODUCER, ASSOCIATED_PARTY)
 
 # Role status (``Party.role_status``): how the raw role value relates to the standards.
 ROLE_ISO19139 = "iso19139"        # a CI_RoleCode of ISO 19115:2003 / ISO 19139
 ROLE_ISO19115_1 = "iso19115-1"    # only in ISO 19115-1:2014 (contributor, funder, rightsHolder…)
 ROLE_NONSTANDARD = "nonstandard"  # not a CI_RoleCode at all (partner, provider, primary…): kept
-ROLE_EMPTY = "empty"              # no role given
+ROLE_EMPTY = "empty"              # a role code with an empty value (codeListValue="")
+ROLE_MISSING = "missing"          # no role code at all (empty gmd:role, xlink-only party…)
 
 # Online resource kinds (``OnlineResource.kind``).
 LINK_WMS, LINK_WMTS, LINK_WFS, LINK_OGCAPI_FEATURES = "wms", "wmts", "wfs", "ogcapi_features"
@@ -102,6 +107,7 @@ class Record:
     maintenance: Optional[Maintenance] = None
     source: str = ""                  # URL or path the record was read from
     operates_on: list = field(default_factory=list)  # coupled resources of a service record
+    problems: list = field(default_factory=list)     # codes of tolerated defects (see parsers)
 
     def parties_with_role(self, *roles: str) -> list:
         return [p for p in self.parties if p.role in roles]
