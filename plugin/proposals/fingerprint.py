@@ -263,8 +263,12 @@ def fingerprint(attributes: dict, geometry_wkb, schema: Schema, *, decimals: int
         decimals = wkb.crs_decimals(schema.crs)
     values = [[f.name, normalise_or_raw(attributes.get(f.name), f.type)]
               for f in schema.fields if f.name != schema.key]
-    geometry = wkb.parse(geometry_wkb, wkb.layer_dimensions(schema.geometry_type))
-    shape = None if geometry is None else wkb.canonical_text(geometry, decimals)
+    try:
+        geometry = wkb.parse(geometry_wkb, wkb.layer_dimensions(schema.geometry_type))
+        shape = None if geometry is None else wkb.canonical_text(geometry, decimals)
+    except wkb.GeometryError:
+        # An unreadable blob still identifies a state (validation reports it separately).
+        shape = "raw:" + (geometry_wkb if isinstance(geometry_wkb, str) else bytes(geometry_wkb).hex())
     text = json.dumps([FINGERPRINT_SCHEME, values, shape], ensure_ascii=False,
                       separators=(",", ":"), allow_nan=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
