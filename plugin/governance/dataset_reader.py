@@ -5,6 +5,7 @@ from __future__ import annotations
 import yaml
 
 from . import convention as model
+from .partner_reader import read_territory
 from .yaml_nodes import NULL, suggestion
 
 DATASET_KEYS = ("id", "title", "producers", "maintainer", "frequency", "dissemination",
@@ -158,7 +159,7 @@ def _stewards(reader, node, path):
                 ok = False
                 continue
             else:
-                territory = reader._territory(tnode, f"{spath}.territory")
+                territory = read_territory(reader, tnode, f"{spath}.territory")
                 if territory is None:
                     ok = False
                     continue
