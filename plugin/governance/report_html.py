@@ -134,14 +134,17 @@ th { background: #eef3f8; }
 """
 
 
+def _header_row(labels) -> str:
+    return "<tr>" + "".join(f"<th>{escape(label)}</th>" for label in labels) + "</tr>"
+
+
 def _status_cell(line, tr) -> str:
     css = {UP_TO_DATE: "ok", LATE: "late"}.get(line.status, "unknown")
     return f'<td class="{css}">{escape(status_phrase(line, tr))}</td>'
 
 
 def _dataset_table(lines, tr) -> str:
-    rows = [f"<tr><th>{escape(tr('Dataset'))}</th><th>{escape(tr('Commitment'))}</th>"
-            f"<th>{escape(tr('Last update'))}</th><th>{escape(tr('Situation'))}</th></tr>"]
+    rows = [_header_row([tr("Dataset"), tr("Commitment"), tr("Last update"), tr("Situation")])]
     for line in lines:
         rows.append(f"<tr><td>{escape(line.title)}</td>"
                     f"<td>{escape(frequency_phrase(line.frequency, tr))}</td>"
@@ -151,9 +154,8 @@ def _dataset_table(lines, tr) -> str:
 
 
 def _delivery_table(deliveries, tr) -> str:
-    rows = [f"<tr><th>{escape(tr('Who must deliver'))}</th><th>{escape(tr('What'))}</th>"
-            f"<th>{escape(tr('To whom'))}</th><th>{escape(tr('How often'))}</th>"
-            f"<th>{escape(tr('Last delivery'))}</th><th>{escape(tr('Situation'))}</th></tr>"]
+    rows = [_header_row([tr("Who must deliver"), tr("What"), tr("To whom"), tr("How often"),
+                         tr("Last delivery"), tr("Situation")])]
     for d in deliveries:
         rows.append(f"<tr><td>{escape(d.debtor_name)}</td><td>{escape(d.dataset_title)}</td>"
                     f"<td>{escape(d.creditor_name)}</td>"
@@ -182,13 +184,15 @@ def _summary(report, tr) -> str:
         items.append(tr("In the convention but not published in the catalogue: {n}")
                      .format(n=s.not_in_catalogue))
     lis = "\n".join(f"<li>{escape(item)}</li>" for item in items)
-    return f'<section class="summary"><h2>{escape(tr("Summary"))}</h2>\n<ul>\n{lis}\n</ul>\n</section>'
+    heading = escape(tr("Summary"))
+    return f'<section class="summary"><h2>{heading}</h2>\n<ul>\n{lis}\n</ul>\n</section>'
 
 
 def _partner(section, tr) -> str:
+    where = tr("{kind} — territory: {territory}").format(
+        kind=kind_label(section.kind, tr), territory=territory_phrase(section, tr))
     out = [f'<section class="partner"><h2>{escape(section.name)}</h2>',
-           f'<p class="meta">{escape(kind_label(section.kind, tr))} — '
-           f'{escape(tr("territory"))}: {escape(territory_phrase(section, tr))}</p>']
+           f'<p class="meta">{escape(where)}</p>']
     for heading, lines in ((tr("Datasets it produces"), section.produced),
                            (tr("Datasets it keeps up to date"), section.maintained),
                            (tr("Datasets whose changes it validates"), section.stewarded)):
@@ -197,16 +201,19 @@ def _partner(section, tr) -> str:
     late = section.late
     if late:
         titles = ", ".join(line.title for line in late)
-        out.append(f'<p class="late">{escape(tr("Late: {titles}.").format(titles=titles))}</p>')
+        late_text = tr("Late: {titles}.").format(titles=titles)
+        out.append(f'<p class="late">{escape(late_text)}</p>')
     if section.stewarded:
         p = section.proposals
         out.append("<p>" + escape(tr("Proposed changes received: {submitted}; approved: "
                                      "{approved}; rejected: {rejected}.").format(**p)) + "</p>")
     if section.deliveries_owed:
-        out.append(f"<h3>{escape(tr('Deliveries it owes under a contract'))}</h3>\n"
+        heading = escape(tr("Deliveries it owes under a contract"))
+        out.append(f"<h3>{heading}</h3>\n"
                    f"{_delivery_table(section.deliveries_owed, tr)}")
     if section.deliveries_expected:
-        out.append(f"<h3>{escape(tr('Deliveries it is owed under a contract'))}</h3>\n"
+        heading = escape(tr("Deliveries it is owed under a contract"))
+        out.append(f"<h3>{heading}</h3>\n"
                    f"{_delivery_table(section.deliveries_expected, tr)}")
     out.append("</section>")
     return "\n".join(out)
@@ -214,28 +221,32 @@ def _partner(section, tr) -> str:
 
 def render_html(report, tr: Callable = identity) -> str:
     """The whole report as one HTML document (UTF-8, inline style, no external resource)."""
+    # The HTML language code is itself translated: "fr" in the French translation.
+    language = tr("en")
     title = tr("Shared geographic data: who does what")
+    overdue_heading = tr("Overdue deliveries")
+    on_time = tr("Every contract delivery is on time.")
     meta = tr("Convention “{title}” (version {version}), coordinated by {coordinator}. "
               "Situation on {today}.").format(
                   title=report.convention_title, version=report.convention_version,
                   coordinator=report.coordinator_name, today=date_text(report.today, tr))
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{escape(tr("en"))}">',
+        f'<html lang="{escape(language)}">',
         f'<head><meta charset="utf-8"><title>{escape(title)}</title><style>{STYLE}</style></head>',
         "<body>",
         f"<h1>{escape(title)}</h1>",
         f'<p class="meta">{escape(meta)}</p>',
         _summary(report, tr),
-        f"<section><h2>{escape(tr('Overdue deliveries'))}</h2>",
+        f"<section><h2>{escape(overdue_heading)}</h2>",
         _delivery_table(report.overdue, tr) if report.overdue
-        else f"<p>{escape(tr('Every contract delivery is on time.'))}</p>",
+        else f"<p>{escape(on_time)}</p>",
         "</section>",
     ]
     parts.extend(_partner(section, tr) for section in report.partners)
     if report.other_partners:
-        parts.append(f"<section><h2>{escape(tr('Other partners'))}</h2><p>"
-                     + escape(tr("No shared dataset yet: {names}.").format(
-                         names=", ".join(report.other_partners))) + "</p></section>")
+        heading = escape(tr("Other partners"))
+        names = tr("No shared dataset yet: {names}.").format(names=", ".join(report.other_partners))
+        parts.append(f"<section><h2>{heading}</h2><p>{escape(names)}</p></section>")
     parts.extend(["</body>", "</html>", ""])
     return "\n".join(parts)

@@ -192,3 +192,62 @@ def test_values_are_escaped():
     assert "<script>" not in page and "<b>gras</b>" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; Fils" in page
     assert "Vélo &lt;b&gt;gras&lt;/b&gt;" in page
+
+
+def ts_translations(context="@default") -> dict:
+    """{English: French} of i18n/geogov_fr.ts (what the Qt translator gives in QGIS)."""
+    from lxml import etree
+
+    tree = etree.parse(str(ROOT / "i18n" / "geogov_fr.ts"))
+    out = {}
+    for ctx in tree.iter("context"):
+        if ctx.findtext("name") != context:
+            continue
+        for message in ctx.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.text and \
+                    translation.get("type") not in ("unfinished", "obsolete", "vanished"):
+                out[message.findtext("source")] = translation.text
+    return out
+
+
+def test_every_sentence_of_the_page_has_its_french_translation(report):
+    french = ts_translations()
+    untranslated = []
+
+    def tr(text):
+        if text not in french:
+            untranslated.append(text)
+        return french.get(text, text)
+
+    page = render_html(report, tr=tr)
+    assert untranslated == []
+    text = visible_text(page)
+    assert '<html lang="fr">' in page
+    assert "Données géographiques partagées : qui fait quoi" in text
+    assert "mis à jour chaque trimestre" in text
+    assert "en retard de 2 mois" in text and "en retard de 3 mois" in text
+    assert "31 mai 2026" in text
+    assert "Livraisons en retard" in text
+
+
+def test_no_tr_call_hides_in_an_f_string():
+    # pylupdate5 reads an f-string as one opaque string: a tr("…") inside it would never
+    # reach the .ts file, and the page would stay in English in QGIS.
+    import io
+    import tokenize
+
+    fstring_start = getattr(tokenize, "FSTRING_START", None)   # Python 3.12+
+    fstring_end = getattr(tokenize, "FSTRING_END", None)
+    for path in sorted((ROOT / "plugin" / "governance").glob("*.py")):
+        depth = 0
+        tokens = tokenize.generate_tokens(io.StringIO(path.read_text("utf-8")).readline)
+        for token in tokens:
+            if fstring_start is not None and token.type == fstring_start:
+                depth += 1
+            elif fstring_end is not None and token.type == fstring_end:
+                depth -= 1
+            hidden = (token.type == tokenize.STRING and token.string[:1] in "fF"
+                      and "tr(" in token.string) or (depth and token.string == "tr")
+            if hidden:
+                pytest.fail(f"{path.name}:{token.start[0]}: tr() inside an f-string")
