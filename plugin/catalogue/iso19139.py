@@ -170,7 +170,7 @@ def parse_record(element, source: str = "") -> Record:
     for child in element:
         tag = child.tag
         if tag == _CONTACT:
-            _add_party(record, child, METADATA_CONTACT, source, seen)
+            add_party(record, child, METADATA_CONTACT, source, seen)
         elif tag == _IDENT_INFO:
             identification = common.first_child(child)
             if identification is not None:
@@ -200,7 +200,7 @@ def parse_record(element, source: str = "") -> Record:
     for distribution in distributions:
         for contact in distribution.iter(_DISTRIBUTOR_CONTACT):
             # distributor/MD_Distributor and distributionFormat/MD_Format/formatDistributor
-            _add_party(record, contact, DISTRIBUTOR, source, seen)
+            add_party(record, contact, DISTRIBUTOR, source, seen)
         for online in distribution.iter(_ONLINE):
             _add_link(record, common.first_child(online))
     for subtree in others:
@@ -211,7 +211,7 @@ def parse_record(element, source: str = "") -> Record:
             if node not in seen:
                 prop = node.getparent()
                 context = DISTRIBUTOR if prop.tag == _DISTRIBUTOR_CONTACT else ASSOCIATED_PARTY
-                _add_party(record, prop, context, source, seen)
+                add_party(record, prop, context, source, seen)
     if not record.identifier:
         record.problems.append("iso.fileidentifier_missing")
         if record.resource_identifiers:
@@ -236,7 +236,7 @@ def _identification(ident, record: Record, source: str, seen: set, others: list,
         if tag == _CITATION:
             citation = common.first_child(child)
         elif tag == _POC:
-            _add_party(record, child, RESOURCE_CONTACT, source, seen)
+            add_party(record, child, RESOURCE_CONTACT, source, seen)
         elif tag == _RES_MAINT:
             _maintenance(common.first_child(child), record, source, seen,
                          keep_values=primary and record.maintenance is None)
@@ -287,7 +287,7 @@ def _citation(citation, record: Record, source: str, seen: set, primary: bool) -
     for child in citation:
         tag = child.tag
         if tag == _CITED:
-            _add_party(record, child, CITED_PARTY, source, seen)
+            add_party(record, child, CITED_PARTY, source, seen)
         elif not primary:
             continue
         elif tag == _TITLE:
@@ -327,7 +327,10 @@ def _citation(citation, record: Record, source: str, seen: set, primary: bool) -
         record.problems.append("iso.empty_identifier")  # e.g. geocat.ch: a stray <identifier/>
 
 
-def _add_party(record: Record, prop, context: str, source: str, seen: set) -> None:
+def add_party(record: Record, prop, context: str, source: str = "", seen: set | None = None
+              ) -> None:
+    """Append to ``record.parties`` the party of a gmd property (gmd:contact, gfc:producer…)
+    holding a CI_ResponsibleParty or an xlink:href."""
     href = prop.get(_XLINK) or ""
     node = common.first_child(prop)
     if node is None:
@@ -341,7 +344,8 @@ def _add_party(record: Record, prop, context: str, source: str, seen: set) -> No
         elif common.is_empty_property(prop):
             record.problems.append("iso.empty_party")
         return  # a nil party (gco:nilReason): nothing to show
-    seen.add(node)
+    if seen is not None:
+        seen.add(node)
     party = Party(context=context, role=None, href=href)
     raw = None
     for child in node:
@@ -409,7 +413,7 @@ def _maintenance(info, record: Record, source: str, seen: set, keep_values: bool
     for child in info:
         tag = child.tag
         if tag == _CONTACT:
-            _add_party(record, child, MAINTENANCE_CONTACT, source, seen)
+            add_party(record, child, MAINTENANCE_CONTACT, source, seen)
         elif maintenance is None:
             continue
         elif tag == _FREQUENCY:

@@ -45,7 +45,7 @@ _URL_PATH = (
     (LINK_WMS, re.compile(r"/wms(?:[/?]|$)|/WMSServer(?:[/?]|$)", re.I)),
     (LINK_WFS, re.compile(r"/wfs(?:[/?]|$)|/WFSServer(?:[/?]|$)", re.I)),
     (LINK_DOWNLOAD, re.compile(
-        r"\.(zip|7z|gz|tgz|shp|gpkg|geojson|csv|kml|kmz|gml|tif|tiff|jp2|ecw|xlsx?|ods|dxf)"
+        r"\.(zip|7z|gz|tgz|shp|gpkg|geojson|csv|kml|kmz|gml|tif|tiff|jp2|ecw|xlsx?|ods|dxf|atom)"
         r"(?:[?#]|$)|[?&]request=getfeature\b|outputformat=", re.I)),
 )
 _DOWNLOAD_FUNCTIONS = {"download", "offlineaccess", "order", "fileaccess"}

@@ -153,5 +153,6 @@ class SearchResult:
     matched: Optional[int] = None    # number of records the server says match
     returned: int = 0
     next_start: Optional[int] = None  # 0-based start of the next page, None at the end
+    next_url: str = ""               # OGC API: the server's rel=next link, as given
     notes: list = field(default_factory=list)   # codes: what the server could not do
     exchange: Optional[Exchange] = None
