@@ -13,6 +13,7 @@ loader normalises them with :data:`KIND_SPELLINGS` and :data:`ROLE_SPELLINGS`.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -44,8 +45,6 @@ EVERY_PARTNER = "*"
 
 def _spelling_key(text: str) -> str:
     """Lower case, no accents, no punctuation: "Prestataire privé" -> "prestataire prive"."""
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFKD", str(text))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     plain = "".join(c if c.isalnum() else " " for c in plain)

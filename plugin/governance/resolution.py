@@ -284,3 +284,39 @@ def resolve_catalogue(convention, records, today: dt.date, applied: Optional[dic
         ordered[dataset.id] = found.get(dataset.id) or responsibility_for(
             convention, dataset, today=today, applied_at=applied.get(dataset.id))
     return ordered, catalogue_discrepancies(convention, records, find_dataset)
+
+
+def responsibility_rows(convention, today: dt.date, records=None, applied: Optional[dict] = None
+                        ) -> list:
+    """One flat dict per dataset (for a table: the ``convention_check`` Processing output).
+
+    Values are plain text/numbers/dates; several partners are joined with ", ", and
+    discrepancy codes with " ". ``records`` None: the catalogue was not read, so no
+    catalogue orphan is listed.
+    """
+    results, orphans = resolve_catalogue(convention, list(records or ()), today, applied)
+    rows = []
+    for result in results.values():
+        rows.append({
+            "dataset": result.dataset_id, "title": result.title,
+            "producers": ", ".join(p.name for p in result.producers),
+            "maintainer": result.maintainer.name if result.maintainer else "",
+            "stewards": ", ".join(p.name for p in result.stewards),
+            "steward_emails": ", ".join(r.contact.email for r in result.contacts
+                                        if r.role == model.STEWARD and r.contact.email),
+            "dissemination": result.dissemination, "personal_data": result.personal_data,
+            "frequency": result.frequency, "last_revision": result.last_revision,
+            "next_due": result.next_due, "status": result.status,
+            "days_late": result.days_late,
+            "discrepancies": " ".join(x.code for x in result.discrepancies),
+            "overdue_obligations": sum(1 for o in result.obligations if o.status == "late"),
+        })
+    if records is not None:
+        for orphan in orphans:
+            if orphan.code.endswith("not_in_convention"):
+                rows.append({"dataset": "", "title": orphan.params.get("title", ""),
+                             "status": "unknown", "discrepancies": orphan.code})
+            else:
+                row = next(r for r in rows if r["dataset"] == orphan.params["dataset"])
+                row["discrepancies"] = " ".join(filter(None, [row["discrepancies"], orphan.code]))
+    return rows

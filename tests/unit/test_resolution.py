@@ -31,6 +31,7 @@ from geogov.plugin.governance.resolution import (
     normalise_url,
     resolve,
     resolve_catalogue,
+    responsibility_rows,
     url_matches,
 )
 
@@ -280,3 +281,17 @@ def test_organisations_are_matched_without_accents_case_or_punctuation(demo, wri
 def test_organisation_key():
     assert organisation_key("L'Institut Paris Région") == "institut paris region"
     assert organisation_key("  Île-de-France   Mobilités ") == "ile de france mobilites"
+
+
+def test_responsibility_rows_for_a_table(demo, catalogue):
+    rows = responsibility_rows(demo, TODAY, records=list(catalogue.values()))
+    by_id = {r["dataset"]: r for r in rows}
+    assert list(by_id) == list(demo.datasets) + [""]
+    assert by_id["eclairage-public"]["discrepancies"] == d.CUSTODIAN_DIFFERS
+    assert by_id["eclairage-public"]["overdue_obligations"] == 1
+    assert by_id["eclairage-public"]["steward_emails"] == "sipperec.donnees@example.org"
+    assert by_id["plan-velo-metropolitain"]["discrepancies"] == d.NOT_IN_CATALOGUE
+    assert by_id["amenagements-cyclables"]["stewards"] == "Région Île-de-France"
+    assert by_id[""]["title"] == "Zones à faibles émissions"
+    assert by_id[""]["discrepancies"] == d.NOT_IN_CONVENTION
+    assert [r["dataset"] for r in responsibility_rows(demo, TODAY)] == list(demo.datasets)
