@@ -48,6 +48,18 @@
         <translation>mis à jour de façon irrégulière</translation>
     </message>
     <message>
+        <source>updated every two years</source>
+        <translation>mis à jour tous les deux ans</translation>
+    </message>
+    <message>
+        <source>updated periodically</source>
+        <translation>mis à jour périodiquement</translation>
+    </message>
+    <message>
+        <source>every two years</source>
+        <translation>tous les deux ans</translation>
+    </message>
+    <message>
         <source>no update planned</source>
         <translation>aucune mise à jour prévue</translation>
     </message>

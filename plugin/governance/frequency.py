@@ -25,7 +25,9 @@ the last day of the month when it does not exist (31 January + 1 month = 28 or 2
 February; 29 February 2024 + 1 year = 28 February 2025). "Late" means *today* is after
 ``due + grace``: the grace absorbs the few days between producing data and publishing
 its metadata, so a dataset revised on time is not shown late the morning after its due
-date. ISO 19115-1 also has ``semimonthly``, accepted as 15 days (grace 3 days).
+date. ISO 19115-1:2014 adds ``semimonthly`` (15 days, grace 3 days), ``biennially``
+(2 calendar years, grace 14 days) and ``periodic`` (no due date): accepted too, since
+catalogues already use them.
 """
 
 from __future__ import annotations
@@ -48,10 +50,12 @@ SCHEDULE = {
     "quarterly": (3, 0, 14),
     "biannually": (6, 0, 14),
     "annually": (12, 0, 14),
+    "biennially": (24, 0, 14),
     "asNeeded": None,
     "irregular": None,
     "notPlanned": None,
     "unknown": None,
+    "periodic": None,
 }
 FREQUENCIES = tuple(SCHEDULE)
 _BY_LOWER = {code.lower(): code for code in FREQUENCIES}

@@ -31,6 +31,8 @@ def frequency_phrase(code: str, tr: Callable = identity) -> str:
         "quarterly": tr("updated every quarter"),
         "biannually": tr("updated every six months"),
         "annually": tr("updated every year"),
+        "biennially": tr("updated every two years"),
+        "periodic": tr("updated periodically"),
         "asNeeded": tr("updated when needed"),
         "irregular": tr("updated irregularly"),
         "notPlanned": tr("no update planned"),
@@ -49,6 +51,7 @@ def delivery_phrase(code: str, tr: Callable = identity) -> str:
         "quarterly": tr("every quarter"),
         "biannually": tr("every six months"),
         "annually": tr("every year"),
+        "biennially": tr("every two years"),
     }
     return phrases.get(code, tr("when needed"))
 

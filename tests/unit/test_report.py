@@ -251,3 +251,14 @@ def test_no_tr_call_hides_in_an_f_string():
                       and "tr(" in token.string) or (depth and token.string == "tr")
             if hidden:
                 pytest.fail(f"{path.name}:{token.start[0]}: tr() inside an f-string")
+
+
+@pytest.mark.parametrize("code", FREQUENCIES)
+def test_every_frequency_has_a_plain_phrase_in_both_languages(code):
+    from geogov.plugin.governance.report_html import delivery_phrase, frequency_phrase
+
+    french = ts_translations()
+    phrase = frequency_phrase(code)
+    assert code not in phrase.split()
+    assert phrase != frequency_phrase("no-such-code") or code == "unknown"
+    assert french[phrase] and french[delivery_phrase(code)]

@@ -40,12 +40,14 @@ def test_add_months(day, months, expected):
     ("quarterly", D(2026, 5, 31), D(2026, 8, 31)),
     ("biannually", D(2025, 8, 31), D(2026, 2, 28)),
     ("annually", D(2024, 2, 29), D(2025, 2, 28)),
+    ("biennially", D(2024, 2, 29), D(2026, 2, 28)),
 ])
 def test_next_due(frequency, last, due):
     assert next_due(last, frequency) == due
 
 
-@pytest.mark.parametrize("frequency", ["asNeeded", "irregular", "notPlanned", "unknown", None, ""])
+@pytest.mark.parametrize("frequency", ["asNeeded", "irregular", "notPlanned", "unknown", "periodic",
+                                       None, ""])
 def test_no_schedule_means_unknown(frequency):
     assert next_due(D(2026, 1, 1), frequency) is None
     assert freshness(D(2026, 1, 1), frequency, D(2030, 1, 1)).status == "unknown"
