@@ -1,0 +1,299 @@
+"""QGIS layers <-> the plain rows and schemas of the proposal core.
+
+Threading: a QgsVectorLayer belongs to the main thread. :class:`LayerRows` is built on
+the main thread (it snapshots the layer into a QgsVectorLayerFeatureSource, edit buffer
+included, or notes the GeoPackage file behind it) and is then iterated from a QgsTask's
+worker thread, e.g.::
+
+    base, edited = LayerRows(base_layer, schema), LayerRows(edited_layer, schema)
+    run_task("Changes", diff_layer_rows, base, edited, schema, on_done=…)
+
+Fast path: an unedited GeoPackage table (ogr provider, no subset) is read with SQLite
+directly, sorted by key (core geopackage_rows); every other source goes through a
+QgsFeatureRequest ordered by the key, with only the schema's attributes. If the source
+does not deliver Python's key order (a text key sorted under a locale collation), the
+diff is started again without relying on order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable, Optional
+
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsFieldConstraints,
+    QgsFields,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+    QgsVectorLayerFeatureSource,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QByteArray, QDate, QDateTime, Qt, QTime, QVariant
+
+from ..errors import Cancelled
+from ..proposals import geopackage_rows
+from ..proposals.changeset import ChangeSetInputError, compute_changeset
+from ..proposals.model import (
+    BINARY,
+    BOOLEAN,
+    DATE,
+    DATETIME,
+    INSERT,
+    INTEGER,
+    REAL,
+    STRING,
+    ChangeSet,
+    FieldDef,
+    Schema,
+)
+
+# Key of a layer without a primary-key field: the QGIS feature id.
+FEATURE_ID = "$id"
+
+_QVARIANT_TYPES = {
+    QVariant.Int: INTEGER, QVariant.UInt: INTEGER, QVariant.LongLong: INTEGER, QVariant.ULongLong: INTEGER,
+    QVariant.Double: REAL, QVariant.Bool: BOOLEAN, QVariant.Date: DATE, QVariant.DateTime: DATETIME,
+    QVariant.ByteArray: BINARY, QVariant.String: STRING, QVariant.Char: STRING,
+    # No core type for these: fingerprints keep them as stable JSON text.
+    QVariant.Time: "time", QVariant.StringList: "list", QVariant.List: "list", QVariant.Map: "json",
+}
+
+
+def callbacks_from_feedback(feedback) -> tuple:
+    """(progress(fraction), is_cancelled()) for a QgsFeedback (Processing, QgsTask)."""
+    if feedback is None:
+        return None, None
+    return (lambda fraction: feedback.setProgress(100.0 * fraction)), feedback.isCanceled
+
+
+# ---------------------------------------------------------------------------- schema
+def field_type(qgs_field) -> str:
+    return _QVARIANT_TYPES.get(qgs_field.type(), STRING)
+
+
+def schema_from_layer(layer: QgsVectorLayer, key: Optional[str] = None) -> Schema:
+    """Schema of the layer's provider fields (no virtual, joined or not yet committed
+    field), its key (``key``, else the provider's primary key, else the feature id),
+    geometry type and CRS."""
+    provider = layer.dataProvider()
+    fields = layer.fields()
+    pk = set(provider.pkAttributeIndexes()) if provider is not None else set()
+    defs = []
+    for index in range(fields.count()):
+        if fields.fieldOrigin(index) != QgsFields.OriginProvider:
+            continue
+        qgs_field = fields.at(index)
+        provider_index = provider.fields().indexOf(qgs_field.name()) if provider is not None else -1
+        constraints = qgs_field.constraints()
+        not_null = bool(constraints.constraints() & QgsFieldConstraints.ConstraintNotNull) and \
+            constraints.constraintOrigin(QgsFieldConstraints.ConstraintNotNull) == \
+            QgsFieldConstraints.ConstraintOriginProvider
+        kind = field_type(qgs_field)
+        auto = provider_index in pk and kind == INTEGER or bool(
+            provider is not None and provider_index >= 0 and provider.defaultValueClause(provider_index))
+        defs.append(FieldDef(qgs_field.name(), kind, nullable=not not_null, length=max(qgs_field.length(), 0),
+                             auto=auto))
+    if key is None:
+        names = [fields.at(i).name() for i in sorted(pk) if 0 <= i < fields.count()]
+        key = names[0] if len(names) == 1 else FEATURE_ID
+    wkb_type = layer.wkbType()
+    geometry_type = "" if wkb_type in (QgsWkbTypes.NoGeometry, QgsWkbTypes.Unknown) else \
+        QgsWkbTypes.displayString(wkb_type)
+    crs = layer.crs()
+    return Schema(fields=defs, key=key, geometry_type=geometry_type,
+                  crs=(crs.authid() or crs.toWkt()) if crs.isValid() else "")
+
+
+# ---------------------------------------------------------------------------- values
+def python_value(value):
+    """A plain Python value for an attribute as PyQGIS hands it over."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if isinstance(value, QVariant):
+        return None if value.isNull() else python_value(value.value())
+    if isinstance(value, QDateTime):
+        if value.isNull() or not value.isValid():
+            return None
+        naive = value.toPyDateTime()
+        spec = value.timeSpec()
+        if spec == Qt.UTC:
+            return naive.replace(tzinfo=dt.timezone.utc)
+        if spec == Qt.OffsetFromUTC:
+            return naive.replace(tzinfo=dt.timezone(dt.timedelta(seconds=value.offsetFromUtc())))
+        return naive
+    if isinstance(value, QDate):
+        return value.toPyDate() if value.isValid() else None
+    if isinstance(value, QTime):
+        return value.toPyTime() if value.isValid() else None
+    if isinstance(value, QByteArray):
+        return bytes(value)
+    if isinstance(value, (list, tuple)):
+        return [python_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: python_value(v) for k, v in value.items()}
+    return value
+
+
+def geometry_wkb(feature) -> Optional[bytes]:
+    if not feature.hasGeometry():
+        return None
+    return bytes(feature.geometry().asWkb())
+
+
+# ---------------------------------------------------------------------------- rows
+def geopackage_table(layer: QgsVectorLayer) -> Optional[tuple]:
+    """(path, table) when the layer is an unedited, unfiltered GeoPackage table."""
+    if layer.providerType() != "ogr" or layer.isModified() or layer.subsetString():
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path") or ""
+    table = parts.get("layerName")
+    if not path.lower().endswith(".gpkg") or parts.get("subset"):
+        return None
+    if not table:
+        # "file.gpkg" alone (or with a layer index): OGR opened its only feature table.
+        tables = geopackage_rows.feature_tables(path)
+        if len(tables) != 1:
+            return None
+        table = tables[0]
+    return path, table
+
+
+class LayerRows:
+    """The rows of one layer for the diff; build on the main thread, iterate anywhere."""
+
+    def __init__(self, layer: QgsVectorLayer, schema: Schema, *, fast_path: bool = True):
+        self.schema = schema
+        self.count = max(layer.featureCount(), 0)
+        self.names = schema.field_names()
+        layer_fields = layer.fields()
+        self.indexes = [layer_fields.indexOf(name) for name in self.names]
+        self.key_index = layer_fields.indexOf(schema.key) if schema.key != FEATURE_ID else -1
+        self.geopackage = geopackage_table(layer) if fast_path else None
+        if self.geopackage is not None and not self._geopackage_has_fields():
+            self.geopackage = None
+        self.source = None if self.geopackage else QgsVectorLayerFeatureSource(layer)
+        self.has_geometry = bool(schema.geometry_type)
+
+    def _geopackage_has_fields(self) -> bool:
+        try:
+            table_schema = geopackage_rows.geopackage_schema(*self.geopackage)
+        except geopackage_rows.GeoPackageError:
+            return False
+        names = set(table_schema.field_names())
+        key_ok = self.schema.key == FEATURE_ID or self.schema.key in names
+        return key_ok and all(n in names for n in self.names)
+
+    def rows(self, *, ordered: bool = True):
+        """(key, values tuple, WKB) for every feature; sorted by key when ``ordered``."""
+        if self.geopackage is not None and self.schema.key != FEATURE_ID:
+            return geopackage_rows.read_rows(*self.geopackage, self.schema)
+        return self._qgis_rows(ordered)
+
+    def _qgis_rows(self, ordered: bool):
+        request = QgsFeatureRequest()
+        attributes = [i for i in self.indexes if i >= 0]
+        if self.key_index >= 0 and self.key_index not in attributes:
+            attributes.append(self.key_index)
+        request.setSubsetOfAttributes(attributes)
+        if not self.has_geometry:
+            request.setFlags(QgsFeatureRequest.NoGeometry)
+        if ordered:
+            expression = "$id" if self.key_index < 0 else '"' + self.schema.key.replace('"', '""') + '"'
+            request.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause(expression, True)]))
+        indexes = self.indexes
+        key_index = self.key_index
+        convert = python_value
+        for feature in self.source.getFeatures(request):
+            values = feature.attributes()
+            row = tuple(convert(values[i]) if i >= 0 else None for i in indexes)
+            key = feature.id() if key_index < 0 else convert(values[key_index])
+            yield key, row, (bytes(feature.geometry().asWkb()) if feature.hasGeometry() else None)
+
+
+def diff_layer_rows(base: LayerRows, edited: LayerRows, schema: Schema, *,
+                    progress: Optional[Callable[[float], None]] = None,
+                    is_cancelled: Optional[Callable[[], bool]] = None) -> ChangeSet:
+    """The change set between two LayerRows (any thread). Sorted merge-join first; if a
+    source did not deliver Python's key order, again with the hash-join."""
+    expected = base.count + edited.count
+    try:
+        return compute_changeset(base.rows(), edited.rows(), schema, sorted_by_key=True,
+                                 progress=progress, is_cancelled=is_cancelled, expected_rows=expected)
+    except ChangeSetInputError as error:
+        if error.code != "changeset.unsorted":
+            raise
+    return compute_changeset(base.rows(ordered=False), edited.rows(ordered=False), schema,
+                             sorted_by_key=False, progress=progress, is_cancelled=is_cancelled,
+                             expected_rows=expected)
+
+
+def changeset_between_layers(base_layer: QgsVectorLayer, edited_layer: QgsVectorLayer, *,
+                             key: Optional[str] = None, fast_path: bool = True, feedback=None,
+                             progress=None, is_cancelled=None) -> ChangeSet:
+    """The change set turning ``base_layer`` (authoritative) into ``edited_layer``, on the
+    calling thread (the main thread: for a task, build LayerRows and use diff_layer_rows)."""
+    if feedback is not None:
+        progress, is_cancelled = callbacks_from_feedback(feedback)
+    schema = schema_from_layer(base_layer, key)
+    return diff_layer_rows(LayerRows(base_layer, schema, fast_path=fast_path),
+                           LayerRows(edited_layer, schema, fast_path=fast_path), schema,
+                           progress=progress, is_cancelled=is_cancelled)
+
+
+# ---------------------------------------------------------------------------- edit buffer
+def changeset_from_edit_buffer(layer: QgsVectorLayer, *, key: Optional[str] = None, feedback=None,
+                               progress=None, is_cancelled=None) -> ChangeSet:
+    """The change set of a layer's uncommitted edits against its provider's features.
+
+    Features are matched by QGIS feature id (stable while the layer is edited), so a
+    changed key field is an update, not a delete + insert. Inserts get the key field's
+    value, else their provisional (negative) feature id. Fields added in the edit buffer
+    are not in the schema: their values appear as unknown fields (validation refuses them).
+    """
+    if feedback is not None:
+        progress, is_cancelled = callbacks_from_feedback(feedback)
+    schema = schema_from_layer(layer, key)
+    buffer = layer.editBuffer()
+    if buffer is None or not layer.isModified():
+        return ChangeSet(schema=schema)
+    added = dict(buffer.addedFeatures())
+    changed = (set(buffer.changedAttributeValues()) | set(buffer.changedGeometries())) - set(added)
+    deleted = set(buffer.deletedFeatureIds()) - set(added)
+    base_ids = sorted(changed | deleted)
+    names = schema.field_names()
+    provider = layer.dataProvider()
+    provider_fields = provider.fields()
+    key_index = provider_fields.indexOf(schema.key) if schema.key != FEATURE_ID else -1
+
+    def check():
+        if is_cancelled is not None and is_cancelled():
+            raise Cancelled("change set computation cancelled")
+
+    base_rows, base_keys = [], {}
+    request = QgsFeatureRequest().setFilterFids(base_ids)
+    for feature in provider.getFeatures(request):
+        values = feature.attributes()
+        attributes = {n: python_value(values[provider_fields.indexOf(n)]) for n in names}
+        base_rows.append((feature.id(), attributes, geometry_wkb(feature)))
+        base_keys[feature.id()] = feature.id() if key_index < 0 else python_value(values[key_index])
+    check()
+    layer_fields = layer.fields()
+    extra = [layer_fields.at(i).name() for i in range(layer_fields.count())
+             if layer_fields.fieldOrigin(i) == QgsFields.OriginEdit]
+    edited_rows, insert_keys = [], {}
+    wanted = sorted(changed - deleted) + sorted(added)
+    for feature in layer.getFeatures(QgsFeatureRequest().setFilterFids(wanted)):
+        values = feature.attributes()
+        attributes = {n: python_value(values[layer_fields.indexOf(n)]) for n in names + extra}
+        edited_rows.append((feature.id(), attributes, geometry_wkb(feature)))
+        if feature.id() in added:
+            own = attributes.get(schema.key) if key_index >= 0 else None
+            insert_keys[feature.id()] = own if own is not None else feature.id()
+    check()
+    changeset = compute_changeset(base_rows, edited_rows, schema, progress=progress,
+                                  is_cancelled=is_cancelled, expected_rows=len(base_rows) + len(edited_rows))
+    for change in changeset.changes:
+        change.key = insert_keys[change.key] if change.op == INSERT else base_keys[change.key]
+    return changeset
