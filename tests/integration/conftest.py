@@ -1,0 +1,26 @@
+"""Integration tests run against real servers started here on 127.0.0.1 (free ports).
+
+Fixtures (tests/support/sdi_fixtures.py): ``demo_build``, ``demo_sdi`` (QGIS Server,
+pycsw, pygeoapi and MapServer over the demo SDI, once per session) and ``wfst_server``
+(a private QGIS Server on a fresh copy of the GeoPackages, per test).
+"""
+
+from pathlib import Path
+
+import pytest
+
+from geogov.tests.support.sdi_fixtures import demo_build, demo_sdi, timings, wfst_server  # noqa: F401
+
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items):
+    # This hook sees every collected item, not only this folder's.
+    for item in items:
+        if HERE in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.integration)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if timings:
+        terminalreporter.write_line(f"demo SDI timings (s): {timings}")
