@@ -48,7 +48,7 @@ def main(argv=None):
             archive.write(ROOT / path, f"{TOP}/{path.as_posix()}")
         for qm in qms:
             archive.write(qm, f"{TOP}/i18n/{qm.name}")
-    print(f"{out.relative_to(ROOT)}: {len(files) + len(qms)} files, version {args.version}")
+    print(f"{out}: {len(files) + len(qms)} files, version {args.version}")
 
 
 if __name__ == "__main__":
