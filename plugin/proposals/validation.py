@@ -1,0 +1,298 @@
+"""Validation before submit: everything the target would refuse, or silently accept wrongly.
+
+QGIS Server's WFS-T accepts a polygon into a point layer and ignores property names it
+does not know, so these rules are checked here, before a proposal leaves the proposer.
+Each broken rule is one :class:`~.model.Problem` naming the rule (``code``), the feature
+(``key``, ``op``), the field if any, and plain ``params`` for the UI's French sentence:
+
+======================================  ==========================================
+code                                     params
+======================================  ==========================================
+proposal.not_allowed                     partner
+proposal.territory_unknown               partner
+proposal.crs_mismatch                    crs, expected
+proposal.unknown_field                   (field)
+proposal.wrong_type                      value, type (field)
+proposal.required_missing                (field)
+proposal.too_long                        length, max (field)
+proposal.geometry_missing                expected
+proposal.geometry_unreadable             reason
+proposal.wrong_geometry_type             type, expected
+proposal.geometry_invalid                reason (GEOS's, may be "")
+proposal.outside_territory               which ("new" or "old")
+======================================  ==========================================
+
+Which values are checked: every field of an insert; only the changed fields of an update
+(a value the base already had is not the proposer's doing). The territory rule: an
+insert's geometry, an update's old geometry and (if it moved) its new one, a delete's
+old geometry must lie inside the proposer's territory, with a tolerance for points on
+its boundary (default: 1 cm in a projected CRS, 1e-7 degree in a geographic one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
+
+from osgeo import gdal, ogr, osr
+
+from ..errors import Cancelled, ValidationFailed
+from . import wkb
+from .fingerprint import WrongValueType, normalise_value
+from .model import DELETE, INSERT, STRING, UPDATE, ChangeSet, Problem, Schema
+
+NOT_ALLOWED = "proposal.not_allowed"
+TERRITORY_UNKNOWN = "proposal.territory_unknown"
+CRS_MISMATCH = "proposal.crs_mismatch"
+UNKNOWN_FIELD = "proposal.unknown_field"
+WRONG_TYPE = "proposal.wrong_type"
+REQUIRED_MISSING = "proposal.required_missing"
+TOO_LONG = "proposal.too_long"
+GEOMETRY_MISSING = "proposal.geometry_missing"
+GEOMETRY_UNREADABLE = "proposal.geometry_unreadable"
+WRONG_GEOMETRY_TYPE = "proposal.wrong_geometry_type"
+GEOMETRY_INVALID = "proposal.geometry_invalid"
+OUTSIDE_TERRITORY = "proposal.outside_territory"
+RULES = (NOT_ALLOWED, TERRITORY_UNKNOWN, CRS_MISMATCH, UNKNOWN_FIELD, WRONG_TYPE, REQUIRED_MISSING,
+         TOO_LONG, GEOMETRY_MISSING, GEOMETRY_UNREADABLE, WRONG_GEOMETRY_TYPE, GEOMETRY_INVALID,
+         OUTSIDE_TERRITORY)
+
+# Layer types that accept any geometry.
+_ANY_GEOMETRY = {"", "geometry", "unknown", "geometrycollection"}
+CHECK_EVERY = 256
+
+
+@dataclass
+class ProposerContext:
+    """Who proposes, in plain data: whether the convention lets the partner propose on
+    the dataset, and where (``territory``: WKB/EWKB/GeoPackage blob or an ogr.Geometry in
+    the layer's CRS; None = anywhere). ``territory_required`` with no ``territory``: the
+    convention restricts the partner to its territory but no geometry was given for it,
+    so nothing can be accepted."""
+
+    partner_id: str = ""
+    allowed: bool = True
+    territory: Any = None
+    territory_required: bool = False
+    territory_tolerance: Optional[float] = None
+
+
+def proposer_from_convention(convention, partner_id: str, dataset_id: str,
+                             territory_geometry=None) -> ProposerContext:
+    """ProposerContext from a governance Convention (duck-typed: ``may_propose`` and
+    ``proposal_territory``). ``territory_geometry`` is the partner's territory in the
+    layer CRS, built by the caller from the convention's Territory."""
+    allowed = bool(convention.may_propose(partner_id, dataset_id))
+    try:
+        restricted = convention.proposal_territory(partner_id, dataset_id) is not None
+    except KeyError:
+        allowed, restricted = False, False
+    return ProposerContext(partner_id=partner_id, allowed=allowed,
+                           territory=territory_geometry if restricted else None,
+                           territory_required=restricted)
+
+
+def ensure_valid(changeset: ChangeSet, target: Schema, proposer: Optional[ProposerContext] = None,
+                 **options) -> None:
+    """ValidationFailed(problems=…) unless :func:`validate` finds nothing."""
+    problems = validate(changeset, target, proposer, **options)
+    if problems:
+        raise ValidationFailed(f"{len(problems)} problem(s) prevent submitting this proposal",
+                               problems=problems, count=len(problems))
+
+
+def validate(changeset: ChangeSet, target: Schema, proposer: Optional[ProposerContext] = None, *,
+             progress: Optional[Callable[[float], None]] = None,
+             is_cancelled: Optional[Callable[[], bool]] = None) -> list:
+    """Every problem of ``changeset`` against the ``target`` schema and the proposer."""
+    problems = []
+    if proposer is not None and not proposer.allowed:
+        problems.append(Problem(NOT_ALLOWED, params={"partner": proposer.partner_id}))
+    if changeset.schema.crs and target.crs and not same_crs(changeset.schema.crs, target.crs):
+        problems.append(Problem(CRS_MISMATCH, params={"crs": changeset.schema.crs, "expected": target.crs}))
+    territory = None
+    if proposer is not None and proposer.territory is not None:
+        territory = _Territory(proposer.territory, _tolerance(proposer, target))
+    elif proposer is not None and proposer.territory_required:
+        problems.append(Problem(TERRITORY_UNKNOWN, params={"partner": proposer.partner_id}))
+    total = len(changeset.changes)
+    for number, change in enumerate(changeset.changes, 1):
+        if number % CHECK_EVERY == 0:
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled("validation cancelled")
+            if progress is not None:
+                progress(number / total)
+        if change.op in (INSERT, UPDATE):
+            problems += _attribute_problems(change, target)
+            if change.op == INSERT or change.geometry_changed:
+                problems += _geometry_problems(change, target)
+        if territory is not None:
+            problems += territory.problems(change)
+    if progress is not None:
+        progress(1.0)
+    return problems
+
+
+# ---------------------------------------------------------------------------- attributes
+def _attribute_problems(change, target: Schema) -> list:
+    new = change.new or {}
+    if change.op == INSERT:
+        names = list(new)
+    else:
+        names = [n for n in change.changed_fields if n in new]
+    out = []
+    for name in names:
+        value = new.get(name)
+        definition = target.field(name)
+        if definition is None:
+            # An unknown name with no value loses nothing (an extra column of a local copy).
+            if not _unset(value):
+                out.append(Problem(UNKNOWN_FIELD, key=change.key, op=change.op, field=name))
+            continue
+        if _unset(value):
+            continue
+        try:
+            normalise_value(value, definition.type)
+        except WrongValueType:
+            out.append(Problem(WRONG_TYPE, key=change.key, op=change.op, field=name,
+                               params={"value": _shown(value), "type": definition.type}))
+            continue
+        if definition.type == STRING and definition.length > 0 and isinstance(value, str) and \
+                len(value) > definition.length:
+            out.append(Problem(TOO_LONG, key=change.key, op=change.op, field=name,
+                               params={"length": len(value), "max": definition.length}))
+    required = target.fields if change.op == INSERT else [target.field(n) for n in names]
+    for definition in required:
+        if definition is None or definition.nullable or (change.op == INSERT and definition.auto):
+            continue
+        if _unset(new.get(definition.name)):
+            out.append(Problem(REQUIRED_MISSING, key=change.key, op=change.op, field=definition.name))
+    return out
+
+
+def _unset(value) -> bool:
+    # Null and "" are one "unset" value (GML cannot tell them apart; fingerprint.py).
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def _shown(value) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+# ---------------------------------------------------------------------------- geometry
+def _geometry_problems(change, target: Schema) -> list:
+    blob = change.new_geometry
+    if blob is None:
+        if target.geometry_type and not target.geometry_nullable:
+            return [Problem(GEOMETRY_MISSING, key=change.key, op=change.op,
+                            params={"expected": target.geometry_type})]
+        return []
+    try:
+        parsed = wkb.parse_raw(blob)
+    except wkb.GeometryError as error:
+        return [Problem(GEOMETRY_UNREADABLE, key=change.key, op=change.op, params={"reason": error.message})]
+    if parsed is None:
+        return []
+    out = []
+    expected = wkb.base_type_name(target.geometry_type) if target.geometry_type else ""
+    actual = wkb.TYPE_NAMES[parsed[0]]
+    if expected.lower() not in _ANY_GEOMETRY and actual != expected:
+        out.append(Problem(WRONG_GEOMETRY_TYPE, key=change.key, op=change.op,
+                           params={"type": wkb.type_name(parsed), "expected": target.geometry_type}))
+    valid, reason = geometry_validity(wkb.to_wkb(parsed))
+    if not valid:
+        out.append(Problem(GEOMETRY_INVALID, key=change.key, op=change.op, params={"reason": reason}))
+    return out
+
+
+def geometry_validity(iso_wkb: bytes) -> tuple:
+    """(valid, reason): OGR's IsValid (GEOS) and the reason GEOS gives, or ""."""
+    messages = []
+
+    def collect(_class, _number, message):
+        messages.append(message)
+
+    gdal.PushErrorHandler(collect)
+    try:
+        geometry = ogr.CreateGeometryFromWkb(iso_wkb)
+        if geometry is None:
+            return False, "unreadable"
+        # GEOS reports why through a warning ("Self-intersection at or near point 5 5").
+        valid = bool(geometry.IsValid())
+    except RuntimeError as error:          # when osgeo exceptions are on (QGIS sets them)
+        return False, str(error)
+    finally:
+        gdal.PopErrorHandler()
+    return valid, ("" if valid else (messages[-1] if messages else ""))
+
+
+def same_crs(a: str, b: str) -> bool:
+    """Whether two CRS texts name the same CRS ("EPSG:2154" = its URN, URL or WKT)."""
+    if a.strip().upper() == b.strip().upper():
+        return True
+    first, second = _srs(a), _srs(b)
+    if first is None or second is None:
+        return False
+    return bool(first.IsSame(second))
+
+
+def _srs(text: str):
+    srs = osr.SpatialReference()
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        failed = srs.SetFromUserInput(text) != 0
+    except RuntimeError:
+        failed = True
+    finally:
+        gdal.PopErrorHandler()
+    return None if failed else srs
+
+
+# ---------------------------------------------------------------------------- territory
+def _tolerance(proposer: ProposerContext, target: Schema) -> float:
+    if proposer.territory_tolerance is not None:
+        return proposer.territory_tolerance
+    # One decimal coarser than the coordinate precision: 1 cm in metres, 1e-7 degree.
+    return 10.0 ** (1 - wkb.crs_decimals(target.crs))
+
+
+class _Territory:
+    """The proposer's territory grown by the tolerance, built once for all changes."""
+
+    def __init__(self, territory, tolerance: float):
+        if isinstance(territory, ogr.Geometry):
+            geometry = territory.Clone()
+        else:
+            geometry = ogr.CreateGeometryFromWkb(wkb.to_iso_wkb(territory))
+        if geometry is None:
+            raise ValidationFailed("the proposer's territory geometry cannot be read",
+                                   problems=[Problem(TERRITORY_UNKNOWN)])
+        self.area = geometry.Buffer(tolerance) if tolerance > 0 else geometry
+        self.envelope = self.area.GetEnvelope()        # (minx, maxx, miny, maxy)
+
+    def contains(self, blob) -> bool:
+        try:
+            iso = wkb.to_wkb(wkb.parse_raw(blob))
+        except wkb.GeometryError:
+            return False
+        if iso is None:
+            return True
+        geometry = ogr.CreateGeometryFromWkb(iso)
+        if geometry is None:
+            return False
+        minx, maxx, miny, maxy = geometry.GetEnvelope()
+        ex = self.envelope
+        if minx < ex[0] or maxx > ex[1] or miny < ex[2] or maxy > ex[3]:
+            return False
+        return bool(self.area.Contains(geometry))
+
+    def problems(self, change) -> list:
+        checks = []
+        if change.op in (UPDATE, DELETE) and change.old_geometry is not None:
+            checks.append(("old", change.old_geometry))
+        if change.op == INSERT or (change.op == UPDATE and change.geometry_changed):
+            if change.new_geometry is not None:
+                checks.append(("new", change.new_geometry))
+        return [Problem(OUTSIDE_TERRITORY, key=change.key, op=change.op, params={"which": which})
+                for which, blob in checks if not self.contains(blob)]
