@@ -151,15 +151,22 @@ def valid_bbox(west, south, east, north):
     return (west, south, east, north)
 
 
-LICENCE_HINTS = ("licen", "cc-by", "cc by", "creativecommons", "odbl", "etalab", "open licence",
-                 "open license", "lov2", "odc-", "public domain", "domaine public")
+# Named licences first, then anything that merely says "licence": catalogues put use
+# limitations ("Consult license for use limitations") and the licence itself ("CC-By 4.0")
+# side by side.
+NAMED_LICENCES = ("cc-by", "cc by", "cc0", "creativecommons", "odbl", "etalab",
+                  "licence ouverte", "open licence", "open license", "lov2", "odc-",
+                  "public domain", "domaine public", "open government licence")
+LICENCE_WORDS = ("licen",)
 
 
 def pick_licence(candidates) -> str:
-    """The licence among constraint texts: the first naming a licence, else the first one."""
+    """The licence among constraint texts: a named licence, else the first text mentioning a
+    licence, else the first text."""
     candidates = [c for c in candidates if c]
-    for candidate in candidates:
-        low = candidate.lower()
-        if any(hint in low for hint in LICENCE_HINTS):
-            return candidate
+    for hints in (NAMED_LICENCES, LICENCE_WORDS):
+        for candidate in candidates:
+            low = candidate.lower()
+            if any(hint in low for hint in hints):
+                return candidate
     return candidates[0] if candidates else ""

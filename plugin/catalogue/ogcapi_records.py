@@ -39,7 +39,7 @@ STANDARD = "ogcapi-records"
 # Relations describing the response itself or navigation, not the described resource.
 _NAVIGATION = {"self", "alternate", "root", "parent", "collection", "next", "prev",
                "previous", "first", "last", "conformance", "service-desc", "service-doc",
-               "data", "queryables", "sortables", "items", "search"}
+               "data", "queryables", "sortables", "items"}
 _PICTURES = {"preview", "icon", "thumbnail", "overview"}
 _EMAIL = re.compile(r"[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+")
 

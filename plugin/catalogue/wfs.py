@@ -55,13 +55,16 @@ def parse_capabilities(root, source: str = "") -> ServiceInfo:
         _ows_sections(root, info)
     else:
         _wfs100_sections(root, info)
-    feature_types = child(root, "FeatureTypeList")
-    if feature_types is None:
+    lists = children(root, "FeatureTypeList")
+    if not lists:
         raise DocumentError("The capabilities have no FeatureTypeList",
                             code="wfs.missing_element", source=source,
                             element="FeatureTypeList")
-    for node in children(feature_types, "FeatureType"):
-        info.layers.append(_feature_type(node, info, source))
+    # GeoServer's per-layer virtual service (…/gw_meetnetten/meetnetten/wfs) was seen
+    # writing two FeatureTypeList elements: every one is read.
+    for feature_types in lists:
+        for node in children(feature_types, "FeatureType"):
+            info.layers.append(_feature_type(node, info, source))
     return info
 
 
