@@ -127,7 +127,8 @@ def python_value(value):
     if isinstance(value, QTime):
         return value.toPyTime() if value.isValid() else None
     if isinstance(value, QByteArray):
-        return bytes(value)
+        # A null blob comes as an empty, null QByteArray rather than a null QVariant.
+        return None if value.isNull() else bytes(value)
     if isinstance(value, (list, tuple)):
         return [python_value(v) for v in value]
     if isinstance(value, dict):

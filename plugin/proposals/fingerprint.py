@@ -11,8 +11,8 @@ Python type they arrived as. The policy (scheme ``geogov-fp/1``):
   left out (a WFS gml:id "layer.12" and a GeoPackage fid 12 name the same feature); a
   schema field missing from the attributes counts as null (a WFS may omit null elements);
   attributes the schema does not name are ignored;
-- null, and the empty string in any field, are the same "unset" value: GML cannot tell
-  an empty text element from a null one;
+- null, and the empty string (or empty blob) in any field, are the same "unset" value:
+  GML cannot tell an empty text element from a null one;
 - string: Unicode NFC (a WFS may return decomposed accents), otherwise exact;
 - integer: int ("12", "12.0", 12.0 → 12); real: float rounded to 12 significant digits
   (a value printed with fewer digits, "3.10" vs 3.1, float32 noise), -0.0 = 0.0;
@@ -79,8 +79,8 @@ def _wrong(value, field_type):
 # ---------------------------------------------------------------------------- typed values
 def coerce_value(value, field_type: str):
     """``value`` as the Python type of ``field_type``: int, float, bool, str, date,
-    datetime or bytes; None stays None. WrongValueType when it cannot be converted.
-    Unknown field types (lists, JSON…) pass through unchanged."""
+    datetime (aware, UTC; naive taken as UTC) or bytes; None stays None. WrongValueType
+    when it cannot be converted. Unknown field types (lists, JSON…) pass through unchanged."""
     if value is None:
         return None
     converter = _COERCERS.get(field_type)
@@ -185,19 +185,25 @@ def _to_date(value, field_type):
 
 
 def _to_datetime(value, field_type):
+    # Always an aware UTC datetime, naive ones taken as UTC: the same instant read through
+    # SQLite ("…Z" text) and through QGIS (a naive QDateTime) then gives equal values.
     if isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day)
-    if isinstance(value, str):
+        typed = value
+    elif isinstance(value, dt.date):
+        typed = dt.datetime(value.year, value.month, value.day)
+    elif isinstance(value, str):
         text = _iso_text(value)
         if text == "":
             return None
         try:
-            return dt.datetime.fromisoformat(text)
+            typed = dt.datetime.fromisoformat(text)
         except ValueError:
             raise _wrong(value, field_type) from None
-    raise _wrong(value, field_type)
+    else:
+        raise _wrong(value, field_type)
+    if typed.tzinfo is None:
+        return typed.replace(tzinfo=dt.timezone.utc)
+    return typed.astimezone(dt.timezone.utc)
 
 
 def _to_binary(value, field_type):
@@ -236,11 +242,9 @@ def normalise_value(value, field_type: str):
     if field_type == DATE:
         return typed.isoformat()
     if field_type == DATETIME:
-        if typed.tzinfo is not None:
-            typed = typed.astimezone(dt.timezone.utc).replace(tzinfo=None)
-        return typed.replace(microsecond=0).isoformat() + "Z"
+        return typed.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
     if field_type == BINARY:
-        return typed.hex()
+        return typed.hex() or None
     # Unknown type (string list, JSON…): a stable text of it.
     if isinstance(value, (dict, list, tuple)):
         return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
