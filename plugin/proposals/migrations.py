@@ -1,0 +1,102 @@
+"""Versioned schema migrations of both stores (plugin/proposals/sql/<dialect>/NNNN_name.sql).
+
+Each store keeps a ``schema_version`` table (one row per migration applied). Opening a
+store applies the missing migrations in order, each in its own transaction together with
+its ``schema_version`` row, so re-running is a no-op and a failed migration leaves the
+previous version intact. A store whose version is newer than this plugin's migrations
+is refused (``store.schema_newer``) rather than half understood.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import StoreError
+
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+
+@dataclass
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def load_migrations(dialect: str) -> list:
+    """The migrations of ``gpkg`` or ``postgres``, in version order."""
+    out = []
+    for path in sorted((SQL_DIR / dialect).iterdir()):
+        match = _NAME.match(path.name)
+        if match:
+            out.append(Migration(int(match.group(1)), match.group(2), path.read_text(encoding="utf-8")))
+    versions = [m.version for m in out]
+    if versions != list(range(1, len(out) + 1)):
+        raise StoreError(f"migration files of {dialect} are not numbered 1..n: {versions}",
+                         code="store.database")
+    return out
+
+
+def latest_version(dialect: str) -> int:
+    return len(load_migrations(dialect))
+
+
+def sqlite_statements(script: str) -> list:
+    """Split an SQL script into statements (trigger bodies with their inner ``;`` stay whole)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        if not current and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        raise StoreError("unterminated SQL statement in a migration", code="store.database")
+    return statements
+
+
+def migrate_sqlite(conn, now_text: str) -> int:
+    """Apply the missing GeoPackage migrations; returns the version reached.
+
+    ``conn`` is in autocommit mode (isolation_level None): each migration runs in its
+    own BEGIN IMMEDIATE, so two users opening the same new file do not both migrate it.
+    """
+    migrations = load_migrations("gpkg")
+    for migration in migrations:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            current = _sqlite_version(conn)
+            if current > len(migrations):
+                raise StoreError(f"this GeoPackage has schema version {current}, newer than "
+                                 f"this plugin's {len(migrations)}", code="store.schema_newer",
+                                 version=current)
+            if migration.version <= current:
+                conn.execute("ROLLBACK")
+                continue
+            for statement in sqlite_statements(migration.sql):
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                         (migration.version, migration.name, now_text))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    conn.execute("BEGIN")
+    try:
+        return _sqlite_version(conn)
+    finally:
+        conn.execute("ROLLBACK")
+
+
+def _sqlite_version(conn) -> int:
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+                          ).fetchone()
+    if not exists:
+        return 0
+    return conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]

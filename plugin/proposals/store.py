@@ -1,0 +1,243 @@
+"""The proposal store: one interface, two implementations.
+
+- :class:`~.gpkg_store.GeoPackageStore`: one GeoPackage file, the zero-set-up default,
+  usable on a shared drive by a small team. Identity comes from the plugin settings, so
+  it **enforces no rights** (``enforces_rights = False``): anyone can write any login in
+  their settings. It still refuses illegal transitions and self-review in code, with the
+  same rules the PostgreSQL database enforces (advisory here).
+- :class:`~.postgres_store.PostgresStore`: PostgreSQL/PostGIS, identity = the database
+  login; the database itself enforces the rules (roles, row-level security, triggers),
+  ``enforces_rights = True``.
+
+Both keep the same logical schema (see sql/), an append-only hash-chained audit trail
+(see audit.py), and a change feed (:meth:`ProposalStore.changes_since`, which PostgreSQL
+completes with LISTEN/NOTIFY).
+
+Every method raises :class:`~..errors.StoreError` (or its subclasses
+:class:`~..errors.PermissionDenied`, :class:`~..errors.ConcurrentUpdate`) with a stable
+code; the codes are listed in :data:`ERROR_CODES` for the UI's translation table.
+``expected_version`` arguments are the :attr:`Proposal.version` the caller showed the
+user: when the proposal changed since, the operation fails with ConcurrentUpdate instead
+of deciding on a state the user never saw.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .model import ApplyAttempt, ChangeSet, Comment, Proposal
+
+# list_proposals scopes
+TO_REVIEW = "to_review"        # submitted, I may decide, my decision is still missing
+MINE = "mine"                  # authored by me
+MY_PARTNER = "partner"         # authored by anyone of my partner
+ALL = "all"                    # everything I may see
+SCOPES = (TO_REVIEW, MINE, MY_PARTNER, ALL)
+
+# apply attempt results
+APPLY_RESULTS = ("applied", "failed", "conflict", "unknown", "undone")
+
+# Stable error codes raised by the stores (plus "store", "store.permission", "store.concurrent").
+ERROR_CODES = {
+    "store.not_found": "no such proposal, or not visible to you",
+    "store.transition": "illegal status transition",
+    "store.not_author": "only the proposal's author may do this",
+    "store.self_review": "the author cannot review their own proposal",
+    "store.not_reviewer": "you are not a steward/DPO/coordinator for this proposal",
+    "store.not_applier": "only a steward of the dataset or a coordinator may do this",
+    "store.not_under_review": "the proposal is not awaiting a decision",
+    "store.not_editable": "the proposal cannot be edited in its current status",
+    "store.comment_required": "a comment is required to reject or request changes",
+    "store.approvals_missing": "approvals required by the dataset's rule are missing",
+    "store.not_proposer": "your partner may not propose changes to this dataset",
+    "store.outside_territory": "the changes lie outside your partner's territory",
+    "store.unknown_member": "this login is not a member of the convention",
+    "store.immutable": "this field cannot change",
+    "store.append_only": "audit rows cannot be changed or deleted",
+    "store.bad_value": "a value the store does not accept",
+    "store.duplicate": "a proposal with this id already exists",
+    "store.offline": "the proposal database cannot be reached",
+    "store.busy": "the GeoPackage is busy: another user is writing",
+    "store.schema_newer": "the store was created by a newer GeoGov",
+    "store.file": "the GeoPackage file cannot be used",
+    "store.database": "the database refused the operation",
+}
+
+
+@dataclass
+class Identity:
+    login: str
+    partner: Optional[str]
+    roles: list = field(default_factory=list)   # steward, dpo, coordinator, technicien…
+    verified: bool = False                      # True when the database authenticated it
+
+
+@dataclass
+class ProposalSummary:
+    """One line of a review queue: everything but the change set."""
+
+    id: str
+    dataset: str
+    title: str
+    author: str
+    partner: str
+    status: str
+    version: int
+    round: int
+    created_at: Optional[dt.datetime]
+    updated_at: Optional[dt.datetime]
+    submitted_at: Optional[dt.datetime]
+    counts: dict                      # {"insert": n, "update": n, "delete": n}
+    approvals: dict                   # approvals_needed() of the proposal
+    departements: list = field(default_factory=list)
+
+
+@dataclass
+class ChangelogEntry:
+    """An applied proposal: who proposed, who approved, who applied, when, why."""
+
+    proposal_id: str
+    dataset: str
+    title: str
+    comment: str                       # the author's "why"
+    author: str
+    partner: str
+    approved_by: list                  # [(login, role, at)]
+    applied_by: str
+    applied_at: Optional[dt.datetime]
+    counts: dict
+    changeset: Optional[ChangeSet] = None
+
+
+@dataclass
+class Event:
+    """One entry of the change feed (an audit row seen through the reader's rights)."""
+
+    cursor: int
+    at: dt.datetime
+    actor: str
+    action: str                        # created, status, edited, review, comment, apply_attempt…
+    proposal_id: Optional[str]
+    details: dict
+
+
+@dataclass
+class AuditEntry:
+    id: int
+    at: dt.datetime
+    actor: str
+    action: str
+    proposal_id: Optional[str]
+    details: dict
+    prev_hash: str
+    row_hash: str
+
+
+class ProposalStore(abc.ABC):
+    """What the review dock, the apply step and the Processing algorithms use."""
+
+    kind: str = ""
+    enforces_rights: bool = False
+
+    # ------------------------------------------------------------------ identity
+    @abc.abstractmethod
+    def identity(self) -> Identity:
+        """The current login, its partner and roles."""
+
+    # ------------------------------------------------------------------ authoring
+    @abc.abstractmethod
+    def create_draft(self, proposal: Proposal) -> Proposal:
+        """Store a new draft (id assigned when None); returns it as stored."""
+
+    @abc.abstractmethod
+    def update_draft(self, proposal: Proposal, expected_version: Optional[int] = None) -> Proposal:
+        """Replace title, comment, change set, validation, départements of a draft (or of
+        a proposal whose changes were requested). Author only."""
+
+    @abc.abstractmethod
+    def submit(self, proposal_id: str, expected_version: Optional[int] = None) -> Proposal:
+        """draft / changes_requested → submitted (author only)."""
+
+    @abc.abstractmethod
+    def withdraw(self, proposal_id: str, expected_version: Optional[int] = None) -> Proposal:
+        """→ withdrawn, by its author only, while not yet decided."""
+
+    # ------------------------------------------------------------------ review
+    @abc.abstractmethod
+    def review(self, proposal_id: str, decision: str, comment: str = "", *,
+               role: Optional[str] = None, expected_version: Optional[int] = None) -> Proposal:
+        """Record a decision (approve / reject / request_changes; a comment is required for
+        the last two). ``role`` (steward, dpo, coordinator) defaults to the reviewer's role
+        whose approval is still missing. An approval that leaves another required approval
+        pending keeps the proposal ``submitted``; the last one makes it ``approved``."""
+
+    @abc.abstractmethod
+    def add_comment(self, proposal_id: str, body: str) -> Comment:
+        """Append a message to the proposal's thread."""
+
+    @abc.abstractmethod
+    def approvals_needed(self, proposal_id: str) -> dict:
+        """Every approval role the dataset's rule requires → whether the current round has
+        it, e.g. ``{"steward": True, "dpo": False}`` (steward ✓, DPO pending)."""
+
+    # ------------------------------------------------------------------ reading
+    @abc.abstractmethod
+    def get_proposal(self, proposal_id: str, with_changes: bool = True) -> Proposal:
+        """The proposal with its reviews, comments and apply attempts."""
+
+    @abc.abstractmethod
+    def list_proposals(self, scope: str = ALL, status: Optional[str] = None,
+                       dataset: Optional[str] = None) -> list:
+        """ProposalSummary list, newest first."""
+
+    # ------------------------------------------------------------------ apply
+    @abc.abstractmethod
+    def record_apply_attempt(self, proposal_id: str, result: str, details: Optional[dict] = None
+                             ) -> ApplyAttempt:
+        """Write one apply attempt (and its outcome) to the proposal and the audit trail."""
+
+    @abc.abstractmethod
+    def mark_applied(self, proposal_id: str, expected_version: Optional[int] = None,
+                     details: Optional[dict] = None) -> Proposal:
+        """approved → applied."""
+
+    @abc.abstractmethod
+    def mark_conflict(self, proposal_id: str, expected_version: Optional[int] = None,
+                      details: Optional[dict] = None) -> Proposal:
+        """approved → conflict (the authoritative data changed since the base)."""
+
+    @abc.abstractmethod
+    def rebase(self, proposal_id: str, changeset: ChangeSet, expected_version: Optional[int] = None,
+               comment: str = "") -> Proposal:
+        """Replace a conflicted proposal's change set; back to submitted, approvals reset."""
+
+    # ------------------------------------------------------------------ history
+    @abc.abstractmethod
+    def changelog(self, dataset: Optional[str] = None, since: Optional[dt.datetime] = None,
+                  with_changes: bool = False) -> list:
+        """ChangelogEntry list of applied proposals, oldest first."""
+
+    @abc.abstractmethod
+    def changes_since(self, cursor: int = 0, limit: int = 500) -> tuple:
+        """(events, new_cursor): what happened after ``cursor`` that the reader may see."""
+
+    @abc.abstractmethod
+    def audit_trail(self, proposal_id: Optional[str] = None) -> list:
+        """AuditEntry list (one proposal's, or every row the reader may see)."""
+
+    @abc.abstractmethod
+    def verify_audit(self):
+        """:class:`~.audit.AuditReport` of the whole hash chain."""
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Release files and connections."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
