@@ -1,0 +1,157 @@
+"""Reading the GeoPackage store's rows into model objects (used by gpkg_store.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Optional
+
+from ..errors import StoreError
+from .audit import canonical_json
+from .gpkg_format import from_gpkg_blob
+from .model import ApplyAttempt, Comment, Proposal, Review, Target
+from .proposal_rows import change_from_row, changeset_from_meta
+from .serialization import problems_from_list
+from .store import AuditEntry
+
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+PROPOSAL_COLUMNS = ("id, dataset, target_kind, target_uri, target_layer, target_version, "
+                    "target_authcfg, author, partner, title, comment, status, changeset_meta, "
+                    "validation, departements, round, version, created_at, updated_at, "
+                    "submitted_at, updated_by")
+
+
+def format_time(at: dt.datetime) -> str:
+    return at.astimezone(dt.timezone.utc).strftime(TIME_FORMAT)
+
+
+def parse_time(text: Optional[str]) -> Optional[dt.datetime]:
+    if text is None:
+        return None
+    return dt.datetime.strptime(text, TIME_FORMAT).replace(tzinfo=dt.timezone.utc)
+
+
+def loads(text, default=None):
+    if text is None:
+        return default
+    try:
+        return json.loads(text)
+    except ValueError as error:
+        raise StoreError(f"bad JSON in the store: {error}", code="store.bad_value")
+
+
+def dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def proposal_row(conn, proposal_id: str) -> Optional[dict]:
+    cur = conn.execute(f"SELECT {PROPOSAL_COLUMNS} FROM proposals WHERE id = ?", (proposal_id,))
+    row = cur.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cur.description], row))
+
+
+def proposal_from_row(conn, row: dict, with_changes: bool) -> Proposal:
+    pid = row["id"]
+    meta = loads(row["changeset_meta"], {})
+    changeset = None
+    if meta:
+        changes = []
+        if with_changes:
+            for c in conn.execute(
+                    "SELECT op, feature_key, old_attributes, new_attributes, changed_fields, "
+                    "geometry_changed, base_fingerprint, old_geom, new_geom FROM proposal_changes "
+                    "WHERE proposal_id = ? ORDER BY seq", (pid,)):
+                changes.append(change_from_row(c[0], loads(c[1]), loads(c[2]), loads(c[3]), loads(c[4]),
+                                               c[5], c[6], from_gpkg_blob(c[7]), from_gpkg_blob(c[8])))
+        changeset = changeset_from_meta(meta, changes)
+    return Proposal(
+        id=pid, dataset=row["dataset"],
+        target=Target(kind=row["target_kind"], uri=row["target_uri"], layer=row["target_layer"],
+                      version=row["target_version"], authcfg=row["target_authcfg"]),
+        author=row["author"], partner=row["partner"], title=row["title"], comment=row["comment"],
+        status=row["status"], changeset=changeset,
+        validation=problems_from_list(loads(row["validation"], [])),
+        reviews=reviews_of(conn, pid),
+        comments=[Comment(author=a, body=b, at=parse_time(t), id=i) for i, a, b, t in conn.execute(
+            "SELECT id, author, body, at FROM comments WHERE proposal_id = ? ORDER BY id", (pid,))],
+        created_at=parse_time(row["created_at"]), updated_at=parse_time(row["updated_at"]),
+        version=row["version"], departements=loads(row["departements"], []), round=row["round"],
+        apply_attempts=[ApplyAttempt(actor=a, result=r, details=loads(d, {}), at=parse_time(t), id=i)
+                        for i, a, r, d, t in conn.execute(
+                            "SELECT id, actor, result, details, at FROM apply_attempts "
+                            "WHERE proposal_id = ? ORDER BY id", (pid,))],
+        submitted_at=parse_time(row["submitted_at"]),
+    )
+
+
+def reviews_of(conn, proposal_id: str) -> list:
+    return [Review(reviewer=r, role=ro, decision=d, comment=c, at=parse_time(t), round=n)
+            for r, ro, d, c, t, n in conn.execute(
+                "SELECT reviewer, role, decision, comment, at, round FROM reviews "
+                "WHERE proposal_id = ? ORDER BY id", (proposal_id,))]
+
+
+def counts(conn, proposal_id: str) -> dict:
+    out = {"insert": 0, "update": 0, "delete": 0}
+    for op, n in conn.execute("SELECT op, count(*) FROM proposal_changes WHERE proposal_id = ? "
+                              "GROUP BY op", (proposal_id,)):
+        out[op] = n
+    return out
+
+
+# ---------------------------------------------------------------------------- convention
+def member(conn, login: str) -> Optional[dict]:
+    row = conn.execute("SELECT partner, roles FROM members WHERE login = ?", (login,)).fetchone()
+    return None if row is None else {"partner": row[0], "roles": loads(row[1], [])}
+
+
+def partner(conn, partner_id: Optional[str]) -> Optional[dict]:
+    row = conn.execute("SELECT id, departements, everywhere FROM partners WHERE id = ?",
+                       (partner_id,)).fetchone()
+    if row is None:
+        return None
+    return {"id": row[0], "departements": loads(row[1], []), "everywhere": bool(row[2])}
+
+
+def dataset(conn, dataset_id: str) -> Optional[dict]:
+    row = conn.execute("SELECT id, approval, personal_data, proposers, proposers_own_territory "
+                       "FROM datasets WHERE id = ?", (dataset_id,)).fetchone()
+    if row is None:
+        return None
+    return {"id": row[0], "approval": loads(row[1], []), "personal_data": bool(row[2]),
+            "proposers": loads(row[3], []), "proposers_own_territory": bool(row[4])}
+
+
+def has_convention(conn) -> bool:
+    return conn.execute("SELECT 1 FROM datasets LIMIT 1").fetchone() is not None
+
+
+def stewardships(conn, dataset_id: str) -> list:
+    return [{"dataset": d, "partner": p, "departements": loads(dep, []), "communes": loads(com, [])}
+            for d, p, dep, com in conn.execute(
+                "SELECT dataset, partner, departements, communes FROM stewardships WHERE dataset = ? "
+                "ORDER BY id", (dataset_id,))]
+
+
+# ---------------------------------------------------------------------------- audit
+def audit_entries(conn, where: str = "", params=()) -> list:
+    # ``where`` is one of the store's fixed clauses, never user text.
+    return [AuditEntry(id=i, at=parse_time(at), actor=a, action=ac, proposal_id=p,
+                       details=loads(d, {}), prev_hash=ph, row_hash=rh)
+            for i, at, a, ac, p, d, ph, rh in conn.execute(
+                "SELECT id, at, actor, action, proposal_id, details, prev_hash, row_hash FROM audit "
+                f"{where} ORDER BY id", params)]
+
+
+def audit_chain_rows(conn):
+    """(id, prev_hash, row_hash, canonical) of every audit row, for audit.verify_chain."""
+    for i, at, a, ac, p, d, ph, rh in conn.execute(
+            "SELECT id, at, actor, action, proposal_id, details, prev_hash, row_hash FROM audit ORDER BY id"):
+        try:
+            details = json.loads(d)
+        except ValueError:
+            details = d        # an edited, unparsable row: its hash will not match
+        yield i, ph, rh, canonical_json(i, at, a, ac, p, details)

@@ -1,0 +1,363 @@
+"""The GeoPackage proposal store: one file, stdlib sqlite3, no server.
+
+Meant for a small team sharing the file on a drive. What that means here:
+
+- **No access control** (``enforces_rights = False``): the identity is whatever login
+  the plugin settings hold. The workflow rules (rules.py) are still applied in code —
+  illegal transitions, self-review, decisions by non-stewards are refused — but they are
+  advisory: anyone with the file and an SQLite tool can bypass them.
+- **Concurrent writers**: every write is one ``BEGIN IMMEDIATE`` transaction (SQLite's
+  write lock, taken before reading what is checked) with a busy timeout, and decisions
+  check the proposal's ``version`` counter: of two users deciding the same proposal at
+  once, the second gets ConcurrentUpdate instead of overwriting the first.
+- **Journal mode**: a new file is created in rollback-journal (DELETE) mode, because
+  SQLite's WAL mode needs shared memory and does not work on network file systems. The
+  file must not be put on a share whose locking is broken (some NFS/SMB set-ups): SQLite
+  cannot be safe there, nothing in this module can change that.
+- **Audit**: an append-only, hash-chained table; SQLite triggers refuse UPDATE/DELETE, and
+  a determined user who edits the file anyway is caught by :meth:`verify_audit` unless
+  they recompute the whole chain after their edit.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from typing import Optional
+
+from ..errors import PermissionDenied, StoreError
+from . import gpkg_rows as rows
+from . import rules
+from .audit import canonical_json, chain_hash
+from .convention_rows import convention_rows
+from .gpkg_format import APPLICATION_ID, USER_VERSION, ensure_change_views, to_gpkg_blob
+from .gpkg_reads import GeoPackageReads, store_error
+from .migrations import migrate_sqlite
+from .model import (
+    APPLIED,
+    APPROVED,
+    CONFLICT,
+    DRAFT,
+    SUBMITTED,
+    WITHDRAWN,
+    ApplyAttempt,
+    Comment,
+    Proposal,
+)
+from .proposal_rows import (
+    change_to_row,
+    changeset_meta,
+    check_proposal_id,
+    counts_of,
+    new_proposal_id,
+    srs_id_of,
+    utc_now,
+)
+from .serialization import problems_to_list
+from .store import (
+    APPLY_RESULTS,
+    ProposalStore,
+)
+
+dumps, loads = rows.dumps, rows.loads
+
+
+class GeoPackageStore(GeoPackageReads, ProposalStore):
+    kind = "gpkg"
+    enforces_rights = False
+
+    def __init__(self, path, login: str, partner: Optional[str] = None, roles: Optional[list] = None,
+                 busy_timeout: float = 15.0):
+        """Open (or create) the store file. ``partner``/``roles`` override the convention's
+        entry for ``login`` (synced with :meth:`sync_convention`)."""
+        if not login:
+            raise StoreError("a login is needed (plugin settings)", code="store.unknown_member")
+        self.path = os.fspath(path)
+        self.login = login
+        self._partner, self._roles = partner, roles
+        new = not os.path.exists(self.path) or os.path.getsize(self.path) == 0
+        try:
+            # isolation_level None: we issue BEGIN IMMEDIATE ourselves. check_same_thread off:
+            # the bridge may read on a QgsTask thread; one store is still used by one thread at a time.
+            self._conn = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None,
+                                         check_same_thread=False)
+            self._conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            if new:
+                self._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                self._conn.execute(f"PRAGMA user_version = {USER_VERSION}")
+                self._conn.execute("PRAGMA journal_mode = DELETE")
+            migrate_sqlite(self._conn, rows.format_time(utc_now()))
+        except sqlite3.Error as error:
+            raise store_error(error)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    # ------------------------------------------------------------------ plumbing
+    @contextmanager
+    def _write(self):
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise store_error(error)
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            conn.execute("ROLLBACK")
+            raise store_error(error)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _audit(self, conn, action: str, proposal_id: Optional[str], details: dict) -> int:
+        last_id, last_hash = conn.execute("SELECT last_id, last_hash FROM audit_head").fetchone()
+        row_id, at = last_id + 1, rows.format_time(utc_now())
+        row_hash = chain_hash(last_hash, canonical_json(row_id, at, self.login, action, proposal_id, details))
+        conn.execute("INSERT INTO audit (id, at, actor, action, proposal_id, details, prev_hash, row_hash) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     (row_id, at, self.login, action, proposal_id, dumps(details), last_hash, row_hash))
+        conn.execute("UPDATE audit_head SET last_id = ?, last_hash = ?", (row_id, row_hash))
+        return row_id
+
+    def _set_status(self, conn, row: dict, new_status: str, action: str = "status", extra=None) -> None:
+        rules.check_transition(row["status"], new_status)
+        now = rows.format_time(utc_now())
+        round_, submitted_at = row["round"], row["submitted_at"]
+        if new_status == SUBMITTED:
+            round_, submitted_at = round_ + 1, now
+        conn.execute("UPDATE proposals SET status = ?, version = version + 1, round = ?, submitted_at = ?, "
+                     "updated_at = ?, updated_by = ? WHERE id = ?",
+                     (new_status, round_, submitted_at, now, self.login, row["id"]))
+        details = {"from": row["status"], "to": new_status, "dataset": row["dataset"],
+                   "status": new_status, "version": row["version"] + 1, "round": round_}
+        if new_status == SUBMITTED:
+            details["counts"] = rows.counts(conn, row["id"])
+        details.update(extra or {})
+        self._audit(conn, action, row["id"], details)
+
+    def _write_changes(self, conn, proposal_id: str, changeset) -> None:
+        conn.execute("DELETE FROM proposal_changes WHERE proposal_id = ?", (proposal_id,))
+        if changeset is None:
+            return
+        srs_id = srs_id_of(changeset.schema.crs)
+        ensure_change_views(conn, srs_id, rows.format_time(utc_now()))
+        for seq, change in enumerate(changeset.changes):
+            r = change_to_row(seq, change)
+            conn.execute(
+                "INSERT INTO proposal_changes (proposal_id, seq, op, feature_key, old_attributes, "
+                "new_attributes, changed_fields, geometry_changed, base_fingerprint, srs_id, old_geom, "
+                "new_geom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (proposal_id, seq, r["op"], dumps(r["feature_key"]),
+                 None if r["old_attributes"] is None else dumps(r["old_attributes"]),
+                 None if r["new_attributes"] is None else dumps(r["new_attributes"]),
+                 dumps(r["changed_fields"]), int(r["geometry_changed"]), r["base_fingerprint"], srs_id,
+                 to_gpkg_blob(r["old_geometry"], srs_id), to_gpkg_blob(r["new_geometry"], srs_id)))
+
+    # ------------------------------------------------------------------ convention
+    def sync_convention(self, convention) -> dict:
+        """Replace the convention tables (partners, members, datasets, stewardships)."""
+        data = convention_rows(convention)
+        with self._write() as conn:
+            for table in ("stewardships", "members", "datasets", "partners"):
+                conn.execute(f"DELETE FROM {table}")   # fixed table names
+            for p in data["partners"]:
+                conn.execute("INSERT INTO partners VALUES (?, ?, ?, ?, ?, ?)",
+                             (p["id"], p["name"], p["kind"], dumps(p["departements"]), dumps(p["communes"]),
+                              int(p["everywhere"])))
+            for m in data["members"]:
+                conn.execute("INSERT INTO members VALUES (?, ?, ?, ?, ?)",
+                             (m["login"], m["partner"], m["name"], m["email"], dumps(m["roles"])))
+            for d in data["datasets"]:
+                conn.execute("INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, ?)",
+                             (d["id"], d["title"], dumps(d["approval"]), int(d["personal_data"]),
+                              dumps(d["proposers"]), int(d["proposers_own_territory"]), d["key_field"]))
+            for s in data["stewardships"]:
+                conn.execute("INSERT INTO stewardships (dataset, partner, departements, communes) "
+                             "VALUES (?, ?, ?, ?)", (s["dataset"], s["partner"], dumps(s["departements"]),
+                                                     dumps(s["communes"])))
+            counts = {k: len(v) for k, v in data.items()}
+            self._audit(conn, "convention_synced", None, counts)
+        return counts
+
+    # ------------------------------------------------------------------ authoring
+    def create_draft(self, proposal: Proposal) -> Proposal:
+        pid = check_proposal_id(proposal.id) if proposal.id else new_proposal_id()
+        with self._write() as conn:
+            ident = self._identity(conn)
+            partner = ident.partner or proposal.partner
+            if not partner:
+                raise PermissionDenied("this login is not a member of the convention",
+                                       code="store.unknown_member", login=self.login)
+            if rows.has_convention(conn):
+                rules.check_proposer(rows.partner(conn, partner), rows.dataset(conn, proposal.dataset),
+                                     proposal.departements)
+            if rows.proposal_row(conn, pid) is not None:
+                raise StoreError("a proposal with this id already exists", code="store.duplicate",
+                                 proposal=pid)
+            now = rows.format_time(utc_now())
+            t = proposal.target
+            conn.execute(
+                "INSERT INTO proposals (id, dataset, target_kind, target_uri, target_layer, target_version, "
+                "target_authcfg, author, partner, title, comment, status, changeset_meta, validation, "
+                "departements, round, version, created_at, updated_at, updated_by) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, 0, 0, ?, ?, ?)",
+                (pid, proposal.dataset, t.kind, t.uri, t.layer, t.version, t.authcfg, self.login, partner,
+                 proposal.title, proposal.comment,
+                 dumps(changeset_meta(proposal.changeset) if proposal.changeset else {}),
+                 dumps(problems_to_list(proposal.validation)), dumps(list(proposal.departements)),
+                 now, now, self.login))
+            self._write_changes(conn, pid, proposal.changeset)
+            self._audit(conn, "created", pid, {"dataset": proposal.dataset, "status": DRAFT,
+                                               "partner": partner, "title": proposal.title, "version": 0})
+        return self.get_proposal(pid)
+
+    def update_draft(self, proposal: Proposal, expected_version: Optional[int] = None) -> Proposal:
+        with self._write() as conn:
+            row = self._locked(conn, proposal.id, expected_version)
+            if row["status"] not in rules.EDITABLE:
+                raise StoreError(f"a {row['status']} proposal cannot be edited", code="store.not_editable",
+                                 status=row["status"])
+            rules.check_edit(self.login, row["author"], row["status"], may_rebase=False)
+            if rows.has_convention(conn):
+                rules.check_proposer(rows.partner(conn, row["partner"]), rows.dataset(conn, row["dataset"]),
+                                     proposal.departements)
+            self._replace_content(conn, row, proposal.title, proposal.comment, proposal.changeset,
+                                  proposal.validation, proposal.departements)
+            self._audit(conn, "edited", row["id"], {"dataset": row["dataset"], "status": row["status"],
+                                                    "version": row["version"] + 1,
+                                                    "counts": counts_of(proposal.changeset)})
+        return self.get_proposal(proposal.id)
+
+    def _replace_content(self, conn, row, title, comment, changeset, validation, departements) -> None:
+        conn.execute("UPDATE proposals SET title = ?, comment = ?, changeset_meta = ?, validation = ?, "
+                     "departements = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?",
+                     (title, comment, dumps(changeset_meta(changeset) if changeset else {}),
+                      dumps(problems_to_list(validation)), dumps(list(departements)),
+                      rows.format_time(utc_now()), self.login, row["id"]))
+        self._write_changes(conn, row["id"], changeset)
+        row["version"] += 1
+
+    def submit(self, proposal_id: str, expected_version: Optional[int] = None) -> Proposal:
+        return self._author_transition(proposal_id, SUBMITTED, expected_version)
+
+    def withdraw(self, proposal_id: str, expected_version: Optional[int] = None) -> Proposal:
+        return self._author_transition(proposal_id, WITHDRAWN, expected_version)
+
+    def _author_transition(self, proposal_id, new_status, expected_version) -> Proposal:
+        with self._write() as conn:
+            row = self._locked(conn, proposal_id, expected_version)
+            rules.check_transition(row["status"], new_status)
+            if row["author"] != self.login:
+                raise PermissionDenied("only the proposal's author may do this", code="store.not_author")
+            self._set_status(conn, row, new_status)
+        return self.get_proposal(row["id"])
+
+    # ------------------------------------------------------------------ review
+    def review(self, proposal_id: str, decision: str, comment: str = "", *, role: Optional[str] = None,
+               expected_version: Optional[int] = None) -> Proposal:
+        with self._write() as conn:
+            row = self._locked(conn, proposal_id, expected_version)
+            ident = self._identity(conn)
+            stewards, required, state = self._context(conn, row)
+            qualified = rules.reviewer_roles(self.login, ident.partner, ident.roles, stewards, required)
+            role = rules.check_decision(self.login, row["author"], row["status"], decision, comment,
+                                        qualified, role, state)
+            now = rows.format_time(utc_now())
+            conn.execute("INSERT INTO reviews (proposal_id, round, reviewer, role, decision, comment, "
+                         "proposal_version, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         (row["id"], row["round"], self.login, role, decision, comment or "",
+                          row["version"], now))
+            self._audit(conn, "review", row["id"], {"dataset": row["dataset"], "decision": decision,
+                                                    "role": role, "comment": comment or "",
+                                                    "round": row["round"], "status": row["status"]})
+            state = rules.approval_state(required, rows.reviews_of(conn, row["id"]), row["round"])
+            new_status = rules.status_after(decision, state)
+            if new_status != row["status"]:
+                self._set_status(conn, row, new_status)
+            else:      # a partial approval: still submitted, but no longer the state others saw
+                conn.execute("UPDATE proposals SET version = version + 1, updated_at = ?, updated_by = ? "
+                             "WHERE id = ?", (now, self.login, row["id"]))
+        return self.get_proposal(row["id"])
+
+    def add_comment(self, proposal_id: str, body: str) -> Comment:
+        if not (body or "").strip():
+            raise StoreError("an empty comment", code="store.bad_value")
+        with self._write() as conn:
+            row = self._locked(conn, proposal_id, None)
+            now = rows.format_time(utc_now())
+            cur = conn.execute("INSERT INTO comments (proposal_id, author, body, at) VALUES (?, ?, ?, ?)",
+                               (row["id"], self.login, body, now))
+            self._audit(conn, "comment", row["id"], {"dataset": row["dataset"], "status": row["status"],
+                                                     "body": body})
+        return Comment(author=self.login, body=body, at=rows.parse_time(now), id=cur.lastrowid)
+
+    # ------------------------------------------------------------------ apply
+    def record_apply_attempt(self, proposal_id: str, result: str, details: Optional[dict] = None):
+        if result not in APPLY_RESULTS:
+            raise StoreError(f"unknown apply result {result!r}", code="store.bad_value", value=result)
+        with self._write() as conn:
+            row = self._locked(conn, proposal_id, None)
+            self._check_applier(conn, row)
+            if row["status"] not in (APPROVED, APPLIED, CONFLICT):
+                raise StoreError(f"a {row['status']} proposal is not being applied",
+                                 code="store.transition", old=row["status"], new=row["status"])
+            now = rows.format_time(utc_now())
+            cur = conn.execute("INSERT INTO apply_attempts (proposal_id, actor, result, details, at) "
+                               "VALUES (?, ?, ?, ?, ?)",
+                               (row["id"], self.login, result, dumps(details or {}), now))
+            self._audit(conn, "apply_attempt", row["id"], {"dataset": row["dataset"], "status": row["status"],
+                                                           "result": result, "details": details or {}})
+        return ApplyAttempt(actor=self.login, result=result, details=details or {},
+                            at=rows.parse_time(now), id=cur.lastrowid)
+
+    def _check_applier(self, conn, row) -> None:
+        ident = self._identity(conn)
+        stewards = self._context(conn, row)[0]
+        if not rules.may_apply(ident.partner, ident.roles, stewards):
+            raise PermissionDenied("only a steward of the dataset or a coordinator may do this",
+                                   code="store.not_applier")
+
+    def mark_applied(self, proposal_id: str, expected_version: Optional[int] = None,
+                     details: Optional[dict] = None) -> Proposal:
+        return self._apply_transition(proposal_id, APPLIED, expected_version, details)
+
+    def mark_conflict(self, proposal_id: str, expected_version: Optional[int] = None,
+                      details: Optional[dict] = None) -> Proposal:
+        return self._apply_transition(proposal_id, CONFLICT, expected_version, details)
+
+    def _apply_transition(self, proposal_id, new_status, expected_version, details) -> Proposal:
+        with self._write() as conn:
+            row = self._locked(conn, proposal_id, expected_version)
+            rules.check_transition(row["status"], new_status)
+            self._check_applier(conn, row)
+            self._set_status(conn, row, new_status, extra={"details": details or {}})
+        return self.get_proposal(row["id"])
+
+    def rebase(self, proposal_id: str, changeset, expected_version: Optional[int] = None,
+               comment: str = "") -> Proposal:
+        with self._write() as conn:
+            row = self._locked(conn, proposal_id, expected_version)
+            rules.check_transition(row["status"], SUBMITTED)
+            if row["status"] != CONFLICT:
+                raise StoreError("only a conflicted proposal can be rebased", code="store.transition",
+                                 old=row["status"], new=SUBMITTED)
+            ident = self._identity(conn)
+            stewards = self._context(conn, row)[0]
+            rules.check_edit(self.login, row["author"], row["status"],
+                             may_rebase=rules.may_apply(ident.partner, ident.roles, stewards))
+            current = rows.proposal_from_row(conn, row, with_changes=False)
+            self._replace_content(conn, row, current.title, current.comment, changeset, current.validation,
+                                  current.departements)
+            self._set_status(conn, row, SUBMITTED, action="rebased")
+            if comment.strip():
+                conn.execute("INSERT INTO comments (proposal_id, author, body, at) VALUES (?, ?, ?, ?)",
+                             (row["id"], self.login, comment, rows.format_time(utc_now())))
+                self._audit(conn, "comment", row["id"], {"dataset": row["dataset"], "status": SUBMITTED,
+                                                         "body": comment})
+        return self.get_proposal(row["id"])
