@@ -1,0 +1,154 @@
+"""Administration of the PostgreSQL proposal store: schema install, convention sync.
+
+Run by an administrator's connection (a superuser, or the DBA), never by the plugin's
+users — they cannot: the schema belongs to the NOLOGIN role geogov_owner, and only an
+administrator can create roles, the postgis extension and grant group roles.
+
+    install(conn)                       # create or migrate the schema (idempotent)
+    report = sync_convention(conn, convention)
+
+sync_convention replaces the convention tables in one transaction and grants each
+existing login of the convention its group roles (geogov_contributor, plus
+geogov_steward / geogov_dpo / geogov_coordinator after its contact roles); it revokes
+them from logins no longer in the convention. Logins that do not exist yet are listed in
+the report (the administrator creates them, with their password, then syncs again).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import psycopg2
+from psycopg2 import sql
+from psycopg2.extras import Json
+
+from ..errors import StoreError
+from .audit import AuditReport
+from .convention_rows import convention_rows
+from .migrations import load_migrations
+from .postgres_errors import store_error
+
+GROUP_OF_ROLE = {"steward": "geogov_steward", "dpo": "geogov_dpo", "coordinator": "geogov_coordinator"}
+GROUPS = ("geogov_contributor", *GROUP_OF_ROLE.values())
+MIGRATION_LOCK = 0x6765_6F67   # "geog": an advisory lock id, so two installs queue up
+
+
+@dataclass
+class SyncReport:
+    counts: dict
+    missing_logins: list = field(default_factory=list)
+    granted: list = field(default_factory=list)       # (login, group)
+    revoked: list = field(default_factory=list)       # (login, group)
+
+
+def schema_version(conn) -> int:
+    with conn.cursor() as cur:
+        cur.execute("SELECT to_regclass('geogov.schema_version') IS NOT NULL")
+        if not cur.fetchone()[0]:
+            return 0
+        cur.execute("SELECT coalesce(max(version), 0) FROM geogov.schema_version")
+        return cur.fetchone()[0]
+
+
+def install(conn) -> int:
+    """Apply the missing migrations, each in its own transaction; returns the version reached."""
+    migrations = load_migrations("postgres")
+    conn.autocommit = False
+    try:
+        for migration in migrations:
+            with conn:
+                with conn.cursor() as cur:
+                    cur.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+                    current = schema_version(conn)
+                    if current > len(migrations):
+                        raise StoreError(f"the database has GeoGov schema version {current}, newer than "
+                                         f"this plugin's {len(migrations)}", code="store.schema_newer",
+                                         version=current)
+                    if migration.version <= current:
+                        continue
+                    cur.execute(migration.sql)
+                    cur.execute("RESET ROLE")
+                    cur.execute("INSERT INTO geogov.schema_version (version, name) VALUES (%s, %s)",
+                                (migration.version, migration.name))
+        return schema_version(conn)
+    except psycopg2.Error as error:
+        raise store_error(error) from error
+    finally:
+        conn.rollback()
+
+
+def sync_convention(conn, convention) -> SyncReport:
+    """Write the convention tables and the logins' group roles (one transaction)."""
+    data = convention_rows(convention)
+    report = SyncReport(counts={k: len(v) for k, v in data.items()})
+    conn.autocommit = False
+    try:
+        with conn, conn.cursor() as cur:
+            cur.execute("LOCK TABLE geogov.members, geogov.partners, geogov.datasets, geogov.stewardships "
+                        "IN EXCLUSIVE MODE")
+            cur.execute("DELETE FROM geogov.stewardships; DELETE FROM geogov.members; "
+                        "DELETE FROM geogov.datasets; DELETE FROM geogov.partners")
+            for p in data["partners"]:
+                cur.execute("INSERT INTO geogov.partners (id, name, kind, departements, communes, "
+                            "everywhere) "
+                            "VALUES (%s, %s, %s, %s, %s, %s)",
+                            (p["id"], p["name"], p["kind"], p["departements"], p["communes"],
+                             p["everywhere"]))
+            for m in data["members"]:
+                cur.execute("INSERT INTO geogov.members (login, partner, name, email, roles) "
+                            "VALUES (%s, %s, %s, %s, %s)",
+                            (m["login"], m["partner"], m["name"], m["email"], m["roles"]))
+            for d in data["datasets"]:
+                cur.execute("INSERT INTO geogov.datasets (id, title, approval, personal_data, proposers, "
+                            "proposers_own_territory, key_field) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                            (d["id"], d["title"], d["approval"], d["personal_data"], d["proposers"],
+                             d["proposers_own_territory"], d["key_field"]))
+            for s in data["stewardships"]:
+                cur.execute("INSERT INTO geogov.stewardships (dataset, partner, departements, communes) "
+                            "VALUES (%s, %s, %s, %s)",
+                            (s["dataset"], s["partner"], s["departements"], s["communes"]))
+            _sync_roles(cur, data["members"], report)
+            cur.execute("SELECT geogov.audit_append(current_user, 'convention_synced', NULL, %s)",
+                        (Json({"counts": report.counts, "missing_logins": report.missing_logins}),))
+        return report
+    except psycopg2.Error as error:
+        raise store_error(error) from error
+
+
+def _sync_roles(cur, members: list, report: SyncReport) -> None:
+    cur.execute("SELECT rolname FROM pg_roles WHERE rolcanlogin")
+    logins = {r[0] for r in cur.fetchall()}
+    wanted = {}
+    for m in members:
+        if m["login"] not in logins:
+            report.missing_logins.append(m["login"])
+            continue
+        groups = {GROUP_OF_ROLE[r] for r in m["roles"] if r in GROUP_OF_ROLE}
+        wanted[m["login"]] = {"geogov_contributor"} | groups
+    cur.execute("SELECT g.rolname, m.rolname FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid "
+                "JOIN pg_roles m ON m.oid = a.member WHERE g.rolname = ANY (%s) AND m.rolcanlogin",
+                (list(GROUPS),))
+    current = {}
+    for group, login in cur.fetchall():
+        current.setdefault(login, set()).add(group)
+    for login in sorted(set(wanted) | set(current)):
+        for group in sorted(wanted.get(login, set()) - current.get(login, set())):
+            cur.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(login)))
+            report.granted.append((login, group))
+        for group in sorted(current.get(login, set()) - wanted.get(login, set())):
+            cur.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(login)))
+            report.revoked.append((login, group))
+
+
+def verify_audit(conn) -> AuditReport:
+    """The database's own verification (geogov.verify_audit()), for administrators and monitoring."""
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT ok, checked, head_id, head_hash, first_bad_id, reason FROM "
+                        "geogov.verify_audit()")
+            ok, checked, head_id, head_hash, first_bad, reason = cur.fetchone()
+        conn.rollback()
+    except psycopg2.Error as error:
+        conn.rollback()
+        raise store_error(error) from error
+    return AuditReport(ok, checked, head_id, head_hash, first_bad, reason)

@@ -1,0 +1,51 @@
+"""PostgreSQL errors → the core's StoreError / PermissionDenied / ConcurrentUpdate.
+
+The database's own refusals (sql/postgres/) use custom SQLSTATEs and carry the stable
+code in DETAIL: GG403 → PermissionDenied, GG404 → not found, GG409 → ConcurrentUpdate,
+GG422 → an invalid request. The rest are PostgreSQL's: 42501 (no privilege, or a
+row-level security WITH CHECK), 40001/40P01/55P03 (serialization failure, deadlock, lock
+not available → someone else was first), 23xxx/22xxx (values the schema refuses).
+"""
+
+from __future__ import annotations
+
+import psycopg2
+
+from ..errors import ConcurrentUpdate, PermissionDenied, StoreError
+
+CONCURRENT_SQLSTATES = ("40001", "40P01", "55P03")
+
+
+def _code(detail, default: str) -> str:
+    return detail if detail and detail.startswith("store.") and " " not in detail else default
+
+
+def store_error(error: psycopg2.Error) -> StoreError:
+    """The StoreError for a psycopg2 error (the original is kept as ``__cause__`` by the caller)."""
+    pgcode = getattr(error, "pgcode", None)
+    diag = getattr(error, "diag", None)
+    message = (diag.message_primary if diag is not None else None) or str(error).strip()
+    detail = diag.message_detail if diag is not None else None
+    if pgcode is None and isinstance(error, (psycopg2.OperationalError, psycopg2.InterfaceError)):
+        return StoreError(f"the proposal database cannot be reached: {message}", code="store.offline")
+    if pgcode == "GG403":
+        return PermissionDenied(message, code=_code(detail, "store.permission"))
+    if pgcode == "GG404":
+        return StoreError(message, code="store.not_found")
+    if pgcode == "GG409":
+        return ConcurrentUpdate(message, code=_code(detail, "store.concurrent"))
+    if pgcode == "GG422":
+        return StoreError(message, code=_code(detail, "store"))
+    if pgcode in CONCURRENT_SQLSTATES:
+        return ConcurrentUpdate(f"someone else changed the same proposal at the same moment: {message}")
+    if pgcode == "42501":
+        # Privilege missing, or a row-level security WITH CHECK failed: either way the
+        # database refused this login.
+        return PermissionDenied(f"the database refused this login: {message}", code="store.permission")
+    if pgcode == "23505":
+        return StoreError(f"already exists: {message}", code="store.duplicate")
+    if pgcode and pgcode[:2] in ("22", "23"):
+        return StoreError(f"a value the database refused: {message}", code="store.bad_value")
+    if pgcode and pgcode[:2] in ("08", "57"):
+        return StoreError(f"the proposal database connection failed: {message}", code="store.offline")
+    return StoreError(f"database error {pgcode}: {message}", code="store.database", sqlstate=pgcode)

@@ -1,0 +1,429 @@
+"""The PostgreSQL/PostGIS proposal store: identity is the database login.
+
+The database enforces every rule (sql/postgres/: group roles, row-level security,
+guard triggers, the append-only audit); this class only sends plain, parameterised
+statements and turns refusals into the core's errors (postgres_errors.py). It never
+checks a right itself — a check here could be skipped by anyone with psql.
+
+Drafts are also kept in a local GeoPackage outbox (``outbox_path``) from the moment they
+are created: a crash or a lost connection loses nothing, and a draft made offline is
+uploaded — and submitted, if :meth:`submit_later` was asked — by :meth:`flush_outbox`.
+
+One instance holds one connection and is meant for one thread at a time; give each
+worker thread its own store.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import select
+from contextlib import contextmanager
+from typing import Optional
+
+import psycopg2
+from psycopg2.extensions import parse_dsn
+
+from ..errors import ConcurrentUpdate, StoreError
+from . import postgres_rows as rows
+from .audit import AuditReport, verify_chain
+from .model import APPLIED, CONFLICT, SUBMITTED, WITHDRAWN, ApplyAttempt, Comment, Proposal
+from .outbox import Outbox
+from .postgres_errors import store_error
+from .proposal_rows import changeset_meta, check_proposal_id, new_proposal_id
+from .store import (
+    ALL,
+    APPLY_RESULTS,
+    MINE,
+    MY_PARTNER,
+    TO_REVIEW,
+    ChangelogEntry,
+    Identity,
+    ProposalStore,
+    ProposalSummary,
+)
+
+CHANNEL = "geogov"
+
+
+class PostgresStore(ProposalStore):
+    kind = "postgres"
+    enforces_rights = True
+
+    def __init__(self, dsn: str, outbox_path=None, connect_timeout: int = 10,
+                 application_name: str = "GeoGov"):
+        self.dsn = dsn
+        self._connect_args = {"connect_timeout": connect_timeout, "application_name": application_name}
+        params = parse_dsn(dsn)
+        # Offline, the login is known from the DSN only (libpq's own defaults otherwise).
+        self.login = params.get("user") or os.environ.get("PGUSER") or getpass.getuser()
+        self._conn = None
+        self.outbox = Outbox(outbox_path, self.login) if outbox_path else None
+
+    # ------------------------------------------------------------------ plumbing
+    def _connection(self):
+        if self._conn is None or self._conn.closed:
+            try:
+                self._conn = psycopg2.connect(self.dsn, **self._connect_args)
+            except psycopg2.Error as error:
+                raise store_error(error) from error
+        return self._conn
+
+    @contextmanager
+    def _tx(self):
+        conn = self._connection()
+        try:
+            with conn.cursor() as cur:
+                yield cur
+            conn.commit()
+        except psycopg2.Error as error:
+            self._rollback()
+            raise store_error(error) from error
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self):
+        conn = self._conn
+        if conn is None or conn.closed:
+            return
+        try:
+            conn.rollback()
+        except psycopg2.Error:
+            # The connection died with the transaction: drop it, the next call reconnects.
+            conn.close()
+
+    def close(self) -> None:
+        if self._conn is not None and not self._conn.closed:
+            self._conn.close()
+        self._conn = None
+        if self.outbox is not None:
+            self.outbox.close()
+
+    def _lock(self, cur, proposal_id, expected_version: Optional[int]) -> dict:
+        """Lock the proposal row (first, so every operation takes locks in the same order)."""
+        cur.execute("SELECT id::text, version, status, updated_by FROM geogov.proposals WHERE id = %s FOR "
+                    "UPDATE",
+                    (check_proposal_id(proposal_id),))
+        row = cur.fetchone()
+        if row is None:
+            raise StoreError("no such proposal, or not visible to you", code="store.not_found",
+                             proposal=str(proposal_id))
+        pid, version, status, updated_by = row
+        if expected_version is not None and version != expected_version:
+            raise ConcurrentUpdate(f"the proposal changed meanwhile (version {version}, you saw "
+                                   f"{expected_version}): last change by {updated_by}",
+                                   proposal=pid, version=version, by=updated_by)
+        return {"id": pid, "version": version, "status": status}
+
+    # ------------------------------------------------------------------ identity
+    def identity(self) -> Identity:
+        with self._tx() as cur:
+            cur.execute("SELECT current_user, geogov.my_partner(), geogov.my_roles()")
+            login, partner, roles = cur.fetchone()
+        return Identity(login=login, partner=partner, roles=list(roles), verified=True)
+
+    # ------------------------------------------------------------------ authoring
+    def create_draft(self, proposal: Proposal) -> Proposal:
+        if not proposal.id:
+            proposal.id = new_proposal_id()
+        proposal.id = check_proposal_id(proposal.id)
+        if self.outbox is not None:
+            self.outbox.keep(proposal)
+        try:
+            stored = self._insert_draft(proposal)
+        except StoreError as error:
+            if error.code == "store.offline" and self.outbox is not None:
+                self.outbox.mark(proposal.id, "local", error=error.message)
+                return self.outbox.load(proposal.id)
+            raise
+        if self.outbox is not None:
+            self.outbox.mark(proposal.id, "synced", server_version=stored.version)
+        return stored
+
+    def _insert_draft(self, proposal: Proposal) -> Proposal:
+        with self._tx() as cur:
+            params = rows.content_params(proposal)
+            params.update(id=proposal.id, dataset=proposal.dataset)
+            cur.execute(
+                "INSERT INTO geogov.proposals (id, dataset, target_kind, target_uri, target_layer, "
+                "target_version, "
+                "target_authcfg, title, comment, changeset_meta, validation, departements) VALUES (%(id)s, "
+                "%(dataset)s, %(target_kind)s, %(target_uri)s, %(target_layer)s, %(target_version)s, "
+                "%(target_authcfg)s, %(title)s, %(comment)s, %(meta)s, %(validation)s, "
+                "%(departements)s)", params)
+            rows.write_changes(cur, proposal.id, proposal.changeset)
+            return self._get(cur, proposal.id, True)
+
+    def update_draft(self, proposal: Proposal, expected_version: Optional[int] = None) -> Proposal:
+        with self._tx() as cur:
+            self._lock(cur, proposal.id, expected_version)
+            rows.write_changes(cur, proposal.id, proposal.changeset)
+            cur.execute(
+                "UPDATE geogov.proposals SET title = %(title)s, comment = %(comment)s, changeset_meta = "
+                "%(meta)s, "
+                "validation = %(validation)s, departements = %(departements)s, target_kind = "
+                "%(target_kind)s, "
+                "target_uri = %(target_uri)s, target_layer = %(target_layer)s, target_version = "
+                "%(target_version)s, "
+                "target_authcfg = %(target_authcfg)s WHERE id = %(id)s",
+                dict(rows.content_params(proposal), id=proposal.id))
+            stored = self._get(cur, proposal.id, True)
+        if self.outbox is not None and self.outbox.has(proposal.id):
+            self.outbox.keep(stored)
+        return stored
+
+    def submit(self, proposal_id: str, expected_version: Optional[int] = None) -> Proposal:
+        return self._set_status(proposal_id, SUBMITTED, expected_version)
+
+    def withdraw(self, proposal_id: str, expected_version: Optional[int] = None) -> Proposal:
+        return self._set_status(proposal_id, WITHDRAWN, expected_version)
+
+    def _set_status(self, proposal_id, status, expected_version, details=None) -> Proposal:
+        with self._tx() as cur:
+            locked = self._lock(cur, proposal_id, expected_version)
+            if locked["status"] == status:
+                # To the database an UPDATE to the same status is no transition at all (the
+                # reviews trigger relies on it for partial approvals); to the caller it is one.
+                raise StoreError(f"illegal status transition {status} -> {status}", code="store.transition",
+                                 old=status, new=status)
+            if details is not None:
+                cur.execute("SELECT set_config('geogov.status_details', %s, true)", (json.dumps(details),))
+            cur.execute("UPDATE geogov.proposals SET status = %s WHERE id = %s", (status, proposal_id))
+            return self._get(cur, proposal_id, True)
+
+    # ------------------------------------------------------------------ offline drafts
+    def submit_later(self, proposal_id: str) -> None:
+        """Queue a draft of the outbox for submission at the next :meth:`flush_outbox`."""
+        if self.outbox is None or not self.outbox.has(proposal_id):
+            raise StoreError("this draft is not in the local outbox", code="store.not_found",
+                             proposal=str(proposal_id))
+        self.outbox.mark(proposal_id, "submit_pending")
+
+    def flush_outbox(self) -> dict:
+        """Upload the outbox's local drafts (and submit the queued ones): {id: outcome}.
+
+        Outcome: "uploaded", "submitted", or the error code that stopped it (the entry
+        stays in the outbox; "store.offline" stops the whole flush).
+        """
+        out = {}
+        if self.outbox is None:
+            return out
+        for proposal_id, state in self.outbox.pending():
+            try:
+                if state in ("local", "submit_pending") and not self._exists(proposal_id):
+                    self._insert_draft(self.outbox.load(proposal_id))
+                    out[proposal_id] = "uploaded"
+                if state == "submit_pending":
+                    stored = self.submit(proposal_id)
+                    out[proposal_id] = "submitted"
+                else:
+                    stored = self.get_proposal(proposal_id, with_changes=False)
+                self.outbox.mark(proposal_id, "synced", server_version=stored.version)
+            except StoreError as error:
+                self.outbox.mark(proposal_id, state, error=f"{error.code}: {error.message}")
+                out[proposal_id] = error.code
+                if error.code == "store.offline":
+                    break
+        return out
+
+    def _exists(self, proposal_id: str) -> bool:
+        with self._tx() as cur:
+            cur.execute("SELECT 1 FROM geogov.proposals WHERE id = %s", (proposal_id,))
+            return cur.fetchone() is not None
+
+    # ------------------------------------------------------------------ review
+    def review(self, proposal_id: str, decision: str, comment: str = "", *, role: Optional[str] = None,
+               expected_version: Optional[int] = None) -> Proposal:
+        # No lock and no check here: the reviews trigger locks the proposal row, compares
+        # the version and judges the reviewer — the same path as plain SQL.
+        with self._tx() as cur:
+            cur.execute("INSERT INTO geogov.reviews (proposal_id, decision, comment, role, proposal_version) "
+                        "VALUES (%s, %s, %s, %s, %s)",
+                        (check_proposal_id(proposal_id), decision, comment or "", role, expected_version))
+            return self._get(cur, proposal_id, True)
+
+    def add_comment(self, proposal_id: str, body: str) -> Comment:
+        with self._tx() as cur:
+            cur.execute("INSERT INTO geogov.comments (proposal_id, body) VALUES (%s, %s) RETURNING id, "
+                        "author, at",
+                        (check_proposal_id(proposal_id), body))
+            cid, author, at = cur.fetchone()
+        return Comment(author=author, body=body, at=at, id=cid)
+
+    def approvals_needed(self, proposal_id: str) -> dict:
+        with self._tx() as cur:
+            cur.execute("SELECT geogov.approval_state(id, round, dataset) FROM geogov.proposals WHERE id = "
+                        "%s",
+                        (check_proposal_id(proposal_id),))
+            row = cur.fetchone()
+        if row is None:
+            raise StoreError("no such proposal, or not visible to you", code="store.not_found")
+        return _ordered_state(row[0])
+
+    # ------------------------------------------------------------------ reading
+    def _get(self, cur, proposal_id: str, with_changes: bool) -> Proposal:
+        cur.execute(f"SELECT {rows.PROPOSAL_COLUMNS} FROM geogov.proposals p WHERE p.id = %s",
+                    (check_proposal_id(proposal_id),))
+        found = rows.fetch_dicts(cur)
+        if not found:
+            raise StoreError("no such proposal, or not visible to you", code="store.not_found",
+                             proposal=str(proposal_id))
+        return rows.proposal_from_row(cur, found[0], with_changes)
+
+    def get_proposal(self, proposal_id: str, with_changes: bool = True) -> Proposal:
+        with self._tx() as cur:
+            return self._get(cur, proposal_id, with_changes)
+
+    def list_proposals(self, scope: str = ALL, status: Optional[str] = None,
+                       dataset: Optional[str] = None) -> list:
+        where = {ALL: "true", MINE: "p.author = current_user",
+                 MY_PARTNER: "p.partner = geogov.my_partner()", TO_REVIEW: rows.AWAITS_ME}
+        if scope not in where:
+            raise StoreError(f"unknown scope {scope!r}", code="store.bad_value", value=scope)
+        with self._tx() as cur:
+            # Fixed fragments only are spliced; values go as parameters.
+            cur.execute(f"SELECT {rows.PROPOSAL_COLUMNS}, {rows.COUNTS}, "
+                        "geogov.approval_state(p.id, p.round, p.dataset) AS approvals "
+                        f"FROM geogov.proposals p WHERE {where[scope]} "
+                        "AND (%(status)s::text IS NULL OR p.status = %(status)s) "
+                        "AND (%(dataset)s::text IS NULL OR p.dataset = %(dataset)s) "
+                        "ORDER BY coalesce(p.submitted_at, p.created_at) DESC, p.id",
+                        {"status": status, "dataset": dataset})
+            found = rows.fetch_dicts(cur)
+        return [ProposalSummary(
+            id=r["id"], dataset=r["dataset"], title=r["title"], author=r["author"], partner=r["partner"],
+            status=r["status"], version=r["version"], round=r["round"], created_at=r["created_at"],
+            updated_at=r["updated_at"], submitted_at=r["submitted_at"], counts=r["counts"],
+            approvals=_ordered_state(r["approvals"]), departements=list(r["departements"])) for r in found]
+
+    # ------------------------------------------------------------------ apply
+    def record_apply_attempt(self, proposal_id: str, result: str, details: Optional[dict] = None
+                             ) -> ApplyAttempt:
+        if result not in APPLY_RESULTS:
+            raise StoreError(f"unknown apply result {result!r}", code="store.bad_value", value=result)
+        with self._tx() as cur:
+            self._lock(cur, proposal_id, None)
+            cur.execute("INSERT INTO geogov.apply_attempts (proposal_id, result, details) VALUES (%s, %s, "
+                        "%s) "
+                        "RETURNING id, actor, at",
+                        (proposal_id, result, rows.Json(details or {})))
+            aid, actor, at = cur.fetchone()
+        return ApplyAttempt(actor=actor, result=result, details=details or {}, at=at, id=aid)
+
+    def mark_applied(self, proposal_id: str, expected_version: Optional[int] = None,
+                     details: Optional[dict] = None) -> Proposal:
+        return self._set_status(proposal_id, APPLIED, expected_version, details or {})
+
+    def mark_conflict(self, proposal_id: str, expected_version: Optional[int] = None,
+                      details: Optional[dict] = None) -> Proposal:
+        return self._set_status(proposal_id, CONFLICT, expected_version, details or {})
+
+    def rebase(self, proposal_id: str, changeset, expected_version: Optional[int] = None,
+               comment: str = "") -> Proposal:
+        with self._tx() as cur:
+            self._lock(cur, proposal_id, expected_version)
+            rows.write_changes(cur, proposal_id, changeset)
+            cur.execute("UPDATE geogov.proposals SET changeset_meta = %s, status = 'submitted' WHERE id = %s",
+                        (rows.Json(changeset_meta(changeset)), proposal_id))
+            if comment.strip():
+                cur.execute("INSERT INTO geogov.comments (proposal_id, body) VALUES (%s, %s)",
+                            (proposal_id, comment))
+            return self._get(cur, proposal_id, True)
+
+    # ------------------------------------------------------------------ history
+    def changelog(self, dataset=None, since=None, with_changes: bool = False) -> list:
+        out = []
+        with self._tx() as cur:
+            cur.execute(f"SELECT {rows.PROPOSAL_COLUMNS}, {rows.COUNTS} FROM geogov.proposals p "
+                        "WHERE p.status = 'applied' AND (%(dataset)s::text IS NULL OR p.dataset = "
+                        "%(dataset)s) "
+                        "AND (%(since)s::timestamptz IS NULL OR p.updated_at >= %(since)s) "
+                        "ORDER BY p.updated_at, p.id", {"dataset": dataset, "since": since})
+            for row in rows.fetch_dicts(cur):
+                proposal = rows.proposal_from_row(cur, row, with_changes)
+                out.append(ChangelogEntry(
+                    proposal_id=row["id"], dataset=row["dataset"], title=row["title"], comment=row["comment"],
+                    author=row["author"], partner=row["partner"],
+                    approved_by=[(r.reviewer, r.role, r.at) for r in proposal.reviews
+                                 if r.decision == "approve" and r.round == row["round"]],
+                    applied_by=row["updated_by"], applied_at=row["updated_at"], counts=row["counts"],
+                    changeset=proposal.changeset if with_changes else None))
+        return out
+
+    def changes_since(self, cursor: int = 0, limit: int = 500) -> tuple:
+        with self._tx() as cur:
+            cur.execute("SELECT id, at, actor, action, proposal_id::text, details FROM geogov.audit "
+                        "WHERE id > %s ORDER BY id LIMIT %s", (cursor, limit))
+            events = [rows.event(r) for r in cur.fetchall()]
+        return events, (events[-1].cursor if events else cursor)
+
+    def audit_trail(self, proposal_id: Optional[str] = None) -> list:
+        with self._tx() as cur:
+            cur.execute("SELECT id, at, actor, action, proposal_id::text, details, prev_hash, row_hash "
+                        "FROM geogov.audit WHERE %(p)s::uuid IS NULL OR proposal_id = %(p)s ORDER BY id",
+                        {"p": None if proposal_id is None else check_proposal_id(proposal_id)})
+            return [rows.audit_entry(r) for r in cur.fetchall()]
+
+    def verify_audit(self):
+        """Recompute the chain in Python when this login reads every row (a coordinator);
+        otherwise ask the database's own geogov.verify_audit()."""
+        with self._tx() as cur:
+            cur.execute("SELECT 'coordinator' = ANY (geogov.my_roles())")
+            if cur.fetchone()[0]:
+                cur.execute("SELECT id, prev_hash, row_hash, geogov.audit_canonical(id, at, actor, action, "
+                            "proposal_id, details) FROM geogov.audit ORDER BY id")
+                chain = cur.fetchall()
+                cur.execute("SELECT last_id, last_hash FROM geogov.audit_head")
+                return verify_chain(chain, cur.fetchone())
+            cur.execute("SELECT ok, checked, head_id, head_hash, first_bad_id, reason FROM "
+                        "geogov.verify_audit()")
+            return AuditReport(*cur.fetchone())
+
+    # ------------------------------------------------------------------ notifications
+    def listen(self) -> Notifications:
+        """A LISTEN connection on the ``geogov`` channel (see :class:`Notifications`)."""
+        return Notifications(self.dsn, self._connect_args)
+
+
+class Notifications:
+    """Wake-up calls from the database: ``wait(timeout)`` → [payload dict, …].
+
+    Each payload is {cursor, action, proposal, dataset, status}; it says only that
+    something happened (NOTIFY ignores row-level security), so react by calling
+    ``store.changes_since(cursor)``, which returns what this login may see.
+    """
+
+    def __init__(self, dsn: str, connect_args: dict):
+        try:
+            self._conn = psycopg2.connect(dsn, **connect_args)
+            self._conn.autocommit = True
+            with self._conn.cursor() as cur:
+                cur.execute(f"LISTEN {CHANNEL}")     # a fixed identifier
+        except psycopg2.Error as error:
+            raise store_error(error) from error
+
+    def fileno(self) -> int:
+        return self._conn.fileno()
+
+    def wait(self, timeout: float = 0.0) -> list:
+        try:
+            self._conn.poll()
+            if not self._conn.notifies and timeout > 0:
+                # select() on the libpq socket: works on Windows too (it is a socket).
+                if select.select([self._conn], [], [], timeout)[0]:
+                    self._conn.poll()
+            out = [json.loads(n.payload) for n in self._conn.notifies]
+            self._conn.notifies.clear()
+            return out
+        except psycopg2.Error as error:
+            raise store_error(error) from error
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def _ordered_state(state: dict) -> dict:
+    order = ("steward", "dpo", "coordinator")
+    return {role: state[role] for role in sorted(state, key=lambda r: order.index(r) if r in order else 9)}
