@@ -3,6 +3,8 @@
 Fixtures (tests/support/sdi_fixtures.py): ``demo_build``, ``demo_sdi`` (QGIS Server,
 pycsw, pygeoapi and MapServer over the demo SDI, once per session) and ``wfst_server``
 (a private QGIS Server on a fresh copy of the GeoPackages, per test).
+``postgres_cluster`` (tests/support/store_fixtures.py): one private PostgreSQL cluster per
+session, for the proposal store.
 """
 
 from pathlib import Path
@@ -10,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from geogov.tests.support.sdi_fixtures import demo_build, demo_sdi, timings, wfst_server  # noqa: F401
+from geogov.tests.support.store_fixtures import postgres_cluster  # noqa: F401
 
 HERE = Path(__file__).resolve().parent
 

@@ -1,0 +1,167 @@
+"""The proposal-store tests' data (a small convention, change sets) and fixtures.
+
+The convention mirrors tests/sdi/DEMO.md's logins and rules (tech94 proposes in the 94,
+steward94 approves there, steward_region everywhere else, syctom's steward + DPO on the
+personal-data dataset, coord_region coordinates), plus twenty contributor logins
+(contrib01…contrib20, alternately cd93 and cd94) for the concurrency checks.
+
+Fixtures: ``postgres_cluster`` (session: one private cluster, see postgres.py) and the
+helper :func:`proposal_database` (a fresh database with the GeoGov schema, the logins and
+the convention synced, as an administrator would set it up).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import struct
+import time
+
+import pytest
+
+from geogov.plugin.governance.convention import (
+    Contact,
+    Convention,
+    Dataset,
+    Partner,
+    StewardAssignment,
+    Territory,
+)
+from geogov.plugin.proposals import postgres_admin
+from geogov.plugin.proposals.model import (
+    Change,
+    ChangeSet,
+    FieldDef,
+    Problem,
+    Proposal,
+    Schema,
+    Target,
+)
+from geogov.tests.support.postgres import PostgresCluster
+
+PASSWORD = "geogov-test-pw"
+CONTRIBUTORS = [f"contrib{i:02d}" for i in range(1, 21)]
+LOGINS = ["tech94", "steward94", "steward_region", "coord_region", "tech93", "steward_syctom",
+          "dpo_syctom", "steward_sipperec", "tech_ept8", *CONTRIBUTORS]
+
+CYCLABLE = "amenagements-cyclables"
+PAV = "points-apport-volontaire"
+PESEES = "pesees-dechets-menages"
+ECLAIRAGE = "eclairage-public"
+
+
+def convention() -> Convention:
+    def contact(login, *roles):
+        return Contact(name=login.replace("_", " ").title(), email=f"{login}@example.org",
+                       roles=list(roles), login=login)
+
+    partners = [
+        Partner("region-idf", "Région Île-de-France", "region", territory=Territory(region=True),
+                contacts=[contact("steward_region", "steward"), contact("coord_region", "coordinator")]),
+        Partner("cd94", "Département du Val-de-Marne", "departement",
+                territory=Territory(departements=["94"]),
+                contacts=[contact("tech94", "technicien"), contact("steward94", "steward"),
+                          *[contact(c, "technicien") for c in CONTRIBUTORS[1::2]]]),
+        Partner("cd93", "Département de la Seine-Saint-Denis", "departement",
+                territory=Territory(departements=["93"]),
+                contacts=[contact("tech93", "technicien"),
+                          *[contact(c, "technicien") for c in CONTRIBUTORS[0::2]]]),
+        Partner("syctom", "Syctom", "syndicat",
+                contacts=[contact("steward_syctom", "steward"), contact("dpo_syctom", "dpo")]),
+        Partner("sipperec", "SIPPEREC", "syndicat", contacts=[contact("steward_sipperec", "steward")]),
+        Partner("ept-t8", "Est Ensemble", "ept", territory=Territory(departements=["93"]),
+                contacts=[contact("tech_ept8", "technicien")]),
+    ]
+    datasets = [
+        Dataset(CYCLABLE, "Aménagements cyclables",
+                stewards=[StewardAssignment("cd94", Territory(departements=["94"])),
+                          StewardAssignment("cd93", Territory(departements=["93"])),
+                          StewardAssignment("region-idf", None)],
+                proposers_own_territory=True),
+        # Two steward partners everywhere: two stewards may decide the same proposal.
+        Dataset(PAV, "Points d'apport volontaire",
+                stewards=[StewardAssignment("syctom"), StewardAssignment("region-idf")]),
+        Dataset(PESEES, "Pesées des déchets ménagers", stewards=[StewardAssignment("syctom")],
+                personal_data=True, approval=["steward", "dpo"], proposers=["ept-t8", "syctom"]),
+        Dataset(ECLAIRAGE, "Éclairage public", stewards=[StewardAssignment("sipperec")]),
+    ]
+    return Convention(format="geogov.convention/1", title="Test", version="1", signed=None,
+                      coordinator="region-idf", partners={p.id: p for p in partners},
+                      datasets={d.id: d for d in datasets})
+
+
+def point_wkb(x: float, y: float) -> bytes:
+    return struct.pack("<BIdd", 1, 1, x, y)
+
+
+SCHEMA = Schema(fields=[FieldDef("identifiant", "string", False), FieldDef("type_amenagement"),
+                        FieldDef("date_mise_en_service", "date"), FieldDef("longueur_m", "real"),
+                        FieldDef("maj", "datetime"), FieldDef("photo", "binary")],
+                key="identifiant", geometry_type="Point", crs="EPSG:2154")
+
+
+def changeset(tag: str = "a", n_updates: int = 2) -> ChangeSet:
+    """An insert, ``n_updates`` updates and a delete; values carry ``tag`` so sets differ."""
+    inserted = {"identifiant": f"new-{tag}", "type_amenagement": "voie verte",
+                "date_mise_en_service": dt.date(2026, 3, 1), "longueur_m": 12.5,
+                "maj": dt.datetime(2026, 3, 1, 10, 30, 5, 120, tzinfo=dt.timezone.utc),
+                "photo": b"\x00\xffGP"}
+    changes = [Change("insert", f"new-{tag}", new=inserted,
+                      new_geometry=point_wkb(652000.5, 6860000.25), geometry_changed=True)]
+    for i in range(n_updates):
+        old = {"identifiant": f"f{i}", "type_amenagement": "bande cyclable",
+               "date_mise_en_service": dt.date(2020, 1, i + 1), "longueur_m": 100.0 + i}
+        new = dict(old, type_amenagement=f"piste cyclable {tag}")
+        changes.append(Change("update", f"f{i}", old=old, new=new,
+                              old_geometry=point_wkb(650000 + i, 6850000),
+                              new_geometry=point_wkb(650001 + i, 6850000),
+                              changed_fields=["type_amenagement"], geometry_changed=True,
+                              base_fingerprint=f"fp-{i}"))
+    changes.append(Change("delete", "gone", old={"identifiant": "gone", "type_amenagement": "bande cyclable",
+                                                 "date_mise_en_service": None, "longueur_m": 3.0},
+                          old_geometry=point_wkb(651000, 6851000), base_fingerprint="fp-gone"))
+    return ChangeSet(schema=SCHEMA, changes=changes, fingerprint_scheme="sha256-v1")
+
+
+def proposal(dataset: str = CYCLABLE, departements=("94",), tag: str = "a", title: str = "") -> Proposal:
+    return Proposal(id=None, dataset=dataset,
+                    target=Target("wfs", "http://127.0.0.1:8080/ows", dataset.replace("-", "_"), "1.1.0"),
+                    author="", partner="", title=title or f"proposal {tag}", comment=f"why {tag}",
+                    changeset=changeset(tag), departements=list(departements),
+                    validation=[Problem("proposal.note", key="f0", field="longueur_m", params={"n": 1})])
+
+
+# ---------------------------------------------------------------------------- PostgreSQL
+@pytest.fixture(scope="session")
+def postgres_cluster(request, tmp_path_factory):
+    """One private PostgreSQL cluster for the whole session (initdb + start ≈ 1-3 s)."""
+    cluster = PostgresCluster(tmp_path_factory.mktemp("postgres"))
+    cluster.start()
+    yield cluster
+    began = time.monotonic()
+    cluster.stop()
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(f"postgres cluster: start {cluster.start_seconds:.2f} s, "
+                            f"stop {time.monotonic() - began:.2f} s")
+
+
+def proposal_database(cluster: PostgresCluster, name: str) -> str:
+    """A new database with the GeoGov schema, the test logins and the convention; its admin DSN."""
+    dsn = cluster.create_database(name)
+    admin = cluster.connect()
+    try:
+        with admin.cursor() as cur:
+            cur.execute("SELECT rolname FROM pg_roles")
+            existing = {r[0] for r in cur.fetchall()}
+    finally:
+        admin.close()
+    for login in LOGINS:
+        if login not in existing:        # roles are cluster-wide: made once per session
+            cluster.create_login(login, PASSWORD)
+    conn = cluster.connect(name, autocommit=False)
+    try:
+        postgres_admin.install(conn)
+        postgres_admin.sync_convention(conn, convention())
+    finally:
+        conn.close()
+    return dsn
