@@ -1,0 +1,63 @@
+"""QGIS desktop starts with GeoGov loaded and no Python error; the harness sees errors."""
+
+import struct
+
+START_JOURNEY = '''
+import qgis.utils
+from qgis.core import QgsApplication
+from qgis.PyQt.QtWidgets import QAction, QToolBar
+
+
+def journey(driver):
+    driver.wait_until(lambda: driver.plugin("geogov"), message="GeoGov is not among QGIS's plugins")
+    toolbar = driver.find(QToolBar, "GeoGovToolbar")
+    driver.result("toolbar", toolbar is not None)
+    driver.result("actions", sorted(a.objectName() for a in driver.window.findChildren(QAction)
+                                    if a.objectName().startswith("geogov")))
+    driver.result("plugin_menus", [a.text() for a in driver.iface.pluginMenu().actions()])
+    driver.result("active", list(qgis.utils.active_plugins))
+    driver.result("provider", QgsApplication.processingRegistry().providerById("geogov") is not None)
+    driver.screenshot("desktop-start")
+'''
+
+BROKEN_SLOT_JOURNEY = '''
+from qgis.PyQt.QtCore import QTimer
+
+
+def journey(driver):
+    def broken():
+        raise RuntimeError("deliberate error in a Qt slot")
+
+    QTimer.singleShot(0, broken)
+    driver.wait(1.0)
+'''
+
+
+def png_size(path):
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", header[16:24])
+
+
+def test_qgis_starts_with_geogov_loaded_and_no_python_error(qgis_desktop):
+    run = qgis_desktop(START_JOURNEY, name="desktop-start", timeout=180)
+    assert run.ok, run.report()
+    assert "geogov" in run.results["active"]
+    assert run.results["toolbar"] is True
+    assert run.results["actions"], "GeoGov added no action"
+    assert any("GeoGov" in text.replace("&", "") for text in run.results["plugin_menus"])
+    assert run.results["provider"] is True
+    loaded = [m["message"] for m in run.messages_with_tag("Plugins")]
+    assert any("(package: geogov)" in m for m in loaded), loaded
+    assert run.python_errors == []
+    [screenshot] = run.screenshots
+    assert screenshot.parent.name == "screenshots" and screenshot.parent.parent.name == "build"
+    width, height = png_size(screenshot)
+    assert width >= 800 and height >= 600
+
+
+def test_a_python_error_inside_qgis_reaches_the_report(qgis_desktop):
+    run = qgis_desktop(BROKEN_SLOT_JOURNEY, name="desktop-python-error", timeout=180)
+    assert run.finished and run.returncode == 0, run.report()
+    assert any("deliberate error in a Qt slot" in m["message"] for m in run.python_errors), run.messages
+    assert not run.ok
