@@ -205,7 +205,10 @@ def _csw_from_root(root, url, exchange) -> Optional[DetectedCatalogue]:
 def _csw_capabilities(url, transport, timeout, is_cancelled, first=None, first_error=None):
     from ..transport import check_status
 
-    caps_url = with_params(base_url(url), service="CSW", request="GetCapabilities")
+    if "request=getcapabilities" in urlsplit(url).query.lower():
+        caps_url = url   # pasted as is: keep its version negotiation and vendor parameters
+    else:
+        caps_url = with_params(base_url(url), service="CSW", request="GetCapabilities")
     response = transport.request("GET", caps_url, headers={"Accept": "application/xml"},
                                  timeout=timeout, is_cancelled=is_cancelled)
     exchange = _exchange("GET", response)

@@ -415,7 +415,18 @@ class CswClient:
         response = self.transport.request("GET", url, headers={"Accept": XML_HEADERS["Accept"]},
                                           timeout=self.timeout, is_cancelled=is_cancelled)
         exchange = exchange_of("GET", url, b"", response)
-        root = read_xml_reply(response, exchange)
+        try:
+            root = read_xml_reply(response, exchange)
+        except ServiceException as error:
+            # CSW 3.0 (OGC 12-176r7 §7.4.5.2) reports an unknown id as a NotFound exception;
+            # 2.0.2 servers answer an empty GetRecordByIdResponse instead (handled below).
+            if error.params.get("exception_code") != "NotFound":
+                raise
+            missing = DocumentError(f"No record {identifier!r} in the catalogue",
+                                    code="catalogue.record_not_found", source=url,
+                                    identifier=identifier)
+            missing.exchange = exchange
+            raise missing from None
         try:
             if record_kind(root):
                 # CSW 3.0 (OGC 12-176r7 §7.4.5): GetRecordById answers with the record

@@ -28,6 +28,9 @@ from .search_text import fold, parse_query
 
 # Server requests one search() may make to fill a page the word filter thinned.
 MAX_PAGES_PER_SEARCH = 5
+# While records are checked client-side, server pages are at least this long: one larger
+# page costs less than several round trips when most of a page may be hidden.
+FILTERED_PAGE_SIZE = 25
 
 
 def _check(is_cancelled) -> None:
@@ -59,9 +62,10 @@ class Catalogue:
         start = max(0, int(query.start))
         shown, hidden = [], []          # (server position, record) / (position, reason)
         pages, page, first = 0, None, None
+        page_size = max(limit, FILTERED_PAGE_SIZE) if check.active else limit
         while True:
             _check(is_cancelled)
-            page = self.backend.get_records(parsed, start, limit, is_cancelled=is_cancelled)
+            page = self.backend.get_records(parsed, start, page_size, is_cancelled=is_cancelled)
             pages += 1
             first = first or page
             for note in page.notes:
