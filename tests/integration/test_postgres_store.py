@@ -1,0 +1,401 @@
+"""The PostgreSQL store's rules are the database's: checked through plain SQL as real logins.
+
+Every refusal here comes from PostgreSQL itself (a privilege, a row-level security
+policy or a trigger), reached by connecting as the convention's login roles — none is a
+superuser, none owns the tables — exactly as someone bypassing the plugin with psql would.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+
+import psycopg2
+import pytest
+
+from geogov.plugin.errors import StoreError
+from geogov.plugin.proposals import postgres_admin, rules
+from geogov.plugin.proposals.convention_rows import convention_rows
+from geogov.plugin.proposals.model import TRANSITIONS
+from geogov.plugin.proposals.postgres_store import PostgresStore
+from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used on every line)
+from geogov.tests.support.postgres import free_port
+
+DB = "rights"
+APPROVE = "INSERT INTO geogov.reviews (proposal_id, decision) VALUES (%s, 'approve')"
+COUNT = "SELECT count(*) FROM geogov.proposals WHERE id = %s"
+PROTECTED = ("proposals", "proposal_changes", "reviews", "comments", "apply_attempts", "audit")
+
+
+@pytest.fixture(scope="module")
+def db(postgres_cluster):
+    F.proposal_database(postgres_cluster, DB)
+    return postgres_cluster
+
+
+@pytest.fixture()
+def store(db):
+    opened = []
+
+    def open_store(login):
+        opened.append(PostgresStore(db.dsn(DB, login, F.PASSWORD)))
+        return opened[-1]
+
+    yield open_store
+    for s in opened:
+        s.close()
+
+
+@pytest.fixture()
+def sql(db):
+    """sql(login) → a plain psycopg2 connection as that login (autocommit off)."""
+    opened = []
+
+    def connect(login):
+        opened.append(db.connect(DB, login, F.PASSWORD, autocommit=False))
+        return opened[-1]
+
+    yield connect
+    for conn in opened:
+        conn.close()
+
+
+def refused(conn, statement, params=None):
+    """Run a statement that must fail; returns (SQLSTATE, DETAIL) and rolls back."""
+    with conn.cursor() as cur:
+        try:
+            cur.execute(statement, params)
+        except psycopg2.Error as error:
+            conn.rollback()
+            return error.pgcode, error.diag.message_detail
+    conn.rollback()
+    raise AssertionError(f"the database accepted: {statement}")
+
+
+def scalar(conn, statement, params=None):
+    with conn.cursor() as cur:
+        cur.execute(statement, params)
+        value = cur.fetchone()[0]
+    conn.rollback()
+    return value
+
+
+def submitted(store, login="tech94", **kwargs):
+    s = store(login)
+    draft = s.create_draft(F.proposal(**kwargs))
+    return s.submit(draft.id, draft.version)
+
+
+# ---------------------------------------------------------------------------- the set-up itself
+def test_the_logins_are_neither_superusers_nor_owners(db):
+    admin = db.connect(DB)
+    with admin.cursor() as cur:
+        cur.execute("SELECT rolname FROM pg_roles WHERE rolname = ANY (%s) AND (rolsuper OR rolbypassrls)",
+                    (F.LOGINS,))
+        assert cur.fetchall() == []
+        cur.execute("SELECT c.relname, pg_get_userbyid(c.relowner), c.relrowsecurity, c.relforcerowsecurity "
+                    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    "WHERE n.nspname = 'geogov' AND c.relname = ANY (%s)", (list(PROTECTED),))
+        tables = {name: (owner, rls, forced) for name, owner, rls, forced in cur.fetchall()}
+        cur.execute("SELECT rolname FROM pg_roles WHERE rolname = 'geogov_owner' AND NOT rolcanlogin")
+        assert cur.fetchall() == [("geogov_owner",)]
+    admin.close()
+    assert tables == {name: ("geogov_owner", True, True) for name in PROTECTED}
+
+
+def test_migrations_are_versioned_and_idempotent(db):
+    admin = db.connect(DB, autocommit=False)
+    assert postgres_admin.install(admin) == 5
+    assert postgres_admin.install(admin) == 5
+    with admin.cursor() as cur:
+        cur.execute("SELECT version, name FROM geogov.schema_version ORDER BY version")
+        assert [v for v, _ in cur.fetchall()] == [1, 2, 3, 4, 5]
+    admin.close()
+
+
+def test_the_transition_table_is_the_models(sql):
+    conn = sql("tech94")
+    for old in TRANSITIONS:
+        for new in TRANSITIONS:
+            legal = scalar(conn, "SELECT geogov.legal_transition(%s, %s)", (old, new))
+            assert legal == (new in TRANSITIONS[old]), (old, new)
+
+
+@pytest.mark.parametrize("dataset, departements", [
+    (F.CYCLABLE, []), (F.CYCLABLE, ["94"]), (F.CYCLABLE, ["93"]), (F.CYCLABLE, ["93", "94"]),
+    (F.CYCLABLE, ["75"]), (F.PAV, ["94"]), (F.PESEES, []), ("unknown", ["94"]),
+])
+def test_stewards_and_approvals_are_routed_as_in_python(sql, dataset, departements):
+    data = convention_rows(F.convention())
+    conn = sql("tech94")
+    assert scalar(conn, "SELECT geogov.steward_partners(%s, %s)", (dataset, departements)) == \
+        rules.steward_partners(data["stewardships"], dataset, departements)
+    row = {d["id"]: d for d in data["datasets"]}.get(dataset, {"approval": [], "personal_data": False})
+    assert scalar(conn, "SELECT geogov.required_approvals(%s)", (dataset,)) == \
+        rules.required_approvals(row["approval"], row["personal_data"])
+
+
+# ---------------------------------------------------------------------------- the checks of issue 5
+def test_a_contributor_cannot_approve(store, sql):
+    proposal = submitted(store)
+    conn = sql("tech94")
+    assert refused(conn, APPROVE,
+                   (proposal.id,))[0] == "42501"                       # no INSERT privilege on reviews
+    assert refused(conn, "UPDATE geogov.proposals SET status = 'approved' WHERE id = %s",
+                   (proposal.id,)) == ("GG403", "store.approvals_missing")
+    tech93 = sql("tech93")
+    assert refused(tech93, APPROVE,
+                   (proposal.id,))[0] == "42501"
+    assert store("coord_region").get_proposal(proposal.id).status == "submitted"
+
+
+def test_a_steward_cannot_approve_their_own_proposal(store, sql):
+    proposal = submitted(store, login="steward94", tag="own")
+    conn = sql("steward94")
+    assert refused(conn, APPROVE,
+                   (proposal.id,)) == ("GG403", "store.self_review")
+    assert refused(conn, "UPDATE geogov.proposals SET status = 'approved' WHERE id = %s",
+                   (proposal.id,)) == ("GG403", "store.approvals_missing")
+
+
+def test_a_steward_of_another_dataset_or_place_cannot_decide(store, sql):
+    proposal = submitted(store, dataset=F.PAV, departements=[], tag="other")
+    assert refused(sql("steward94"), APPROVE,
+                   (proposal.id,)) == ("GG403", "store.not_reviewer")
+    cyclable = submitted(store, tag="place")
+    assert refused(sql("steward_region"), APPROVE, (cyclable.id,)) == ("GG404", "store.not_found")
+
+
+def test_a_status_cannot_be_skipped_or_forged(store, sql):
+    draft = store("tech94").create_draft(F.proposal(tag="skip"))
+    conn = sql("tech94")
+    assert refused(conn, "UPDATE geogov.proposals SET status = 'approved' WHERE id = %s",
+                   (draft.id,)) == ("GG422", "store.transition")
+    assert refused(conn, "UPDATE geogov.proposals SET status = 'applied' WHERE id = %s",
+                   (draft.id,)) == ("GG422", "store.transition")
+    proposal = store("tech94").submit(draft.id)
+    # Legal transitions, but without the review that must back them:
+    assert refused(conn, "UPDATE geogov.proposals SET status = 'rejected' WHERE id = %s",
+                   (proposal.id,)) == ("GG403", "store.not_reviewer")
+    assert refused(sql("steward94"), "UPDATE geogov.proposals SET status = 'changes_requested' WHERE id = %s",
+                   (proposal.id,)) == ("GG403", "store.not_reviewer")
+    # The bookkeeping columns are not even writable.
+    for column, value in (("version", 99), ("round", 7), ("author", "steward94"), ("updated_by", "x")):
+        assert refused(conn, f"UPDATE geogov.proposals SET {column} = %s WHERE id = %s",
+                       (value, proposal.id))[0] == "42501"
+    # A proposal is born a draft.
+    assert refused(conn, "INSERT INTO geogov.proposals (id, dataset, status, departements) "
+                   "VALUES (%s, %s, 'approved', '{94}')", (str(uuid.uuid4()), F.CYCLABLE)) == \
+        ("GG422", "store.transition")
+
+
+def test_an_author_and_partner_cannot_be_forged(sql):
+    conn = sql("tech94")
+    pid = str(uuid.uuid4())
+    with conn.cursor() as cur:
+        cur.execute("INSERT INTO geogov.proposals (id, dataset, author, partner, departements) "
+                    "VALUES (%s, %s, 'steward94', 'cd93', '{94}') RETURNING author, partner",
+                    (pid, F.CYCLABLE))
+        assert cur.fetchone() == ("tech94", "cd94")
+    conn.commit()
+
+
+def test_another_partners_proposals_cannot_be_read_or_touched(store, sql):
+    proposal = submitted(store, tag="private")
+    store("tech94").add_comment(proposal.id, "interne")
+    conn = sql("tech93")
+    for table, column in (("proposals", "id"), ("proposal_changes", "proposal_id"),
+                          ("reviews", "proposal_id"), ("comments", "proposal_id"), ("audit", "proposal_id")):
+        assert scalar(conn, f"SELECT count(*) FROM geogov.{table} WHERE {column} = %s", (proposal.id,)) == 0
+    assert scalar(sql("tech94"), "SELECT count(*) FROM geogov.proposal_changes WHERE proposal_id = %s",
+                  (proposal.id,)) == 4
+    with conn.cursor() as cur:
+        cur.execute("UPDATE geogov.proposals SET title = 'pwned' WHERE id = %s", (proposal.id,))
+        assert cur.rowcount == 0
+        cur.execute("DELETE FROM geogov.proposal_changes WHERE proposal_id = %s", (proposal.id,))
+        assert cur.rowcount == 0
+    conn.rollback()
+    assert refused(conn, "INSERT INTO geogov.comments (proposal_id, body) VALUES (%s, 'x')",
+                   (proposal.id,)) == ("GG404", "store.not_found")
+    assert refused(conn, "INSERT INTO geogov.proposal_changes (proposal_id, seq, op) "
+                   "VALUES (%s, 99, 'delete')", (proposal.id,)) == ("GG404", "store.not_found")
+    assert refused(conn, "DELETE FROM geogov.proposals WHERE id = %s", (proposal.id,))[0] == "42501"
+    assert proposal.id not in {s.id for s in store("tech93").list_proposals("all")}
+    with pytest.raises(StoreError) as hidden:
+        store("tech93").get_proposal(proposal.id)
+    assert hidden.value.code == "store.not_found"
+
+
+def test_a_draft_stays_private_to_its_partner(store, sql):
+    draft = store("tech94").create_draft(F.proposal(tag="draft"))
+    assert scalar(sql("steward94"), COUNT, (draft.id,)) == 1
+    assert scalar(sql("steward_syctom"), COUNT, (draft.id,)) == 0     # not its dataset
+    assert scalar(sql("coord_region"), COUNT, (draft.id,)) == 1
+
+
+def test_a_submitted_change_set_is_frozen(store, sql):
+    proposal = submitted(store, tag="frozen")
+    conn = sql("tech94")
+    assert refused(conn, "DELETE FROM geogov.proposal_changes WHERE proposal_id = %s",
+                   (proposal.id,)) == ("GG422", "store.not_editable")
+    assert refused(conn, "UPDATE geogov.proposals SET title = 'new' WHERE id = %s",
+                   (proposal.id,)) == ("GG422", "store.not_editable")
+
+
+@pytest.mark.parametrize("login", ["tech94", "steward94", "coord_region", "dpo_syctom"])
+def test_nobody_changes_the_audit_trail(store, sql, login):
+    submitted(store, tag=f"audit-{login}")
+    conn = sql(login)
+    assert scalar(conn, "SELECT count(*) > 0 FROM geogov.audit")
+    for statement in ("UPDATE geogov.audit SET actor = 'nobody'", "DELETE FROM geogov.audit",
+                      "TRUNCATE geogov.audit", "UPDATE geogov.audit_head SET last_id = 0",
+                      "INSERT INTO geogov.audit SELECT * FROM geogov.audit LIMIT 1"):
+        assert refused(conn, statement)[0] == "42501", statement
+    assert refused(conn, "SELECT geogov.audit_append('x', 'forged', NULL, '{}')")[0] == "42501"
+    assert refused(conn, "UPDATE geogov.reviews SET decision = 'approve'")[0] == "42501"
+
+
+def test_not_even_the_owner_role_or_a_superuser_changes_it_through_sql(db):
+    admin = db.connect(DB, autocommit=False)
+    # The table owner's role: it gave up UPDATE/DELETE/TRUNCATE on the audit table.
+    with admin.cursor() as cur:
+        cur.execute("SET ROLE geogov_owner")
+    assert refused(admin, "UPDATE geogov.audit SET actor = 'owner'")[0] == "42501"
+    with admin.cursor() as cur:
+        cur.execute("SET ROLE geogov_owner")
+    assert refused(admin, "INSERT INTO geogov.proposals (id, dataset) VALUES (%s, 'x')",
+                   (str(uuid.uuid4()),))[0] in ("42501", "GG403")       # FORCE'd RLS binds the owner too
+    # A superuser still meets the triggers (it can drop them: see the tampering test).
+    for statement in ("UPDATE geogov.audit SET actor = 'root'", "DELETE FROM geogov.audit",
+                      "TRUNCATE geogov.audit"):
+        assert refused(admin, statement) == ("GG403", "store.append_only"), statement
+    admin.close()
+
+
+def test_tampering_by_a_superuser_is_detected(postgres_cluster):
+    F.proposal_database(postgres_cluster, "tamper")
+    tech = PostgresStore(postgres_cluster.dsn("tamper", "tech94", F.PASSWORD))
+    steward = PostgresStore(postgres_cluster.dsn("tamper", "steward94", F.PASSWORD))
+    coordinator = PostgresStore(postgres_cluster.dsn("tamper", "coord_region", F.PASSWORD))
+    for tag in ("t1", "t2"):
+        draft = tech.create_draft(F.proposal(tag=tag))
+        steward.review(tech.submit(draft.id).id, "approve")
+    admin = postgres_cluster.connect("tamper", autocommit=False)
+    assert coordinator.verify_audit().ok and postgres_admin.verify_audit(admin).ok
+    head = coordinator.verify_audit().head_id
+
+    def tamper(statement):
+        with admin.cursor() as cur:
+            cur.execute("SET session_replication_role = replica")     # superuser: triggers off
+            cur.execute(statement)
+            cur.execute("SET session_replication_role = origin")
+        admin.commit()
+
+    tamper("UPDATE geogov.audit SET details = details || '{\"decision\": \"reject\"}' WHERE id = 4")
+    for report in (coordinator.verify_audit(), postgres_admin.verify_audit(admin),
+                   PostgresStore(postgres_cluster.dsn("tamper", "tech93", F.PASSWORD)).verify_audit()):
+        assert (report.ok, report.first_bad_id, report.reason) == (False, 4, "content")
+    tamper("UPDATE geogov.audit SET details = details || '{\"decision\": \"approve\"}' WHERE id = 4")
+    assert coordinator.verify_audit().ok                 # put back as it was: the chain holds again
+    tamper(f"DELETE FROM geogov.audit WHERE id = {head}")
+    assert (coordinator.verify_audit().reason, coordinator.verify_audit().first_bad_id) == ("head", head)
+    tamper("DELETE FROM geogov.audit WHERE id = 3")
+    assert (coordinator.verify_audit().reason, postgres_admin.verify_audit(admin).reason) == ("gap", "gap")
+    for s in (tech, steward, coordinator):
+        s.close()
+    admin.close()
+
+
+def test_personal_data_needs_the_dpo_in_sql_too(store, sql):
+    proposal = submitted(store, login="tech_ept8", dataset=F.PESEES, departements=["93"], tag="sql-dpo")
+    steward, dpo = sql("steward_syctom"), sql("dpo_syctom")
+    with steward.cursor() as cur:
+        cur.execute(APPROVE + " RETURNING role", (proposal.id,))
+        assert cur.fetchone() == ("steward",)
+    steward.commit()
+    assert scalar(steward, "SELECT status FROM geogov.proposals WHERE id = %s", (proposal.id,)) == "submitted"
+    assert refused(steward, "UPDATE geogov.proposals SET status = 'approved' WHERE id = %s",
+                   (proposal.id,)) == ("GG403", "store.approvals_missing")
+    assert refused(steward, "INSERT INTO geogov.reviews (proposal_id, decision, role) "
+                   "VALUES (%s, 'approve', 'dpo')", (proposal.id,)) == ("GG403", "store.not_reviewer")
+    with dpo.cursor() as cur:
+        cur.execute(APPROVE, (proposal.id,))
+    dpo.commit()
+    assert scalar(dpo, "SELECT status FROM geogov.proposals WHERE id = %s", (proposal.id,)) == "approved"
+
+
+def test_concurrent_decisions_queue_on_the_row_lock_and_the_second_is_refused(store, sql):
+    proposal = submitted(store, dataset=F.PAV, departements=[], tag="lock")
+    first, second = sql("steward_syctom"), sql("steward_region")
+    with first.cursor() as cur:     # decided, not yet committed: holds the proposal's row lock
+        cur.execute("INSERT INTO geogov.reviews (proposal_id, decision, proposal_version) "
+                    "VALUES (%s, 'approve', %s)", (proposal.id, proposal.version))
+    outcome = {}
+
+    def decide_second():
+        outcome["error"] = refused(second, "INSERT INTO geogov.reviews (proposal_id, decision, comment, "
+                                   "proposal_version) VALUES (%s, 'reject', 'non', %s)",
+                                   (proposal.id, proposal.version))
+
+    thread = threading.Thread(target=decide_second)
+    thread.start()
+    time.sleep(1.0)
+    assert thread.is_alive(), "the second decision did not wait for the first"
+    first.commit()
+    thread.join(30)
+    assert outcome["error"] == ("GG409", "store.concurrent")
+    assert scalar(first, "SELECT status FROM geogov.proposals WHERE id = %s", (proposal.id,)) == "approved"
+
+
+# ---------------------------------------------------------------------------- notifications, geometry, outbox
+def test_listeners_are_told_of_new_proposals_and_decisions(store):
+    listener = store("steward94").listen()
+    try:
+        proposal = submitted(store, tag="notify")
+        store("steward94").review(proposal.id, "approve")
+        payloads, deadline = [], time.monotonic() + 10
+        while len([p for p in payloads if p["proposal"] == proposal.id]) < 4 and time.monotonic() < deadline:
+            payloads += listener.wait(1.0)
+        mine = [(p["action"], p["status"]) for p in payloads if p["proposal"] == proposal.id]
+        assert mine == [("created", "draft"), ("status", "submitted"), ("review", "submitted"),
+                        ("status", "approved")]
+        assert all(p["dataset"] == F.CYCLABLE and p["cursor"] > 0 for p in payloads)
+    finally:
+        listener.close()
+
+
+def test_changes_are_postgis_geometries_in_the_targets_srid(store, sql):
+    proposal = submitted(store, tag="geom")
+    conn = sql("tech94")
+    with conn.cursor() as cur:
+        cur.execute("SELECT op, ST_SRID(new_geom), GeometryType(new_geom), ST_AsText(new_geom), "
+                    "ST_SRID(old_geom) FROM geogov.proposal_changes WHERE proposal_id = %s ORDER BY seq",
+                    (proposal.id,))
+        found = cur.fetchall()
+    conn.rollback()
+    assert found[0] == ("insert", 2154, "POINT", "POINT(652000.5 6860000.25)", None)
+    assert found[-1][:3] == ("delete", None, None) and found[-1][4] == 2154
+
+
+def test_an_offline_draft_waits_in_the_outbox_then_is_submitted(db, tmp_path):
+    outbox = tmp_path / "outbox.gpkg"
+    nowhere = db.dsn(DB, "tech94", F.PASSWORD).replace(f"port='{db.port}'", f"port='{free_port()}'")
+    offline = PostgresStore(nowhere, outbox_path=outbox, connect_timeout=2)
+    draft = offline.create_draft(F.proposal(tag="offline", title="fait dans le train"))
+    assert draft.status == "draft" and offline.outbox.pending() == [(draft.id, "local")]
+    with pytest.raises(StoreError) as failed:
+        offline.submit(draft.id)
+    assert failed.value.code == "store.offline"
+    offline.submit_later(draft.id)
+    offline.close()
+
+    online = PostgresStore(db.dsn(DB, "tech94", F.PASSWORD), outbox_path=outbox)
+    assert online.flush_outbox() == {draft.id: "submitted"}
+    got = online.get_proposal(draft.id)
+    assert (got.status, got.title, got.partner) == ("submitted", "fait dans le train", "cd94")
+    assert got.changeset == F.changeset("offline")
+    assert online.outbox.pending() == []
+    again = online.create_draft(F.proposal(tag="online"))
+    assert (again.id, "synced") in [(e[0], e[1]) for e in online.outbox.entries()]
+    online.close()
