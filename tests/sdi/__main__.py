@@ -63,7 +63,7 @@ def command_status(demo_dir: Path) -> int:
     state = read_state(demo_dir)
     if not state:
         print("The demo SDI is not up (`make demo-up` starts it).")
-        return 1
+        return 0
     alive = {s["name"] for s in running_servers(state)}
     for server in state["servers"]:
         mark = "up  " if server["name"] in alive else "DOWN"

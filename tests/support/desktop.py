@@ -241,19 +241,26 @@ def qgis_env(extra: Optional[dict] = None) -> dict:
 def run_qgis(journey: Union[str, Path, None] = None, *, name: str = "qgis", timeout: float = 180,
              settings: Optional[dict] = None, plugin: bool = True, locale: Optional[str] = None,
              project: Optional[Path] = None, screenshots_dir: Path = SCREENSHOTS_DIR,
-             runs_dir: Path = RUNS_DIR, env: Optional[dict] = None, delay_ms: int = 500) -> DesktopRun:
+             runs_dir: Path = RUNS_DIR, env: Optional[dict] = None, delay_ms: int = 500,
+             profile_dir: Optional[Path] = None, display_name: Optional[str] = None) -> DesktopRun:
     """Start QGIS with a fresh profile, run ``journey`` inside it, return a :class:`DesktopRun`.
 
     ``journey``: a path to a .py file, or source code, defining ``journey(driver)``; None
     takes one screenshot. ``name`` prefixes screenshots and names the run folder
-    (``build/e2e/<name>``: profile, messages, result, QGIS output).
+    (``build/e2e/<name>``: profile, messages, result, QGIS output). ``profile_dir``: use
+    that existing profile (``<profiles>/profiles/<name>``) instead of a fresh one, in which
+    case ``settings``, ``plugin`` and ``locale`` are ignored. ``display_name``: an X display
+    to use instead of :func:`display`'s.
     """
     run_dir = Path(runs_dir) / name
     if run_dir.exists():
         shutil.rmtree(run_dir)
     run_dir.mkdir(parents=True)
-    profiles = run_dir / "profiles"
-    make_profile(profiles, "geogov-e2e", settings, plugin=plugin, locale=locale)
+    if profile_dir is None:
+        profile_dir = make_profile(run_dir / "profiles", "geogov-e2e", settings, plugin=plugin,
+                                   locale=locale)
+    profile_dir = Path(profile_dir)
+    profiles, profile = profile_dir.parent.parent, profile_dir.name
     if journey is None:
         journey = DEFAULT_JOURNEY
     if isinstance(journey, Path):
@@ -266,11 +273,11 @@ def run_qgis(journey: Union[str, Path, None] = None, *, name: str = "qgis", time
     code = run_dir / "code.py"
     code.write_text(CODE_SCRIPT.format(journey=str(journey_path), delay_ms=int(delay_ms)), encoding="utf-8")
     argv = [shutil.which("qgis", path=SAFE_PATH) or "qgis", "--profiles-path", str(profiles),
-            "--profile", "geogov-e2e", "--noversioncheck", "--nologo", "--code", str(code)]
+            "--profile", profile, "--noversioncheck", "--nologo", "--code", str(code)]
     if project:
         argv += ["--project", str(project)]
     screenshots_dir = Path(screenshots_dir)
-    child = qgis_env({"DISPLAY": display(), "PYQGIS_STARTUP": str(startup),
+    child = qgis_env({"DISPLAY": display_name or display(), "PYQGIS_STARTUP": str(startup),
                       "GEOGOV_E2E_OUT": str(run_dir), "GEOGOV_E2E_SCREENSHOTS": str(screenshots_dir),
                       "GEOGOV_E2E_NAME": name, **(env or {})})
     log_path = run_dir / "qgis.log"
