@@ -2,4 +2,7 @@
 
 
 def all_algorithms():
-    return []
+    from .alg_responsible_parties import ResponsiblePartiesAlgorithm
+    from .alg_service_layers import ServiceLayersAlgorithm
+
+    return [ResponsiblePartiesAlgorithm(), ServiceLayersAlgorithm()]

@@ -1,0 +1,152 @@
+"""HTTP through QGIS's network stack: the core's Transport protocol on QgsBlockingNetworkRequest.
+
+Going through QGIS means its proxy, SSL and cache settings apply, and credentials come from
+an authentication configuration id (``authcfg``) resolved by QGIS's auth manager, so the
+plugin never stores a password. QgsBlockingNetworkRequest blocks the calling thread: call
+it from a worker (QgsTask, Processing algorithm), never from the GUI thread.
+
+Errors follow plugin/transport.py: a reply with an HTTP status comes back as a Response
+(``check_status`` turns 4xx/5xx into NetworkError codes); no reply at all raises
+NetworkError ``http.timeout`` or ``http.connection``; a cancelled QgsFeedback raises
+Cancelled.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlencode, urlsplit
+
+from qgis.core import QgsBlockingNetworkRequest, QgsFeedback
+from qgis.PyQt.QtCore import QByteArray, QUrl
+from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
+
+from ..errors import Cancelled, DocumentError, NetworkError
+from ..transport import Response, check_status
+from ..xmlsafe import exception_report, looks_like_html, parse_xml
+
+_CONNECTION_ERRORS = {
+    QNetworkReply.NetworkError.ConnectionRefusedError,
+    QNetworkReply.NetworkError.RemoteHostClosedError,
+    QNetworkReply.NetworkError.HostNotFoundError,
+    QNetworkReply.NetworkError.SslHandshakeFailedError,
+    QNetworkReply.NetworkError.TemporaryNetworkFailureError,
+    QNetworkReply.NetworkError.NetworkSessionFailedError,
+    QNetworkReply.NetworkError.UnknownNetworkError,
+    QNetworkReply.NetworkError.ProxyConnectionRefusedError,
+    QNetworkReply.NetworkError.ProxyNotFoundError,
+    QNetworkReply.NetworkError.ProtocolUnknownError,
+}
+
+
+class QgisTransport:
+    """A :class:`~geogov.plugin.transport.Transport` over QgsBlockingNetworkRequest.
+
+    ``authcfg``: QGIS authentication configuration id applied to every request (empty: none).
+    ``feedback``: a QgsFeedback whose cancellation aborts the request in flight.
+    """
+
+    def __init__(self, authcfg: str = "", feedback: QgsFeedback | None = None):
+        self.authcfg = authcfg or ""
+        self.feedback = feedback
+
+    def request(self, method, url, *, params=None, data=None, headers=None, timeout=30.0,
+                is_cancelled=None):
+        if params:
+            url = url + ("&" if "?" in url else "?") + urlencode(params)
+        if (is_cancelled is not None and is_cancelled()) or (
+                self.feedback is not None and self.feedback.isCanceled()):
+            raise Cancelled("Cancelled", source=url)
+        request = QNetworkRequest(QUrl(url))
+        # Per-request limit (Qt >= 5.15): aborts when no byte arrives for this long. QGIS's
+        # own global timeout (Options > Network) still applies on top of it.
+        request.setTransferTimeout(max(1, int(timeout * 1000)))
+        request.setRawHeader(b"User-Agent", b"GeoGov QGIS plugin")
+        for name, value in (headers or {}).items():
+            request.setRawHeader(name.encode("latin-1"), str(value).encode("latin-1"))
+        blocking = QgsBlockingNetworkRequest()
+        if self.authcfg:
+            # Runs QgsAuthManager.updateNetworkRequest / updateNetworkReply for us.
+            blocking.setAuthCfg(self.authcfg)
+        started = time.perf_counter()
+        verb = method.upper()
+        if verb == "GET":
+            code = blocking.get(request, True, self.feedback)
+        elif verb == "POST":
+            code = blocking.post(request, QByteArray(data or b""), True, self.feedback)
+        else:
+            raise NetworkError(f"Unsupported HTTP method {method}", code="http.failed",
+                               source=url, detail=method)
+        elapsed = time.perf_counter() - started
+        reply = blocking.reply()
+        if self.feedback is not None and self.feedback.isCanceled():
+            raise Cancelled("Cancelled", source=url)
+        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        if code == QgsBlockingNetworkRequest.ErrorCode.TimeoutError:
+            raise NetworkError(f"No answer within {timeout:g} s", code="http.timeout",
+                               source=url, timeout=timeout)
+        error = reply.error()
+        # QGIS 3.22 returns NoError for a reply Qt aborted on its transfer timeout (the
+        # reply says OperationCanceledError, no status, no content): look at the reply too.
+        if status is None and (code != QgsBlockingNetworkRequest.ErrorCode.NoError
+                               or error != QNetworkReply.NetworkError.NoError):
+            if error in (QNetworkReply.NetworkError.OperationCanceledError,
+                         QNetworkReply.NetworkError.TimeoutError):
+                # Qt reports the transfer timeout as a cancelled operation.
+                raise NetworkError(f"No answer within {timeout:g} s", code="http.timeout",
+                                   source=url, timeout=timeout)
+            detail = blocking.errorMessage() or reply.errorString()
+            if error in _CONNECTION_ERRORS:
+                raise NetworkError(f"Cannot connect: {detail}", code="http.connection",
+                                   source=url, detail=detail)
+            raise NetworkError(f"HTTP request failed: {detail}", code="http.failed",
+                               source=url, detail=detail)
+        header_names = [bytes(name).decode("latin-1") for name in reply.rawHeaderList()]
+        response_headers = {name.lower(): bytes(reply.rawHeader(name.encode("latin-1")))
+                            .decode("latin-1") for name in header_names}
+        final_url = reply.request().url().toString() or url
+        return Response(url=final_url, status=int(status or 0),
+                        content=bytes(reply.content()), headers=response_headers,
+                        elapsed=elapsed)
+
+
+def is_url(location: str) -> bool:
+    return urlsplit(location).scheme.lower() in ("http", "https")
+
+
+def read_location(location: str, authcfg: str = "", feedback: QgsFeedback | None = None,
+                  timeout: float = 60.0) -> bytes:
+    """The bytes of a local file (path or file:// URL) or of an http(s) URL.
+
+    For a URL: an OGC exception report in an error reply raises ServiceException (it says
+    why); otherwise HTTP errors raise NetworkError (``http.unauthorized``, ``http.forbidden``,
+    ``http.not_found``, ``http.server_error``…) and an HTML page raises
+    ``http.content_type``.
+    """
+    location = location.strip()
+    if not is_url(location):
+        if location.lower().startswith("file:"):
+            location = unquote(urlsplit(location).path)
+        path = Path(location)
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise DocumentError(f"Cannot read the file: {exc.strerror}",
+                                code="document.unreadable", source=location,
+                                detail=str(exc.strerror)) from None
+    response = QgisTransport(authcfg, feedback).request("GET", location, timeout=timeout)
+    if response.status >= 400 and response.content.lstrip().startswith(b"<"):
+        try:
+            report = exception_report(parse_xml(response.content, location))
+        except DocumentError:
+            report = None
+        if report is not None:
+            report.source = location
+            raise report
+    check_status(response)
+    if response.content_type in ("text/html", "application/xhtml+xml") and \
+            looks_like_html(response.content):
+        raise NetworkError(f"The server sent a web page ({response.content_type})",
+                           code="http.content_type", source=location,
+                           content_type=response.content_type)
+    return response.content
