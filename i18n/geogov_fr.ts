@@ -395,5 +395,197 @@
         <source>No shared dataset yet: {names}.</source>
         <translation>Pas encore de donnée partagée : {names}.</translation>
     </message>
+    <message>
+        <source>Responsible parties of metadata records</source>
+        <translation>Responsables des fiches de métadonnées</translation>
+    </message>
+    <message>
+        <source>Discover</source>
+        <translation>Découverte</translation>
+    </message>
+    <message>
+        <source>Lists every responsible party of every record in a metadata document, one row per party and context.
+
+Input document (INPUT): a file path or an http(s) URL of an ISO 19139 record (also ISO 19115-2), a CSW GetRecords or GetRecordById response (ISO 19139, ISO 19115-3, Dublin Core or DCAT records), an ISO 19115-3 record, or an OGC API Records item or items collection (JSON).
+Authentication (AUTHCFG, optional): the QGIS authentication configuration used to fetch a URL.
+Timeout (TIMEOUT): seconds to wait for the server.
+
+Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document&apos;s role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
+
+A document that cannot be used (not a metadata document, malformed, hostile, an error from the server) stops the algorithm with the reason.</source>
+        <translation>Liste chaque responsable de chaque fiche d&apos;un document de métadonnées, une ligne par responsable et par contexte.
+
+Document d&apos;entrée (INPUT) : un chemin de fichier ou une URL http(s) d&apos;une fiche ISO 19139 (ou ISO 19115-2), d&apos;une réponse CSW GetRecords ou GetRecordById (fiches ISO 19139, ISO 19115-3, Dublin Core ou DCAT), d&apos;une fiche ISO 19115-3, ou d&apos;un enregistrement ou d&apos;une collection d&apos;enregistrements OGC API Records (JSON).
+Authentification (AUTHCFG, facultatif) : la configuration d&apos;authentification QGIS utilisée pour télécharger une URL.
+Délai (TIMEOUT) : nombre de secondes d&apos;attente de la réponse du serveur.
+
+Table en sortie (OUTPUT, sans géométrie) : record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (le code CI_RoleCode ISO 19115, vide quand le rôle du document n&apos;en est pas un), role_raw (le rôle tel qu&apos;écrit), role_status (iso19139, iso19115-1, nonstandard, empty ou missing : tout autre statut que iso19139 mérite vérification), organisation, individual, position, email, phone, url, href (un responsable donné seulement par référence).
+
+Un document inutilisable (pas un document de métadonnées, mal formé, malveillant, une erreur du serveur) arrête l&apos;algorithme en indiquant pourquoi.</translation>
+    </message>
+    <message>
+        <source>Metadata document (file path or URL)</source>
+        <translation>Document de métadonnées (chemin ou URL)</translation>
+    </message>
+    <message>
+        <source>Authentication configuration</source>
+        <translation>Configuration d&apos;authentification</translation>
+    </message>
+    <message>
+        <source>Timeout (seconds)</source>
+        <translation>Délai d&apos;attente (secondes)</translation>
+    </message>
+    <message>
+        <source>Responsible parties</source>
+        <translation>Responsables</translation>
+    </message>
+    <message>
+        <source>Number of records</source>
+        <translation>Nombre de fiches</translation>
+    </message>
+    <message>
+        <source>Number of parties</source>
+        <translation>Nombre de responsables</translation>
+    </message>
+    <message>
+        <source>No metadata document was given.</source>
+        <translation>Aucun document de métadonnées n&apos;a été indiqué.</translation>
+    </message>
+    <message>
+        <source>{parties} responsible parties in {records} records.</source>
+        <translation>{parties} responsables dans {records} fiches.</translation>
+    </message>
+    <message>
+        <source>Layers of a WMS or WFS service</source>
+        <translation>Couches d&apos;un service WMS ou WFS</translation>
+    </message>
+    <message>
+        <source>Lists the layers of a WMS (1.0 to 1.3.0) or the feature types of a WFS (1.0, 1.1, 2.0) from its capabilities document.
+
+Capabilities (INPUT): a file path, or the full http(s) GetCapabilities URL (with SERVICE=WMS or SERVICE=WFS and REQUEST=GetCapabilities).
+Authentication (AUTHCFG, optional): the QGIS authentication configuration used to fetch a URL.
+Timeout (TIMEOUT): seconds to wait for the server.
+
+Output table (OUTPUT, no geometry), one row per layer: service (WMS or WFS), version, name (empty for a WMS group layer that cannot be requested), title, abstract, parent (title of the enclosing WMS layer), crs (codes separated by spaces, inherited ones included), formats, styles, keywords, metadata_urls, bbox_wgs84 (west,south,east,north), service_title, named, depth (WMS nesting), transaction (the WFS accepts edits: WFS-T), contact_organisation, contact_individual, contact_email, contact_role (ISO code) and contact_role_raw (the free-text ows:Role of WFS capabilities).
+
+Capabilities that cannot be used (an exception report, an HTML page, a malformed or hostile document, a missing mandatory element) stop the algorithm with the reason.</source>
+        <translation>Liste les couches d&apos;un WMS (1.0 à 1.3.0) ou les types d&apos;objets d&apos;un WFS (1.0, 1.1, 2.0) à partir de son document de capacités.
+
+Capacités (INPUT) : un chemin de fichier, ou l&apos;URL http(s) complète du GetCapabilities (avec SERVICE=WMS ou SERVICE=WFS et REQUEST=GetCapabilities).
+Authentification (AUTHCFG, facultatif) : la configuration d&apos;authentification QGIS utilisée pour télécharger une URL.
+Délai (TIMEOUT) : nombre de secondes d&apos;attente de la réponse du serveur.
+
+Table en sortie (OUTPUT, sans géométrie), une ligne par couche : service (WMS ou WFS), version, name (vide pour une couche de regroupement WMS non interrogeable), title, abstract, parent (titre de la couche WMS englobante), crs (codes séparés par des espaces, hérités compris), formats, styles, keywords, metadata_urls, bbox_wgs84 (ouest,sud,est,nord), service_title, named, depth (imbrication WMS), transaction (le WFS accepte les modifications : WFS-T), contact_organisation, contact_individual, contact_email, contact_role (code ISO) et contact_role_raw (le ows:Role en texte libre des capacités WFS).
+
+Des capacités inutilisables (un rapport d&apos;exception, une page HTML, un document mal formé ou malveillant, un élément obligatoire manquant) arrêtent l&apos;algorithme en indiquant pourquoi.</translation>
+    </message>
+    <message>
+        <source>Capabilities document (file path or URL)</source>
+        <translation>Document de capacités (chemin ou URL)</translation>
+    </message>
+    <message>
+        <source>Service layers</source>
+        <translation>Couches du service</translation>
+    </message>
+    <message>
+        <source>Number of layers</source>
+        <translation>Nombre de couches</translation>
+    </message>
+    <message>
+        <source>Service type</source>
+        <translation>Type de service</translation>
+    </message>
+    <message>
+        <source>No capabilities document was given.</source>
+        <translation>Aucun document de capacités n&apos;a été indiqué.</translation>
+    </message>
+    <message>
+        <source>This is a {service} service, not a WMS or a WFS.</source>
+        <translation>C&apos;est un service {service}, pas un WMS ni un WFS.</translation>
+    </message>
+    <message>
+        <source>{count} layers in {service} {version} capabilities.</source>
+        <translation>{count} couches dans les capacités {service} {version}.</translation>
+    </message>
+    <message>
+        <source>The document starts with a {bom} byte-order mark but declares the encoding {declared}: it cannot be decoded reliably.</source>
+        <translation>Le document commence par une marque d&apos;ordre des octets {bom} mais déclare l&apos;encodage {declared} : il ne peut pas être décodé de façon sûre.</translation>
+    </message>
+    <message>
+        <source>The document is empty.</source>
+        <translation>Le document est vide.</translation>
+    </message>
+    <message>
+        <source>This document is not a metadata record, a catalogue response or OGC service capabilities (root: {root}).</source>
+        <translation>Ce document n&apos;est ni une fiche de métadonnées, ni une réponse de catalogue, ni les capacités d&apos;un service OGC (racine : {root}).</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {detail}</source>
+        <translation>Le fichier ne peut pas être lu : {detail}</translation>
+    </message>
+    <message>
+        <source>This document holds no metadata record (it is {kind}).</source>
+        <translation>Ce document ne contient aucune fiche de métadonnées (c&apos;est {kind}).</translation>
+    </message>
+    <message>
+        <source>This document is not the capabilities of a service (it is {kind}).</source>
+        <translation>Ce document n&apos;est pas le document de capacités d&apos;un service (c&apos;est {kind}).</translation>
+    </message>
+    <message>
+        <source>This element is not an ISO metadata record ({element}).</source>
+        <translation>Cet élément n&apos;est pas une fiche de métadonnées ISO ({element}).</translation>
+    </message>
+    <message>
+        <source>The metadata record lacks a mandatory element: {element}.</source>
+        <translation>Il manque un élément obligatoire à la fiche de métadonnées : {element}.</translation>
+    </message>
+    <message>
+        <source>The WMS capabilities lack a mandatory element: {element} (layer {layer}).</source>
+        <translation>Il manque un élément obligatoire aux capacités WMS : {element} (couche {layer}).</translation>
+    </message>
+    <message>
+        <source>The WMS capabilities bind their links to a wrong XLink namespace ({attribute}): the service addresses cannot be read.</source>
+        <translation>Les capacités WMS rattachent leurs liens à un mauvais espace de noms XLink ({attribute}) : les adresses du service ne peuvent pas être lues.</translation>
+    </message>
+    <message>
+        <source>This is not WMS capabilities ({element}).</source>
+        <translation>Ce ne sont pas des capacités WMS ({element}).</translation>
+    </message>
+    <message>
+        <source>The WFS capabilities lack a mandatory element: {element}.</source>
+        <translation>Il manque un élément obligatoire aux capacités WFS : {element}.</translation>
+    </message>
+    <message>
+        <source>This is not WFS capabilities ({element}).</source>
+        <translation>Ce ne sont pas des capacités WFS ({element}).</translation>
+    </message>
+    <message>
+        <source>This is not the expected catalogue (CSW) response ({element}).</source>
+        <translation>Ce n&apos;est pas la réponse de catalogue (CSW) attendue ({element}).</translation>
+    </message>
+    <message>
+        <source>The catalogue response lacks a mandatory element: {element}.</source>
+        <translation>Il manque un élément obligatoire à la réponse du catalogue : {element}.</translation>
+    </message>
+    <message>
+        <source>This element is not a Dublin Core record ({element}).</source>
+        <translation>Cet élément n&apos;est pas une fiche Dublin Core ({element}).</translation>
+    </message>
+    <message>
+        <source>This RDF document holds no DCAT dataset.</source>
+        <translation>Ce document RDF ne contient aucun jeu de données DCAT.</translation>
+    </message>
+    <message>
+        <source>This kind of record is not supported ({element}).</source>
+        <translation>Ce type de fiche n&apos;est pas pris en charge ({element}).</translation>
+    </message>
+    <message>
+        <source>The OGC API Records {what} is not a JSON object as expected.</source>
+        <translation>Le {what} OGC API Records n&apos;est pas un objet JSON comme attendu.</translation>
+    </message>
+    <message>
+        <source>The OGC API Records response has no list of records.</source>
+        <translation>La réponse OGC API Records ne contient pas de liste d&apos;enregistrements.</translation>
+    </message>
 </context>
 </TS>
