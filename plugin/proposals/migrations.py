@@ -67,6 +67,15 @@ def migrate_sqlite(conn, now_text: str) -> int:
     own BEGIN IMMEDIATE, so two users opening the same new file do not both migrate it.
     """
     migrations = load_migrations("gpkg")
+    # Read the version without the write lock first: opening an up-to-date file must not
+    # wait for (or fail on) another user who is writing to it.
+    conn.execute("BEGIN")
+    try:
+        current = _sqlite_version(conn)
+    finally:
+        conn.execute("ROLLBACK")
+    if current == len(migrations):
+        return current
     for migration in migrations:
         conn.execute("BEGIN IMMEDIATE")
         try:
