@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..errors import DocumentError
 from . import iso_common as common
 from .dates import parse_date
-from .iso19139 import add_party
+from .iso19139_parties import add_party
 from .model import CATALOGUE_PRODUCER, Record
 
 GFC = "http://www.isotc211.org/2005/gfc"

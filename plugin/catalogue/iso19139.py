@@ -22,6 +22,83 @@ from __future__ import annotations
 from ..errors import DocumentError
 from . import iso_common as common
 from .dates import parse_date
+from .gmd_tags import (  # noqa: F401 - GMD… and NAMESPACES re-exported
+    ABSTRACT,
+    ACCESS,
+    ADDRESS,
+    ADDRESS_PARTS,
+    CHARSET,
+    CITATION,
+    CITED,
+    CLASSIFICATION,
+    CODE,
+    CONNECT_POINT,
+    CONSTRAINTS,
+    CONTACT,
+    CONTACT_INFO,
+    CONTAINS_OPS,
+    DATE,
+    DATE_TYPE,
+    DATESTAMP,
+    DESCRIPTION,
+    DIST_INFO,
+    DISTRIBUTOR_CONTACT,
+    EAST,
+    EMAIL,
+    EXTENT,
+    FILE_ID,
+    FREQUENCY,
+    FUNCTION,
+    GCO,
+    GEO_BBOX,
+    GMD,
+    GMI,
+    GMX,
+    GTS,
+    HIERARCHY,
+    IDENT_HANDLED,
+    IDENT_INFO,
+    IDENTIFIER,
+    INDIVIDUAL,
+    KEYWORD,
+    KEYWORDS,
+    LANGUAGE,
+    LINKAGE,
+    MAINT_NOTE,
+    MD_MAINT,
+    MD_METADATA,
+    MI_METADATA,
+    NAME,
+    NAMESPACES,
+    NEXT_UPDATE,
+    NO_PARTY,
+    NORTH,
+    ONLINE,
+    ONLINE_RES,
+    OPERATES_ON,
+    ORGANISATION,
+    OTHER,
+    PHONE,
+    POC,
+    POSITION,
+    PROTOCOL,
+    RES_MAINT,
+    RESPONSIBLE_PARTY,
+    ROLE,
+    ROOT_TAGS,
+    SOUTH,
+    SRV,
+    SRV_EXTENT,
+    THESAURUS,
+    TITLE,
+    TOPIC,
+    USE,
+    USE_LIMITATION,
+    USER_FREQUENCY,
+    VOICE,
+    WEST,
+)
+from .iso19139_parties import add_party
 from .links import classify_link
 from .model import (
     ASSOCIATED_PARTY,
@@ -32,111 +109,8 @@ from .model import (
     RESOURCE_CONTACT,
     Maintenance,
     OnlineResource,
-    Party,
     Record,
 )
-from .roles import normalise_role, role_from_href
-
-GMD = "http://www.isotc211.org/2005/gmd"
-GCO = "http://www.isotc211.org/2005/gco"
-GMI = "http://www.isotc211.org/2005/gmi"
-SRV = "http://www.isotc211.org/2005/srv"
-GMX = "http://www.isotc211.org/2005/gmx"
-GTS = "http://www.isotc211.org/2005/gts"
-
-NAMESPACES = {"gmd": GMD, "gco": GCO, "gmi": GMI, "srv": SRV, "gmx": GMX, "gts": GTS}
-
-
-def _t(ns, name):
-    return f"{{{ns}}}{name}"
-
-
-MD_METADATA = _t(GMD, "MD_Metadata")
-MI_METADATA = _t(GMI, "MI_Metadata")
-ROOT_TAGS = (MD_METADATA, MI_METADATA)
-
-# MD_Metadata children
-_FILE_ID = _t(GMD, "fileIdentifier")
-_LANGUAGE = _t(GMD, "language")
-_CHARSET = _t(GMD, "characterSet")
-_HIERARCHY = _t(GMD, "hierarchyLevel")
-_CONTACT = _t(GMD, "contact")
-_DATESTAMP = _t(GMD, "dateStamp")
-_IDENT_INFO = _t(GMD, "identificationInfo")
-_DIST_INFO = _t(GMD, "distributionInfo")
-_MD_MAINT = _t(GMD, "metadataMaintenance")
-# identification children
-_CITATION = _t(GMD, "citation")
-_ABSTRACT = _t(GMD, "abstract")
-_POC = _t(GMD, "pointOfContact")
-_RES_MAINT = _t(GMD, "resourceMaintenance")
-_KEYWORDS = _t(GMD, "descriptiveKeywords")
-_CONSTRAINTS = _t(GMD, "resourceConstraints")
-_TOPIC = _t(GMD, "topicCategory")
-_EXTENT = _t(GMD, "extent")
-_SRV_EXTENT = _t(SRV, "extent")
-_OPERATES_ON = _t(SRV, "operatesOn")
-_CONTAINS_OPS = _t(SRV, "containsOperations")
-_CONNECT_POINT = _t(SRV, "connectPoint")
-# citation children
-_TITLE = _t(GMD, "title")
-_DATE = _t(GMD, "date")
-_DATE_TYPE = _t(GMD, "dateType")
-_IDENTIFIER = _t(GMD, "identifier")
-_CODE = _t(GMD, "code")
-_CITED = _t(GMD, "citedResponsibleParty")
-# party children
-_INDIVIDUAL = _t(GMD, "individualName")
-_ORGANISATION = _t(GMD, "organisationName")
-_POSITION = _t(GMD, "positionName")
-_CONTACT_INFO = _t(GMD, "contactInfo")
-_ROLE = _t(GMD, "role")
-_PHONE = _t(GMD, "phone")
-_VOICE = _t(GMD, "voice")
-_ADDRESS = _t(GMD, "address")
-_ONLINE_RES = _t(GMD, "onlineResource")
-_EMAIL = _t(GMD, "electronicMailAddress")
-_ADDRESS_PARTS = tuple(_t(GMD, n) for n in ("deliveryPoint", "postalCode", "city",
-                                             "administrativeArea", "country"))
-# maintenance
-_FREQUENCY = _t(GMD, "maintenanceAndUpdateFrequency")
-_NEXT_UPDATE = _t(GMD, "dateOfNextUpdate")
-_USER_FREQUENCY = _t(GMD, "userDefinedMaintenanceFrequency")
-_MAINT_NOTE = _t(GMD, "maintenanceNote")
-# keywords / constraints / extent
-_KEYWORD = _t(GMD, "keyword")
-_USE_LIMITATION = _t(GMD, "useLimitation")
-_ACCESS = _t(GMD, "accessConstraints")
-_USE = _t(GMD, "useConstraints")
-_OTHER = _t(GMD, "otherConstraints")
-_CLASSIFICATION = _t(GMD, "classification")
-_GEO_BBOX = _t(GMD, "EX_GeographicBoundingBox")
-_WEST, _EAST = _t(GMD, "westBoundLongitude"), _t(GMD, "eastBoundLongitude")
-_SOUTH, _NORTH = _t(GMD, "southBoundLatitude"), _t(GMD, "northBoundLatitude")
-# distribution
-_DISTRIBUTOR_CONTACT = _t(GMD, "distributorContact")
-_ONLINE = _t(GMD, "onLine")
-_LINKAGE = _t(GMD, "linkage")
-_PROTOCOL = _t(GMD, "protocol")
-_NAME = _t(GMD, "name")
-_DESCRIPTION = _t(GMD, "description")
-_FUNCTION = _t(GMD, "function")
-
-_RESPONSIBLE_PARTY = _t(GMD, "CI_ResponsibleParty")
-_THESAURUS = _t(GMD, "thesaurusName")
-# Children that never hold a party (so are not swept for "associated" parties) or that are
-# read in their own context.
-_NO_PARTY = frozenset(_t(GMD, n) for n in (
-    "parentIdentifier", "hierarchyLevelName", "metadataStandardName", "metadataStandardVersion",
-    "dataSetURI", "locale", "spatialRepresentationInfo"))
-_IDENT_HANDLED = frozenset((_CITATION, _ABSTRACT, _TOPIC, _CONSTRAINTS, _EXTENT, _SRV_EXTENT)
-                           + tuple(_t(GMD, n) for n in (
-                               "purpose", "status", "credit", "graphicOverview", "language",
-                               "characterSet", "spatialRepresentationType",
-                               "spatialResolution", "supplementalInformation"))
-                           + tuple(_t(SRV, n) for n in (
-                               "serviceType", "serviceTypeVersion", "couplingType",
-                               "coupledResource")))
 
 _XLINK = common.XLINK_HREF
 
@@ -169,27 +143,27 @@ def parse_record(element, source: str = "") -> Record:
     has_charset = False
     for child in element:
         tag = child.tag
-        if tag == _CONTACT:
+        if tag == CONTACT:
             add_party(record, child, METADATA_CONTACT, source, seen)
-        elif tag == _IDENT_INFO:
+        elif tag == IDENT_INFO:
             identification = common.first_child(child)
             if identification is not None:
                 identifications.append(identification)
-        elif tag == _DIST_INFO:
+        elif tag == DIST_INFO:
             distributions.append(child)
-        elif tag == _FILE_ID:
+        elif tag == FILE_ID:
             record.identifier = common.text(child)
-        elif tag == _DATESTAMP:
+        elif tag == DATESTAMP:
             record.metadata_date = parse_date(common.text(child))
-        elif tag == _LANGUAGE:
+        elif tag == LANGUAGE:
             record.language = common.text(child) or common.code_value(child)
-        elif tag == _HIERARCHY:
+        elif tag == HIERARCHY:
             record.hierarchy = common.code_value(child) or record.hierarchy
-        elif tag == _CHARSET:
+        elif tag == CHARSET:
             has_charset = True
-        elif tag == _MD_MAINT:
+        elif tag == MD_MAINT:
             _maintenance(common.first_child(child), record, source, seen, keep_values=False)
-        elif tag not in _NO_PARTY:
+        elif tag not in NO_PARTY:
             others.append(child)
     if not identifications:
         raise common.missing("gmd:identificationInfo", source, record.identifier)
@@ -198,25 +172,25 @@ def parse_record(element, source: str = "") -> Record:
         # the first describes the resource, the others add parties and access points.
         _identification(identification, record, source, seen, others, primary=position == 0)
     for distribution in distributions:
-        for contact in distribution.iter(_DISTRIBUTOR_CONTACT):
+        for contact in distribution.iter(DISTRIBUTOR_CONTACT):
             # distributor/MD_Distributor and distributionFormat/MD_Format/formatDistributor
             add_party(record, contact, DISTRIBUTOR, source, seen)
-        for online in distribution.iter(_ONLINE):
+        for online in distribution.iter(ONLINE):
             _add_link(record, common.first_child(online))
     for subtree in others:
         # Every other party of the record: aggregated resources, thesauri, lineage, sensors,
         # reference-system authorities. Only unvisited subtrees are walked: a whole-record
         # sweep costs ~15 % of the parse time.
-        for node in subtree.iter(_RESPONSIBLE_PARTY):
+        for node in subtree.iter(RESPONSIBLE_PARTY):
             if node not in seen:
                 prop = node.getparent()
-                context = DISTRIBUTOR if prop.tag == _DISTRIBUTOR_CONTACT else ASSOCIATED_PARTY
+                context = DISTRIBUTOR if prop.tag == DISTRIBUTOR_CONTACT else ASSOCIATED_PARTY
                 add_party(record, prop, context, source, seen)
     if not record.identifier:
         record.problems.append("iso.fileidentifier_missing")
         if record.resource_identifiers:
             record.identifier = record.resource_identifiers[0]
-    if not has_charset and identifications[0].find(_CHARSET) is None:
+    if not has_charset and identifications[0].find(CHARSET) is None:
         # Neither the metadata's nor the resource's character set: ISO 19115:2003 only
         # requires them when the encoding is not UTF-8, so this is noted, not refused.
         record.problems.append("iso.characterset_missing")
@@ -233,44 +207,44 @@ def _identification(ident, record: Record, source: str, seen: set, others: list,
     licence_candidates = []
     for child in ident:
         tag = child.tag
-        if tag == _CITATION:
+        if tag == CITATION:
             citation = common.first_child(child)
-        elif tag == _POC:
+        elif tag == POC:
             add_party(record, child, RESOURCE_CONTACT, source, seen)
-        elif tag == _RES_MAINT:
+        elif tag == RES_MAINT:
             _maintenance(common.first_child(child), record, source, seen,
                          keep_values=primary and record.maintenance is None)
-        elif tag == _CONTAINS_OPS:
-            for point in child.iter(_CONNECT_POINT):
+        elif tag == CONTAINS_OPS:
+            for point in child.iter(CONNECT_POINT):
                 _add_link(record, common.first_child(point))
-        elif tag == _OPERATES_ON:
+        elif tag == OPERATES_ON:
             ref = child.get("uuidref") or child.get(_XLINK) or ""
             if ref and ref not in record.operates_on:
                 record.operates_on.append(ref)
-        elif tag == _KEYWORDS:
+        elif tag == KEYWORDS:
             keywords = common.first_child(child)
             if keywords is None:
                 continue
-            others.extend(keywords.iterchildren(_THESAURUS))
+            others.extend(keywords.iterchildren(THESAURUS))
             if primary:
-                for keyword in keywords.iterchildren(_KEYWORD):
+                for keyword in keywords.iterchildren(KEYWORD):
                     value = common.text(keyword)
                     if value and value not in record.keywords:
                         record.keywords.append(value)
-        elif tag not in _IDENT_HANDLED:
+        elif tag not in IDENT_HANDLED:
             others.append(child)
         elif not primary:
             continue
-        elif tag == _ABSTRACT:
+        elif tag == ABSTRACT:
             record.abstract = common.text(child)
-        elif tag == _TOPIC:
+        elif tag == TOPIC:
             value = common.text(child)
             if value:
                 record.topic_categories.append(value)
-        elif tag == _CONSTRAINTS:
+        elif tag == CONSTRAINTS:
             _constraints(common.first_child(child), constraints, licence_candidates)
-        elif tag == _EXTENT or tag == _SRV_EXTENT:
-            for box in child.iter(_GEO_BBOX):
+        elif tag == EXTENT or tag == SRV_EXTENT:
+            for box in child.iter(GEO_BBOX):
                 boxes.append(_bbox(box))
     if citation is None:
         if primary:
@@ -286,33 +260,33 @@ def _citation(citation, record: Record, source: str, seen: set, primary: bool) -
     empty_identifiers = found_identifiers = 0
     for child in citation:
         tag = child.tag
-        if tag == _CITED:
+        if tag == CITED:
             add_party(record, child, CITED_PARTY, source, seen)
         elif not primary:
             continue
-        elif tag == _TITLE:
+        elif tag == TITLE:
             record.title = common.text(child)
-        elif tag == _DATE:
+        elif tag == DATE:
             ci_date = common.first_child(child)
             if ci_date is None:
                 continue
             value = kind = None
             for part in ci_date:
-                if part.tag == _DATE:
+                if part.tag == DATE:
                     value = parse_date(common.text(part))
-                elif part.tag == _DATE_TYPE:
+                elif part.tag == DATE_TYPE:
                     kind = common.code_value(part)
             if value is not None and kind:
                 previous = record.dates.get(kind)
                 if previous is None or value > previous:
                     record.dates[kind] = value
-        elif tag == _IDENTIFIER:
+        elif tag == IDENTIFIER:
             if common.is_empty_property(child):
                 empty_identifiers += 1
                 continue
             identifier = common.first_child(child)
             if identifier is not None:
-                code = identifier.find(_CODE)
+                code = identifier.find(CODE)
                 value, href = common.text_and_href(code)
                 value = value or href
                 if value:
@@ -327,84 +301,6 @@ def _citation(citation, record: Record, source: str, seen: set, primary: bool) -
         record.problems.append("iso.empty_identifier")  # e.g. geocat.ch: a stray <identifier/>
 
 
-def add_party(record: Record, prop, context: str, source: str = "", seen: set | None = None
-              ) -> None:
-    """Append to ``record.parties`` the party of a gmd property (gmd:contact, gfc:producer…)
-    holding a CI_ResponsibleParty or an xlink:href."""
-    href = prop.get(_XLINK) or ""
-    node = common.first_child(prop)
-    if node is None:
-        if href:
-            # A party given only by reference (e.g. a GeoNetwork subtemplate or a registry
-            # URI): kept, shown as a link; its role may be written in the href.
-            raw = role_from_href(href) or None
-            role, status = normalise_role(raw)
-            record.parties.append(Party(context=context, role=role, role_raw=raw or "",
-                                        role_status=status, href=href))
-        elif common.is_empty_property(prop):
-            record.problems.append("iso.empty_party")
-        return  # a nil party (gco:nilReason): nothing to show
-    if seen is not None:
-        seen.add(node)
-    party = Party(context=context, role=None, href=href)
-    raw = None
-    for child in node:
-        tag = child.tag
-        if tag == _ORGANISATION:
-            party.organisation, party.organisation_uri = common.text_and_href(child)
-        elif tag == _INDIVIDUAL:
-            party.individual = common.text(child)
-        elif tag == _POSITION:
-            party.position = common.text(child)
-        elif tag == _ROLE:
-            code = common.first_child(child)
-            if code is not None:
-                raw = code.get("codeListValue")
-                if raw is None:
-                    raw = code.text or ""
-                raw = raw.strip()
-        elif tag == _CONTACT_INFO:
-            _contact_info(common.first_child(child), party)
-    if raw is None and href:
-        raw = role_from_href(href) or None
-    party.role_raw = raw or ""
-    party.role, party.role_status = normalise_role(raw)
-    record.parties.append(party)
-
-
-def _contact_info(contact, party: Party) -> None:
-    if contact is None:
-        return
-    for child in contact:
-        tag = child.tag
-        if tag == _PHONE:
-            telephone = common.first_child(child)
-            if telephone is not None:
-                for voice in telephone.iterchildren(_VOICE):
-                    party.phone = common.text(voice)
-                    if party.phone:
-                        break
-        elif tag == _ADDRESS:
-            address = common.first_child(child)
-            if address is None:
-                continue
-            parts = {}
-            for part in address:
-                if part.tag == _EMAIL:
-                    if not party.email:
-                        party.email = common.text(part)
-                elif part.tag in _ADDRESS_PARTS:
-                    value = common.text(part)
-                    if value:
-                        parts.setdefault(part.tag, []).append(value)
-            party.address = common.join_address(
-                ", ".join(parts.get(tag, ())) for tag in _ADDRESS_PARTS)
-        elif tag == _ONLINE_RES:
-            resource = common.first_child(child)
-            if resource is not None:
-                party.url = common.text(resource.find(_LINKAGE))
-
-
 def _maintenance(info, record: Record, source: str, seen: set, keep_values: bool) -> None:
     if info is None:
         return
@@ -412,18 +308,18 @@ def _maintenance(info, record: Record, source: str, seen: set, keep_values: bool
     notes = []
     for child in info:
         tag = child.tag
-        if tag == _CONTACT:
+        if tag == CONTACT:
             add_party(record, child, MAINTENANCE_CONTACT, source, seen)
         elif maintenance is None:
             continue
-        elif tag == _FREQUENCY:
+        elif tag == FREQUENCY:
             maintenance.frequency_raw = common.code_value(child)
             maintenance.frequency = common.normalise_frequency(maintenance.frequency_raw)
-        elif tag == _NEXT_UPDATE:
+        elif tag == NEXT_UPDATE:
             maintenance.next_update = parse_date(common.text(child))
-        elif tag == _USER_FREQUENCY:
+        elif tag == USER_FREQUENCY:
             maintenance.user_defined = common.text(child)
-        elif tag == _MAINT_NOTE:
+        elif tag == MAINT_NOTE:
             value = common.text(child)
             if value:
                 notes.append(value)
@@ -438,14 +334,14 @@ def _constraints(node, constraints: list, licence_candidates: list) -> None:
     legal = node.tag.endswith("LegalConstraints")
     for child in node:
         tag = child.tag
-        if tag == _USE_LIMITATION or tag == _OTHER:
+        if tag == USE_LIMITATION or tag == OTHER:
             value, href = common.text_and_href(child)
             value = value or href
             if value:
                 constraints.append(value)
-                if legal or tag == _USE_LIMITATION:
+                if legal or tag == USE_LIMITATION:
                     licence_candidates.append(value)
-        elif tag == _ACCESS or tag == _USE or tag == _CLASSIFICATION:
+        elif tag == ACCESS or tag == USE or tag == CLASSIFICATION:
             code = common.code_value(child)
             if code:
                 constraints.append(f"{common.local(tag)}: {code}")
@@ -454,10 +350,10 @@ def _constraints(node, constraints: list, licence_candidates: list) -> None:
 def _bbox(box):
     values = {}
     for child in box:
-        if child.tag in (_WEST, _EAST, _SOUTH, _NORTH):
+        if child.tag in (WEST, EAST, SOUTH, NORTH):
             values[child.tag] = common.text(child)
-    return common.valid_bbox(values.get(_WEST), values.get(_SOUTH), values.get(_EAST),
-                             values.get(_NORTH))
+    return common.valid_bbox(values.get(WEST), values.get(SOUTH), values.get(EAST),
+                             values.get(NORTH))
 
 
 def _add_link(record: Record, resource) -> None:
@@ -466,15 +362,15 @@ def _add_link(record: Record, resource) -> None:
     url = protocol = name = description = function = ""
     for child in resource:
         tag = child.tag
-        if tag == _LINKAGE:
+        if tag == LINKAGE:
             url = common.text(child)
-        elif tag == _PROTOCOL:
+        elif tag == PROTOCOL:
             protocol = common.text(child)
-        elif tag == _NAME:
+        elif tag == NAME:
             name = common.text(child)
-        elif tag == _DESCRIPTION:
+        elif tag == DESCRIPTION:
             description = common.text(child)
-        elif tag == _FUNCTION:
+        elif tag == FUNCTION:
             function = common.code_value(child)
     if not url:
         return
