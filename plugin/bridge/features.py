@@ -10,9 +10,9 @@ worker thread, e.g.::
 
 Fast path: an unedited GeoPackage table (ogr provider, no subset) is read with SQLite
 directly, sorted by key (core geopackage_rows); every other source goes through a
-QgsFeatureRequest ordered by the key, with only the schema's attributes. If the source
-does not deliver Python's key order (a text key sorted under a locale collation), the
-diff is started again without relying on order.
+QgsFeatureRequest with only the schema's attributes, in the source's own order or sorted
+by key (see diff_layer_rows). A source that does not deliver Python's key order (a text
+key sorted under a locale collation) is read again for the hash-join, which needs none.
 """
 
 from __future__ import annotations
@@ -50,6 +50,11 @@ from ..proposals.model import (
 
 # Key of a layer without a primary-key field: the QGIS feature id.
 FEATURE_ID = "$id"
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+KEY_ORDER, NATURAL_ORDER = "key", "natural"
+# Providers whose order-by becomes SQL ORDER BY in the database. Elsewhere QGIS may sort
+# on the client, holding every feature in memory: their natural order is tried first.
+_SORTING_PROVIDERS = {"postgres", "spatialite", "oracle", "mssql", "hana"}
 
 _QVARIANT_TYPES = {
     QVariant.Int: INTEGER, QVariant.UInt: INTEGER, QVariant.LongLong: INTEGER, QVariant.ULongLong: INTEGER,
@@ -169,12 +174,14 @@ class LayerRows:
         self.count = max(layer.featureCount(), 0)
         self.names = schema.field_names()
         layer_fields = layer.fields()
+        self.field_count = layer_fields.count()
         self.indexes = [layer_fields.indexOf(name) for name in self.names]
         self.key_index = layer_fields.indexOf(schema.key) if schema.key != FEATURE_ID else -1
         self.geopackage = geopackage_table(layer) if fast_path else None
         if self.geopackage is not None and not self._geopackage_has_fields():
             self.geopackage = None
         self.source = None if self.geopackage else QgsVectorLayerFeatureSource(layer)
+        self.sorts_in_database = bool(self.geopackage) or layer.providerType() in _SORTING_PROVIDERS
         self.has_geometry = bool(schema.geometry_type)
 
     def _geopackage_has_fields(self) -> bool:
@@ -186,11 +193,13 @@ class LayerRows:
         key_ok = self.schema.key == FEATURE_ID or self.schema.key in names
         return key_ok and all(n in names for n in self.names)
 
-    def rows(self, *, ordered: bool = True):
-        """(key, values tuple, WKB) for every feature; sorted by key when ``ordered``."""
+    def rows(self, order: Optional[str] = KEY_ORDER):
+        """(key, values tuple, WKB) for every feature. ``order``: KEY_ORDER asks the source
+        to sort by key, NATURAL_ORDER takes its own order (often already the key's), None
+        when order does not matter. The GeoPackage fast path is always sorted by SQLite."""
         if self.geopackage is not None and self.schema.key != FEATURE_ID:
             return geopackage_rows.read_rows(*self.geopackage, self.schema)
-        return self._qgis_rows(ordered)
+        return self._qgis_rows(order == KEY_ORDER)
 
     def _qgis_rows(self, ordered: bool):
         request = QgsFeatureRequest()
@@ -205,29 +214,43 @@ class LayerRows:
             request.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause(expression, True)]))
         indexes = self.indexes
         key_index = self.key_index
+        key_position = indexes.index(key_index) if key_index >= 0 and key_index in indexes else -1
         convert = python_value
+        plain = _PLAIN_TYPES
+        every_field_in_order = indexes == list(range(len(indexes))) and len(indexes) == self.field_count
         for feature in self.source.getFeatures(request):
             values = feature.attributes()
-            row = tuple(convert(values[i]) if i >= 0 else None for i in indexes)
-            key = feature.id() if key_index < 0 else convert(values[key_index])
+            # Most values are str/int/float already: convert only the others (QDate, NULL…).
+            if every_field_in_order:
+                row = tuple([v if type(v) in plain else convert(v) for v in values])
+            else:
+                row = tuple([convert(values[i]) if i >= 0 else None for i in indexes])
+            key = feature.id() if key_index < 0 else row[key_position] if key_position >= 0 else \
+                convert(values[key_index])
             yield key, row, (bytes(feature.geometry().asWkb()) if feature.hasGeometry() else None)
 
 
 def diff_layer_rows(base: LayerRows, edited: LayerRows, schema: Schema, *,
                     progress: Optional[Callable[[float], None]] = None,
                     is_cancelled: Optional[Callable[[], bool]] = None) -> ChangeSet:
-    """The change set between two LayerRows (any thread). Sorted merge-join first; if a
-    source did not deliver Python's key order, again with the hash-join."""
+    """The change set between two LayerRows (any thread).
+
+    Streaming merge-join on rows in key order: first in the sources' natural order
+    (unless both sort in their database), then asking them to sort by key; the merge-join
+    notices the first key out of order. If neither gives Python's key order (a text key
+    under a locale collation), the hash-join, which needs no order."""
     expected = base.count + edited.count
-    try:
-        return compute_changeset(base.rows(), edited.rows(), schema, sorted_by_key=True,
-                                 progress=progress, is_cancelled=is_cancelled, expected_rows=expected)
-    except ChangeSetInputError as error:
-        if error.code != "changeset.unsorted":
-            raise
-    return compute_changeset(base.rows(ordered=False), edited.rows(ordered=False), schema,
-                             sorted_by_key=False, progress=progress, is_cancelled=is_cancelled,
-                             expected_rows=expected)
+    orders = [KEY_ORDER] if base.sorts_in_database and edited.sorts_in_database else \
+        [NATURAL_ORDER, KEY_ORDER]
+    for order in orders:
+        try:
+            return compute_changeset(base.rows(order), edited.rows(order), schema, sorted_by_key=True,
+                                     progress=progress, is_cancelled=is_cancelled, expected_rows=expected)
+        except ChangeSetInputError as error:
+            if error.code != "changeset.unsorted":
+                raise
+    return compute_changeset(base.rows(None), edited.rows(None), schema, sorted_by_key=False,
+                             progress=progress, is_cancelled=is_cancelled, expected_rows=expected)
 
 
 def changeset_between_layers(base_layer: QgsVectorLayer, edited_layer: QgsVectorLayer, *,

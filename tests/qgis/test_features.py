@@ -159,6 +159,26 @@ def test_memory_layer_copy_against_the_geopackage(qgis_app, pair):
     assert [(c.op, c.key, c.changed_fields) for c in cs.changes] == [(UPDATE, feature["fid"], ["hauteur_m"])]
 
 
+def test_memory_layers_in_shuffled_key_order(qgis_app, pair):
+    """Natural order not the key's: the diff starts again sorted, and still streams."""
+    base, edited = pair
+    expected = summary(features.changeset_between_layers(layer(base), layer(edited)))
+    copies = []
+    for path in (base, edited):
+        source = layer(path)
+        copy = QgsVectorLayer("Point?crs=EPSG:2154", "copy", "memory")
+        copy.dataProvider().addAttributes(source.fields().toList())
+        copy.updateFields()
+        shuffled = sorted(source.getFeatures(), key=lambda f: (f["fid"] * 7919) % 101)
+        copy.dataProvider().addFeatures(shuffled)
+        copies.append(copy)
+    natural = [f["fid"] for f in copies[0].getFeatures()]
+    assert natural != sorted(natural)
+    schema = features.schema_from_layer(layer(base))
+    rows = [features.LayerRows(copy, schema) for copy in copies]
+    assert summary(features.diff_layer_rows(*rows, schema)) == expected
+
+
 def test_cancel_from_a_feedback(qgis_app, pair):
     base, edited = pair
     feedback = QgsFeedback()
