@@ -1,5 +1,6 @@
 """QGIS desktop starts with GeoGov loaded and no Python error; the harness sees errors."""
 
+import shutil
 import struct
 
 START_JOURNEY = '''
@@ -61,3 +62,4 @@ def test_a_python_error_inside_qgis_reaches_the_report(qgis_desktop):
     assert run.finished and run.returncode == 0, run.report()
     assert any("deliberate error in a Qt slot" in m["message"] for m in run.python_errors), run.messages
     assert not run.ok
+    shutil.rmtree(run.run_dir)   # kept by the harness because the run was not ok

@@ -6,6 +6,8 @@ QGIS once the main window is up. The harness returns what happened::
     from geogov.tests.support.desktop import run_qgis
 
     JOURNEY = '''
+    from qgis.PyQt.QtWidgets import QAction, QToolBar
+
     def journey(driver):
         driver.wait_until(lambda: driver.plugin("geogov"), message="GeoGov not loaded")
         action = driver.find(QAction, "geogov_show_about")      # any Qt lookup works
@@ -26,8 +28,10 @@ QGIS then quits with code 1 and the traceback is in ``run.errors``.
 Each run gets a fresh profile (``make_profile``): GeoGov symlinked into
 python/plugins and enabled, first-run noise off (version check, news feed, plugin
 repository check), plus the QgsSettings given. Messages of the whole start are recorded
-(the driver connects through ``PYQGIS_STARTUP``, before plugins load). With no DISPLAY,
-an Xvfb is started on a free display (``-displayfd``) and kept for the process.
+(the driver connects through ``PYQGIS_STARTUP``, before plugins load). A Python error
+goes to the message log as usual but its modal stack-trace dialog is not opened (without
+a window manager QGIS would open it for every error and hold the journey). With no
+DISPLAY, an Xvfb is started on a free display (``-displayfd``) and kept for the process.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ import os
 import shutil
 import signal
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,7 +63,6 @@ QUIET_SETTINGS = {
     "qgis/checkVersion": False,
     "core/NewsFeed/httpsfeedqgisorg/disabled": True,
     "app/plugin_installer/checkOnStart": False,
-    "qgis/showTips": False,
 }
 
 
@@ -242,20 +246,21 @@ def run_qgis(journey: Union[str, Path, None] = None, *, name: str = "qgis", time
              settings: Optional[dict] = None, plugin: bool = True, locale: Optional[str] = None,
              project: Optional[Path] = None, screenshots_dir: Path = SCREENSHOTS_DIR,
              runs_dir: Path = RUNS_DIR, env: Optional[dict] = None, delay_ms: int = 500,
-             profile_dir: Optional[Path] = None, display_name: Optional[str] = None) -> DesktopRun:
+             profile_dir: Optional[Path] = None, display_name: Optional[str] = None,
+             keep_run_dir: bool = False) -> DesktopRun:
     """Start QGIS with a fresh profile, run ``journey`` inside it, return a :class:`DesktopRun`.
 
     ``journey``: a path to a .py file, or source code, defining ``journey(driver)``; None
     takes one screenshot. ``name`` prefixes screenshots and names the run folder
-    (``build/e2e/<name>``: profile, messages, result, QGIS output). ``profile_dir``: use
+    (``build/e2e/<name>-XXXX``: profile, messages, result, QGIS output; removed when the run
+    is ``ok``, kept for inspection otherwise). ``profile_dir``: use
     that existing profile (``<profiles>/profiles/<name>``) instead of a fresh one, in which
     case ``settings``, ``plugin`` and ``locale`` are ignored. ``display_name``: an X display
     to use instead of :func:`display`'s.
     """
-    run_dir = Path(runs_dir) / name
-    if run_dir.exists():
-        shutil.rmtree(run_dir)
-    run_dir.mkdir(parents=True)
+    # A folder of its own: other runs (of other engineers, in the same checkout) go on at once.
+    Path(runs_dir).mkdir(parents=True, exist_ok=True)
+    run_dir = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=runs_dir))
     if profile_dir is None:
         profile_dir = make_profile(run_dir / "profiles", "geogov-e2e", settings, plugin=plugin,
                                    locale=locale)
@@ -292,7 +297,10 @@ def run_qgis(journey: Union[str, Path, None] = None, *, name: str = "qgis", time
             timed_out = True
             stop_process_group(process)
             returncode = None
-    return collect(run_dir, returncode, timed_out, time.monotonic() - started, log_path, argv)
+    run = collect(run_dir, returncode, timed_out, time.monotonic() - started, log_path, argv)
+    if run.ok and not keep_run_dir:
+        shutil.rmtree(run_dir, ignore_errors=True)
+    return run
 
 
 def stop_process_group(process: subprocess.Popen, grace: float = 10.0) -> None:
