@@ -11,17 +11,9 @@ from dataclasses import asdict, dataclass, field, fields
 
 from qgis.core import QgsSettings
 
+from ..catalogue.connections import CatalogueConnection
+
 GROUP = "geogov"
-
-
-@dataclass
-class CatalogueConnection:
-    name: str
-    url: str
-    kind: str = "csw"          # "csw" or "ogcapi-records"
-    version: str = ""          # "2.0.2" / "3.0.0" for CSW
-    authcfg: str = ""
-    timeout: int = 30
 
 
 @dataclass
