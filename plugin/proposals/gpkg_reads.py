@@ -62,7 +62,7 @@ class GeoPackageReads:
             raise ConcurrentUpdate(
                 f"the proposal changed meanwhile (version {row['version']}, you saw {expected_version}): "
                 f"last change by {row['updated_by']}", proposal=row["id"], version=row["version"],
-                by=row["updated_by"])
+                seen=expected_version, by=row["updated_by"])
         return row
 
     def _context(self, conn, row: dict) -> tuple:

@@ -9,6 +9,8 @@ not available → someone else was first), 23xxx/22xxx (values the schema refuse
 
 from __future__ import annotations
 
+import json
+
 import psycopg2
 
 from ..errors import ConcurrentUpdate, PermissionDenied, StoreError
@@ -20,22 +22,34 @@ def _code(detail, default: str) -> str:
     return detail if detail and detail.startswith("store.") and " " not in detail else default
 
 
+def _params(hint) -> dict:
+    """The values our refusals put in HINT as a JSON object (the UI's sentence uses them)."""
+    if not hint or not hint.startswith("{"):
+        return {}
+    try:
+        params = json.loads(hint)
+    except ValueError:
+        return {}
+    return {str(k): v for k, v in params.items()} if isinstance(params, dict) else {}
+
+
 def store_error(error: psycopg2.Error) -> StoreError:
     """The StoreError for a psycopg2 error (the original is kept as ``__cause__`` by the caller)."""
     pgcode = getattr(error, "pgcode", None)
     diag = getattr(error, "diag", None)
     message = (diag.message_primary if diag is not None else None) or str(error).strip()
     detail = diag.message_detail if diag is not None else None
+    params = _params(diag.message_hint if diag is not None else None)
     if pgcode is None and isinstance(error, (psycopg2.OperationalError, psycopg2.InterfaceError)):
         return StoreError(f"the proposal database cannot be reached: {message}", code="store.offline")
     if pgcode == "GG403":
-        return PermissionDenied(message, code=_code(detail, "store.permission"))
+        return PermissionDenied(message, code=_code(detail, "store.permission"), **params)
     if pgcode == "GG404":
-        return StoreError(message, code="store.not_found")
+        return StoreError(message, code="store.not_found", **params)
     if pgcode == "GG409":
-        return ConcurrentUpdate(message, code=_code(detail, "store.concurrent"))
+        return ConcurrentUpdate(message, code=_code(detail, "store.concurrent"), **params)
     if pgcode == "GG422":
-        return StoreError(message, code=_code(detail, "store"))
+        return StoreError(message, code=_code(detail, "store"), **params)
     if pgcode in CONCURRENT_SQLSTATES:
         return ConcurrentUpdate(f"someone else changed the same proposal at the same moment: {message}")
     if pgcode == "42501":

@@ -114,7 +114,7 @@ class PostgresStore(ProposalStore):
         if expected_version is not None and version != expected_version:
             raise ConcurrentUpdate(f"the proposal changed meanwhile (version {version}, you saw "
                                    f"{expected_version}): last change by {updated_by}",
-                                   proposal=pid, version=version, by=updated_by)
+                                   proposal=pid, version=version, seen=expected_version, by=updated_by)
         return {"id": pid, "version": version, "status": status}
 
     # ------------------------------------------------------------------ identity

@@ -118,6 +118,7 @@ def test_statuses_cannot_be_skipped_or_reversed(backend):
     with pytest.raises(StoreError) as refused:
         store.mark_applied(draft.id)
     assert refused.value.code == "store.transition"
+    assert (refused.value.params["old"], refused.value.params["new"]) == ("draft", "applied")
     proposal = store.submit(draft.id)
     with pytest.raises(StoreError) as refused:
         store.submit(proposal.id)
@@ -233,7 +234,7 @@ def test_a_stale_version_is_refused(backend):
     steward.review(proposal.id, "request_changes", "encore", expected_version=proposal.version)
     with pytest.raises(ConcurrentUpdate) as refused:
         backend.store("coord_region").review(proposal.id, "approve", expected_version=proposal.version)
-    assert "steward94" in str(refused.value)
+    assert "steward94" in str(refused.value) and refused.value.params["by"] == "steward94"
     with pytest.raises(ConcurrentUpdate):
         tech.submit(proposal.id, expected_version=proposal.version)
 

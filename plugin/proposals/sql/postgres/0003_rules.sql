@@ -7,11 +7,14 @@
 SET LOCAL ROLE geogov_owner;
 
 -- Refusals carry a custom SQLSTATE (GG403 permission, GG404 not found, GG409 concurrent
--- update, GG422 invalid request) and, in DETAIL, the stable code the UI translates.
-CREATE FUNCTION geogov.refuse(p_sqlstate text, p_code text, p_message text) RETURNS void
+-- update, GG422 invalid request), in DETAIL the stable code the UI translates, and in
+-- HINT a JSON object of the values its sentence names (status, version, by…).
+CREATE FUNCTION geogov.refuse(p_sqlstate text, p_code text, p_message text,
+                              p_params jsonb DEFAULT '{}') RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  RAISE EXCEPTION USING ERRCODE = p_sqlstate, MESSAGE = p_message, DETAIL = p_code;
+  RAISE EXCEPTION USING ERRCODE = p_sqlstate, MESSAGE = p_message, DETAIL = p_code,
+                        HINT = p_params::text;
 END
 $$;
 
@@ -145,13 +148,16 @@ BEGIN
   SELECT * INTO d FROM geogov.datasets WHERE id = p_dataset;
   IF NOT FOUND OR NOT ('*' = ANY (d.proposers) OR p_partner = ANY (d.proposers)) THEN
     PERFORM geogov.refuse('GG403', 'store.not_proposer',
-                          format('partner %s may not propose changes to dataset %s', p_partner, p_dataset));
+                          format('partner %s may not propose changes to dataset %s', p_partner, p_dataset),
+                          jsonb_build_object('partner', p_partner, 'dataset', p_dataset));
   END IF;
   IF d.proposers_own_territory AND NOT p.everywhere
      AND (cardinality(p_departements) = 0 OR NOT p_departements <@ p.departements) THEN
     PERFORM geogov.refuse('GG403', 'store.outside_territory',
                           format('the changes (départements %s) lie outside the territory of %s',
-                                 p_departements, p_partner));
+                                 p_departements, p_partner),
+                          jsonb_build_object('partner', p_partner,
+                                             'departements', array_to_string(p_departements, ', ')));
   END IF;
 END
 $$;

@@ -74,11 +74,13 @@ BEGIN
   NEW.partner := geogov.my_partner();
   IF NEW.partner IS NULL THEN
     PERFORM geogov.refuse('GG403', 'store.unknown_member',
-                          format('%s is not a member of the convention', current_user));
+                          format('%s is not a member of the convention', current_user),
+                          jsonb_build_object('login', current_user));
   END IF;
   IF NEW.status IS DISTINCT FROM 'draft' THEN
     PERFORM geogov.refuse('GG422', 'store.transition',
-                          format('a proposal starts as a draft, not %s', NEW.status));
+                          format('a proposal starts as a draft, not %s', NEW.status),
+                          jsonb_build_object('old', 'draft', 'new', NEW.status));
   END IF;
   PERFORM geogov.check_proposer(NEW.partner, NEW.dataset, NEW.departements);
   NEW.version := 0;
@@ -104,10 +106,12 @@ BEGIN
   END IF;
   IF NEW.status IS DISTINCT FROM OLD.status AND NOT geogov.legal_transition(OLD.status, NEW.status) THEN
     PERFORM geogov.refuse('GG422', 'store.transition',
-                          format('illegal status transition %s -> %s', OLD.status, NEW.status));
+                          format('illegal status transition %s -> %s', OLD.status, NEW.status),
+                          jsonb_build_object('old', OLD.status, 'new', NEW.status));
   END IF;
   IF OLD.status IN ('rejected', 'applied', 'withdrawn') THEN
-    PERFORM geogov.refuse('GG422', 'store.not_editable', format('a %s proposal is closed', OLD.status));
+    PERFORM geogov.refuse('GG422', 'store.not_editable', format('a %s proposal is closed', OLD.status),
+                          jsonb_build_object('status', OLD.status));
   END IF;
   -- Bookkeeping columns belong to this trigger, whatever the statement wrote.
   NEW.version := OLD.version + 1;
@@ -133,7 +137,8 @@ BEGIN
       END IF;
     ELSE
       PERFORM geogov.refuse('GG422', 'store.not_editable',
-                            format('a %s proposal cannot be edited', OLD.status));
+                            format('a %s proposal cannot be edited', OLD.status),
+                            jsonb_build_object('status', OLD.status));
     END IF;
     IF NEW.departements IS DISTINCT FROM OLD.departements THEN
       PERFORM geogov.check_proposer(OLD.partner, OLD.dataset, NEW.departements);
@@ -161,7 +166,8 @@ BEGIN
         v_state := geogov.approval_state(OLD.id, OLD.round, OLD.dataset);
         IF NOT geogov.approvals_complete(v_state) THEN
           PERFORM geogov.refuse('GG403', 'store.approvals_missing',
-                                format('approvals required by the dataset''s rule are missing: %s', v_state));
+                                format('approvals required by the dataset''s rule are missing: %s', v_state),
+                                jsonb_build_object('approvals', v_state::text));
         END IF;
       WHEN 'rejected', 'changes_requested' THEN
         -- Only the reviews trigger sets these, right after inserting the decision.
@@ -251,7 +257,8 @@ BEGIN
                             'only the author, a steward of the dataset or a coordinator may rebase');
     END IF;
   ELSE
-    PERFORM geogov.refuse('GG422', 'store.not_editable', format('a %s proposal cannot be edited', p.status));
+    PERFORM geogov.refuse('GG422', 'store.not_editable', format('a %s proposal cannot be edited', p.status),
+                          jsonb_build_object('status', p.status));
   END IF;
   RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END
@@ -279,18 +286,21 @@ BEGIN
   IF NEW.proposal_version IS NOT NULL AND NEW.proposal_version <> p.version THEN
     PERFORM geogov.refuse('GG409', 'store.concurrent', format(
       'the proposal changed meanwhile (version %s, you saw %s): last change by %s',
-      p.version, NEW.proposal_version, p.updated_by));
+      p.version, NEW.proposal_version, p.updated_by),
+      jsonb_build_object('version', p.version, 'seen', NEW.proposal_version, 'by', p.updated_by));
   END IF;
   NEW.proposal_version := p.version;
   IF p.status <> 'submitted' THEN
     PERFORM geogov.refuse('GG422', 'store.not_under_review',
-                          format('the proposal is %s, not awaiting a decision', p.status));
+                          format('the proposal is %s, not awaiting a decision', p.status),
+                          jsonb_build_object('status', p.status));
   END IF;
   IF p.author = current_user THEN
     PERFORM geogov.refuse('GG403', 'store.self_review', 'the author cannot review their own proposal');
   END IF;
   IF NEW.decision NOT IN ('approve', 'reject', 'request_changes') THEN
-    PERFORM geogov.refuse('GG422', 'store.bad_value', format('unknown decision %s', NEW.decision));
+    PERFORM geogov.refuse('GG422', 'store.bad_value', format('unknown decision %s', NEW.decision),
+                          jsonb_build_object('value', NEW.decision));
   END IF;
   IF NEW.decision IN ('reject', 'request_changes') AND btrim(NEW.comment) = '' THEN
     PERFORM geogov.refuse('GG422', 'store.comment_required',
@@ -307,7 +317,8 @@ BEGIN
   END IF;
   IF NEW.role IS NULL OR NOT (NEW.role = ANY (v_qualified)) THEN
     PERFORM geogov.refuse('GG403', 'store.not_reviewer',
-                          format('%s is not a steward, DPO or coordinator for this proposal', current_user));
+                          format('%s is not a steward, DPO or coordinator for this proposal', current_user),
+                          jsonb_build_object('login', current_user));
   END IF;
   NEW.round := p.round;
   RETURN NEW;
@@ -409,7 +420,8 @@ BEGIN
                           'only a steward of the dataset or a coordinator may do this');
   END IF;
   IF p.status NOT IN ('approved', 'applied', 'conflict') THEN
-    PERFORM geogov.refuse('GG422', 'store.transition', format('a %s proposal is not being applied', p.status));
+    PERFORM geogov.refuse('GG422', 'store.transition', format('a %s proposal is not being applied', p.status),
+                          jsonb_build_object('old', p.status, 'new', p.status));
   END IF;
   RETURN NEW;
 END
