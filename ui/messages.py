@@ -14,7 +14,7 @@ import string
 from ..plugin.bridge.i18n import tr
 
 DOMAIN_MODULES = ("messages_catalogue", "messages_governance", "messages_proposals",
-                  "messages_publishing", "messages_documents")
+                  "messages_publishing", "messages_documents", "messages_store")
 
 
 def _base_messages():

@@ -2,7 +2,9 @@
 
 
 def all_algorithms():
+    from .alg_proposals import ListProposalsAlgorithm, ReviewProposalAlgorithm
     from .alg_responsible_parties import ResponsiblePartiesAlgorithm
     from .alg_service_layers import ServiceLayersAlgorithm
 
-    return [ResponsiblePartiesAlgorithm(), ServiceLayersAlgorithm()]
+    return [ResponsiblePartiesAlgorithm(), ServiceLayersAlgorithm(), ListProposalsAlgorithm(),
+            ReviewProposalAlgorithm()]

@@ -1,0 +1,47 @@
+"""Sentences for the proposal store's errors (plugin/proposals/store.py ERROR_CODES).
+
+Params come from the stores: for PostgreSQL, from the database's own refusal (the JSON
+in its HINT, see plugin/proposals/postgres_errors.py); for the GeoPackage store, from
+the same checks in code. ``{message}`` is the store's English text, kept for the
+unexpected cases.
+"""
+
+from __future__ import annotations
+
+from ..plugin.bridge.i18n import tr
+
+
+def messages() -> dict:
+    return {
+        "store": tr("The proposal store refused the operation: {message}"),
+        "store.permission": tr("The proposal database refused this operation to your login."),
+        "store.concurrent": tr("Someone changed this proposal meanwhile (last change by {by}). "
+                               "Reload it and decide again."),
+        "store.busy": tr("The proposal file is busy: another user is writing to it. Try again in "
+                         "a moment."),
+        "store.not_found": tr("This proposal does not exist, or you may not see it."),
+        "store.transition": tr("A proposal cannot go from “{old}” to “{new}”."),
+        "store.not_author": tr("Only the author of the proposal may do this."),
+        "store.self_review": tr("You cannot review your own proposal."),
+        "store.not_reviewer": tr("You are not a steward, DPO or coordinator for this proposal."),
+        "store.not_applier": tr("Only a steward of this dataset or a coordinator may do this."),
+        "store.not_under_review": tr("This proposal is not awaiting a decision (it is “{status}”)."),
+        "store.not_editable": tr("A proposal that is “{status}” cannot be edited."),
+        "store.comment_required": tr("A comment is required to reject a proposal or to request "
+                                     "changes."),
+        "store.approvals_missing": tr("The approvals the dataset's rule requires are not all given."),
+        "store.not_proposer": tr("Your organisation may not propose changes to this dataset."),
+        "store.outside_territory": tr("The changes lie outside your organisation's territory."),
+        "store.unknown_member": tr("This login is not a member of the partnership convention."),
+        "store.immutable": tr("The author, organisation and dataset of a proposal cannot change."),
+        "store.append_only": tr("The audit trail cannot be changed or deleted."),
+        "store.bad_value": tr("The proposal store refused a value: {message}"),
+        "store.duplicate": tr("A proposal with this identifier already exists."),
+        "store.offline": tr("The proposal database cannot be reached. Drafts are kept on this "
+                            "computer and can be submitted later."),
+        "store.schema_newer": tr("This proposal store was created by a newer version of GeoGov. "
+                                 "Update the plugin."),
+        "store.file": tr("The proposal file cannot be used: {message}"),
+        "store.database": tr("The proposal database failed: {message}"),
+        "store.authcfg": tr("The QGIS authentication configuration {authcfg} cannot be read."),
+    }
