@@ -587,5 +587,247 @@ Des capacités inutilisables (un rapport d&apos;exception, une page HTML, un doc
         <source>The OGC API Records response has no list of records.</source>
         <translation>La réponse OGC API Records ne contient pas de liste d&apos;enregistrements.</translation>
     </message>
+    <message>
+        <source>The proposal store refused the operation: {message}</source>
+        <translation>Le registre des propositions a refusé l&apos;opération : {message}</translation>
+    </message>
+    <message>
+        <source>The proposal database refused this operation to your login.</source>
+        <translation>La base des propositions a refusé cette opération à votre identifiant.</translation>
+    </message>
+    <message>
+        <source>Someone changed this proposal meanwhile (last change by {by}). Reload it and decide again.</source>
+        <translation>Quelqu&apos;un a modifié cette proposition entre-temps (dernière modification par {by}). Rechargez-la et décidez à nouveau.</translation>
+    </message>
+    <message>
+        <source>The proposal file is busy: another user is writing to it. Try again in a moment.</source>
+        <translation>Le fichier des propositions est occupé : un autre utilisateur y écrit. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>This proposal does not exist, or you may not see it.</source>
+        <translation>Cette proposition n&apos;existe pas, ou vous n&apos;avez pas le droit de la voir.</translation>
+    </message>
+    <message>
+        <source>A proposal cannot go from “{old}” to “{new}”.</source>
+        <translation>Une proposition ne peut pas passer de « {old} » à « {new} ».</translation>
+    </message>
+    <message>
+        <source>Only the author of the proposal may do this.</source>
+        <translation>Seul l&apos;auteur de la proposition peut faire cela.</translation>
+    </message>
+    <message>
+        <source>You cannot review your own proposal.</source>
+        <translation>Vous ne pouvez pas valider votre propre proposition.</translation>
+    </message>
+    <message>
+        <source>You are not a steward, DPO or coordinator for this proposal.</source>
+        <translation>Vous n&apos;êtes ni référent validation, ni DPO, ni coordinateur pour cette proposition.</translation>
+    </message>
+    <message>
+        <source>Only a steward of this dataset or a coordinator may do this.</source>
+        <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut faire cela.</translation>
+    </message>
+    <message>
+        <source>This proposal is not awaiting a decision (it is “{status}”).</source>
+        <translation>Cette proposition n&apos;attend pas de décision (elle est « {status} »).</translation>
+    </message>
+    <message>
+        <source>A proposal that is “{status}” cannot be edited.</source>
+        <translation>Une proposition « {status} » ne peut pas être modifiée.</translation>
+    </message>
+    <message>
+        <source>A comment is required to reject a proposal or to request changes.</source>
+        <translation>Un commentaire est obligatoire pour refuser une proposition ou demander des modifications.</translation>
+    </message>
+    <message>
+        <source>The approvals the dataset&apos;s rule requires are not all given.</source>
+        <translation>Les validations exigées par la règle du jeu de données ne sont pas toutes données.</translation>
+    </message>
+    <message>
+        <source>Your organisation may not propose changes to this dataset.</source>
+        <translation>Votre organisme ne peut pas proposer de modifications de ce jeu de données.</translation>
+    </message>
+    <message>
+        <source>The changes lie outside your organisation&apos;s territory.</source>
+        <translation>Les modifications sortent du territoire de votre organisme.</translation>
+    </message>
+    <message>
+        <source>This login is not a member of the partnership convention.</source>
+        <translation>Cet identifiant n&apos;est pas membre de la convention de partenariat.</translation>
+    </message>
+    <message>
+        <source>The author, organisation and dataset of a proposal cannot change.</source>
+        <translation>L&apos;auteur, l&apos;organisme et le jeu de données d&apos;une proposition ne peuvent pas changer.</translation>
+    </message>
+    <message>
+        <source>The audit trail cannot be changed or deleted.</source>
+        <translation>Le journal d&apos;audit ne peut être ni modifié ni supprimé.</translation>
+    </message>
+    <message>
+        <source>The proposal store refused a value: {message}</source>
+        <translation>Le registre des propositions a refusé une valeur : {message}</translation>
+    </message>
+    <message>
+        <source>A proposal with this identifier already exists.</source>
+        <translation>Une proposition avec cet identifiant existe déjà.</translation>
+    </message>
+    <message>
+        <source>The proposal database cannot be reached. Drafts are kept on this computer and can be submitted later.</source>
+        <translation>La base des propositions est injoignable. Les brouillons sont conservés sur cet ordinateur et pourront être soumis plus tard.</translation>
+    </message>
+    <message>
+        <source>This proposal store was created by a newer version of GeoGov. Update the plugin.</source>
+        <translation>Ce registre des propositions a été créé par une version plus récente de GeoGov. Mettez l&apos;extension à jour.</translation>
+    </message>
+    <message>
+        <source>The proposal file cannot be used: {message}</source>
+        <translation>Le fichier des propositions est inutilisable : {message}</translation>
+    </message>
+    <message>
+        <source>The proposal database failed: {message}</source>
+        <translation>La base des propositions a échoué : {message}</translation>
+    </message>
+    <message>
+        <source>The QGIS authentication configuration {authcfg} cannot be read.</source>
+        <translation>La configuration d&apos;authentification QGIS {authcfg} ne peut pas être lue.</translation>
+    </message>
+    <message>
+        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string (&quot;host=… dbname=…&quot;, no password); empty: the store of the plugin settings.
+Authentication (AUTHCFG, optional): the QGIS authentication configuration holding the PostgreSQL user name and password.
+Login (LOGIN, optional): who you are in a GeoPackage store (no access control there); a PostgreSQL store knows you by your database login.
+</source>
+        <translation>Registre des propositions (STORE) : un fichier GeoPackage ou une chaîne de connexion PostgreSQL (« host=… dbname=… », sans mot de passe) ; vide : le registre des paramètres de l&apos;extension.
+Authentification (AUTHCFG, facultatif) : la configuration d&apos;authentification QGIS qui contient l&apos;utilisateur et le mot de passe PostgreSQL.
+Identifiant (LOGIN, facultatif) : qui vous êtes dans un registre GeoPackage (sans contrôle d&apos;accès) ; un registre PostgreSQL vous connaît par votre identifiant de base de données.
+</translation>
+    </message>
+    <message>
+        <source>Propose and review</source>
+        <translation>Proposer et valider</translation>
+    </message>
+    <message>
+        <source>List change proposals</source>
+        <translation>Lister les propositions de modification</translation>
+    </message>
+    <message>
+        <source>Review a change proposal</source>
+        <translation>Statuer sur une proposition de modification</translation>
+    </message>
+    <message>
+        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner&apos;s, or all those I may see.
+Status (STATUS, optional): draft, submitted, changes_requested, approved, rejected, applied, conflict or withdrawn.
+Dataset (DATASET, optional): a dataset id of the convention.
+
+Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset&apos;s rule asks, e.g. &quot;steward=yes; dpo=no&quot;), approvals_pending and departements.</source>
+        <translation>Portée (SCOPE) : à valider par moi (propositions soumises qui attendent une décision que je peux prendre), les miennes, celles de mon organisme, ou toutes celles que je peux voir.
+Statut (STATUS, facultatif) : draft, submitted, changes_requested, approved, rejected, applied, conflict ou withdrawn.
+Jeu de données (DATASET, facultatif) : un identifiant de jeu de données de la convention.
+
+Table en sortie (OUTPUT, sans géométrie), une ligne par proposition, la plus récente d&apos;abord : id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (les validations exigées par la règle du jeu de données, p. ex. « steward=yes; dpo=no »), approvals_pending et departements.</translation>
+    </message>
+    <message>
+        <source>Proposal (PROPOSAL): the proposal id (see List change proposals).
+Decision (DECISION): approve, reject or request changes. A comment (COMMENT) is required to reject or request changes.
+Version (VERSION, optional): the proposal version you looked at; if someone changed the proposal since, the decision is refused instead of applying to a state you have not seen.
+
+The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO&apos;s, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal&apos;s status afterwards) and NEW_VERSION.</source>
+        <translation>Proposition (PROPOSAL) : l&apos;identifiant de la proposition (voir Lister les propositions de modification).
+Décision (DECISION) : valider, refuser ou demander des modifications. Un commentaire (COMMENT) est obligatoire pour refuser ou demander des modifications.
+Version (VERSION, facultatif) : la version de la proposition que vous avez consultée ; si quelqu&apos;un a modifié la proposition depuis, la décision est refusée plutôt que de s&apos;appliquer à un état que vous n&apos;avez pas vu.
+
+Le registre décide si vous en avez le droit : votre propre proposition, un jeu de données dont vous n&apos;êtes pas référent, une proposition qui n&apos;attend pas de décision sont refusés. Une validation qui laisse en attente une autre validation exigée (celle du DPO, pour des données personnelles) laisse la proposition soumise. Sorties : STATUS (le statut de la proposition ensuite) et NEW_VERSION.</translation>
+    </message>
+    <message>
+        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin&apos;s)</source>
+        <translation>Registre des propositions (chemin GeoPackage ou connexion PostgreSQL ; vide : celui de l&apos;extension)</translation>
+    </message>
+    <message>
+        <source>Authentication configuration (PostgreSQL)</source>
+        <translation>Configuration d&apos;authentification (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Login (GeoPackage store only)</source>
+        <translation>Identifiant (registre GeoPackage uniquement)</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Portée</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Dataset id</source>
+        <translation>Identifiant du jeu de données</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>Propositions</translation>
+    </message>
+    <message>
+        <source>Number of proposals</source>
+        <translation>Nombre de propositions</translation>
+    </message>
+    <message>
+        <source>Proposal id</source>
+        <translation>Identifiant de la proposition</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Version seen (-1: do not check)</source>
+        <translation>Version consultée (-1 : ne pas vérifier)</translation>
+    </message>
+    <message>
+        <source>Status after the decision</source>
+        <translation>Statut après la décision</translation>
+    </message>
+    <message>
+        <source>Version after the decision</source>
+        <translation>Version après la décision</translation>
+    </message>
+    <message>
+        <source>Proposal {id}: {decision} recorded, status {status}.</source>
+        <translation>Proposition {id} : décision « {decision} » enregistrée, statut {status}.</translation>
+    </message>
+    <message>
+        <source>To review by me</source>
+        <translation>À valider par moi</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Les miennes</translation>
+    </message>
+    <message>
+        <source>My partner&apos;s</source>
+        <translation>Celles de mon organisme</translation>
+    </message>
+    <message>
+        <source>All I may see</source>
+        <translation>Toutes celles que je peux voir</translation>
+    </message>
+    <message>
+        <source>Unknown status {status}.</source>
+        <translation>Statut inconnu : {status}.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Valider</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <source>Request changes</source>
+        <translation>Demander des modifications</translation>
+    </message>
 </context>
 </TS>
