@@ -245,6 +245,25 @@ def test_iso_records_link_to_the_demo_wms_and_wfs_with_layer_names(demo_sdi):
             assert not any(protocol.startswith("OGC:") for protocol, _, _ in links)
 
 
+def test_iso_records_are_valid_against_the_iso_19139_schemas(demo_sdi):
+    # pycsw ships the ISO 19139 (2007-04-17) schemas: validation needs no network.
+    base = srv.VENVS / "pycsw" / "lib"
+    schemas = sorted(base.glob("python3*/site-packages/pycsw/plugins/profiles/apiso/schemas/ogc/iso/19139/"
+                               "20070417"))
+    if not schemas:
+        pytest.skip("pycsw's ISO 19139 schemas not found (make setup installs pycsw)")
+    gmd, gmx = (schemas[0] / "gmd" / "gmd.xsd").as_uri(), (schemas[0] / "gmx" / "gmx.xsd").as_uri()
+    wrapper = ('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:demo">'
+               f'<xs:import namespace="{NS["gmd"]}" schemaLocation="{gmd}"/>'
+               f'<xs:import namespace="http://www.isotc211.org/2005/gmx" schemaLocation="{gmx}"/>'
+               '</xs:schema>')
+    schema = etree.XMLSchema(etree.fromstring(wrapper.encode(), etree.XMLParser(no_network=True)))
+    files = sorted(demo_sdi.records_dir.glob("*.xml"))
+    assert len(files) == RECORD_COUNT
+    for path in files:
+        assert schema.validate(etree.parse(str(path))), (path.name, [str(e) for e in schema.error_log][:5])
+
+
 def test_ogc_api_records_items_return_every_record_with_contacts(demo_sdi):
     response = requests.get(f"{demo_sdi.oarec_collection_url}/items", params={"f": "json", "limit": 100},
                             timeout=60)
