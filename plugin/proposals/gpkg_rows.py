@@ -109,11 +109,12 @@ def member(conn, login: str) -> Optional[dict]:
 
 
 def partner(conn, partner_id: Optional[str]) -> Optional[dict]:
-    row = conn.execute("SELECT id, departements, everywhere FROM partners WHERE id = ?",
+    row = conn.execute("SELECT id, departements, communes, everywhere FROM partners WHERE id = ?",
                        (partner_id,)).fetchone()
     if row is None:
         return None
-    return {"id": row[0], "departements": loads(row[1], []), "everywhere": bool(row[2])}
+    return {"id": row[0], "departements": loads(row[1], []), "communes": loads(row[2], []),
+            "everywhere": bool(row[3])}
 
 
 def dataset(conn, dataset_id: str) -> Optional[dict]:

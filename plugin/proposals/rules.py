@@ -143,9 +143,24 @@ def check_proposer(partner_row: Optional[dict], dataset_row: Optional[dict], dep
         raise PermissionDenied("your partner may not propose changes to this dataset",
                                code="store.not_proposer", dataset=dataset_row and dataset_row["id"])
     if dataset_row["proposers_own_territory"] and not partner_row["everywhere"]:
-        if not departements or not set(departements) <= set(partner_row["departements"]):
+        if not departements or not set(departements) <= reach(partner_row):
             raise PermissionDenied("the changes lie outside your partner's territory",
                                    code="store.outside_territory")
+
+
+def departement_of_commune(commune: str) -> str:
+    """INSEE rule: overseas communes (97x) carry a 3-character département code."""
+    return commune[:3] if commune.startswith("97") else commune[:2]
+
+
+def reach(partner_row: dict) -> set:
+    """The départements a partner's territory touches (its own, and those of its communes).
+
+    The store checks proposals at département level only: an EPT known by its communes
+    may propose in its département; whether each feature lies in its communes is the
+    validation step's check (geometries against the territory), before submission.
+    """
+    return set(partner_row["departements"]) | {departement_of_commune(c) for c in partner_row["communes"]}
 
 
 def check_edit(login: str, author: str, status: str, may_rebase: bool) -> None:

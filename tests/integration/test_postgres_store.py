@@ -399,3 +399,29 @@ def test_an_offline_draft_waits_in_the_outbox_then_is_submitted(db, tmp_path):
     again = online.create_draft(F.proposal(tag="online"))
     assert (again.id, "synced") in [(e[0], e[1]) for e in online.outbox.entries()]
     online.close()
+
+
+def test_the_demo_convention_syncs_and_routes(postgres_cluster):
+    """resources/demo/convention-idf.yaml, as make demo-up will load it (DEMO.md's logins)."""
+    from pathlib import Path
+
+    from geogov.plugin.governance.convention_loader import load_convention
+
+    demo = load_convention(Path(__file__).resolve().parents[2] / "resources/demo/convention-idf.yaml")
+    postgres_cluster.create_database("demo")
+    F.proposal_database(postgres_cluster, "demo_logins")      # makes sure the logins exist
+    admin = postgres_cluster.connect("demo", autocommit=False)
+    postgres_admin.install(admin)
+    report = postgres_admin.sync_convention(admin, demo)
+    assert report.missing_logins == [] and report.counts["members"] == 9
+    again = postgres_admin.sync_convention(admin, demo)         # idempotent: nothing to grant twice
+    assert again.granted == [] and again.revoked == []
+    admin.close()
+    conn = postgres_cluster.connect("demo", "tech_ept8", F.PASSWORD, autocommit=False)
+    assert scalar(conn, "SELECT geogov.my_partner()") == "ept-t8"
+    assert scalar(conn, "SELECT geogov.partner_reach('ept-t8')") == ["93"]
+    assert scalar(conn, "SELECT geogov.steward_partners('amenagements-cyclables', '{94}')") == ["cd94"]
+    assert scalar(conn, "SELECT geogov.steward_partners('amenagements-cyclables', '{93,94}')") == \
+        ["region-idf"]
+    assert scalar(conn, "SELECT geogov.required_approvals('pesees-dechets-menages')") == ["steward", "dpo"]
+    conn.close()

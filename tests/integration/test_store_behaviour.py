@@ -308,6 +308,12 @@ def test_proposers_stay_on_their_datasets_and_territory(backend):
     with pytest.raises(PermissionDenied) as refused:
         backend.store("tech94").create_draft(F.proposal(dataset=F.PESEES))
     assert refused.value.code == "store.not_proposer"
+    # An EPT known by its communes proposes in their département, not elsewhere.
+    ept = backend.store("tech_ept8")
+    assert ept.create_draft(F.proposal(dataset=F.PESEES, departements=["93"])).status == "draft"
+    with pytest.raises(PermissionDenied) as refused:
+        ept.create_draft(F.proposal(dataset=F.PESEES, departements=["93", "94"]))
+    assert refused.value.code == "store.outside_territory"
 
 
 def decide_at_once(proposal, stores: dict, decisions: dict) -> dict:

@@ -68,7 +68,11 @@ def convention() -> Convention:
         Partner("syctom", "Syctom", "syndicat",
                 contacts=[contact("steward_syctom", "steward"), contact("dpo_syctom", "dpo")]),
         Partner("sipperec", "SIPPEREC", "syndicat", contacts=[contact("steward_sipperec", "steward")]),
-        Partner("ept-t8", "Est Ensemble", "ept", territory=Territory(departements=["93"]),
+        # An EPT is known by its communes (Bagnolet, Bobigny, Bondy, Les Lilas, Montreuil,
+        # Noisy-le-Sec, Pantin, Le Pré-Saint-Gervais, Romainville).
+        Partner("ept-t8", "Est Ensemble", "ept",
+                territory=Territory(communes=["93006", "93008", "93010", "93045", "93048", "93053",
+                                             "93055", "93061", "93063"]),
                 contacts=[contact("tech_ept8", "technicien")]),
     ]
     datasets = [
@@ -81,7 +85,8 @@ def convention() -> Convention:
         Dataset(PAV, "Points d'apport volontaire",
                 stewards=[StewardAssignment("syctom"), StewardAssignment("region-idf")]),
         Dataset(PESEES, "Pesées des déchets ménagers", stewards=[StewardAssignment("syctom")],
-                personal_data=True, approval=["steward", "dpo"], proposers=["ept-t8", "syctom"]),
+                personal_data=True, approval=["steward", "dpo"], proposers=["ept-t8", "syctom"],
+                proposers_own_territory=True),
         Dataset(ECLAIRAGE, "Éclairage public", stewards=[StewardAssignment("sipperec")]),
     ]
     return Convention(format="geogov.convention/1", title="Test", version="1", signed=None,

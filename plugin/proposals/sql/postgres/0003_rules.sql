@@ -134,7 +134,21 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
           AND coalesce(geogov.my_partner() = ANY (geogov.steward_partners(p_dataset, p_departements)), false))
 $$;
 
--- May this partner propose on this dataset, at these places?
+-- The départements a partner's territory touches: its own and those of its communes
+-- (INSEE: 97x overseas codes have 3 characters). Mirrors rules.reach().
+CREATE FUNCTION geogov.partner_reach(p_partner text) RETURNS text[]
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT coalesce(array_agg(DISTINCT d), '{}')
+  FROM geogov.partners p,
+       LATERAL (SELECT unnest(p.departements)
+                UNION
+                SELECT CASE WHEN c LIKE '97%' THEN left(c, 3) ELSE left(c, 2) END
+                FROM unnest(p.communes) AS c) AS r(d)
+  WHERE p.id = p_partner
+$$;
+
+-- May this partner propose on this dataset, at these places? (Checked at département
+-- level; commune-level containment is the validation step's, see rules.reach().)
 CREATE FUNCTION geogov.check_proposer(p_partner text, p_dataset text, p_departements text[]) RETURNS void
 LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -152,7 +166,7 @@ BEGIN
                           jsonb_build_object('partner', p_partner, 'dataset', p_dataset));
   END IF;
   IF d.proposers_own_territory AND NOT p.everywhere
-     AND (cardinality(p_departements) = 0 OR NOT p_departements <@ p.departements) THEN
+     AND (cardinality(p_departements) = 0 OR NOT p_departements <@ geogov.partner_reach(p_partner)) THEN
     PERFORM geogov.refuse('GG403', 'store.outside_territory',
                           format('the changes (départements %s) lie outside the territory of %s',
                                  p_departements, p_partner),
