@@ -1,4 +1,5 @@
-"""QGIS desktop starts with GeoGov loaded and no Python error; the harness sees errors."""
+"""QGIS desktop starts with GeoGov loaded and no Python error; the harness sees errors;
+the profile `make run` writes configures GeoGov as the plugin reads its settings."""
 
 import shutil
 import struct
@@ -63,3 +64,39 @@ def test_a_python_error_inside_qgis_reaches_the_report(qgis_desktop):
     assert any("deliberate error in a Qt slot" in m["message"] for m in run.python_errors), run.messages
     assert not run.ok
     shutil.rmtree(run.run_dir)   # kept by the harness because the run was not ok
+
+
+SETTINGS_JOURNEY = '''
+from dataclasses import asdict
+
+from geogov.plugin.bridge.settings import load
+
+
+def journey(driver):
+    driver.wait_until(lambda: driver.plugin("geogov"), message="GeoGov did not load")
+    driver.result("settings", asdict(load()))
+'''
+
+
+def test_the_make_run_profile_configures_geogov_for_the_demo(qgis_desktop, tmp_path):
+    from geogov.tests.sdi.run import IDENTITY, geogov_settings
+
+    urls = {"wms_url": "http://127.0.0.1:18601/ows", "wfs_url": "http://127.0.0.1:18601/ows",
+            "csw_url": "http://127.0.0.1:18602/csw",
+            "oarec_collection_url": "http://127.0.0.1:18603/collections/geo-idf",
+            "mapserver_url": "http://127.0.0.1:18604/mapserver"}
+    run = qgis_desktop(SETTINGS_JOURNEY, name="make-run-settings",
+                       settings=geogov_settings(urls, tmp_path), timeout=180)
+    assert run.ok, run.report()
+    settings = run.results["settings"]
+    assert [(c["kind"], c["version"], c["url"]) for c in settings["catalogues"]] == [
+        ("csw", "2.0.2", urls["csw_url"]), ("csw", "3.0.0", urls["csw_url"]),
+        ("ogcapi-records", "", urls["oarec_collection_url"])]
+    assert all(c["name"].startswith("GEO Île-de-France (démo)") for c in settings["catalogues"])
+    assert {(s["kind"], s["url"]) for s in settings["services"]} == {
+        ("wms", urls["wms_url"]), ("wfs", urls["wfs_url"]),
+        ("wms", urls["mapserver_url"]), ("wfs", urls["mapserver_url"])}
+    assert settings["convention_source"].endswith("resources/demo/convention-idf.yaml")
+    assert (settings["store_kind"], settings["store_path"]) == ("gpkg", str(tmp_path / "proposals.gpkg"))
+    assert settings["identity_login"] == IDENTITY["login"] == "tech94"
+    assert settings["identity_partner"] == IDENTITY["partner"] == "cd94"
