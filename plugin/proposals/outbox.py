@@ -52,8 +52,8 @@ class Outbox(GeoPackageStore):
             raise ValueError(state)
         with self._write() as conn:
             conn.execute("INSERT INTO outbox (proposal_id, state, server_version, last_error, updated_at) "
-                         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (proposal_id) DO UPDATE SET state = "
-                         "excluded.state, "
+                         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (proposal_id) DO UPDATE SET "
+                         "state = excluded.state, "
                          "server_version = coalesce(excluded.server_version, outbox.server_version), "
                          "last_error = excluded.last_error, updated_at = excluded.updated_at",
                          (proposal_id, state, server_version, error, rows.format_time(utc_now())))

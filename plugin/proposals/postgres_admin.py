@@ -90,8 +90,7 @@ def sync_convention(conn, convention) -> SyncReport:
                         "DELETE FROM geogov.datasets; DELETE FROM geogov.partners")
             for p in data["partners"]:
                 cur.execute("INSERT INTO geogov.partners (id, name, kind, departements, communes, "
-                            "everywhere) "
-                            "VALUES (%s, %s, %s, %s, %s, %s)",
+                            "everywhere) VALUES (%s, %s, %s, %s, %s, %s)",
                             (p["id"], p["name"], p["kind"], p["departements"], p["communes"],
                              p["everywhere"]))
             for m in data["members"]:
@@ -144,8 +143,8 @@ def verify_audit(conn) -> AuditReport:
     """The database's own verification (geogov.verify_audit()), for administrators and monitoring."""
     try:
         with conn.cursor() as cur:
-            cur.execute("SELECT ok, checked, head_id, head_hash, first_bad_id, reason FROM "
-                        "geogov.verify_audit()")
+            cur.execute("SELECT ok, checked, head_id, head_hash, first_bad_id, reason "
+                        "FROM geogov.verify_audit()")
             ok, checked, head_id, head_hash, first_bad, reason = cur.fetchone()
         conn.rollback()
     except psycopg2.Error as error:

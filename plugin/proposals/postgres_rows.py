@@ -16,16 +16,16 @@ PROPOSAL_COLUMNS = ("p.id::text AS id, p.dataset, p.target_kind, p.target_uri, p
                     "p.updated_at, p.submitted_at, p.updated_by")
 
 COUNTS = ("(SELECT jsonb_build_object('insert', count(*) FILTER (WHERE c.op = 'insert'), "
-          "'update', count(*) FILTER (WHERE c.op = 'update'), 'delete', count(*) FILTER (WHERE c.op = "
-          "'delete')) "
+          "'update', count(*) FILTER (WHERE c.op = 'update'), "
+          "'delete', count(*) FILTER (WHERE c.op = 'delete')) "
           "FROM geogov.proposal_changes c WHERE c.proposal_id = p.id) AS counts")
 
 # A proposal awaits the current login when it may take a decision the round still lacks.
 AWAITS_ME = ("(p.status = 'submitted' AND p.author <> current_user AND EXISTS ("
              "SELECT 1 FROM unnest(geogov.reviewer_roles(p.dataset, p.departements)) AS r "
              "WHERE geogov.approval_state(p.id, p.round, p.dataset) ->> r = 'false' "
-             "OR (r = 'coordinator' AND geogov.approval_state(p.id, p.round, p.dataset) ->> 'steward' = "
-             "'false')))")
+             "OR (r = 'coordinator' "
+             "AND geogov.approval_state(p.id, p.round, p.dataset) ->> 'steward' = 'false')))")
 
 
 def fetch_dicts(cur) -> list:
@@ -56,10 +56,8 @@ def write_changes(cur, proposal_id: str, changeset) -> None:
                        Json(r["changed_fields"]), r["geometry_changed"], r["base_fingerprint"], srid,
                        _binary(r["old_geometry"]), srid, _binary(r["new_geometry"]), srid))
     execute_values(cur, "INSERT INTO geogov.proposal_changes (proposal_id, seq, op, feature_key, "
-                        "old_attributes, "
-                   "new_attributes, changed_fields, geometry_changed, base_fingerprint, srid, old_geom, "
-                   "new_geom) "
-                   "VALUES %s", values,
+                   "old_attributes, new_attributes, changed_fields, geometry_changed, base_fingerprint, "
+                   "srid, old_geom, new_geom) VALUES %s", values,
                    template="(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, ST_GeomFromWKB(%s, %s), "
                             "ST_GeomFromWKB(%s, %s))", page_size=500)
 
@@ -75,8 +73,7 @@ def proposal_from_row(cur, row: dict, with_changes: bool) -> Proposal:
         changes = []
         if with_changes:
             cur.execute("SELECT op, feature_key, old_attributes, new_attributes, changed_fields, "
-                        "geometry_changed, "
-                        "base_fingerprint, ST_AsBinary(old_geom), ST_AsBinary(new_geom) "
+                        "geometry_changed, base_fingerprint, ST_AsBinary(old_geom), ST_AsBinary(new_geom) "
                         "FROM geogov.proposal_changes WHERE proposal_id = %s ORDER BY seq", (pid,))
             changes = [change_from_row(*c) for c in cur.fetchall()]
         changeset = changeset_from_meta(row["changeset_meta"], changes)

@@ -103,9 +103,8 @@ class PostgresStore(ProposalStore):
 
     def _lock(self, cur, proposal_id, expected_version: Optional[int]) -> dict:
         """Lock the proposal row (first, so every operation takes locks in the same order)."""
-        cur.execute("SELECT id::text, version, status, updated_by FROM geogov.proposals WHERE id = %s FOR "
-                    "UPDATE",
-                    (check_proposal_id(proposal_id),))
+        cur.execute("SELECT id::text, version, status, updated_by FROM geogov.proposals "
+                    "WHERE id = %s FOR UPDATE", (check_proposal_id(proposal_id),))
         row = cur.fetchone()
         if row is None:
             raise StoreError("no such proposal, or not visible to you", code="store.not_found",
@@ -148,29 +147,36 @@ class PostgresStore(ProposalStore):
             params.update(id=proposal.id, dataset=proposal.dataset)
             cur.execute(
                 "INSERT INTO geogov.proposals (id, dataset, target_kind, target_uri, target_layer, "
-                "target_version, "
-                "target_authcfg, title, comment, changeset_meta, validation, departements) VALUES (%(id)s, "
-                "%(dataset)s, %(target_kind)s, %(target_uri)s, %(target_layer)s, %(target_version)s, "
-                "%(target_authcfg)s, %(title)s, %(comment)s, %(meta)s, %(validation)s, "
-                "%(departements)s)", params)
+                "target_version, target_authcfg, title, comment, changeset_meta, validation, departements) "
+                "VALUES (%(id)s, %(dataset)s, %(target_kind)s, %(target_uri)s, %(target_layer)s, "
+                "%(target_version)s, %(target_authcfg)s, %(title)s, %(comment)s, %(meta)s, "
+                "%(validation)s, %(departements)s)", params)
             rows.write_changes(cur, proposal.id, proposal.changeset)
             return self._get(cur, proposal.id, True)
 
     def update_draft(self, proposal: Proposal, expected_version: Optional[int] = None) -> Proposal:
-        with self._tx() as cur:
-            self._lock(cur, proposal.id, expected_version)
-            rows.write_changes(cur, proposal.id, proposal.changeset)
-            cur.execute(
-                "UPDATE geogov.proposals SET title = %(title)s, comment = %(comment)s, changeset_meta = "
-                "%(meta)s, "
-                "validation = %(validation)s, departements = %(departements)s, target_kind = "
-                "%(target_kind)s, "
-                "target_uri = %(target_uri)s, target_layer = %(target_layer)s, target_version = "
-                "%(target_version)s, "
-                "target_authcfg = %(target_authcfg)s WHERE id = %(id)s",
-                dict(rows.content_params(proposal), id=proposal.id))
-            stored = self._get(cur, proposal.id, True)
-        if self.outbox is not None and self.outbox.has(proposal.id):
+        in_outbox = self.outbox is not None and self.outbox.has(proposal.id)
+        try:
+            with self._tx() as cur:
+                self._lock(cur, proposal.id, expected_version)
+                rows.write_changes(cur, proposal.id, proposal.changeset)
+                cur.execute(
+                    "UPDATE geogov.proposals SET title = %(title)s, comment = %(comment)s, "
+                    "changeset_meta = %(meta)s, validation = %(validation)s, "
+                    "departements = %(departements)s, target_kind = %(target_kind)s, "
+                    "target_uri = %(target_uri)s, target_layer = %(target_layer)s, "
+                    "target_version = %(target_version)s, target_authcfg = %(target_authcfg)s "
+                    "WHERE id = %(id)s",
+                    dict(rows.content_params(proposal), id=proposal.id))
+                stored = self._get(cur, proposal.id, True)
+        except StoreError as error:
+            if error.code != "store.offline" or not in_outbox:
+                raise
+            # Offline: the edit is kept locally and goes up with the next flush_outbox().
+            self.outbox.keep(proposal)
+            self.outbox.mark(proposal.id, "local", error=error.message)
+            return self.outbox.load(proposal.id)
+        if in_outbox:
             self.outbox.keep(stored)
         return stored
 
@@ -246,17 +252,15 @@ class PostgresStore(ProposalStore):
 
     def add_comment(self, proposal_id: str, body: str) -> Comment:
         with self._tx() as cur:
-            cur.execute("INSERT INTO geogov.comments (proposal_id, body) VALUES (%s, %s) RETURNING id, "
-                        "author, at",
-                        (check_proposal_id(proposal_id), body))
+            cur.execute("INSERT INTO geogov.comments (proposal_id, body) VALUES (%s, %s) "
+                        "RETURNING id, author, at", (check_proposal_id(proposal_id), body))
             cid, author, at = cur.fetchone()
         return Comment(author=author, body=body, at=at, id=cid)
 
     def approvals_needed(self, proposal_id: str) -> dict:
         with self._tx() as cur:
-            cur.execute("SELECT geogov.approval_state(id, round, dataset) FROM geogov.proposals WHERE id = "
-                        "%s",
-                        (check_proposal_id(proposal_id),))
+            cur.execute("SELECT geogov.approval_state(id, round, dataset) FROM geogov.proposals "
+                        "WHERE id = %s", (check_proposal_id(proposal_id),))
             row = cur.fetchone()
         if row is None:
             raise StoreError("no such proposal, or not visible to you", code="store.not_found")
@@ -305,9 +309,8 @@ class PostgresStore(ProposalStore):
             raise StoreError(f"unknown apply result {result!r}", code="store.bad_value", value=result)
         with self._tx() as cur:
             self._lock(cur, proposal_id, None)
-            cur.execute("INSERT INTO geogov.apply_attempts (proposal_id, result, details) VALUES (%s, %s, "
-                        "%s) "
-                        "RETURNING id, actor, at",
+            cur.execute("INSERT INTO geogov.apply_attempts (proposal_id, result, details) "
+                        "VALUES (%s, %s, %s) RETURNING id, actor, at",
                         (proposal_id, result, rows.Json(details or {})))
             aid, actor, at = cur.fetchone()
         return ApplyAttempt(actor=actor, result=result, details=details or {}, at=at, id=aid)
@@ -337,8 +340,8 @@ class PostgresStore(ProposalStore):
         out = []
         with self._tx() as cur:
             cur.execute(f"SELECT {rows.PROPOSAL_COLUMNS}, {rows.COUNTS} FROM geogov.proposals p "
-                        "WHERE p.status = 'applied' AND (%(dataset)s::text IS NULL OR p.dataset = "
-                        "%(dataset)s) "
+                        "WHERE p.status = 'applied' "
+                        "AND (%(dataset)s::text IS NULL OR p.dataset = %(dataset)s) "
                         "AND (%(since)s::timestamptz IS NULL OR p.updated_at >= %(since)s) "
                         "ORDER BY p.updated_at, p.id", {"dataset": dataset, "since": since})
             for row in rows.fetch_dicts(cur):
@@ -377,8 +380,8 @@ class PostgresStore(ProposalStore):
                 chain = cur.fetchall()
                 cur.execute("SELECT last_id, last_hash FROM geogov.audit_head")
                 return verify_chain(chain, cur.fetchone())
-            cur.execute("SELECT ok, checked, head_id, head_hash, first_bad_id, reason FROM "
-                        "geogov.verify_audit()")
+            cur.execute("SELECT ok, checked, head_id, head_hash, first_bad_id, reason "
+                        "FROM geogov.verify_audit()")
             return AuditReport(*cur.fetchone())
 
     # ------------------------------------------------------------------ notifications

@@ -384,6 +384,8 @@ def test_an_offline_draft_waits_in_the_outbox_then_is_submitted(db, tmp_path):
     offline = PostgresStore(nowhere, outbox_path=outbox, connect_timeout=2)
     draft = offline.create_draft(F.proposal(tag="offline", title="fait dans le train"))
     assert draft.status == "draft" and offline.outbox.pending() == [(draft.id, "local")]
+    draft.title = "fait dans le train, corrigé"
+    assert offline.update_draft(draft).title == "fait dans le train, corrigé"     # kept locally
     with pytest.raises(StoreError) as failed:
         offline.submit(draft.id)
     assert failed.value.code == "store.offline"
@@ -393,7 +395,7 @@ def test_an_offline_draft_waits_in_the_outbox_then_is_submitted(db, tmp_path):
     online = PostgresStore(db.dsn(DB, "tech94", F.PASSWORD), outbox_path=outbox)
     assert online.flush_outbox() == {draft.id: "submitted"}
     got = online.get_proposal(draft.id)
-    assert (got.status, got.title, got.partner) == ("submitted", "fait dans le train", "cd94")
+    assert (got.status, got.title, got.partner) == ("submitted", "fait dans le train, corrigé", "cd94")
     assert got.changeset == F.changeset("offline")
     assert online.outbox.pending() == []
     again = online.create_draft(F.proposal(tag="online"))
