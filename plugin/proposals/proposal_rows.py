@@ -25,6 +25,8 @@ def new_proposal_id() -> str:
 
 
 def check_proposal_id(proposal_id) -> str:
+    """The canonical id text of a proposal id (or of a Proposal); not_found when malformed."""
+    proposal_id = getattr(proposal_id, "id", proposal_id)
     try:
         return str(uuid.UUID(str(proposal_id)))
     except ValueError:

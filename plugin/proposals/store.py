@@ -179,9 +179,11 @@ class ProposalStore(abc.ABC):
         """Append a message to the proposal's thread."""
 
     @abc.abstractmethod
-    def approvals_needed(self, proposal_id: str) -> dict:
+    def approvals_needed(self, proposal_id) -> dict:
         """Every approval role the dataset's rule requires → whether the current round has
-        it, e.g. ``{"steward": True, "dpo": False}`` (steward ✓, DPO pending)."""
+        it, e.g. ``{"steward": True, "dpo": False}`` (steward ✓, DPO pending). Takes a
+        proposal id or a Proposal (its id is used: the answer is the store's, not the
+        object's possibly stale reviews)."""
 
     # ------------------------------------------------------------------ reading
     @abc.abstractmethod

@@ -192,7 +192,7 @@ def test_personal_data_needs_the_dpo_approval_too(backend):
     assert steward.approvals_needed(proposal.id) == {"steward": False, "dpo": False}
     partial = steward.review(proposal.id, "approve")
     assert partial.status == "submitted"
-    assert steward.approvals_needed(proposal.id) == {"steward": True, "dpo": False}
+    assert steward.approvals_needed(partial) == {"steward": True, "dpo": False}     # a Proposal works too
     assert proposal.id not in [s.id for s in steward.list_proposals("to_review")]
     queue = {s.id: s for s in dpo.list_proposals("to_review")}
     assert queue[proposal.id].approvals == {"steward": True, "dpo": False}

@@ -136,18 +136,29 @@ def proposal(dataset: str = CYCLABLE, departements=("94",), tag: str = "a", titl
 
 
 # ---------------------------------------------------------------------------- PostgreSQL
+class _ClusterTimings:
+    """Prints the measured cluster start/stop times in pytest's final summary."""
+
+    def __init__(self):
+        self.lines = []
+
+    def pytest_terminal_summary(self, terminalreporter):
+        for line in self.lines:
+            terminalreporter.write_line(line)
+
+
 @pytest.fixture(scope="session")
 def postgres_cluster(request, tmp_path_factory):
-    """One private PostgreSQL cluster for the whole session (initdb + start ≈ 1-3 s)."""
+    """One private PostgreSQL cluster for the whole session (initdb + start, measured below)."""
+    timings = _ClusterTimings()
+    request.config.pluginmanager.register(timings, "geogov-postgres-timings")
     cluster = PostgresCluster(tmp_path_factory.mktemp("postgres"))
     cluster.start()
     yield cluster
     began = time.monotonic()
     cluster.stop()
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(f"postgres cluster: start {cluster.start_seconds:.2f} s, "
-                            f"stop {time.monotonic() - began:.2f} s")
+    timings.lines.append(f"postgres cluster: initdb + start {cluster.start_seconds:.2f} s, "
+                         f"stop + removal {time.monotonic() - began:.2f} s")
 
 
 def proposal_database(cluster: PostgresCluster, name: str) -> str:
