@@ -19,7 +19,7 @@ TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 PROPOSAL_COLUMNS = ("id, dataset, target_kind, target_uri, target_layer, target_version, "
                     "target_authcfg, author, partner, title, comment, status, changeset_meta, "
                     "validation, departements, round, version, created_at, updated_at, "
-                    "submitted_at, updated_by")
+                    "submitted_at, updated_by, rebased_by")
 
 
 def format_time(at: dt.datetime) -> str:

@@ -128,12 +128,14 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
     def _set_status(self, conn, row: dict, new_status: str, action: str = "status", extra=None) -> None:
         rules.check_transition(row["status"], new_status)
         now = rows.format_time(utc_now())
-        round_, submitted_at = row["round"], row["submitted_at"]
+        round_, submitted_at, rebased_by = row["round"], row["submitted_at"], row["rebased_by"]
         if new_status == SUBMITTED:
             round_, submitted_at = round_ + 1, now
+            # The rebaser wrote this round's change set: like an author, not its reviewer.
+            rebased_by = self.login if row["status"] == CONFLICT else None
         conn.execute("UPDATE proposals SET status = ?, version = version + 1, round = ?, submitted_at = ?, "
-                     "updated_at = ?, updated_by = ? WHERE id = ?",
-                     (new_status, round_, submitted_at, now, self.login, row["id"]))
+                     "updated_at = ?, updated_by = ?, rebased_by = ? WHERE id = ?",
+                     (new_status, round_, submitted_at, now, self.login, rebased_by, row["id"]))
         details = {"from": row["status"], "to": new_status, "dataset": row["dataset"],
                    "status": new_status, "version": row["version"] + 1, "round": round_}
         if new_status == SUBMITTED:
@@ -267,7 +269,7 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
             stewards, required, state = self._context(conn, row)
             qualified = rules.reviewer_roles(self.login, ident.partner, ident.roles, stewards, required)
             role = rules.check_decision(self.login, row["author"], row["status"], decision, comment,
-                                        qualified, role, state)
+                                        qualified, role, state, rebased_by=row["rebased_by"])
             now = rows.format_time(utc_now())
             conn.execute("INSERT INTO reviews (proposal_id, round, reviewer, role, decision, comment, "
                          "proposal_version, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -14,7 +14,7 @@ Rules:
 - a decision is taken by a steward of the dataset (the partner(s) that
   ``Convention.stewards_for`` names for the proposal's départements), a DPO of that
   partner (only when the dataset's rule asks a DPO approval), or a coordinator; never by
-  the author; reject and request_changes need a comment;
+  the author, nor by whoever rebased the round; reject and request_changes need a comment;
 - ``approved`` needs every approval the dataset's rule asks, in the current round; a
   coordinator's approval stands in for the steward's, never for the DPO's;
 - applied / conflict are set by a steward of the dataset or a coordinator.
@@ -104,7 +104,8 @@ def may_apply(partner: Optional[str], roles: list, stewards: list) -> bool:
 
 
 def check_decision(login: str, author: str, status: str, decision: str, comment: str,
-                   qualified: list, role: Optional[str], state: dict) -> str:
+                   qualified: list, role: Optional[str], state: dict,
+                   rebased_by: Optional[str] = None) -> str:
     """Raise when the decision is not allowed; return the role it is taken in."""
     if decision not in DECISIONS:
         raise StoreError(f"unknown decision {decision!r}", code="store.bad_value", value=decision)
@@ -123,6 +124,9 @@ def check_decision(login: str, author: str, status: str, decision: str, comment:
     if role is None or role not in qualified:
         raise PermissionDenied(f"{login} is not a steward, DPO or coordinator for this proposal",
                                code="store.not_reviewer", login=login)
+    if rebased_by == login:
+        raise PermissionDenied("you rebased this proposal: another reviewer must decide it",
+                               code="store.self_review")
     return role
 
 

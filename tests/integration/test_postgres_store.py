@@ -17,6 +17,7 @@ import pytest
 from geogov.plugin.errors import StoreError
 from geogov.plugin.proposals import postgres_admin, rules
 from geogov.plugin.proposals.convention_rows import convention_rows
+from geogov.plugin.proposals.migrations import latest_version
 from geogov.plugin.proposals.model import TRANSITIONS
 from geogov.plugin.proposals.postgres_store import PostgresStore
 from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used on every line)
@@ -106,11 +107,13 @@ def test_the_logins_are_neither_superusers_nor_owners(db):
 
 def test_migrations_are_versioned_and_idempotent(db):
     admin = db.connect(DB, autocommit=False)
-    assert postgres_admin.install(admin) == 5
-    assert postgres_admin.install(admin) == 5
+    latest = latest_version("postgres")
+    assert latest >= 6
+    assert postgres_admin.install(admin) == latest
+    assert postgres_admin.install(admin) == latest
     with admin.cursor() as cur:
         cur.execute("SELECT version, name FROM geogov.schema_version ORDER BY version")
-        assert [v for v, _ in cur.fetchall()] == [1, 2, 3, 4, 5]
+        assert [v for v, _ in cur.fetchall()] == list(range(1, latest + 1))
     admin.close()
 
 
@@ -232,6 +235,20 @@ def test_a_draft_stays_private_to_its_partner(store, sql):
     assert scalar(sql("steward94"), COUNT, (draft.id,)) == 1
     assert scalar(sql("steward_syctom"), COUNT, (draft.id,)) == 0     # not its dataset
     assert scalar(sql("coord_region"), COUNT, (draft.id,)) == 1
+
+
+def test_whoever_rebased_a_proposal_cannot_approve_it_in_sql(store, sql):
+    proposal = submitted(store, tag="rebase-sql")
+    steward = store("steward94")
+    approved = steward.review(proposal.id, "approve")
+    steward.mark_conflict(proposal.id, approved.version)
+    steward.rebase(proposal.id, F.changeset("rebased-sql"))
+    conn = sql("steward94")
+    assert refused(conn, APPROVE, (proposal.id,)) == ("GG403", "store.self_review")
+    assert refused(conn, "UPDATE geogov.proposals SET rebased_by = NULL WHERE id = %s",
+                   (proposal.id,))[0] == "42501"
+    assert scalar(sql("coord_region"), "SELECT rebased_by FROM geogov.proposals WHERE id = %s",
+                  (proposal.id,)) == "steward94"
 
 
 def test_a_submitted_change_set_is_frozen(store, sql):

@@ -252,7 +252,10 @@ def test_a_conflict_is_rebased_and_needs_approval_again(backend):
     assert steward.approvals_needed(proposal.id) == {"steward": False}
     assert rebased.comments[-1].body == "f0 repris de la version courante"
     assert [a.action for a in tech.audit_trail(proposal.id)].count("rebased") == 1
-    assert steward.review(proposal.id, "approve").status == "approved"
+    with pytest.raises(PermissionDenied) as refused:       # the rebaser wrote this round
+        steward.review(proposal.id, "approve")
+    assert refused.value.code == "store.self_review"
+    assert backend.store("coord_region").review(proposal.id, "approve").status == "approved"
     assert steward.mark_applied(proposal.id).status == "applied"
 
 
