@@ -117,6 +117,24 @@ def test_migrations_run_once_and_in_order(path):
     conn.close()
 
 
+def test_an_older_file_is_migrated_in_place_and_keeps_its_proposals(path, opened):
+    kept = submitted(opened, tag="old")
+    conn = sqlite3.connect(path)          # make it a version-2 file, as the first release wrote
+    conn.execute("ALTER TABLE proposals DROP COLUMN rebased_by")
+    conn.execute("DELETE FROM schema_version WHERE version >= 3")
+    conn.commit()
+    conn.close()
+    reopened = GeoPackageStore(path, "tech94")
+    try:
+        assert reopened.get_proposal(kept.id).changeset == F.changeset("old")
+    finally:
+        reopened.close()
+    conn = sqlite3.connect(path)
+    assert "rebased_by" in [r[1] for r in conn.execute("PRAGMA table_info(proposals)")]
+    assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == latest_version("gpkg")
+    conn.close()
+
+
 def test_a_file_from_a_newer_plugin_is_refused(path):
     conn = sqlite3.connect(path)
     conn.execute("INSERT INTO schema_version VALUES (99, 'future', '2030-01-01T00:00:00.000000Z')")
