@@ -18,7 +18,6 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import select
 from contextlib import contextmanager
 from typing import Optional
 
@@ -31,6 +30,7 @@ from .audit import AuditReport, verify_chain
 from .model import APPLIED, CONFLICT, SUBMITTED, WITHDRAWN, ApplyAttempt, Comment, Proposal
 from .outbox import Outbox
 from .postgres_errors import store_error
+from .postgres_notify import Notifications
 from .proposal_rows import changeset_meta, check_proposal_id, new_proposal_id
 from .store import (
     ALL,
@@ -43,8 +43,6 @@ from .store import (
     ProposalStore,
     ProposalSummary,
 )
-
-CHANNEL = "geogov"
 
 
 class PostgresStore(ProposalStore):
@@ -388,43 +386,6 @@ class PostgresStore(ProposalStore):
     def listen(self) -> Notifications:
         """A LISTEN connection on the ``geogov`` channel (see :class:`Notifications`)."""
         return Notifications(self.dsn, self._connect_args)
-
-
-class Notifications:
-    """Wake-up calls from the database: ``wait(timeout)`` → [payload dict, …].
-
-    Each payload is {cursor, action, proposal, dataset, status}; it says only that
-    something happened (NOTIFY ignores row-level security), so react by calling
-    ``store.changes_since(cursor)``, which returns what this login may see.
-    """
-
-    def __init__(self, dsn: str, connect_args: dict):
-        try:
-            self._conn = psycopg2.connect(dsn, **connect_args)
-            self._conn.autocommit = True
-            with self._conn.cursor() as cur:
-                cur.execute(f"LISTEN {CHANNEL}")     # a fixed identifier
-        except psycopg2.Error as error:
-            raise store_error(error) from error
-
-    def fileno(self) -> int:
-        return self._conn.fileno()
-
-    def wait(self, timeout: float = 0.0) -> list:
-        try:
-            self._conn.poll()
-            if not self._conn.notifies and timeout > 0:
-                # select() on the libpq socket: works on Windows too (it is a socket).
-                if select.select([self._conn], [], [], timeout)[0]:
-                    self._conn.poll()
-            out = [json.loads(n.payload) for n in self._conn.notifies]
-            self._conn.notifies.clear()
-            return out
-        except psycopg2.Error as error:
-            raise store_error(error) from error
-
-    def close(self) -> None:
-        self._conn.close()
 
 
 def _ordered_state(state: dict) -> dict:

@@ -366,9 +366,13 @@ def test_concurrent_decisions_queue_on_the_row_lock_and_the_second_is_refused(st
 
 
 # ---------------------------------------------------------------------------- notifications, geometry, outbox
-def test_listeners_are_told_of_new_proposals_and_decisions(store):
+def test_listeners_are_told_of_new_proposals_and_decisions(store, sql):
     listener = store("steward94").listen()
     try:
+        forger = sql("tech93")
+        with forger.cursor() as cur:      # anyone may NOTIFY the channel: ignored unless our JSON
+            cur.execute("NOTIFY geogov, 'not json'")
+        forger.commit()
         proposal = submitted(store, tag="notify")
         store("steward94").review(proposal.id, "approve")
         payloads, deadline = [], time.monotonic() + 10
