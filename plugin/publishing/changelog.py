@@ -1,0 +1,218 @@
+"""The public "journal des modifications" of a dataset: CSV, GeoJSON and a standalone HTML page.
+
+Input: the store's changelog entries (``store.changelog(dataset, with_changes=True)``),
+one per applied proposal: who proposed it (and for which partner), why (the proposal's
+comment), who approved it, who applied it and when, and its change set. Output: one row /
+feature / table line per changed feature, oldest first.
+
+- CSV (UTF-8 with a BOM so spreadsheet programs read the accents; comma-separated with
+  standard quoting): applied_at, proposal, title, why, author, partner, approved_by,
+  applied_by, operation, feature, changes ("field: old → new | …").
+- GeoJSON (RFC 7946): the same properties, geometry in WGS 84 longitude/latitude (the
+  new geometry; the old one for a deletion), transformed by OGR from the change set's CRS.
+- HTML: a page that needs nothing else (inline style, no script, every text escaped),
+  one section per proposal with the table of its changes. Its words go through ``tr``
+  (identity by default) called with literal English strings, so the bridge can pass
+  its Qt translation.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+from typing import Callable, Optional
+
+from ..errors import GeoGovError
+from ..proposals.model import DELETE, INSERT, UPDATE
+
+GEOMETRY_CHANGED = "geometry"
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        return "<binary>"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _time(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.timezone.utc)
+        return value.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return _text(value)
+
+
+def _approvals(entry) -> str:
+    return ", ".join(f"{login} ({role})" for login, role, *_ in (entry.approved_by or []))
+
+
+def change_rows(entries) -> list:
+    """One dict per changed feature (the CSV columns), oldest proposal first."""
+    out = []
+    for entry in sorted(entries, key=lambda e: (_time(e.applied_at), e.proposal_id or "")):
+        common = {"applied_at": _time(entry.applied_at), "proposal": entry.proposal_id or "",
+                  "dataset": entry.dataset, "title": entry.title or "",
+                  "why": entry.comment or "", "author": entry.author or "",
+                  "partner": entry.partner or "", "approved_by": _approvals(entry),
+                  "applied_by": entry.applied_by or ""}
+        changeset = entry.changeset
+        if changeset is None or not changeset.changes:
+            out.append({**common, "operation": "", "feature": "", "changes": "",
+                        "_geometry": None, "_crs": ""})
+            continue
+        for change in changeset.changes:
+            out.append({**common, "operation": change.op, "feature": _text(change.key),
+                        "changes": _describe(change),
+                        "_geometry": change.old_geometry if change.op == DELETE else change.new_geometry,
+                        "_crs": changeset.schema.crs})
+    return out
+
+
+def _describe(change) -> str:
+    if change.op == UPDATE:
+        parts = [f"{name}: {_text((change.old or {}).get(name))} → {_text((change.new or {}).get(name))}"
+                 for name in change.changed_fields]
+        if change.geometry_changed:
+            parts.append(GEOMETRY_CHANGED)
+        return " | ".join(parts)
+    if change.op == INSERT:
+        return " | ".join(f"{k}: {_text(v)}" for k, v in (change.new or {}).items() if v is not None)
+    return ""
+
+
+CSV_COLUMNS = ("applied_at", "proposal", "dataset", "title", "why", "author", "partner",
+               "approved_by", "applied_by", "operation", "feature", "changes")
+
+
+def to_csv(entries) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore",
+                            lineterminator="\r\n")
+    writer.writeheader()
+    for row in change_rows(entries):
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def _to_wgs84(blob, crs: str):
+    """A GeoJSON geometry dict in EPSG:4326 (lon/lat), or None."""
+    if blob is None:
+        return None
+    from osgeo import ogr, osr
+
+    geometry = ogr.CreateGeometryFromWkb(bytes(blob))
+    if geometry is None:
+        return None
+    if crs:
+        source = osr.SpatialReference()
+        target = osr.SpatialReference()
+        if source.SetFromUserInput(crs) == 0 and target.ImportFromEPSG(4326) == 0:
+            # RFC 7946 is longitude, latitude whatever the CRS's official axis order.
+            source.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+            target.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+            geometry.Transform(osr.CoordinateTransformation(source, target))
+    return json.loads(geometry.ExportToJson(["COORDINATE_PRECISION=7"]))
+
+
+def to_geojson(entries) -> dict:
+    features = []
+    for row in change_rows(entries):
+        properties = {k: v for k, v in row.items() if not k.startswith("_")}
+        features.append({"type": "Feature", "properties": properties,
+                         "geometry": _to_wgs84(row["_geometry"], row["_crs"])})
+    return {"type": "FeatureCollection", "features": features}
+
+
+_STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;
+max-width:72rem;padding:0 1rem;color:#1d2733;line-height:1.45}
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin:2rem 0 .3rem}
+.meta{color:#4a5866;margin:.1rem 0}.why{background:#f3f6f9;border-left:4px solid #2f6fab;
+padding:.5rem .8rem;margin:.6rem 0}table{border-collapse:collapse;width:100%;font-size:.92rem}
+th,td{border:1px solid #d5dde5;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#e9eef3}.insert{color:#1b7a3a}.update{color:#9a5b00}.delete{color:#b3261e}
+footer{margin-top:3rem;color:#6b7885;font-size:.85rem}
+"""
+
+
+def to_html(entries, *, dataset_title: str = "", tr: Callable[[str], str] = _identity,
+            generated_at: Optional[dt.datetime] = None) -> str:
+    """A standalone HTML page: one section per applied proposal, its changes in a table."""
+    esc = html.escape
+    when = _time(generated_at or dt.datetime.now(dt.timezone.utc))
+    title = tr("Change log")
+    heading = f"{title} — {dataset_title}" if dataset_title else title
+    ops = {INSERT: tr("added"), UPDATE: tr("modified"), DELETE: tr("deleted")}
+    parts = ["<!DOCTYPE html>", '<html lang="fr"><head><meta charset="utf-8">',
+             '<meta name="viewport" content="width=device-width, initial-scale=1">',
+             f"<title>{esc(heading)}</title><style>{_STYLE}</style></head><body>",
+             f"<h1>{esc(heading)}</h1>",
+             f'<p class="meta">{esc(tr("Changes published to the authoritative data, oldest first."))}</p>']
+    rows = change_rows(entries)
+    if not rows:
+        parts.append(f"<p>{esc(tr('No change has been published yet.'))}</p>")
+    by_proposal = {}
+    for row in rows:
+        by_proposal.setdefault(row["proposal"], []).append(row)
+    for proposal, items in by_proposal.items():
+        first = items[0]
+        parts.append(f"<section><h2>{esc(first['applied_at'])} — "
+                     f"{esc(first['title'] or proposal)}</h2>")
+        parts.append(f'<p class="meta">{esc(tr("Proposed by"))} {esc(first["author"])}'
+                     f' ({esc(first["partner"])}) · {esc(tr("approved by"))} '
+                     f'{esc(first["approved_by"] or "—")} · {esc(tr("applied by"))} '
+                     f'{esc(first["applied_by"])}</p>')
+        if first["why"]:
+            parts.append(f'<p class="why"><strong>{esc(tr("Why"))}:</strong> {esc(first["why"])}</p>')
+        changes = [r for r in items if r["operation"]]
+        if changes:
+            parts.append(f"<table><thead><tr><th>{esc(tr('Change'))}</th><th>{esc(tr('Feature'))}"
+                         f"</th><th>{esc(tr('Details'))}</th></tr></thead><tbody>")
+            for r in changes:
+                parts.append(f'<tr><td class="{esc(r["operation"])}">'
+                             f'{esc(ops.get(r["operation"], r["operation"]))}</td>'
+                             f"<td>{esc(r['feature'])}</td><td>{esc(r['changes'])}</td></tr>")
+            parts.append("</tbody></table>")
+        parts.append(f'<p class="meta">{esc(tr("Proposal"))} {esc(proposal)}</p></section>')
+    parts.append(f"<footer>{esc(tr('Generated by GeoGov on'))} {esc(when)}</footer></body></html>")
+    return "\n".join(parts)
+
+
+FORMATS = ("csv", "geojson", "html")
+
+
+def export_changelog(entries, path: str, fmt: str = "", *, dataset_title: str = "",
+                     tr: Callable[[str], str] = _identity) -> str:
+    """Write the change log to ``path`` (format from ``fmt`` or the file extension);
+    returns the format written."""
+    fmt = (fmt or path.rsplit(".", 1)[-1]).lower()
+    if fmt == "json":
+        fmt = "geojson"
+    if fmt not in FORMATS:
+        raise GeoGovError(f"Unknown change log format {fmt!r}", code="changelog.format", format=fmt)
+    if fmt == "csv":
+        # utf-8-sig: a spreadsheet opening the file reads the accents right.
+        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+            handle.write(to_csv(entries))
+    elif fmt == "geojson":
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(to_geojson(entries), handle, ensure_ascii=False, indent=1)
+    else:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(to_html(entries, dataset_title=dataset_title, tr=tr))
+    return fmt
