@@ -28,6 +28,8 @@ from .search_text import fold, parse_query
 
 # Server requests one search() may make to fill a page the word filter thinned.
 MAX_PAGES_PER_SEARCH = 5
+# Harvest requests queued ahead of the page being parsed (see Catalogue.harvest).
+PREFETCH_DEPTH = 2
 # While records are checked client-side, server pages are at least this long: one larger
 # page costs less than several round trips when most of a page may be hidden.
 FILTERED_PAGE_SIZE = 25
@@ -114,11 +116,12 @@ class Catalogue:
         ``progress(fraction)`` follows the server's matched count; ``is_cancelled()`` is
         checked before each request and raises :class:`~..errors.Cancelled`.
 
-        With ``prefetch`` the next page is requested from a helper thread while the current
-        one is parsed (the server works while we parse: a harvest takes about the longer of
-        the two instead of their sum). The next start is guessed from the previous page's
-        length and the guess discarded when a page turns out shorter. The transport is
-        used by one thread at a time; pass False for a transport bound to one thread.
+        With ``prefetch`` the next pages are requested from a helper thread while the
+        current one is parsed (the server works while we parse: a harvest takes about the
+        longer of the two instead of their sum). Their starts are guessed from the previous
+        page's length, and the guesses dropped when a page turns out shorter. Only the
+        helper thread uses the transport once prefetching starts; pass False for a
+        transport bound to one thread.
         """
         query = query or SearchQuery()
         parsed = parse_query(query)
@@ -136,15 +139,31 @@ class Catalogue:
                 _check(is_cancelled)
                 page = self.backend.get_records(parsed, page.next_start, page_size,
                                                 is_cancelled=is_cancelled)
+        from collections import deque
         from concurrent.futures import ThreadPoolExecutor, wait
 
         backend = self.backend
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="geogov-harvest")
+        queue = deque()          # (request, future of its response), in page order
 
         def ask(position):
             _check(is_cancelled)
             request = backend.prepare(parsed, position, page_size, is_cancelled=is_cancelled)
-            return request, pool.submit(backend.send, request, is_cancelled)
+            queue.append((request, pool.submit(backend.send, request, is_cancelled)))
+
+        def top_up(current, size, matched):
+            # Keep PREFETCH_DEPTH requests queued: the worker sends the next one as soon as
+            # it has read a response, so the server never waits for our parsing.
+            while len(queue) < PREFETCH_DEPTH:
+                guess = (queue[-1][0].start if queue else current) + size
+                if matched is not None and guess >= matched:
+                    return
+                ask(guess)
+
+        def drop_queue():
+            # Wrong guesses (a shorter page) or requests past the end: waited for, dropped.
+            wait([future for _, future in queue])
+            queue.clear()
 
         try:
             if page.next_start is None:
@@ -152,29 +171,28 @@ class Catalogue:
                 return
             size = page.next_start - start
             matched = page.matched
-            current = ask(page.next_start)
+            ask(page.next_start)
+            top_up(page.next_start, size, matched)
             yield self._harvested(page, parsed, check, progress)
-            while True:
-                request, future = current
+            while queue:
+                request, future = queue.popleft()
                 response = future.result()
-                # Ask for the following page (at the guessed start) before parsing this one.
-                guess = request.start + size
-                ahead = ask(guess) if matched is None or guess < matched else None
+                top_up(request.start, size, matched)
                 page = backend.read(request, response)
                 if page.next_start is None:
-                    if ahead is not None:
-                        wait([ahead[1]])    # an extra page past the end: waited for, dropped
+                    drop_queue()
                     yield self._harvested(page, parsed, check, progress)
                     return
-                if ahead is None or page.next_start != guess:
-                    if ahead is not None:
-                        wait([ahead[1]])    # a wrong guess (shorter page): dropped
-                    ahead = ask(page.next_start)
+                if not queue or queue[0][0].start != page.next_start:
+                    drop_queue()
+                    ask(page.next_start)
                 size = page.next_start - request.start
                 matched = page.matched if page.matched is not None else matched
+                top_up(request.start, size, matched)
                 yield self._harvested(page, parsed, check, progress)
-                current = ahead
         finally:
+            for _, future in queue:
+                future.cancel()
             pool.shutdown(wait=True)
 
     @staticmethod
