@@ -299,15 +299,19 @@ def _links(links, record: Record, keep_navigation: bool = False) -> list:
         media_or_protocol = _string(link.get("type"))
         title = _string(link.get("title"))
         is_protocol = ":" in media_or_protocol and "/" not in media_or_protocol
+        # Records converted from ISO (pycsw, the demo) keep the ISO protocol and the layer
+        # name in "protocol" and "name" beside the media type: they say which service it is.
+        protocol = _string(link.get("protocol"))
         if rel in _PICTURES or rel in _NAVIGATION:
             kind = LINK_OTHER
         elif rel == "enclosure":
             kind = LINK_DOWNLOAD
         else:
-            kind = classify_link(href, media_or_protocol, rel=rel)
+            kind = classify_link(href, protocol or media_or_protocol, rel=rel)
         resources.append(OnlineResource(
-            url=href, kind=kind, protocol=media_or_protocol,
-            name=title if is_protocol else "", description=title, function=rel))
+            url=href, kind=kind, protocol=protocol or media_or_protocol,
+            name=_string(link.get("name")) or (title if is_protocol else ""),
+            description=title, function=rel))
     return resources
 
 
