@@ -2,9 +2,10 @@
 
 
 def all_algorithms():
+    from .alg_catalogue_search import CatalogueSearchAlgorithm
     from .alg_proposals import ListProposalsAlgorithm, ReviewProposalAlgorithm
     from .alg_responsible_parties import ResponsiblePartiesAlgorithm
     from .alg_service_layers import ServiceLayersAlgorithm
 
     return [ResponsiblePartiesAlgorithm(), ServiceLayersAlgorithm(), ListProposalsAlgorithm(),
-            ReviewProposalAlgorithm()]
+            ReviewProposalAlgorithm(), CatalogueSearchAlgorithm()]
