@@ -3218,6 +3218,78 @@ PDF report (OUTPUT_PDF) and HTML report (OUTPUT_HTML): give one or both.</source
         <source>WMS/WFS services…</source>
         <translation type="unfinished"/>
     </message>
+    <message>
+        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <source>Search a metadata catalogue</source>
+        <translation>Chercher dans un catalogue de métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <source>Searches a CSW (2.0.2 or 3.0) or OGC API Records catalogue and returns the records found as a layer of their bounding boxes.
+
+Catalogue (CATALOGUE): the address of the catalogue (CSW endpoint, OGC API landing page or records collection), or the name of a catalogue connection of GeoGov's settings. The kind of catalogue is detected from its answer.
+Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and "quoted phrases".
+Organisation (ORGANISATION, optional): a producer, custodian, owner or contact of the record.
+Keyword (KEYWORD, optional): a keyword of the record.
+Extent (BBOX, optional): records whose box intersects it (reprojected to WGS 84; an extent covering the whole world is ignored).
+Limit (LIMIT): the largest number of records returned.
+Authentication (AUTHCFG, optional) and timeout (TIMEOUT): for the requests.
+
+Output layer (OUTPUT, polygons in EPSG:4326; a record without a box has no geometry): identifier, title, producer (originators), custodian, frequency (ISO maintenance frequency), last_revision, wms and wms_layer, wfs and wfs_typename (the record's service links), catalogue.
+The log says what the server could not do itself (accents, whole words, sorting, page size).</source>
+        <translation>Cherche dans un catalogue CSW (2.0.2 ou 3.0) ou OGC API Records et renvoie les fiches trouvées sous forme d'une couche de leurs emprises.
+
+Catalogue (CATALOGUE) : l'adresse du catalogue (point d'accès CSW, page d'accueil OGC API ou collection de fiches), ou le nom d'une connexion de catalogue des paramètres de GeoGov. Le type de catalogue est reconnu à sa réponse.
+Texte (QUERY, facultatif) : des mots qui doivent tous figurer (en début de mot, sans tenir compte des accents ni des majuscules : velo trouve Vélo) et des « expressions entre guillemets ».
+Organisation (ORGANISATION, facultatif) : un producteur, gestionnaire, propriétaire ou contact de la fiche.
+Mot-clé (KEYWORD, facultatif) : un mot-clé de la fiche.
+Emprise (BBOX, facultatif) : les fiches dont l'emprise la recoupe (reprojetée en WGS 84 ; une emprise couvrant le monde entier est ignorée).
+Limite (LIMIT) : le nombre maximal de fiches renvoyées.
+Authentification (AUTHCFG, facultatif) et délai (TIMEOUT) : pour les requêtes.
+
+Couche en sortie (OUTPUT, polygones en EPSG:4326 ; une fiche sans emprise n'a pas de géométrie) : identifier, title, producer (producteurs), custodian (gestionnaire), frequency (fréquence de mise à jour ISO), last_revision, wms et wms_layer, wfs et wfs_typename (les liens de service de la fiche), catalogue.
+Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots entiers, tri, taille des pages).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <source>Catalogue (address or connection name)</source>
+        <translation>Catalogue (adresse ou nom de connexion)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <source>Extent</source>
+        <translation>Emprise</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <source>Largest number of records</source>
+        <translation>Nombre maximal de fiches</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <source>Catalogue records</source>
+        <translation>Fiches du catalogue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <source>Number of records the server matched</source>
+        <translation>Nombre de fiches trouvées par le serveur</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <source>No catalogue was given.</source>
+        <translation>Aucun catalogue n'a été indiqué.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <source>{count} records from {url} (the server matched {matched}).</source>
+        <translation>{count} fiches de {url} (le serveur en a trouvé {matched}).</translation>
+    </message>
 </context>
 <context>
     <name>ReportLayoutBuilder</name>
