@@ -31,6 +31,7 @@ from lxml import etree
 from ..errors import DocumentError, GeoGovError, ServiceException
 from ..transport import RequestsTransport, check_status
 from ..xmlsafe import exception_report, parse_xml
+from . import capabilities_cache
 from . import search_notes as notes_
 from .model import Exchange, SearchResult
 from .search_text import LIKE_PATTERN_CAP, ParsedQuery, like_patterns
@@ -282,6 +283,10 @@ class CswServerInfo:
     iso_queryables: bool = True
     post_url: str = ""
     title: str = ""
+    # Learnt from refusals, kept with the capabilities so later clients need not fail first:
+    # a CSW 3.0 box that must go as 2.0.2 (pycsw 2.6.2), sort properties the server refused.
+    bbox_needs_202: bool = False
+    sorts_refused: set = field(default_factory=set)
 
     @property
     def output_schema(self) -> str:
@@ -305,15 +310,15 @@ class CswClient:
         self.transport = transport or RequestsTransport()
         self.timeout = timeout
         self._info = info
-        # Set once a CSW 3.0 server refused a box and 2.0.2 worked: later pages go 2.0.2
-        # straight away instead of failing first each time.
-        self.bbox_needs_202 = False
-        self.sorts_refused = set()   # sort properties the server refused (not asked again)
 
     # -- capabilities
     def info(self, is_cancelled: Optional[Callable[[], bool]] = None) -> CswServerInfo:
         if self._info is None:
-            self._info = self.read_capabilities(is_cancelled=is_cancelled)
+            key = ("csw", self.url, self.version)
+            self._info = capabilities_cache.get(key)
+            if self._info is None:
+                self._info = self.read_capabilities(is_cancelled=is_cancelled)
+                capabilities_cache.put(key, self._info)
         return self._info
 
     def read_capabilities(self, is_cancelled=None) -> CswServerInfo:
@@ -337,11 +342,11 @@ class CswClient:
         info = self.info(is_cancelled)
         version = self.version or info.version
         notes = []
-        if parsed.bbox is not None and version == "3.0.0" and self.bbox_needs_202:
+        if parsed.bbox is not None and version == "3.0.0" and info.bbox_needs_202:
             version = "2.0.2"
             notes_.add_note(notes, notes_.BBOX_SENT_AS_CSW202)
         sort_by = sort_property(parsed.sort, info.iso_queryables)
-        if sort_by in self.sorts_refused:
+        if sort_by in info.sorts_refused:
             sort_by = None
             notes_.add_note(notes, notes_.SORT_UNSUPPORTED, sort=parsed.sort)
         plan = build_filter(parsed, version)
@@ -391,11 +396,11 @@ class CswClient:
         except ServiceException:
             info = self.info(is_cancelled)
             if request.bbox and request.version == "3.0.0" and "2.0.2" in info.versions \
-                    and not self.bbox_needs_202:
+                    and not info.bbox_needs_202:
                 # pycsw 2.6.2: CSW 3.0 requests with a fes:BBOX fail schema validation.
-                self.bbox_needs_202 = True
-            elif request.sort_by and request.sort_by not in self.sorts_refused:
-                self.sorts_refused.add(request.sort_by)
+                info.bbox_needs_202 = True
+            elif request.sort_by and request.sort_by not in info.sorts_refused:
+                info.sorts_refused.add(request.sort_by)
             else:
                 raise
         return self.get_records(parsed, start, limit, is_cancelled=is_cancelled,

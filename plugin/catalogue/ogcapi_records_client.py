@@ -26,6 +26,7 @@ from urllib.parse import urlsplit, urlunsplit
 from ..errors import DocumentError, GeoGovError, ServiceException
 from ..transport import RequestsTransport, check_status
 from ..xmlsafe import parse_json
+from . import capabilities_cache
 from . import search_notes as notes_
 from .model import Exchange, SearchResult
 from .search_text import Q_VARIANT_CAP, ParsedQuery, q_variants
@@ -133,7 +134,11 @@ class OgcApiRecordsClient:
 
     def info(self, is_cancelled=None) -> RecordsCollectionInfo:
         if self._info is None:
-            self._info = self.read_info(is_cancelled)
+            key = ("ogcapi-records", self.url)
+            self._info = capabilities_cache.get(key)
+            if self._info is None:
+                self._info = self.read_info(is_cancelled)
+                capabilities_cache.put(key, self._info)
         return self._info
 
     def read_info(self, is_cancelled=None) -> RecordsCollectionInfo:

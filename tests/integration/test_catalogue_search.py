@@ -215,3 +215,36 @@ def test_search_uses_the_same_query_shape_everywhere(demo_sdi):
                                                         "zones-faibles-emissions")
     assert dataclasses.asdict(query) == dataclasses.asdict(SearchQuery(text="qualité air",
                                                                        limit=50))
+
+
+class CountingTransport:
+    """The real requests transport, counting what it sends."""
+
+    def __init__(self):
+        from geogov.plugin.transport import RequestsTransport
+
+        self.inner = RequestsTransport()
+        self.sent = []
+
+    def request(self, method, url, **kwargs):
+        self.sent.append((method, url))
+        return self.inner.request(method, url, **kwargs)
+
+
+def test_capabilities_are_read_once_and_refusals_remembered(demo_sdi):
+    from geogov.plugin.catalogue import capabilities_cache
+
+    capabilities_cache.clear()
+    connection = _connection(demo_sdi, "csw-3.0.0")
+    box = SearchQuery(bbox=(3.0, 48.3, 3.4, 48.8), limit=50)
+    first = CountingTransport()
+    result = open_catalogue(connection, transport=first).search(box)
+    # GetCapabilities, the CSW 3.0 GetRecords pycsw 2.6.2 refuses (its schemas lack GML),
+    # the same request as 2.0.2
+    assert [m for m, _ in first.sent] == ["GET", "POST", "POST"]
+    assert _notes(result, notes.BBOX_SENT_AS_CSW202)
+    again = CountingTransport()
+    result = open_catalogue(connection, transport=again).search(box)
+    assert [m for m, _ in again.sent] == ["POST"]
+    assert _notes(result, notes.BBOX_SENT_AS_CSW202)
+    assert b'version="2.0.2"' in result.exchange.body
