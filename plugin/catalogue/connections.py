@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from ..errors import DocumentError, GeoGovError
 from ..xmlsafe import exception_report, local_name, looks_like_html, namespace, parse_json, parse_xml
-from .csw_client import CSW30, CSW202, base_url, normalise_version, with_params
+from .csw_requests import CSW30, CSW202, base_url, normalise_version, with_params
 from .model import Exchange
 from .ogcapi_records_client import JSON_ACCEPT, collection_url_of
 

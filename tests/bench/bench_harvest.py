@@ -177,7 +177,7 @@ def first_pages(url: str) -> tuple:
 
 def raw_harvest(url: str) -> tuple:
     """The floor: the same GetRecords POSTs, responses read and not parsed."""
-    from geogov.plugin.catalogue.csw_client import XML_HEADERS, get_records_request
+    from geogov.plugin.catalogue.csw_requests import XML_HEADERS, get_records_request
     from geogov.plugin.transport import RequestsTransport
 
     transport = RequestsTransport()

@@ -8,19 +8,17 @@ import pytest
 from lxml import etree
 
 from geogov.plugin.catalogue import search_notes
-from geogov.plugin.catalogue.csw_client import (
+from geogov.plugin.catalogue.csw_client import CswServerInfo, page_result, server_info_from
+from geogov.plugin.catalogue.csw_documents import parse_capabilities, parse_getrecords
+from geogov.plugin.catalogue.csw_requests import (
     BBOX_CRS,
     ISO_SCHEMA,
-    CswServerInfo,
     base_url,
     build_filter,
     get_records_request,
-    page_result,
-    server_info_from,
     sort_property,
     with_params,
 )
-from geogov.plugin.catalogue.csw_documents import parse_capabilities, parse_getrecords
 from geogov.plugin.catalogue.model import Exchange, SearchQuery
 from geogov.plugin.catalogue.search_text import parse_query
 from geogov.plugin.xmlsafe import parse_xml
