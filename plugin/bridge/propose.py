@@ -1,0 +1,342 @@
+"""Propose my changes: a layer's edits → a validated change set, routed to its reviewers.
+
+The technician edits a shared layer in QGIS's normal edit mode (or a local copy of it);
+nothing is saved to the authoritative data. This module turns the edits into what a
+proposal needs, in two steps:
+
+1. :func:`collect_edit_buffer` / :func:`collect_layers` (main thread, fast): which
+   dataset of the convention the layer is, its key (the dataset's ``key_field``, else the
+   provider's primary key), the target (WFS service + typename, PostGIS table, GeoPackage
+   table), and thread-safe snapshots of the rows — QgsVectorLayerFeatureSource copies the
+   edit buffer, so the user may go on editing while the task reads.
+2. :func:`prepare` (any thread, in a QgsTask): the ChangeSet, the départements it
+   touches, who reviews it (the steward(s) for those départements, plus the DPO for
+   personal data: the same rule the stores apply, rules.steward_partners), the proposer's
+   territory and the validation problems (plugin/proposals/validation.py).
+
+Saving, submitting and listing are in propose_store.py; the dialog in ui/propose_dialog.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from qgis.core import (
+    QgsDataSourceUri,
+    QgsFeatureRequest,
+    QgsFields,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+    QgsVectorLayerFeatureSource,
+)
+
+from ..errors import Cancelled, GeoGovError
+from ..governance.resolution import find_dataset
+from ..proposals import rules
+from ..proposals.changeset import compute_changeset
+from ..proposals.convention_rows import convention_rows
+from ..proposals.model import INSERT, ChangeSet, Problem, Schema, Target
+from ..proposals.store import Identity
+from ..proposals.validation import proposer_from_convention, validate
+from .features import FEATURE_ID, LayerRows, diff_layer_rows, geometry_wkb, python_value, schema_from_layer
+from .layer_description import describe_layer
+from .propose_territory import Departements, crs_text, departement_geometries, territory_geometry
+
+MODE_EDIT_BUFFER, MODE_LAYERS = "edit_buffer", "layers"
+# Custom properties: the authoritative layer a local copy was made from (its layer id),
+# and the proposal a layer's edits were last saved to (so proposing again updates it).
+COPY_OF_PROPERTY = "geogov/copy_of"
+PROPOSAL_PROPERTY = "geogov/proposal_id"
+
+UNKNOWN_IDENTITY = "proposal.unknown_identity"
+
+
+class ProposeError(GeoGovError):
+    """The layer cannot be proposed (not governed, no key, nothing edited…)."""
+
+    code = "proposal.cannot_propose"
+
+
+# ---------------------------------------------------------------------------- the layer
+def dataset_of_layer(convention, layer):
+    """The convention's Dataset for a layer, or None."""
+    if convention is None or layer is None:
+        return None
+    found = find_dataset(convention, layer=describe_layer(layer))
+    return found.dataset if found is not None else None
+
+
+def key_of(dataset, layer: QgsVectorLayer) -> Optional[str]:
+    """The dataset's key field when the layer has it, else None (the provider's key)."""
+    name = getattr(dataset, "key_field", "") or ""
+    if name and layer.fields().indexOf(name) >= 0:
+        return name
+    return None
+
+
+def layer_target(layer: QgsVectorLayer) -> Target:
+    """Where the layer's data is published, as the apply step reads it (never a password)."""
+    provider = layer.providerType()
+    source = layer.source()
+    if provider == "WFS":
+        uri = QgsDataSourceUri(source)
+        version = uri.param("version")
+        return Target("wfs", uri.param("url"), uri.param("typename"),
+                      "" if version in ("", "auto") else version, uri.authConfigId())
+    if provider == "postgres":
+        uri = QgsDataSourceUri(source)
+        parts = []
+        if uri.service():
+            parts.append(f"service={uri.service()}")
+        if uri.host():
+            parts.append(f"host={uri.host()}")
+        if uri.port():
+            parts.append(f"port={uri.port()}")
+        if uri.database():
+            parts.append(f"dbname={uri.database()}")
+        if uri.sslMode() != QgsDataSourceUri.SslMode.SslPrefer:
+            parts.append(f"sslmode={QgsDataSourceUri.encodeSslMode(uri.sslMode())}")
+        table = f"{uri.schema()}.{uri.table()}" if uri.schema() else uri.table()
+        return Target("postgis", " ".join(parts), table, "", uri.authConfigId())
+    if provider == "ogr":
+        parts = QgsProviderRegistry.instance().decodeUri("ogr", source)
+        path = parts.get("path") or ""
+        if path.lower().endswith(".gpkg"):
+            return Target("gpkg", path, str(parts.get("layerName") or ""))
+    return Target(provider, source, layer.name())
+
+
+# ---------------------------------------------------------------------------- snapshots
+class EditBufferRows:
+    """A thread-safe snapshot of a layer's edit buffer for the diff.
+
+    Built on the main thread: the ids of the added, changed and deleted features, the
+    provider's feature source (the authoritative side) and the layer's feature source
+    (the provider *plus a copy of the edit buffer*). :meth:`changeset` then runs in any
+    thread and gives what features.changeset_from_edit_buffer gives on the main thread:
+    features are matched by QGIS feature id (stable while the layer is edited), so a
+    changed key is an update; inserts get their key field's value, else their provisional
+    (negative) feature id.
+    """
+
+    def __init__(self, layer: QgsVectorLayer, schema: Schema):
+        self.schema = schema
+        buffer = layer.editBuffer()
+        self.modified = buffer is not None and layer.isModified()
+        self.added, self.base_ids, self.wanted = set(), [], []
+        if self.modified:
+            self.added = set(buffer.addedFeatures())
+            changed = (set(buffer.changedAttributeValues()) | set(buffer.changedGeometries())) - self.added
+            deleted = set(buffer.deletedFeatureIds()) - self.added
+            self.base_ids = sorted(changed | deleted)
+            self.wanted = sorted(changed - deleted) + sorted(self.added)
+        provider = layer.dataProvider()
+        self.names = schema.field_names()
+        provider_fields = provider.fields()
+        self.provider_indexes = [provider_fields.indexOf(n) for n in self.names]
+        self.key_index = provider_fields.indexOf(schema.key) if schema.key != FEATURE_ID else -1
+        layer_fields = layer.fields()
+        extra = [layer_fields.at(i).name() for i in range(layer_fields.count())
+                 if layer_fields.fieldOrigin(i) == QgsFields.FieldOrigin.OriginEdit]
+        self.edited_names = self.names + extra
+        self.edited_indexes = [layer_fields.indexOf(n) for n in self.edited_names]
+        self.edited_key_index = layer_fields.indexOf(schema.key) if schema.key != FEATURE_ID else -1
+        self.provider_source = provider.featureSource()
+        self.layer_source = QgsVectorLayerFeatureSource(layer)
+
+    def __len__(self):
+        return len(self.base_ids) + len(self.added)
+
+    def changeset(self, progress: Optional[Callable[[float], None]] = None,
+                  is_cancelled: Optional[Callable[[], bool]] = None) -> ChangeSet:
+        if not self.modified:
+            return ChangeSet(schema=self.schema)
+
+        def check():
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled("change set computation cancelled")
+
+        base_rows, base_keys = [], {}
+        if self.base_ids:
+            for feature in self.provider_source.getFeatures(QgsFeatureRequest().setFilterFids(self.base_ids)):
+                values = feature.attributes()
+                attributes = {n: python_value(values[i]) if i >= 0 else None
+                              for n, i in zip(self.names, self.provider_indexes)}
+                base_rows.append((feature.id(), attributes, geometry_wkb(feature)))
+                base_keys[feature.id()] = feature.id() if self.key_index < 0 else \
+                    python_value(values[self.key_index])
+        check()
+        edited_rows, insert_keys = [], {}
+        if self.wanted:
+            for feature in self.layer_source.getFeatures(QgsFeatureRequest().setFilterFids(self.wanted)):
+                values = feature.attributes()
+                attributes = {n: python_value(values[i]) if i >= 0 else None
+                              for n, i in zip(self.edited_names, self.edited_indexes)}
+                edited_rows.append((feature.id(), attributes, geometry_wkb(feature)))
+                if feature.id() in self.added:
+                    own = python_value(values[self.edited_key_index]) if self.edited_key_index >= 0 else None
+                    insert_keys[feature.id()] = own if own is not None else feature.id()
+        check()
+        changeset = compute_changeset(base_rows, edited_rows, self.schema, progress=progress,
+                                      is_cancelled=is_cancelled,
+                                      expected_rows=len(base_rows) + len(edited_rows))
+        for change in changeset.changes:
+            change.key = insert_keys[change.key] if change.op == INSERT else base_keys[change.key]
+        return changeset
+
+
+@dataclass
+class ProposeSource:
+    """What the task needs of the layer(s), collected on the main thread."""
+
+    mode: str
+    layer_id: str
+    layer_name: str
+    dataset_id: str
+    dataset_title: str
+    schema: Schema                 # the target's schema (the authoritative layer's)
+    target: Target
+    rows: object                   # EditBufferRows, or (LayerRows base, LayerRows edited)
+    departements: dict             # {INSEE code: ISO WKB in the layer CRS}
+    edited_layer_id: str = ""
+    proposal_id: str = ""          # the proposal these edits were last saved to
+
+    @property
+    def crs(self) -> str:
+        return self.schema.crs
+
+
+def _governed(layer, convention, dataset_id: Optional[str] = None):
+    if convention is None:
+        raise ProposeError("no partnership convention is loaded", code="proposal.no_convention")
+    if dataset_id:
+        dataset = convention.datasets.get(dataset_id)
+        if dataset is None:
+            raise ProposeError(f"no dataset {dataset_id} in the convention", code="proposal.unknown_dataset",
+                               dataset=dataset_id)
+        return dataset
+    dataset = dataset_of_layer(convention, layer)
+    if dataset is None:
+        raise ProposeError(f"{layer.name()} is no dataset of the convention", code="proposal.not_governed",
+                           layer=layer.name())
+    return dataset
+
+
+def collect_edit_buffer(layer: QgsVectorLayer, convention, dataset_id: Optional[str] = None,
+                        key: Optional[str] = None) -> ProposeSource:
+    """The source of a proposal from ``layer``'s uncommitted edits (main thread)."""
+    dataset = _governed(layer, convention, dataset_id)
+    if not layer.isEditable() or not layer.isModified():
+        raise ProposeError(f"{layer.name()} has no edits", code="proposal.no_edits", layer=layer.name())
+    schema = schema_from_layer(layer, key or key_of(dataset, layer))
+    return ProposeSource(MODE_EDIT_BUFFER, layer.id(), layer.name(), dataset.id, dataset.title or dataset.id,
+                         schema, layer_target(layer), EditBufferRows(layer, schema),
+                         departement_geometries(layer.crs()),
+                         proposal_id=str(layer.customProperty(PROPOSAL_PROPERTY, "") or ""))
+
+
+def collect_layers(base: QgsVectorLayer, edited: QgsVectorLayer, convention,
+                   dataset_id: Optional[str] = None, key: Optional[str] = None) -> ProposeSource:
+    """The source of a proposal from an edited local copy and the authoritative layer."""
+    dataset = _governed(base, convention, dataset_id)
+    key = key or key_of(dataset, base)
+    schema = schema_from_layer(base, key)
+    if schema.key != FEATURE_ID and edited.fields().indexOf(schema.key) < 0:
+        raise ProposeError(f"{edited.name()} has no field {schema.key}", code="proposal.key_missing",
+                           layer=edited.name(), key=schema.key)
+    if base.crs() != edited.crs():
+        raise ProposeError("the two layers are in different CRS", code="proposal.crs_differ",
+                           base=crs_text(base.crs()), edited=crs_text(edited.crs()))
+    return ProposeSource(MODE_LAYERS, base.id(), base.name(), dataset.id, dataset.title or dataset.id,
+                         schema, layer_target(base),
+                         (LayerRows(base, schema), LayerRows(edited, schema)),
+                         departement_geometries(base.crs()), edited_layer_id=edited.id(),
+                         proposal_id=str(edited.customProperty(PROPOSAL_PROPERTY, "") or ""))
+
+
+# ---------------------------------------------------------------------------- routing
+@dataclass
+class Routing:
+    """Who reviews a proposal: the steward partners for its départements, their steward
+    contacts, and the DPO contacts when the dataset holds personal data."""
+
+    stewards: list = field(default_factory=list)          # Partner
+    steward_contacts: list = field(default_factory=list)  # Contact
+    dpos: list = field(default_factory=list)              # Contact
+    approvals: list = field(default_factory=list)         # roles: steward, dpo…
+    personal_data: bool = False
+
+
+def review_routing(convention, dataset_id: str, departements) -> Routing:
+    """The same choice of stewards as the stores make (rules.steward_partners over the
+    convention's rows): assignments covering every touched département win, else the
+    dataset's stewards everywhere."""
+    dataset = convention.dataset(dataset_id)
+    stewardships = [s for s in convention_rows(convention)["stewardships"] if s["dataset"] == dataset_id]
+    partner_ids = rules.steward_partners(stewardships, dataset_id, list(departements or []))
+    partners = [convention.partners[p] for p in partner_ids if p in convention.partners]
+    approvals = rules.required_approvals(dataset.approval, dataset.personal_data)
+    dpos = [c for p in partners for c in p.contacts_with_role(rules.DPO)] if rules.DPO in approvals else []
+    return Routing(stewards=partners,
+                   steward_contacts=[c for p in partners for c in p.contacts_with_role(rules.STEWARD)],
+                   dpos=dpos, approvals=approvals, personal_data=bool(dataset.personal_data))
+
+
+# ---------------------------------------------------------------------------- preparing
+@dataclass
+class Prepared:
+    """A change set ready to be saved as a draft, with everything the dialog shows."""
+
+    source: ProposeSource
+    changeset: ChangeSet
+    problems: list                 # validation Problems
+    departements: list             # INSEE codes the changes touch
+    routing: Routing
+    identity: Identity
+    notes: list = field(default_factory=list)      # propose_territory.Note
+    store_kind: str = ""
+    offline: bool = False          # the PostgreSQL store could not be reached
+    proposal: object = None        # the Proposal as saved, when saved
+    saved_locally: bool = False    # saved in the PostgreSQL store's local outbox only
+    save_error: Optional[GeoGovError] = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.changeset.changes
+
+
+def compute(source: ProposeSource, progress=None, is_cancelled=None) -> ChangeSet:
+    """The ChangeSet of a source (any thread)."""
+    if source.mode == MODE_EDIT_BUFFER:
+        return source.rows.changeset(progress=progress, is_cancelled=is_cancelled)
+    base, edited = source.rows
+    return diff_layer_rows(base, edited, source.schema, progress=progress, is_cancelled=is_cancelled)
+
+
+def prepare(source: ProposeSource, convention, identity: Identity, *, progress=None,
+            is_cancelled=None) -> Prepared:
+    """Change set, départements, reviewers, proposer territory, validation (any thread)."""
+    def part(start, end):
+        if progress is None:
+            return None
+        return lambda fraction: progress(start + (end - start) * fraction)
+
+    changeset = compute(source, progress=part(0.0, 0.6), is_cancelled=is_cancelled)
+    places = Departements(source.departements)
+    departements = places.of_changeset(changeset)
+    routing = review_routing(convention, source.dataset_id, departements)
+    partner = identity.partner or ""
+    notes, problems = [], []
+    if not partner:
+        problems.append(Problem(UNKNOWN_IDENTITY, params={"login": identity.login}))
+    territory = None
+    restricted = None
+    if partner in convention.partners:
+        restricted = convention.proposal_territory(partner, source.dataset_id)
+    if restricted is not None:
+        territory, notes = territory_geometry(restricted, places, source.crs)
+    proposer = proposer_from_convention(convention, partner, source.dataset_id, territory)
+    problems += validate(changeset, source.schema, proposer, progress=part(0.6, 1.0),
+                         is_cancelled=is_cancelled)
+    return Prepared(source, changeset, problems, departements, routing, identity, notes)
