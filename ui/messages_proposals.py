@@ -1,0 +1,123 @@
+"""Sentences for proposals: validation problems (proposal.*), change-set input errors
+(changeset.*), "Propose my changes" errors and notes, and the store set-up codes the
+propose workflow adds (store.not_configured, store.no_login). The store's own refusals
+(plugin/proposals/store.py ERROR_CODES) are in messages_store.py.
+
+A validation problem is shown as one line naming the feature and the rule
+(:func:`problem_text`): "Entité CYC-94-00012 (modifiée) : le champ « sens » est
+obligatoire."
+"""
+
+from __future__ import annotations
+
+from ..plugin.bridge.i18n import tr
+from ..plugin.proposals.model import DELETE, INSERT, UPDATE
+
+
+def messages() -> dict:
+    return {
+        # validation (plugin/proposals/validation.py)
+        "proposal.invalid": tr("{count} problem(s) prevent submitting this proposal."),
+        "proposal.not_allowed": tr("Your organisation ({partner}) may not propose changes to this "
+                                   "dataset."),
+        "proposal.territory_unknown": tr("The territory of your organisation ({partner}) is not known "
+                                         "as a geometry, so no change can be checked against it."),
+        "proposal.crs_mismatch": tr("The changes are in {crs}, the dataset in {expected}."),
+        "proposal.unknown_field": tr("the field “{field}” does not exist in the dataset."),
+        "proposal.wrong_type": tr("the value “{value}” of the field “{field}” is not a valid {type}."),
+        "proposal.required_missing": tr("the field “{field}” is required."),
+        "proposal.too_long": tr("the value of the field “{field}” has {length} characters, at most "
+                                "{max} are allowed."),
+        "proposal.geometry_missing": tr("the geometry is missing (a {expected} is expected)."),
+        "proposal.geometry_unreadable": tr("the geometry cannot be read ({reason})."),
+        "proposal.wrong_geometry_type": tr("the geometry is a {type}, the dataset expects a {expected}."),
+        "proposal.geometry_invalid": tr("the geometry is not valid ({reason})."),
+        "proposal.outside_territory": tr("the feature lies outside your organisation's territory."),
+        "proposal.outside_territory.new": tr("the feature lies outside your organisation's territory."),
+        "proposal.outside_territory.old": tr("the feature was outside your organisation's territory "
+                                             "before your change: it is not yours to edit."),
+        "proposal.unknown_identity": tr("Your login “{login}” is not a member of the partnership "
+                                        "convention: nobody knows which organisation proposes."),
+        # Propose my changes (plugin/bridge/propose.py)
+        "proposal.cannot_propose": tr("These changes cannot be proposed: {message}"),
+        "proposal.no_convention": tr("No partnership convention is loaded: set it in the GeoGov "
+                                     "settings."),
+        "proposal.unknown_dataset": tr("The convention has no dataset “{dataset}”."),
+        "proposal.not_governed": tr("The layer “{layer}” is not a shared dataset of the partnership "
+                                    "convention: there is nobody to review changes to it."),
+        "proposal.no_edits": tr("The layer “{layer}” has no edits to propose."),
+        "proposal.key_missing": tr("The layer “{layer}” has no field “{key}”, the key that identifies "
+                                   "the features of the dataset."),
+        "proposal.crs_differ": tr("The edited copy is in {edited}, the authoritative layer in {base}: "
+                                  "use the same CRS."),
+        "proposal.note.communes_as_departements": tr(
+            "Your organisation is known by its communes, and the convention gives no geometry for "
+            "them: the changes are checked against the whole département(s) {departements}."),
+        "proposal.note.departement_without_geometry": tr(
+            "No geometry is known for the département(s) {departements} of your territory."),
+        "proposal.note.geometry_file_unreadable": tr("The territory geometry file {file} cannot be read."),
+        # change sets (plugin/proposals/changeset.py)
+        "changeset.input": tr("The features cannot be compared: {message}"),
+        "changeset.unsorted": tr("The features of the {side} layer do not come in key order."),
+        "changeset.duplicate_key": tr("The key {key} appears twice in the {side} layer: the key field "
+                                      "must identify each feature."),
+        "changeset.missing_key": tr("A feature of the authoritative layer has no key: it cannot be "
+                                    "followed."),
+        "changeset.key_types": tr("The keys of the two layers are of different types and cannot be "
+                                  "matched."),
+        "changeset.row_shape": tr("A feature has {values} values for {fields} fields."),
+        "geometry.unreadable": tr("A geometry cannot be read: {message}"),
+        # store set-up for proposing (plugin/bridge/propose_store.py)
+        "store.not_configured": tr("No proposal store is configured: choose one in the GeoGov "
+                                   "settings."),
+        "store.no_login": tr("Your login is not set: in GeoPackage mode, type it in the GeoGov "
+                             "settings."),
+    }
+
+
+def type_label(kind: str) -> str:
+    return {
+        "string": tr("text"), "integer": tr("whole number"), "real": tr("decimal number"),
+        "boolean": tr("yes/no value"), "date": tr("date"), "datetime": tr("date and time"),
+        "binary": tr("binary value"),
+    }.get(kind, kind)
+
+
+def feature_label(key, op) -> str:
+    """How a problem or a change names its feature."""
+    if op == INSERT:
+        return tr("New feature {key}").format(key=key)
+    if op == UPDATE:
+        return tr("Feature {key} (modified)").format(key=key)
+    if op == DELETE:
+        return tr("Feature {key} (deleted)").format(key=key)
+    return tr("Feature {key}").format(key=key)
+
+
+def problem_text(problem, table: dict | None = None) -> str:
+    """One line for a validation Problem: the feature, then the rule, in the user's language."""
+    from .messages import all_messages, format_template
+
+    table = table if table is not None else all_messages()
+    params = dict(problem.params or {})
+    if problem.field is not None:
+        params.setdefault("field", problem.field)
+    if "type" in params and problem.code == "proposal.wrong_type":
+        params["type"] = type_label(params["type"])
+    code = problem.code
+    which = params.get("which")
+    template = table.get(f"{code}.{which}") if which else None
+    if template is None:
+        template = table.get(code, table.get("error", "{message}"))
+    params.setdefault("message", code)
+    text = format_template(template, params)
+    if problem.key is None and problem.op is None:
+        return text[:1].upper() + text[1:]
+    return tr("{feature}: {rule}").format(feature=feature_label(problem.key, problem.op), rule=text)
+
+
+def note_text(note, table: dict | None = None) -> str:
+    from .messages import all_messages, format_template
+
+    table = table if table is not None else all_messages()
+    return format_template(table.get(note.code, note.code), dict(note.params or {}))

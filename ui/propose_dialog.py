@@ -1,0 +1,454 @@
+"""The "Propose my changes" dialog.
+
+Opened on a layer being edited (its edit buffer is the proposal) or on an authoritative
+layer and an edited local copy (their difference is the proposal). As soon as the
+changes are computed and validated — in a QgsTask — the draft is saved to the proposal
+store, so a crash or a lost connection loses nothing; with PostgreSQL unreachable it is
+kept in the local outbox and sent later ("Send now").
+
+The dialog shows the dataset and the target, who will review (the steward(s) for the
+territory of the changes, plus the DPO when the data is personal), the changes
+(added / modified with old → new / deleted), each validation problem naming the feature
+and the rule, a title and a "why", and "Save draft" / "Submit" — Submit stays disabled,
+with the reason, while problems remain. After saving, it offers to roll back the layer's
+edit buffer: the changes now live in the proposal, and nothing is ever committed to the
+authoritative data from here. In GeoPackage mode it says plainly that there is no access
+control.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from qgis.core import QgsMapLayerProxyModel, QgsProject
+from qgis.gui import QgsMapLayerComboBox
+from qgis.PyQt.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTreeWidget,
+    QVBoxLayout,
+)
+
+from ..plugin.bridge import settings as gsettings
+from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.propose import (
+    COPY_OF_PROPERTY,
+    MODE_EDIT_BUFFER,
+    MODE_LAYERS,
+    PROPOSAL_PROPERTY,
+    collect_edit_buffer,
+    collect_layers,
+)
+from ..plugin.bridge.propose_store import (
+    default_outbox_path,
+    prepare_and_save,
+    proposal_from,
+    send_outbox,
+    update_and_submit,
+)
+from ..plugin.bridge.tasks import run_task
+from ..plugin.proposals.model import SUBMITTED
+from .governance_state import robust_slot
+from .messages import error_text
+from .messages_proposals import note_text, problem_text
+from .propose_changes import counts_text, fill_changes, proposal_status_label, summary_html
+
+WARNING_STYLE = "color: #b26a00;"
+ERROR_STYLE = "color: #c62828;"
+
+
+class ProposeDialog(QDialog):
+    def __init__(self, iface, state, layer=None, parent=None, outbox_path=None, load_settings=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.state = state
+        self.load_settings = load_settings or gsettings.load
+        self.outbox_path = outbox_path or default_outbox_path()
+        self.prepared = None
+        self.proposal = None          # the Proposal as last saved
+        self.task = None
+        self.closed = False
+        # Replaced in tests: the question asked before rolling back the layer's edits.
+        self.confirm = self._ask
+        self.setWindowTitle(tr("Propose my changes"))
+        self.setMinimumSize(720, 640)
+        layout = QVBoxLayout(self)
+
+        source = QGroupBox(tr("What to propose"))
+        form = QFormLayout(source)
+        self.mode_buffer = QRadioButton(tr("My edits in the layer (its edit buffer)"))
+        self.mode_layers = QRadioButton(tr("The differences between an edited copy and the "
+                                           "authoritative layer"))
+        self.layer_combo = QgsMapLayerComboBox()
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
+        self.copy_combo = QgsMapLayerComboBox()
+        self.copy_combo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
+        self.compute_button = QPushButton(tr("Compute the changes again"))
+        form.addRow(self.mode_buffer)
+        form.addRow(self.mode_layers)
+        form.addRow(tr("Shared layer"), self.layer_combo)
+        form.addRow(tr("Edited copy"), self.copy_combo)
+        form.addRow("", self.compute_button)
+        layout.addWidget(source)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.gpkg_warning = QLabel(tr(
+            "GeoPackage store: there is no access control. Your identity is the one declared in the "
+            "GeoGov settings, and anyone who can open the file can change it."))
+        self.gpkg_warning.setWordWrap(True)
+        self.gpkg_warning.setStyleSheet(WARNING_STYLE)
+        self.gpkg_warning.setVisible(False)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.gpkg_warning)
+
+        self.counts = QLabel()
+        self.changes = QTreeWidget()
+        self.changes.setHeaderLabels([tr("Feature / field"), tr("Before"), tr("After")])
+        layout.addWidget(self.counts)
+        layout.addWidget(self.changes, 3)
+        self.problems_label = QLabel()
+        self.problems = QListWidget()
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet(WARNING_STYLE)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.notes)
+
+        details = QFormLayout()
+        self.title = QLineEdit()
+        self.comment = QPlainTextEdit()
+        self.comment.setPlaceholderText(tr("Why these changes? What did you see on the ground, which "
+                                           "source did you use?"))
+        self.comment.setMaximumHeight(90)
+        details.addRow(tr("Title"), self.title)
+        details.addRow(tr("Why"), self.comment)
+        layout.addLayout(details)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.send_button = QPushButton(tr("Send now"))
+        self.send_button.setVisible(False)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.send_button)
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.progress)
+        layout.addLayout(status_row)
+        layout.addWidget(self.reason)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save_button = self.buttons.addButton(tr("Save draft"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.submit_button = self.buttons.addButton(tr("Submit"), QDialogButtonBox.ButtonRole.AcceptRole)
+        layout.addWidget(self.buttons)
+
+        self.mode_buffer.toggled.connect(self._mode_changed)
+        self.compute_button.clicked.connect(self.start)
+        self.save_button.clicked.connect(self.save_draft)
+        self.submit_button.clicked.connect(self.submit)
+        self.send_button.clicked.connect(self.send_now)
+        self.buttons.rejected.connect(self.reject)
+        self.title.textChanged.connect(self._update_buttons)
+        self.comment.textChanged.connect(self._update_buttons)
+        self._choose_layers(layer)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ set-up
+    def _choose_layers(self, layer):
+        project = QgsProject.instance()
+        base_id = layer.customProperty(COPY_OF_PROPERTY, "") if layer is not None else ""
+        base = project.mapLayer(base_id) if base_id else None
+        if base is not None:
+            self.layer_combo.setLayer(base)
+            self.copy_combo.setLayer(layer)
+            self.mode_layers.setChecked(True)
+        else:
+            if layer is not None:
+                self.layer_combo.setLayer(layer)
+            if layer is not None and layer.isModified():
+                self.mode_buffer.setChecked(True)
+            else:
+                self.mode_layers.setChecked(True)
+        self._mode_changed()
+
+    def _mode_changed(self, *_):
+        self.copy_combo.setEnabled(self.mode_layers.isChecked())
+
+    @property
+    def mode(self) -> str:
+        return MODE_EDIT_BUFFER if self.mode_buffer.isChecked() else MODE_LAYERS
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None
+
+    def _ask(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # ------------------------------------------------------------------ compute + save
+    @robust_slot(lambda self: self.iface)
+    def start(self, *_):
+        """Collect the layer(s) here, then compute, validate and save the draft in a task."""
+        if self.busy:
+            return
+        layer = self.layer_combo.currentLayer()
+        if layer is None:
+            self._say(tr("Choose the shared layer."), error=True)
+            return
+        convention = self.state.convention
+        try:
+            if self.mode == MODE_EDIT_BUFFER:
+                source = collect_edit_buffer(layer, convention)
+            else:
+                edited = self.copy_combo.currentLayer()
+                if edited is None or edited.id() == layer.id():
+                    self._say(tr("Choose the edited copy: another layer than the shared one."), error=True)
+                    return
+                source = collect_layers(layer, edited, convention)
+        except Exception as error:  # noqa: BLE001 - GeoGovError or a QGIS failure, shown here
+            self._say(error_text(error), error=True)
+            return
+        if self.proposal is not None and not source.proposal_id:
+            source.proposal_id = self.proposal.id
+        settings = copy.deepcopy(self.load_settings())
+        title = self.title.text().strip() or tr("Changes to {dataset}").format(dataset=source.dataset_title)
+        self._busy(tr("Computing, checking and saving the changes…"))
+        self.task = run_task(tr("GeoGov: propose changes to {layer}").format(layer=source.layer_name),
+                             prepare_and_save, source, convention, settings, self.outbox_path, title,
+                             self.comment.toPlainText(), on_done=self._prepared, on_error=self._failed)
+        self.task.progressChanged.connect(self._progress)
+
+    def _progress(self, value):
+        if not self.closed:
+            self.progress.setValue(int(value))
+
+    @robust_slot(lambda self: self.iface)
+    def _prepared(self, prepared):
+        self.task = None
+        if self.closed:
+            return
+        self._idle()
+        self.prepared = prepared
+        if prepared.proposal is not None:
+            self.proposal = prepared.proposal
+            self._remember(prepared.proposal.id)
+            if not self.title.text().strip():
+                self.title.setText(prepared.proposal.title)
+        self._show_prepared(prepared)
+        if prepared.empty:
+            self._say(tr("There is nothing to propose: the edited version is the same as the "
+                         "authoritative one."))
+        elif prepared.save_error is not None:
+            self._say(tr("The draft could not be saved: {reason}").format(
+                reason=error_text(prepared.save_error)), error=True)
+        elif prepared.saved_locally:
+            self._say_local()
+        else:
+            self._say(tr("Draft saved in the proposal store ({id}).").format(id=prepared.proposal.id))
+        self._update_buttons()
+
+    def _remember(self, proposal_id):
+        """Proposing these edits again updates this draft (not while it is somebody's review)."""
+        layer = self._edited_layer()
+        if layer is not None:
+            layer.setCustomProperty(PROPOSAL_PROPERTY, proposal_id)
+
+    def _edited_layer(self):
+        prepared = self.prepared
+        if prepared is None:
+            return None
+        layer_id = prepared.source.edited_layer_id or prepared.source.layer_id
+        return QgsProject.instance().mapLayer(layer_id)
+
+    def _show_prepared(self, prepared):
+        self.summary.setText(summary_html(prepared, self.state.convention))
+        self.gpkg_warning.setVisible(prepared.store_kind == "gpkg")
+        self.counts.setText(counts_text(prepared.changeset.counts()))
+        fill_changes(self.changes, prepared.changeset)
+        self.problems.clear()
+        for problem in prepared.problems:
+            self.problems.addItem(problem_text(problem))
+        self.problems_label.setText(
+            tr("{n} problem(s) to fix before submitting:").format(n=len(prepared.problems))
+            if prepared.problems else tr("No problem found: the changes can be submitted."))
+        self.notes.setText("\n".join(note_text(n) for n in prepared.notes))
+
+    # ------------------------------------------------------------------ buttons
+    def submit_blocker(self) -> str:
+        """Why Submit is disabled ("" when it is not)."""
+        prepared = self.prepared
+        if self.busy:
+            return tr("Wait for the current operation to finish.")
+        if prepared is None:
+            return tr("The changes have not been computed yet.")
+        if prepared.empty:
+            return tr("There is nothing to propose.")
+        if prepared.problems:
+            return tr("Submit is disabled: fix the {n} problem(s) listed in the layer, then compute "
+                      "the changes again.").format(n=len(prepared.problems))
+        if self.proposal is None:
+            return tr("Submit is disabled: the draft could not be saved.")
+        if self.proposal.status == SUBMITTED:
+            return tr("This proposal is submitted.")
+        if not self.title.text().strip():
+            return tr("Give the proposal a title.")
+        if not self.comment.toPlainText().strip():
+            return tr("Say why: reviewers need the reason for these changes.")
+        return ""
+
+    def _update_buttons(self, *_):
+        blocker = self.submit_blocker()
+        self.submit_button.setEnabled(not blocker)
+        self.reason.setText(blocker if self.prepared is not None else "")
+        can_save = (not self.busy and self.proposal is not None
+                    and self.proposal.status != SUBMITTED and bool(self.title.text().strip()))
+        self.save_button.setEnabled(can_save)
+        self.compute_button.setEnabled(not self.busy)
+
+    @robust_slot(lambda self: self.iface)
+    def save_draft(self, *_):
+        self._store(submit=False)
+
+    @robust_slot(lambda self: self.iface)
+    def submit(self, *_):
+        if self.submit_blocker():
+            self._update_buttons()
+            return
+        self._store(submit=True)
+
+    def _store(self, submit: bool):
+        if self.busy or self.prepared is None or self.proposal is None:
+            return
+        proposal = proposal_from(self.prepared, self.title.text().strip(), self.comment.toPlainText().strip(),
+                                 self.proposal.id)
+        settings = copy.deepcopy(self.load_settings())
+        self._busy(tr("Submitting the proposal…") if submit else tr("Saving the draft…"))
+        self.task = run_task(tr("GeoGov: save the proposal"), update_and_submit, settings, self.outbox_path,
+                             proposal, submit, on_done=lambda outcome: self._stored(outcome, submit),
+                             on_error=self._failed)
+
+    @robust_slot(lambda self: self.iface)
+    def _stored(self, outcome, submitted):
+        self.task = None
+        if self.closed:
+            return
+        self._idle()
+        self.proposal = outcome.proposal
+        if outcome.queued:
+            self._say(tr("The proposal is saved on this computer and will be submitted when the "
+                         "database is reachable."), warning=True)
+            self.send_button.setVisible(True)
+        elif outcome.saved_locally:
+            self._say_local()
+        elif submitted:
+            self._say(tr("Proposal submitted: {status}. The reviewers will see it in their queue.").format(
+                status=proposal_status_label(outcome.proposal.status)))
+        else:
+            self._say(tr("Draft saved ({id}).").format(id=outcome.proposal.id))
+        self._update_buttons()
+        self.offer_rollback()
+
+    def offer_rollback(self):
+        """Ask, then roll back the layer's edit buffer: the changes now live in the proposal."""
+        prepared = self.prepared
+        if prepared is None or prepared.source.mode != MODE_EDIT_BUFFER:
+            return False
+        layer = QgsProject.instance().mapLayer(prepared.source.layer_id)
+        if layer is None or not layer.isEditable():
+            return False
+        asked = self.confirm(
+            tr("Discard the edits from the layer?"),
+            tr("Your changes now live in the proposal “{title}”. Discard them from the layer “{layer}”? "
+               "Nothing is ever saved to the shared data from here: it changes only when a steward "
+               "applies the approved proposal.").format(title=self.proposal.title, layer=layer.name()))
+        if not asked:
+            return False
+        layer.rollBack()
+        # New edits of this layer will be a new proposal, not a replacement of this one.
+        layer.removeCustomProperty(PROPOSAL_PROPERTY)
+        self.iface.mapCanvas().refresh()
+        return True
+
+    @robust_slot(lambda self: self.iface)
+    def send_now(self, *_):
+        if self.busy:
+            return
+        settings = copy.deepcopy(self.load_settings())
+        self._busy(tr("Sending the drafts kept on this computer…"))
+        self.task = run_task(tr("GeoGov: send the local drafts"), send_outbox, settings, self.outbox_path,
+                             on_done=self._sent, on_error=self._failed)
+
+    @robust_slot(lambda self: self.iface)
+    def _sent(self, outcome):
+        self.task = None
+        if self.closed:
+            return
+        self._idle()
+        mine = outcome.results.get(self.proposal.id) if self.proposal is not None else None
+        if mine in ("uploaded", "submitted"):
+            self.send_button.setVisible(False)
+            self._say(tr("Sent to the proposal database.") if mine == "uploaded"
+                      else tr("Sent and submitted."))
+        elif mine is None and not outcome.results:
+            self.send_button.setVisible(False)
+            self._say(tr("Nothing left to send."))
+        else:
+            self._say(tr("Still not sent: {reason}").format(reason=mine), warning=True)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ status
+    def _say_local(self):
+        self._say(tr("Draft saved locally: it will be sent when the database is reachable."), warning=True)
+        self.send_button.setVisible(True)
+
+    def _busy(self, text):
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self._say(text)
+        self.save_button.setEnabled(False)
+        self.submit_button.setEnabled(False)
+        self.compute_button.setEnabled(False)
+
+    def _idle(self):
+        self.progress.setVisible(False)
+
+    @robust_slot(lambda self: self.iface)
+    def _failed(self, error):
+        self.task = None
+        if self.closed:
+            return
+        self._idle()
+        self._say(error_text(error), error=True)
+        self._update_buttons()
+
+    def _say(self, text, error=False, warning=False):
+        self.status.setStyleSheet(ERROR_STYLE if error else WARNING_STYLE if warning else "")
+        self.status.setText(text)
+
+    def reject(self):
+        self.closed = True
+        if self.task is not None:
+            try:
+                self.task.cancel()
+            except RuntimeError:
+                pass  # the task manager deleted it already
+        super().reject()
+
