@@ -1,0 +1,279 @@
+""""Propose my changes" on a copy of a demo GeoPackage layer with a GeoPackage store.
+
+The technician (tech94, Val-de-Marne) edits the layer in QGIS's edit mode; the dialog
+computes, validates and saves the draft in a task; the edit buffer is rolled back and the
+authoritative file never changes. Validation problems block Submit; a submitted proposal
+reaches the steward of the territory of its changes.
+"""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
+
+from geogov.plugin.bridge import features
+from geogov.plugin.bridge.propose import PROPOSAL_PROPERTY, collect_edit_buffer
+from geogov.plugin.proposals.fingerprint import fingerprint
+from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+from geogov.plugin.proposals.store import TO_REVIEW
+from geogov.tests.sdi.geodata import write_geopackages
+from geogov.tests.support import propose_fixtures as P  # noqa: N812 (short: used on every line)
+from geogov.tests.support.servers import copy_geopackage
+from geogov.ui.propose_dialog import ProposeDialog
+
+CYCLABLE_TABLE = "amenagements_cyclables"
+ECLAIRAGE_TABLE = "eclairage_public"
+
+
+@pytest.fixture(scope="module")
+def demo_data(qgis_app, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("propose-demo")
+    write_geopackages(folder / "data")
+    return folder / "data"
+
+
+@pytest.fixture(scope="module")
+def convention():
+    return P.convention()
+
+
+@pytest.fixture()
+def project():
+    yield QgsProject.instance()
+    QgsProject.instance().removeAllMapLayers()
+
+
+def shared_layer(demo_data, tmp_path, table):
+    """A fresh copy of a demo layer, standing for the authoritative data."""
+    path = copy_geopackage(demo_data / f"{table}.gpkg", tmp_path / "authoritative" / f"{table}.gpkg")
+    layer = QgsVectorLayer(f"{path}|layername={table}", table, "ogr")
+    assert layer.isValid()
+    QgsProject.instance().addMapLayer(layer)
+    return layer, path
+
+
+@pytest.fixture()
+def dialogs(qgis_iface, convention, tmp_path):
+    made = []
+
+    def make(layer, settings, confirm=True):
+        dialog = ProposeDialog(qgis_iface, P.ConventionState(convention), layer,
+                               outbox_path=str(tmp_path / "outbox.gpkg"), load_settings=lambda: settings)
+        dialog.confirm = lambda title, text: confirm
+        made.append(dialog)
+        return dialog
+
+    yield make
+    for dialog in made:
+        dialog.reject()
+        dialog.deleteLater()
+
+
+def proposed(dialog):
+    dialog.start()
+    P.wait_idle(dialog)
+    assert dialog.prepared is not None, dialog.status.text()
+    return dialog.prepared
+
+
+def test_three_edits_become_a_draft_and_the_layer_is_rolled_back(demo_data, tmp_path, project, dialogs,
+                                                                   convention):
+    layer, path = shared_layer(demo_data, tmp_path, CYCLABLE_TABLE)
+    before = P.table_rows(path, CYCLABLE_TABLE)
+    store_path = P.demo_store(tmp_path / "proposals.gpkg", convention)
+    edits = P.edit_three(layer)
+    # The thread-safe snapshot the task reads gives what the main-thread reader gives.
+    expected = features.changeset_from_edit_buffer(layer, key="identifiant")
+    dialog = dialogs(layer, P.gpkg_settings(store_path))
+    assert dialog.mode_buffer.isChecked()
+
+    prepared = proposed(dialog)
+    assert prepared.problems == [] and prepared.save_error is None
+    assert prepared.departements == ["94"]
+    assert [p.id for p in prepared.routing.stewards] == ["cd94"]
+    assert "Émilie Dubois" in dialog.summary.text() and "Val-de-Marne" in dialog.summary.text()
+    assert dialog.gpkg_warning.isVisibleTo(dialog)
+    assert dialog.counts.text().startswith("3 ")
+    # Saved at once, before anyone pressed a button.
+    proposal_id = dialog.proposal.id
+    assert layer.customProperty(PROPOSAL_PROPERTY) == proposal_id
+    with GeoPackageStore(store_path, "tech94") as store:
+        stored = store.get_proposal(proposal_id)
+    assert (stored.status, stored.author, stored.partner, stored.dataset) == \
+        ("draft", "tech94", "cd94", P.CYCLABLE)
+    assert stored.target.kind == "gpkg" and stored.target.layer == CYCLABLE_TABLE
+    ops = {c.op: c for c in stored.changeset.changes}
+    assert sorted(ops) == ["delete", "insert", "update"] and len(stored.changeset.changes) == 3
+    assert (ops["insert"].key, ops["update"].key, ops["delete"].key) == \
+        (edits.inserted, edits.moved, edits.deleted)
+    assert ops["update"].changed_fields == [edits.field] and ops["update"].geometry_changed
+    assert ops["update"].new[edits.field] == edits.value
+    summary = sorted((c.op, c.key, tuple(c.changed_fields), c.geometry_changed, c.base_fingerprint)
+                     for c in expected.changes)
+    assert summary == sorted((c.op, c.key, tuple(c.changed_fields), c.geometry_changed, c.base_fingerprint)
+                             for c in stored.changeset.changes)
+    # Base fingerprints are those of the authoritative features, computed independently.
+    schema = features.schema_from_layer(layer, "identifiant")
+    provider = layer.dataProvider()
+    for change in (ops["update"], ops["delete"]):
+        base = next(f for f in provider.getFeatures() if f["identifiant"] == change.key)
+        attributes = {n: features.python_value(base[n]) for n in schema.field_names()}
+        assert change.base_fingerprint == fingerprint(attributes, features.geometry_wkb(base), schema)
+
+    dialog.title.setText("Revêtement refait rue de Paris")
+    dialog.comment.setPlainText("Constaté sur place le 3 mars.")
+    dialog.save_draft()
+    P.wait_idle(dialog)
+    assert "saved" in dialog.status.text().lower(), dialog.status.text()
+    assert not layer.isModified() and not layer.isEditable()
+    assert layer.customProperty(PROPOSAL_PROPERTY) is None
+    with GeoPackageStore(store_path, "tech94") as store:
+        stored = store.get_proposal(proposal_id)
+        assert len(store.list_proposals()) == 1
+    assert (stored.title, stored.comment, stored.status) == \
+        ("Revêtement refait rue de Paris", "Constaté sur place le 3 mars.", "draft")
+    assert P.table_rows(path, CYCLABLE_TABLE) == before
+
+
+def test_submit_routes_to_the_steward_of_the_changes_territory(demo_data, tmp_path, project, dialogs,
+                                                                convention):
+    layer, path = shared_layer(demo_data, tmp_path, CYCLABLE_TABLE)
+    before = P.table_rows(path, CYCLABLE_TABLE)
+    store_path = P.demo_store(tmp_path / "proposals.gpkg", convention)
+    P.edit_three(layer)
+    dialog = dialogs(layer, P.gpkg_settings(store_path), confirm=False)
+    proposed(dialog)
+    assert not dialog.submit_button.isEnabled()
+    assert "why" in dialog.reason.text().lower()
+    dialog.comment.setPlainText("Relevé terrain.")
+    assert dialog.submit_button.isEnabled() and dialog.reason.text() == ""
+    dialog.submit()
+    P.wait_idle(dialog)
+    assert dialog.proposal.status == "submitted", dialog.status.text()
+    # Declined: the edits stay in the layer, still never saved to the file.
+    assert layer.isModified()
+    with GeoPackageStore(store_path, "steward94") as steward:
+        queue = steward.list_proposals(TO_REVIEW)
+        assert [s.id for s in queue] == [dialog.proposal.id]
+        assert queue[0].departements == ["94"] and queue[0].approvals == {"steward": False}
+    with GeoPackageStore(store_path, "steward_region") as other:
+        assert other.list_proposals(TO_REVIEW) == []
+    layer.rollBack()
+    assert P.table_rows(path, CYCLABLE_TABLE) == before
+
+
+def test_problems_are_named_and_block_submit(demo_data, tmp_path, project, dialogs, convention):
+    """A polygon in a point layer and a required field left empty (eclairage_public, as
+    the SIPPEREC's steward, who may propose there)."""
+    layer, path = shared_layer(demo_data, tmp_path, ECLAIRAGE_TABLE)
+    store_path = P.demo_store(tmp_path / "proposals.gpkg", convention)
+    assert layer.startEditing()
+    feature = QgsFeature(layer.fields())
+    feature["type_lampe"] = "LED"
+    feature.setGeometry(QgsGeometry.fromWkt(
+        "POLYGON((660000 6850000, 660010 6850000, 660010 6850010, 660000 6850000))"))
+    assert layer.addFeature(feature)
+    dialog = dialogs(layer, P.gpkg_settings(store_path, login="steward_sipperec"))
+    prepared = proposed(dialog)
+    assert sorted(p.code for p in prepared.problems) == ["proposal.required_missing",
+                                                         "proposal.wrong_geometry_type"]
+    lines = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert any("identifiant" in line and "required" in line for line in lines), lines
+    assert any("Polygon" in line and "Point" in line for line in lines), lines
+    assert all(line.startswith("New feature") for line in lines), lines
+    dialog.comment.setPlainText("why")
+    assert not dialog.submit_button.isEnabled()
+    assert "2 problem" in dialog.reason.text()
+    # Still a draft in the store: nothing is lost while the technician fixes it.
+    with GeoPackageStore(store_path, "steward_sipperec") as store:
+        stored = store.get_proposal(dialog.proposal.id)
+    assert stored.status == "draft" and len(stored.validation) == 2
+    layer.rollBack()
+
+
+def test_a_change_outside_the_proposers_departement(demo_data, tmp_path, project, dialogs, convention):
+    """amenagements-cyclables restricts proposers to their own territory: tech94 (94)
+    moving a cycle lane of Paris (75) gets the problem, and the store refuses the draft."""
+    layer, path = shared_layer(demo_data, tmp_path, CYCLABLE_TABLE)
+    before = P.table_rows(path, CYCLABLE_TABLE)
+    store_path = P.demo_store(tmp_path / "proposals.gpkg", convention)
+    paris = next(layer.getFeatures("\"departement\" = '75'"))
+    assert layer.startEditing()
+    assert layer.changeAttributeValue(paris.id(), layer.fields().indexOf("revetement"), "pavés")
+    dialog = dialogs(layer, P.gpkg_settings(store_path))
+    prepared = proposed(dialog)
+    assert [(p.code, p.key, p.params.get("which")) for p in prepared.problems] == \
+        [("proposal.outside_territory", paris["identifiant"], "old")]
+    assert prepared.departements == ["75"]
+    assert [p.id for p in prepared.routing.stewards] == ["ville-paris"]
+    line = dialog.problems.item(0).text()
+    assert paris["identifiant"] in line and "territory" in line
+    assert prepared.save_error is not None and prepared.save_error.code == "store.outside_territory"
+    assert "could not be saved" in dialog.status.text()
+    assert not dialog.submit_button.isEnabled() and not dialog.save_button.isEnabled()
+    assert layer.isModified()          # nothing saved: the edits are kept in the layer
+    layer.rollBack()
+    assert P.table_rows(path, CYCLABLE_TABLE) == before
+
+
+def test_proposing_again_updates_the_same_draft(demo_data, tmp_path, project, dialogs, convention):
+    layer, _path = shared_layer(demo_data, tmp_path, CYCLABLE_TABLE)
+    store_path = P.demo_store(tmp_path / "proposals.gpkg", convention)
+    edits = P.edit_three(layer)
+    first = dialogs(layer, P.gpkg_settings(store_path))
+    proposal_id = proposed(first).proposal.id
+    extra = next(f for f in layer.getFeatures("\"departement\" = '94'")
+                 if f["identifiant"] not in (edits.moved, edits.deleted, edits.inserted))
+    assert layer.changeAttributeValue(extra.id(), layer.fields().indexOf("gestionnaire"), "Régie voirie")
+    second = dialogs(layer, P.gpkg_settings(store_path))
+    again = proposed(second)
+    assert again.proposal.id == proposal_id
+    with GeoPackageStore(store_path, "tech94") as store:
+        assert [s.id for s in store.list_proposals()] == [proposal_id]
+        assert len(store.get_proposal(proposal_id).changeset.changes) == 4
+    layer.rollBack()
+
+
+def test_offline_postgresql_keeps_the_draft_in_the_outbox(demo_data, tmp_path, project, dialogs, convention):
+    """Nothing listens on the port: the draft goes to the local outbox, Submit queues it."""
+    from geogov.plugin.proposals.outbox import Outbox
+    from geogov.tests.support.postgres import free_port
+
+    layer, path = shared_layer(demo_data, tmp_path, CYCLABLE_TABLE)
+    before = P.table_rows(path, CYCLABLE_TABLE)
+    P.edit_three(layer)
+    settings = P.gpkg_settings("", login="")
+    settings.store_kind = "postgres"
+    settings.store_dsn = f"host=127.0.0.1 port={free_port()} dbname=geogov user=tech94 connect_timeout=3"
+    dialog = dialogs(layer, settings)
+    prepared = proposed(dialog)
+    assert prepared.offline and prepared.identity.login == "tech94" and prepared.identity.partner == "cd94"
+    assert prepared.saved_locally and prepared.save_error is None
+    assert "saved locally" in dialog.status.text() and dialog.send_button.isVisibleTo(dialog)
+    with Outbox(dialog.outbox_path, "tech94") as outbox:
+        assert outbox.pending() == [(dialog.proposal.id, "local")]
+        assert len(outbox.load(dialog.proposal.id).changeset.changes) == 3
+    dialog.comment.setPlainText("Relevé terrain.")
+    dialog.submit()
+    P.wait_idle(dialog)
+    assert "submitted when the database is reachable" in dialog.status.text()
+    with Outbox(dialog.outbox_path, "tech94") as outbox:
+        assert outbox.pending() == [(dialog.proposal.id, "submit_pending")]
+    dialog.send_now()
+    P.wait_idle(dialog)
+    assert "Still not sent" in dialog.status.text() and "store.offline" in dialog.status.text()
+    assert not layer.isEditable()      # rolled back after the (local) save
+    assert P.table_rows(path, CYCLABLE_TABLE) == before
+
+
+def test_collect_refuses_what_cannot_be_proposed(demo_data, tmp_path, project, convention):
+    layer, _path = shared_layer(demo_data, tmp_path, CYCLABLE_TABLE)
+    with pytest.raises(Exception) as no_edits:
+        collect_edit_buffer(layer, convention)
+    assert no_edits.value.code == "proposal.no_edits"
+    scratch = QgsVectorLayer("Point?crs=EPSG:2154&field=nom:string", "brouillon", "memory")
+    scratch.startEditing()
+    scratch.addFeature(QgsFeature(scratch.fields()))
+    with pytest.raises(Exception) as not_governed:
+        collect_edit_buffer(scratch, convention)
+    assert not_governed.value.code == "proposal.not_governed"

@@ -1,0 +1,99 @@
+"""Helpers of the "Propose my changes" tests (tests/qgis/test_propose*.py,
+tests/qgis/test_proposal_algs.py, tests/integration/test_propose*.py).
+
+- the demo convention (resources/demo/convention-idf.yaml) and a GovernanceState-like
+  holder of it (the dialog only reads ``state.convention``);
+- a fresh GeoPackage proposal store with the demo convention synced, as the region's
+  coordinator would set it up;
+- a table's rows read with sqlite3 alone (not through QGIS), to prove that proposing
+  never writes to the authoritative file;
+- the three edits of the scenario: insert one feature, move one and change an
+  attribute, delete one — inside the Val-de-Marne (94), tech94's territory.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from qgis.core import QgsFeature, QgsGeometry
+
+from geogov.plugin.bridge import settings as gsettings
+from geogov.plugin.governance.convention_loader import load_convention
+from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+from geogov.tests.support.qt_wait import wait_for
+
+ROOT = Path(__file__).resolve().parents[2]
+CONVENTION_PATH = ROOT / "resources" / "demo" / "convention-idf.yaml"
+CYCLABLE = "amenagements-cyclables"
+ECLAIRAGE = "eclairage-public"
+
+
+def convention():
+    return load_convention(CONVENTION_PATH)
+
+
+@dataclass
+class ConventionState:
+    """What the dialog reads of ui.governance_state's GovernanceState."""
+
+    convention: object
+
+
+def demo_store(path, convention_object=None) -> Path:
+    with GeoPackageStore(path, "coord_region") as admin:
+        admin.sync_convention(convention_object or convention())
+    return Path(path)
+
+
+def gpkg_settings(store_path, login="tech94", **extra) -> gsettings.Settings:
+    return gsettings.Settings(convention_source=str(CONVENTION_PATH), store_kind="gpkg",
+                              store_path=str(store_path), identity_login=login, **extra)
+
+
+def table_rows(path, table: str) -> list:
+    """Every row of ``table`` (all columns, geometry blob included), sorted, via sqlite3."""
+    conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+    try:
+        return sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
+    finally:
+        conn.close()
+
+
+@dataclass
+class ThreeEdits:
+    inserted: str          # identifiant of the new feature
+    moved: str             # identifiant of the feature moved and changed
+    deleted: str           # identifiant of the deleted feature
+    field: str             # the attribute changed on the moved feature
+    value: str
+
+
+def edit_three(layer, where: str = "\"departement\" = '94'", field: str = "revetement",
+               value: str = "pavés", key: str = "identifiant") -> ThreeEdits:
+    """Start editing ``layer`` and make the three edits inside ``where``."""
+    features = sorted(layer.getFeatures(where), key=lambda f: f[key])[:3]
+    assert len(features) == 3, "the demo layer has too few features there"
+    template, moved, deleted = features
+    assert layer.startEditing()
+    geometry = QgsGeometry(moved.geometry())
+    geometry.translate(4.0, -3.0)
+    assert layer.changeGeometry(moved.id(), geometry)
+    assert layer.changeAttributeValue(moved.id(), layer.fields().indexOf(field), value)
+    assert layer.deleteFeature(deleted.id())
+    new = QgsFeature(layer.fields())
+    for name in layer.fields().names():
+        if name != "fid":
+            new[name] = template[name]
+    new[key] = "NEW-" + str(template[key])
+    shifted = QgsGeometry(template.geometry())
+    shifted.translate(15.0, 15.0)
+    new.setGeometry(shifted)
+    assert layer.addFeature(new)
+    return ThreeEdits(str(new[key]), str(moved[key]), str(deleted[key]), field, value)
+
+
+def wait_idle(widget, timeout: float = 60.0):
+    """Until the dialog's / dock's task has finished (its callbacks ran)."""
+    wait_for(lambda: not widget.busy, timeout=timeout)
