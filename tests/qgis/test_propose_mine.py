@@ -1,0 +1,129 @@
+"""The "Propose my changes" action follows the current layer's edits, and the "My
+proposals" panel shows my proposals, the reviewers' requests, and lets me withdraw or
+submit again — on a real GeoPackage store."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsProject, QgsVectorLayer
+from qgis.PyQt.QtWidgets import QAction
+
+import geogov
+from geogov.plugin.bridge.propose import COPY_OF_PROPERTY
+from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+from geogov.tests.sdi.geodata import write_geopackages
+from geogov.tests.support import propose_fixtures as P  # noqa: N812 (short: used on every line)
+from geogov.tests.support import store_fixtures as F  # noqa: N812
+from geogov.tests.support.servers import copy_geopackage
+from geogov.ui.my_proposals import MyProposalsDock
+from geogov.ui.propose_action import _Component
+
+TABLE = "amenagements_cyclables"
+
+
+@pytest.fixture(scope="module")
+def demo_data(qgis_app, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("mine-demo")
+    write_geopackages(folder / "data")
+    return folder / "data"
+
+
+@pytest.fixture()
+def layer(demo_data, tmp_path):
+    path = copy_geopackage(demo_data / f"{TABLE}.gpkg", tmp_path / f"{TABLE}.gpkg")
+    found = QgsVectorLayer(f"{path}|layername={TABLE}", TABLE, "ogr")
+    assert found.isValid()
+    QgsProject.instance().addMapLayer(found)
+    yield found
+    QgsProject.instance().removeAllMapLayers()
+
+
+def test_the_action_is_enabled_only_with_something_to_propose(qgis_iface, layer):
+    plugin = geogov.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        action = next(a for a in qgis_iface.mainWindow().findChildren(QAction)
+                      if a.objectName() == "geogov_propose_changes")
+        component = next(c for c in plugin.components if isinstance(c, _Component))
+        component.follow(layer)
+        assert not action.isEnabled()
+        assert layer.startEditing()
+        assert not action.isEnabled()                  # editing, but nothing changed yet
+        feature = next(layer.getFeatures())
+        layer.changeAttributeValue(feature.id(), layer.fields().indexOf("revetement"), "pavés")
+        assert action.isEnabled()
+        layer.rollBack()
+        assert not action.isEnabled()
+        copy = QgsVectorLayer("LineString?crs=EPSG:2154&field=identifiant:string", "copie", "memory")
+        copy.setCustomProperty(COPY_OF_PROPERTY, layer.id())
+        QgsProject.instance().addMapLayer(copy)
+        component.follow(copy)
+        assert action.isEnabled()
+    finally:
+        plugin.unload()
+    # Unloaded: the layer's signals no longer reach the (deleted) action.
+    assert layer.startEditing()
+    layer.changeAttributeValue(next(layer.getFeatures()).id(), layer.fields().indexOf("revetement"), "x")
+    layer.rollBack()
+
+
+@pytest.fixture()
+def dock(qgis_iface, tmp_path):
+    store = P.demo_store(tmp_path / "proposals.gpkg", F.convention())
+    settings = P.gpkg_settings(store)
+    made = MyProposalsDock(qgis_iface, P.ConventionState(F.convention()),
+                           outbox_path=str(tmp_path / "o.gpkg"), load_settings=lambda: settings)
+    yield made, store
+    made.deleteLater()
+
+
+def test_my_proposals_shows_requests_and_resubmits(dock):
+    panel, store = dock
+    with GeoPackageStore(store, "tech94") as tech:
+        asked = tech.submit(tech.create_draft(F.proposal(tag="asked")).id)
+        kept = tech.create_draft(F.proposal(tag="kept"))
+    with GeoPackageStore(store, "tech93") as other:
+        other.create_draft(F.proposal(departements=("93",), tag="not mine"))
+    with GeoPackageStore(store, "steward94") as steward:
+        steward.review(asked.id, "request_changes", "Précisez la source du relevé.")
+    panel.refresh()
+    P.wait_idle(panel)
+    assert sorted(panel.item_ids()) == sorted([asked.id, kept.id])
+    texts = {panel.table.topLevelItem(i).text(0): panel.table.topLevelItem(i).text(2)
+             for i in range(panel.table.topLevelItemCount())}
+    assert texts == {"proposal asked": "Changes requested", "proposal kept": "Draft"}
+    assert "no access control" in panel.header.text()
+
+    assert panel.select(asked.id)
+    P.wait_idle(panel)
+    assert panel.selected.id == asked.id
+    html = panel.details.toHtml()
+    assert "Précisez la source du relevé." in html and "steward94" in html
+    # The fixture's proposal carries a validation note: it cannot go back as it is.
+    assert not panel.resubmit_button.isEnabled() and panel.withdraw_button.isEnabled()
+    panel.withdraw()
+    P.wait_idle(panel)
+    P.wait_idle(panel)
+    with GeoPackageStore(store, "tech94") as tech:
+        assert tech.get_proposal(asked.id, with_changes=False).status == "withdrawn"
+
+
+def test_resubmit_after_changes_requested(dock):
+    panel, store = dock
+    clean = F.proposal(tag="clean")
+    clean.validation = []
+    with GeoPackageStore(store, "tech94") as tech:
+        asked = tech.submit(tech.create_draft(clean).id)
+    with GeoPackageStore(store, "steward94") as steward:
+        steward.review(asked.id, "request_changes", "Ajoutez la date.")
+    panel.refresh()
+    P.wait_idle(panel)
+    assert panel.select(asked.id)
+    P.wait_idle(panel)
+    assert panel.resubmit_button.isEnabled()
+    panel.resubmit()
+    P.wait_idle(panel)
+    P.wait_idle(panel)
+    with GeoPackageStore(store, "steward94") as steward:
+        again = steward.get_proposal(asked.id, with_changes=False)
+    assert (again.status, again.round) == ("submitted", 2)
