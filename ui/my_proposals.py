@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 from html import escape
 
+from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
@@ -26,7 +27,9 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..plugin.bridge import settings as gsettings
+from ..plugin.bridge.features import FEATURE_ID
 from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.propose_reload import KeyLookup, find_feature_ids, layer_for_proposal, replay_changes
 from ..plugin.bridge.propose_store import (
     default_outbox_path,
     list_mine,
@@ -79,7 +82,11 @@ class MyProposalsDock(QgsDockWidget):
         self.withdraw_button = QPushButton(tr("Withdraw"))
         self.resubmit_button = QPushButton(tr("Submit again"))
         self.send_button = QPushButton(tr("Send the local drafts"))
-        for button in (self.refresh_button, self.withdraw_button, self.resubmit_button, self.send_button):
+        self.edit_button = QPushButton(tr("Edit in the layer"))
+        self.edit_button.setToolTip(tr("Reload the proposal's changes into an edit session of its layer, "
+                                       "change them, then use Propose my changes and Submit again."))
+        for button in (self.refresh_button, self.edit_button, self.withdraw_button, self.resubmit_button,
+                       self.send_button):
             buttons.addWidget(button)
         layout.addWidget(self.header)
         layout.addWidget(self.table, 2)
@@ -91,6 +98,7 @@ class MyProposalsDock(QgsDockWidget):
         self.withdraw_button.clicked.connect(self.withdraw)
         self.resubmit_button.clicked.connect(self.resubmit)
         self.send_button.clicked.connect(self.send)
+        self.edit_button.clicked.connect(self.edit_again)
         self.table.currentItemChanged.connect(self._selected)
         self._update_buttons()
 
@@ -200,6 +208,8 @@ class MyProposalsDock(QgsDockWidget):
                                         and proposal.status in (DRAFT, SUBMITTED, CHANGES_REQUESTED))
         self.resubmit_button.setEnabled(idle and proposal is not None and not proposal.validation
                                         and proposal.status in (DRAFT, CHANGES_REQUESTED))
+        self.edit_button.setEnabled(idle and proposal is not None and proposal.changeset is not None
+                                    and proposal.status in (DRAFT, CHANGES_REQUESTED))
         has_local = bool(self.mine is not None and self.mine.local)
         self.send_button.setVisible(has_local)
         self.send_button.setEnabled(idle and has_local)
@@ -223,6 +233,57 @@ class MyProposalsDock(QgsDockWidget):
         if self.busy:
             return
         self._run(tr("Sending the drafts kept on this computer…"), send_outbox, on_done=self._acted)
+
+    @robust_slot(lambda self: self.iface)
+    def edit_again(self, *_):
+        """Replay the selected proposal into an edit session of its layer (found in a task)."""
+        proposal = self.selected
+        if proposal is None or proposal.changeset is None or self.busy:
+            return
+        layer = layer_for_proposal(QgsProject.instance(), proposal, self.iface.activeLayer())
+        if layer is None:
+            self._failed_text(tr("Add the layer of this proposal to the project first ({layer} at "
+                                 "{uri}).").format(layer=proposal.target.layer, uri=proposal.target.uri))
+            return
+        if layer.isModified():
+            self._failed_text(tr("The layer “{layer}” has other edits: propose or discard them "
+                                 "first.").format(layer=layer.name()))
+            return
+        key = proposal.changeset.schema.key
+        if key != FEATURE_ID and layer.fields().indexOf(key) < 0:
+            self._failed_text(tr("The layer “{layer}” has no field “{key}”.").format(layer=layer.name(),
+                                                                                       key=key))
+            return
+        lookup = KeyLookup(layer, key)
+        layer_id = layer.id()
+        self.status.setStyleSheet("")
+        self.status.setText(tr("Finding the features of the proposal in the layer…"))
+        self.task = run_task(tr("GeoGov: reload a proposal into its layer"), find_feature_ids, lookup,
+                             proposal.changeset,
+                             on_done=lambda ids: self._replay(layer_id, proposal, ids), on_error=self._failed)
+        self._update_buttons()
+
+    @robust_slot(lambda self: self.iface)
+    def _replay(self, layer_id, proposal, feature_ids):
+        self.task = None
+        self._update_buttons()
+        layer = QgsProject.instance().mapLayer(layer_id)
+        if layer is None:
+            self._failed_text(tr("The layer was removed from the project."))
+            return
+        report = replay_changes(layer, proposal, feature_ids)
+        self.iface.setActiveLayer(layer)
+        text = tr("{n} change(s) reloaded into “{layer}”: edit them, then use Propose my changes and "
+                  "Submit.").format(n=report.replayed, layer=layer.name())
+        if report.missing:
+            missing = ", ".join(map(str, report.missing))
+            text += " " + tr("No longer in the layer: {keys}.").format(keys=missing)
+        self.status.setStyleSheet("color: #b26a00;" if report.missing else "")
+        self.status.setText(text)
+
+    def _failed_text(self, text):
+        self.status.setStyleSheet("color: #c62828;")
+        self.status.setText(text)
 
     @robust_slot(lambda self: self.iface)
     def _acted(self, _outcome):

@@ -9,9 +9,6 @@ for a deletion). QGIS's native:detectvectorchanges reports a modified feature as
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -26,13 +23,14 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterVectorLayer,
 )
-from qgis.PyQt.QtCore import QByteArray, QDate, QDateTime, QTime, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from ..errors import GeoGovError
 from ..proposals.model import DELETE, INSERT, UPDATE
 from .alg_responsible_parties import error_message
 from .features import FEATURE_ID, LayerRows, callbacks_from_feedback, diff_layer_rows, schema_from_layer
 from .i18n import tr
+from .propose_reload import qt_value
 
 CHANGE_COLUMNS = ("op", "fid", "changed_fields", "geometry_changed")
 # A GeoPackage takes a column named "fid" as its feature id (integers only): the output's
@@ -68,25 +66,6 @@ def output_fields(layer, schema) -> tuple:
         fields.append(source)
         mapping.append((out_name, name))
     return fields, mapping
-
-
-def qt_value(value):
-    """A plain Python value (plugin/proposals/model.py) as QGIS stores it in a feature."""
-    if isinstance(value, dt.datetime):
-        moment = QDateTime(QDate(value.year, value.month, value.day),
-                           QTime(value.hour, value.minute, value.second, value.microsecond // 1000))
-        if value.tzinfo is not None:
-            moment.setOffsetFromUtc(int(value.utcoffset().total_seconds()))
-        return moment
-    if isinstance(value, dt.date):
-        return QDate(value.year, value.month, value.day)
-    if isinstance(value, dt.time):
-        return QTime(value.hour, value.minute, value.second, value.microsecond // 1000)
-    if isinstance(value, (bytes, bytearray)):
-        return QByteArray(bytes(value))
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return value
 
 
 def change_feature(change, fields, mapping) -> QgsFeature:

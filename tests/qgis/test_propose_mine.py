@@ -11,6 +11,7 @@ from qgis.PyQt.QtWidgets import QAction
 import geogov
 from geogov.plugin.bridge.propose import COPY_OF_PROPERTY
 from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+from geogov.plugin.proposals.store import TO_REVIEW
 from geogov.tests.sdi.geodata import write_geopackages
 from geogov.tests.support import propose_fixtures as P  # noqa: N812 (short: used on every line)
 from geogov.tests.support import store_fixtures as F  # noqa: N812
@@ -127,3 +128,69 @@ def test_resubmit_after_changes_requested(dock):
     with GeoPackageStore(store, "steward94") as steward:
         again = steward.get_proposal(asked.id, with_changes=False)
     assert (again.status, again.round) == ("submitted", 2)
+
+
+def test_changes_requested_edited_again_in_the_layer_and_resubmitted(qgis_iface, layer, tmp_path):
+    """Propose → the steward asks for changes → "Edit in the layer" replays the proposal
+    into an edit session → one more edit → Propose updates the same proposal → Submit:
+    back in the steward's queue, second round, with the four changes."""
+    from geogov.plugin.bridge import features
+    from geogov.ui.propose_dialog import ProposeDialog
+
+    store = P.demo_store(tmp_path / "proposals.gpkg")
+    settings = P.gpkg_settings(store)
+    state = P.ConventionState(P.convention())
+    before = P.table_rows(layer.source().split("|")[0], TABLE)
+    edits = P.edit_three(layer)
+    expected = sorted((c.op, c.key, tuple(c.changed_fields), c.geometry_changed)
+                      for c in features.changeset_from_edit_buffer(layer, key="identifiant").changes)
+    dialog = ProposeDialog(qgis_iface, state, layer, outbox_path=str(tmp_path / "o.gpkg"),
+                           load_settings=lambda: settings)
+    dialog.confirm = lambda title, text: True
+    dialog.start()
+    P.wait_idle(dialog)
+    dialog.comment.setPlainText("Relevé")
+    dialog.submit()
+    P.wait_idle(dialog)
+    proposal_id = dialog.proposal.id
+    assert dialog.proposal.status == "submitted" and not layer.isEditable()
+    dialog.deleteLater()
+    with GeoPackageStore(store, "steward94") as steward:
+        steward.review(proposal_id, "request_changes", "Le sens manque.")
+
+    panel = MyProposalsDock(qgis_iface, state, outbox_path=str(tmp_path / "o.gpkg"),
+                            load_settings=lambda: settings)
+    try:
+        panel.refresh()
+        P.wait_idle(panel)
+        assert panel.select(proposal_id)
+        P.wait_idle(panel)
+        assert panel.edit_button.isEnabled()
+        panel.edit_again()
+        P.wait_idle(panel)
+        assert layer.isEditable() and "3 change(s) reloaded" in panel.status.text(), panel.status.text()
+        replayed = sorted((c.op, c.key, tuple(c.changed_fields), c.geometry_changed)
+                          for c in features.changeset_from_edit_buffer(layer, key="identifiant").changes)
+        assert replayed == expected
+    finally:
+        panel.deleteLater()
+    moved = next(f for f in layer.getFeatures() if f["identifiant"] == edits.moved)
+    assert layer.changeAttributeValue(moved.id(), layer.fields().indexOf("sens"), "bidirectionnel")
+
+    again = ProposeDialog(qgis_iface, state, layer, outbox_path=str(tmp_path / "o.gpkg"),
+                          load_settings=lambda: settings)
+    again.confirm = lambda title, text: True
+    again.start()
+    P.wait_idle(again)
+    assert again.proposal.id == proposal_id and again.proposal.status == "changes_requested"
+    again.comment.setPlainText("Sens ajouté.")
+    again.submit()
+    P.wait_idle(again)
+    again.deleteLater()
+    with GeoPackageStore(store, "steward94") as steward:
+        stored = steward.get_proposal(proposal_id)
+        assert proposal_id in [s.id for s in steward.list_proposals(TO_REVIEW)]
+    assert (stored.status, stored.round, stored.comment) == ("submitted", 2, "Sens ajouté.")
+    update = next(c for c in stored.changeset.changes if c.op == "update")
+    assert len(stored.changeset.changes) == 3 and sorted(update.changed_fields) == ["revetement", "sens"]
+    assert P.table_rows(layer.source().split("|")[0], TABLE) == before
