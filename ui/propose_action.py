@@ -2,14 +2,21 @@
 propose — a vector layer being edited with changes, or a local copy made from a shared
 layer (custom property ``geogov/copy_of``). It opens ui/propose_dialog.py on the current
 layer and starts computing at once.
+
+"Edit a local copy" (menu) writes the current shared layer into a GeoPackage of the
+profile in a task (plugin/bridge/propose_copy.py), adds it to the project in edit mode
+and links it to the shared layer, for technicians who prefer to work on their own file.
 """
 
 from __future__ import annotations
 
-from qgis.core import QgsMapLayerType
+from qgis.core import Qgis, QgsMapLayerType, QgsProject
 
 from ..plugin.bridge.i18n import tr
-from ..plugin.bridge.propose import COPY_OF_PROPERTY
+from ..plugin.bridge.propose import COPY_OF_PROPERTY, dataset_of_layer
+from ..plugin.bridge.propose_copy import copies_folder, copy_path, copy_source, open_copy, write_copy
+from ..plugin.bridge.tasks import run_task
+from .governance_state import robust_slot, show_error
 from .propose_dialog import ProposeDialog
 
 
@@ -21,17 +28,30 @@ def can_propose(layer) -> bool:
     return bool(layer.isModified() or layer.customProperty(COPY_OF_PROPERTY, ""))
 
 
+def can_copy(layer, convention) -> bool:
+    """A shared layer of the convention (not itself a copy) can be copied to be edited."""
+    if layer is None or layer.type() != QgsMapLayerType.VectorLayer:
+        return False
+    if layer.customProperty(COPY_OF_PROPERTY, ""):
+        return False
+    return dataset_of_layer(convention, layer) is not None
+
+
 class _Component:
-    """Keeps the action's enabled state in step with the current layer's edits."""
+    """Keeps the actions' enabled state in step with the current layer and its edits."""
 
     SIGNALS = ("editingStarted", "editingStopped", "layerModified", "afterRollBack",
                "afterCommitChanges")
 
-    def __init__(self, plugin, action):
+    def __init__(self, plugin, action, copy_action=None, state=None):
         self.plugin = plugin
+        self.iface = plugin.iface
         self.action = action
+        self.copy_action = copy_action
+        self.state = state
         self.layer = None
         self.dialog = None
+        self.task = None
 
     def follow(self, layer=None):
         self._disconnect()
@@ -44,9 +64,42 @@ class _Component:
     def update(self, *_):
         try:
             self.action.setEnabled(can_propose(self.layer))
+            if self.copy_action is not None:
+                convention = self.state.convention if self.state is not None else None
+                self.copy_action.setEnabled(self.task is None and can_copy(self.layer, convention))
         except RuntimeError:
             self.layer = None  # the layer was deleted by QGIS
             self.action.setEnabled(False)
+
+    @robust_slot(lambda self: self.iface)
+    def make_local_copy(self, *_):
+        layer = self.layer
+        if layer is None or self.task is not None:
+            return
+        source = copy_source(layer, QgsProject.instance().transformContext())
+        path = copy_path(layer, copies_folder())
+        self.task = run_task(tr("GeoGov: local copy of {layer}").format(layer=layer.name()), write_copy,
+                             source, path, on_done=lambda written: self._copied(source, written),
+                             on_error=self._copy_failed)
+        self.update()
+
+    @robust_slot(lambda self: self.iface)
+    def _copied(self, source, path):
+        self.task = None
+        copy = open_copy(source, path)
+        QgsProject.instance().addMapLayer(copy)
+        copy.startEditing()
+        self.iface.setActiveLayer(copy)
+        self.iface.messageBar().pushMessage(
+            "GeoGov", tr("Local copy {path} added in edit mode: edit it, then use Propose my changes. "
+                         "The shared layer is not changed.").format(path=path), Qgis.Info, 10)
+        self.update()
+
+    @robust_slot(lambda self: self.iface)
+    def _copy_failed(self, error):
+        self.task = None
+        show_error(self.iface, error)
+        self.update()
 
     def _disconnect(self):
         if self.layer is None:
@@ -86,9 +139,15 @@ def install(plugin):
         dialog.open()
         dialog.start()
 
+    def edit_a_local_copy():
+        component.make_local_copy()
+
     action = plugin.add_action("propose.svg", tr("Propose my changes…"), propose_my_changes,
                                name="geogov_propose_changes")
-    component = _Component(plugin, action)
+    copy_action = plugin.add_action("propose.svg", tr("Edit a local copy of this shared layer"),
+                                    edit_a_local_copy, toolbar=False, name="geogov_edit_local_copy")
+    component = _Component(plugin, action, copy_action, state)
     plugin.connect(plugin.iface.currentLayerChanged, component.follow)
+    plugin.connect(state.changed, component.update)
     component.follow(plugin.iface.activeLayer())
     return component

@@ -194,3 +194,51 @@ def test_changes_requested_edited_again_in_the_layer_and_resubmitted(qgis_iface,
     update = next(c for c in stored.changeset.changes if c.op == "update")
     assert len(stored.changeset.changes) == 3 and sorted(update.changed_fields) == ["revetement", "sens"]
     assert P.table_rows(layer.source().split("|")[0], TABLE) == before
+
+
+def test_a_local_copy_is_edited_then_its_differences_proposed(qgis_iface, layer, tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from qgis.PyQt.QtWidgets import QAction
+
+    from geogov.ui import propose_action
+    from geogov.ui.propose_dialog import ProposeDialog
+
+    monkeypatch.setattr(propose_action, "copies_folder", lambda: str(tmp_path / "copies"))
+    state = P.ConventionState(P.convention())
+    propose, copy_action = QAction(), QAction()
+    component = _Component(SimpleNamespace(iface=qgis_iface), propose, copy_action, state)
+    component.follow(layer)
+    assert copy_action.isEnabled() and not propose.isEnabled()
+    component.make_local_copy()
+    P.wait_for(lambda: component.task is None)
+    copy = qgis_iface.activeLayer()
+    assert copy is not layer and copy.customProperty(COPY_OF_PROPERTY) == layer.id()
+    assert copy.isEditable() and copy.featureCount() == layer.featureCount()
+    assert str(tmp_path / "copies") in copy.source()
+    component.follow(copy)
+    assert propose.isEnabled() and not copy_action.isEnabled()
+    component.unload()
+
+    copy.rollBack()
+    edits = P.edit_three(copy)
+    assert copy.commitChanges()            # saved to the technician's own file only
+    before = P.table_rows(layer.source().split("|")[0], TABLE)
+    store = P.demo_store(tmp_path / "proposals.gpkg")
+    dialog = ProposeDialog(qgis_iface, state, copy, outbox_path=str(tmp_path / "o.gpkg"),
+                           load_settings=lambda: P.gpkg_settings(store))
+    try:
+        assert dialog.mode_layers.isChecked()
+        assert dialog.layer_combo.currentLayer() is layer and dialog.copy_combo.currentLayer() is copy
+        dialog.start()
+        P.wait_idle(dialog)
+        prepared = dialog.prepared
+        assert prepared.problems == [] and prepared.save_error is None, dialog.status.text()
+        assert sorted((c.op, c.key) for c in prepared.changeset.changes) == \
+            sorted([("insert", edits.inserted), ("update", edits.moved), ("delete", edits.deleted)])
+        assert prepared.source.target.uri == layer.source().split("|")[0]
+        assert copy.customProperty("geogov/proposal_id") == dialog.proposal.id
+    finally:
+        dialog.reject()
+        dialog.deleteLater()
+    assert P.table_rows(layer.source().split("|")[0], TABLE) == before
