@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
@@ -324,7 +324,7 @@
         <translation>sans limite territoriale</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="150"/>
+        <location filename="../ui/my_proposals.py" line="74"/>
         <source>Dataset</source>
         <translation>Donnée</translation>
     </message>
@@ -511,7 +511,7 @@ Input document (INPUT): a file path or an http(s) URL of an ISO 19139 record (al
 Authentication (AUTHCFG, optional): the QGIS authentication configuration used to fetch a URL.
 Timeout (TIMEOUT): seconds to wait for the server.
 
-Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document's role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
+Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document&apos;s role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
 
 A document that cannot be used (not a metadata document, malformed, hostile, an error from the server) stops the algorithm with the reason.</source>
         <translation>Liste chaque responsable de chaque fiche d'un document de métadonnées, une ligne par responsable et par contexte.
@@ -540,7 +540,7 @@ Un document inutilisable (pas un document de métadonnées, mal formé, malveill
         <translation>Délai d'attente (secondes)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="98"/>
+        <location filename="../ui/record_details.py" line="178"/>
         <source>Responsible parties</source>
         <translation>Responsables</translation>
     </message>
@@ -792,7 +792,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="32"/>
-        <source>The approvals the dataset's rule requires are not all given.</source>
+        <source>The approvals the dataset&apos;s rule requires are not all given.</source>
         <translation>Les validations exigées par la règle du jeu de données ne sont pas toutes données.</translation>
     </message>
     <message>
@@ -802,7 +802,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="34"/>
-        <source>The changes lie outside your organisation's territory.</source>
+        <source>The changes lie outside your organisation&apos;s territory.</source>
         <translation>Les modifications sortent du territoire de votre organisme.</translation>
     </message>
     <message>
@@ -857,7 +857,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="77"/>
-        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string ("host=… dbname=…", no password); empty: the store of the plugin settings.
+        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string (&quot;host=… dbname=…&quot;, no password); empty: the store of the plugin settings.
 Authentication (AUTHCFG, optional): the QGIS authentication configuration holding the PostgreSQL user name and password.
 Login (LOGIN, optional): who you are in a GeoPackage store (no access control there); a PostgreSQL store knows you by your database login.
 </source>
@@ -883,11 +883,11 @@ Identifiant (LOGIN, facultatif) : qui vous êtes dans un registre GeoPackage (sa
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="129"/>
-        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner's, or all those I may see.
+        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner&apos;s, or all those I may see.
 Status (STATUS, optional): draft, submitted, changes_requested, approved, rejected, applied, conflict or withdrawn.
 Dataset (DATASET, optional): a dataset id of the convention.
 
-Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset's rule asks, e.g. "steward=yes; dpo=no"), approvals_pending and departements.</source>
+Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset&apos;s rule asks, e.g. &quot;steward=yes; dpo=no&quot;), approvals_pending and departements.</source>
         <translation>Portée (SCOPE) : à valider par moi (propositions soumises qui attendent une décision que je peux prendre), les miennes, celles de mon organisme, ou toutes celles que je peux voir.
 Statut (STATUS, facultatif) : draft, submitted, changes_requested, approved, rejected, applied, conflict ou withdrawn.
 Jeu de données (DATASET, facultatif) : un identifiant de jeu de données de la convention.
@@ -900,7 +900,7 @@ Table en sortie (OUTPUT, sans géométrie), une ligne par proposition, la plus r
 Decision (DECISION): approve, reject or request changes. A comment (COMMENT) is required to reject or request changes.
 Version (VERSION, optional): the proposal version you looked at; if someone changed the proposal since, the decision is refused instead of applying to a state you have not seen.
 
-The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO's, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal's status afterwards) and NEW_VERSION.</source>
+The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO&apos;s, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal&apos;s status afterwards) and NEW_VERSION.</source>
         <translation>Proposition (PROPOSAL) : l'identifiant de la proposition (voir Lister les propositions de modification).
 Décision (DECISION) : valider, refuser ou demander des modifications. Un commentaire (COMMENT) est obligatoire pour refuser ou demander des modifications.
 Version (VERSION, facultatif) : la version de la proposition que vous avez consultée ; si quelqu'un a modifié la proposition depuis, la décision est refusée plutôt que de s'appliquer à un état que vous n'avez pas vu.
@@ -909,7 +909,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="102"/>
-        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin's)</source>
+        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin&apos;s)</source>
         <translation>Registre des propositions (chemin GeoPackage ou connexion PostgreSQL ; vide : celui de l'extension)</translation>
     </message>
     <message>
@@ -928,12 +928,12 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Portée</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="149"/>
+        <location filename="../ui/my_proposals.py" line="74"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="150"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="91"/>
         <source>Dataset id</source>
         <translation>Identifiant du jeu de données</translation>
     </message>
@@ -948,7 +948,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Nombre de propositions</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="221"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="100"/>
         <source>Proposal id</source>
         <translation>Identifiant de la proposition</translation>
     </message>
@@ -994,7 +994,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="146"/>
-        <source>My partner's</source>
+        <source>My partner&apos;s</source>
         <translation>Celles de mon organisme</translation>
     </message>
     <message>
@@ -1025,103 +1025,109 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="77"/>
         <source>No convention was given.</source>
-        <translation type="unfinished"/>
+        <translation>Aucune convention n'a été donnée.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="90"/>
         <source>Convention “{title}” (version {version}): {partners} partners, {datasets} datasets.</source>
-        <translation type="unfinished"/>
+        <translation>Convention « {title} » (version {version}) : {partners} partenaires, {datasets} données.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="103"/>
         <source>No catalogue given: freshness and discrepancies rest on the convention (and the store) alone.</source>
-        <translation type="unfinished"/>
+        <translation>Aucun catalogue donné : la fraîcheur et les écarts reposent sur la seule convention (et le magasin de propositions).</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="109"/>
         <source>This GeoGov cannot search catalogues: the catalogue was skipped.</source>
-        <translation type="unfinished"/>
+        <translation>Cette version de GeoGov ne sait pas interroger les catalogues : le catalogue a été ignoré.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="112"/>
         <source>Harvesting the catalogue {url}…</source>
-        <translation type="unfinished"/>
+        <translation>Moissonnage du catalogue {url}…</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="120"/>
         <source>{n} records read from the catalogue.</source>
-        <translation type="unfinished"/>
+        <translation>Fiches lues dans le catalogue : {n}.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="132"/>
         <source>Date of the situation (default: today)</source>
-        <translation type="unfinished"/>
+        <translation>Date de la situation (par défaut : aujourd'hui)</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="168"/>
         <source>not covered by the convention</source>
-        <translation type="unfinished"/>
+        <translation>non couverte par la convention</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="194"/>
         <source>Check the partnership convention</source>
-        <translation type="unfinished"/>
+        <translation>Vérifier la convention de partenariat</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="56"/>
         <source>Governance</source>
-        <translation type="unfinished"/>
+        <translation>Gouvernance</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="203"/>
-        <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue's metadata and the convention disagree.
+        <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue&apos;s metadata and the convention disagree.
 
 Convention (CONVENTION): a file path or an http(s) URL of the YAML document. A convention with problems stops the algorithm; the log lists every problem with its line, column and place in the document.
 Catalogue (CATALOGUE, optional): the URL of a CSW or OGC API Records catalogue; its records give the last update dates and the discrepancies (custodian, producer or frequency that differ, no point of contact, records the convention does not know and datasets without a record).
 Date (DATE, optional): the day the situation is judged on (default: today).
 
 Output table (OUTPUT, no geometry): one row per dataset with producers, maintainer, stewards and their e-mail, dissemination, personal data, licence, committed frequency, last revision and its source, next due date, status (up_to_date, late, unknown) and situation in words, days late, discrepancy codes and sentences, overdue contract deliveries; plus one row per catalogue record the convention does not cover.</source>
-        <translation type="unfinished"/>
+        <translation>Charge et vérifie une convention de partenariat (geogov.convention/1), puis indique qui est responsable de chaque donnée partagée, si elle est à jour, et où les métadonnées du catalogue et la convention divergent.
+
+Convention (CONVENTION) : chemin de fichier ou adresse http(s) du document YAML. Une convention comportant des problèmes arrête l'algorithme ; le journal liste chaque problème avec sa ligne, sa colonne et sa place dans le document.
+Catalogue (CATALOGUE, facultatif) : adresse d'un catalogue CSW ou OGC API Records ; ses fiches donnent les dates de dernière mise à jour et les écarts (gestionnaire, producteur ou fréquence différents, pas de point de contact, fiches inconnues de la convention et données sans fiche).
+Date (DATE, facultatif) : le jour auquel la situation est appréciée (par défaut : aujourd'hui).
+
+Table de sortie (OUTPUT, sans géométrie) : une ligne par donnée avec les producteurs, le gestionnaire, les référents validation et leur adresse électronique, la diffusion, les données personnelles, la licence, la fréquence promise, la dernière mise à jour et sa source, la prochaine échéance, le statut (up_to_date, late, unknown) et la situation en toutes lettres, les jours de retard, les codes et phrases des écarts, les livraisons contractuelles en retard ; plus une ligne par fiche du catalogue que la convention ne couvre pas.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="85"/>
         <source>Convention (file path or URL)</source>
-        <translation type="unfinished"/>
+        <translation>Convention (chemin de fichier ou adresse)</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="87"/>
         <source>Catalogue URL (CSW or OGC API Records)</source>
-        <translation type="unfinished"/>
+        <translation>Adresse du catalogue (CSW ou OGC API Records)</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="231"/>
         <source>Datasets of the convention</source>
-        <translation type="unfinished"/>
+        <translation>Données de la convention</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="233"/>
         <source>Number of datasets</source>
-        <translation type="unfinished"/>
+        <translation>Nombre de données</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="100"/>
         <source>Number of late datasets</source>
-        <translation type="unfinished"/>
+        <translation>Nombre de données en retard</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="235"/>
         <source>Number of discrepancies</source>
-        <translation type="unfinished"/>
+        <translation>Nombre d'écarts</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="260"/>
         <source>{datasets} datasets, {late} late, {discrepancies} discrepancies.</source>
-        <translation type="unfinished"/>
+        <translation>Données : {datasets} ; en retard : {late} ; écarts : {discrepancies}.</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="39"/>
         <source>Governance report</source>
-        <translation type="unfinished"/>
+        <translation>Rapport de gouvernance</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="62"/>
@@ -1133,97 +1139,104 @@ Proposal store (STORE, optional): a GeoGov GeoPackage store file, or a PostgreSQ
 Login (LOGIN, optional, GeoPackage store only): whose view of the store is counted; default: the identity of GeoGov's settings, else the convention's coordinator, who sees every proposal.
 Date (DATE, optional): the day the situation is judged on (default: today).
 PDF report (OUTPUT_PDF) and HTML report (OUTPUT_HTML): give one or both.</source>
-        <translation type="unfinished"/>
+        <translation>Rédige le rapport de gouvernance du partenariat, pour les coordinateurs et les élus, en mots simples : pour chaque partenaire, les données qu'il produit, tient à jour et valide, celles qui sont en retard, les livraisons contractuelles qu'il doit ou qui lui sont dues et celles qui sont en retard, les propositions de modification reçues, acceptées et refusées ; avec une carte des territoires des partenaires.
+
+Convention (CONVENTION) : chemin de fichier ou adresse http(s).
+Catalogue (CATALOGUE, facultatif) : adresse d'un catalogue CSW ou OGC API Records (dates de mise à jour tirées des fiches ; fiches et données manquantes d'un côté ou de l'autre).
+Magasin de propositions (STORE, facultatif) : un fichier GeoPackage de propositions GeoGov, ou une chaîne de connexion PostgreSQL (host=… dbname=… ; l'utilisateur et le mot de passe viennent de la configuration d'authentification des réglages de GeoGov) : les propositions comptées et les dates des modifications intégrées.
+Identifiant (LOGIN, facultatif, magasin GeoPackage seulement) : la vue du magasin qui est comptée ; par défaut l'identité des réglages de GeoGov, sinon le coordinateur de la convention, qui voit toutes les propositions.
+Date (DATE, facultatif) : le jour auquel la situation est appréciée (par défaut : aujourd'hui).
+Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou les deux.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="89"/>
         <source>Proposal store (GeoPackage file or PostgreSQL connection)</source>
-        <translation type="unfinished"/>
+        <translation>Magasin de propositions (fichier GeoPackage ou connexion PostgreSQL)</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="92"/>
         <source>Login to read a GeoPackage store as</source>
-        <translation type="unfinished"/>
+        <translation>Identifiant sous lequel lire un magasin GeoPackage</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="95"/>
         <source>PDF report</source>
-        <translation type="unfinished"/>
+        <translation>Rapport PDF</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="61"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"/>
+        <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="97"/>
         <source>HTML report</source>
-        <translation type="unfinished"/>
+        <translation>Rapport HTML</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="66"/>
         <source>HTML pages (*.html *.htm)</source>
-        <translation type="unfinished"/>
+        <translation>Pages HTML (*.html *.htm)</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="101"/>
         <source>Number of overdue deliveries</source>
-        <translation type="unfinished"/>
+        <translation>Nombre de livraisons en retard</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="108"/>
         <source>Give a PDF file, an HTML file, or both.</source>
-        <translation type="unfinished"/>
+        <translation>Indiquez un fichier PDF, un fichier HTML, ou les deux.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="121"/>
         <source>The store is read as {login}, the coordinator of the convention.</source>
-        <translation type="unfinished"/>
+        <translation>Le magasin est lu sous l'identité de {login}, coordinateur de la convention.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="131"/>
         <source>Proposal store read: {n} datasets with applied changes.</source>
-        <translation type="unfinished"/>
+        <translation>Magasin de propositions lu : données avec des modifications intégrées : {n}.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="162"/>
         <source>Written: {path}</source>
-        <translation type="unfinished"/>
+        <translation>Écrit : {path}</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/governance.py" line="279"/>
         <source>GeoGov: loading the partnership convention</source>
-        <translation type="unfinished"/>
+        <translation>GeoGov : chargement de la convention de partenariat</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/governance.py" line="334"/>
         <source>GeoGov: reading the proposal store</source>
-        <translation type="unfinished"/>
+        <translation>GeoGov : lecture du magasin de propositions</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/governance.py" line="359"/>
         <source>GeoGov: reading the catalogue record of {title}</source>
-        <translation type="unfinished"/>
+        <translation>GeoGov : lecture de la fiche de catalogue de {title}</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/layers_from_records.py" line="238"/>
         <source>Created on {date} (catalogue record)</source>
-        <translation type="unfinished"/>
+        <translation>Créée le {date} (fiche de catalogue)</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/layers_from_records.py" line="239"/>
         <source>Published on {date} (catalogue record)</source>
-        <translation type="unfinished"/>
+        <translation>Publiée le {date} (fiche de catalogue)</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/layers_from_records.py" line="240"/>
         <source>Revised on {date} (catalogue record)</source>
-        <translation type="unfinished"/>
+        <translation>Révisée le {date} (fiche de catalogue)</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/layers_from_records.py" line="247"/>
         <source>Next update planned on {date}</source>
-        <translation type="unfinished"/>
+        <translation>Prochaine mise à jour prévue le {date}</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/processing_provider.py" line="18"/>
@@ -1231,931 +1244,856 @@ PDF report (OUTPUT_PDF) and HTML report (OUTPUT_HTML): give one or both.</source
         <translation>GeoGov — gouvernance régionale des données géographiques</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="309"/>
+        <location filename="../plugin/bridge/report_layout.py" line="310"/>
         <source>Situation of the partners with a territory there</source>
-        <translation type="unfinished"/>
+        <translation>Situation des partenaires qui y ont un territoire</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="324"/>
+        <location filename="../plugin/bridge/report_layout.py" line="325"/>
         <source>The colour of a département sums up the datasets and contract deliveries of the partners whose territory in the convention names it. Partners competent everywhere are not on the map: see their sections.</source>
-        <translation type="unfinished"/>
+        <translation>La couleur d'un département résume les données et les livraisons contractuelles des partenaires dont le territoire, dans la convention, le comprend. Les partenaires compétents partout ne figurent pas sur la carte : voir leurs sections.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/report_map.py" line="91"/>
         <source>Partner territories</source>
-        <translation type="unfinished"/>
+        <translation>Territoires des partenaires</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="458"/>
+        <location filename="../plugin/bridge/report_layout.py" line="460"/>
         <source>late: {n}</source>
-        <translation type="unfinished"/>
+        <translation>en retard : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="462"/>
+        <location filename="../plugin/bridge/report_layout.py" line="464"/>
         <source>Partners with a territory there</source>
-        <translation type="unfinished"/>
+        <translation>Partenaires qui y ont un territoire</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="469"/>
+        <location filename="../plugin/bridge/report_layout.py" line="471"/>
         <source>Every shared dataset</source>
-        <translation type="unfinished"/>
+        <translation>Toutes les données partagées</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/report_map.py" line="119"/>
-        <source>Partners' data up to date</source>
-        <translation type="unfinished"/>
+        <source>Partners&apos; data up to date</source>
+        <translation>Données des partenaires à jour</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/report_map.py" line="120"/>
         <source>At least one dataset or delivery late</source>
-        <translation type="unfinished"/>
+        <translation>Au moins une donnée ou une livraison en retard</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/report_map.py" line="121"/>
         <source>No known update date</source>
-        <translation type="unfinished"/>
+        <translation>Aucune date de mise à jour connue</translation>
     </message>
     <message>
         <location filename="../plugin/publishing/changelog.py" line="158"/>
         <source>Change log</source>
-        <translation type="unfinished"/>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../plugin/publishing/changelog.py" line="160"/>
         <source>added</source>
-        <translation type="unfinished"/>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../plugin/publishing/changelog.py" line="160"/>
         <source>modified</source>
-        <translation type="unfinished"/>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../plugin/publishing/changelog.py" line="160"/>
         <source>deleted</source>
-        <translation type="unfinished"/>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="54"/>
         <source>GeoGov catalogue</source>
-        <translation type="unfinished"/>
+        <translation>Catalogue GeoGov</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="82"/>
         <source>Catalogue</source>
-        <translation type="unfinished"/>
+        <translation>Catalogue</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="89"/>
-        <source>Words to find, or "a phrase"</source>
-        <translation type="unfinished"/>
+        <source>Words to find, or &quot;a phrase&quot;</source>
+        <translation>Mots à chercher, ou « une expression »</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="90"/>
         <source>Search</source>
-        <translation type="unfinished"/>
+        <translation>Rechercher</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="95"/>
         <source>Filters and sort</source>
-        <translation type="unfinished"/>
+        <translation>Filtres et tri</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="99"/>
         <source>Producer or maintainer</source>
-        <translation type="unfinished"/>
+        <translation>Producteur ou gestionnaire</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="101"/>
         <source>Limit to the map extent</source>
-        <translation type="unfinished"/>
+        <translation>Limiter à l'emprise de la carte</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="103"/>
         <source>Server order</source>
-        <translation type="unfinished"/>
+        <translation>Ordre du serveur</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="116"/>
         <source>Title</source>
-        <translation type="unfinished"/>
+        <translation>Titre</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="103"/>
         <source>Latest revision first</source>
-        <translation type="unfinished"/>
+        <translation>Révision la plus récente d'abord</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="106"/>
         <source>Organisation</source>
-        <translation type="unfinished"/>
+        <translation>Organisme</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="107"/>
         <source>Keyword</source>
-        <translation type="unfinished"/>
+        <translation>Mot-clé</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="109"/>
         <source>Sort by</source>
-        <translation type="unfinished"/>
+        <translation>Trier par</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="105"/>
         <source>Cancel</source>
-        <translation type="unfinished"/>
+        <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="152"/>
+        <location filename="../ui/catalogue_dock.py" line="154"/>
         <source>◀ Previous</source>
-        <translation type="unfinished"/>
+        <translation>◀ Précédentes</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="153"/>
+        <location filename="../ui/catalogue_dock.py" line="155"/>
         <source>Next ▶</source>
-        <translation type="unfinished"/>
+        <translation>Suivantes ▶</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="162"/>
+        <location filename="../ui/catalogue_dock.py" line="164"/>
         <source>Add WMS</source>
-        <translation type="unfinished"/>
+        <translation>Ajouter le WMS</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="162"/>
+        <location filename="../ui/catalogue_dock.py" line="164"/>
         <source>Add WFS</source>
-        <translation type="unfinished"/>
+        <translation>Ajouter le WFS</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="162"/>
+        <location filename="../ui/catalogue_dock.py" line="164"/>
         <source>Add OGC API Features</source>
-        <translation type="unfinished"/>
+        <translation>Ajouter l'OGC API Features</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="169"/>
+        <location filename="../ui/catalogue_dock.py" line="171"/>
         <source>Raw response…</source>
-        <translation type="unfinished"/>
+        <translation>Réponse brute…</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="260"/>
+        <location filename="../ui/catalogue_dock.py" line="262"/>
         <source>No catalogue is configured: add one in Settings ▸ Options ▸ GeoGov.</source>
-        <translation type="unfinished"/>
+        <translation>Aucun catalogue configuré : ajoutez-en un dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="265"/>
+        <location filename="../ui/catalogue_dock.py" line="267"/>
         <source>Searching {name}</source>
-        <translation type="unfinished"/>
+        <translation>Recherche dans {name}</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="270"/>
+        <location filename="../ui/catalogue_dock.py" line="272"/>
         <source>Searching {name}…</source>
-        <translation type="unfinished"/>
+        <translation>Recherche dans {name}…</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="238"/>
         <source>Cancelled by the user.</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/catalogue_dock.py" line="329"/>
-        <source>No record matches.</source>
-        <translation type="unfinished"/>
+        <translation>Annulé par l'utilisateur.</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="331"/>
-        <source>{matched} records match, {first}–{last} shown</source>
-        <translation type="unfinished"/>
+        <source>No record matches.</source>
+        <translation>Aucune fiche ne correspond.</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="334"/>
+        <location filename="../ui/catalogue_dock.py" line="333"/>
+        <source>{matched} records match, {first}–{last} shown</source>
+        <translation>{matched} fiches correspondent, {first}–{last} affichées</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_dock.py" line="336"/>
         <source>{first}–{last} shown</source>
-        <translation type="unfinished"/>
+        <translation>{first}–{last} affichées</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="232"/>
-        <source>Layer "{name}" added to the map.</source>
-        <translation type="unfinished"/>
+        <source>Layer &quot;{name}&quot; added to the map.</source>
+        <translation>Couche « {name} » ajoutée à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="73"/>
+        <location filename="../ui/plugin.py" line="74"/>
         <source>GeoGov</source>
         <translation>GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="441"/>
+        <location filename="../ui/catalogue_dock.py" line="444"/>
         <source>Catalogue search</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/catalogue_labels.py" line="21"/>
-        <source>Continual</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/catalogue_labels.py" line="22"/>
-        <source>Daily</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/catalogue_labels.py" line="23"/>
-        <source>Weekly</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/catalogue_labels.py" line="24"/>
-        <source>Fortnightly</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/catalogue_labels.py" line="25"/>
-        <source>Twice a month</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/catalogue_labels.py" line="26"/>
-        <source>Monthly</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/catalogue_labels.py" line="27"/>
-        <source>Quarterly</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/catalogue_labels.py" line="28"/>
-        <source>Half-yearly</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/catalogue_labels.py" line="29"/>
-        <source>Yearly</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/catalogue_labels.py" line="30"/>
-        <source>Every two years</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/catalogue_labels.py" line="31"/>
-        <source>Periodic</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/catalogue_labels.py" line="32"/>
-        <source>As needed</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/catalogue_labels.py" line="33"/>
-        <source>Irregular</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/catalogue_labels.py" line="34"/>
-        <source>Not planned</source>
-        <translation type="unfinished"/>
+        <translation>Recherche dans les catalogues</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="85"/>
         <source>Unknown</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/catalogue_labels.py" line="48"/>
-        <source>Every {duration}</source>
-        <translation type="unfinished"/>
+        <translation>Inconnu</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="55"/>
         <source>metadata contact</source>
-        <translation type="unfinished"/>
+        <translation>contact des métadonnées</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="56"/>
         <source>resource point of contact</source>
-        <translation type="unfinished"/>
+        <translation>point de contact de la ressource</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="57"/>
         <source>cited party</source>
-        <translation type="unfinished"/>
+        <translation>partie citée</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="58"/>
         <source>distributor contact</source>
-        <translation type="unfinished"/>
+        <translation>distributeur</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="59"/>
         <source>maintenance contact</source>
-        <translation type="unfinished"/>
+        <translation>contact de maintenance</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="60"/>
         <source>OGC API Records contact</source>
-        <translation type="unfinished"/>
+        <translation>contact OGC API Records</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="61"/>
         <source>Dublin Core element</source>
-        <translation type="unfinished"/>
+        <translation>élément Dublin Core</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="62"/>
         <source>service contact</source>
-        <translation type="unfinished"/>
+        <translation>contact du service</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="63"/>
         <source>feature catalogue producer</source>
-        <translation type="unfinished"/>
+        <translation>producteur du catalogue d'attributs</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="64"/>
         <source>party of an associated resource</source>
-        <translation type="unfinished"/>
+        <translation>partie d'une ressource associée</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="77"/>
         <source>API</source>
         <comment>OGC API Features, in the Services column</comment>
-        <translation type="unfinished"/>
+        <translation>API</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="78"/>
         <source>Download</source>
-        <translation type="unfinished"/>
+        <translation>Téléchargement</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="79"/>
         <source>Web page</source>
-        <translation type="unfinished"/>
+        <translation>Page web</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="80"/>
         <source>Other link</source>
-        <translation type="unfinished"/>
+        <translation>Autre lien</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="98"/>
         <source>{day:02d}/{month:02d}/{year}</source>
         <comment>a date</comment>
-        <translation type="unfinished"/>
+        <translation>{day:02d}/{month:02d}/{year}</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="103"/>
         <source>Created</source>
-        <translation type="unfinished"/>
+        <translation>Créée le</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="103"/>
         <source>Published</source>
-        <translation type="unfinished"/>
+        <translation>Publiée le</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="104"/>
         <source>Revised</source>
-        <translation type="unfinished"/>
+        <translation>Révisée le</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="108"/>
         <source>title</source>
-        <translation type="unfinished"/>
+        <translation>titre</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="108"/>
         <source>revision date</source>
-        <translation type="unfinished"/>
+        <translation>date de révision</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="68"/>
         <source>Producer</source>
-        <translation type="unfinished"/>
+        <translation>Producteur</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_results.py" line="19"/>
         <source>Maintainer</source>
-        <translation type="unfinished"/>
+        <translation>Gestionnaire</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_results.py" line="19"/>
         <source>Update frequency</source>
-        <translation type="unfinished"/>
+        <translation>Fréquence de mise à jour</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_results.py" line="20"/>
         <source>Last revision</source>
-        <translation type="unfinished"/>
+        <translation>Dernière révision</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_results.py" line="20"/>
         <source>Services</source>
-        <translation type="unfinished"/>
+        <translation>Services</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_results.py" line="36"/>
         <source>{names} (+{more})</source>
-        <translation type="unfinished"/>
+        <translation>{names} (+{more})</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="50"/>
         <source>{name} (in {territory})</source>
-        <translation type="unfinished"/>
+        <translation>{name} (sur {territory})</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="166"/>
+        <location filename="../ui/options_page.py" line="293"/>
         <source>Partnership convention</source>
         <translation>Convention de partenariat</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="66"/>
         <source>Filter partners and datasets…</source>
-        <translation type="unfinished"/>
+        <translation>Filtrer les partenaires et les données…</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="68"/>
         <source>Reload</source>
-        <translation type="unfinished"/>
+        <translation>Recharger</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="70"/>
         <source>Open the file</source>
-        <translation type="unfinished"/>
+        <translation>Ouvrir le fichier</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="79"/>
         <source>Severity</source>
-        <translation type="unfinished"/>
+        <translation>Gravité</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="79"/>
         <source>File</source>
-        <translation type="unfinished"/>
+        <translation>Fichier</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="79"/>
         <source>Line</source>
-        <translation type="unfinished"/>
+        <translation>Ligne</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="79"/>
         <source>Column</source>
-        <translation type="unfinished"/>
+        <translation>Colonne</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="79"/>
         <source>Place in the document</source>
-        <translation type="unfinished"/>
+        <translation>Emplacement dans le document</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="79"/>
         <source>Problem</source>
-        <translation type="unfinished"/>
+        <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="86"/>
+        <location filename="../ui/responsibility_dock.py" line="106"/>
         <source>Partners</source>
-        <translation type="unfinished"/>
+        <translation>Partenaires</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="87"/>
         <source>Datasets</source>
-        <translation type="unfinished"/>
+        <translation>Données</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="223"/>
         <source>Problems</source>
-        <translation type="unfinished"/>
+        <translation>Problèmes</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="116"/>
         <source>Name</source>
-        <translation type="unfinished"/>
+        <translation>Nom</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="99"/>
         <source>Detail</source>
-        <translation type="unfinished"/>
+        <translation>Détail</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="124"/>
         <source>not signed</source>
-        <translation type="unfinished"/>
+        <translation>non signée</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="126"/>
         <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Version {version}, signed on {signed}; coordinated by {coordinator}.</source>
-        <translation type="unfinished"/>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Version {version}, signée le {signed} ; coordonnée par {coordinator}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="261"/>
+        <location filename="../ui/responsibility_dock.py" line="266"/>
         <source>Loading the partnership convention…</source>
-        <translation type="unfinished"/>
+        <translation>Chargement de la convention de partenariat…</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="134"/>
         <source>The partnership convention could not be loaded.</source>
-        <translation type="unfinished"/>
+        <translation>La convention de partenariat n'a pas pu être chargée.</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="160"/>
         <source>Produces</source>
-        <translation type="unfinished"/>
+        <translation>Produit</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="160"/>
         <source>Maintains</source>
-        <translation type="unfinished"/>
+        <translation>Tient à jour</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="160"/>
         <source>Validates the changes to</source>
-        <translation type="unfinished"/>
+        <translation>Valide les modifications de</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="167"/>
+        <location filename="../ui/responsibility_dock.py" line="167"/>
         <source>Contacts</source>
-        <translation type="unfinished"/>
+        <translation>Contacts</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="188"/>
         <source>Update</source>
-        <translation type="unfinished"/>
+        <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="154"/>
+        <location filename="../ui/responsibility_dock.py" line="158"/>
         <source>Dissemination</source>
-        <translation type="unfinished"/>
+        <translation>Diffusion</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="153"/>
+        <location filename="../ui/responsibility_dock.py" line="157"/>
         <source>Licence</source>
-        <translation type="unfinished"/>
+        <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="153"/>
+        <location filename="../ui/responsibility_dock.py" line="157"/>
         <source>not stated</source>
-        <translation type="unfinished"/>
+        <translation>non précisée</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="155"/>
+        <location filename="../ui/responsibility_dock.py" line="159"/>
         <source>Personal data</source>
-        <translation type="unfinished"/>
+        <translation>Données personnelles</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="58"/>
         <source>yes</source>
-        <translation type="unfinished"/>
+        <translation>oui</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="58"/>
         <source>no</source>
-        <translation type="unfinished"/>
+        <translation>non</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="157"/>
+        <location filename="../ui/responsibility_dock.py" line="161"/>
         <source>Changes approved by</source>
-        <translation type="unfinished"/>
+        <translation>Modifications validées par</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="197"/>
         <source>Contract delivery</source>
-        <translation type="unfinished"/>
+        <translation>Livraison contractuelle</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="197"/>
         <source>{debtor} to {creditor}, {rhythm}</source>
-        <translation type="unfinished"/>
+        <translation>{debtor} à {creditor}, {rhythm}</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="164"/>
         <source>Error</source>
-        <translation type="unfinished"/>
+        <translation>Erreur</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="164"/>
         <source>Warning</source>
-        <translation type="unfinished"/>
+        <translation>Avertissement</translation>
     </message>
     <message>
         <location filename="../ui/convention_browser.py" line="223"/>
         <source>Problems ({n})</source>
-        <translation type="unfinished"/>
+        <translation>Problèmes ({n})</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="48"/>
         <source>A report for coordinators and elected officials, in plain words: per partner, the shared datasets, which are late, the contract deliveries and the proposed changes, with a map of the territories.</source>
-        <translation type="unfinished"/>
+        <translation>Un rapport pour les coordinateurs et les élus, en mots simples : pour chaque partenaire, les données partagées, celles qui sont en retard, les livraisons contractuelles et les propositions de modification, avec une carte des territoires.</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="57"/>
         <source>PDF (to print)</source>
-        <translation type="unfinished"/>
+        <translation>PDF (à imprimer)</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="63"/>
         <source>HTML page (to publish)</source>
-        <translation type="unfinished"/>
+        <translation>Page HTML (à publier)</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="69"/>
         <source>No catalogue (the convention and the store only)</source>
-        <translation type="unfinished"/>
+        <translation>Aucun catalogue (la convention et le magasin seulement)</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="72"/>
         <source>Count the proposals of the proposal store</source>
-        <translation type="unfinished"/>
+        <translation>Compter les propositions du magasin de propositions</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="78"/>
         <source>Open the report when it is ready</source>
-        <translation type="unfinished"/>
+        <translation>Ouvrir le rapport quand il est prêt</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="94"/>
         <source>Create the report</source>
-        <translation type="unfinished"/>
+        <translation>Créer le rapport</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="110"/>
         <source>The partnership convention is not loaded: the report cannot be made.</source>
-        <translation type="unfinished"/>
+        <translation>La convention de partenariat n'est pas chargée : le rapport ne peut pas être établi.</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="114"/>
         <source>Choose a PDF file, an HTML file, or both.</source>
-        <translation type="unfinished"/>
+        <translation>Choisissez un fichier PDF, un fichier HTML, ou les deux.</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="121"/>
         <source>Gathering the report's data…</source>
-        <translation type="unfinished"/>
+        <translation>Collecte des informations du rapport…</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="122"/>
         <source>GeoGov: governance report</source>
-        <translation type="unfinished"/>
+        <translation>GeoGov : rapport de gouvernance</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="133"/>
         <source>Laying out the report…</source>
-        <translation type="unfinished"/>
+        <translation>Mise en page du rapport…</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="140"/>
         <source>Report written: {paths}</source>
-        <translation type="unfinished"/>
+        <translation>Rapport écrit : {paths}</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="177"/>
         <source>Governance report…</source>
-        <translation type="unfinished"/>
+        <translation>Rapport de gouvernance…</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="18"/>
         <source>Resource provider</source>
-        <translation type="unfinished"/>
+        <translation>Fournisseur</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="19"/>
         <source>Custodian</source>
-        <translation type="unfinished"/>
+        <translation>Gestionnaire</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="20"/>
         <source>Owner</source>
-        <translation type="unfinished"/>
+        <translation>Propriétaire</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="21"/>
         <source>User</source>
-        <translation type="unfinished"/>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="22"/>
         <source>Distributor</source>
-        <translation type="unfinished"/>
+        <translation>Distributeur</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="23"/>
         <source>Originator</source>
-        <translation type="unfinished"/>
+        <translation>Producteur</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="24"/>
         <source>Point of contact</source>
-        <translation type="unfinished"/>
+        <translation>Point de contact</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="25"/>
         <source>Principal investigator</source>
-        <translation type="unfinished"/>
+        <translation>Chercheur principal</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="26"/>
         <source>Processor</source>
-        <translation type="unfinished"/>
+        <translation>Opérateur de traitement</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="27"/>
         <source>Publisher</source>
-        <translation type="unfinished"/>
+        <translation>Éditeur</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="28"/>
         <source>Author</source>
-        <translation type="unfinished"/>
+        <translation>Auteur</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="30"/>
         <source>Sponsor</source>
-        <translation type="unfinished"/>
+        <translation>Commanditaire</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="31"/>
         <source>Co-author</source>
-        <translation type="unfinished"/>
+        <translation>Coauteur</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="32"/>
         <source>Collaborator</source>
-        <translation type="unfinished"/>
+        <translation>Collaborateur</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="33"/>
         <source>Editor</source>
-        <translation type="unfinished"/>
+        <translation>Rédacteur</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="34"/>
         <source>Mediator</source>
-        <translation type="unfinished"/>
+        <translation>Médiateur</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="35"/>
         <source>Rights holder</source>
-        <translation type="unfinished"/>
+        <translation>Détenteur des droits</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="36"/>
         <source>Contributor</source>
-        <translation type="unfinished"/>
+        <translation>Contributeur</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="37"/>
         <source>Funder</source>
-        <translation type="unfinished"/>
+        <translation>Financeur</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="38"/>
         <source>Stakeholder</source>
-        <translation type="unfinished"/>
+        <translation>Partie prenante</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="44"/>
         <source>Role not stated</source>
-        <translation type="unfinished"/>
+        <translation>Rôle non précisé</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="51"/>
         <source>Data referent</source>
-        <translation type="unfinished"/>
+        <translation>Référent données</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="52"/>
         <source>Validation referent (steward)</source>
-        <translation type="unfinished"/>
+        <translation>Référent validation</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="71"/>
         <source>Data protection officer (DPO)</source>
-        <translation type="unfinished"/>
+        <translation>Délégué à la protection des données (DPO)</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="54"/>
         <source>IT department (DSI)</source>
-        <translation type="unfinished"/>
+        <translation>DSI</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="55"/>
         <source>Project manager</source>
-        <translation type="unfinished"/>
+        <translation>Chef de projet</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="56"/>
         <source>Technician</source>
-        <translation type="unfinished"/>
+        <translation>Technicien</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="57"/>
         <source>Convention coordinator</source>
-        <translation type="unfinished"/>
+        <translation>Coordinateur de la convention</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="69"/>
         <source>Maintainer (custodian)</source>
-        <translation type="unfinished"/>
+        <translation>Gestionnaire</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="70"/>
         <source>Validates the changes</source>
-        <translation type="unfinished"/>
+        <translation>Valide les modifications</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="84"/>
         <source>Up to date</source>
-        <translation type="unfinished"/>
+        <translation>À jour</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="84"/>
         <source>Late</source>
-        <translation type="unfinished"/>
+        <translation>En retard</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="93"/>
         <source>Open data</source>
-        <translation type="unfinished"/>
+        <translation>Données ouvertes</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="93"/>
         <source>Partners of the convention only</source>
-        <translation type="unfinished"/>
+        <translation>Partenaires de la convention seulement</translation>
     </message>
     <message>
         <location filename="../ui/labels.py" line="94"/>
         <source>Restricted</source>
-        <translation type="unfinished"/>
+        <translation>Restreinte</translation>
     </message>
     <message>
         <location filename="../ui/layer_adder.py" line="36"/>
         <source>Choose a layer</source>
-        <translation type="unfinished"/>
+        <translation>Choisir une couche</translation>
     </message>
     <message>
         <location filename="../ui/layer_adder.py" line="39"/>
-        <source>The link names no layer of "{service}": choose one.</source>
-        <translation type="unfinished"/>
+        <source>The link names no layer of &quot;{service}&quot;: choose one.</source>
+        <translation>Le lien ne nomme aucune couche de « {service} » : choisissez-en une.</translation>
     </message>
     <message>
         <location filename="../ui/layer_adder.py" line="45"/>
         <source>{title} ({name})</source>
-        <translation type="unfinished"/>
+        <translation>{title} ({name})</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="171"/>
         <source>Reading the {service} capabilities</source>
-        <translation type="unfinished"/>
+        <translation>Lecture des capacités du {service}</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="177"/>
         <source>Reading the {service} capabilities…</source>
-        <translation type="unfinished"/>
+        <translation>Lecture des capacités du {service}…</translation>
     </message>
     <message>
-        <location filename="../ui/layer_adder.py" line="149"/>
+        <location filename="../ui/layer_adder.py" line="154"/>
         <source>Adding the layer {name}</source>
-        <translation type="unfinished"/>
+        <translation>Ajout de la couche {name}</translation>
     </message>
     <message>
-        <location filename="../ui/layer_adder.py" line="151"/>
+        <location filename="../ui/layer_adder.py" line="156"/>
         <source>Adding the layer {name}…</source>
-        <translation type="unfinished"/>
+        <translation>Ajout de la couche {name}…</translation>
     </message>
     <message>
         <location filename="../ui/layer_indicator.py" line="37"/>
         <source>nobody named</source>
-        <translation type="unfinished"/>
+        <translation>personne de désigné</translation>
     </message>
     <message>
         <location filename="../ui/layer_indicator.py" line="39"/>
         <source>Changes validated by: {names}</source>
-        <translation type="unfinished"/>
+        <translation>Modifications validées par : {names}</translation>
     </message>
     <message>
         <location filename="../ui/layer_indicator.py" line="43"/>
         <source>Freshness: {status}</source>
-        <translation type="unfinished"/>
+        <translation>Fraîcheur : {status}</translation>
     </message>
     <message>
         <location filename="../ui/layer_indicator.py" line="45"/>
         <source>Next update expected by {date}</source>
-        <translation type="unfinished"/>
+        <translation>Prochaine mise à jour attendue au plus tard le {date}</translation>
     </message>
     <message>
         <location filename="../ui/layer_indicator.py" line="48"/>
         <source>Proposals awaiting review: {n}</source>
-        <translation type="unfinished"/>
+        <translation>Propositions en attente de validation : {n}</translation>
     </message>
     <message>
         <location filename="../ui/layer_indicator.py" line="50"/>
         <source>Discrepancies with the catalogue: {n}</source>
-        <translation type="unfinished"/>
+        <translation>Écarts avec le catalogue : {n}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="276"/>
+        <location filename="../ui/responsibility_dock.py" line="281"/>
         <source>Shared layer not covered by the convention</source>
-        <translation type="unfinished"/>
+        <translation>Couche partagée non couverte par la convention</translation>
     </message>
     <message>
         <location filename="../ui/messages.py" line="22"/>
@@ -2169,7 +2107,7 @@ PDF report (OUTPUT_PDF) and HTML report (OUTPUT_HTML): give one or both.</source
     </message>
     <message>
         <location filename="../ui/messages.py" line="26"/>
-        <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, "billion laughs").</source>
+        <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, &quot;billion laughs&quot;).</source>
         <translation>Le document déclare des entités XML. Il a été refusé sans être lu, car de tels documents peuvent servir à lire des fichiers locaux ou à épuiser la mémoire (XXE, « billion laughs »).</translation>
     </message>
     <message>
@@ -2250,985 +2188,1015 @@ PDF report (OUTPUT_PDF) and HTML report (OUTPUT_HTML): give one or both.</source
     <message>
         <location filename="../ui/messages_catalogue.py" line="19"/>
         <source>Only a web page answers at this address: it is neither a CSW nor an OGC API Records catalogue.</source>
-        <translation type="unfinished"/>
+        <translation>Seule une page web répond à cette adresse : ce n'est ni un catalogue CSW ni un catalogue OGC API Records.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="21"/>
         <source>The address answered with a document that is neither CSW capabilities nor an OGC API landing page or collection.</source>
-        <translation type="unfinished"/>
+        <translation>L'adresse a répondu par un document qui n'est ni les capacités d'un CSW, ni la page d'accueil ou une collection d'une OGC API.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="24"/>
         <source>This OGC API offers no records collection.</source>
-        <translation type="unfinished"/>
+        <translation>Cette OGC API ne propose aucune collection de fiches (Records).</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="25"/>
-        <source>The catalogue has no record "{identifier}".</source>
-        <translation type="unfinished"/>
+        <source>The catalogue has no record &quot;{identifier}&quot;.</source>
+        <translation>Le catalogue n'a pas de fiche « {identifier} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="26"/>
         <source>This file holds no usable catalogue connections ({detail}).</source>
-        <translation type="unfinished"/>
+        <translation>Ce fichier ne contient pas de connexions de catalogue utilisables ({detail}).</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="28"/>
-        <source>Unknown catalogue kind "{kind}".</source>
-        <translation type="unfinished"/>
+        <source>Unknown catalogue kind &quot;{kind}&quot;.</source>
+        <translation>Type de catalogue inconnu « {kind} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="29"/>
-        <source>This is not an http(s) address: "{url}".</source>
-        <translation type="unfinished"/>
+        <source>This is not an http(s) address: &quot;{url}&quot;.</source>
+        <translation>Ce n'est pas une adresse http(s) : « {url} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="30"/>
-        <source>Unsupported CSW version "{version}".</source>
-        <translation type="unfinished"/>
+        <source>Unsupported CSW version &quot;{version}&quot;.</source>
+        <translation>Version CSW non prise en charge « {version} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="31"/>
         <source>This address does not answer as a {expected} service.</source>
-        <translation type="unfinished"/>
+        <translation>Cette adresse ne répond pas comme un service {expected}.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="32"/>
-        <source>QGIS cannot open the layer "{name}": {detail}</source>
-        <translation type="unfinished"/>
+        <source>QGIS cannot open the layer &quot;{name}&quot;: {detail}</source>
+        <translation>QGIS ne peut pas ouvrir la couche « {name} » : {detail}</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="33"/>
         <source>The link names no OGC API Features collection.</source>
-        <translation type="unfinished"/>
+        <translation>Le lien ne nomme aucune collection OGC API Features.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="39"/>
         <source>Accents: the server was also asked for the accented spellings of {terms}.</source>
-        <translation type="unfinished"/>
+        <translation>Accents : le serveur a aussi été interrogé avec les graphies accentuées de {terms}.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="41"/>
         <source>Accents: for {terms}, the server got wildcards in place of the letters that can bear an accent; the extra records it returned were set aside here.</source>
-        <translation type="unfinished"/>
+        <translation>Accents : pour {terms}, le serveur a reçu des jokers à la place des lettres qui peuvent porter un accent ; les fiches en trop qu'il a renvoyées ont été écartées ici.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="44"/>
         <source>Accents: only the likeliest spellings of {terms} were sent ({dropped} left out); a record spelling them otherwise may be missed.</source>
-        <translation type="unfinished"/>
+        <translation>Accents : seules les graphies les plus probables de {terms} ont été envoyées ({dropped} laissées de côté) ; une fiche qui les écrit autrement peut manquer.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="47"/>
-        <source>Whole words: the server also matches inside words ("velo" in "développement"); {hidden} of {examined} records were hidden here for that.</source>
-        <translation type="unfinished"/>
+        <source>Whole words: the server also matches inside words (&quot;velo&quot; in &quot;développement&quot;); {hidden} of {examined} records were hidden here for that.</source>
+        <translation>Mots entiers : le serveur trouve aussi les mots à l'intérieur d'autres (« velo » dans « développement ») ; {hidden} fiches sur {examined} ont été masquées ici pour cette raison.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="51"/>
         <source>This catalogue searches one word at a time: {sent} was sent to the server, {terms} checked here.</source>
-        <translation type="unfinished"/>
+        <translation>Ce catalogue ne cherche qu'un mot à la fois : {sent} a été envoyé au serveur, {terms} vérifié ici.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="54"/>
         <source>Organisation {value}: filtered here, the server cannot ({hidden} hidden on this page).</source>
-        <translation type="unfinished"/>
+        <translation>Organisme {value} : filtré ici, le serveur ne sait pas le faire ({hidden} masquées sur cette page).</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="56"/>
         <source>Keyword {value}: filtered here, the server cannot ({hidden} hidden on this page).</source>
-        <translation type="unfinished"/>
+        <translation>Mot-clé {value} : filtré ici, le serveur ne sait pas le faire ({hidden} masquées sur cette page).</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="58"/>
         <source>Map extent not used: it covers the whole world, and servers would then leave out the records that have no extent.</source>
-        <translation type="unfinished"/>
+        <translation>Emprise de la carte non utilisée : elle couvre le monde entier, et les serveurs écarteraient alors les fiches sans emprise.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="61"/>
         <source>Map extent: it crosses the antimeridian and was sent as two boxes.</source>
-        <translation type="unfinished"/>
+        <translation>Emprise de la carte : elle traverse l'antiméridien et a été envoyée en deux rectangles.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="63"/>
         <source>Map extent: this server refuses spatial filters in CSW 3.0, so the search went in CSW 2.0.2.</source>
-        <translation type="unfinished"/>
+        <translation>Emprise de la carte : ce serveur refuse les filtres spatiaux en CSW 3.0, la recherche est donc passée en CSW 2.0.2.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="65"/>
         <source>Map extent: the server cannot filter on it; applied here ({hidden} hidden).</source>
-        <translation type="unfinished"/>
+        <translation>Emprise de la carte : le serveur ne sait pas filtrer dessus ; appliquée ici ({hidden} masquées).</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="67"/>
         <source>Sort by {sort}: not supported by the server, results come in its own order.</source>
-        <translation type="unfinished"/>
+        <translation>Tri par {sort} : non pris en charge par le serveur, les résultats viennent dans son propre ordre.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="69"/>
-        <source>Sort by {sort}: the server puts accented capitals after Z ("Éclairage" after "Zones").</source>
-        <translation type="unfinished"/>
+        <source>Sort by {sort}: the server puts accented capitals after Z (&quot;Éclairage&quot; after &quot;Zones&quot;).</source>
+        <translation>Tri par {sort} : le serveur classe les majuscules accentuées après Z (« Éclairage » après « Zones »).</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="71"/>
         <source>The server returns at most {returned} records per page ({requested} asked).</source>
-        <translation type="unfinished"/>
+        <translation>Le serveur renvoie au plus {returned} fiches par page ({requested} demandées).</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="73"/>
         <source>{pages} server pages were read to fill this page.</source>
-        <translation type="unfinished"/>
+        <translation>{pages} pages du serveur ont été lues pour remplir cette page.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="74"/>
-        <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; "Next" goes on.</source>
-        <translation type="unfinished"/>
+        <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; &quot;Next&quot; goes on.</source>
+        <translation>{shown} fiches affichées au lieu de {limit} : la lecture s'est arrêtée après {pages} pages du serveur ; « Suivantes » continue.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="76"/>
         <source>This catalogue gives no ISO 19139 records, only {schema}: fewer parties, no maintenance information.</source>
-        <translation type="unfinished"/>
+        <translation>Ce catalogue ne fournit pas de fiches ISO 19139, seulement {schema} : moins de responsables, aucune information de maintenance.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="78"/>
         <source>Record no. {index} of the page could not be read and was left out ({code}).</source>
-        <translation type="unfinished"/>
+        <translation>La fiche n° {index} de la page n'a pas pu être lue et a été écartée ({code}).</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="80"/>
         <source>A record of an unsupported kind ({element}) was left out.</source>
-        <translation type="unfinished"/>
+        <translation>Une fiche d'un type non pris en charge ({element}) a été écartée.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="82"/>
-        <source>The server's count of returned records disagrees with the records it sent.</source>
-        <translation type="unfinished"/>
+        <source>The server&apos;s count of returned records disagrees with the records it sent.</source>
+        <translation>Le nombre de fiches renvoyées annoncé par le serveur ne correspond pas aux fiches envoyées.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="90"/>
-        <source>"{text}"</source>
+        <source>&quot;{text}&quot;</source>
         <comment>a quoted search term</comment>
-        <translation type="unfinished"/>
+        <translation>« {text} »</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="19"/>
         <source>The partnership convention is not valid: {count} problem(s) must be corrected.</source>
-        <translation type="unfinished"/>
+        <translation>La convention de partenariat n'est pas valide : problèmes à corriger : {count}.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="21"/>
         <source>No partnership convention is configured. Choose its file or address in Settings ▸ Options ▸ GeoGov.</source>
-        <translation type="unfinished"/>
+        <translation>Aucune convention de partenariat n'est configurée. Choisissez son fichier ou son adresse dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="23"/>
         <source>No e-mail application opened the message. Write to the address shown in the panel.</source>
-        <translation type="unfinished"/>
+        <translation>Aucune messagerie n'a ouvert le message. Écrivez à l'adresse indiquée dans le panneau.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="25"/>
         <source>The PDF report could not be written to {path}.</source>
-        <translation type="unfinished"/>
+        <translation>Le rapport PDF n'a pas pu être écrit dans {path}.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="26"/>
         <source>The HTML report could not be written: {detail}</source>
-        <translation type="unfinished"/>
+        <translation>Le rapport HTML n'a pas pu être écrit : {detail}</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="27"/>
-        <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS's master password entered?).</source>
-        <translation type="unfinished"/>
+        <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS&apos;s master password entered?).</source>
+        <translation>La configuration d'authentification {authcfg} du magasin de propositions ne peut pas être lue (le mot de passe principal de QGIS a-t-il été saisi ?).</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="30"/>
         <source>The file is not valid YAML: {detail}</source>
-        <translation type="unfinished"/>
+        <translation>Le fichier n'est pas du YAML valide : {detail}</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="31"/>
         <source>YAML aliases (*{anchor}) are not accepted in a convention ({count} found): write the value out, or refer to it by its id.</source>
-        <translation type="unfinished"/>
+        <translation>Les alias YAML (*{anchor}) ne sont pas acceptés dans une convention ({count} trouvés) : écrivez la valeur en entier, ou désignez-la par son identifiant.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="34"/>
         <source>The document is too large (limit: {limit}).</source>
-        <translation type="unfinished"/>
+        <translation>Le document est trop volumineux (limite : {limit}).</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="35"/>
         <source>The file is not UTF-8 text (byte {offset}). Save it as UTF-8.</source>
-        <translation type="unfinished"/>
+        <translation>Le fichier n'est pas un texte UTF-8 (octet {offset}). Enregistrez-le en UTF-8.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="37"/>
         <source>The file is empty.</source>
-        <translation type="unfinished"/>
+        <translation>Le fichier est vide.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="39"/>
         <source>Expected {expected}, found {found}.</source>
-        <translation type="unfinished"/>
+        <translation>Attendu : {expected} ; trouvé : {found}.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="40"/>
         <source>The required key “{key}” is missing.</source>
-        <translation type="unfinished"/>
+        <translation>La clé obligatoire « {key} » manque.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="41"/>
         <source>Unknown key “{key}”.</source>
-        <translation type="unfinished"/>
+        <translation>Clé inconnue « {key} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="42"/>
         <source>The key “{key}” is given twice.</source>
-        <translation type="unfinished"/>
+        <translation>La clé « {key} » est donnée deux fois.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="43"/>
         <source>A value is required here.</source>
-        <translation type="unfinished"/>
+        <translation>Une valeur est obligatoire ici.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="44"/>
         <source>Unsupported format “{found}”: this version of GeoGov reads {expected}.</source>
-        <translation type="unfinished"/>
+        <translation>Format « {found} » non pris en charge : cette version de GeoGov lit {expected}.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="46"/>
         <source>The convention file cannot be read: {detail}</source>
-        <translation type="unfinished"/>
+        <translation>Le fichier de la convention ne peut pas être lu : {detail}</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="48"/>
         <source>Unknown kind of partner “{value}”.</source>
-        <translation type="unfinished"/>
+        <translation>Type de partenaire inconnu « {value} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="49"/>
         <source>“{value}” is not a SIREN number (9 digits).</source>
-        <translation type="unfinished"/>
+        <translation>« {value} » n'est pas un numéro SIREN (9 chiffres).</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="50"/>
         <source>Unknown role “{value}”.</source>
-        <translation type="unfinished"/>
+        <translation>Rôle inconnu « {value} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="51"/>
         <source>“{value}” is not an e-mail address.</source>
-        <translation type="unfinished"/>
+        <translation>« {value} » n'est pas une adresse électronique.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="52"/>
         <source>“{value}” is not a date (expected YYYY-MM-DD).</source>
-        <translation type="unfinished"/>
+        <translation>« {value} » n'est pas une date (attendu : AAAA-MM-JJ).</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="53"/>
         <source>“{value}” is not an update frequency (ISO 19115 maintenance frequency code).</source>
-        <translation type="unfinished"/>
+        <translation>« {value} » n'est pas une fréquence de mise à jour (code de fréquence de maintenance ISO 19115).</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="55"/>
         <source>“{value}” is not a dissemination level (open, partenaires or restreint).</source>
-        <translation type="unfinished"/>
+        <translation>« {value} » n'est pas un niveau de diffusion (open, partenaires ou restreint).</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="57"/>
         <source>“{value}” cannot approve changes (steward, dpo or coordinator).</source>
-        <translation type="unfinished"/>
+        <translation>« {value} » ne peut pas valider de modifications (steward, dpo ou coordinator).</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="59"/>
         <source>“{code}” is not a French département code.</source>
-        <translation type="unfinished"/>
+        <translation>« {code} » n'est pas un code de département français.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="60"/>
         <source>“{code}” is not the INSEE code of a commune of Île-de-France.</source>
-        <translation type="unfinished"/>
+        <translation>« {code} » n'est pas le code INSEE d'une commune d'Île-de-France.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="62"/>
         <source>“{siren}” is not the SIREN number of an EPCI, an EPT or the Métropole du Grand Paris.</source>
-        <translation type="unfinished"/>
+        <translation>« {siren} » n'est pas le numéro SIREN d'un EPCI, d'un EPT ou de la Métropole du Grand Paris.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="64"/>
         <source>The territory file “{file}” does not exist beside the convention.</source>
-        <translation type="unfinished"/>
+        <translation>Le fichier de territoire « {file} » n'existe pas à côté de la convention.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="67"/>
         <source>No partner has the id “{id}”.</source>
-        <translation type="unfinished"/>
+        <translation>Aucun partenaire n'a l'identifiant « {id} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="68"/>
         <source>No dataset has the id “{id}”.</source>
-        <translation type="unfinished"/>
+        <translation>Aucune donnée n'a l'identifiant « {id} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="69"/>
         <source>The partner id “{id}” is already used (line {first_line}).</source>
-        <translation type="unfinished"/>
+        <translation>L'identifiant de partenaire « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="71"/>
         <source>The dataset id “{id}” is already used (line {first_line}).</source>
-        <translation type="unfinished"/>
+        <translation>L'identifiant de donnée « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="73"/>
         <source>The id “{id}” is already used (line {first_line}).</source>
-        <translation type="unfinished"/>
+        <translation>L'identifiant « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="74"/>
         <source>The login “{login}” is already given to another contact (line {first_line}): a login is one person.</source>
-        <translation type="unfinished"/>
+        <translation>L'identifiant de connexion « {login} » est déjà attribué à un autre contact (ligne {first_line}) : un identifiant désigne une seule personne.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="76"/>
         <source>“{value}” already identifies another dataset (line {first_line}): a record or a layer belongs to one dataset only.</source>
-        <translation type="unfinished"/>
+        <translation>« {value} » identifie déjà une autre donnée (ligne {first_line}) : une fiche ou une couche n'appartient qu'à une seule donnée.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="79"/>
         <source>The approval rule of “{dataset}” needs the DPO, but no steward partner of this dataset has a contact with the DPO role.</source>
-        <translation type="unfinished"/>
+        <translation>La règle de validation de « {dataset} » exige le DPO, mais aucun partenaire référent de cette donnée n'a de contact ayant le rôle de DPO.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="83"/>
         <source>“{dataset}” holds personal data but its approval rule does not require the DPO.</source>
-        <translation type="unfinished"/>
+        <translation>« {dataset} » contient des données personnelles mais sa règle de validation n'exige pas le DPO.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="85"/>
         <source>The steward partner “{partner}” of “{dataset}” has no contact with the steward role: nobody will be told of proposals.</source>
-        <translation type="unfinished"/>
+        <translation>Le partenaire référent « {partner} » de « {dataset} » n'a aucun contact ayant le rôle de référent validation : personne ne sera prévenu des propositions.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="88"/>
         <source>Nothing says how to recognise the dataset “{dataset}” (match: records, services or sources).</source>
-        <translation type="unfinished"/>
+        <translation>Rien n'indique comment reconnaître la donnée « {dataset} » (match : records, services ou sources).</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="91"/>
         <source>The metadata names {found} as custodian; the convention says {expected_name}.</source>
-        <translation type="unfinished"/>
+        <translation>La fiche de métadonnées désigne {found} comme gestionnaire ; la convention indique {expected_name}.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="93"/>
         <source>The metadata names {found} as producer; the convention says {expected_names}.</source>
-        <translation type="unfinished"/>
+        <translation>La fiche de métadonnées désigne {found} comme producteur ; la convention indique {expected_names}.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="95"/>
         <source>Update rhythm: the metadata says “{found}”, the convention commits to “{expected}”.</source>
-        <translation type="unfinished"/>
+        <translation>Rythme de mise à jour : la fiche de métadonnées indique « {found} », la convention engage à « {expected} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="97"/>
         <source>The metadata names no point of contact for the data.</source>
-        <translation type="unfinished"/>
+        <translation>La fiche de métadonnées ne désigne aucun point de contact pour la donnée.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="99"/>
         <source>The convention names nobody to validate changes here.</source>
-        <translation type="unfinished"/>
+        <translation>La convention ne désigne personne pour valider les modifications ici.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="100"/>
         <source>The catalogue record “{title}” is not covered by the convention.</source>
-        <translation type="unfinished"/>
+        <translation>La fiche de catalogue « {title} » n'est pas couverte par la convention.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="102"/>
         <source>The dataset “{title}” of the convention has no record in the catalogue.</source>
-        <translation type="unfinished"/>
+        <translation>La donnée « {title} » de la convention n'a pas de fiche dans le catalogue.</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="110"/>
         <source>a mapping (key: value)</source>
-        <translation type="unfinished"/>
+        <translation>un dictionnaire (clé : valeur)</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="110"/>
         <source>a list</source>
-        <translation type="unfinished"/>
+        <translation>une liste</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="110"/>
         <source>a text</source>
-        <translation type="unfinished"/>
+        <translation>un texte</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="111"/>
         <source>nothing</source>
-        <translation type="unfinished"/>
+        <translation>rien</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="112"/>
         <source>true or false</source>
-        <translation type="unfinished"/>
+        <translation>vrai ou faux (true ou false)</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="112"/>
         <source>a date</source>
-        <translation type="unfinished"/>
+        <translation>une date</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="113"/>
         <source>a date (YYYY-MM-DD)</source>
-        <translation type="unfinished"/>
+        <translation>une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="113"/>
         <source>a key</source>
-        <translation type="unfinished"/>
+        <translation>une clé</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="114"/>
         <source>“own” or a territory</source>
-        <translation type="unfinished"/>
+        <translation>« own » ou un territoire</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="144"/>
         <source>Did you mean “{suggestion}”?</source>
-        <translation type="unfinished"/>
+        <translation>Vouliez-vous dire « {suggestion} » ?</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="154"/>
         <source>line {line}, column {column}</source>
-        <translation type="unfinished"/>
+        <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="162"/>
         <source>at {path}</source>
-        <translation type="unfinished"/>
+        <translation>à {path}</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="45"/>
+        <location filename="../ui/options_page.py" line="52"/>
         <source>OGC API Records</source>
         <translation>OGC API Records</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="46"/>
+        <location filename="../ui/options_page.py" line="53"/>
         <source>CSW {version}</source>
         <translation>CSW {version}</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="55"/>
+        <location filename="../ui/options_page.py" line="62"/>
         <source>Catalogue connection</source>
         <translation>Connexion à un catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="55"/>
+        <location filename="../ui/options_page.py" line="62"/>
         <source>Service connection</source>
         <translation>Connexion à un service</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="66"/>
+        <location filename="../ui/options_page.py" line="73"/>
         <source>WMS</source>
         <translation>WMS</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="67"/>
+        <location filename="../ui/options_page.py" line="74"/>
         <source>WFS</source>
         <translation>WFS</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="214"/>
+        <location filename="../ui/options_page.py" line="341"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="104"/>
+        <location filename="../ui/options_page.py" line="178"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="104"/>
+        <location filename="../ui/options_page.py" line="178"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="79"/>
+        <location filename="../ui/options_page.py" line="99"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="80"/>
+        <location filename="../ui/options_page.py" line="100"/>
         <source>Timeout</source>
         <translation>Délai d'attente</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="111"/>
+        <location filename="../ui/options_page.py" line="185"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="111"/>
+        <location filename="../ui/options_page.py" line="185"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="111"/>
+        <location filename="../ui/options_page.py" line="185"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="161"/>
+        <location filename="../ui/options_page.py" line="288"/>
         <source>Catalogues</source>
         <translation>Catalogues</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="162"/>
+        <location filename="../ui/options_page.py" line="289"/>
         <source>OGC services</source>
         <translation>Services OGC</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="169"/>
+        <location filename="../ui/options_page.py" line="296"/>
         <source>Convention (*.yaml *.yml)</source>
         <translation>Convention (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="171"/>
+        <location filename="../ui/options_page.py" line="298"/>
         <source>Convention file or URL</source>
         <translation>Fichier ou URL de la convention</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="174"/>
+        <location filename="../ui/options_page.py" line="301"/>
         <source>Proposal store</source>
         <translation>Stockage des propositions</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="177"/>
+        <location filename="../ui/options_page.py" line="304"/>
         <source>GeoPackage (one file, no set-up)</source>
         <translation>GeoPackage (un seul fichier, sans installation)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="178"/>
+        <location filename="../ui/options_page.py" line="305"/>
         <source>PostgreSQL/PostGIS (shared, rights enforced by the database)</source>
         <translation>PostgreSQL/PostGIS (partagé, droits garantis par la base de données)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="183"/>
+        <location filename="../ui/options_page.py" line="310"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="191"/>
+        <location filename="../ui/options_page.py" line="318"/>
         <source>In GeoPackage mode there is no access control: anyone who can open the file can act under any name. The identity below is only declared, not checked. Use the PostgreSQL store for a shared deployment in which the database enforces rights.</source>
         <translation>En mode GeoPackage, il n'y a aucun contrôle d'accès : toute personne qui peut ouvrir le fichier peut agir sous n'importe quel nom. L'identité ci-dessous est seulement déclarée, pas vérifiée. Utilisez le stockage PostgreSQL pour un déploiement partagé où la base de données fait respecter les droits.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="196"/>
+        <location filename="../ui/options_page.py" line="323"/>
         <source>Store</source>
         <translation>Stockage</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="197"/>
+        <location filename="../ui/options_page.py" line="324"/>
         <source>GeoPackage file</source>
         <translation>Fichier GeoPackage</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="198"/>
+        <location filename="../ui/options_page.py" line="325"/>
         <source>PostgreSQL connection</source>
         <translation>Connexion PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="199"/>
+        <location filename="../ui/options_page.py" line="326"/>
         <source>PostgreSQL authentication</source>
         <translation>Authentification PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="201"/>
+        <location filename="../ui/options_page.py" line="328"/>
         <source>My login (GeoPackage mode)</source>
         <translation>Mon identifiant (mode GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="202"/>
+        <location filename="../ui/options_page.py" line="329"/>
         <source>My partner (GeoPackage mode)</source>
         <translation>Mon partenaire (mode GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="206"/>
+        <location filename="../ui/options_page.py" line="333"/>
         <source>Network and display</source>
         <translation>Réseau et affichage</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="217"/>
+        <location filename="../ui/options_page.py" line="344"/>
         <source>Default network timeout</source>
         <translation>Délai d'attente réseau par défaut</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="218"/>
+        <location filename="../ui/options_page.py" line="345"/>
         <source>Check for new proposals every (GeoPackage mode)</source>
         <translation>Vérifier les nouvelles propositions toutes les (mode GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="219"/>
+        <location filename="../ui/options_page.py" line="346"/>
         <source>Added features</source>
         <translation>Entités ajoutées</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="219"/>
+        <location filename="../ui/options_page.py" line="346"/>
         <source>Deleted features</source>
         <translation>Entités supprimées</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="219"/>
+        <location filename="../ui/options_page.py" line="346"/>
         <source>Modified features</source>
         <translation>Entités modifiées</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="287"/>
+        <location filename="../ui/options_page.py" line="414"/>
         <source>GeoGov settings…</source>
         <translation>Paramètres de GeoGov…</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="108"/>
+        <location filename="../ui/plugin.py" line="109"/>
         <source>About GeoGov</source>
         <translation>À propos de GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="108"/>
-        <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners' catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
+        <location filename="../ui/plugin.py" line="109"/>
+        <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners&apos; catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
         <translation>GeoGov intègre à QGIS la convention de partenariat régionale sur les données géographiques : découvrez les catalogues des partenaires, voyez qui est responsable de chaque couche, proposez et validez des modifications des données partagées.</translation>
     </message>
     <message>
         <location filename="../ui/raw_response_dialog.py" line="50"/>
         <source>Request</source>
-        <translation type="unfinished"/>
+        <translation>Requête</translation>
     </message>
     <message>
         <location filename="../ui/raw_response_dialog.py" line="53"/>
         <source>Response: HTTP {status} {content_type}</source>
-        <translation type="unfinished"/>
+        <translation>Réponse : HTTP {status} {content_type}</translation>
     </message>
     <message>
         <location filename="../ui/raw_response_dialog.py" line="57"/>
         <source>[… cut here: {size} characters in all]</source>
-        <translation type="unfinished"/>
+        <translation>[… coupé ici : {size} caractères en tout]</translation>
     </message>
     <message>
         <location filename="../ui/raw_response_dialog.py" line="67"/>
         <source>Raw response</source>
-        <translation type="unfinished"/>
+        <translation>Réponse brute</translation>
     </message>
     <message>
         <location filename="../ui/raw_response_dialog.py" line="77"/>
         <source>Copy</source>
-        <translation type="unfinished"/>
+        <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="87"/>
+        <location filename="../ui/record_details.py" line="88"/>
         <source>{label} ({code})</source>
-        <translation type="unfinished"/>
+        <translation>{label} ({code})</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="89"/>
+        <location filename="../ui/record_details.py" line="90"/>
         <source>ISO 19115-1 role, absent from the ISO 19139 code list: kept as is</source>
-        <translation type="unfinished"/>
+        <translation>rôle ISO 19115-1, absent de la liste de codes ISO 19139 : conservé tel quel</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="94"/>
+        <location filename="../ui/record_details.py" line="95"/>
         <source>The record gives no role for this party</source>
-        <translation type="unfinished"/>
+        <translation>la fiche ne donne aucun rôle à cette partie</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="96"/>
+        <location filename="../ui/record_details.py" line="97"/>
         <source>non-standard role, kept as is</source>
-        <translation type="unfinished"/>
+        <translation>rôle non standard, conservé tel quel</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="107"/>
+        <location filename="../ui/record_details.py" line="108"/>
         <source>Given by reference only: {link}</source>
-        <translation type="unfinished"/>
+        <translation>Donné seulement par référence : {link}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="121"/>
+        <location filename="../ui/record_details.py" line="122"/>
         <source>tel. {phone}</source>
-        <translation type="unfinished"/>
+        <translation>tél. {phone}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="128"/>
-        <source>role written "{raw}" in the record</source>
-        <translation type="unfinished"/>
+        <location filename="../ui/record_details.py" line="129"/>
+        <source>role written &quot;{raw}&quot; in the record</source>
+        <translation>rôle écrit « {raw} » dans la fiche</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="162"/>
+        <location filename="../ui/record_details.py" line="163"/>
         <source>Select a record to see who produces and maintains it.</source>
-        <translation type="unfinished"/>
+        <translation>Sélectionnez une fiche pour voir qui produit et gère la donnée.</translation>
     </message>
     <message>
         <location filename="../ui/record_details.py" line="183"/>
         <source>The record names no responsible party.</source>
-        <translation type="unfinished"/>
+        <translation>La fiche ne nomme aucun responsable.</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="203"/>
+        <location filename="../ui/record_details.py" line="211"/>
         <source>Identifier</source>
-        <translation type="unfinished"/>
+        <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="208"/>
+        <location filename="../ui/record_details.py" line="216"/>
         <source>Dates</source>
-        <translation type="unfinished"/>
+        <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="210"/>
+        <location filename="../ui/record_details.py" line="218"/>
         <source>Keywords</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/record_details.py" line="215"/>
-        <source>Constraints</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/record_details.py" line="221"/>
-        <source>update frequency: {frequency}</source>
-        <translation type="unfinished"/>
+        <translation>Mots-clés</translation>
     </message>
     <message>
         <location filename="../ui/record_details.py" line="223"/>
+        <source>Constraints</source>
+        <translation>Contraintes</translation>
+    </message>
+    <message>
+        <location filename="../ui/record_details.py" line="229"/>
+        <source>update frequency: {frequency}</source>
+        <translation>fréquence de mise à jour : {frequency}</translation>
+    </message>
+    <message>
+        <location filename="../ui/record_details.py" line="231"/>
         <source>next update: {date}</source>
-        <translation type="unfinished"/>
+        <translation>prochaine mise à jour : {date}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="228"/>
+        <location filename="../ui/record_details.py" line="236"/>
         <source>Maintenance</source>
-        <translation type="unfinished"/>
+        <translation>Maintenance</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="231"/>
-        <source>Extent (WGS 84)</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/record_details.py" line="231"/>
+        <location filename="../ui/record_details.py" line="239"/>
         <source>west {west:.4f}, south {south:.4f}, east {east:.4f}, north {north:.4f}</source>
-        <translation type="unfinished"/>
+        <translation>ouest {west:.4f}, sud {south:.4f}, est {east:.4f}, nord {north:.4f}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="241"/>
+        <location filename="../ui/record_details.py" line="249"/>
         <source>Links</source>
-        <translation type="unfinished"/>
+        <translation>Liens</translation>
     </message>
     <message>
         <location filename="../ui/responsibility_dock.py" line="82"/>
         <source>Update expected since {date}.</source>
-        <translation type="unfinished"/>
+        <translation>Mise à jour attendue depuis le {date}.</translation>
     </message>
     <message>
         <location filename="../ui/responsibility_dock.py" line="84"/>
         <source>Next update expected by {date}.</source>
-        <translation type="unfinished"/>
+        <translation>Prochaine mise à jour attendue au plus tard le {date}.</translation>
     </message>
     <message>
         <location filename="../ui/responsibility_dock.py" line="86"/>
         <source>No update date is known: neither the catalogue record nor the proposal store gives one.</source>
-        <translation type="unfinished"/>
+        <translation>Aucune date de mise à jour n'est connue : ni la fiche de catalogue ni le magasin de propositions n'en donnent.</translation>
     </message>
     <message>
         <location filename="../ui/responsibility_dock.py" line="88"/>
         <source>The convention sets no update rhythm for these data.</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/responsibility_dock.py" line="108"/>
-        <source>(for {name}, where the layer lies)</source>
-        <translation type="unfinished"/>
+        <translation>La convention ne fixe pas de rythme de mise à jour pour ces données.</translation>
     </message>
     <message>
         <location filename="../ui/responsibility_dock.py" line="112"/>
+        <source>(for {name}, where the layer lies)</source>
+        <translation>(pour {name}, où se trouve la couche)</translation>
+    </message>
+    <message>
+        <location filename="../ui/responsibility_dock.py" line="116"/>
         <source>none named</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/responsibility_dock.py" line="118"/>
-        <source>catalogue record</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/responsibility_dock.py" line="118"/>
-        <source>change applied by GeoGov</source>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <location filename="../ui/responsibility_dock.py" line="120"/>
-        <source>Commitment: {phrase}.</source>
-        <translation type="unfinished"/>
+        <translation>aucun de désigné</translation>
     </message>
     <message>
         <location filename="../ui/responsibility_dock.py" line="122"/>
+        <source>catalogue record</source>
+        <translation>fiche de catalogue</translation>
+    </message>
+    <message>
+        <location filename="../ui/responsibility_dock.py" line="122"/>
+        <source>change applied by GeoGov</source>
+        <translation>modification intégrée par GeoGov</translation>
+    </message>
+    <message>
+        <location filename="../ui/responsibility_dock.py" line="124"/>
+        <source>Commitment: {phrase}.</source>
+        <translation>Engagement : {phrase}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/responsibility_dock.py" line="126"/>
         <source>Last update: {date}</source>
-        <translation type="unfinished"/>
+        <translation>Dernière mise à jour : {date}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="129"/>
+        <location filename="../ui/responsibility_dock.py" line="133"/>
         <source>The catalogue record could not be read: {reason}</source>
-        <translation type="unfinished"/>
+        <translation>La fiche de catalogue n'a pas pu être lue : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="138"/>
+        <location filename="../ui/responsibility_dock.py" line="142"/>
         <source>Overdue contract delivery: {debtor} must deliver these data to {creditor} {rhythm}; last delivery {date}; {late}.</source>
-        <translation type="unfinished"/>
+        <translation>Livraison contractuelle en retard : {debtor} doit livrer ces données à {creditor} {rhythm} ; dernière livraison le {date} ; {late}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="148"/>
+        <location filename="../ui/responsibility_dock.py" line="152"/>
         <source>Not checked: the catalogue record is not known.</source>
-        <translation type="unfinished"/>
+        <translation>Non vérifié : la fiche de catalogue n'est pas connue.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="150"/>
+        <location filename="../ui/responsibility_dock.py" line="154"/>
         <source>The catalogue record and the convention agree.</source>
-        <translation type="unfinished"/>
+        <translation>La fiche de catalogue et la convention concordent.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="159"/>
+        <location filename="../ui/responsibility_dock.py" line="163"/>
         <source>Proposals awaiting review</source>
-        <translation type="unfinished"/>
+        <translation>Propositions en attente de validation</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="179"/>
+        <location filename="../ui/responsibility_dock.py" line="184"/>
         <source>Catalogue record: {id}</source>
-        <translation type="unfinished"/>
+        <translation>Fiche de catalogue : {id}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="378"/>
+        <location filename="../ui/responsibility_dock.py" line="382"/>
         <source>Who is responsible</source>
-        <translation type="unfinished"/>
+        <translation>Qui est responsable ?</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="221"/>
+        <location filename="../ui/responsibility_dock.py" line="226"/>
         <source>Contact</source>
-        <translation type="unfinished"/>
+        <translation>Contacter</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="222"/>
+        <location filename="../ui/responsibility_dock.py" line="227"/>
         <source>Write to the partner who validates the changes</source>
-        <translation type="unfinished"/>
+        <translation>Écrire au partenaire qui valide les modifications</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="224"/>
+        <location filename="../ui/responsibility_dock.py" line="229"/>
         <source>Catalogue record</source>
-        <translation type="unfinished"/>
+        <translation>Fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="255"/>
+        <location filename="../ui/responsibility_dock.py" line="260"/>
         <source>Select a layer to see who is responsible for it.</source>
-        <translation type="unfinished"/>
+        <translation>Sélectionnez une couche pour voir qui en est responsable.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="263"/>
+        <location filename="../ui/responsibility_dock.py" line="268"/>
         <source>The partnership convention could not be loaded: {reason} Open the convention browser to see its problems.</source>
-        <translation type="unfinished"/>
+        <translation>La convention de partenariat n'a pas pu être chargée : {reason} Ouvrez le navigateur de la convention pour voir ses problèmes.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="276"/>
+        <location filename="../ui/responsibility_dock.py" line="281"/>
         <source>Neither its source nor its catalogue record matches a dataset of the convention “{title}”. Ask the coordinator whether it should be covered.</source>
-        <translation type="unfinished"/>
+        <translation>Ni sa source ni sa fiche de catalogue ne correspondent à une donnée de la convention « {title} ». Demandez au coordinateur si elle doit l'être.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="282"/>
+        <location filename="../ui/responsibility_dock.py" line="287"/>
         <source>Local layer: not concerned by the partnership convention.</source>
-        <translation type="unfinished"/>
+        <translation>Couche locale : non concernée par la convention de partenariat.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="332"/>
+        <location filename="../ui/responsibility_dock.py" line="336"/>
         <source>Shared data “{title}”</source>
-        <translation type="unfinished"/>
+        <translation>Donnée partagée « {title} »</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="334"/>
+        <location filename="../ui/responsibility_dock.py" line="338"/>
         <source>layer {name}</source>
-        <translation type="unfinished"/>
+        <translation>couche {name}</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="46"/>
         <source>(+{more})</source>
-        <translation type="unfinished"/>
+        <translation>(+{more})</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="58"/>
         <source>Transaction (editing through WFS-T): {answer}</source>
-        <translation type="unfinished"/>
+        <translation>Transaction (édition par WFS-T) : {answer}</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="67"/>
-        <source>role "{raw}" ({label})</source>
-        <translation type="unfinished"/>
+        <source>role &quot;{raw}&quot; ({label})</source>
+        <translation>rôle « {raw} » ({label})</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="70"/>
         <source>no role stated</source>
-        <translation type="unfinished"/>
+        <translation>aucun rôle indiqué</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="71"/>
         <source>Contact: {who} — {role}</source>
-        <translation type="unfinished"/>
+        <translation>Contact : {who} — {role}</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="79"/>
         <source>GeoGov — WMS/WFS services</source>
-        <translation type="unfinished"/>
+        <translation>GeoGov — services WMS/WFS</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="91"/>
         <source>or type the address of a WMS or WFS</source>
-        <translation type="unfinished"/>
+        <translation>ou saisissez l'adresse d'un WMS ou d'un WFS</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="95"/>
         <source>Connect</source>
-        <translation type="unfinished"/>
+        <translation>Se connecter</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="116"/>
         <source>CRS</source>
-        <translation type="unfinished"/>
+        <translation>SCR</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="116"/>
         <source>Formats</source>
-        <translation type="unfinished"/>
+        <translation>Formats</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="129"/>
         <source>Add to the map</source>
-        <translation type="unfinished"/>
+        <translation>Ajouter à la carte</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="149"/>
         <source>Configured services…</source>
-        <translation type="unfinished"/>
+        <translation>Services configurés…</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="198"/>
         <source>{count} layers.</source>
-        <translation type="unfinished"/>
+        <translation>{count} couches.</translation>
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="257"/>
         <source>WMS/WFS services…</source>
-        <translation type="unfinished"/>
+        <translation>Services WMS/WFS…</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <location filename="../ui/responsibility_dock.py" line="120"/>
+        <source>Freshness</source>
+        <translation>Fraîcheur</translation>
+    </message>
+    <message>
+        <location filename="../ui/responsibility_dock.py" line="131"/>
+        <source>Reading the catalogue record…</source>
+        <translation>Lecture de la fiche de catalogue…</translation>
+    </message>
+    <message>
+        <location filename="../ui/responsibility_dock.py" line="137"/>
+        <source>Discrepancies</source>
+        <translation>Écarts</translation>
+    </message>
+    <message>
+        <location filename="../ui/responsibility_dock.py" line="156"/>
+        <source>Use of the data</source>
+        <translation>Utilisation des données</translation>
+    </message>
+    <message>
+        <location filename="../ui/responsibility_dock.py" line="181"/>
+        <source>Open the catalogue record</source>
+        <translation>Ouvrir la fiche de catalogue</translation>
+    </message>
+    <message>
+        <location filename="../ui/responsibility_dock.py" line="315"/>
+        <source>Layer: {name}</source>
+        <translation>Couche : {name}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/report_layout.py" line="338"/>
+        <source>Page {page} of {pages}</source>
+        <translation>Page {page} sur {pages}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="119"/>
         <source>Search a metadata catalogue</source>
         <translation>Chercher dans un catalogue de métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="128"/>
         <source>Searches a CSW (2.0.2 or 3.0) or OGC API Records catalogue and returns the records found as a layer of their bounding boxes.
 
 Catalogue (CATALOGUE): the address of the catalogue (CSW endpoint, OGC API landing page or records collection), or the name of a catalogue connection of GeoGov's settings. The kind of catalogue is detected from its answer.
-Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and "quoted phrases".
+Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and &quot;quoted phrases&quot;.
 Organisation (ORGANISATION, optional): a producer, custodian, owner or contact of the record.
 Keyword (KEYWORD, optional): a keyword of the record.
 Extent (BBOX, optional): records whose box intersects it (reprojected to WGS 84; an extent covering the whole world is ignored).
@@ -3251,52 +3219,1202 @@ Couche en sortie (OUTPUT, polygones en EPSG:4326 ; une fiche sans emprise n'a pa
 Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots entiers, tri, taille des pages).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="154"/>
         <source>Catalogue (address or connection name)</source>
         <translation>Catalogue (adresse ou nom de connexion)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="156"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <location filename="../ui/record_details.py" line="239"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="164"/>
         <source>Largest number of records</source>
         <translation>Nombre maximal de fiches</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="172"/>
         <source>Catalogue records</source>
         <translation>Fiches du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="175"/>
         <source>Number of records the server matched</source>
         <translation>Nombre de fiches trouvées par le serveur</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="186"/>
         <source>No catalogue was given.</source>
         <translation>Aucun catalogue n'a été indiqué.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="238"/>
         <source>{count} records from {url} (the server matched {matched}).</source>
         <translation>{count} fiches de {url} (le serveur en a trouvé {matched}).</translation>
     </message>
-</context>
-<context>
-    <name>ReportLayoutBuilder</name>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="336"/>
-        <source>Page {page} of {pages}</source>
-        <translation type="unfinished"/>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="107"/>
+        <source>Compute the changes between two layers</source>
+        <translation>Calculer les changements entre deux couches</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="116"/>
+        <source>Compares the original (authoritative) version of a layer with a revised version and writes one feature per change.
+
+Original layer (ORIGINAL): the authoritative data (WFS, PostGIS, GeoPackage…).
+Revised layer (REVISED): the edited version, with the same fields.
+Key field (KEY, optional): the field that identifies a feature in both layers (the dataset's key in the partnership convention, e.g. identifiant); empty: the original layer's primary key, else the QGIS feature id.
+
+Output (OUTPUT): op (insert, update or delete), fid (the key; empty for a new feature without a key of its own), changed_fields (the modified fields, comma-separated), geometry_changed, the new geometry and attributes (the old ones for a deletion). A field of the layers named like one of these columns is written with &quot;_1&quot; appended. Numbers of added (INSERTED), modified (UPDATED) and deleted (DELETED) features.</source>
+        <translation>Compare la version d'origine (de référence) d'une couche à une version révisée et écrit une entité par changement.
+
+Couche d'origine (ORIGINAL) : les données de référence (WFS, PostGIS, GeoPackage…).
+Couche révisée (REVISED) : la version modifiée, avec les mêmes champs.
+Champ clé (KEY, facultatif) : le champ qui identifie une entité dans les deux couches (la clé du jeu de données dans la convention de partenariat, par exemple identifiant) ; vide : la clé primaire de la couche d'origine, sinon l'identifiant d'entité QGIS.
+
+Sortie (OUTPUT) : op (insert, update ou delete), fid (la clé ; vide pour une nouvelle entité sans clé propre), changed_fields (les champs modifiés, séparés par des virgules), geometry_changed, la nouvelle géométrie et les nouveaux attributs (les anciens pour une suppression). Un champ des couches qui porte le nom de l'une de ces colonnes est écrit suivi de « _1 ». Nombres d'entités ajoutées (INSERTED), modifiées (UPDATED) et supprimées (DELETED).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="85"/>
+        <source>Original layer (authoritative)</source>
+        <translation>Couche d'origine (de référence)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="87"/>
+        <source>Revised layer</source>
+        <translation>Couche révisée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="89"/>
+        <source>Key field</source>
+        <translation>Champ clé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="140"/>
+        <source>Changes</source>
+        <translation>Changements</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="107"/>
+        <source>Both the original and the revised layer are needed.</source>
+        <translation>Il faut la couche d'origine et la couche révisée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="153"/>
+        <source>The revised layer has no field {key}.</source>
+        <translation>La couche révisée n'a pas de champ {key}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="169"/>
+        <source>The change of feature {key} could not be written: {error}</source>
+        <translation>Le changement de l'entité {key} n'a pas pu être écrit : {error}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="172"/>
+        <source>{inserted} added, {updated} modified, {deleted} deleted.</source>
+        <translation>{inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="36"/>
+        <source>{n} problem(s) prevent submitting this proposal:</source>
+        <translation>{n} problème(s) empêchent de soumettre cette proposition :</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="57"/>
+        <source>Submit a change proposal</source>
+        <translation>Soumettre une proposition de modification</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="60"/>
+        <source>Proposes the changes between the authoritative version of a shared layer and an edited copy: they are checked, saved in the proposal store and submitted to the dataset&apos;s stewards. Nothing is written to the authoritative data.
+
+Original layer (ORIGINAL): the authoritative data (a layer of a partner&apos;s WFS service, a PostGIS or GeoPackage table).
+Revised layer (REVISED): the edited copy, with the same fields.
+Key field (KEY, optional): the field that identifies a feature; empty: the dataset&apos;s key in the convention, else the original layer&apos;s primary key.
+Dataset (DATASET, optional): the dataset id in the partnership convention; empty: the dataset the original layer belongs to.
+Title (TITLE) and comment (COMMENT: why these changes; required to submit).
+Submit (SUBMIT): checked, the proposal is submitted for review; unchecked, it is saved as a draft.
+Convention (CONVENTION, optional): path or URL of the partnership convention; empty: the one of the plugin settings.
+</source>
+        <translation>Propose les changements entre la version de référence d'une couche partagée et une copie modifiée : ils sont contrôlés, enregistrés dans le registre des propositions et soumis aux référents validation du jeu de données. Rien n'est écrit dans les données de référence.
+
+Couche d'origine (ORIGINAL) : les données de référence (une couche du service WFS d'un partenaire, une table PostGIS ou GeoPackage).
+Couche révisée (REVISED) : la copie modifiée, avec les mêmes champs.
+Champ clé (KEY, facultatif) : le champ qui identifie une entité ; vide : la clé du jeu de données dans la convention, sinon la clé primaire de la couche d'origine.
+Jeu de données (DATASET, facultatif) : l'identifiant du jeu de données dans la convention de partenariat ; vide : le jeu de données auquel appartient la couche d'origine.
+Titre (TITLE) et commentaire (COMMENT : pourquoi ces changements ; obligatoire pour soumettre).
+Soumettre (SUBMIT) : cochée, la proposition est soumise à validation ; décochée, elle est enregistrée comme brouillon.
+Convention (CONVENTION, facultatif) : chemin ou URL de la convention de partenariat ; vide : celle des paramètres de l'extension.
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="75"/>
+        <source>
+Outputs: OUTPUT (the proposal id) and STATUS (draft or submitted). The algorithm fails, listing every problem, when the changes break the dataset&apos;s schema (fields, types, required values, geometry type and validity, CRS) or the convention (your organisation may not propose on this dataset, or a change lies outside its territory).</source>
+        <translation>
+Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted). L'algorithme échoue, en listant chaque problème, quand les changements ne respectent pas le schéma du jeu de données (champs, types, valeurs obligatoires, type et validité des géométries, SCR) ou la convention (votre organisme ne peut pas proposer sur ce jeu de données, ou un changement sort de son territoire).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="93"/>
+        <source>Comment (why)</source>
+        <translation>Commentaire (pourquoi)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="95"/>
+        <source>Submit for review</source>
+        <translation>Soumettre à validation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="97"/>
+        <source>Partnership convention (path or URL; empty: the plugin&apos;s)</source>
+        <translation>Convention de partenariat (chemin ou URL ; vide : celle de l'extension)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="101"/>
+        <source>Status of the proposal</source>
+        <translation>Statut de la proposition</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="112"/>
+        <source>Say why (COMMENT): reviewers need the reason for these changes.</source>
+        <translation>Dites pourquoi (COMMENT) : les valideurs ont besoin de la raison de ces changements.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="130"/>
+        <source>There is nothing to propose: the revised layer is the same as the original.</source>
+        <translation>Il n'y a rien à proposer : la couche révisée est identique à la couche d'origine.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="232"/>
+        <source>Changes to {dataset}</source>
+        <translation>Modifications de {dataset}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="134"/>
+        <source>Draft {id} saved: {changes} change(s).</source>
+        <translation>Brouillon {id} enregistré : {changes} changement(s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="139"/>
+        <source>Submitted to {stewards}.</source>
+        <translation>Soumise à : {stewards}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="20"/>
+        <source>{count} problem(s) prevent submitting this proposal.</source>
+        <translation>{count} problème(s) empêchent de soumettre cette proposition.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="21"/>
+        <source>Your organisation ({partner}) may not propose changes to this dataset.</source>
+        <translation>Votre organisme ({partner}) ne peut pas proposer de modifications sur ce jeu de données.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="23"/>
+        <source>The territory of your organisation ({partner}) is not known as a geometry, so no change can be checked against it.</source>
+        <translation>Le territoire de votre organisme ({partner}) n'est pas connu sous forme de géométrie : aucun changement ne peut être contrôlé par rapport à lui.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="25"/>
+        <source>The changes are in {crs}, the dataset in {expected}.</source>
+        <translation>Les changements sont en {crs}, le jeu de données en {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="26"/>
+        <source>the field “{field}” does not exist in the dataset.</source>
+        <translation>le champ « {field} » n'existe pas dans le jeu de données.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="27"/>
+        <source>the value “{value}” of the field “{field}” is not a valid {type}.</source>
+        <translation>la valeur « {value} » du champ « {field} » n'est pas du type attendu ({type}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="28"/>
+        <source>the field “{field}” is required.</source>
+        <translation>le champ « {field} » est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="29"/>
+        <source>the value of the field “{field}” has {length} characters, at most {max} are allowed.</source>
+        <translation>la valeur du champ « {field} » compte {length} caractères, {max} au plus sont admis.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="31"/>
+        <source>the geometry is missing (a {expected} is expected).</source>
+        <translation>la géométrie manque (une géométrie {expected} est attendue).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="32"/>
+        <source>the geometry cannot be read ({reason}).</source>
+        <translation>la géométrie est illisible ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="33"/>
+        <source>the geometry is a {type}, the dataset expects a {expected}.</source>
+        <translation>la géométrie est de type {type}, le jeu de données attend le type {expected}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="34"/>
+        <source>the geometry is not valid ({reason}).</source>
+        <translation>la géométrie n'est pas valide ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="36"/>
+        <source>the feature lies outside your organisation&apos;s territory.</source>
+        <translation>l'entité se trouve hors du territoire de votre organisme.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="37"/>
+        <source>the feature was outside your organisation&apos;s territory before your change: it is not yours to edit.</source>
+        <translation>l'entité se trouvait hors du territoire de votre organisme avant votre changement : il ne vous revient pas de la modifier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="39"/>
+        <source>Your login “{login}” is not a member of the partnership convention: nobody knows which organisation proposes.</source>
+        <translation>Votre identifiant « {login} » ne figure pas dans la convention de partenariat : on ne sait pas quel organisme propose.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="42"/>
+        <source>These changes cannot be proposed: {message}</source>
+        <translation>Ces changements ne peuvent pas être proposés : {message}</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="43"/>
+        <source>No partnership convention is loaded: set it in the GeoGov settings.</source>
+        <translation>Aucune convention de partenariat n'est chargée : indiquez-la dans les paramètres de GeoGov.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="45"/>
+        <source>The convention has no dataset “{dataset}”.</source>
+        <translation>La convention ne contient pas de jeu de données « {dataset} ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="46"/>
+        <source>The layer “{layer}” is not a shared dataset of the partnership convention: there is nobody to review changes to it.</source>
+        <translation>La couche « {layer} » n'est pas un jeu de données partagé de la convention de partenariat : personne n'est désigné pour valider ses modifications.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="48"/>
+        <source>The layer “{layer}” has no edits to propose.</source>
+        <translation>La couche « {layer} » n'a pas de modification à proposer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="49"/>
+        <source>The layer “{layer}” has no field “{key}”, the key that identifies the features of the dataset.</source>
+        <translation>La couche « {layer} » n'a pas de champ « {key} », la clé qui identifie les entités du jeu de données.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="51"/>
+        <source>The edited copy is in {edited}, the authoritative layer in {base}: use the same CRS.</source>
+        <translation>La copie modifiée est en {edited}, la couche de référence en {base} : utilisez le même SCR.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="53"/>
+        <source>Your organisation is known by its communes, and the convention gives no geometry for them: the changes are checked against the whole département(s) {departements}.</source>
+        <translation>Votre organisme est défini par ses communes et la convention ne donne pas leur géométrie : les changements sont contrôlés par rapport au(x) département(s) entier(s) {departements}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="56"/>
+        <source>No geometry is known for the département(s) {departements} of your territory.</source>
+        <translation>Aucune géométrie n'est connue pour le(s) département(s) {departements} de votre territoire.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="58"/>
+        <source>The territory geometry file {file} cannot be read.</source>
+        <translation>Le fichier de géométrie du territoire {file} est illisible.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="60"/>
+        <source>The features cannot be compared: {message}</source>
+        <translation>Les entités ne peuvent pas être comparées : {message}</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="61"/>
+        <source>The features of the {side} layer do not come in key order.</source>
+        <translation>Les entités de la couche {side} n'arrivent pas dans l'ordre de la clé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="62"/>
+        <source>The key {key} appears twice in the {side} layer: the key field must identify each feature.</source>
+        <translation>La clé {key} apparaît deux fois dans la couche {side} : le champ clé doit identifier chaque entité.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="64"/>
+        <source>A feature of the authoritative layer has no key: it cannot be followed.</source>
+        <translation>Une entité de la couche de référence n'a pas de clé : elle ne peut pas être suivie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="66"/>
+        <source>The keys of the two layers are of different types and cannot be matched.</source>
+        <translation>Les clés des deux couches sont de types différents et ne peuvent pas être rapprochées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="68"/>
+        <source>A feature has {values} values for {fields} fields.</source>
+        <translation>Une entité a {values} valeurs pour {fields} champs.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="69"/>
+        <source>A geometry cannot be read: {message}</source>
+        <translation>Une géométrie est illisible : {message}</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="71"/>
+        <source>No proposal store is configured: choose one in the GeoGov settings.</source>
+        <translation>Aucun registre des propositions n'est configuré : choisissez-en un dans les paramètres de GeoGov.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="73"/>
+        <source>Your login is not set: in GeoPackage mode, type it in the GeoGov settings.</source>
+        <translation>Votre identifiant n'est pas renseigné : en mode GeoPackage, saisissez-le dans les paramètres de GeoGov.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="80"/>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="80"/>
+        <source>whole number</source>
+        <translation>nombre entier</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="80"/>
+        <source>decimal number</source>
+        <translation>nombre décimal</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="81"/>
+        <source>yes/no value</source>
+        <translation>valeur oui/non</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="81"/>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="81"/>
+        <source>date and time</source>
+        <translation>date et heure</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="82"/>
+        <source>binary value</source>
+        <translation>valeur binaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="89"/>
+        <source>New feature {key}</source>
+        <translation>Nouvelle entité {key}</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="91"/>
+        <source>Feature {key} (modified)</source>
+        <translation>Entité {key} (modifiée)</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="93"/>
+        <source>Feature {key} (deleted)</source>
+        <translation>Entité {key} (supprimée)</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="94"/>
+        <source>Feature {key}</source>
+        <translation>Entité {key}</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="116"/>
+        <source>{feature}: {rule}</source>
+        <translation>{feature} : {rule}</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="49"/>
+        <source>Saved on this computer only</source>
+        <translation>Enregistrée sur cet ordinateur seulement</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="50"/>
+        <source>Saved on this computer, to be submitted</source>
+        <translation>Enregistrée sur cet ordinateur, à soumettre</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="344"/>
+        <source>My proposals</source>
+        <translation>Mes propositions</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="74"/>
+        <source>Updated</source>
+        <translation>Mise à jour</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="74"/>
+        <source>Awaiting</source>
+        <translation>En attente de</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="81"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="82"/>
+        <source>Withdraw</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="83"/>
+        <source>Submit again</source>
+        <translation>Soumettre à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="84"/>
+        <source>Send the local drafts</source>
+        <translation>Envoyer les brouillons locaux</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="85"/>
+        <source>Edit in the layer</source>
+        <translation>Modifier dans la couche</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="86"/>
+        <source>Reload the proposal&apos;s changes into an edit session of its layer, change them, then use Propose my changes and Submit again.</source>
+        <translation>Recharge les changements de la proposition dans une session d'édition de sa couche : modifiez-les, puis utilisez « Proposer mes modifications » et soumettez à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="126"/>
+        <source>Reading my proposals…</source>
+        <translation>Lecture de mes propositions…</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="137"/>
+        <source>Proposals by {login}</source>
+        <translation>Propositions de {login}</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="139"/>
+        <source>GeoPackage store: no access control (identity from the settings)</source>
+        <translation>Registre GeoPackage : aucun contrôle d'accès (identité issue des paramètres)</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="141"/>
+        <source>the proposal database cannot be reached: only the drafts kept on this computer are listed</source>
+        <translation>la base des propositions est injoignable : seuls les brouillons conservés sur cet ordinateur sont listés</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="166"/>
+        <source>{n} proposal(s).</source>
+        <translation>{n} proposition(s).</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="192"/>
+        <source>Reading the proposal…</source>
+        <translation>Lecture de la proposition…</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="221"/>
+        <source>Withdrawing the proposal…</source>
+        <translation>Retrait de la proposition…</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="343"/>
+        <source>Submitting the proposal…</source>
+        <translation>Soumission de la proposition…</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="395"/>
+        <source>Sending the drafts kept on this computer…</source>
+        <translation>Envoi des brouillons conservés sur cet ordinateur…</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="245"/>
+        <source>Add the layer of this proposal to the project first ({layer} at {uri}).</source>
+        <translation>Ajoutez d'abord au projet la couche de cette proposition ({layer} sur {uri}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="249"/>
+        <source>The layer “{layer}” has other edits: propose or discard them first.</source>
+        <translation>La couche « {layer} » a d'autres modifications : proposez-les ou abandonnez-les d'abord.</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="254"/>
+        <source>The layer “{layer}” has no field “{key}”.</source>
+        <translation>La couche « {layer} » n'a pas de champ « {key} ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="260"/>
+        <source>Finding the features of the proposal in the layer…</source>
+        <translation>Recherche des entités de la proposition dans la couche…</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="261"/>
+        <source>GeoGov: reload a proposal into its layer</source>
+        <translation>GeoGov : recharger une proposition dans sa couche</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="272"/>
+        <source>The layer was removed from the project.</source>
+        <translation>La couche a été retirée du projet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="276"/>
+        <source>{n} change(s) reloaded into “{layer}”: edit them, then use Propose my changes and Submit.</source>
+        <translation>{n} changement(s) rechargé(s) dans « {layer} » : modifiez-les, puis utilisez « Proposer mes modifications » et soumettez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="280"/>
+        <source>No longer in the layer: {keys}.</source>
+        <translation>Absentes désormais de la couche : {keys}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="303"/>
+        <source>Status: {status}</source>
+        <translation>Statut : {status}</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="304"/>
+        <source>Dataset: {dataset}</source>
+        <translation>Jeu de données : {dataset}</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="137"/>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="310"/>
+        <source>Problems to fix</source>
+        <translation>Problèmes à corriger</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="313"/>
+        <source>Reviews</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="315"/>
+        <source>{who} ({role}) {decision} on {when}</source>
+        <translation>{who} ({role}) : {decision} le {when}</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="323"/>
+        <source>Discussion</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <location filename="../ui/my_proposals.py" line="325"/>
+        <source>{who} on {when}: {body}</source>
+        <translation>{who}, le {when} : {body}</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="91"/>
+        <source>Detect</source>
+        <translation>Détecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="92"/>
+        <source>Ask the address which kind of catalogue it is</source>
+        <translation>Demander à l'adresse de quel type de catalogue il s'agit</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="114"/>
+        <source>Detecting the catalogue kind</source>
+        <translation>Détection du type de catalogue</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="122"/>
+        <source>Asking {url}…</source>
+        <translation>Interrogation de {url}…</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="143"/>
+        <source>Found: {kind} — {title}</source>
+        <translation>Trouvé : {kind} — {title}</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="192"/>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="192"/>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="245"/>
+        <source>Import catalogue connections</source>
+        <translation>Importer des connexions de catalogue</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="234"/>
+        <source>Connections (*.json *.xml);;All files (*)</source>
+        <translation>Connexions (*.json *.xml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="245"/>
+        <source>These connections were replaced by the imported ones: {names}</source>
+        <translation>Ces connexions ont été remplacées par celles importées : {names}</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="270"/>
+        <source>Export catalogue connections</source>
+        <translation>Exporter les connexions de catalogue</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="262"/>
+        <source>GeoGov connections (*.json)</source>
+        <translation>Connexions GeoGov (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="270"/>
+        <source>The file cannot be written: {detail}</source>
+        <translation>Le fichier ne peut pas être écrit : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_action.py" line="145"/>
+        <source>Propose my changes…</source>
+        <translation>Proposer mes modifications…</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="28"/>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="28"/>
+        <source>Submitted, awaiting review</source>
+        <translation>Soumise, en attente de validation</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="29"/>
+        <source>Changes requested</source>
+        <translation>Modifications demandées</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="29"/>
+        <source>Approved</source>
+        <translation>Approuvée</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="30"/>
+        <source>Rejected</source>
+        <translation>Rejetée</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="30"/>
+        <source>Applied to the data</source>
+        <translation>Appliquée aux données</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="31"/>
+        <source>Conflict with newer data</source>
+        <translation>En conflit avec des données plus récentes</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="31"/>
+        <source>Withdrawn</source>
+        <translation>Retirée</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="36"/>
+        <source>approved</source>
+        <translation>approuvée</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="36"/>
+        <source>rejected</source>
+        <translation>rejetée</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="37"/>
+        <source>requested changes</source>
+        <translation>modifications demandées</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="41"/>
+        <source>steward</source>
+        <translation>référent validation</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="41"/>
+        <source>data protection officer</source>
+        <translation>délégué à la protection des données</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="42"/>
+        <source>coordinator</source>
+        <translation>coordinateur</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="47"/>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="53"/>
+        <source>({n} bytes)</source>
+        <translation>({n} octets)</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="60"/>
+        <source>{total} change(s): {added} added, {modified} modified, {deleted} deleted</source>
+        <translation>{total} changement(s) : {added} ajoutée(s), {modified} modifiée(s), {deleted} supprimée(s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="82"/>
+        <source>Added ({n})</source>
+        <translation>Ajoutées ({n})</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="82"/>
+        <source>Modified ({n})</source>
+        <translation>Modifiées ({n})</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="82"/>
+        <source>Deleted ({n})</source>
+        <translation>Supprimées ({n})</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="95"/>
+        <source>geometry</source>
+        <translation>géométrie</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="95"/>
+        <source>before</source>
+        <translation>avant</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="95"/>
+        <source>moved or reshaped</source>
+        <translation>déplacée ou redessinée</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="104"/>
+        <source>… and {n} more</source>
+        <translation>… et {n} autres</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="109"/>
+        <source>WFS service</source>
+        <translation>Service WFS</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="109"/>
+        <source>PostGIS table</source>
+        <translation>Table PostGIS</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="109"/>
+        <source>GeoPackage table</source>
+        <translation>Table GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="110"/>
+        <source>{kind} {layer} at {where}</source>
+        <translation>{kind} {layer} sur {where}</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="124"/>
+        <source>&lt;b&gt;Dataset&lt;/b&gt;: {title} ({id})</source>
+        <translation>&lt;b&gt;Jeu de données&lt;/b&gt; : {title} ({id})</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="126"/>
+        <source>&lt;b&gt;Target&lt;/b&gt;: {target}</source>
+        <translation>&lt;b&gt;Cible&lt;/b&gt; : {target}</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="128"/>
+        <source>&lt;b&gt;Proposed by&lt;/b&gt;: {login} ({partner})</source>
+        <translation>&lt;b&gt;Proposée par&lt;/b&gt; : {login} ({partner})</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="128"/>
+        <source>unknown organisation</source>
+        <translation>organisme inconnu</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="133"/>
+        <source>&lt;b&gt;Where&lt;/b&gt;: {places}</source>
+        <translation>&lt;b&gt;Où&lt;/b&gt; : {places}</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="138"/>
+        <source>&lt;b&gt;Reviewed by&lt;/b&gt;: {reviewers}</source>
+        <translation>&lt;b&gt;Validée par&lt;/b&gt; : {reviewers}</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="138"/>
+        <source>nobody: the convention names no steward</source>
+        <translation>personne : la convention ne désigne aucun référent validation</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="141"/>
+        <source>no DPO named</source>
+        <translation>aucun DPO désigné</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="142"/>
+        <source>&lt;b&gt;And, for personal data, the data protection officer&lt;/b&gt;: {dpos}</source>
+        <translation>&lt;b&gt;Et, pour les données personnelles, le délégué à la protection des données&lt;/b&gt; : {dpos}</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="145"/>
+        <source>The proposal database cannot be reached: your identity is the login of the connection, not yet confirmed by the database.</source>
+        <translation>La base des propositions est injoignable : votre identité est l'identifiant de la connexion, pas encore confirmé par la base.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="84"/>
+        <source>Propose my changes</source>
+        <translation>Proposer mes modifications</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="88"/>
+        <source>What to propose</source>
+        <translation>Quoi proposer</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="90"/>
+        <source>My edits in the layer (its edit buffer)</source>
+        <translation>Mes modifications dans la couche (son tampon d'édition)</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="91"/>
+        <source>The differences between an edited copy and the authoritative layer</source>
+        <translation>Les différences entre une copie modifiée et la couche de référence</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="97"/>
+        <source>Compute the changes again</source>
+        <translation>Recalculer les changements</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="100"/>
+        <source>Shared layer</source>
+        <translation>Couche partagée</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="101"/>
+        <source>Edited copy</source>
+        <translation>Copie modifiée</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="107"/>
+        <source>GeoPackage store: there is no access control. Your identity is the one declared in the GeoGov settings, and anyone who can open the file can change it.</source>
+        <translation>Registre GeoPackage : il n'y a aucun contrôle d'accès. Votre identité est celle déclarée dans les paramètres de GeoGov, et quiconque peut ouvrir le fichier peut le modifier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="118"/>
+        <source>Feature / field</source>
+        <translation>Entité / champ</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="118"/>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="118"/>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="133"/>
+        <source>Why these changes? What did you see on the ground, which source did you use?</source>
+        <translation>Pourquoi ces changements ? Qu'avez-vous constaté sur le terrain, quelle source avez-vous utilisée ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="145"/>
+        <source>Send now</source>
+        <translation>Envoyer maintenant</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="158"/>
+        <source>Save draft</source>
+        <translation>Enregistrer le brouillon</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="159"/>
+        <source>Submit</source>
+        <translation>Soumettre</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="214"/>
+        <source>Choose the shared layer.</source>
+        <translation>Choisissez la couche partagée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="223"/>
+        <source>Choose the edited copy: another layer than the shared one.</source>
+        <translation>Choisissez la copie modifiée : une autre couche que la couche partagée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="233"/>
+        <source>Computing, checking and saving the changes…</source>
+        <translation>Calcul, contrôle et enregistrement des changements…</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="234"/>
+        <source>GeoGov: propose changes to {layer}</source>
+        <translation>GeoGov : proposer des modifications de {layer}</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="257"/>
+        <source>There is nothing to propose: the edited version is the same as the authoritative one.</source>
+        <translation>Il n'y a rien à proposer : la version modifiée est identique à la version de référence.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="260"/>
+        <source>The draft could not be saved: {reason}</source>
+        <translation>Le brouillon n'a pas pu être enregistré : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="265"/>
+        <source>Draft saved in the proposal store ({id}).</source>
+        <translation>Brouillon enregistré dans le registre des propositions ({id}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="289"/>
+        <source>{n} problem(s) to fix before submitting:</source>
+        <translation>{n} problème(s) à corriger avant de soumettre :</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="289"/>
+        <source>No problem found: the changes can be submitted.</source>
+        <translation>Aucun problème : les changements peuvent être soumis.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="299"/>
+        <source>Wait for the current operation to finish.</source>
+        <translation>Attendez la fin de l'opération en cours.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="301"/>
+        <source>The changes have not been computed yet.</source>
+        <translation>Les changements n'ont pas encore été calculés.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="303"/>
+        <source>There is nothing to propose.</source>
+        <translation>Il n'y a rien à proposer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="305"/>
+        <source>Submit is disabled: fix the {n} problem(s) listed in the layer, then compute the changes again.</source>
+        <translation>Impossible de soumettre : corrigez dans la couche le(s) {n} problème(s) listé(s), puis recalculez les changements.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="308"/>
+        <source>Submit is disabled: the draft could not be saved.</source>
+        <translation>Impossible de soumettre : le brouillon n'a pas pu être enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="310"/>
+        <source>This proposal is submitted.</source>
+        <translation>Cette proposition est soumise.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="312"/>
+        <source>Give the proposal a title.</source>
+        <translation>Donnez un titre à la proposition.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="314"/>
+        <source>Say why: reviewers need the reason for these changes.</source>
+        <translation>Dites pourquoi : les valideurs ont besoin de la raison de ces changements.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="343"/>
+        <source>Saving the draft…</source>
+        <translation>Enregistrement du brouillon…</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="344"/>
+        <source>GeoGov: save the proposal</source>
+        <translation>GeoGov : enregistrer la proposition</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="356"/>
+        <source>The proposal is saved on this computer and will be submitted when the database is reachable.</source>
+        <translation>La proposition est enregistrée sur cet ordinateur et sera soumise dès que la base sera joignable.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="362"/>
+        <source>Proposal submitted: {status}. The reviewers will see it in their queue.</source>
+        <translation>Proposition soumise : {status}. Les valideurs la verront dans leur file d'attente.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="365"/>
+        <source>Draft saved ({id}).</source>
+        <translation>Brouillon enregistré ({id}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="377"/>
+        <source>Discard the edits from the layer?</source>
+        <translation>Abandonner les modifications de la couche ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="377"/>
+        <source>Your changes now live in the proposal “{title}”. Discard them from the layer “{layer}”? Nothing is ever saved to the shared data from here: it changes only when a steward applies the approved proposal.</source>
+        <translation>Vos changements sont désormais dans la proposition « {title} ». Les abandonner dans la couche « {layer} » ? Rien n'est jamais enregistré d'ici dans les données partagées : elles ne changent que lorsqu'un référent validation applique la proposition approuvée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="396"/>
+        <source>GeoGov: send the local drafts</source>
+        <translation>GeoGov : envoyer les brouillons locaux</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="408"/>
+        <source>Sent to the proposal database.</source>
+        <translation>Envoyée à la base des propositions.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="408"/>
+        <source>Sent and submitted.</source>
+        <translation>Envoyée et soumise.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="412"/>
+        <source>Nothing left to send.</source>
+        <translation>Plus rien à envoyer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="414"/>
+        <source>Still not sent: {reason}</source>
+        <translation>Toujours pas envoyée : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="419"/>
+        <source>Draft saved locally: it will be sent when the database is reachable.</source>
+        <translation>Brouillon enregistré localement : il sera envoyé dès que la base sera joignable.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_action.py" line="81"/>
+        <source>GeoGov: local copy of {layer}</source>
+        <translation>GeoGov : copie locale de {layer}</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_action.py" line="93"/>
+        <source>Local copy {path} added in edit mode: edit it, then use Propose my changes. The shared layer is not changed.</source>
+        <translation>Copie locale {path} ajoutée en mode édition : modifiez-la, puis utilisez « Proposer mes modifications ». La couche partagée n'est pas modifiée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_action.py" line="147"/>
+        <source>Edit a local copy of this shared layer</source>
+        <translation>Modifier une copie locale de cette couche partagée</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="21"/>
+        <source>Continual</source>
+        <comment>update frequency</comment>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="22"/>
+        <source>Daily</source>
+        <comment>update frequency</comment>
+        <translation>Quotidienne</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="23"/>
+        <source>Weekly</source>
+        <comment>update frequency</comment>
+        <translation>Hebdomadaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="24"/>
+        <source>Fortnightly</source>
+        <comment>update frequency</comment>
+        <translation>Tous les 15 jours</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="25"/>
+        <source>Twice a month</source>
+        <comment>update frequency</comment>
+        <translation>Deux fois par mois</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="26"/>
+        <source>Monthly</source>
+        <comment>update frequency</comment>
+        <translation>Mensuelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="27"/>
+        <source>Quarterly</source>
+        <comment>update frequency</comment>
+        <translation>Trimestrielle</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="28"/>
+        <source>Half-yearly</source>
+        <comment>update frequency</comment>
+        <translation>Semestrielle</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="29"/>
+        <source>Yearly</source>
+        <comment>update frequency</comment>
+        <translation>Annuelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="30"/>
+        <source>Every two years</source>
+        <comment>update frequency</comment>
+        <translation>Tous les deux ans</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="31"/>
+        <source>Periodic</source>
+        <comment>update frequency</comment>
+        <translation>Périodique</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="32"/>
+        <source>As needed</source>
+        <comment>update frequency</comment>
+        <translation>Au besoin</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="33"/>
+        <source>Irregular</source>
+        <comment>update frequency</comment>
+        <translation>Irrégulière</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="34"/>
+        <source>Not planned</source>
+        <comment>update frequency</comment>
+        <translation>Non planifiée</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="35"/>
+        <source>Unknown</source>
+        <comment>update frequency</comment>
+        <translation>Inconnue</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="48"/>
+        <source>Every {duration}</source>
+        <comment>update frequency</comment>
+        <translation>Tous les {duration}</translation>
+    </message>
+    <message>
+        <location filename="../ui/record_details.py" line="197"/>
+        <source>About the record</source>
+        <translation>À propos de la fiche</translation>
     </message>
 </context>
 </TS>
