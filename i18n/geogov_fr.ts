@@ -1591,7 +1591,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_results.py" line="36"/>
+        <location filename="../ui/catalogue_results.py" line="37"/>
         <source>{names} (+{more})</source>
         <translation>{names} (+{more})</translation>
     </message>
@@ -3611,27 +3611,27 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>valeur binaire</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="89"/>
+        <location filename="../ui/messages_proposals.py" line="92"/>
         <source>New feature {key}</source>
         <translation>Nouvelle entité {key}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="91"/>
+        <location filename="../ui/messages_proposals.py" line="94"/>
         <source>Feature {key} (modified)</source>
         <translation>Entité {key} (modifiée)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="93"/>
+        <location filename="../ui/messages_proposals.py" line="96"/>
         <source>Feature {key} (deleted)</source>
         <translation>Entité {key} (supprimée)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="94"/>
+        <location filename="../ui/messages_proposals.py" line="97"/>
         <source>Feature {key}</source>
         <translation>Entité {key}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="116"/>
+        <location filename="../ui/messages_proposals.py" line="119"/>
         <source>{feature}: {rule}</source>
         <translation>{feature} : {rule}</translation>
     </message>
@@ -4415,6 +4415,11 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <location filename="../ui/record_details.py" line="197"/>
         <source>About the record</source>
         <translation>À propos de la fiche</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="90"/>
+        <source>New feature no. {n} (no key yet)</source>
+        <translation>Nouvelle entité n° {n} (pas encore identifiée)</translation>
     </message>
 </context>
 </TS>

@@ -85,6 +85,9 @@ def type_label(kind: str) -> str:
 
 def feature_label(key, op) -> str:
     """How a problem or a change names its feature."""
+    if op == INSERT and isinstance(key, int) and not isinstance(key, bool) and key < 0:
+        # QGIS numbers the features it adds -1, -2…: no key yet, only a place in the list.
+        return tr("New feature no. {n} (no key yet)").format(n=-key)
     if op == INSERT:
         return tr("New feature {key}").format(key=key)
     if op == UPDATE:

@@ -277,3 +277,30 @@ def test_collect_refuses_what_cannot_be_proposed(demo_data, tmp_path, project, c
     with pytest.raises(Exception) as not_governed:
         collect_edit_buffer(scratch, convention)
     assert not_governed.value.code == "proposal.not_governed"
+
+
+def test_problems_read_in_french(demo_data, tmp_path, project, dialogs, convention):
+    """The technician's QGIS is in French: each problem names the feature and the rule in
+    French, and so does the reason Submit is disabled."""
+    from geogov.tests.support.french import french
+
+    layer, _path = shared_layer(demo_data, tmp_path, ECLAIRAGE_TABLE)
+    store_path = P.demo_store(tmp_path / "proposals.gpkg", convention)
+    assert layer.startEditing()
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromWkt(
+        "POLYGON((660000 6850000, 660010 6850000, 660010 6850010, 660000 6850000))"))
+    assert layer.addFeature(feature)
+    with french(tmp_path):
+        dialog = dialogs(layer, P.gpkg_settings(store_path, login="steward_sipperec"))
+        proposed(dialog)
+        lines = sorted(dialog.problems.item(i).text() for i in range(dialog.problems.count()))
+        assert lines == sorted([
+            f"Nouvelle entité n° {-feature.id()} (pas encore identifiée) : le champ « identifiant » est "
+            "obligatoire.",
+            f"Nouvelle entité n° {-feature.id()} (pas encore identifiée) : la géométrie est de type "
+            "Polygon, le jeu de données attend le type Point.",
+        ])
+        assert dialog.reason.text().startswith("Impossible de soumettre : corrigez")
+        assert "aucun contrôle d'accès" in dialog.gpkg_warning.text()
+    layer.rollBack()
