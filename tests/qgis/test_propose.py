@@ -304,3 +304,30 @@ def test_problems_read_in_french(demo_data, tmp_path, project, dialogs, conventi
         assert dialog.reason.text().startswith("Impossible de soumettre : corrigez")
         assert "aucun contrôle d'accès" in dialog.gpkg_warning.text()
     layer.rollBack()
+
+
+def test_personal_data_goes_to_the_steward_and_the_dpo(demo_data, tmp_path, project, dialogs, convention):
+    """pesees-dechets-menages: Est Ensemble's technician (an EPT known by its communes, no
+    geometry file: checked at the level of their département, and told so); the Syctom's
+    steward and its DPO review; both approvals are required."""
+    layer, _path = shared_layer(demo_data, tmp_path, "pesees_dechets_menages")
+    store_path = P.demo_store(tmp_path / "proposals.gpkg", convention)
+    feature = next(layer.getFeatures())
+    assert layer.startEditing()
+    assert layer.changeAttributeValue(feature.id(), layer.fields().indexOf("poids_kg"), 12.5)
+    dialog = dialogs(layer, P.gpkg_settings(store_path, login="tech_ept8"))
+    prepared = proposed(dialog)
+    assert prepared.problems == [] and prepared.save_error is None, dialog.status.text()
+    assert prepared.source.schema.key == "fid" and prepared.changeset.changes[0].key == feature["fid"]
+    assert [p.id for p in prepared.routing.stewards] == ["syctom"]
+    assert prepared.routing.personal_data and prepared.routing.approvals == ["steward", "dpo"]
+    assert [c.login for c in prepared.routing.dpos] == ["dpo_syctom"]
+    assert "data protection officer" in dialog.summary.text()
+    assert [n.code for n in prepared.notes] == ["proposal.note.communes_as_departements"]
+    assert "93" in dialog.notes.text()
+    dialog.comment.setPlainText("Pesée corrigée")
+    dialog.submit()
+    P.wait_idle(dialog)
+    with GeoPackageStore(store_path, "dpo_syctom") as dpo:
+        assert [s.id for s in dpo.list_proposals(TO_REVIEW)] == [dialog.proposal.id]
+        assert dpo.approvals_needed(dialog.proposal.id) == {"steward": False, "dpo": False}
