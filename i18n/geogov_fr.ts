@@ -3391,7 +3391,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Il n'y a rien à proposer : la couche révisée est identique à la couche d'origine.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="232"/>
+        <location filename="../ui/propose_dialog.py" line="197"/>
         <source>Changes to {dataset}</source>
         <translation>Modifications de {dataset}</translation>
     </message>
@@ -3726,12 +3726,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Retrait de la proposition…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="343"/>
+        <location filename="../ui/propose_dialog.py" line="308"/>
         <source>Submitting the proposal…</source>
         <translation>Soumission de la proposition…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="395"/>
+        <location filename="../ui/propose_dialog.py" line="360"/>
         <source>Sending the drafts kept on this computer…</source>
         <translation>Envoi des brouillons conservés sur cet ordinateur…</translation>
     </message>
@@ -3786,7 +3786,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Jeu de données : {dataset}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="137"/>
+        <location filename="../ui/propose_dialog.py" line="123"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
@@ -4076,227 +4076,227 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>La base des propositions est injoignable : votre identité est l'identifiant de la connexion, pas encore confirmé par la base.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="84"/>
+        <location filename="../ui/propose_dialog.py" line="80"/>
         <source>Propose my changes</source>
         <translation>Proposer mes modifications</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="88"/>
+        <location filename="../ui/propose_source.py" line="16"/>
         <source>What to propose</source>
         <translation>Quoi proposer</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="90"/>
+        <location filename="../ui/propose_source.py" line="18"/>
         <source>My edits in the layer (its edit buffer)</source>
         <translation>Mes modifications dans la couche (son tampon d'édition)</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="91"/>
+        <location filename="../ui/propose_source.py" line="19"/>
         <source>The differences between an edited copy and the authoritative layer</source>
         <translation>Les différences entre une copie modifiée et la couche de référence</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="97"/>
+        <location filename="../ui/propose_source.py" line="25"/>
         <source>Compute the changes again</source>
         <translation>Recalculer les changements</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="100"/>
+        <location filename="../ui/propose_source.py" line="28"/>
         <source>Shared layer</source>
         <translation>Couche partagée</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="101"/>
+        <location filename="../ui/propose_source.py" line="29"/>
         <source>Edited copy</source>
         <translation>Copie modifiée</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="107"/>
+        <location filename="../ui/propose_dialog.py" line="93"/>
         <source>GeoPackage store: there is no access control. Your identity is the one declared in the GeoGov settings, and anyone who can open the file can change it.</source>
         <translation>Registre GeoPackage : il n'y a aucun contrôle d'accès. Votre identité est celle déclarée dans les paramètres de GeoGov, et quiconque peut ouvrir le fichier peut le modifier.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="118"/>
+        <location filename="../ui/propose_dialog.py" line="104"/>
         <source>Feature / field</source>
         <translation>Entité / champ</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="118"/>
+        <location filename="../ui/propose_dialog.py" line="104"/>
         <source>Before</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="118"/>
+        <location filename="../ui/propose_dialog.py" line="104"/>
         <source>After</source>
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="133"/>
+        <location filename="../ui/propose_dialog.py" line="119"/>
         <source>Why these changes? What did you see on the ground, which source did you use?</source>
         <translation>Pourquoi ces changements ? Qu'avez-vous constaté sur le terrain, quelle source avez-vous utilisée ?</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="145"/>
+        <location filename="../ui/propose_dialog.py" line="131"/>
         <source>Send now</source>
         <translation>Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="158"/>
+        <location filename="../ui/propose_dialog.py" line="144"/>
         <source>Save draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="159"/>
+        <location filename="../ui/propose_dialog.py" line="145"/>
         <source>Submit</source>
         <translation>Soumettre</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="214"/>
+        <location filename="../ui/propose_dialog.py" line="179"/>
         <source>Choose the shared layer.</source>
         <translation>Choisissez la couche partagée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="223"/>
+        <location filename="../ui/propose_dialog.py" line="188"/>
         <source>Choose the edited copy: another layer than the shared one.</source>
         <translation>Choisissez la copie modifiée : une autre couche que la couche partagée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="233"/>
+        <location filename="../ui/propose_dialog.py" line="198"/>
         <source>Computing, checking and saving the changes…</source>
         <translation>Calcul, contrôle et enregistrement des changements…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="234"/>
+        <location filename="../ui/propose_dialog.py" line="199"/>
         <source>GeoGov: propose changes to {layer}</source>
         <translation>GeoGov : proposer des modifications de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="257"/>
+        <location filename="../ui/propose_dialog.py" line="222"/>
         <source>There is nothing to propose: the edited version is the same as the authoritative one.</source>
         <translation>Il n'y a rien à proposer : la version modifiée est identique à la version de référence.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="260"/>
+        <location filename="../ui/propose_dialog.py" line="225"/>
         <source>The draft could not be saved: {reason}</source>
         <translation>Le brouillon n'a pas pu être enregistré : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="265"/>
+        <location filename="../ui/propose_dialog.py" line="230"/>
         <source>Draft saved in the proposal store ({id}).</source>
         <translation>Brouillon enregistré dans le registre des propositions ({id}).</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="289"/>
+        <location filename="../ui/propose_dialog.py" line="254"/>
         <source>{n} problem(s) to fix before submitting:</source>
         <translation>{n} problème(s) à corriger avant de soumettre :</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="289"/>
+        <location filename="../ui/propose_dialog.py" line="254"/>
         <source>No problem found: the changes can be submitted.</source>
         <translation>Aucun problème : les changements peuvent être soumis.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="299"/>
+        <location filename="../ui/propose_dialog.py" line="264"/>
         <source>Wait for the current operation to finish.</source>
         <translation>Attendez la fin de l'opération en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="301"/>
+        <location filename="../ui/propose_dialog.py" line="266"/>
         <source>The changes have not been computed yet.</source>
         <translation>Les changements n'ont pas encore été calculés.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="303"/>
+        <location filename="../ui/propose_dialog.py" line="268"/>
         <source>There is nothing to propose.</source>
         <translation>Il n'y a rien à proposer.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="305"/>
+        <location filename="../ui/propose_dialog.py" line="270"/>
         <source>Submit is disabled: fix the {n} problem(s) listed in the layer, then compute the changes again.</source>
         <translation>Impossible de soumettre : corrigez dans la couche le(s) {n} problème(s) listé(s), puis recalculez les changements.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="308"/>
+        <location filename="../ui/propose_dialog.py" line="273"/>
         <source>Submit is disabled: the draft could not be saved.</source>
         <translation>Impossible de soumettre : le brouillon n'a pas pu être enregistré.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="310"/>
+        <location filename="../ui/propose_dialog.py" line="275"/>
         <source>This proposal is submitted.</source>
         <translation>Cette proposition est soumise.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="312"/>
+        <location filename="../ui/propose_dialog.py" line="277"/>
         <source>Give the proposal a title.</source>
         <translation>Donnez un titre à la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="314"/>
+        <location filename="../ui/propose_dialog.py" line="279"/>
         <source>Say why: reviewers need the reason for these changes.</source>
         <translation>Dites pourquoi : les valideurs ont besoin de la raison de ces changements.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="343"/>
+        <location filename="../ui/propose_dialog.py" line="308"/>
         <source>Saving the draft…</source>
         <translation>Enregistrement du brouillon…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="344"/>
+        <location filename="../ui/propose_dialog.py" line="309"/>
         <source>GeoGov: save the proposal</source>
         <translation>GeoGov : enregistrer la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="356"/>
+        <location filename="../ui/propose_dialog.py" line="321"/>
         <source>The proposal is saved on this computer and will be submitted when the database is reachable.</source>
         <translation>La proposition est enregistrée sur cet ordinateur et sera soumise dès que la base sera joignable.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="362"/>
+        <location filename="../ui/propose_dialog.py" line="327"/>
         <source>Proposal submitted: {status}. The reviewers will see it in their queue.</source>
         <translation>Proposition soumise : {status}. Les valideurs la verront dans leur file d'attente.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="365"/>
+        <location filename="../ui/propose_dialog.py" line="330"/>
         <source>Draft saved ({id}).</source>
         <translation>Brouillon enregistré ({id}).</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="377"/>
+        <location filename="../ui/propose_dialog.py" line="342"/>
         <source>Discard the edits from the layer?</source>
         <translation>Abandonner les modifications de la couche ?</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="377"/>
+        <location filename="../ui/propose_dialog.py" line="342"/>
         <source>Your changes now live in the proposal “{title}”. Discard them from the layer “{layer}”? Nothing is ever saved to the shared data from here: it changes only when a steward applies the approved proposal.</source>
         <translation>Vos changements sont désormais dans la proposition « {title} ». Les abandonner dans la couche « {layer} » ? Rien n'est jamais enregistré d'ici dans les données partagées : elles ne changent que lorsqu'un référent validation applique la proposition approuvée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="396"/>
+        <location filename="../ui/propose_dialog.py" line="361"/>
         <source>GeoGov: send the local drafts</source>
         <translation>GeoGov : envoyer les brouillons locaux</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="408"/>
+        <location filename="../ui/propose_dialog.py" line="373"/>
         <source>Sent to the proposal database.</source>
         <translation>Envoyée à la base des propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="408"/>
+        <location filename="../ui/propose_dialog.py" line="373"/>
         <source>Sent and submitted.</source>
         <translation>Envoyée et soumise.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="412"/>
+        <location filename="../ui/propose_dialog.py" line="377"/>
         <source>Nothing left to send.</source>
         <translation>Plus rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="414"/>
+        <location filename="../ui/propose_dialog.py" line="379"/>
         <source>Still not sent: {reason}</source>
         <translation>Toujours pas envoyée : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="419"/>
+        <location filename="../ui/propose_dialog.py" line="384"/>
         <source>Draft saved locally: it will be sent when the database is reachable.</source>
         <translation>Brouillon enregistré localement : il sera envoyé dès que la base sera joignable.</translation>
     </message>

@@ -20,13 +20,11 @@ from __future__ import annotations
 
 import copy
 
-from qgis.core import QgsMapLayerProxyModel, QgsProject
-from qgis.gui import QgsMapLayerComboBox
+from qgis.core import QgsProject
 from qgis.PyQt.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,7 +33,6 @@ from qgis.PyQt.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QRadioButton,
     QTreeWidget,
     QVBoxLayout,
 )
@@ -43,9 +40,7 @@ from qgis.PyQt.QtWidgets import (
 from ..plugin.bridge import settings as gsettings
 from ..plugin.bridge.i18n import tr
 from ..plugin.bridge.propose import (
-    COPY_OF_PROPERTY,
     MODE_EDIT_BUFFER,
-    MODE_LAYERS,
     PROPOSAL_PROPERTY,
     collect_edit_buffer,
     collect_layers,
@@ -63,6 +58,7 @@ from .governance_state import robust_slot
 from .messages import error_text
 from .messages_proposals import note_text, problem_text
 from .propose_changes import counts_text, fill_changes, proposal_status_label, summary_html
+from .propose_source import ProposeSourceBox
 
 WARNING_STYLE = "color: #b26a00;"
 ERROR_STYLE = "color: #c62828;"
@@ -85,22 +81,12 @@ class ProposeDialog(QDialog):
         self.setMinimumSize(720, 640)
         layout = QVBoxLayout(self)
 
-        source = QGroupBox(tr("What to propose"))
-        form = QFormLayout(source)
-        self.mode_buffer = QRadioButton(tr("My edits in the layer (its edit buffer)"))
-        self.mode_layers = QRadioButton(tr("The differences between an edited copy and the "
-                                           "authoritative layer"))
-        self.layer_combo = QgsMapLayerComboBox()
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
-        self.copy_combo = QgsMapLayerComboBox()
-        self.copy_combo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
-        self.compute_button = QPushButton(tr("Compute the changes again"))
-        form.addRow(self.mode_buffer)
-        form.addRow(self.mode_layers)
-        form.addRow(tr("Shared layer"), self.layer_combo)
-        form.addRow(tr("Edited copy"), self.copy_combo)
-        form.addRow("", self.compute_button)
-        layout.addWidget(source)
+        self.source_box = ProposeSourceBox()
+        # The dialog's own names for the box's widgets (tests and slots use them).
+        self.mode_buffer, self.mode_layers = self.source_box.mode_buffer, self.source_box.mode_layers
+        self.layer_combo, self.copy_combo = self.source_box.layer_combo, self.source_box.copy_combo
+        self.compute_button = self.source_box.compute_button
+        layout.addWidget(self.source_box)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -159,7 +145,6 @@ class ProposeDialog(QDialog):
         self.submit_button = self.buttons.addButton(tr("Submit"), QDialogButtonBox.ButtonRole.AcceptRole)
         layout.addWidget(self.buttons)
 
-        self.mode_buffer.toggled.connect(self._mode_changed)
         self.compute_button.clicked.connect(self.start)
         self.save_button.clicked.connect(self.save_draft)
         self.submit_button.clicked.connect(self.submit)
@@ -167,33 +152,13 @@ class ProposeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.title.textChanged.connect(self._update_buttons)
         self.comment.textChanged.connect(self._update_buttons)
-        self._choose_layers(layer)
+        self.source_box.choose(layer)
         self._update_buttons()
 
     # ------------------------------------------------------------------ set-up
-    def _choose_layers(self, layer):
-        project = QgsProject.instance()
-        base_id = layer.customProperty(COPY_OF_PROPERTY, "") if layer is not None else ""
-        base = project.mapLayer(base_id) if base_id else None
-        if base is not None:
-            self.layer_combo.setLayer(base)
-            self.copy_combo.setLayer(layer)
-            self.mode_layers.setChecked(True)
-        else:
-            if layer is not None:
-                self.layer_combo.setLayer(layer)
-            if layer is not None and layer.isModified():
-                self.mode_buffer.setChecked(True)
-            else:
-                self.mode_layers.setChecked(True)
-        self._mode_changed()
-
-    def _mode_changed(self, *_):
-        self.copy_combo.setEnabled(self.mode_layers.isChecked())
-
     @property
     def mode(self) -> str:
-        return MODE_EDIT_BUFFER if self.mode_buffer.isChecked() else MODE_LAYERS
+        return self.source_box.mode
 
     @property
     def busy(self) -> bool:
