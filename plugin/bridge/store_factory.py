@@ -1,0 +1,200 @@
+"""Open the configured proposal store, and read what governance needs from it.
+
+GeoPackage mode: the file named in the settings, with the identity typed in the settings
+(the store enforces no rights). PostgreSQL mode: the DSN of the settings (no password in
+it) completed with the user name and password of the QGIS authentication configuration
+(``store_authcfg``), read from QGIS's encrypted auth database at the moment of
+connecting: the plugin never stores a password.
+
+Call these from a QgsTask: opening a store touches a file or a database. A store object
+is used by the thread that opened it, then closed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..errors import StoreError
+from ..proposals import model as proposals
+from ..proposals.store import ALL
+
+# A reader of the store for reports and panels, when the settings name nobody (GeoPackage
+# mode needs a login; reading lists every proposal whatever the login).
+READER_LOGIN = "geogov-reader"
+
+
+def authcfg_credentials(authcfg: str) -> tuple:
+    """(user, password) of a QGIS authentication configuration ("", "") when none."""
+    if not authcfg:
+        return "", ""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    config = QgsAuthMethodConfig()
+    manager = QgsApplication.authManager()
+    if not manager.loadAuthenticationConfig(authcfg, config, True):
+        raise StoreError(f"QGIS authentication configuration {authcfg!r} cannot be read",
+                         code="store.authcfg", authcfg=authcfg)
+    return config.config("username", ""), config.config("password", "")
+
+
+def postgres_dsn(dsn: str, authcfg: str = "") -> str:
+    """``dsn`` with the authcfg's user and password added (libpq quoting via psycopg2)."""
+    user, password = authcfg_credentials(authcfg)
+    extra = {k: v for k, v in (("user", user), ("password", password)) if v}
+    if not extra:
+        return dsn
+    from psycopg2.extensions import make_dsn
+
+    return make_dsn(dsn, **extra)
+
+
+def looks_like_dsn(text: str) -> bool:
+    text = (text or "").strip()
+    return text.startswith(("postgresql://", "postgres://", "service=")) or "dbname=" in text
+
+
+def open_store(settings, *, must_exist: bool = True):
+    """The ProposalStore the settings name, or None when none is configured.
+
+    ``must_exist``: a GeoPackage path that does not exist yet is "no store" (reading must
+    not create an empty store file on a shared drive by accident).
+    """
+    if settings.store_kind == "postgres":
+        if not settings.store_dsn:
+            return None
+        from ..proposals.postgres_store import PostgresStore
+
+        return PostgresStore(postgres_dsn(settings.store_dsn, settings.store_authcfg))
+    return open_geopackage_store(settings.store_path, settings.identity_login,
+                                 settings.identity_partner or None, must_exist=must_exist)
+
+
+def open_geopackage_store(path: str, login: str = "", partner: Optional[str] = None, *,
+                          must_exist: bool = True):
+    if not path or (must_exist and not os.path.exists(path)):
+        return None
+    from ..proposals.gpkg_store import GeoPackageStore
+
+    return GeoPackageStore(path, login or READER_LOGIN, partner)
+
+
+def coordinator_login(convention) -> str:
+    """The login of the convention's coordinator (first contact with the coordinator role)."""
+    partner = convention.partners.get(convention.coordinator) if convention else None
+    for contact in partner.contacts if partner else []:
+        if "coordinator" in contact.roles and contact.login:
+            return contact.login
+    return ""
+
+
+def open_store_text(text: str, settings=None, login: str = ""):
+    """A store from one Processing parameter: a GeoPackage path or a PostgreSQL DSN.
+
+    GeoPackage mode reads as ``login`` (else the settings' identity): the store shows each
+    login what its rights let it see, like PostgreSQL does.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None
+    if looks_like_dsn(text):
+        from ..proposals.postgres_store import PostgresStore
+
+        authcfg = settings.store_authcfg if settings is not None else ""
+        return PostgresStore(postgres_dsn(text, authcfg))
+    if not os.path.exists(text):
+        raise StoreError(f"No proposal store at {text}", code="store.file", source=text)
+    login = login or (settings.identity_login if settings is not None else "")
+    return open_geopackage_store(text, login)
+
+
+# ---------------------------------------------------------------------------- facts
+@dataclass
+class StoreFacts:
+    """What the panels and the report read from the store, per dataset id."""
+
+    applied: dict = field(default_factory=dict)    # dataset -> date of the last applied change
+    pending: dict = field(default_factory=dict)    # dataset -> proposals awaiting a decision
+    counts: dict = field(default_factory=dict)     # report.proposal_counts shape
+    available: bool = False                        # False: no store configured / read
+
+
+RECEIVED = {proposals.SUBMITTED, proposals.CHANGES_REQUESTED, proposals.APPROVED,
+            proposals.REJECTED, proposals.APPLIED, proposals.CONFLICT}
+APPROVED_ONCE = {proposals.APPROVED, proposals.APPLIED, proposals.CONFLICT}
+PENDING = {proposals.SUBMITTED}
+
+
+def _day(value) -> Optional[dt.date]:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
+
+
+def _add(counts: dict, key: str, status: str) -> None:
+    entry = counts.setdefault(key, {"submitted": 0, "approved": 0, "rejected": 0, "applied": 0})
+    entry["submitted"] += 1
+    if status in APPROVED_ONCE:
+        entry["approved"] += 1
+    if status == proposals.REJECTED:
+        entry["rejected"] += 1
+    if status == proposals.APPLIED:
+        entry["applied"] += 1
+
+
+def proposal_counts(summaries, convention=None) -> dict:
+    """``{dataset: counts, "dataset@partner": counts}`` (see governance/report.py).
+
+    A proposal counts as received once submitted (a withdrawn one only if it had been
+    submitted). With the convention, each proposal is also counted for the steward
+    partner(s) of each département it touches, so a per-territory steward sees its own.
+    """
+    counts = {}
+    for summary in summaries:
+        status = summary.status
+        if status == proposals.WITHDRAWN and summary.submitted_at is None:
+            continue
+        if status not in RECEIVED and status != proposals.WITHDRAWN:
+            continue
+        _add(counts, summary.dataset, status)
+        if convention is None or summary.dataset not in convention.datasets:
+            continue
+        partners = []
+        for departement in (summary.departements or [None]):
+            for partner in convention.stewards_for(summary.dataset, departement):
+                if partner.id not in partners:
+                    partners.append(partner.id)
+        for partner_id in partners:
+            _add(counts, f"{summary.dataset}@{partner_id}", status)
+    return counts
+
+
+def read_store_facts(store, convention=None, is_cancelled=None) -> StoreFacts:
+    """Applied dates, pending counts and proposal counts, in two reads of the store."""
+    facts = StoreFacts(available=True)
+    summaries = store.list_proposals(ALL)
+    if is_cancelled is not None and is_cancelled():
+        return facts
+    for summary in summaries:
+        if summary.status in PENDING:
+            facts.pending[summary.dataset] = facts.pending.get(summary.dataset, 0) + 1
+    facts.counts = proposal_counts(summaries, convention)
+    for entry in store.changelog():
+        day = _day(entry.applied_at)
+        if day is not None and (entry.dataset not in facts.applied
+                                or day > facts.applied[entry.dataset]):
+            facts.applied[entry.dataset] = day
+    return facts
+
+
+def store_facts_from_settings(settings, convention=None, is_cancelled=None) -> StoreFacts:
+    """For a QgsTask: open the configured store, read its facts, close it."""
+    store = open_store(settings)
+    if store is None:
+        return StoreFacts()
+    try:
+        return read_store_facts(store, convention, is_cancelled)
+    finally:
+        store.close()
