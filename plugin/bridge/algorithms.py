@@ -3,9 +3,12 @@
 
 def all_algorithms():
     from .alg_catalogue_search import CatalogueSearchAlgorithm
+    from .alg_convention_check import ConventionCheckAlgorithm
+    from .alg_governance_report import GovernanceReportAlgorithm
     from .alg_proposals import ListProposalsAlgorithm, ReviewProposalAlgorithm
     from .alg_responsible_parties import ResponsiblePartiesAlgorithm
     from .alg_service_layers import ServiceLayersAlgorithm
 
     return [ResponsiblePartiesAlgorithm(), ServiceLayersAlgorithm(), ListProposalsAlgorithm(),
-            ReviewProposalAlgorithm(), CatalogueSearchAlgorithm()]
+            ReviewProposalAlgorithm(), CatalogueSearchAlgorithm(),
+            ConventionCheckAlgorithm(), GovernanceReportAlgorithm()]

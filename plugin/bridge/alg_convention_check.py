@@ -1,0 +1,264 @@
+"""Processing algorithm geogov:convention_check — the convention as a table of datasets.
+
+CONVENTION (a path or an http(s) URL) is loaded and validated; a broken convention stops
+the algorithm with every problem (file, line, column, path in the document, sentence).
+CATALOGUE (optional, a CSW or OGC API Records URL) is harvested, so that freshness comes
+from the records and the discrepancies between metadata and convention are listed;
+without it the table still gives every dataset's responsibility.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QVariant
+
+from ..errors import ConventionError, GeoGovError
+from ..governance.report_html import frequency_phrase, status_phrase
+from ..governance.resolution import resolve_catalogue
+from .i18n import tr
+
+COLUMNS = (("dataset", QVariant.String), ("title", QVariant.String),
+           ("producers", QVariant.String), ("maintainer", QVariant.String),
+           ("stewards", QVariant.String), ("steward_emails", QVariant.String),
+           ("dissemination", QVariant.String), ("personal_data", QVariant.Bool),
+           ("licence", QVariant.String), ("frequency", QVariant.String),
+           ("commitment", QVariant.String), ("last_revision", QVariant.Date),
+           ("revision_source", QVariant.String), ("next_due", QVariant.Date),
+           ("status", QVariant.String), ("situation", QVariant.String),
+           ("days_late", QVariant.Int), ("discrepancies", QVariant.String),
+           ("discrepancy_text", QVariant.String), ("overdue_obligations", QVariant.Int))
+
+
+def table_fields() -> QgsFields:
+    fields = QgsFields()
+    for name, kind in COLUMNS:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+# ---------------------------------------------------------------------------- shared inputs
+def _ui():
+    # The sentences live with the UI's, translated (ui/messages_governance.py).
+    from ...ui import messages, messages_governance
+
+    return messages, messages_governance
+
+
+def problem_lines(error) -> list:
+    _messages, governance = _ui()
+    return [governance.problem_line(p) for p in governance.convention_problems(error)]
+
+
+def error_message(error) -> str:
+    messages, _governance = _ui()
+    return messages.error_text(error)
+
+
+def load_for_algorithm(source: str, feedback, timeout: float = 30.0):
+    """The convention, or QgsProcessingException listing every problem of a broken one."""
+    from .governance import load_convention_source
+
+    if not source.strip():
+        raise QgsProcessingException(tr("No convention was given."))
+    try:
+        convention = load_convention_source(source, timeout=timeout)
+    except ConventionError as error:
+        lines = problem_lines(error)
+        for line in lines:
+            feedback.reportError(line, False)
+        raise QgsProcessingException("\n".join([error_message(error)] + lines)) from None
+    except GeoGovError as error:
+        raise QgsProcessingException(error_message(error)) from None
+    _messages, governance = _ui()
+    for warning in convention.warnings:
+        feedback.pushWarning(governance.problem_line(warning))
+    feedback.pushInfo(tr("Convention “{title}” (version {version}): {partners} partners, "
+                         "{datasets} datasets.").format(
+                             title=convention.title, version=convention.version,
+                             partners=len(convention.partners),
+                             datasets=len(convention.datasets)))
+    return convention
+
+
+def harvest_for_algorithm(url: str, feedback, timeout: float = 30.0):
+    """Every record of the catalogue at ``url``; None (with a note) when none is given or
+    the catalogue search client is not part of this GeoGov."""
+    url = (url or "").strip()
+    if not url:
+        feedback.pushInfo(tr("No catalogue given: freshness and discrepancies rest on the "
+                             "convention (and the store) alone."))
+        return None
+    try:
+        from .governance import harvest_records
+    except ImportError:
+        feedback.pushWarning(tr("This GeoGov cannot search catalogues: the catalogue was "
+                                "skipped."))
+        return None
+    feedback.pushInfo(tr("Harvesting the catalogue {url}…").format(url=url))
+    notes = []
+    try:
+        records = harvest_records(url, progress=lambda f: feedback.setProgress(50.0 * f),
+                                  is_cancelled=feedback.isCanceled, notes=notes,
+                                  timeout=timeout)
+    except GeoGovError as error:
+        raise QgsProcessingException(error_message(error)) from None
+    feedback.pushInfo(tr("{n} records read from the catalogue.").format(n=len(records)))
+    return records
+
+
+def date_parameter(algorithm, parameters, name, context) -> dt.date:
+    value = algorithm.parameterAsDateTime(parameters, name, context)
+    if value is not None and value.isValid():
+        return value.date().toPyDate()
+    return dt.date.today()
+
+
+def add_date_parameter(algorithm, name):
+    parameter = QgsProcessingParameterDateTime(
+        name, tr("Date of the situation (default: today)"),
+        type=QgsProcessingParameterDateTime.Date, optional=True)
+    algorithm.addParameter(parameter)
+
+
+# ---------------------------------------------------------------------------- the algorithm
+def dataset_rows(convention, today, records=None, applied=None) -> list:
+    """One dict per dataset of the convention (and per catalogue record it does not know)."""
+    _messages, governance = _ui()
+    results, orphans = resolve_catalogue(convention, list(records or ()), today, applied)
+    rows = []
+    for result in results.values():
+        discrepancies = list(result.discrepancies)
+        if records is not None:
+            discrepancies += [o for o in orphans if o.params.get("dataset") == result.dataset_id]
+        rows.append({
+            "dataset": result.dataset_id, "title": result.title,
+            "producers": ", ".join(p.name for p in result.producers),
+            "maintainer": result.maintainer.name if result.maintainer else "",
+            "stewards": ", ".join(p.name for p in result.stewards),
+            "steward_emails": ", ".join(r.contact.email for r in result.contacts
+                                        if r.role == "steward" and r.contact.email),
+            "dissemination": result.dissemination, "personal_data": result.personal_data,
+            "licence": result.licence, "frequency": result.frequency,
+            "commitment": frequency_phrase(result.frequency, tr),
+            "last_revision": result.last_revision, "revision_source": result.revision_source,
+            "next_due": result.next_due, "status": result.status,
+            "situation": status_phrase(result, tr), "days_late": result.days_late,
+            "discrepancies": " ".join(d.code for d in discrepancies),
+            "discrepancy_text": " | ".join(governance.discrepancy_text(d) for d in discrepancies),
+            "overdue_obligations": sum(1 for o in result.obligations if o.status == "late"),
+        })
+    if records is not None:
+        for orphan in orphans:
+            if orphan.code.endswith("not_in_convention"):
+                rows.append({"title": orphan.params.get("title", ""), "status": "unknown",
+                             "situation": tr("not covered by the convention"),
+                             "discrepancies": orphan.code,
+                             "discrepancy_text": governance.discrepancy_text(orphan)})
+    return rows
+
+
+def _value(value):
+    if isinstance(value, dt.date):
+        return QDate(value.year, value.month, value.day)
+    return value
+
+
+class ConventionCheckAlgorithm(QgsProcessingAlgorithm):
+    CONVENTION = "CONVENTION"
+    CATALOGUE = "CATALOGUE"
+    DATE = "DATE"
+    OUTPUT = "OUTPUT"
+    DATASETS = "DATASETS"
+    LATE = "LATE"
+    DISCREPANCIES = "DISCREPANCIES"
+
+    def name(self):
+        return "convention_check"
+
+    def displayName(self):
+        return tr("Check the partnership convention")
+
+    def group(self):
+        return tr("Governance")
+
+    def groupId(self):
+        return "governance"
+
+    def shortHelpString(self):
+        return tr(
+            "Loads and checks a partnership convention (geogov.convention/1) and lists who "
+            "is responsible for each shared dataset, whether it is up to date, and where the "
+            "catalogue's metadata and the convention disagree.\n\n"
+            "Convention (CONVENTION): a file path or an http(s) URL of the YAML document. A "
+            "convention with problems stops the algorithm; the log lists every problem with "
+            "its line, column and place in the document.\n"
+            "Catalogue (CATALOGUE, optional): the URL of a CSW or OGC API Records catalogue; "
+            "its records give the last update dates and the discrepancies (custodian, "
+            "producer or frequency that differ, no point of contact, records the convention "
+            "does not know and datasets without a record).\n"
+            "Date (DATE, optional): the day the situation is judged on (default: today).\n\n"
+            "Output table (OUTPUT, no geometry): one row per dataset with producers, "
+            "maintainer, stewards and their e-mail, dissemination, personal data, licence, "
+            "committed frequency, last revision and its source, next due date, status "
+            "(up_to_date, late, unknown) and situation in words, days late, discrepancy "
+            "codes and sentences, overdue contract deliveries; plus one row per catalogue "
+            "record the convention does not cover.")
+
+    def createInstance(self):
+        return ConventionCheckAlgorithm()
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterString(
+            self.CONVENTION, tr("Convention (file path or URL)")))
+        self.addParameter(QgsProcessingParameterString(
+            self.CATALOGUE, tr("Catalogue URL (CSW or OGC API Records)"), optional=True))
+        add_date_parameter(self, self.DATE)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Datasets of the convention"), QgsProcessing.TypeVector))
+        self.addOutput(QgsProcessingOutputNumber(self.DATASETS, tr("Number of datasets")))
+        self.addOutput(QgsProcessingOutputNumber(self.LATE, tr("Number of late datasets")))
+        self.addOutput(QgsProcessingOutputNumber(self.DISCREPANCIES,
+                                                 tr("Number of discrepancies")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        source = self.parameterAsString(parameters, self.CONVENTION, context)
+        convention = load_for_algorithm(source, feedback)
+        records = harvest_for_algorithm(
+            self.parameterAsString(parameters, self.CATALOGUE, context), feedback)
+        if feedback.isCanceled():
+            return {}
+        today = date_parameter(self, parameters, self.DATE, context)
+        rows = dataset_rows(convention, today, records)
+        fields = table_fields()
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             QgsWkbTypes.NoGeometry)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        discrepancies = 0
+        for row in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes([_value(row.get(name)) for name, _kind in COLUMNS])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            discrepancies += len((row.get("discrepancies") or "").split())
+        late = sum(1 for row in rows if row.get("status") == "late")
+        datasets = sum(1 for row in rows if row.get("dataset"))
+        feedback.pushInfo(tr("{datasets} datasets, {late} late, {discrepancies} "
+                             "discrepancies.").format(datasets=datasets, late=late,
+                                                      discrepancies=discrepancies))
+        return {self.OUTPUT: dest_id, self.DATASETS: datasets, self.LATE: late,
+                self.DISCREPANCIES: discrepancies}
