@@ -21,7 +21,8 @@ PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 # Each component is a ui/ module with ``install(plugin)`` that adds its actions and docks
 # through plugin.add_action / plugin.add_dock / plugin.connect (so unload() removes them)
 # and returns an object with ``unload()`` for anything else it set up, or None.
-COMPONENTS = ("options_page",)
+COMPONENTS = ("options_page", "responsibility_dock", "layer_indicator", "convention_browser",
+              "governance_report_dialog")
 
 
 

@@ -1,0 +1,409 @@
+"""The "Who is responsible" panel: follows the current layer and says who answers for it.
+
+For a layer the convention governs: the partners and their part (producer, maintainer,
+who validates changes — for the layer's département when stewards are per territory),
+freshness in a coloured badge (up to date green, late red, unknown grey) with the next
+due date, the discrepancies between the catalogue's metadata and the convention, the DPO
+when the data is personal, licence and dissemination, the contacts, proposals awaiting
+review, links to the catalogue record, and a "Contact" button (an e-mail to the
+stewards). A shared layer the convention does not cover says so; a local layer is just
+not concerned.
+
+Everything shown comes from the shared GovernanceState (plugin/bridge/governance.py);
+the panel never reads a file, a database or the network itself.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import quote
+
+from qgis.core import QgsMapLayer
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.layer_description import DEPARTEMENT_NAMES
+from ..plugin.catalogue.model import LINK_WEBPAGE
+from . import labels
+from .governance_state import robust_slot, show_error, state_of
+from .messages import error_text
+from .messages_governance import convention_problems, discrepancy_text, problem_line
+
+OBJECT_NAME = "GeoGovResponsibilityDock"
+
+
+def mailto_url(emails, subject: str, cc=()) -> str:
+    """A mailto: URL for several recipients (RFC 6068: "," between addresses)."""
+    to = ",".join(quote(e, safe="@") for e in emails)
+    query = "subject=" + quote(subject, safe="")
+    if cc:
+        query += "&cc=" + ",".join(quote(e, safe="@") for e in cc)
+    return f"mailto:{to}?{query}"
+
+
+def record_link(info) -> str:
+    record = info.record
+    if record is not None:
+        if (record.source or "").startswith(("http://", "https://")):
+            return record.source
+        for link in record.links_of(LINK_WEBPAGE):
+            if link.url:
+                return link.url
+    return ""
+
+
+def steward_emails(result) -> list:
+    return [r.contact.email for r in result.contacts if r.role == "steward" and r.contact.email]
+
+
+def dpo_emails(result) -> list:
+    return [c.email for c in result.dpo if c.email]
+
+
+def status_text(result) -> str:
+    if result.status == "late":
+        return labels.status_label("late") + " — " + labels.lateness_label(result.days_late,
+                                                                           result.months_late)
+    return labels.status_label(result.status)
+
+
+def due_text(result) -> str:
+    if result.status == "late" and result.next_due:
+        return tr("Update expected since {date}.").format(date=labels.date_label(result.next_due))
+    if result.next_due:
+        return tr("Next update expected by {date}.").format(date=labels.date_label(result.next_due))
+    if result.last_revision is None:
+        return tr("No update date is known: neither the catalogue record nor the proposal "
+                  "store gives one.")
+    return tr("The convention sets no update rhythm for these data.")
+
+
+def _names(partners) -> str:
+    return ", ".join(escape(p.name) for p in partners) or "—"
+
+
+def _heading(text) -> str:
+    return f"<h3>{escape(text)}</h3>"
+
+
+def _row(label, value) -> str:
+    return f"<tr><td><b>{escape(label)}</b></td><td>{value}</td></tr>"
+
+
+def responsibility_html(info) -> str:
+    """The panel's body for a governed layer (every convention value escaped)."""
+    result = info.responsibility
+    parts = [_heading(tr("Partners")), "<table cellspacing='2' cellpadding='2'>"]
+    parts.append(_row(labels.responsibility_role_label("producer"), _names(result.producers)))
+    parts.append(_row(labels.responsibility_role_label("maintainer"),
+                      _names([result.maintainer] if result.maintainer else [])))
+    stewards = _names(result.stewards)
+    if result.departement:
+        stewards += " " + escape(tr("(for {name}, where the layer lies)").format(
+            name=DEPARTEMENT_NAMES.get(result.departement, result.departement)))
+    parts.append(_row(labels.responsibility_role_label("steward"), stewards))
+    if result.personal_data:
+        dpo = ", ".join(escape(c.name) for c in result.dpo) or escape(tr("none named"))
+        parts.append(_row(labels.responsibility_role_label("dpo"), dpo))
+    parts.append("</table>")
+
+    parts.append(_heading(tr("Freshness")) + "<p>")
+    last = labels.date_label(result.last_revision)
+    source = {"metadata": tr("catalogue record"), "store": tr("change applied by GeoGov")}.get(
+        result.revision_source, "")
+    commitment = tr("Commitment: {phrase}.").format(phrase=labels.frequency_label(result.frequency))
+    parts.append(escape(commitment) + "<br>")
+    last_text = tr("Last update: {date}").format(date=last)
+    if source:
+        last_text += f" ({source})"
+    parts.append(escape(last_text) + "<br>" + escape(due_text(result)) + "</p>")
+    if info.record_loading:
+        parts.append("<p><i>" + escape(tr("Reading the catalogue record…")) + "</i></p>")
+    elif info.record_error is not None:
+        parts.append("<p><i>" + escape(tr("The catalogue record could not be read: {reason}")
+                                       .format(reason=error_text(info.record_error)))
+                     + "</i></p>")
+
+    parts.append(_heading(tr("Discrepancies")))
+    lines = [discrepancy_text(d) for d in result.discrepancies]
+    for status in result.obligations:
+        if status.status == "late":
+            obligation = status.obligation
+            lines.append(tr("Overdue contract delivery: {debtor} must deliver these data to "
+                            "{creditor} {rhythm}; last delivery {date}; {late}.").format(
+                debtor=_partner_name(info, obligation.debtor),
+                creditor=_partner_name(info, obligation.creditor),
+                rhythm=_delivery(obligation.frequency),
+                date=labels.date_label(obligation.last_delivery),
+                late=labels.lateness_label(status.days_late, status.months_late)))
+    if lines:
+        parts.append("<ul>" + "".join(f"<li>{escape(t)}</li>" for t in lines) + "</ul>")
+    elif info.record is None:
+        parts.append("<p>" + escape(tr("Not checked: the catalogue record is not known.")) + "</p>")
+    else:
+        parts.append("<p>" + escape(tr("The catalogue record and the convention agree.")) + "</p>")
+
+    parts.append(_heading(tr("Use of the data")) + "<table cellspacing='2' cellpadding='2'>")
+    parts.append(_row(tr("Licence"), escape(result.licence or tr("not stated"))))
+    parts.append(_row(tr("Dissemination"), escape(labels.dissemination_label(result.dissemination))))
+    parts.append(_row(tr("Personal data"), escape(tr("yes") if result.personal_data else tr("no"))))
+    approval = ", ".join(labels.organisation_role_label(r) for r in result.approval)
+    parts.append(_row(tr("Changes approved by"), escape(approval)))
+    if info.store_available:
+        parts.append(_row(tr("Proposals awaiting review"), escape(str(info.pending))))
+    parts.append("</table>")
+
+    if result.contacts:
+        parts.append(_heading(tr("Contacts")) + "<ul>")
+        for ref in result.contacts:
+            contact = ref.contact
+            line = f"<b>{escape(contact.name)}</b> — {escape(ref.partner_name)} — " \
+                   f"{escape(labels.responsibility_role_label(ref.role))}"
+            if contact.email:
+                line += f"<br><a href='mailto:{escape(contact.email)}'>{escape(contact.email)}</a>"
+            if contact.phone:
+                line += f" · {escape(contact.phone)}"
+            parts.append(f"<li>{line}</li>")
+        parts.append("</ul>")
+    link = record_link(info)
+    record_id = result.record_id or info.description.record_id
+    if link:
+        text = escape(tr("Open the catalogue record"))
+        parts.append(f"<p><a href='{escape(link)}'>{text}</a></p>")
+    elif record_id:
+        parts.append("<p>" + escape(tr("Catalogue record: {id}").format(id=record_id)) + "</p>")
+    return "\n".join(parts)
+
+
+def _partner_name(info, partner_id) -> str:
+    partners = {p.id: p for p in info.responsibility.producers + info.responsibility.stewards}
+    if info.responsibility.maintainer is not None:
+        partners[info.responsibility.maintainer.id] = info.responsibility.maintainer
+    partner = partners.get(partner_id)
+    return partner.name if partner is not None else partner_id
+
+
+def _delivery(frequency) -> str:
+    from ..plugin.governance.report_html import delivery_phrase
+
+    return delivery_phrase(frequency, tr)
+
+
+class ResponsibilityDock(QgsDockWidget):
+    def __init__(self, iface, state, parent=None):
+        super().__init__(tr("Who is responsible"), parent)
+        self.setObjectName(OBJECT_NAME)
+        self.iface = iface
+        self.state = state
+        self.layer = None
+        self.info = None
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        self.title_label.setObjectName("title")
+        badge_row = QHBoxLayout()
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status")
+        self.due_label = QLabel()
+        self.due_label.setWordWrap(True)
+        badge_row.addWidget(self.status_label)
+        badge_row.addWidget(self.due_label, 1)
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self.details.anchorClicked.connect(self.open_link)
+        buttons = QHBoxLayout()
+        self.contact_button = QPushButton(tr("Contact"))
+        self.contact_button.setToolTip(tr("Write to the partner who validates the changes"))
+        self.contact_button.clicked.connect(self.contact)
+        self.record_button = QPushButton(tr("Catalogue record"))
+        self.record_button.clicked.connect(self.open_record)
+        buttons.addWidget(self.contact_button)
+        buttons.addWidget(self.record_button)
+        buttons.addStretch()
+        layout.addWidget(self.title_label)
+        layout.addLayout(badge_row)
+        layout.addWidget(self.details, 1)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+        self._show_message(tr("Select a layer to see who is responsible for it."))
+
+    # ------------------------------------------------------------------ following
+    @robust_slot(lambda self: self.iface)
+    def follow(self, layer=None):
+        """Slot of iface.currentLayerChanged: show the new current layer."""
+        if not isinstance(layer, QgsMapLayer):
+            layer = self.iface.activeLayer()
+        self.layer = layer
+        self.refresh()
+
+    @robust_slot(lambda self: self.iface)
+    def refresh(self):
+        layer = self.layer
+        try:
+            if layer is not None:
+                layer.id()
+        except RuntimeError:
+            layer = self.layer = None   # deleted by QGIS
+        if layer is None:
+            self.info = None
+            self._show_message(tr("Select a layer to see who is responsible for it."))
+            return
+        state = self.state
+        if state.convention is None:
+            self.info = None
+            if state.loading:
+                text = tr("Loading the partnership convention…")
+            elif state.error is not None:
+                text = tr("The partnership convention could not be loaded: {reason} Open "
+                          "the convention browser to see its problems.").format(
+                              reason=error_text(state.error))
+                problems = convention_problems(state.error)
+                if problems:
+                    text += "\n" + problem_line(problems[0])
+            else:
+                text = error_text(_no_convention())
+            self._show_message(text, layer.name())
+            return
+        self.info = state.for_layer(layer)
+        if not self.info.governed:
+            if self.info.shared:
+                self._show_message(
+                    tr("Shared layer not covered by the convention"), layer.name(),
+                    tr("Neither its source nor its catalogue record matches a dataset of the "
+                       "convention “{title}”. Ask the coordinator whether it should be "
+                       "covered.").format(title=state.convention.title), colour="#ef6c00")
+            else:
+                self._show_message(tr("Local layer: not concerned by the partnership "
+                                      "convention."), layer.name())
+            return
+        self._show_governed(layer, self.info)
+
+    # ------------------------------------------------------------------ rendering
+    def _show_message(self, text, layer_name="", detail="", colour=""):
+        self.title_label.setText(f"<b>{escape(layer_name)}</b>" if layer_name else "")
+        self.status_label.setVisible(bool(colour))
+        if colour:
+            self._badge(text, colour)
+            self.due_label.setText("")
+            self.details.setHtml(f"<p>{escape(detail)}</p>")
+        else:
+            self.due_label.setText("")
+            self.details.setHtml("".join(f"<p>{escape(line)}</p>" for line in text.split("\n")))
+        self.contact_button.setEnabled(False)
+        self.record_button.setEnabled(False)
+
+    def _badge(self, text, colour):
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet(
+            f"QLabel {{ background-color: {colour}; color: white; font-weight: bold; "
+            "border-radius: 3px; padding: 2px 6px; }")
+        self.status_label.setVisible(True)
+
+    def _show_governed(self, layer, info):
+        result = info.responsibility
+        layer_text = escape(tr("Layer: {name}").format(name=layer.name()))
+        self.title_label.setText(f"<b>{escape(result.title)}</b><br><small>{layer_text}</small>")
+        self._badge(status_text(result), labels.status_colour(result.status))
+        self.due_label.setText(due_text(result))
+        self.details.setHtml(responsibility_html(info))
+        self.contact_button.setEnabled(bool(steward_emails(result)))
+        self.record_button.setEnabled(bool(record_link(info)))
+
+    def steward_names(self) -> list:
+        if self.info is None or not self.info.governed:
+            return []
+        return [p.name for p in self.info.responsibility.stewards]
+
+    # ------------------------------------------------------------------ actions
+    def contact_url(self) -> str:
+        if self.info is None or not self.info.governed:
+            return ""
+        result = self.info.responsibility
+        emails = steward_emails(result)
+        if not emails:
+            return ""
+        subject = tr("Shared data “{title}”").format(title=result.title)
+        if self.layer is not None:
+            subject += " — " + tr("layer {name}").format(name=self.layer.name())
+        return mailto_url(emails, subject, dpo_emails(result) if result.personal_data else ())
+
+    @robust_slot(lambda self: self.iface)
+    def contact(self, *_):
+        url = self.contact_url()
+        if url and not QDesktopServices.openUrl(QUrl(url, QUrl.ParsingMode.StrictMode)):
+            show_error(self.iface, _no_mail_client())
+
+    @robust_slot(lambda self: self.iface)
+    def open_record(self, *_):
+        if self.info is not None:
+            link = record_link(self.info)
+            if link:
+                QDesktopServices.openUrl(QUrl(link))
+
+    @robust_slot(lambda self: self.iface)
+    def open_link(self, url):
+        QDesktopServices.openUrl(url)
+
+
+def _no_convention():
+    from ..plugin.errors import GeoGovError
+
+    return GeoGovError("No partnership convention is configured", code="governance.no_convention")
+
+
+def _no_mail_client():
+    from ..plugin.errors import GeoGovError
+
+    return GeoGovError("No e-mail application answered", code="governance.no_mail_client")
+
+
+def install(plugin):
+    state = state_of(plugin)
+    dock = ResponsibilityDock(plugin.iface, state)
+    plugin.add_dock(dock)
+
+    def show_responsibility(checked=True):
+        dock.setVisible(bool(checked))
+        if checked:
+            dock.raise_()
+            dock.follow(plugin.iface.activeLayer())
+
+    action = plugin.add_action("governance_responsibility.svg", tr("Who is responsible"),
+                               show_responsibility, checkable=True,
+                               name="geogov_responsibility_dock")
+    plugin.connect(dock.visibilityChanged, action.setChecked)
+    plugin.connect(plugin.iface.currentLayerChanged, dock.follow)
+    plugin.connect(state.changed, dock.refresh)
+    plugin.geogov_responsibility_dock = dock
+    return _Component(plugin)
+
+
+class _Component:
+    def __init__(self, plugin):
+        self.plugin = plugin
+
+    def unload(self):
+        if hasattr(self.plugin, "geogov_responsibility_dock"):
+            del self.plugin.geogov_responsibility_dock
+
+
+def show_for_layer(plugin, layer):
+    """Open the panel on ``layer`` (the layer-tree indicator's click)."""
+    dock = getattr(plugin, "geogov_responsibility_dock", None)
+    if dock is None:
+        return
+    plugin.iface.setActiveLayer(layer)
+    dock.setVisible(True)
+    dock.raise_()
+    dock.follow(layer)
