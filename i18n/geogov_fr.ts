@@ -1219,22 +1219,22 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>GeoGov : lecture de la fiche de catalogue de {title}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/layers_from_records.py" line="238"/>
+        <location filename="../plugin/bridge/layers_from_records.py" line="251"/>
         <source>Created on {date} (catalogue record)</source>
         <translation>Créée le {date} (fiche de catalogue)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/layers_from_records.py" line="239"/>
+        <location filename="../plugin/bridge/layers_from_records.py" line="252"/>
         <source>Published on {date} (catalogue record)</source>
         <translation>Publiée le {date} (fiche de catalogue)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/layers_from_records.py" line="240"/>
+        <location filename="../plugin/bridge/layers_from_records.py" line="253"/>
         <source>Revised on {date} (catalogue record)</source>
         <translation>Révisée le {date} (fiche de catalogue)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/layers_from_records.py" line="247"/>
+        <location filename="../plugin/bridge/layers_from_records.py" line="260"/>
         <source>Next update planned on {date}</source>
         <translation>Prochaine mise à jour prévue le {date}</translation>
     </message>
@@ -1309,7 +1309,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="54"/>
+        <location filename="../ui/catalogue_dock.py" line="37"/>
         <source>GeoGov catalogue</source>
         <translation>Catalogue GeoGov</translation>
     </message>
@@ -1319,132 +1319,132 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="89"/>
+        <location filename="../ui/catalogue_dock_layout.py" line="48"/>
         <source>Words to find, or &quot;a phrase&quot;</source>
         <translation>Mots à chercher, ou « une expression »</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="90"/>
+        <location filename="../ui/catalogue_dock_layout.py" line="49"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="95"/>
+        <location filename="../ui/catalogue_dock_layout.py" line="54"/>
         <source>Filters and sort</source>
         <translation>Filtres et tri</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="99"/>
+        <location filename="../ui/catalogue_dock_layout.py" line="58"/>
         <source>Producer or maintainer</source>
         <translation>Producteur ou gestionnaire</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="101"/>
+        <location filename="../ui/catalogue_dock_layout.py" line="60"/>
         <source>Limit to the map extent</source>
         <translation>Limiter à l'emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="103"/>
+        <location filename="../ui/catalogue_dock_layout.py" line="62"/>
         <source>Server order</source>
         <translation>Ordre du serveur</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="116"/>
+        <location filename="../ui/service_browser.py" line="120"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="103"/>
+        <location filename="../ui/catalogue_dock_layout.py" line="62"/>
         <source>Latest revision first</source>
         <translation>Révision la plus récente d'abord</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="106"/>
+        <location filename="../ui/catalogue_dock_layout.py" line="65"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="107"/>
+        <location filename="../ui/catalogue_dock_layout.py" line="66"/>
         <source>Keyword</source>
         <translation>Mot-clé</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="109"/>
+        <location filename="../ui/catalogue_dock_layout.py" line="68"/>
         <source>Sort by</source>
         <translation>Trier par</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="105"/>
+        <location filename="../ui/service_browser.py" line="109"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="154"/>
+        <location filename="../ui/diff_view.py" line="189"/>
         <source>◀ Previous</source>
         <translation>◀ Précédentes</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="155"/>
+        <location filename="../ui/diff_view.py" line="190"/>
         <source>Next ▶</source>
         <translation>Suivantes ▶</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="164"/>
+        <location filename="../ui/catalogue_dock_layout.py" line="123"/>
         <source>Add WMS</source>
         <translation>Ajouter le WMS</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="164"/>
+        <location filename="../ui/catalogue_dock_layout.py" line="123"/>
         <source>Add WFS</source>
         <translation>Ajouter le WFS</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="164"/>
+        <location filename="../ui/catalogue_dock_layout.py" line="123"/>
         <source>Add OGC API Features</source>
         <translation>Ajouter l'OGC API Features</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="171"/>
+        <location filename="../ui/catalogue_dock_layout.py" line="129"/>
         <source>Raw response…</source>
         <translation>Réponse brute…</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="262"/>
+        <location filename="../ui/catalogue_dock.py" line="149"/>
         <source>No catalogue is configured: add one in Settings ▸ Options ▸ GeoGov.</source>
         <translation>Aucun catalogue configuré : ajoutez-en un dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="267"/>
+        <location filename="../ui/catalogue_dock.py" line="154"/>
         <source>Searching {name}</source>
         <translation>Recherche dans {name}</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="272"/>
+        <location filename="../ui/catalogue_dock.py" line="159"/>
         <source>Searching {name}…</source>
         <translation>Recherche dans {name}…</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="238"/>
+        <location filename="../ui/service_browser.py" line="242"/>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l'utilisateur.</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="331"/>
+        <location filename="../ui/catalogue_dock.py" line="218"/>
         <source>No record matches.</source>
         <translation>Aucune fiche ne correspond.</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="333"/>
+        <location filename="../ui/catalogue_dock.py" line="220"/>
         <source>{matched} records match, {first}–{last} shown</source>
         <translation>{matched} fiches correspondent, {first}–{last} affichées</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="336"/>
+        <location filename="../ui/catalogue_dock.py" line="223"/>
         <source>{first}–{last} shown</source>
         <translation>{first}–{last} affichées</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="232"/>
+        <location filename="../ui/service_browser.py" line="236"/>
         <source>Layer &quot;{name}&quot; added to the map.</source>
         <translation>Couche « {name} » ajoutée à la carte.</translation>
     </message>
@@ -1454,7 +1454,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="444"/>
+        <location filename="../ui/catalogue_dock.py" line="335"/>
         <source>Catalogue search</source>
         <translation>Recherche dans les catalogues</translation>
     </message>
@@ -1666,7 +1666,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="116"/>
+        <location filename="../ui/service_browser.py" line="120"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -1741,12 +1741,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Données personnelles</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="58"/>
+        <location filename="../ui/service_browser.py" line="62"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="58"/>
+        <location filename="../ui/service_browser.py" line="62"/>
         <source>no</source>
         <translation>non</translation>
     </message>
@@ -2041,12 +2041,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>{title} ({name})</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="171"/>
+        <location filename="../ui/service_browser.py" line="175"/>
         <source>Reading the {service} capabilities</source>
         <translation>Lecture des capacités du {service}</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="177"/>
+        <location filename="../ui/service_browser.py" line="181"/>
         <source>Reading the {service} capabilities…</source>
         <translation>Lecture des capacités du {service}…</translation>
     </message>
@@ -3082,72 +3082,72 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>couche {name}</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="46"/>
+        <location filename="../ui/service_browser.py" line="51"/>
         <source>(+{more})</source>
         <translation>(+{more})</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="58"/>
+        <location filename="../ui/service_browser.py" line="62"/>
         <source>Transaction (editing through WFS-T): {answer}</source>
         <translation>Transaction (édition par WFS-T) : {answer}</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="67"/>
+        <location filename="../ui/service_browser.py" line="71"/>
         <source>role &quot;{raw}&quot; ({label})</source>
         <translation>rôle « {raw} » ({label})</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="70"/>
+        <location filename="../ui/service_browser.py" line="74"/>
         <source>no role stated</source>
         <translation>aucun rôle indiqué</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="71"/>
+        <location filename="../ui/service_browser.py" line="75"/>
         <source>Contact: {who} — {role}</source>
         <translation>Contact : {who} — {role}</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="79"/>
+        <location filename="../ui/service_browser.py" line="83"/>
         <source>GeoGov — WMS/WFS services</source>
         <translation>GeoGov — services WMS/WFS</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="91"/>
+        <location filename="../ui/service_browser.py" line="95"/>
         <source>or type the address of a WMS or WFS</source>
         <translation>ou saisissez l'adresse d'un WMS ou d'un WFS</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="95"/>
+        <location filename="../ui/service_browser.py" line="99"/>
         <source>Connect</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="116"/>
+        <location filename="../ui/service_browser.py" line="120"/>
         <source>CRS</source>
         <translation>SCR</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="116"/>
+        <location filename="../ui/service_browser.py" line="120"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="129"/>
+        <location filename="../ui/service_browser.py" line="133"/>
         <source>Add to the map</source>
         <translation>Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="149"/>
+        <location filename="../ui/service_browser.py" line="153"/>
         <source>Configured services…</source>
         <translation>Services configurés…</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="198"/>
+        <location filename="../ui/service_browser.py" line="202"/>
         <source>{count} layers.</source>
         <translation>{count} couches.</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="257"/>
+        <location filename="../ui/service_browser.py" line="261"/>
         <source>WMS/WFS services…</source>
         <translation>Services WMS/WFS…</translation>
     </message>
@@ -3296,7 +3296,7 @@ Sortie (OUTPUT) : op (insert, update ou delete), fid (la clé ; vide pour une no
         <translation>Champ clé</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_compute_changes.py" line="140"/>
+        <location filename="../ui/proposal_view.py" line="133"/>
         <source>Changes</source>
         <translation>Changements</translation>
     </message>
@@ -3776,12 +3776,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Absentes désormais de la couche : {keys}.</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="303"/>
+        <location filename="../ui/proposal_view.py" line="120"/>
         <source>Status: {status}</source>
         <translation>Statut : {status}</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="304"/>
+        <location filename="../ui/proposal_view.py" line="121"/>
         <source>Dataset: {dataset}</source>
         <translation>Jeu de données : {dataset}</translation>
     </message>
@@ -3796,17 +3796,17 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Problèmes à corriger</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="313"/>
+        <location filename="../ui/proposal_view.py" line="146"/>
         <source>Reviews</source>
         <translation>Avis</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="315"/>
+        <location filename="../ui/proposal_view.py" line="149"/>
         <source>{who} ({role}) {decision} on {when}</source>
         <translation>{who} ({role}) : {decision} le {when}</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="323"/>
+        <location filename="../ui/proposal_view.py" line="162"/>
         <source>Discussion</source>
         <translation>Discussion</translation>
     </message>
@@ -4420,6 +4420,675 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <location filename="../ui/messages_proposals.py" line="90"/>
         <source>New feature no. {n} (no key yet)</source>
         <translation>Nouvelle entité n° {n} (pas encore identifiée)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="55"/>
+        <source>Applied and verified: {inserted} added, {updated} modified, {deleted} deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="60"/>
+        <source>Every change was already in the data (an earlier attempt wrote it); nothing was written again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="63"/>
+        <source>Conflict: {n} feature(s) changed in the data since the proposal was made. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="66"/>
+        <source>Feature {key}: fields changed on both sides: {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="69"/>
+        <source>The proposal does not fit the target&apos;s schema; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="71"/>
+        <source>Feature {key}, field {field}: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="75"/>
+        <source>Cancelled while writing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="77"/>
+        <source>Refused: {op} of feature {key}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="80"/>
+        <source>Everything of the proposal that had been written was undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="82"/>
+        <source>The undo could not restore every feature: {keys}. Check them in the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="86"/>
+        <source>The connection failed after sending: what the server did is unknown. Run the apply again later: it finds what already landed and writes only the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="103"/>
+        <source>Apply an approved proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="43"/>
+        <source>Review and apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="112"/>
+        <source>Proposal (PROPOSAL): the id of an approved proposal.
+Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T service or the PostGIS database (default: the one recorded with the proposal&apos;s target).
+
+The changes are checked against the target&apos;s real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target&apos;s reason. Running it again after a lost connection never writes anything twice.
+Outputs: STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS, and RESULT (the full report, JSON).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="132"/>
+        <source>Authentication configuration of the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="134"/>
+        <source>Apply result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="135"/>
+        <source>Proposal status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="136"/>
+        <source>Report (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="148"/>
+        <source>Proposal {id} is {status}: only an approved proposal can be applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="40"/>
+        <source>Export a dataset&apos;s change log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="49"/>
+        <source>Dataset (DATASET): a dataset id of the convention.
+Title (TITLE, optional): the dataset&apos;s title shown on the page.
+Since (SINCE, optional): only changes applied from this date (YYYY-MM-DD, UTC).
+Format (FORMAT): CSV, GeoJSON (WGS 84) or HTML (a standalone page to publish).
+
+One line per changed feature of every applied proposal, oldest first: when it was applied, the proposal, its title and the author&apos;s reason, author and partner, who approved it, who applied it, the operation, the feature and the changed values. Output COUNT: the number of proposals exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="65"/>
+        <source>Dataset title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="67"/>
+        <source>Applied since (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="69"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="72"/>
+        <source>Change log file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="89"/>
+        <source>Not a date (YYYY-MM-DD): {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="101"/>
+        <source>Cannot write {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="103"/>
+        <source>{n} applied proposal(s) written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/diff_layers.py" line="270"/>
+        <source>proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/diff_layers.py" line="170"/>
+        <source>{title} — after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/diff_layers.py" line="171"/>
+        <source>{title} — before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/diff_layers.py" line="251"/>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/diff_layers.py" line="251"/>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/diff_layers.py" line="251"/>
+        <source>Modified (after)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/diff_layers.py" line="252"/>
+        <source>Modified (before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/diff_layers.py" line="270"/>
+        <source>{title} — attribute changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_diff.py" line="36"/>
+        <source>One row per change. Green: added; red: deleted; highlighted: the value changed (beside it, struck through, the value before).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_diff.py" line="39"/>
+        <source>Only the columns that changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_diff.py" line="41"/>
+        <source>Open in QGIS&apos;s attribute table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/diff_view.py" line="49"/>
+        <source>GeoGov review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/diff_view.py" line="178"/>
+        <source>Show the changes on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/diff_view.py" line="185"/>
+        <source>Swipe between before and after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/diff_view.py" line="191"/>
+        <source>Zoom to the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/diff_view.py" line="192"/>
+        <source>Zoom to all changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/diff_view.py" line="196"/>
+        <source>Opacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/diff_view.py" line="246"/>
+        <source>On the map: {added} added (green), {deleted} deleted (red), {modified} modified (orange; before: dashed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/diff_view.py" line="370"/>
+        <source>Change {n} of {total}: {feature}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/diff_view.py" line="374"/>
+        <source>{total} change(s): use Next to go through them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="21"/>
+        <source>Applying the proposal failed: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="22"/>
+        <source>The authoritative data changed since the proposal was made: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="24"/>
+        <source>Cannot connect to the target database. Check the connection and its authentication configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="26"/>
+        <source>GeoGov cannot apply changes to a target of kind “{kind}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="27"/>
+        <source>This proposal has no changes to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="28"/>
+        <source>Only an approved proposal can be applied (this one is “{status}”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="29"/>
+        <source>The target has no table “{table}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="30"/>
+        <source>The table “{table}” has no single-column primary key: GeoGov cannot find its features.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="32"/>
+        <source>Several features of the target have {field} = {key}: the key must identify one feature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="34"/>
+        <source>The value of “{field}” contains control characters that cannot be sent to a WFS server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="36"/>
+        <source>An update or a deletion was prepared without any feature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="37"/>
+        <source>Too many features in one request ({count}); the server would silently match none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="40"/>
+        <source>The changes are in {proposal}, the target in {target}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="41"/>
+        <source>the service does not allow this kind of change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="42"/>
+        <source>the target has no field “{field}”, the key of the proposal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="43"/>
+        <source>this feature appears twice in the proposal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="44"/>
+        <source>the target has no field “{field}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="45"/>
+        <source>the field “{field}” is filled by the target itself and cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="47"/>
+        <source>the value {value} of “{field}” is not a valid {type}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="48"/>
+        <source>the field “{field}” may not be empty in the target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="49"/>
+        <source>the key “{field}” is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="50"/>
+        <source>the geometry cannot be read ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="51"/>
+        <source>the geometry is a {geometry}, the target holds {layer}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="52"/>
+        <source>the geometry is missing and the target requires one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="54"/>
+        <source>The service&apos;s description of the layer cannot be used (element {element}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="56"/>
+        <source>The service does not publish the layer “{typename}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="57"/>
+        <source>The layer “{typename}” has no field “{field}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="58"/>
+        <source>The server sent “{value}” for “{field}”, which is not a valid {type}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="59"/>
+        <source>The server did not answer the transaction with a transaction response ({element}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="61"/>
+        <source>The server&apos;s transaction response has an unreadable count ({value}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="63"/>
+        <source>The coordinate reference system {crs} is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="64"/>
+        <source>A geometry of the proposal cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="65"/>
+        <source>A geometry cannot be converted to or from GML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="67"/>
+        <source>Feature {key}: choose a value for {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="68"/>
+        <source>The choice for “{field}” is not understood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="70"/>
+        <source>Unknown change log format “{format}”: choose CSV, GeoJSON or HTML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="75"/>
+        <source>The diff layers cannot be built: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="73"/>
+        <source>The changes of this proposal have no geometry to show on the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="74"/>
+        <source>The diff style cannot be loaded: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="87"/>
+        <source>{who}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="89"/>
+        <source>{feature}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="94"/>
+        <source>The server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="94"/>
+        <source>The database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="95"/>
+        <source>The check after writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="95"/>
+        <source>The target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="101"/>
+        <source>(and {n} more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="110"/>
+        <source>Applied to the authoritative data and verified: {inserted} added, {updated} modified, {deleted} deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="113"/>
+        <source>These changes were already in the data (an earlier attempt had landed): nothing was written twice. {inserted} added, {updated} modified, {deleted} deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="117"/>
+        <source>{n} feature(s) changed in the authoritative data since the proposal was made: nothing was written. Resolve the conflicts to rebase the proposal; it then needs approval again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="122"/>
+        <source>The changes do not fit the target&apos;s schema: nothing was sent. {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="127"/>
+        <source>The target refused part of the proposal: {refusals}. Everything of the proposal that had landed was undone; the data is as before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="131"/>
+        <source>The target refused part of the proposal: {refusals}. Undoing what had landed failed for: {left}. Check these features in the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="134"/>
+        <source>Cancelled while writing: everything of the proposal that had landed was undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="136"/>
+        <source>The connection failed after sending: whether the changes landed is unknown. Apply again: GeoGov finds what already landed and writes nothing twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="138"/>
+        <source>The apply ended with the status “{status}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="39"/>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="41"/>
+        <source>a minute ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="43"/>
+        <source>{n} minutes ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="45"/>
+        <source>an hour ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="47"/>
+        <source>{n} hours ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="49"/>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="51"/>
+        <source>{n} days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="52"/>
+        <source>{n} months ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="56"/>
+        <source>DPO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="64"/>
+        <source>{role} ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="64"/>
+        <source>{role} pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="74"/>
+        <source>{added} added, {modified} modified, {deleted} deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="97"/>
+        <source>applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="97"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="97"/>
+        <source>conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="98"/>
+        <source>outcome unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="98"/>
+        <source>refused, undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="103"/>
+        <source>{when}, by {who}: {result}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="122"/>
+        <source>Proposed by {author} ({partner}), {age}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="126"/>
+        <source>Review round {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="129"/>
+        <source>No explanation given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="136"/>
+        <source>Approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="138"/>
+        <source>Validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="143"/>
+        <source>No problem was found when it was checked before submission.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="153"/>
+        <source>(round {n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="159"/>
+        <source>Apply attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="168"/>
+        <source>No comment yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="184"/>
+        <source>Add a comment to the discussion…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/proposal_view.py" line="186"/>
+        <source>Add the comment</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
