@@ -97,7 +97,9 @@ class ConventionBrowser(QgsDockWidget):
         tree = QTreeWidget()
         tree.setColumnCount(2)
         tree.setHeaderLabels([tr("Name"), tr("Detail")])
-        tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        tree.header().setStretchLastSection(True)
+        tree.setColumnWidth(0, 300)
         tree.setWordWrap(True)
         return tree
 
@@ -138,6 +140,9 @@ class ConventionBrowser(QgsDockWidget):
             self.header.setText(_html(error_text(_no_convention())))
         self._fill_partners(convention)
         self._fill_datasets(convention)
+        for tree in (self.partners, self.datasets):
+            for index in range(tree.topLevelItemCount()):
+                _tooltips(tree.topLevelItem(index))
         problems = convention_problems(state.error) if state.error is not None else \
             (list(convention.warnings) if convention is not None else [])
         self._fill_problems(problems)
@@ -235,6 +240,14 @@ class ConventionBrowser(QgsDockWidget):
 
     def top_level_texts(self, tree) -> list:
         return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+
+
+def _tooltips(item) -> None:
+    """Full texts in tooltips: the dock is narrow, long names are elided."""
+    for column in (0, 1):
+        item.setToolTip(column, item.text(column))
+    for index in range(item.childCount()):
+        _tooltips(item.child(index))
 
 
 def _child_texts(item) -> list:

@@ -26,6 +26,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -71,9 +72,10 @@ def dpo_emails(result) -> list:
 
 
 def status_text(result) -> str:
+    """"Up to date", "Unknown", or how late: "Late by 3 months"."""
     if result.status == "late":
-        return labels.status_label("late") + " — " + labels.lateness_label(result.days_late,
-                                                                           result.months_late)
+        text = labels.lateness_label(result.days_late, result.months_late)
+        return text[:1].upper() + text[1:]
     return labels.status_label(result.status)
 
 
@@ -126,7 +128,8 @@ def responsibility_html(info) -> str:
     last_text = tr("Last update: {date}").format(date=last)
     if source:
         last_text += f" ({source})"
-    parts.append(escape(last_text) + "<br>" + escape(due_text(result)) + "</p>")
+    # The due date is said under the badge, above.
+    parts.append(escape(last_text) + "</p>")
     if info.record_loading:
         parts.append("<p><i>" + escape(tr("Reading the catalogue record…")) + "</i></p>")
     elif info.record_error is not None:
@@ -215,10 +218,12 @@ class ResponsibilityDock(QgsDockWidget):
         badge_row = QHBoxLayout()
         self.status_label = QLabel()
         self.status_label.setObjectName("status")
+        self.status_label.setWordWrap(True)
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         self.due_label = QLabel()
         self.due_label.setWordWrap(True)
         badge_row.addWidget(self.status_label)
-        badge_row.addWidget(self.due_label, 1)
+        badge_row.addStretch()
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
         self.details.anchorClicked.connect(self.open_link)
@@ -233,6 +238,7 @@ class ResponsibilityDock(QgsDockWidget):
         buttons.addStretch()
         layout.addWidget(self.title_label)
         layout.addLayout(badge_row)
+        layout.addWidget(self.due_label)
         layout.addWidget(self.details, 1)
         layout.addLayout(buttons)
         self.setWidget(body)
@@ -292,6 +298,7 @@ class ResponsibilityDock(QgsDockWidget):
     # ------------------------------------------------------------------ rendering
     def _show_message(self, text, layer_name="", detail="", colour=""):
         self.title_label.setText(f"<b>{escape(layer_name)}</b>" if layer_name else "")
+        self.due_label.setVisible(False)
         self.status_label.setVisible(bool(colour))
         if colour:
             self._badge(text, colour)
@@ -316,6 +323,7 @@ class ResponsibilityDock(QgsDockWidget):
         self.title_label.setText(f"<b>{escape(result.title)}</b><br><small>{layer_text}</small>")
         self._badge(status_text(result), labels.status_colour(result.status))
         self.due_label.setText(due_text(result))
+        self.due_label.setVisible(True)
         self.details.setHtml(responsibility_html(info))
         self.contact_button.setEnabled(bool(steward_emails(result)))
         self.record_button.setEnabled(bool(record_link(info)))
