@@ -2,8 +2,10 @@
 
 
 def all_algorithms():
+    from .alg_apply_proposal import ApplyProposalAlgorithm
     from .alg_catalogue_search import CatalogueSearchAlgorithm
     from .alg_convention_check import ConventionCheckAlgorithm
+    from .alg_export_changelog import ExportChangelogAlgorithm
     from .alg_governance_report import GovernanceReportAlgorithm
     from .alg_proposals import ListProposalsAlgorithm, ReviewProposalAlgorithm
     from .alg_responsible_parties import ResponsiblePartiesAlgorithm
@@ -11,4 +13,5 @@ def all_algorithms():
 
     return [ResponsiblePartiesAlgorithm(), ServiceLayersAlgorithm(), ListProposalsAlgorithm(),
             ReviewProposalAlgorithm(), CatalogueSearchAlgorithm(),
-            ConventionCheckAlgorithm(), GovernanceReportAlgorithm()]
+            ConventionCheckAlgorithm(), GovernanceReportAlgorithm(),
+            ApplyProposalAlgorithm(), ExportChangelogAlgorithm()]
