@@ -1,0 +1,47 @@
+"""The governance report dialog: outputs chosen, data gathered in a task, files opened."""
+
+from __future__ import annotations
+
+from geogov.tests.qgis.governance_fixtures import loaded_state, make_state, wait_until
+from geogov.ui.governance_report_dialog import GovernanceReportDialog
+
+
+def test_the_dialog_writes_both_files_and_opens_the_pdf(qgis_iface, tmp_path):
+    state = loaded_state()
+    opened = []
+    dialog = GovernanceReportDialog(qgis_iface, state, open_result=opened.append)
+    try:
+        assert not dialog.store_check.isEnabled()      # no store in the settings
+        dialog.pdf_path.setFilePath(str(tmp_path / "r.pdf"))
+        dialog.html_check.setChecked(True)
+        dialog.html_path.setFilePath(str(tmp_path / "r.html"))
+        dialog.run_button.click()
+        assert not dialog.run_button.isEnabled()        # running in a task
+        wait_until(lambda: dialog.written or "color" in dialog.status.styleSheet(), 60,
+                   "the report to be written")
+        assert dialog.written == {"pdf": str(tmp_path / "r.pdf"), "html": str(tmp_path / "r.html")}
+        assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+        assert opened == [str(tmp_path / "r.pdf")]
+        assert dialog.run_button.isEnabled()
+    finally:
+        state.close()
+        dialog.deleteLater()
+
+
+def test_the_dialog_refuses_without_convention_or_output(qgis_iface, tmp_path):
+    state, _ = make_state("")
+    state.reload()
+    dialog = GovernanceReportDialog(qgis_iface, state, open_result=lambda path: None)
+    try:
+        dialog.run_button.click()
+        assert "c6282" in dialog.status.styleSheet() and dialog.task is None
+        assert dialog.status.text()
+        loaded = loaded_state()
+        dialog.state = loaded
+        dialog.pdf_check.setChecked(False)
+        dialog.run_button.click()
+        assert dialog.task is None and not dialog.written
+        loaded.close()
+    finally:
+        state.close()
+        dialog.deleteLater()
