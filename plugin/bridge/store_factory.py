@@ -34,7 +34,9 @@ def authcfg_credentials(authcfg: str) -> tuple:
 
     config = QgsAuthMethodConfig()
     manager = QgsApplication.authManager()
-    if not manager.loadAuthenticationConfig(authcfg, config, True):
+    # loadAuthenticationConfig() answers True for an id that does not exist: ask first.
+    if authcfg not in manager.configIds() or \
+            not manager.loadAuthenticationConfig(authcfg, config, True):
         raise StoreError(f"QGIS authentication configuration {authcfg!r} cannot be read",
                          code="store.authcfg", authcfg=authcfg)
     return config.config("username", ""), config.config("password", "")
