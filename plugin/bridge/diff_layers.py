@@ -1,0 +1,358 @@
+"""A proposal's change set as temporary QGIS layers: the map diff and the attribute diff.
+
+Map diff (Kart's old/new layers): two memory layers in the target's CRS,
+
+- **after** (``_side`` = new): the inserted features and the new state of the modified ones;
+- **before** (``_side`` = old): the deleted features and the old state of the modified ones;
+
+each with the proposal's attributes plus ``_seq`` (the change's index, to step through
+the changes), ``_op`` and ``_key``. Both are styled with the rule-based QML shipped in
+resources/styles/diff_<point|line|polygon>.qml (added green, deleted red, modified
+orange, the old state of a modified feature dashed); the rule colours are then set from
+the settings (colour_added / colour_deleted / colour_modified).
+
+Attribute diff (Mergin's "diff as a layer"): a table layer with one row per change,
+``_op`` (insert / update / delete), ``_key``, ``_geometry_changed`` and, for every field,
+its proposed value with ``_old_<field>`` beside it. Conditional styles colour an insert
+row green and a delete row red (from resources/styles/attribute_diff.qml, colours from
+the settings) and highlight, for each field, the cells of an update where
+``"field" IS NOT "_old_field"`` — so QGIS's own attribute table shows the diff.
+
+Everything here runs on the main thread (layers are created and styled there); building
+the features of a large change set is quick (no I/O).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from qgis.core import (
+    QgsConditionalStyle,
+    QgsCoordinateReferenceSystem,
+    QgsExpression,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsRuleBasedRenderer,
+    QgsSymbol,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QColor, QFont
+
+from ..errors import GeoGovError
+from ..proposals import wkb
+from ..proposals.model import BOOLEAN, DATE, DATETIME, DELETE, INSERT, INTEGER, REAL, UPDATE
+from .i18n import tr
+from .propose_reload import qt_value
+from .resources import resource_path
+
+SIDE_NEW, SIDE_OLD = "new", "old"
+OLD_PREFIX = "_old_"
+# Rule keys of the QML styles (stable ids, so the colours can be set from the settings).
+RULE_ADDED, RULE_DELETED, RULE_MODIFIED, RULE_MODIFIED_OLD = "added", "deleted", "modified", "modified_old"
+RULE_COLOURS = {RULE_ADDED: "colour_added", RULE_DELETED: "colour_deleted",
+                RULE_MODIFIED: "colour_modified", RULE_MODIFIED_OLD: "colour_modified"}
+ROW_STYLE_NAMES = {INSERT: "insert", DELETE: "delete"}
+# What the plugin marks its temporary layers with (to find and remove them).
+TEMPORARY_PROPERTY = "geogov/review_layer"
+
+_QVARIANT = {INTEGER: QVariant.LongLong, REAL: QVariant.Double, BOOLEAN: QVariant.Bool,
+             DATE: QVariant.Date, DATETIME: QVariant.DateTime}
+_FAMILY_QML = {QgsWkbTypes.PointGeometry: "diff_point.qml", QgsWkbTypes.LineGeometry: "diff_line.qml",
+               QgsWkbTypes.PolygonGeometry: "diff_polygon.qml"}
+
+
+class DiffLayerError(GeoGovError):
+    code = "diff.layer"
+
+
+def style_path(name: str) -> str:
+    return resource_path("styles", name)
+
+
+# ---------------------------------------------------------------------------- values
+def display_value(value, field_type: str):
+    """A plain value as the diff layers store it: typed when QGIS has the type, else text."""
+    if value is None:
+        return None
+    if field_type in _QVARIANT:
+        return qt_value(value)
+    if isinstance(value, (bytes, bytearray)):
+        return tr("({n} bytes)").format(n=len(value))
+    return str(value)
+
+
+def _qfield(name: str, field_type: str) -> QgsField:
+    return QgsField(name, _QVARIANT.get(field_type, QVariant.String))
+
+
+def shown_fields(schema) -> list:
+    """The schema's fields the diffs show (not those the data source fills itself)."""
+    return [f for f in schema.fields if not f.auto]
+
+
+def geometry_of(blob) -> QgsGeometry:
+    if blob is None:
+        return QgsGeometry()
+    iso = wkb.to_iso_wkb(blob)
+    geometry = QgsGeometry()
+    if iso:
+        geometry.fromWkb(iso)
+    return geometry
+
+
+def _layer_wkb_type(changeset) -> int:
+    """The memory layer's type: the schema's, else that of the first geometry."""
+    if changeset.schema.geometry_type:
+        found = QgsWkbTypes.parseType(changeset.schema.geometry_type)
+        if found != QgsWkbTypes.Unknown:
+            return found
+    for change in changeset.changes:
+        for blob in (change.new_geometry, change.old_geometry):
+            if blob is not None:
+                geometry = geometry_of(blob)
+                if not geometry.isNull():
+                    return QgsWkbTypes.multiType(geometry.wkbType())
+    return QgsWkbTypes.NoGeometry
+
+
+def _memory_layer(wkb_type: int, crs: str, fields: QgsFields, name: str) -> QgsVectorLayer:
+    kind = "None" if wkb_type == QgsWkbTypes.NoGeometry else QgsWkbTypes.displayString(wkb_type)
+    layer = QgsVectorLayer(kind, name, "memory")
+    if crs and wkb_type != QgsWkbTypes.NoGeometry:
+        layer.setCrs(QgsCoordinateReferenceSystem(crs))
+    provider = layer.dataProvider()
+    provider.addAttributes(fields.toList())
+    layer.updateFields()
+    layer.setCustomProperty(TEMPORARY_PROPERTY, True)
+    return layer
+
+
+# ---------------------------------------------------------------------------- map diff
+@dataclass
+class MapDiff:
+    """The two map layers and where each change is, for zoom and previous / next."""
+
+    after: QgsVectorLayer
+    before: QgsVectorLayer
+    extents: list = field(default_factory=list)     # per change: QgsRectangle (null if no geometry)
+    ops: list = field(default_factory=list)          # per change: insert / update / delete
+    keys: list = field(default_factory=list)         # per change: the feature key
+    counts: dict = field(default_factory=dict)
+
+    @property
+    def layers(self) -> list:
+        return [self.after, self.before]
+
+
+def map_fields(schema) -> QgsFields:
+    fields = QgsFields()
+    for name, kind in (("_seq", INTEGER), ("_side", "string"), ("_op", "string"), ("_key", "string")):
+        fields.append(_qfield(name, kind))
+    for f in shown_fields(schema):
+        if fields.indexOf(f.name) < 0:
+            fields.append(_qfield(f.name, f.type))
+    return fields
+
+
+def build_map_diff(changeset, title: str = "", colours=None) -> MapDiff:
+    """Two styled memory layers (after, before) for ``changeset``; not added to any project."""
+    wkb_type = _layer_wkb_type(changeset)
+    if wkb_type == QgsWkbTypes.NoGeometry:
+        raise DiffLayerError("the changes have no geometry to show on the map", code="diff.no_geometry")
+    schema = changeset.schema
+    fields = map_fields(schema)
+    label = title or tr("proposal")
+    after = _memory_layer(wkb_type, schema.crs, fields, tr("{title} — after").format(title=label))
+    before = _memory_layer(wkb_type, schema.crs, fields, tr("{title} — before").format(title=label))
+    diff = MapDiff(after, before, counts=changeset.counts())
+    new_features, old_features = [], []
+    types = {f.name: f.type for f in shown_fields(schema)}
+    for seq, change in enumerate(changeset.changes):
+        extent = QgsGeometry()
+        for side, attributes, blob, out in ((SIDE_NEW, change.new, change.new_geometry, new_features),
+                                            (SIDE_OLD, change.old, change.old_geometry, old_features)):
+            wanted = change.op in (INSERT, UPDATE) if side == SIDE_NEW else change.op in (UPDATE, DELETE)
+            if not wanted:
+                continue
+            feature = QgsFeature(fields)
+            feature["_seq"] = seq
+            feature["_side"] = side
+            feature["_op"] = change.op
+            feature["_key"] = None if change.key is None else str(change.key)
+            for name, value in (attributes or {}).items():
+                if name in types:
+                    feature[name] = display_value(value, types[name])
+            geometry = geometry_of(blob)
+            if not geometry.isNull():
+                feature.setGeometry(geometry)
+                extent = geometry if extent.isNull() else extent.combine(geometry)
+            out.append(feature)
+        diff.extents.append(extent.boundingBox() if not extent.isNull() else None)
+        diff.ops.append(change.op)
+        diff.keys.append(change.key)
+    for layer, features in ((after, new_features), (before, old_features)):
+        ok, _ = layer.dataProvider().addFeatures(features)
+        if not ok:
+            raise DiffLayerError(f"the diff layer refused its features: {layer.dataProvider().lastError()}",
+                                 code="diff.features")
+        layer.updateExtents()
+        apply_map_style(layer, colours)
+    return diff
+
+
+def apply_map_style(layer: QgsVectorLayer, colours=None) -> None:
+    """Load the QML of the layer's geometry family, then the rule colours and labels."""
+    qml = _FAMILY_QML.get(layer.geometryType())
+    if qml is None:
+        return
+    message, ok = layer.loadNamedStyle(style_path(qml))
+    if not ok:
+        raise DiffLayerError(f"cannot load {qml}: {message}", code="diff.style", source=style_path(qml))
+    renderer = layer.renderer()
+    if not isinstance(renderer, QgsRuleBasedRenderer):
+        raise DiffLayerError(f"{qml} is not a rule-based style", code="diff.style", source=style_path(qml))
+    labels = rule_labels()
+    for rule in renderer.rootRule().children():
+        key = rule.ruleKey()
+        if key in labels:
+            rule.setLabel(labels[key])
+        attribute = RULE_COLOURS.get(key)
+        if colours is not None and attribute and rule.symbol() is not None:
+            colour = QColor(getattr(colours, attribute))
+            if colour.isValid():
+                _set_symbol_colour(rule.symbol(), colour)
+    layer.triggerRepaint()
+
+
+def _set_symbol_colour(symbol, colour: QColor) -> None:
+    """The colour of every symbol layer: a line's colour; a marker's or a fill's inside
+    (keeping its transparency) with a darker outline, or only the outline when hollow."""
+    for index in range(symbol.symbolLayerCount()):
+        symbol_layer = symbol.symbolLayer(index)
+        if symbol.type() == QgsSymbol.Line:
+            symbol_layer.setColor(colour)
+            continue
+        fill = symbol_layer.fillColor()
+        if fill.isValid() and fill.alpha() > 0:
+            keep = QColor(colour)
+            keep.setAlpha(fill.alpha())
+            symbol_layer.setFillColor(keep)
+            symbol_layer.setStrokeColor(QColor(colour).darker(130))
+        else:
+            symbol_layer.setStrokeColor(QColor(colour))
+
+
+def rule_labels() -> dict:
+    return {RULE_ADDED: tr("Added"), RULE_DELETED: tr("Deleted"), RULE_MODIFIED: tr("Modified (after)"),
+            RULE_MODIFIED_OLD: tr("Modified (before)")}
+
+
+# ---------------------------------------------------------------------------- attribute diff
+def attribute_fields(schema) -> QgsFields:
+    fields = QgsFields()
+    for name, kind in (("_op", "string"), ("_key", "string"), ("_geometry_changed", BOOLEAN)):
+        fields.append(_qfield(name, kind))
+    for f in shown_fields(schema):
+        fields.append(_qfield(f.name, f.type))
+        fields.append(_qfield(OLD_PREFIX + f.name, f.type))
+    return fields
+
+
+def build_attribute_diff(changeset, title: str = "", colours=None) -> QgsVectorLayer:
+    """One row per change with ``_op``, every field and its ``_old_`` value, conditional styles."""
+    schema = changeset.schema
+    fields = attribute_fields(schema)
+    layer = _memory_layer(QgsWkbTypes.NoGeometry, "", fields,
+                          tr("{title} — attribute changes").format(title=title or tr("proposal")))
+    types = [(f.name, f.type) for f in shown_fields(schema)]
+    features = []
+    for change in changeset.changes:
+        feature = QgsFeature(fields)
+        feature["_op"] = change.op
+        feature["_key"] = None if change.key is None else str(change.key)
+        moved = change.geometry_changed if change.op == UPDATE else (
+            change.new_geometry is not None if change.op == INSERT else change.old_geometry is not None)
+        feature["_geometry_changed"] = bool(moved)
+        for name, kind in types:
+            feature[name] = display_value((change.new or {}).get(name), kind)
+            feature[OLD_PREFIX + name] = display_value((change.old or {}).get(name), kind)
+        features.append(feature)
+    ok, _ = layer.dataProvider().addFeatures(features)
+    if not ok:
+        raise DiffLayerError(f"the attribute diff refused its rows: {layer.dataProvider().lastError()}",
+                             code="diff.features")
+    apply_attribute_style(layer, [name for name, _ in types], colours)
+    return layer
+
+
+def changed_condition(name: str) -> str:
+    """The expression that says a field's cell changed in an update row."""
+    column = QgsExpression.quotedColumnRef(name)
+    old = QgsExpression.quotedColumnRef(OLD_PREFIX + name)
+    return f"\"_op\" = 'update' AND {column} IS NOT {old}"
+
+
+def _pastel(colour: QColor, keep: float) -> QColor:
+    """``colour`` mixed with white (``keep`` of the colour), readable under black text."""
+    return QColor(round(255 - (255 - colour.red()) * keep), round(255 - (255 - colour.green()) * keep),
+                  round(255 - (255 - colour.blue()) * keep))
+
+
+def apply_attribute_style(layer: QgsVectorLayer, field_names, colours=None) -> None:
+    """Row styles from attribute_diff.qml (colours from the settings), a changed-cell
+    style per field and its ``_old_`` twin."""
+    message, ok = layer.loadNamedStyle(style_path("attribute_diff.qml"))
+    if not ok:
+        raise DiffLayerError(f"cannot load attribute_diff.qml: {message}", code="diff.style",
+                             source=style_path("attribute_diff.qml"))
+    styles = layer.conditionalStyles()
+    rows = []
+    for style in styles.rowStyles():
+        op = next((op for op, name in ROW_STYLE_NAMES.items() if style.name() == name), None)
+        if op is not None and colours is not None:
+            base = QColor(colours.colour_added if op == INSERT else colours.colour_deleted)
+            if base.isValid():
+                style.setBackgroundColor(_pastel(base, 0.35))
+        rows.append(style)
+    styles.setRowStyles(rows)
+    modified = QColor(colours.colour_modified) if colours is not None else QColor("#ff7f0e")
+    if not modified.isValid():
+        modified = QColor("#ff7f0e")
+    for name in field_names:
+        new = QgsConditionalStyle(changed_condition(name))
+        new.setName("changed")
+        new.setBackgroundColor(_pastel(modified, 0.55))
+        font = QFont()
+        font.setBold(True)
+        new.setFont(font)
+        styles.setFieldStyles(name, [new])
+        old = QgsConditionalStyle(changed_condition(name))
+        old.setName("changed_old")
+        old.setBackgroundColor(_pastel(modified, 0.25))
+        font = QFont()
+        font.setStrikeOut(True)
+        old.setFont(font)
+        styles.setFieldStyles(OLD_PREFIX + name, [old])
+
+
+def matching_style(layer: QgsVectorLayer, feature: QgsFeature, field_name: Optional[str] = None):
+    """The conditional style QGIS's attribute table would use for a row (``field_name``
+    None) or a cell: the first matching one, or None."""
+    from qgis.core import QgsExpressionContext, QgsExpressionContextUtils
+
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    context.setFeature(feature)
+    styles = layer.conditionalStyles()
+    if field_name is None:
+        candidates = styles.rowStyles()
+        value = None
+    else:
+        candidates = styles.fieldStyles(field_name)
+        value = feature[field_name]
+    matched = QgsConditionalStyle.matchingConditionalStyles(candidates, value, context)
+    return matched[0] if matched else None
