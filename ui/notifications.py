@@ -1,0 +1,83 @@
+"""Message-bar notices about proposals, and the review queue kept fresh.
+
+plugin/bridge/notifications.py hears the store (LISTEN/NOTIFY on PostgreSQL in a
+background thread, a poll task every ``poll_seconds`` on GeoPackage) and hands over
+Notice objects on the main thread; here they become sentences in QGIS's message bar —
+"Your proposal “…” is now: Approved", "A new proposal awaits your review: “…”" — and
+the review dock refreshes its queue. Started by the review dock's component, restarted
+when the settings change, stopped in unload.
+"""
+
+from __future__ import annotations
+
+from qgis.core import Qgis, QgsMessageLog
+from qgis.PyQt.QtCore import QObject
+
+from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.notifications import MINE_STATUS, NotificationWatcher
+from .messages import error_text
+from .proposal_view import dataset_title
+from .propose_changes import proposal_status_label
+
+GROUPED_ABOVE = 3          # more notices at once than this: one message that counts them
+
+
+def notice_text(notice, convention=None) -> str:
+    title = notice.title or notice.proposal_id
+    if notice.kind == MINE_STATUS:
+        return tr("Your proposal “{title}” is now: {status}.").format(
+            title=title, status=proposal_status_label(notice.status))
+    return tr("A new proposal awaits your review: “{title}” ({dataset}).").format(
+        title=title, dataset=dataset_title(convention, notice.dataset))
+
+
+class ReviewNotifications(QObject):
+    def __init__(self, iface, load_settings, convention_of=None, on_notice=None, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.convention_of = convention_of or (lambda: None)
+        self.on_notice = on_notice
+        self.watcher = NotificationWatcher(load_settings, self)
+        self.watcher.noticed.connect(self._noticed)
+        self.watcher.failed.connect(self._failed)
+        self.shown = []            # the texts pushed (the latest last)
+        self._failing = False
+
+    def start(self):
+        self._failing = False
+        self.watcher.start()
+
+    def stop(self):
+        self.watcher.stop()
+
+    def _push(self, text: str, level=Qgis.Info):
+        self.shown.append(text)
+        try:
+            self.iface.messageBar().pushMessage(tr("GeoGov"), text, level, 10)
+        except RuntimeError:
+            pass       # the message bar is gone (QGIS closing)
+
+    def _noticed(self, notices):
+        try:
+            self._failing = False
+            convention = self.convention_of()
+            if len(notices) > GROUPED_ABOVE:
+                mine = sum(1 for n in notices if n.kind == MINE_STATUS)
+                self._push(tr("{mine} of your proposals changed status and {new} new proposal(s) await your "
+                              "review.").format(mine=mine, new=len(notices) - mine))
+            else:
+                for notice in notices:
+                    self._push(notice_text(notice, convention))
+            if self.on_notice is not None:
+                self.on_notice(notices)
+        except Exception as error:  # noqa: BLE001 - a Qt slot: logged and shown, never raised into Qt
+            QgsMessageLog.logMessage(error_text(error), "GeoGov", Qgis.Critical)
+
+    def _failed(self, error):
+        # Said once until it works again (the listener retries on its own).
+        QgsMessageLog.logMessage(tr("Proposal notifications: {error}").format(error=error_text(error)),
+                                 "GeoGov", Qgis.Warning)
+        if not self._failing:
+            self._failing = True
+            self._push(tr("Notifications about proposals are interrupted: {error}").format(
+                error=error_text(error)), Qgis.Warning)

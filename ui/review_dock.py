@@ -1,0 +1,638 @@
+"""The Review dock: the queue of proposals I may act on, and deciding or applying them.
+
+Layout in review_dock.ui (no text there: every label is set here through tr()). The queue
+lists, for the chosen scope (to review by me, to apply, my organisation's, mine, all),
+status and dataset: title, dataset, author, organisation, size (+n ~m −d), age ("il y a 3
+jours") and the approvals still needed ("référent validation ✓, DPO en attente").
+Selecting one proposal shows its page (ui/proposal_view.py), its map diff
+(ui/diff_view.py) and its attribute diff (ui/attribute_diff.py); deselecting it, or
+closing the dock, removes their layers.
+
+Decisions: Approve, Request changes, Reject (a comment is required for the last two),
+"Approve all selected" (each in turn; refusals listed with the store's reason). A button
+that cannot be used is disabled and says why (tooltip and the line below the buttons):
+one's own proposal, no comment yet, not awaiting one's decision. The version of the
+proposal shown is sent with each decision, so a concurrent decision gets the store's
+clear refusal instead of overriding it. "Apply to the authoritative data" (an approved
+proposal, a steward or a coordinator) runs in a task with progress and cancel; a
+conflict opens the 3-way conflict dialog, whose choices rebase the proposal.
+
+Every store, network or database access runs in a QgsTask (plugin/bridge/review.py);
+widgets are updated in the tasks' callbacks on the main thread.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+
+from qgis.core import Qgis, QgsMapLayerType, QgsProject
+from qgis.gui import QgsDockWidget
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QMessageBox, QTreeWidgetItem, QWidget
+
+from ..plugin.bridge import settings as gsettings
+from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.propose import layer_target
+from ..plugin.bridge.propose_reload import same_target
+from ..plugin.bridge.review import (
+    add_comment,
+    apply_approved,
+    decide,
+    decide_many,
+    load_detail,
+    load_queue,
+    rebase_with_choices,
+)
+from ..plugin.bridge.tasks import run_task
+from ..plugin.proposals.model import (
+    APPROVE,
+    APPROVED,
+    CONFLICT,
+    REJECT,
+    REQUEST_CHANGES,
+    STATUSES,
+    SUBMITTED,
+)
+from ..plugin.proposals.store import ALL, MINE, MY_PARTNER, TO_REVIEW
+from ..plugin.publishing import result as outcomes
+from .attribute_diff import AttributeDiffView
+from .conflict_dialog import ConflictDialog
+from .diff_view import DiffView
+from .governance_state import robust_slot
+from .messages import error_text
+from .messages_publishing import apply_result_text
+from .proposal_view import (
+    ProposalView,
+    age_text,
+    approvals_text,
+    dataset_title,
+    partner_name,
+    size_text,
+    size_tooltip,
+)
+from .propose_changes import proposal_status_label
+
+OBJECT_NAME = "GeoGovReviewDock"
+FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "review_dock.ui"))
+TO_APPLY = "to_apply"                    # the dock's own scope: approved, all I may see
+TITLE, DATASET, AUTHOR, PARTNER, SIZE, AGE, APPROVALS, STATUS = range(8)
+ERROR_STYLE, OK_STYLE, WARNING_STYLE = "color: #c62828;", "color: #1b5e20;", "color: #b26a00;"
+
+
+def scope_labels() -> list:
+    return [(TO_REVIEW, tr("To review by me")), (TO_APPLY, tr("Approved, to apply")),
+            (MY_PARTNER, tr("My organisation's")), (MINE, tr("Mine")), (ALL, tr("All I may see"))]
+
+
+class ReviewDock(QgsDockWidget):
+    def __init__(self, iface, state=None, parent=None, load_settings=None):
+        super().__init__(tr("Review proposals"), parent)
+        self.setObjectName(OBJECT_NAME)
+        self.iface = iface
+        self.state = state
+        self.load_settings = load_settings or gsettings.load
+        self.task = None              # the one store operation running (list, decide, apply…)
+        self.detail_task = None
+        self.queue = None
+        self.detail = None            # review.Detail of the selected proposal
+        self.conflict_dialog = None
+        self.changelog_dialog = None
+        self.last_outcome = None      # what the last decision / apply returned (tests, screenshots)
+        self.outcome_text = None      # (text, style) of the last action, kept over the next refresh
+        body = QWidget()
+        self.ui = FORM_CLASS()
+        self.ui.setupUi(body)
+        self.setWidget(body)
+        ui = self.ui
+        for scope, label in scope_labels():
+            ui.scope_combo.addItem(label, scope)
+        ui.status_combo.addItem(tr("Any status"), None)
+        for status in STATUSES:
+            ui.status_combo.addItem(proposal_status_label(status), status)
+        ui.dataset_combo.addItem(tr("All datasets"), None)
+        self._fill_datasets()
+        ui.queue.setHeaderLabels([tr("Title"), tr("Dataset"), tr("Author"), tr("Organisation"), tr("Size"),
+                                  tr("Age"), tr("Approvals"), tr("Status")])
+        self.proposal_view = ProposalView()
+        self.diff_view = DiffView(iface, self.load_settings)
+        self.attribute_view = AttributeDiffView(iface, self.load_settings, self.diff_view.layers)
+        ui.tabs.addTab(self.proposal_view, tr("Proposal"))
+        ui.tabs.addTab(self.diff_view, tr("Map"))
+        ui.tabs.addTab(self.attribute_view, tr("Attributes"))
+        ui.refresh_button.setText(tr("Refresh"))
+        ui.changelog_button.setText(tr("Change log…"))
+        ui.decision_box.setTitle(tr("Decision"))
+        ui.decision_comment.setPlaceholderText(tr("Your comment (required to reject or to request changes)"))
+        ui.approve_button.setText(tr("Approve"))
+        ui.changes_button.setText(tr("Request changes"))
+        ui.reject_button.setText(tr("Reject"))
+        ui.apply_button.setText(tr("Apply to the authoritative data"))
+        ui.conflicts_button.setText(tr("Resolve the conflicts…"))
+        ui.cancel_button.setText(tr("Cancel"))
+        ui.reason_label.setStyleSheet(WARNING_STYLE)
+        ui.progress.setVisible(False)
+        ui.splitter.setStretchFactor(0, 2)
+        ui.splitter.setStretchFactor(1, 3)
+        ui.refresh_button.clicked.connect(self.refresh)
+        ui.changelog_button.clicked.connect(self.open_changelog)
+        for combo in (ui.scope_combo, ui.status_combo, ui.dataset_combo):
+            combo.currentIndexChanged.connect(self.refresh)
+        ui.queue.itemSelectionChanged.connect(self._selection_changed)
+        ui.decision_comment.textChanged.connect(self._update_buttons)
+        ui.approve_button.clicked.connect(lambda: self.decide(APPROVE))
+        ui.changes_button.clicked.connect(lambda: self.decide(REQUEST_CHANGES))
+        ui.reject_button.clicked.connect(lambda: self.decide(REJECT))
+        ui.bulk_button.clicked.connect(self.approve_selected)
+        ui.apply_button.clicked.connect(self.apply)
+        ui.conflicts_button.clicked.connect(self.open_conflicts)
+        ui.cancel_button.clicked.connect(self.cancel)
+        self.proposal_view.comment_requested.connect(self.comment)
+        self.diff_view.failed.connect(self._diff_failed)
+        self.attribute_view.failed.connect(self._diff_failed)
+        self.closed.connect(self.clear_layers)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ plumbing
+    @property
+    def convention(self):
+        return self.state.convention if self.state is not None else None
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None or self.detail_task is not None
+
+    def _settings(self):
+        return copy.deepcopy(self.load_settings())
+
+    def _status(self, text: str, style: str = ""):
+        self.ui.status_label.setStyleSheet(style)
+        self.ui.status_label.setText(text)
+
+    def _run(self, text, function, *args, on_done, cancellable=False, **kwargs):
+        self._status(text)
+        self.task = run_task(text, function, self._settings(), *args, on_done=on_done, on_error=self._failed,
+                             **kwargs)
+        self.ui.progress.setValue(0)
+        self.ui.progress.setVisible(cancellable)
+        if cancellable:
+            self.task.progressChanged.connect(lambda value: self.ui.progress.setValue(int(value)))
+        self._update_buttons()
+
+    def _idle(self):
+        self.task = None
+        self.ui.progress.setVisible(False)
+
+    def _fill_datasets(self):
+        combo = self.ui.dataset_combo
+        known = {combo.itemData(i) for i in range(combo.count())}
+        convention = self.convention
+        if convention is not None:
+            for dataset_id, dataset in sorted(convention.datasets.items(), key=lambda kv: kv[1].title):
+                if dataset_id not in known:
+                    combo.addItem(dataset.title, dataset_id)
+
+    def _filters(self) -> tuple:
+        scope = self.ui.scope_combo.currentData()
+        status = self.ui.status_combo.currentData()
+        if scope == TO_APPLY:
+            scope, status = ALL, status or APPROVED
+        return scope, status, self.ui.dataset_combo.currentData()
+
+    # ------------------------------------------------------------------ queue
+    @robust_slot(lambda self: self.iface)
+    def refresh(self, *_):
+        if self.task is not None:
+            return
+        scope, status, dataset = self._filters()
+        self._run(tr("Reading the proposals…"), load_queue, scope, status, dataset, self.convention,
+                  on_done=self._listed)
+
+    def refresh_if_visible(self, *_):
+        if self.isVisible():
+            self.refresh()
+
+    @robust_slot(lambda self: self.iface)
+    def _listed(self, queue):
+        self._idle()
+        self.queue = queue
+        self._fill_datasets()
+        selected = set(self.selected_ids())
+        identity = queue.identity
+        header = tr("Reviewing as {login} ({partner}).").format(
+            login=identity.login or "?", partner=partner_name(self.convention, identity.partner))
+        if queue.store_kind == "gpkg":
+            header += " " + tr("GeoPackage store: no access control (identity from the settings).")
+        self.ui.header.setText(header)
+        tree = self.ui.queue
+        tree.blockSignals(True)
+        try:
+            tree.clear()
+            for summary in queue.summaries:
+                awaiting = approvals_text(summary.approvals) if summary.status == SUBMITTED else ""
+                item = QTreeWidgetItem(tree, [
+                    summary.title or summary.id, dataset_title(self.convention, summary.dataset),
+                    summary.author,
+                    partner_name(self.convention, summary.partner), size_text(summary.counts),
+                    age_text(summary.submitted_at or summary.created_at), awaiting,
+                    proposal_status_label(summary.status)])
+                item.setData(TITLE, Qt.ItemDataRole.UserRole, summary)
+                item.setToolTip(SIZE, size_tooltip(summary.counts))
+                item.setToolTip(TITLE, summary.title or summary.id)
+                if summary.id in selected:
+                    item.setSelected(True)
+            for column in range(tree.columnCount()):
+                tree.resizeColumnToContents(column)
+            tree.setColumnWidth(TITLE, min(tree.columnWidth(TITLE), 260))
+        finally:
+            tree.blockSignals(False)
+        count = len(queue.summaries)
+        counted = tr("{n} proposal(s) in the list.").format(n=count) if count else tr("No proposal here.")
+        if self.outcome_text:
+            # What the last action did stays in view; the count follows.
+            text, style = self.outcome_text
+            self.outcome_text = None
+            self._status(text + "\n" + counted, style)
+        else:
+            self._status(counted)
+        self._selection_changed()
+
+    def summaries(self) -> list:
+        tree = self.ui.queue
+        return [tree.topLevelItem(i).data(TITLE, Qt.ItemDataRole.UserRole)
+                for i in range(tree.topLevelItemCount())]
+
+    def selected_summaries(self) -> list:
+        return [item.data(TITLE, Qt.ItemDataRole.UserRole) for item in self.ui.queue.selectedItems()]
+
+    def selected_ids(self) -> list:
+        return [s.id for s in self.selected_summaries()]
+
+    def select(self, proposal_ids) -> None:
+        """Select the proposals of these ids in the queue (tests, notifications)."""
+        wanted = set([proposal_ids] if isinstance(proposal_ids, str) else proposal_ids)
+        tree = self.ui.queue
+        tree.blockSignals(True)
+        try:
+            tree.clearSelection()
+            for index in range(tree.topLevelItemCount()):
+                item = tree.topLevelItem(index)
+                if item.data(TITLE, Qt.ItemDataRole.UserRole).id in wanted:
+                    item.setSelected(True)
+        finally:
+            tree.blockSignals(False)
+        self._selection_changed()
+
+    # ------------------------------------------------------------------ detail
+    @robust_slot(lambda self: self.iface)
+    def _selection_changed(self, *_):
+        selected = self.selected_summaries()
+        if len(selected) != 1:
+            self._show_detail(None)
+            self._update_buttons()
+            return
+        summary = selected[0]
+        if self.detail is not None and self.detail.proposal.id == summary.id and \
+                self.detail.proposal.version == summary.version:
+            self._update_buttons()
+            return
+        self._load_detail(summary.id)
+
+    def _load_detail(self, proposal_id):
+        self.detail_task = run_task(tr("Reading the proposal…"), load_detail, self._settings(), proposal_id,
+                                    self.convention, on_done=self._detailed, on_error=self._detail_failed)
+        self._update_buttons()
+
+    @robust_slot(lambda self: self.iface)
+    def _detailed(self, detail):
+        self.detail_task = None
+        selected = self.selected_ids()
+        if selected != [detail.proposal.id]:
+            self._selection_changed()        # the selection moved while reading
+            return
+        self._show_detail(detail)
+        self._update_buttons()
+
+    @robust_slot(lambda self: self.iface)
+    def _detail_failed(self, error):
+        self.detail_task = None
+        self._show_detail(None)
+        self._failed_text(error_text(error))
+
+    def _show_detail(self, detail):
+        same = (detail is not None and self.detail is not None
+                and detail.proposal.id == self.detail.proposal.id
+                and detail.proposal.version == self.detail.proposal.version)
+        self.detail = detail
+        if detail is None:
+            self.proposal_view.clear()
+            self.diff_view.clear()
+            self.diff_view.proposal = None
+            self.attribute_view.clear()
+            return
+        self.proposal_view.show_detail(detail, self.convention)
+        if not same:
+            self.diff_view.show_proposal(detail.proposal)
+            self.attribute_view.show_proposal(detail.proposal)
+
+    def clear_layers(self, *_):
+        """The dock closed (or the plugin unloads): no review layer stays behind."""
+        self.diff_view.clear()
+        self.attribute_view.clear()
+        self.detail = None
+        self.proposal_view.clear()
+        self.ui.queue.clearSelection()
+
+    # ------------------------------------------------------------------ decisions
+    def decision_state(self) -> dict:
+        """{"approve": reason or "", "comment": reason or "", ...}: why each button is disabled."""
+        detail = self.detail
+        comment = self.ui.decision_comment.toPlainText().strip()
+        idle = self.task is None
+        if detail is None:
+            base = tr("Select one proposal in the list.")
+            return {"approve": base, "reject": base}
+        proposal, login = detail.proposal, detail.identity.login
+        if proposal.author == login:
+            return {"approve": tr("You cannot approve your own proposal: you are its author. A steward "
+                                  "of the dataset reviews it."),
+                    "reject": tr("You are the author of this proposal: someone else reviews it.")}
+        if proposal.status != SUBMITTED:
+            reason = tr("This proposal is not awaiting a decision (it is “{status}”).").format(
+                status=proposal_status_label(proposal.status))
+            return {"approve": reason, "reject": reason}
+        if not detail.awaiting_me:
+            reason = tr("Your decision is not needed: you already decided in this round, or you are not a "
+                        "steward, DPO or coordinator for this proposal.")
+            return {"approve": reason, "reject": reason}
+        if not idle:
+            return {"approve": tr("Wait for the current operation to finish."),
+                    "reject": tr("Wait for the current operation to finish.")}
+        return {"approve": "",
+                "reject": "" if comment else tr("Type a comment first: it is required to reject or to "
+                                                "request changes.")}
+
+    def _update_buttons(self, *_):
+        ui = self.ui
+        state = self.decision_state()
+        ui.approve_button.setEnabled(not state["approve"])
+        ui.approve_button.setToolTip(state["approve"] or tr("Approve this proposal"))
+        for button in (ui.changes_button, ui.reject_button):
+            button.setEnabled(not state["reject"])
+            button.setToolTip(state["reject"])
+        ui.reason_label.setText(state["approve"] or state["reject"])
+        ui.reason_label.setVisible(bool(ui.reason_label.text()))
+        selected = self.selected_summaries()
+        ui.bulk_button.setText(tr("Approve all selected ({n})").format(n=len(selected)))
+        ui.bulk_button.setEnabled(self.task is None and len(selected) > 1)
+        ui.bulk_button.setToolTip(
+            tr("Select several proposals in the list (Ctrl or Shift + click).") if len(selected) < 2
+            else tr("Each one is approved in turn; the refused ones are listed with the reason."))
+        apply_reason = self.apply_reason()
+        ui.apply_button.setEnabled(not apply_reason)
+        ui.apply_button.setToolTip(apply_reason or tr("Write the approved changes to the authoritative data, "
+                                                      "check them, and undo everything if part is refused."))
+        conflicts = self.detail is not None and self.detail.proposal.status == CONFLICT
+        ui.conflicts_button.setVisible(conflicts)
+        ui.conflicts_button.setEnabled(conflicts and self.task is None and bool(self.detail.conflicts))
+        ui.cancel_button.setVisible(self.task is not None and ui.progress.isVisible())
+        ui.refresh_button.setEnabled(self.task is None)
+
+    def apply_reason(self) -> str:
+        detail = self.detail
+        if detail is None:
+            return tr("Select one proposal in the list.")
+        if detail.proposal.status != APPROVED:
+            return tr("Only an approved proposal can be applied.")
+        if not {"steward", "coordinator"} & set(detail.identity.roles or []):
+            return tr("Only a steward of this dataset or a coordinator may apply it.")
+        if self.task is not None:
+            return tr("Wait for the current operation to finish.")
+        return ""
+
+    @robust_slot(lambda self: self.iface)
+    def decide(self, decision):
+        state = self.decision_state()
+        if self.detail is None or state["approve" if decision == APPROVE else "reject"]:
+            return
+        proposal = self.detail.proposal
+        comment = self.ui.decision_comment.toPlainText().strip()
+        self._run(tr("Recording your decision…"), decide, proposal.id, decision, comment, proposal.version,
+                  on_done=self._decided)
+
+    @robust_slot(lambda self: self.iface)
+    def _decided(self, proposal):
+        self._idle()
+        self.last_outcome = proposal
+        self.ui.decision_comment.clear()
+        self._status(tr("Decision recorded: the proposal “{title}” is now “{status}”.").format(
+            title=proposal.title, status=proposal_status_label(proposal.status)), OK_STYLE)
+        self._reload_after(proposal.id)
+
+    @robust_slot(lambda self: self.iface)
+    def approve_selected(self, *_):
+        selected = self.selected_summaries()
+        if len(selected) < 2 or self.task is not None:
+            return
+        items = [(s.id, s.version, s.title or s.id) for s in selected]
+        comment = self.ui.decision_comment.toPlainText().strip()
+        self._run(tr("Approving {n} proposal(s)…").format(n=len(items)), decide_many, items, APPROVE, comment,
+                  on_done=self._bulk_done, cancellable=True)
+
+    @robust_slot(lambda self: self.iface)
+    def _bulk_done(self, outcome):
+        self._idle()
+        self.last_outcome = outcome
+        text = bulk_text(outcome)
+        self._status(text, WARNING_STYLE if outcome.failed else OK_STYLE)
+        level = Qgis.Warning if outcome.failed else Qgis.Success
+        self.iface.messageBar().pushMessage(tr("GeoGov"), text.split("\n")[0], level, 10)
+        self._reload_after(None)
+
+    @robust_slot(lambda self: self.iface)
+    def comment(self, body):
+        if self.detail is None or self.task is not None:
+            return
+        self._run(tr("Adding your comment…"), add_comment, self.detail.proposal.id, body,
+                  on_done=self._commented)
+
+    @robust_slot(lambda self: self.iface)
+    def _commented(self, _comment):
+        self._idle()
+        self.proposal_view.comment_sent()
+        self._status(tr("Comment added."), OK_STYLE)
+        if self.detail is not None:
+            self._load_detail(self.detail.proposal.id)
+
+    def _reload_after(self, proposal_id):
+        """After a change: the queue again, and the proposal's page if it stays selected."""
+        self.outcome_text = (self.ui.status_label.text(), self.ui.status_label.styleSheet())
+        self.detail = None
+        self.refresh()
+
+    # ------------------------------------------------------------------ apply
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    @robust_slot(lambda self: self.iface)
+    def apply(self, *_):
+        if self.apply_reason():
+            return
+        proposal = self.detail.proposal
+        counts = proposal.changeset.counts() if proposal.changeset is not None else {}
+        if not self.confirm(tr("Apply to the authoritative data"), tr(
+                "Write the changes of “{title}” ({size}) to {layer}? They are checked against the data "
+                "first; if anything is refused, everything is undone.").format(
+                title=proposal.title, size=size_tooltip(counts), layer=proposal.target.layer)):
+            return
+        self._run(tr("Applying “{title}” to the authoritative data…").format(title=proposal.title),
+                  apply_approved, proposal.id, proposal.version, self.convention, on_done=self._applied,
+                  cancellable=True)
+
+    @robust_slot(lambda self: self.iface)
+    def _applied(self, outcome):
+        self._idle()
+        self.last_outcome = outcome
+        result = outcome.result
+        text = apply_result_text(result)
+        if outcome.record_error is not None:
+            text += " " + tr("The proposal store did not record it: {error}").format(
+                error=error_text(outcome.record_error))
+        style = OK_STYLE if result.ok and outcome.record_error is None else (
+            WARNING_STYLE if result.status == outcomes.CONFLICT else ERROR_STYLE)
+        self._status(text, style)
+        level = Qgis.Success if result.ok else (Qgis.Warning if result.status == outcomes.CONFLICT
+                                                else Qgis.Critical)
+        self.iface.messageBar().pushMessage(tr("GeoGov"), text, level, 15)
+        if outcome.proposal is not None:
+            self.refresh_target_layers(outcome.proposal.target)
+        if result.status == outcomes.CONFLICT and outcome.proposal is not None and outcome.conflicts:
+            self.detail.proposal = outcome.proposal
+            self.detail.conflicts = outcome.conflicts
+            self.open_conflicts()
+        self._reload_after(result.proposal_id)
+
+    def refresh_target_layers(self, target) -> list:
+        """Reload and repaint the project's layers of the target (not those being edited)."""
+        reloaded = []
+        for layer in QgsProject.instance().mapLayers().values():
+            if layer.type() != QgsMapLayerType.VectorLayer or layer.isEditable():
+                continue
+            if same_target(layer_target(layer), target):
+                layer.reload()
+                layer.triggerRepaint()
+                reloaded.append(layer.id())
+        return reloaded
+
+    @robust_slot(lambda self: self.iface)
+    def cancel(self, *_):
+        if self.task is not None:
+            self.task.cancel()
+
+    # ------------------------------------------------------------------ conflicts
+    @robust_slot(lambda self: self.iface)
+    def open_conflicts(self, *_):
+        detail = self.detail
+        if detail is None or not detail.conflicts:
+            return
+        proposal = detail.proposal
+        dialog = ConflictDialog(detail.conflicts, proposal.changeset.schema if proposal.changeset else None,
+                                proposal.title, self)
+        dialog.accepted.connect(lambda: self._rebase(dialog, proposal, detail.conflicts))
+        self.conflict_dialog = dialog
+        dialog.open()
+
+    def _rebase(self, dialog, proposal, conflicts):
+        choices, comment = dialog.choices(), dialog.rebase_comment()
+        self.conflict_dialog = None
+        dialog.deleteLater()
+        self._run(tr("Rebasing the proposal on the current data…"), rebase_with_choices, proposal.id,
+                  proposal.version, conflicts, choices, comment, on_done=self._rebased)
+
+    @robust_slot(lambda self: self.iface)
+    def _rebased(self, proposal):
+        self._idle()
+        self.last_outcome = proposal
+        self._status(tr("The proposal “{title}” was rebased on the current data: it is back in review and "
+                        "needs approval again.").format(title=proposal.title), OK_STYLE)
+        self._reload_after(proposal.id)
+
+    # ------------------------------------------------------------------ other
+    @robust_slot(lambda self: self.iface)
+    def open_changelog(self, *_):
+        from .changelog_dialog import ChangelogDialog
+
+        dataset = self.ui.dataset_combo.currentData() or (self.detail.proposal.dataset if self.detail else "")
+        self.changelog_dialog = ChangelogDialog(self.iface, self.convention, dataset or "", self,
+                                                load_settings=self.load_settings)
+        self.changelog_dialog.open()
+
+    def _diff_failed(self, error):
+        self._status(error_text(error), WARNING_STYLE)
+
+    def _failed_text(self, text):
+        self._status(text, ERROR_STYLE)
+        self._update_buttons()
+
+    @robust_slot(lambda self: self.iface)
+    def _failed(self, error):
+        self._idle()
+        self._failed_text(error_text(error))
+        if getattr(error, "code", "") == "store.concurrent" and self.detail is not None:
+            self._reload_after(self.detail.proposal.id)
+
+    def unload(self):
+        if self.task is not None:
+            self.task.cancel()
+        self.clear_layers()
+        for dialog in (self.conflict_dialog, self.changelog_dialog):
+            if dialog is not None:
+                dialog.reject()
+
+
+def bulk_text(outcome) -> str:
+    """"3 approved, 1 refused:" then one line per refusal with the store's reason."""
+    head = tr("{done} approved, {failed} refused.").format(done=len(outcome.done), failed=len(outcome.failed))
+    lines = [head]
+    for _proposal_id, title, error in outcome.failed:
+        lines.append(tr("“{title}”: {reason}").format(title=title, reason=error_text(error)))
+    return "\n".join(lines)
+
+
+class _Component:
+    def __init__(self, dock, notifications):
+        self.dock = dock
+        self.notifications = notifications
+
+    def unload(self):
+        self.notifications.stop()
+        self.dock.unload()
+
+
+def install(plugin):
+    from .governance_state import state_of
+    from .notifications import ReviewNotifications
+    from .settings_signal import settings_changed
+
+    state = state_of(plugin)
+    dock = ReviewDock(plugin.iface, state, plugin.iface.mainWindow())
+    plugin.add_dock(dock)
+
+    def show_review(checked=True):
+        dock.setVisible(bool(checked))
+        if checked:
+            dock.raise_()
+            dock.refresh()
+
+    action = plugin.add_action("review.svg", tr("Review proposals"), show_review, checkable=True,
+                               name="geogov_review")
+    plugin.connect(dock.visibilityChanged, action.setChecked)
+    notifications = ReviewNotifications(plugin.iface, gsettings.load, lambda: state.convention,
+                                        on_notice=dock.refresh_if_visible, parent=dock)
+    plugin.connect(settings_changed, dock.refresh_if_visible)
+    plugin.connect(settings_changed, notifications.start)
+    notifications.start()
+    return _Component(dock, notifications)
