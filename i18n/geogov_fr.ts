@@ -324,7 +324,7 @@
         <translation>sans limite territoriale</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="74"/>
+        <location filename="../ui/review_dock.py" line="116"/>
         <source>Dataset</source>
         <translation>Donnée</translation>
     </message>
@@ -776,7 +776,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut faire cela.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="28"/>
+        <location filename="../ui/review_dock.py" line="362"/>
         <source>This proposal is not awaiting a decision (it is “{status}”).</source>
         <translation>Cette proposition n'attend pas de décision (elle est « {status} »).</translation>
     </message>
@@ -928,7 +928,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Portée</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="74"/>
+        <location filename="../ui/review_dock.py" line="116"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -953,7 +953,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Identifiant de la proposition</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="222"/>
+        <location filename="../ui/review_dock.py" line="126"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
@@ -983,12 +983,12 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Proposition {id} : décision « {decision} » enregistrée, statut {status}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="146"/>
+        <location filename="../ui/review_dock.py" line="85"/>
         <source>To review by me</source>
         <translation>À valider par moi</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="146"/>
+        <location filename="../ui/review_dock.py" line="86"/>
         <source>Mine</source>
         <translation>Les miennes</translation>
     </message>
@@ -998,7 +998,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Celles de mon organisme</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="146"/>
+        <location filename="../ui/review_dock.py" line="86"/>
         <source>All I may see</source>
         <translation>Toutes celles que je peux voir</translation>
     </message>
@@ -1008,17 +1008,17 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Statut inconnu : {status}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="222"/>
+        <location filename="../ui/review_dock.py" line="128"/>
         <source>Approve</source>
-        <translation>Valider</translation>
+        <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="222"/>
+        <location filename="../ui/review_dock.py" line="130"/>
         <source>Reject</source>
-        <translation>Refuser</translation>
+        <translation>Rejeter</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="222"/>
+        <location filename="../ui/review_dock.py" line="129"/>
         <source>Request changes</source>
         <translation>Demander des modifications</translation>
     </message>
@@ -1359,7 +1359,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Révision la plus récente d'abord</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock_layout.py" line="65"/>
+        <location filename="../ui/review_dock.py" line="116"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
@@ -1379,12 +1379,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="189"/>
+        <location filename="../ui/catalogue_dock_layout.py" line="113"/>
         <source>◀ Previous</source>
         <translation>◀ Précédentes</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="190"/>
+        <location filename="../ui/catalogue_dock_layout.py" line="114"/>
         <source>Next ▶</source>
         <translation>Suivantes ▶</translation>
     </message>
@@ -1449,7 +1449,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Couche « {name} » ajoutée à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="74"/>
+        <location filename="../ui/review_dock.py" line="509"/>
         <source>GeoGov</source>
         <translation>GeoGov</translation>
     </message>
@@ -1651,7 +1651,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="106"/>
+        <location filename="../ui/responsibility_dock.py" line="108"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
@@ -1661,7 +1661,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="223"/>
+        <location filename="../ui/convention_browser.py" line="228"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
@@ -1676,67 +1676,67 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="124"/>
+        <location filename="../ui/convention_browser.py" line="126"/>
         <source>not signed</source>
         <translation>non signée</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="126"/>
+        <location filename="../ui/convention_browser.py" line="128"/>
         <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Version {version}, signed on {signed}; coordinated by {coordinator}.</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Version {version}, signée le {signed} ; coordonnée par {coordinator}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="266"/>
+        <location filename="../ui/responsibility_dock.py" line="272"/>
         <source>Loading the partnership convention…</source>
         <translation>Chargement de la convention de partenariat…</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="134"/>
+        <location filename="../ui/convention_browser.py" line="136"/>
         <source>The partnership convention could not be loaded.</source>
         <translation>La convention de partenariat n'a pas pu être chargée.</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="160"/>
+        <location filename="../ui/convention_browser.py" line="165"/>
         <source>Produces</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="160"/>
+        <location filename="../ui/convention_browser.py" line="165"/>
         <source>Maintains</source>
         <translation>Tient à jour</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="160"/>
+        <location filename="../ui/convention_browser.py" line="165"/>
         <source>Validates the changes to</source>
         <translation>Valide les modifications de</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="167"/>
+        <location filename="../ui/responsibility_dock.py" line="170"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="188"/>
+        <location filename="../ui/convention_browser.py" line="193"/>
         <source>Update</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="158"/>
+        <location filename="../ui/responsibility_dock.py" line="161"/>
         <source>Dissemination</source>
         <translation>Diffusion</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="157"/>
+        <location filename="../ui/responsibility_dock.py" line="160"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="157"/>
+        <location filename="../ui/responsibility_dock.py" line="160"/>
         <source>not stated</source>
         <translation>non précisée</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="159"/>
+        <location filename="../ui/responsibility_dock.py" line="162"/>
         <source>Personal data</source>
         <translation>Données personnelles</translation>
     </message>
@@ -1751,17 +1751,17 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="161"/>
+        <location filename="../ui/responsibility_dock.py" line="164"/>
         <source>Changes approved by</source>
         <translation>Modifications validées par</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="197"/>
+        <location filename="../ui/convention_browser.py" line="202"/>
         <source>Contract delivery</source>
         <translation>Livraison contractuelle</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="197"/>
+        <location filename="../ui/convention_browser.py" line="202"/>
         <source>{debtor} to {creditor}, {rhythm}</source>
         <translation>{debtor} à {creditor}, {rhythm}</translation>
     </message>
@@ -1776,7 +1776,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="223"/>
+        <location filename="../ui/convention_browser.py" line="228"/>
         <source>Problems ({n})</source>
         <translation>Problèmes ({n})</translation>
     </message>
@@ -1901,7 +1901,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Éditeur</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="28"/>
+        <location filename="../ui/review_dock.py" line="116"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
@@ -2091,7 +2091,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Écarts avec le catalogue : {n}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="281"/>
+        <location filename="../ui/responsibility_dock.py" line="287"/>
         <source>Shared layer not covered by the convention</source>
         <translation>Couche partagée non couverte par la convention</translation>
     </message>
@@ -2827,12 +2827,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Paramètres de GeoGov…</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="109"/>
+        <location filename="../ui/plugin.py" line="110"/>
         <source>About GeoGov</source>
         <translation>À propos de GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="109"/>
+        <location filename="../ui/plugin.py" line="110"/>
         <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners&apos; catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
         <translation>GeoGov intègre à QGIS la convention de partenariat régionale sur les données géographiques : découvrez les catalogues des partenaires, voyez qui est responsable de chaque couche, proposez et validez des modifications des données partagées.</translation>
     </message>
@@ -2952,132 +2952,132 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Liens</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="82"/>
+        <location filename="../ui/responsibility_dock.py" line="84"/>
         <source>Update expected since {date}.</source>
         <translation>Mise à jour attendue depuis le {date}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="84"/>
+        <location filename="../ui/responsibility_dock.py" line="86"/>
         <source>Next update expected by {date}.</source>
         <translation>Prochaine mise à jour attendue au plus tard le {date}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="86"/>
+        <location filename="../ui/responsibility_dock.py" line="88"/>
         <source>No update date is known: neither the catalogue record nor the proposal store gives one.</source>
         <translation>Aucune date de mise à jour n'est connue : ni la fiche de catalogue ni le magasin de propositions n'en donnent.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="88"/>
+        <location filename="../ui/responsibility_dock.py" line="90"/>
         <source>The convention sets no update rhythm for these data.</source>
         <translation>La convention ne fixe pas de rythme de mise à jour pour ces données.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="112"/>
+        <location filename="../ui/responsibility_dock.py" line="114"/>
         <source>(for {name}, where the layer lies)</source>
         <translation>(pour {name}, où se trouve la couche)</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="116"/>
+        <location filename="../ui/responsibility_dock.py" line="118"/>
         <source>none named</source>
         <translation>aucun de désigné</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="122"/>
+        <location filename="../ui/responsibility_dock.py" line="124"/>
         <source>catalogue record</source>
         <translation>fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="122"/>
+        <location filename="../ui/responsibility_dock.py" line="124"/>
         <source>change applied by GeoGov</source>
         <translation>modification intégrée par GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="124"/>
+        <location filename="../ui/responsibility_dock.py" line="126"/>
         <source>Commitment: {phrase}.</source>
         <translation>Engagement : {phrase}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="126"/>
+        <location filename="../ui/responsibility_dock.py" line="128"/>
         <source>Last update: {date}</source>
         <translation>Dernière mise à jour : {date}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="133"/>
+        <location filename="../ui/responsibility_dock.py" line="136"/>
         <source>The catalogue record could not be read: {reason}</source>
         <translation>La fiche de catalogue n'a pas pu être lue : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="142"/>
+        <location filename="../ui/responsibility_dock.py" line="145"/>
         <source>Overdue contract delivery: {debtor} must deliver these data to {creditor} {rhythm}; last delivery {date}; {late}.</source>
         <translation>Livraison contractuelle en retard : {debtor} doit livrer ces données à {creditor} {rhythm} ; dernière livraison le {date} ; {late}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="152"/>
+        <location filename="../ui/responsibility_dock.py" line="155"/>
         <source>Not checked: the catalogue record is not known.</source>
         <translation>Non vérifié : la fiche de catalogue n'est pas connue.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="154"/>
+        <location filename="../ui/responsibility_dock.py" line="157"/>
         <source>The catalogue record and the convention agree.</source>
         <translation>La fiche de catalogue et la convention concordent.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="163"/>
+        <location filename="../ui/responsibility_dock.py" line="166"/>
         <source>Proposals awaiting review</source>
         <translation>Propositions en attente de validation</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="184"/>
+        <location filename="../ui/responsibility_dock.py" line="187"/>
         <source>Catalogue record: {id}</source>
         <translation>Fiche de catalogue : {id}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="382"/>
+        <location filename="../ui/responsibility_dock.py" line="390"/>
         <source>Who is responsible</source>
         <translation>Qui est responsable ?</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="226"/>
+        <location filename="../ui/responsibility_dock.py" line="231"/>
         <source>Contact</source>
         <translation>Contacter</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="227"/>
+        <location filename="../ui/responsibility_dock.py" line="232"/>
         <source>Write to the partner who validates the changes</source>
         <translation>Écrire au partenaire qui valide les modifications</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="229"/>
+        <location filename="../ui/responsibility_dock.py" line="234"/>
         <source>Catalogue record</source>
         <translation>Fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="260"/>
+        <location filename="../ui/responsibility_dock.py" line="266"/>
         <source>Select a layer to see who is responsible for it.</source>
         <translation>Sélectionnez une couche pour voir qui en est responsable.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="268"/>
+        <location filename="../ui/responsibility_dock.py" line="274"/>
         <source>The partnership convention could not be loaded: {reason} Open the convention browser to see its problems.</source>
         <translation>La convention de partenariat n'a pas pu être chargée : {reason} Ouvrez le navigateur de la convention pour voir ses problèmes.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="281"/>
+        <location filename="../ui/responsibility_dock.py" line="287"/>
         <source>Neither its source nor its catalogue record matches a dataset of the convention “{title}”. Ask the coordinator whether it should be covered.</source>
         <translation>Ni sa source ni sa fiche de catalogue ne correspondent à une donnée de la convention « {title} ». Demandez au coordinateur si elle doit l'être.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="287"/>
+        <location filename="../ui/responsibility_dock.py" line="293"/>
         <source>Local layer: not concerned by the partnership convention.</source>
         <translation>Couche locale : non concernée par la convention de partenariat.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="336"/>
+        <location filename="../ui/responsibility_dock.py" line="344"/>
         <source>Shared data “{title}”</source>
         <translation>Donnée partagée « {title} »</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="338"/>
+        <location filename="../ui/responsibility_dock.py" line="346"/>
         <source>layer {name}</source>
         <translation>couche {name}</translation>
     </message>
@@ -3152,32 +3152,32 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Services WMS/WFS…</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="120"/>
+        <location filename="../ui/responsibility_dock.py" line="122"/>
         <source>Freshness</source>
         <translation>Fraîcheur</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="131"/>
+        <location filename="../ui/responsibility_dock.py" line="134"/>
         <source>Reading the catalogue record…</source>
         <translation>Lecture de la fiche de catalogue…</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="137"/>
+        <location filename="../ui/responsibility_dock.py" line="140"/>
         <source>Discrepancies</source>
         <translation>Écarts</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="156"/>
+        <location filename="../ui/responsibility_dock.py" line="159"/>
         <source>Use of the data</source>
         <translation>Utilisation des données</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="181"/>
+        <location filename="../ui/responsibility_dock.py" line="184"/>
         <source>Open the catalogue record</source>
         <translation>Ouvrir la fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="315"/>
+        <location filename="../ui/responsibility_dock.py" line="322"/>
         <source>Layer: {name}</source>
         <translation>Couche : {name}</translation>
     </message>
@@ -3391,7 +3391,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Il n'y a rien à proposer : la couche révisée est identique à la couche d'origine.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="197"/>
+        <location filename="../ui/propose_dialog.py" line="205"/>
         <source>Changes to {dataset}</source>
         <translation>Modifications de {dataset}</translation>
     </message>
@@ -3661,7 +3661,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>En attente de</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="81"/>
+        <location filename="../ui/review_dock.py" line="124"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -3716,7 +3716,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>{n} proposition(s).</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="192"/>
+        <location filename="../ui/review_dock.py" line="303"/>
         <source>Reading the proposal…</source>
         <translation>Lecture de la proposition…</translation>
     </message>
@@ -3726,12 +3726,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Retrait de la proposition…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="308"/>
+        <location filename="../ui/propose_dialog.py" line="332"/>
         <source>Submitting the proposal…</source>
         <translation>Soumission de la proposition…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="360"/>
+        <location filename="../ui/propose_dialog.py" line="384"/>
         <source>Sending the drafts kept on this computer…</source>
         <translation>Envoi des brouillons conservés sur cet ordinateur…</translation>
     </message>
@@ -3786,7 +3786,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Jeu de données : {dataset}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="123"/>
+        <location filename="../ui/propose_dialog.py" line="124"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
@@ -4076,7 +4076,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>La base des propositions est injoignable : votre identité est l'identifiant de la connexion, pas encore confirmé par la base.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="80"/>
+        <location filename="../ui/propose_dialog.py" line="81"/>
         <source>Propose my changes</source>
         <translation>Proposer mes modifications</translation>
     </message>
@@ -4111,192 +4111,192 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Copie modifiée</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="93"/>
+        <location filename="../ui/propose_dialog.py" line="94"/>
         <source>GeoPackage store: there is no access control. Your identity is the one declared in the GeoGov settings, and anyone who can open the file can change it.</source>
         <translation>Registre GeoPackage : il n'y a aucun contrôle d'accès. Votre identité est celle déclarée dans les paramètres de GeoGov, et quiconque peut ouvrir le fichier peut le modifier.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="104"/>
+        <location filename="../ui/propose_dialog.py" line="105"/>
         <source>Feature / field</source>
         <translation>Entité / champ</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="104"/>
+        <location filename="../ui/propose_dialog.py" line="105"/>
         <source>Before</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="104"/>
+        <location filename="../ui/propose_dialog.py" line="105"/>
         <source>After</source>
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="119"/>
+        <location filename="../ui/propose_dialog.py" line="120"/>
         <source>Why these changes? What did you see on the ground, which source did you use?</source>
         <translation>Pourquoi ces changements ? Qu'avez-vous constaté sur le terrain, quelle source avez-vous utilisée ?</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="131"/>
+        <location filename="../ui/propose_dialog.py" line="132"/>
         <source>Send now</source>
         <translation>Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="144"/>
+        <location filename="../ui/propose_dialog.py" line="145"/>
         <source>Save draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="145"/>
+        <location filename="../ui/propose_dialog.py" line="146"/>
         <source>Submit</source>
         <translation>Soumettre</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="179"/>
+        <location filename="../ui/propose_dialog.py" line="180"/>
         <source>Choose the shared layer.</source>
         <translation>Choisissez la couche partagée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="188"/>
+        <location filename="../ui/propose_dialog.py" line="196"/>
         <source>Choose the edited copy: another layer than the shared one.</source>
         <translation>Choisissez la copie modifiée : une autre couche que la couche partagée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="198"/>
+        <location filename="../ui/propose_dialog.py" line="206"/>
         <source>Computing, checking and saving the changes…</source>
         <translation>Calcul, contrôle et enregistrement des changements…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="199"/>
+        <location filename="../ui/propose_dialog.py" line="207"/>
         <source>GeoGov: propose changes to {layer}</source>
         <translation>GeoGov : proposer des modifications de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="222"/>
+        <location filename="../ui/propose_dialog.py" line="246"/>
         <source>There is nothing to propose: the edited version is the same as the authoritative one.</source>
         <translation>Il n'y a rien à proposer : la version modifiée est identique à la version de référence.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="225"/>
+        <location filename="../ui/propose_dialog.py" line="249"/>
         <source>The draft could not be saved: {reason}</source>
         <translation>Le brouillon n'a pas pu être enregistré : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="230"/>
+        <location filename="../ui/propose_dialog.py" line="254"/>
         <source>Draft saved in the proposal store ({id}).</source>
         <translation>Brouillon enregistré dans le registre des propositions ({id}).</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="254"/>
+        <location filename="../ui/propose_dialog.py" line="278"/>
         <source>{n} problem(s) to fix before submitting:</source>
         <translation>{n} problème(s) à corriger avant de soumettre :</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="254"/>
+        <location filename="../ui/propose_dialog.py" line="278"/>
         <source>No problem found: the changes can be submitted.</source>
         <translation>Aucun problème : les changements peuvent être soumis.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="264"/>
+        <location filename="../ui/review_dock.py" line="411"/>
         <source>Wait for the current operation to finish.</source>
         <translation>Attendez la fin de l'opération en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="266"/>
+        <location filename="../ui/propose_dialog.py" line="290"/>
         <source>The changes have not been computed yet.</source>
         <translation>Les changements n'ont pas encore été calculés.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="268"/>
+        <location filename="../ui/propose_dialog.py" line="292"/>
         <source>There is nothing to propose.</source>
         <translation>Il n'y a rien à proposer.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="270"/>
+        <location filename="../ui/propose_dialog.py" line="294"/>
         <source>Submit is disabled: fix the {n} problem(s) listed in the layer, then compute the changes again.</source>
         <translation>Impossible de soumettre : corrigez dans la couche le(s) {n} problème(s) listé(s), puis recalculez les changements.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="273"/>
+        <location filename="../ui/propose_dialog.py" line="297"/>
         <source>Submit is disabled: the draft could not be saved.</source>
         <translation>Impossible de soumettre : le brouillon n'a pas pu être enregistré.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="275"/>
+        <location filename="../ui/propose_dialog.py" line="299"/>
         <source>This proposal is submitted.</source>
         <translation>Cette proposition est soumise.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="277"/>
+        <location filename="../ui/propose_dialog.py" line="301"/>
         <source>Give the proposal a title.</source>
         <translation>Donnez un titre à la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="279"/>
+        <location filename="../ui/propose_dialog.py" line="303"/>
         <source>Say why: reviewers need the reason for these changes.</source>
         <translation>Dites pourquoi : les valideurs ont besoin de la raison de ces changements.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="308"/>
+        <location filename="../ui/propose_dialog.py" line="332"/>
         <source>Saving the draft…</source>
         <translation>Enregistrement du brouillon…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="309"/>
+        <location filename="../ui/propose_dialog.py" line="333"/>
         <source>GeoGov: save the proposal</source>
         <translation>GeoGov : enregistrer la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="321"/>
+        <location filename="../ui/propose_dialog.py" line="345"/>
         <source>The proposal is saved on this computer and will be submitted when the database is reachable.</source>
         <translation>La proposition est enregistrée sur cet ordinateur et sera soumise dès que la base sera joignable.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="327"/>
+        <location filename="../ui/propose_dialog.py" line="351"/>
         <source>Proposal submitted: {status}. The reviewers will see it in their queue.</source>
         <translation>Proposition soumise : {status}. Les valideurs la verront dans leur file d'attente.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="330"/>
+        <location filename="../ui/propose_dialog.py" line="354"/>
         <source>Draft saved ({id}).</source>
         <translation>Brouillon enregistré ({id}).</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="342"/>
+        <location filename="../ui/propose_dialog.py" line="366"/>
         <source>Discard the edits from the layer?</source>
         <translation>Abandonner les modifications de la couche ?</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="342"/>
+        <location filename="../ui/propose_dialog.py" line="366"/>
         <source>Your changes now live in the proposal “{title}”. Discard them from the layer “{layer}”? Nothing is ever saved to the shared data from here: it changes only when a steward applies the approved proposal.</source>
         <translation>Vos changements sont désormais dans la proposition « {title} ». Les abandonner dans la couche « {layer} » ? Rien n'est jamais enregistré d'ici dans les données partagées : elles ne changent que lorsqu'un référent validation applique la proposition approuvée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="361"/>
+        <location filename="../ui/propose_dialog.py" line="385"/>
         <source>GeoGov: send the local drafts</source>
         <translation>GeoGov : envoyer les brouillons locaux</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="373"/>
+        <location filename="../ui/propose_dialog.py" line="397"/>
         <source>Sent to the proposal database.</source>
         <translation>Envoyée à la base des propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="373"/>
+        <location filename="../ui/propose_dialog.py" line="397"/>
         <source>Sent and submitted.</source>
         <translation>Envoyée et soumise.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="377"/>
+        <location filename="../ui/propose_dialog.py" line="401"/>
         <source>Nothing left to send.</source>
         <translation>Plus rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="379"/>
+        <location filename="../ui/propose_dialog.py" line="403"/>
         <source>Still not sent: {reason}</source>
         <translation>Toujours pas envoyée : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="384"/>
+        <location filename="../ui/propose_dialog.py" line="408"/>
         <source>Draft saved locally: it will be sent when the database is reachable.</source>
         <translation>Brouillon enregistré localement : il sera envoyé dès que la base sera joignable.</translation>
     </message>
@@ -4571,524 +4571,1049 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="270"/>
+        <location filename="../ui/conflict_dialog.py" line="96"/>
         <source>proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>proposition</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/diff_layers.py" line="170"/>
         <source>{title} — after</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} — après</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/diff_layers.py" line="171"/>
         <source>{title} — before</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} — avant</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/diff_layers.py" line="251"/>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutée</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/diff_layers.py" line="251"/>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimée</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/diff_layers.py" line="251"/>
         <source>Modified (after)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifiée (après)</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/diff_layers.py" line="252"/>
         <source>Modified (before)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifiée (avant)</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/diff_layers.py" line="270"/>
         <source>{title} — attribute changes</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} — attributs modifiés</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_diff.py" line="36"/>
+        <location filename="../ui/attribute_diff.py" line="38"/>
         <source>One row per change. Green: added; red: deleted; highlighted: the value changed (beside it, struck through, the value before).</source>
-        <translation type="unfinished"></translation>
+        <translation>Une ligne par changement. Vert : ajoutée ; rouge : supprimée ; surlignée : la valeur a changé (à côté, barrée, la valeur d'avant).</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_diff.py" line="39"/>
-        <source>Only the columns that changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/attribute_diff.py" line="41"/>
+        <location filename="../ui/attribute_diff.py" line="43"/>
         <source>Open in QGIS&apos;s attribute table</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir dans la table attributaire de QGIS</translation>
     </message>
     <message>
         <location filename="../ui/diff_view.py" line="49"/>
         <source>GeoGov review</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoGov – validation</translation>
     </message>
     <message>
         <location filename="../ui/diff_view.py" line="178"/>
         <source>Show the changes on the map</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les modifications sur la carte</translation>
     </message>
     <message>
         <location filename="../ui/diff_view.py" line="185"/>
         <source>Swipe between before and after</source>
-        <translation type="unfinished"></translation>
+        <translation>Balayer entre avant et après</translation>
     </message>
     <message>
         <location filename="../ui/diff_view.py" line="191"/>
         <source>Zoom to the change</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoomer sur le changement</translation>
     </message>
     <message>
         <location filename="../ui/diff_view.py" line="192"/>
         <source>Zoom to all changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoomer sur tous les changements</translation>
     </message>
     <message>
         <location filename="../ui/diff_view.py" line="196"/>
         <source>Opacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Opacité</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="246"/>
+        <location filename="../ui/diff_view.py" line="248"/>
         <source>On the map: {added} added (green), {deleted} deleted (red), {modified} modified (orange; before: dashed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur la carte : {added} ajoutée(s) (vert), {deleted} supprimée(s) (rouge), {modified} modifiée(s) (orange ; avant : en tirets).</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="370"/>
+        <location filename="../ui/diff_view.py" line="379"/>
         <source>Change {n} of {total}: {feature}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/diff_view.py" line="374"/>
-        <source>{total} change(s): use Next to go through them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changement {n} sur {total} : {feature}</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="21"/>
         <source>Applying the proposal failed: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>L'application de la proposition a échoué : {message}</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="22"/>
         <source>The authoritative data changed since the proposal was made: nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les données de référence ont changé depuis la proposition : rien n'a été écrit.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="24"/>
         <source>Cannot connect to the target database. Check the connection and its authentication configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion impossible à la base de données cible. Vérifiez la connexion et sa configuration d'authentification.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="26"/>
         <source>GeoGov cannot apply changes to a target of kind “{kind}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoGov ne sait pas appliquer de modifications à une cible de type « {kind} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="27"/>
         <source>This proposal has no changes to apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette proposition n'a aucune modification à appliquer.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="28"/>
         <source>Only an approved proposal can be applied (this one is “{status}”).</source>
-        <translation type="unfinished"></translation>
+        <translation>Seule une proposition approuvée peut être appliquée (celle-ci est « {status} »).</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="29"/>
         <source>The target has no table “{table}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cible n'a pas de table « {table} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="30"/>
         <source>The table “{table}” has no single-column primary key: GeoGov cannot find its features.</source>
-        <translation type="unfinished"></translation>
+        <translation>La table « {table} » n'a pas de clé primaire sur une seule colonne : GeoGov ne peut pas retrouver ses entités.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="32"/>
         <source>Several features of the target have {field} = {key}: the key must identify one feature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plusieurs entités de la cible ont {field} = {key} : la clé doit identifier une seule entité.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="34"/>
         <source>The value of “{field}” contains control characters that cannot be sent to a WFS server.</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur de « {field} » contient des caractères de contrôle qui ne peuvent pas être envoyés à un serveur WFS.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="36"/>
         <source>An update or a deletion was prepared without any feature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une modification ou une suppression a été préparée sans aucune entité.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="37"/>
         <source>Too many features in one request ({count}); the server would silently match none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop d'entités dans une même requête ({count}) : le serveur n'en trouverait silencieusement aucune.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="40"/>
         <source>The changes are in {proposal}, the target in {target}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les modifications sont en {proposal}, la cible en {target}.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="41"/>
         <source>the service does not allow this kind of change.</source>
-        <translation type="unfinished"></translation>
+        <translation>le service n'autorise pas ce type de modification.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="42"/>
         <source>the target has no field “{field}”, the key of the proposal.</source>
-        <translation type="unfinished"></translation>
+        <translation>la cible n'a pas de champ « {field} », la clé de la proposition.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="43"/>
         <source>this feature appears twice in the proposal.</source>
-        <translation type="unfinished"></translation>
+        <translation>cette entité apparaît deux fois dans la proposition.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="44"/>
         <source>the target has no field “{field}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>la cible n'a pas de champ « {field} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="45"/>
         <source>the field “{field}” is filled by the target itself and cannot be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>le champ « {field} » est rempli par la cible elle-même et ne peut pas être modifié.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="47"/>
         <source>the value {value} of “{field}” is not a valid {type}.</source>
-        <translation type="unfinished"></translation>
+        <translation>la valeur {value} de « {field} » n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="48"/>
         <source>the field “{field}” may not be empty in the target.</source>
-        <translation type="unfinished"></translation>
+        <translation>le champ « {field} » ne peut pas être vide dans la cible.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="49"/>
         <source>the key “{field}” is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé « {field} » est vide.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="50"/>
         <source>the geometry cannot be read ({detail}).</source>
-        <translation type="unfinished"></translation>
+        <translation>la géométrie est illisible ({detail}).</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="51"/>
         <source>the geometry is a {geometry}, the target holds {layer}.</source>
-        <translation type="unfinished"></translation>
+        <translation>la géométrie est de type {geometry}, la cible contient des {layer}.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="52"/>
         <source>the geometry is missing and the target requires one.</source>
-        <translation type="unfinished"></translation>
+        <translation>la géométrie manque et la cible en exige une.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="54"/>
         <source>The service&apos;s description of the layer cannot be used (element {element}).</source>
-        <translation type="unfinished"></translation>
+        <translation>La description de la couche par le service est inutilisable (élément {element}).</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="56"/>
         <source>The service does not publish the layer “{typename}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service ne publie pas la couche « {typename} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="57"/>
         <source>The layer “{typename}” has no field “{field}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>La couche « {typename} » n'a pas de champ « {field} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="58"/>
         <source>The server sent “{value}” for “{field}”, which is not a valid {type}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a envoyé « {value} » pour « {field} », qui n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="59"/>
         <source>The server did not answer the transaction with a transaction response ({element}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n'a pas répondu à la transaction par une réponse de transaction ({element}).</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="61"/>
         <source>The server&apos;s transaction response has an unreadable count ({value}).</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du serveur à la transaction contient un décompte illisible ({value}).</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="63"/>
         <source>The coordinate reference system {crs} is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le système de coordonnées {crs} est inconnu.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="64"/>
         <source>A geometry of the proposal cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une géométrie de la proposition est illisible.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="65"/>
         <source>A geometry cannot be converted to or from GML.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une géométrie ne peut pas être convertie en GML ou depuis GML.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="67"/>
         <source>Feature {key}: choose a value for {fields}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entité {key} : choisissez une valeur pour {fields}.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="68"/>
         <source>The choice for “{field}” is not understood.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le choix pour « {field} » n'est pas compris.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="70"/>
         <source>Unknown change log format “{format}”: choose CSV, GeoJSON or HTML.</source>
-        <translation type="unfinished"></translation>
+        <translation>Format de journal inconnu « {format} » : choisissez CSV, GeoJSON ou HTML.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="75"/>
         <source>The diff layers cannot be built: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Les couches de différences ne peuvent pas être construites : {message}</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="73"/>
         <source>The changes of this proposal have no geometry to show on the map.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les modifications de cette proposition n'ont pas de géométrie à afficher sur la carte.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="74"/>
         <source>The diff style cannot be loaded: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le style des différences ne peut pas être chargé : {message}</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="87"/>
         <source>{who}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} : {message}</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="89"/>
         <source>{feature}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{feature} : {message}</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="94"/>
         <source>The server</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="94"/>
         <source>The database</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="95"/>
         <source>The check after writing</source>
-        <translation type="unfinished"></translation>
+        <translation>La vérification après écriture</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="95"/>
         <source>The target</source>
-        <translation type="unfinished"></translation>
+        <translation>La cible</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="101"/>
         <source>(and {n} more)</source>
-        <translation type="unfinished"></translation>
+        <translation>(et {n} de plus)</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="110"/>
         <source>Applied to the authoritative data and verified: {inserted} added, {updated} modified, {deleted} deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquée aux données de référence et vérifiée : {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="113"/>
         <source>These changes were already in the data (an earlier attempt had landed): nothing was written twice. {inserted} added, {updated} modified, {deleted} deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces modifications étaient déjà dans les données (une tentative précédente avait abouti) : rien n'a été écrit deux fois. {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="117"/>
         <source>{n} feature(s) changed in the authoritative data since the proposal was made: nothing was written. Resolve the conflicts to rebase the proposal; it then needs approval again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} entité(s) modifiée(s) dans les données de référence depuis la proposition : rien n'a été écrit. Résolvez les conflits pour mettre à jour la proposition ; elle devra ensuite être approuvée à nouveau.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="122"/>
         <source>The changes do not fit the target&apos;s schema: nothing was sent. {problems}</source>
-        <translation type="unfinished"></translation>
+        <translation>Les modifications ne respectent pas le schéma de la cible : rien n'a été envoyé. {problems}</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="127"/>
         <source>The target refused part of the proposal: {refusals}. Everything of the proposal that had landed was undone; the data is as before.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cible a refusé une partie de la proposition : {refusals}. Tout ce qui avait été écrit de la proposition a été défait ; les données sont comme avant.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="131"/>
         <source>The target refused part of the proposal: {refusals}. Undoing what had landed failed for: {left}. Check these features in the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cible a refusé une partie de la proposition : {refusals}. L'annulation de ce qui avait été écrit a échoué pour : {left}. Vérifiez ces entités dans les données.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="134"/>
         <source>Cancelled while writing: everything of the proposal that had landed was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé pendant l'écriture : tout ce qui avait été écrit de la proposition a été défait.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="136"/>
         <source>The connection failed after sending: whether the changes landed is unknown. Apply again: GeoGov finds what already landed and writes nothing twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion a échoué après l'envoi : on ne sait pas si les modifications ont été écrites. Appliquez à nouveau : GeoGov retrouve ce qui a déjà été écrit et n'écrit rien deux fois.</translation>
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="138"/>
         <source>The apply ended with the status “{status}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'application s'est terminée avec le statut « {status} ».</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="39"/>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>à l'instant</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="41"/>
         <source>a minute ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a une minute</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="43"/>
         <source>{n} minutes ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a {n} minutes</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="45"/>
         <source>an hour ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a une heure</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="47"/>
         <source>{n} hours ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a {n} heures</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="49"/>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>hier</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="51"/>
         <source>{n} days ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a {n} jours</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="52"/>
         <source>{n} months ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a {n} mois</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="56"/>
         <source>DPO</source>
-        <translation type="unfinished"></translation>
+        <translation>DPO</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="64"/>
         <source>{role} ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>{role} ✓</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="64"/>
         <source>{role} pending</source>
-        <translation type="unfinished"></translation>
+        <translation>{role} en attente</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="74"/>
         <source>{added} added, {modified} modified, {deleted} deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>{added} ajoutée(s), {modified} modifiée(s), {deleted} supprimée(s)</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="97"/>
         <source>applied</source>
-        <translation type="unfinished"></translation>
+        <translation>appliquée</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="97"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>échec</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="97"/>
         <source>conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>conflit</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="98"/>
         <source>outcome unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>résultat inconnu</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="98"/>
         <source>refused, undone</source>
-        <translation type="unfinished"></translation>
+        <translation>refusée, défaite</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="103"/>
         <source>{when}, by {who}: {result}</source>
-        <translation type="unfinished"></translation>
+        <translation>{when}, par {who} : {result}</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="122"/>
         <source>Proposed by {author} ({partner}), {age}</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposée par {author} ({partner}), {age}</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="126"/>
         <source>Review round {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tour de validation {n}</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="129"/>
         <source>No explanation given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune explication donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/proposal_view.py" line="136"/>
+        <location filename="../ui/review_dock.py" line="116"/>
         <source>Approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>Approbations</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="138"/>
         <source>Validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifications</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="143"/>
         <source>No problem was found when it was checked before submission.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun problème n'a été trouvé lors de la vérification avant soumission.</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="153"/>
         <source>(round {n})</source>
-        <translation type="unfinished"></translation>
+        <translation>(tour {n})</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="159"/>
         <source>Apply attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentatives d'application</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="168"/>
         <source>No comment yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun commentaire pour l'instant.</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="184"/>
         <source>Add a comment to the discussion…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un commentaire à la discussion…</translation>
     </message>
     <message>
         <location filename="../ui/proposal_view.py" line="186"/>
         <source>Add the comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter le commentaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/changelog_dialog.py" line="49"/>
+        <source>Export the change log</source>
+        <translation>Exporter le journal des modifications</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="114"/>
+        <source>All datasets</source>
+        <translation>Tous les jeux de données</translation>
+    </message>
+    <message>
+        <location filename="../ui/changelog_dialog.py" line="71"/>
+        <source>Folder of the exported files</source>
+        <translation>Dossier des fichiers exportés</translation>
+    </message>
+    <message>
+        <location filename="../ui/changelog_dialog.py" line="76"/>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../ui/changelog_dialog.py" line="77"/>
+        <source>File name</source>
+        <translation>Nom du fichier</translation>
+    </message>
+    <message>
+        <location filename="../ui/changelog_dialog.py" line="78"/>
+        <source>The change log lists the applied proposals: who proposed them and why, who approved and applied them, and each changed feature.</source>
+        <translation>Le journal des modifications liste les propositions appliquées : qui les a proposées et pourquoi, qui les a approuvées et appliquées, et chaque entité modifiée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/changelog_dialog.py" line="86"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../ui/changelog_dialog.py" line="87"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location filename="../ui/changelog_dialog.py" line="109"/>
+        <source>change-log</source>
+        <translation>journal-des-modifications</translation>
+    </message>
+    <message>
+        <location filename="../ui/changelog_dialog.py" line="118"/>
+        <source>Choose at least one format.</source>
+        <translation>Choisissez au moins un format.</translation>
+    </message>
+    <message>
+        <location filename="../ui/changelog_dialog.py" line="120"/>
+        <source>Choose an existing folder.</source>
+        <translation>Choisissez un dossier existant.</translation>
+    </message>
+    <message>
+        <location filename="../ui/changelog_dialog.py" line="122"/>
+        <source>Type a file name.</source>
+        <translation>Saisissez un nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/changelog_dialog.py" line="138"/>
+        <source>Exporting the change log…</source>
+        <translation>Export du journal des modifications…</translation>
+    </message>
+    <message>
+        <location filename="../ui/changelog_dialog.py" line="141"/>
+        <source>GeoGov: export the change log</source>
+        <translation>GeoGov : export du journal des modifications</translation>
+    </message>
+    <message>
+        <location filename="../ui/changelog_dialog.py" line="165"/>
+        <source>{n} applied proposal(s) written to {link}</source>
+        <translation>{n} proposition(s) appliquée(s) écrite(s) dans {link}</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="60"/>
+        <source>(no geometry)</source>
+        <translation>(pas de géométrie)</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="63"/>
+        <source>(unreadable geometry)</source>
+        <translation>(géométrie illisible)</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="96"/>
+        <source>Resolve the conflicts — {title}</source>
+        <translation>Résoudre les conflits — {title}</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="104"/>
+        <source>The authoritative data changed since this proposal was made. For each field changed on both sides, click the value to keep in the “In the data now” or “Proposed” column, or double-click the “Merged” cell to type another value. Fields changed on one side only keep that side's value. The rebased proposal goes back to review and needs approval again.</source>
+        <translation>Les données de référence ont changé depuis cette proposition. Pour chaque champ modifié des deux côtés, cliquez sur la valeur à garder dans la colonne « Dans les données » ou « Proposé », ou double-cliquez sur la cellule « Fusion » pour saisir une autre valeur. Un champ modifié d'un seul côté garde la valeur de ce côté. La proposition mise à jour repart en validation et doit être approuvée à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="112"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="112"/>
+        <source>In the data now</source>
+        <translation>Dans les données</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="112"/>
+        <source>Proposed</source>
+        <translation>Proposé</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="137"/>
+        <source>Keep the data&apos;s value everywhere</source>
+        <translation>Garder partout la valeur des données</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="138"/>
+        <source>Take the proposed value everywhere</source>
+        <translation>Prendre partout la valeur proposée</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="139"/>
+        <source>Settles every choice still open; fields changed on one side only keep that side&apos;s value.</source>
+        <translation>Tranche tous les choix restants ; un champ modifié d'un seul côté garde la valeur de ce côté.</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="147"/>
+        <source>A comment for the reviewers: what you chose and why</source>
+        <translation>Un commentaire pour les valideurs : ce que vous avez choisi et pourquoi</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="154"/>
+        <source>Rebase the proposal</source>
+        <translation>Mettre à jour la proposition</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="223"/>
+        <source>geometry (WKT)</source>
+        <translation>géométrie (WKT)</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="224"/>
+        <source>“{text}” is not a valid {type}.</source>
+        <translation>« {text} » n'est pas un(e) {type} valide.</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="251"/>
+        <source>the whole feature</source>
+        <translation>l'entité entière</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="291"/>
+        <source>Geometry</source>
+        <translation>Géométrie</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="298"/>
+        <source>Changed on both sides: choose the value to keep.</source>
+        <translation>Modifié des deux côtés : choisissez la valeur à garder.</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="304"/>
+        <source>Click to keep this value</source>
+        <translation>Cliquez pour garder cette valeur</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="317"/>
+        <source>This feature was deleted from the data since the proposal was made. Click “In the data now” to leave it deleted, or “Proposed” to create it again as proposed.</source>
+        <translation>Cette entité a été supprimée des données depuis la proposition. Cliquez sur « Dans les données » pour la laisser supprimée, ou sur « Proposé » pour la recréer comme proposé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="320"/>
+        <source>The proposal deletes this feature, which was changed in the data meanwhile. Click “In the data now” to keep the feature as it is now, or “Proposed” to delete it anyway.</source>
+        <translation>La proposition supprime cette entité, modifiée entre-temps dans les données. Cliquez sur « Dans les données » pour garder l'entité telle qu'elle est, ou sur « Proposé » pour la supprimer quand même.</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="324"/>
+        <source>The proposal adds a feature whose key is now taken in the data: merge the two.</source>
+        <translation>La proposition ajoute une entité dont la clé est désormais prise dans les données : fusionnez les deux.</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="325"/>
+        <source>Changed in the data and in the proposal.</source>
+        <translation>Modifiée dans les données et dans la proposition.</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="349"/>
+        <source>choose…</source>
+        <translation>à choisir…</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="350"/>
+        <source>Click a value on the left, or double-click here to type one.</source>
+        <translation>Cliquez sur une valeur à gauche, ou double-cliquez ici pour en saisir une.</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="354"/>
+        <source>A value you chose</source>
+        <translation>Une valeur que vous avez choisie</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="360"/>
+        <source>Automatic: only one side changed it</source>
+        <translation>Automatique : un seul côté l'a modifié</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="360"/>
+        <source>Your choice</source>
+        <translation>Votre choix</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="395"/>
+        <source>(to decide)</source>
+        <translation>(à trancher)</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="398"/>
+        <source>Still to decide: {items}</source>
+        <translation>Reste à trancher : {items}</translation>
+    </message>
+    <message>
+        <location filename="../ui/notifications.py" line="28"/>
+        <source>Your proposal “{title}” is now: {status}.</source>
+        <translation>Votre proposition « {title} » est maintenant : {status}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/notifications.py" line="30"/>
+        <source>A new proposal awaits your review: “{title}” ({dataset}).</source>
+        <translation>Une nouvelle proposition attend votre validation : « {title} » ({dataset}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/notifications.py" line="66"/>
+        <source>{mine} of your proposals changed status and {new} new proposal(s) await your review.</source>
+        <translation>{mine} de vos propositions ont changé de statut et {new} nouvelle(s) proposition(s) attendent votre validation.</translation>
+    </message>
+    <message>
+        <location filename="../ui/notifications.py" line="78"/>
+        <source>Proposal notifications: {error}</source>
+        <translation>Notifications des propositions : {error}</translation>
+    </message>
+    <message>
+        <location filename="../ui/notifications.py" line="82"/>
+        <source>Notifications about proposals are interrupted: {error}</source>
+        <translation>Les notifications sur les propositions sont interrompues : {error}</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="185"/>
+        <source>The partnership convention is still loading…</source>
+        <translation>La convention de partenariat est en cours de chargement…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="85"/>
+        <source>Approved, to apply</source>
+        <translation>Approuvées, à appliquer</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="86"/>
+        <source>My organisation&apos;s</source>
+        <translation>De mon organisme</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="630"/>
+        <source>Review proposals</source>
+        <translation>Valider les propositions</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="111"/>
+        <source>Any status</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="116"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="116"/>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="121"/>
+        <source>Proposal</source>
+        <translation>Proposition</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="122"/>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="123"/>
+        <source>Attributes</source>
+        <translation>Attributs</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="125"/>
+        <source>Change log…</source>
+        <translation>Journal des modifications…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="127"/>
+        <source>Your comment (required to reject or to request changes)</source>
+        <translation>Votre commentaire (obligatoire pour rejeter ou demander des modifications)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="486"/>
+        <source>Apply to the authoritative data</source>
+        <translation>Appliquer aux données de référence</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="132"/>
+        <source>Resolve the conflicts…</source>
+        <translation>Résoudre les conflits…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="209"/>
+        <source>Reading the proposals…</source>
+        <translation>Lecture des propositions…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="223"/>
+        <source>Reviewing as {login} ({partner}).</source>
+        <translation>Validation en tant que {login} ({partner}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="226"/>
+        <source>GeoPackage store: no access control (identity from the settings).</source>
+        <translation>Stockage GeoPackage : aucun contrôle d'accès (identité lue dans les paramètres).</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="251"/>
+        <source>{n} proposal(s) in the list.</source>
+        <translation>{n} proposition(s) dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="251"/>
+        <source>No proposal here.</source>
+        <translation>Aucune proposition ici.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="405"/>
+        <source>Select one proposal in the list.</source>
+        <translation>Sélectionnez une proposition dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="358"/>
+        <source>You cannot approve your own proposal: you are its author. A steward of the dataset reviews it.</source>
+        <translation>Vous ne pouvez pas approuver votre propre proposition : vous en êtes l'auteur. Un référent validation du jeu de données la valide.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="360"/>
+        <source>You are the author of this proposal: someone else reviews it.</source>
+        <translation>Vous êtes l'auteur de cette proposition : quelqu'un d'autre la valide.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="366"/>
+        <source>Your decision is not needed: you already decided in this round, or you are not a steward, DPO or coordinator for this proposal.</source>
+        <translation>Votre décision n'est pas attendue : vous avez déjà décidé pour ce tour, ou vous n'êtes ni référent validation, ni DPO, ni coordinateur pour cette proposition.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="373"/>
+        <source>Type a comment first: it is required to reject or to request changes.</source>
+        <translation>Saisissez d'abord un commentaire : il est obligatoire pour rejeter ou demander des modifications.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="380"/>
+        <source>Approve this proposal</source>
+        <translation>Approuver cette proposition</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="387"/>
+        <source>Approve all selected ({n})</source>
+        <translation>Approuver toute la sélection ({n})</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="389"/>
+        <source>Select several proposals in the list (Ctrl or Shift + click).</source>
+        <translation>Sélectionnez plusieurs propositions dans la liste (Ctrl ou Maj + clic).</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="389"/>
+        <source>Each one is approved in turn; the refused ones are listed with the reason.</source>
+        <translation>Chacune est approuvée à son tour ; les refus sont listés avec leur motif.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="394"/>
+        <source>Write the approved changes to the authoritative data, check them, and undo everything if part is refused.</source>
+        <translation>Écrire les modifications approuvées dans les données de référence, les vérifier, et tout défaire si une partie est refusée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="407"/>
+        <source>Only an approved proposal can be applied.</source>
+        <translation>Seule une proposition approuvée peut être appliquée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="409"/>
+        <source>Only a steward of this dataset or a coordinator may apply it.</source>
+        <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut l'appliquer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="421"/>
+        <source>Recording your decision…</source>
+        <translation>Enregistrement de votre décision…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="429"/>
+        <source>Decision recorded: the proposal “{title}” is now “{status}”.</source>
+        <translation>Décision enregistrée : la proposition « {title} » est maintenant « {status} ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="440"/>
+        <source>Approving {n} proposal(s)…</source>
+        <translation>Approbation de {n} proposition(s)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="457"/>
+        <source>Adding your comment…</source>
+        <translation>Ajout de votre commentaire…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="464"/>
+        <source>Comment added.</source>
+        <translation>Commentaire ajouté.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="486"/>
+        <source>Write the changes of “{title}” ({size}) to {layer}? They are checked against the data first; if anything is refused, everything is undone.</source>
+        <translation>Écrire les modifications de « {title} » ({size}) dans {layer} ? Elles sont d'abord comparées aux données ; si quoi que ce soit est refusé, tout est défait.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="491"/>
+        <source>Applying “{title}” to the authoritative data…</source>
+        <translation>Application de « {title} » aux données de référence…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="502"/>
+        <source>The proposal store did not record it: {error}</source>
+        <translation>Le stockage des propositions ne l'a pas enregistré : {error}</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="552"/>
+        <source>Rebasing the proposal on the current data…</source>
+        <translation>Mise à jour de la proposition sur les données actuelles…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="559"/>
+        <source>The proposal “{title}” was rebased on the current data: it is back in review and needs approval again.</source>
+        <translation>La proposition « {title} » a été mise à jour sur les données actuelles : elle repart en validation et doit être approuvée à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="598"/>
+        <source>{done} approved, {failed} refused.</source>
+        <translation>{done} approuvée(s), {failed} refusée(s).</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="601"/>
+        <source>“{title}”: {reason}</source>
+        <translation>« {title} » : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/diff_view.py" line="189"/>
+        <source>◀ Previous change</source>
+        <translation>◀ Changement précédent</translation>
+    </message>
+    <message>
+        <location filename="../ui/diff_view.py" line="190"/>
+        <source>Next change ▶</source>
+        <translation>Changement suivant ▶</translation>
+    </message>
+    <message>
+        <location filename="../ui/diff_view.py" line="383"/>
+        <source>{total} change(s): go through them with “Next change”.</source>
+        <translation>{total} changement(s) : parcourez-les avec « Changement suivant ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_diff.py" line="41"/>
+        <source>Only the key and the modified columns</source>
+        <translation>Seulement la clé et les colonnes modifiées</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="73"/>
+        <source>line of {length} m, centre {where}</source>
+        <translation>ligne de {length} m, centre {where}</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="75"/>
+        <source>line, centre {where}</source>
+        <translation>ligne, centre {where}</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="77"/>
+        <source>area of {area} m², centre {where}</source>
+        <translation>surface de {area} m², centre {where}</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="78"/>
+        <source>area, centre {where}</source>
+        <translation>surface, centre {where}</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="112"/>
+        <source>Base</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="112"/>
+        <source>Merged</source>
+        <translation>Fusion</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="114"/>
+        <source>The value when the proposal was made</source>
+        <translation>La valeur au moment de la proposition</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="114"/>
+        <source>The value in the authoritative data now</source>
+        <translation>La valeur actuelle dans les données de référence</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="114"/>
+        <source>The value the proposal writes</source>
+        <translation>La valeur que la proposition écrit</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="114"/>
+        <source>The value the rebased proposal will write</source>
+        <translation>La valeur que la proposition mise à jour écrira</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflict_dialog.py" line="398"/>
+        <source>{feature}: {fields}</source>
+        <translation>{feature} : {fields}</translation>
     </message>
 </context>
 </TS>

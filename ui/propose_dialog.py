@@ -75,6 +75,7 @@ class ProposeDialog(QDialog):
         self.proposal = None          # the Proposal as last saved
         self.task = None
         self.closed = False
+        self._waiting = False       # for the convention to load (see start)
         # Replaced in tests: the question asked before rolling back the layer's edits.
         self.confirm = self._ask
         self.setWindowTitle(tr("Propose my changes"))
@@ -179,6 +180,13 @@ class ProposeDialog(QDialog):
             self._say(tr("Choose the shared layer."), error=True)
             return
         convention = self.state.convention
+        if convention is None and getattr(self.state, "loading", False):
+            # GeoGov was just started: compute as soon as the convention has loaded.
+            self._say(tr("The partnership convention is still loading…"))
+            if not self._waiting:
+                self._waiting = True
+                self.state.changed.connect(self._convention_loaded)
+            return
         try:
             if self.mode == MODE_EDIT_BUFFER:
                 source = collect_edit_buffer(layer, convention)
@@ -200,6 +208,22 @@ class ProposeDialog(QDialog):
                              prepare_and_save, source, convention, settings, self.outbox_path, title,
                              self.comment.toPlainText(), on_done=self._prepared, on_error=self._failed)
         self.task.progressChanged.connect(self._progress)
+
+    @robust_slot(lambda self: self.iface)
+    def _convention_loaded(self):
+        if getattr(self.state, "loading", False):
+            return
+        self._stop_waiting()
+        if not self.closed:
+            self.start()
+
+    def _stop_waiting(self):
+        if self._waiting:
+            self._waiting = False
+            try:
+                self.state.changed.disconnect(self._convention_loaded)
+            except (TypeError, RuntimeError):
+                pass  # the state was closed with the plugin
 
     def _progress(self, value):
         if not self.closed:
@@ -410,6 +434,7 @@ class ProposeDialog(QDialog):
 
     def reject(self):
         self.closed = True
+        self._stop_waiting()
         if self.task is not None:
             try:
                 self.task.cancel()

@@ -253,7 +253,8 @@ def proposal_details(settings, outbox_path: Optional[str], proposal_id: str) -> 
         try:
             return store.get_proposal(proposal_id)
         except StoreError as error:
-            if error.code == OFFLINE and outbox_state(store, proposal_id):
+            # Offline, or not uploaded yet: the copy kept on this computer.
+            if error.code in (OFFLINE, "store.not_found") and outbox_state(store, proposal_id):
                 return store.outbox.load(proposal_id)
             raise
     finally:

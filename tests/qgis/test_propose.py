@@ -331,3 +331,29 @@ def test_personal_data_goes_to_the_steward_and_the_dpo(demo_data, tmp_path, proj
     with GeoPackageStore(store_path, "dpo_syctom") as dpo:
         assert [s.id for s in dpo.list_proposals(TO_REVIEW)] == [dialog.proposal.id]
         assert dpo.approvals_needed(dialog.proposal.id) == {"steward": False, "dpo": False}
+
+
+def test_the_dialog_waits_for_the_convention_to_load(qgis_iface, demo_data, tmp_path, project, convention):
+    """Right after QGIS starts, the shared GovernanceState is still loading the convention:
+    the dialog says so and computes as soon as it is there."""
+    from geogov.plugin.bridge.governance import GovernanceState
+
+    layer, _path = shared_layer(demo_data, tmp_path, CYCLABLE_TABLE)
+    store_path = P.demo_store(tmp_path / "proposals.gpkg", convention)
+    settings = P.gpkg_settings(store_path)
+    state = GovernanceState(load_settings=lambda: settings)
+    P.edit_three(layer)
+    dialog = ProposeDialog(qgis_iface, state, layer, outbox_path=str(tmp_path / "outbox.gpkg"),
+                           load_settings=lambda: settings)
+    try:
+        state.reload()
+        assert state.loading
+        dialog.start()
+        assert "still loading" in dialog.status.text() and dialog.prepared is None
+        P.wait_for(lambda: dialog.prepared is not None and not dialog.busy)
+        assert dialog.prepared.save_error is None and len(dialog.prepared.changeset) == 3
+    finally:
+        dialog.reject()
+        dialog.deleteLater()
+        state.close()
+        layer.rollBack()
