@@ -3881,7 +3881,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Le fichier ne peut pas être écrit : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="145"/>
+        <location filename="../ui/propose_action.py" line="165"/>
         <source>Propose my changes…</source>
         <translation>Proposer mes modifications…</translation>
     </message>
@@ -4301,17 +4301,17 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Brouillon enregistré localement : il sera envoyé dès que la base sera joignable.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="81"/>
+        <location filename="../ui/propose_action.py" line="97"/>
         <source>GeoGov: local copy of {layer}</source>
         <translation>GeoGov : copie locale de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="93"/>
+        <location filename="../ui/propose_action.py" line="109"/>
         <source>Local copy {path} added in edit mode: edit it, then use Propose my changes. The shared layer is not changed.</source>
         <translation>Copie locale {path} ajoutée en mode édition : modifiez-la, puis utilisez « Proposer mes modifications ». La couche partagée n'est pas modifiée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="147"/>
+        <location filename="../ui/propose_action.py" line="167"/>
         <source>Edit a local copy of this shared layer</source>
         <translation>Modifier une copie locale de cette couche partagée</translation>
     </message>
@@ -4571,7 +4571,7 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="96"/>
+        <location filename="../ui/conflict_dialog.py" line="99"/>
         <source>proposal</source>
         <translation>proposition</translation>
     </message>
@@ -5166,137 +5166,137 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>(géométrie illisible)</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="96"/>
+        <location filename="../ui/conflict_dialog.py" line="99"/>
         <source>Resolve the conflicts — {title}</source>
         <translation>Résoudre les conflits — {title}</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="104"/>
+        <location filename="../ui/conflict_dialog.py" line="107"/>
         <source>The authoritative data changed since this proposal was made. For each field changed on both sides, click the value to keep in the “In the data now” or “Proposed” column, or double-click the “Merged” cell to type another value. Fields changed on one side only keep that side's value. The rebased proposal goes back to review and needs approval again.</source>
         <translation>Les données de référence ont changé depuis cette proposition. Pour chaque champ modifié des deux côtés, cliquez sur la valeur à garder dans la colonne « Dans les données » ou « Proposé », ou double-cliquez sur la cellule « Fusion » pour saisir une autre valeur. Un champ modifié d'un seul côté garde la valeur de ce côté. La proposition mise à jour repart en validation et doit être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="112"/>
+        <location filename="../ui/conflict_dialog.py" line="116"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="112"/>
+        <location filename="../ui/conflict_dialog.py" line="116"/>
         <source>In the data now</source>
         <translation>Dans les données</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="112"/>
+        <location filename="../ui/conflict_dialog.py" line="116"/>
         <source>Proposed</source>
         <translation>Proposé</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="137"/>
+        <location filename="../ui/conflict_dialog.py" line="142"/>
         <source>Keep the data&apos;s value everywhere</source>
         <translation>Garder partout la valeur des données</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="138"/>
+        <location filename="../ui/conflict_dialog.py" line="143"/>
         <source>Take the proposed value everywhere</source>
         <translation>Prendre partout la valeur proposée</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="139"/>
+        <location filename="../ui/conflict_dialog.py" line="144"/>
         <source>Settles every choice still open; fields changed on one side only keep that side&apos;s value.</source>
         <translation>Tranche tous les choix restants ; un champ modifié d'un seul côté garde la valeur de ce côté.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="147"/>
+        <location filename="../ui/conflict_dialog.py" line="152"/>
         <source>A comment for the reviewers: what you chose and why</source>
         <translation>Un commentaire pour les valideurs : ce que vous avez choisi et pourquoi</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="154"/>
+        <location filename="../ui/conflict_dialog.py" line="159"/>
         <source>Rebase the proposal</source>
         <translation>Mettre à jour la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="223"/>
+        <location filename="../ui/conflict_dialog.py" line="228"/>
         <source>geometry (WKT)</source>
         <translation>géométrie (WKT)</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="224"/>
+        <location filename="../ui/conflict_dialog.py" line="229"/>
         <source>“{text}” is not a valid {type}.</source>
         <translation>« {text} » n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="251"/>
+        <location filename="../ui/conflict_dialog.py" line="256"/>
         <source>the whole feature</source>
         <translation>l'entité entière</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="291"/>
+        <location filename="../ui/conflict_dialog.py" line="296"/>
         <source>Geometry</source>
         <translation>Géométrie</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="298"/>
+        <location filename="../ui/conflict_dialog.py" line="303"/>
         <source>Changed on both sides: choose the value to keep.</source>
         <translation>Modifié des deux côtés : choisissez la valeur à garder.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="304"/>
+        <location filename="../ui/conflict_dialog.py" line="309"/>
         <source>Click to keep this value</source>
         <translation>Cliquez pour garder cette valeur</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="317"/>
+        <location filename="../ui/conflict_dialog.py" line="322"/>
         <source>This feature was deleted from the data since the proposal was made. Click “In the data now” to leave it deleted, or “Proposed” to create it again as proposed.</source>
         <translation>Cette entité a été supprimée des données depuis la proposition. Cliquez sur « Dans les données » pour la laisser supprimée, ou sur « Proposé » pour la recréer comme proposé.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="320"/>
+        <location filename="../ui/conflict_dialog.py" line="325"/>
         <source>The proposal deletes this feature, which was changed in the data meanwhile. Click “In the data now” to keep the feature as it is now, or “Proposed” to delete it anyway.</source>
         <translation>La proposition supprime cette entité, modifiée entre-temps dans les données. Cliquez sur « Dans les données » pour garder l'entité telle qu'elle est, ou sur « Proposé » pour la supprimer quand même.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="324"/>
+        <location filename="../ui/conflict_dialog.py" line="329"/>
         <source>The proposal adds a feature whose key is now taken in the data: merge the two.</source>
         <translation>La proposition ajoute une entité dont la clé est désormais prise dans les données : fusionnez les deux.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="325"/>
+        <location filename="../ui/conflict_dialog.py" line="330"/>
         <source>Changed in the data and in the proposal.</source>
         <translation>Modifiée dans les données et dans la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="349"/>
+        <location filename="../ui/conflict_dialog.py" line="354"/>
         <source>choose…</source>
         <translation>à choisir…</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="350"/>
+        <location filename="../ui/conflict_dialog.py" line="355"/>
         <source>Click a value on the left, or double-click here to type one.</source>
         <translation>Cliquez sur une valeur à gauche, ou double-cliquez ici pour en saisir une.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="354"/>
+        <location filename="../ui/conflict_dialog.py" line="359"/>
         <source>A value you chose</source>
         <translation>Une valeur que vous avez choisie</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="360"/>
+        <location filename="../ui/conflict_dialog.py" line="365"/>
         <source>Automatic: only one side changed it</source>
         <translation>Automatique : un seul côté l'a modifié</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="360"/>
+        <location filename="../ui/conflict_dialog.py" line="365"/>
         <source>Your choice</source>
         <translation>Votre choix</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="395"/>
+        <location filename="../ui/conflict_dialog.py" line="400"/>
         <source>(to decide)</source>
         <translation>(à trancher)</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="398"/>
+        <location filename="../ui/conflict_dialog.py" line="403"/>
         <source>Still to decide: {items}</source>
         <translation>Reste à trancher : {items}</translation>
     </message>
@@ -5561,59 +5561,64 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>Seulement la clé et les colonnes modifiées</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="73"/>
+        <location filename="../ui/conflict_dialog.py" line="76"/>
         <source>line of {length} m, centre {where}</source>
         <translation>ligne de {length} m, centre {where}</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="75"/>
+        <location filename="../ui/conflict_dialog.py" line="77"/>
         <source>line, centre {where}</source>
         <translation>ligne, centre {where}</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="77"/>
+        <location filename="../ui/conflict_dialog.py" line="80"/>
         <source>area of {area} m², centre {where}</source>
         <translation>surface de {area} m², centre {where}</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="78"/>
+        <location filename="../ui/conflict_dialog.py" line="81"/>
         <source>area, centre {where}</source>
         <translation>surface, centre {where}</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="112"/>
+        <location filename="../ui/conflict_dialog.py" line="116"/>
         <source>Base</source>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="112"/>
+        <location filename="../ui/conflict_dialog.py" line="116"/>
         <source>Merged</source>
         <translation>Fusion</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="114"/>
+        <location filename="../ui/conflict_dialog.py" line="118"/>
         <source>The value when the proposal was made</source>
         <translation>La valeur au moment de la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="114"/>
+        <location filename="../ui/conflict_dialog.py" line="118"/>
         <source>The value in the authoritative data now</source>
         <translation>La valeur actuelle dans les données de référence</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="114"/>
+        <location filename="../ui/conflict_dialog.py" line="118"/>
         <source>The value the proposal writes</source>
         <translation>La valeur que la proposition écrit</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="114"/>
+        <location filename="../ui/conflict_dialog.py" line="118"/>
         <source>The value the rebased proposal will write</source>
         <translation>La valeur que la proposition mise à jour écrira</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="398"/>
+        <location filename="../ui/conflict_dialog.py" line="403"/>
         <source>{feature}: {fields}</source>
         <translation>{feature} : {fields}</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_action.py" line="74"/>
+        <source>“{layer}” is shared data: do not save your edits, use Propose my changes. The steward of the data reviews them before they are applied.</source>
+        <translation>« {layer} » est une donnée partagée : n'enregistrez pas vos modifications, utilisez « Proposer mes modifications ». Le référent validation de la donnée les examine avant qu'elles soient appliquées.</translation>
     </message>
 </context>
 </TS>

@@ -59,7 +59,23 @@ class _Component:
         if self.layer is not None:
             for name in self.SIGNALS:
                 getattr(self.layer, name).connect(self.update)
+            self.layer.editingStarted.connect(self.warn_shared)
         self.update()
+
+    @robust_slot(lambda self: self.iface)
+    def warn_shared(self, *_):
+        """QGIS 3.22 cannot forbid saving a layer's edits (no allowCommit in its Python
+        API): say it when a shared layer of the convention goes into edit mode."""
+        layer = self.layer
+        convention = self.state.convention if self.state is not None else None
+        if layer is None or layer.customProperty(COPY_OF_PROPERTY, "") or \
+                dataset_of_layer(convention, layer) is None:
+            return False
+        self.iface.messageBar().pushMessage(
+            "GeoGov", tr("“{layer}” is shared data: do not save your edits, use Propose my changes. "
+                         "The steward of the data reviews them before they are applied.").format(
+                layer=layer.name()), Qgis.Warning, 15)
+        return True
 
     def update(self, *_):
         try:
@@ -109,6 +125,10 @@ class _Component:
                 getattr(self.layer, name).disconnect(self.update)
             except (TypeError, RuntimeError):
                 pass  # never connected, or the layer is gone
+        try:
+            self.layer.editingStarted.disconnect(self.warn_shared)
+        except (TypeError, RuntimeError):
+            pass  # the layer is gone
         self.layer = None
 
     def unload(self):

@@ -5,7 +5,7 @@ submit again — on a real GeoPackage store."""
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QAction
 
 import geogov
@@ -210,6 +210,12 @@ def test_a_local_copy_is_edited_then_its_differences_proposed(qgis_iface, layer,
     component = _Component(SimpleNamespace(iface=qgis_iface), propose, copy_action, state)
     component.follow(layer)
     assert copy_action.isEnabled() and not propose.isEnabled()
+    # Editing the shared layer itself: told not to save, but to propose.
+    qgis_iface.messageBar().clear_messages()
+    assert layer.startEditing()
+    warnings = qgis_iface.messageBar().get_messages(Qgis.Warning)
+    assert len(warnings) == 1 and "do not save" in warnings[0], warnings
+    layer.rollBack()
     component.make_local_copy()
     P.wait_for(lambda: component.task is None)
     copy = qgis_iface.activeLayer()
