@@ -24,6 +24,7 @@ PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 COMPONENTS = ("options_page", "responsibility_dock", "layer_indicator", "convention_browser",
               "governance_report_dialog")
 COMPONENTS += ("review_dock",)
+COMPONENTS += ("propose_action", "my_proposals")
 
 
 
