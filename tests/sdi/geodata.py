@@ -59,7 +59,7 @@ FIELDS = {
                          ("date_pose", D), ("code_insee", S), ("etat", S)],
     "capteurs_air_ecoles": [("identifiant", S), ("ecole", S), ("code_uai", S), ("polluants", S),
                             ("date_installation", D), ("code_insee", S), ("operateur", S)],
-    "pesees_dechets_menages": [("identifiant_foyer", S), ("adresse", S), ("code_insee", S),
+    "pesees_dechets_menages": [("identifiant", S), ("identifiant_foyer", S), ("adresse", S), ("code_insee", S),
                                ("date_pesee", D), ("poids_kg", R), ("flux", S)],
     "territoires_partenaires": [("code", S), ("nom", S), ("type", S), ("partenaire", S)],
 }
@@ -246,9 +246,10 @@ def _capteurs(gen: Generator):
 
 def _pesees(gen: Generator):
     households = [(insee, name, k) for insee, name in EST_ENSEMBLE for k in range(1, 41)]
-    for _ in range(PESEES_COUNT):
+    for number in range(1, PESEES_COUNT + 1):
         insee, name, k = gen.choice(households)
         yield gen.point_in("93"), {
+            "identifiant": f"PES-{number:06d}",
             "identifiant_foyer": f"FOY-{insee}-{k:05d}", "adresse": gen.address(name),
             "code_insee": insee,
             "date_pesee": gen.date_between(dt.date(2026, 1, 5), dt.date(2026, 11, 13)),
