@@ -38,6 +38,7 @@ from ..governance.resolution import (
     responsibility_for,
 )
 from . import settings as gsettings
+from . import store_factory
 from .i18n import tr
 from .layer_description import (
     describe_layer,
@@ -285,6 +286,7 @@ class GovernanceState(QObject):
         if generation != self._generation:
             return
         self.convention, self.error, self.loading = convention, None, False
+        store_factory.set_convention(convention)
         self.changed.emit()
         self.refresh_store()
 

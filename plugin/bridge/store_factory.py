@@ -21,6 +21,17 @@ from ..errors import StoreError
 from ..proposals import model as proposals
 from ..proposals.store import ALL
 
+# The convention this QGIS loaded (set by the governance bridge). GeoPackage mode has no
+# administrator to sync the convention into the file, so every store opened brings the
+# file up to it — a no-op when the file already holds it (see GeoPackageStore).
+_CONVENTION = None
+
+
+def set_convention(convention) -> None:
+    global _CONVENTION
+    _CONVENTION = convention
+
+
 # A reader of the store for reports and panels, when the settings name nobody (GeoPackage
 # mode needs a login; reading lists every proposal whatever the login).
 READER_LOGIN = "geogov-reader"
@@ -80,7 +91,10 @@ def open_geopackage_store(path: str, login: str = "", partner: Optional[str] = N
         return None
     from ..proposals.gpkg_store import GeoPackageStore
 
-    return GeoPackageStore(path, login or READER_LOGIN, partner)
+    store = GeoPackageStore(path, login or READER_LOGIN, partner)
+    if _CONVENTION is not None:
+        store.sync_convention(_CONVENTION, only_if_changed=True)
+    return store
 
 
 def coordinator_login(convention) -> str:

@@ -21,6 +21,8 @@ Meant for a small team sharing the file on a drive. What that means here:
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -162,10 +164,22 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
                  to_gpkg_blob(r["old_geometry"], srs_id), to_gpkg_blob(r["new_geometry"], srs_id)))
 
     # ------------------------------------------------------------------ convention
-    def sync_convention(self, convention) -> dict:
-        """Replace the convention tables (partners, members, datasets, stewardships)."""
+    def sync_convention(self, convention, only_if_changed: bool = False) -> Optional[dict]:
+        """Replace the convention tables (partners, members, datasets, stewardships).
+
+        ``only_if_changed``: do nothing (and return None) when the file already holds this
+        convention — what the plugin calls each time a user's QGIS loads the convention,
+        since in GeoPackage mode there is no administrator to sync it.
+        """
         data = convention_rows(convention)
+        digest = hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+        if only_if_changed:
+            stored = self._conn.execute("SELECT digest FROM convention_state").fetchone()
+            if stored is not None and stored[0] == digest:
+                return None
         with self._write() as conn:
+            conn.execute("INSERT OR REPLACE INTO convention_state (id, digest, synced_at, synced_by) "
+                         "VALUES (1, ?, ?, ?)", (digest, rows.format_time(utc_now()), self.login))
             for table in ("stewardships", "members", "datasets", "partners"):
                 conn.execute(f"DELETE FROM {table}")   # fixed table names
             for p in data["partners"]:

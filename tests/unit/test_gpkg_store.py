@@ -121,6 +121,7 @@ def test_an_older_file_is_migrated_in_place_and_keeps_its_proposals(path, opened
     kept = submitted(opened, tag="old")
     conn = sqlite3.connect(path)          # make it a version-2 file, as the first release wrote
     conn.execute("ALTER TABLE proposals DROP COLUMN rebased_by")
+    conn.execute("DROP TABLE convention_state")
     conn.execute("DELETE FROM schema_version WHERE version >= 3")
     conn.commit()
     conn.close()
@@ -289,3 +290,18 @@ def test_the_chain_verifier_names_each_kind_of_break():
     relinked = [rows[0], (2, GENESIS, chain_hash(GENESIS, rows[1][3]), rows[1][3]), rows[2]]
     assert (verify_chain(relinked).reason, verify_chain(relinked).first_bad_id) == ("link", 2)
     assert verify_chain(rows[:2], (3, prev)).reason == "head"
+
+
+def test_sync_convention_only_if_changed_writes_nothing_when_same(tmp_path):
+    from geogov.plugin.governance.convention_loader import load_convention
+    from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+
+    root = __import__("pathlib").Path(__file__).resolve().parents[2]
+    convention = load_convention(root / "resources" / "demo" / "convention-idf.yaml")
+    store = GeoPackageStore(tmp_path / "s.gpkg", "coord_region")
+    assert store.sync_convention(convention, only_if_changed=True) is not None
+    audit_rows = len(store.audit_trail())
+    assert store.sync_convention(convention, only_if_changed=True) is None
+    assert len(store.audit_trail()) == audit_rows
+    assert store.identity().partner == "region-idf"
+    store.close()
