@@ -39,6 +39,9 @@ def messages() -> dict:
         "store.duplicate": tr("A proposal with this identifier already exists."),
         "store.offline": tr("The proposal database cannot be reached. Drafts are kept on this "
                             "computer and can be submitted later."),
+        "store.auth": tr("The proposal database refused the login: check the user name and "
+                         "password of the authentication configuration chosen in GeoGov's "
+                         "settings."),
         "store.schema_newer": tr("This proposal store was created by a newer version of GeoGov. "
                                  "Update the plugin."),
         "store.file": tr("The proposal file cannot be used: {message}"),

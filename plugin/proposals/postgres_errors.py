@@ -10,12 +10,17 @@ not available → someone else was first), 23xxx/22xxx (values the schema refuse
 from __future__ import annotations
 
 import json
+import re
 
 import psycopg2
 
 from ..errors import ConcurrentUpdate, PermissionDenied, StoreError
 
 CONCURRENT_SQLSTATES = ("40001", "40P01", "55P03")
+
+
+_AUTH_FAILURE = re.compile(r"authenti|no password supplied|mot de passe|password|pg_hba\.conf|"
+                           r"role \"[^\"]*\" does not exist|le r[ôo]le", re.IGNORECASE)
 
 
 def _code(detail, default: str) -> str:
@@ -41,6 +46,12 @@ def store_error(error: psycopg2.Error) -> StoreError:
     detail = diag.message_detail if diag is not None else None
     params = _params(diag.message_hint if diag is not None else None)
     if pgcode is None and isinstance(error, (psycopg2.OperationalError, psycopg2.InterfaceError)):
+        # libpq reports a refused login as a plain OperationalError, like an unreachable
+        # server: told apart by its text (English or French server messages), or a wrong
+        # password would look like "offline, draft kept for later" forever.
+        if _AUTH_FAILURE.search(message):
+            return PermissionDenied(f"the proposal database refused the login: {message}",
+                                    code="store.auth")
         return StoreError(f"the proposal database cannot be reached: {message}", code="store.offline")
     if pgcode == "GG403":
         return PermissionDenied(message, code=_code(detail, "store.permission"), **params)

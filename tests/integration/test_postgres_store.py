@@ -14,7 +14,7 @@ import uuid
 import psycopg2
 import pytest
 
-from geogov.plugin.errors import StoreError
+from geogov.plugin.errors import PermissionDenied, StoreError
 from geogov.plugin.proposals import postgres_admin, rules
 from geogov.plugin.proposals.convention_rows import convention_rows
 from geogov.plugin.proposals.migrations import latest_version
@@ -448,3 +448,17 @@ def test_the_demo_convention_syncs_and_routes(postgres_cluster):
         ["region-idf"]
     assert scalar(conn, "SELECT geogov.required_approvals('pesees-dechets-menages')") == ["steward", "dpo"]
     conn.close()
+
+
+def test_a_wrong_password_is_a_refused_login_not_an_offline_database(db):
+    """Else the outbox would keep the draft "until the database is reachable", forever."""
+    wrong = PostgresStore(db.dsn(DB, "tech94", "not-the-password"))
+    with pytest.raises(PermissionDenied) as refused:
+        wrong.identity()
+    assert refused.value.code == "store.auth"
+    wrong.close()
+    away = PostgresStore(f"host=127.0.0.1 port={free_port()} dbname={DB} user=tech94 connect_timeout=3")
+    with pytest.raises(StoreError) as offline:
+        away.identity()
+    assert offline.value.code == "store.offline"
+    away.close()
