@@ -51,9 +51,10 @@ from .wfs_actions import FeatureKeys, as_plain, build_actions
 from .wfs_client import RemoteFeature, WfsClient
 from .wfst import Delete, Insert, Update
 
-# Measured on QGIS Server 3.22 (tests/bench/bench_apply.py): the cost is ≈ 20 ms of
-# commit per action whatever the document size (10 → 500 actions per document), plus
-# ≈ 5 ms per request; 100 actions keep a refused document's undo small.
+# Measured on QGIS Server 3.22 (tests/bench/bench_apply.py, 300 attribute + geometry
+# updates each): 19.0, 19.7, 18.5, 18.3 ms per update with 10, 50, 100, 250 actions per
+# document — each action is one commit on the server, the document size hardly matters.
+# 100 keeps a refused document's undo small.
 ACTIONS_PER_TRANSACTION = 100
 
 _FEATURE_IN_MESSAGE = re.compile(r"feature (-?\d+)")

@@ -9,9 +9,10 @@ typed by the schema, geometry as ISO WKB in the layer CRS);
 
 QGIS Server 3.22 quirks handled here (each measured):
 
-- more than 89 ids in one FeatureId filter silently match nothing: generic requests are
-  batched by 89; on QGIS Server (recognised by its ``http://www.qgis.org/gml`` namespace)
-  a vendor ``EXP_FILTER="field" IN (…)`` reads 1 000 features per request, 2.5× faster;
+- more than 89 ids in one FeatureId filter silently match nothing: QGIS Server requests
+  are batched by 89 (other servers by 30, see VALUE_FILTER_BATCH); on QGIS Server
+  (recognised by its ``http://www.qgis.org/gml`` namespace) a vendor
+  ``EXP_FILTER="field" IN (…)`` reads 1 000 features per request, 2.5× faster;
 - ``EXP_FILTER`` on a field the layer does not have silently returns no feature, so only
   fields read from DescribeFeatureType are ever put in one;
 - ``$id IN (…)`` is a full scan (0.77 s per 1 000 ids on 12 000 features) while the same
@@ -28,7 +29,7 @@ from urllib.parse import urlencode
 
 from lxml import etree
 
-from ..errors import Cancelled, DocumentError, GeoGovError
+from ..errors import Cancelled, DocumentError, GeoGovError, ServiceException
 from ..proposals.model import INTEGER, Schema
 from ..transport import Response, check_status
 from ..xmlsafe import exception_report, parse_xml
@@ -55,6 +56,10 @@ from .wfst import (
 )
 
 EXP_FILTER_BATCH = 1000
+# MapServer 8 on a GeoPackage answers "ExecuteSQL() failed" to a filter of 31 or more
+# PropertyIsEqualTo under one Or, or ResourceIds (30 work, measured on the demo's
+# MapServer): other servers get filters of 30 at most.
+VALUE_FILTER_BATCH = 30
 
 __all__ = ["RemoteFeature", "WfsClient", "WfsLayer"]
 
@@ -178,9 +183,10 @@ class WfsClient:
             if layer.id_field and layer.qgis_server:
                 field, values = layer.id_field, [layer.id_value(i) for i in ids]
             else:
-                return self._batched(list(ids), MAX_IDS_PER_FILTER,
+                size = MAX_IDS_PER_FILTER if layer.qgis_server else VALUE_FILTER_BATCH
+                return self._batched(list(ids), size,
                                      lambda chunk: self._by_ids(layer, chunk, is_cancelled),
-                                     progress, is_cancelled)
+                                     progress, is_cancelled, shrink=not layer.qgis_server)
         if not values:
             return []
         if layer.schema.field(field) is None:
@@ -193,18 +199,32 @@ class WfsClient:
                 layer, {"EXP_FILTER": f"{quoted} IN ("
                         + ",".join(qgis_expression_literal(v) for v in chunk) + ")"},
                 is_cancelled), progress, is_cancelled)
-        return self._batched(values, MAX_IDS_PER_FILTER,
+        return self._batched(values, VALUE_FILTER_BATCH,
                              lambda chunk: self._by_values(layer, field, chunk, is_cancelled),
-                             progress, is_cancelled)
+                             progress, is_cancelled, shrink=True)
 
-    def _batched(self, items, size, fetch, progress, is_cancelled) -> list:
+    def _batched(self, items, size, fetch, progress, is_cancelled, shrink=False) -> list:
+        """fetch(chunk) for chunks of ``size``; with ``shrink``, a chunk the server refuses
+        with an exception report is tried again in halves (down to one item), and the
+        smaller size kept: MapServer 8 refuses a filter of two ResourceIds on a layer
+        whose gml:id comes from a text column ("ExecuteSQL() failed", measured) but
+        answers them one by one."""
         out = []
-        for start in range(0, len(items), size):
+        start = 0
+        while start < len(items):
             if is_cancelled is not None and is_cancelled():
                 raise Cancelled("Cancelled")
-            out.extend(fetch(items[start:start + size]))
+            chunk = items[start:start + size]
+            try:
+                out.extend(fetch(chunk))
+            except ServiceException:
+                if not shrink or len(chunk) == 1:
+                    raise
+                size = max(1, len(chunk) // 2)
+                continue
+            start += len(chunk)
             if progress is not None:
-                progress(min(1.0, (start + size) / len(items)))
+                progress(min(1.0, start / len(items)))
         return out
 
     def _by_ids(self, layer, ids, is_cancelled):
@@ -226,8 +246,10 @@ class WfsClient:
         parent = etree.SubElement(filt, f"{{{ns}}}Or") if len(values) > 1 else filt
         for value in values:
             equal = etree.SubElement(parent, f"{{{ns}}}PropertyIsEqualTo")
+            # Unqualified: QGIS Server 3.22 compares the text as is, so "ft:identifiant"
+            # silently matches no feature (measured); every server reads the bare name.
             etree.SubElement(equal, f"{{{ns}}}{'ValueReference' if v2 else 'PropertyName'}"
-                             ).text = f"{layer.prefix}:{field}"
+                             ).text = field
             etree.SubElement(equal, f"{{{ns}}}Literal").text = format_value(value)
         return self._get_features_xml(layer, filt, is_cancelled)
 
