@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from ..errors import GeoGovError, NetworkError, ServiceException
+from ..errors import Cancelled, GeoGovError, NetworkError, ServiceException
 from ..proposals.model import DELETE, INSERT, UPDATE, ChangeSet
 from . import result as outcomes
 from .conflicts import describe_conflict
@@ -200,6 +200,10 @@ class WfsApply:
             step = result.step("transaction", document=number, actions=len(actions))
             try:
                 outcome = self.client.transaction(self.layer, actions, self.is_cancelled)
+            except Cancelled:                  # cancelled before this document left
+                result.done(step, outcome="not sent")
+                result.status = outcomes.CANCELLED
+                return True
             except NetworkError as exc:
                 result.done(step, outcome="unknown", error=exc.code)
                 result.status = outcomes.UNKNOWN
@@ -253,11 +257,13 @@ class WfsApply:
 
     # ------------------------------------------------------------------ verifying
     def _state_now(self, changes) -> dict:
-        """id(change) -> RemoteFeature now (absent when the layer has none)."""
+        """id(change) -> RemoteFeature now (absent when the layer has none).
+
+        Not cancellable: it runs once something was written (verification, undo), and
+        stopping there would leave the data half-changed and unchecked."""
         by_fid = list(dict.fromkeys(self.current[id(c)].fid for c in changes
                                     if id(c) in self.current))
-        found = {r.fid: r for r in self.client.features(self.layer, ids=by_fid,
-                                                        is_cancelled=self.is_cancelled)} \
+        found = {r.fid: r for r in self.client.features(self.layer, ids=by_fid)} \
             if by_fid else {}
         out = {}
         for change in changes:
@@ -266,16 +272,15 @@ class WfsApply:
                 out[id(change)] = found[remote.fid]
         inserts = [c for c in changes if c.op == INSERT and id(c) not in self.current]
         if inserts and self.keys.mode == "field":
-            now = self.keys.fetch(self.client, [(c.new or {}).get(self.keys.key) for c in inserts],
-                                  is_cancelled=self.is_cancelled)
+            now = self.keys.fetch(self.client, [(c.new or {}).get(self.keys.key) for c in inserts])
             for change in inserts:
                 remote = now.get(self.keys.text((change.new or {}).get(self.keys.key)))
                 if remote is not None:
                     out[id(change)] = remote
         elif inserts:
             # Server-assigned keys: match returned ids by content, not by their order.
-            pool = self.client.features(self.layer, ids=list(dict.fromkeys(self.inserted_fids)),
-                                        is_cancelled=self.is_cancelled) if self.inserted_fids else []
+            pool = self.client.features(self.layer, ids=list(dict.fromkeys(self.inserted_fids))) \
+                if self.inserted_fids else []
             for change in inserts:
                 for remote in pool:
                     if is_proposed(change, as_plain(remote, self.keys), self.changeset.schema,

@@ -182,3 +182,34 @@ def test_documents_of_one_action_give_the_same_result(wfst_server):
     assert result.status == outcomes.APPLIED
     assert sum(1 for s in result.steps if s.name == "transaction") == 6
     assert differences(read_gpkg(path), edited, SCHEMA) == []
+
+
+def test_cancel_while_writing_takes_back_what_was_written(wfst_server):
+    path = wfst_server.gpkg[TABLE]
+    base = read_gpkg(path)
+    keys = sorted(base)[70:76]
+    edited = copy.deepcopy(base)
+    del edited[keys[0]]
+    for number, key in enumerate(keys[1:]):
+        edited[key].attributes["hauteur_m"] = 20.5 + number
+    edited["EP-94-CANCEL"] = new_feature(base[keys[1]], "EP-94-CANCEL", 652400, 6862400)
+    changes = changeset_of(base, edited, SCHEMA)
+    sent = []
+
+    def progress(fraction):
+        if fraction > 0.1:                 # reported after each Transaction document
+            sent.append(fraction)
+
+    def cancelled():
+        # The user presses Cancel once three documents (one action each) have gone.
+        return len(sent) >= 3
+
+    result = apply_changeset(changes, target(wfst_server), transport=RequestsTransport(),
+                             options=WfsOptions(actions_per_transaction=1), progress=progress,
+                             is_cancelled=cancelled)
+
+    assert result.status == outcomes.CANCELLED
+    assert sum(1 for s in result.steps if s.name == "transaction") == 3
+    assert result.undo["complete"] is True
+    assert result.undo["restored"] == {"insert": 0, "update": 2, "delete": 1}
+    assert differences(read_gpkg(path), base, SCHEMA) == []
