@@ -108,8 +108,9 @@ def test_search_returns_at_once_and_cancel_aborts_the_request(dock, silent):
     wait_for(lambda: silent.requests, timeout=10)          # the request reached the server
     assert task.status() in (QgsTask.TaskStatus.Queued, QgsTask.TaskStatus.Running)
     assert b"/csw" in silent.requests[0]
-    # The event loop keeps turning while the request hangs.
-    assert _event_loop_gaps(1.0) < 0.25
+    # The event loop keeps turning while the request hangs (the bound is loose for busy
+    # test machines: a GUI thread waiting on this request would stall for 60 s).
+    assert _event_loop_gaps(1.0) < 1.0
     assert task.status() == QgsTask.TaskStatus.Running
     cancelled_at = time.monotonic()
     dock.cancel_button.click()
@@ -152,10 +153,11 @@ def test_typing_searches_after_a_pause_and_enter_at_once(dock, silent):
     dock.search_edit.textEdited.emit("vel")
     dock.search_edit.setText("velo")
     dock.search_edit.textEdited.emit("velo")
+    typed = time.monotonic()
     assert dock.search_task is None and dock.debounce.isActive()
-    spin(DEBOUNCE_MS / 1000 / 2)
-    assert dock.search_task is None
-    wait_for(lambda: dock.search_task is not None, timeout=2)
+    wait_for(lambda: dock.search_task is not None, timeout=10)
+    # Not before the pause (later is possible on a busy machine, never earlier).
+    assert time.monotonic() - typed >= DEBOUNCE_MS / 1000 * 0.9
     assert dock.query.text == "velo"
     dock.search_edit.setText("velo paris")
     dock.search_edit.textEdited.emit("velo paris")
@@ -179,3 +181,25 @@ def test_timeout_gives_a_translated_message_not_a_traceback(qgis_iface, silent):
         dock.unload()
         dock.deleteLater()
         QgsSettings().remove("geogov")
+
+
+def _ask(url, transport=None):
+    return transport.request("GET", url, timeout=60)
+
+
+def test_cancel_at_any_moment_ends_the_task(qgis_app, silent):
+    """Cancels land before, while and after each request is sent: every task must end
+    within seconds (a cancel at the wrong instant once left QGIS's request waiting for
+    ever, and with it one of QGIS's two task threads)."""
+    from geogov.plugin.bridge.network_tasks import run_network_task
+
+    url = f"http://127.0.0.1:{silent.port}/csw"
+    ended = []
+    count = 40
+    for attempt in range(count):
+        task = run_network_task("test", _ask, url, on_done=lambda r: ended.append("done"),
+                                on_error=lambda e: ended.append(type(e).__name__))
+        spin(0.0005 * (attempt % 20))
+        task.cancel()
+    wait_for(lambda: len(ended) == count, timeout=30)
+    assert set(ended) == {"Cancelled"}
