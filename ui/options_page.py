@@ -15,17 +15,20 @@ from qgis.gui import (
     QgsOptionsPageWidget,
     QgsOptionsWidgetFactory,
 )
+from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QColor, QIcon
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -35,7 +38,11 @@ from qgis.PyQt.QtWidgets import (
 
 from ..plugin.bridge import settings as gsettings
 from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.network_tasks import run_network_task
 from ..plugin.bridge.resources import icon_path
+from ..plugin.catalogue import connections as catalogue_connections
+from ..plugin.errors import Cancelled, GeoGovError
+from .messages import error_text
 
 CATALOGUE_KINDS = (("csw", "2.0.2"), ("csw", "3.0.0"), ("ogcapi-records", ""))
 
@@ -73,9 +80,22 @@ class ConnectionDialog(QDialog):
         self.timeout.setRange(1, 600)
         self.timeout.setSuffix(tr(" s"))
         self.timeout.setValue(connection.timeout)
+        self.detect_task = None
+        self.detect_status = QLabel()
+        self.detect_status.setWordWrap(True)
         form.addRow(tr("Name"), self.name)
         form.addRow(tr("URL"), self.url)
-        form.addRow(tr("Kind"), self.kind)
+        if catalogue:
+            kind_row = QHBoxLayout()
+            kind_row.addWidget(self.kind, 1)
+            self.detect_button = QPushButton(tr("Detect"))
+            self.detect_button.setToolTip(tr("Ask the address which kind of catalogue it is"))
+            self.detect_button.clicked.connect(self.detect)
+            kind_row.addWidget(self.detect_button)
+            form.addRow(tr("Kind"), kind_row)
+            form.addRow(self.detect_status)
+        else:
+            form.addRow(tr("Kind"), self.kind)
         form.addRow(tr("Authentication"), self.auth)
         form.addRow(tr("Timeout"), self.timeout)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -83,6 +103,60 @@ class ConnectionDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    # -- kind detection (in a task: the dialog stays responsive, Cancel stops it) --------
+    def detect(self, *_):
+        url = self.url.text().strip()
+        if not url:
+            return
+        if self.detect_task is not None:
+            self.detect_task.cancel()
+        task = run_network_task(tr("Detecting the catalogue kind"),
+                                catalogue_connections.detect_catalogue, url,
+                                authcfg=self.auth.configId(), timeout=self.timeout.value())
+        task.on_done = lambda found, t=task: self._detected(t, found)
+        task.on_error = lambda error, t=task: self._detect_failed(t, error)
+        self.detect_task = task
+        self.detect_button.setEnabled(False)
+        self.detect_status.setStyleSheet("")
+        self.detect_status.setText(tr("Asking {url}…").format(url=url))
+
+    def _detect_current(self, task) -> bool:
+        if sip.isdeleted(self) or task is not self.detect_task:
+            return False
+        self.detect_task = None
+        self.detect_button.setEnabled(True)
+        return True
+
+    def _detected(self, task, found):
+        if not self._detect_current(task):
+            return
+        version = found.version if found.kind == "csw" else ""
+        if found.kind == "csw" and version not in ("2.0.2", "3.0.0"):
+            version = "2.0.2" if "2.0.2" in found.versions else "3.0.0"
+        for index, (kind, known) in enumerate(CATALOGUE_KINDS):
+            if kind == found.kind and (kind != "csw" or known == version):
+                self.kind.setCurrentIndex(index)
+        self.url.setText(found.url)
+        if not self.name.text().strip() and found.title:
+            self.name.setText(found.title)
+        self.detect_status.setText(tr("Found: {kind} — {title}").format(
+            kind=catalogue_kind_label(found.kind, version), title=found.title or found.url))
+
+    def _detect_failed(self, task, error):
+        if not self._detect_current(task):
+            return
+        if isinstance(error, Cancelled):
+            self.detect_status.setText(tr("Cancelled by the user."))
+            return
+        self.detect_status.setStyleSheet("color:#c62828")
+        self.detect_status.setText(error_text(error))
+
+    def done(self, result):
+        if self.detect_task is not None:
+            task, self.detect_task = self.detect_task, None
+            task.cancel()
+        super().done(result)
 
     def connection(self):
         kind, version = self.kind.currentData()
@@ -114,6 +188,11 @@ class ConnectionTable(QGroupBox):
             button.clicked.connect(slot)
             row.addWidget(button)
         row.addStretch()
+        if catalogue:
+            for text, slot in ((tr("Import…"), self.import_file), (tr("Export…"), self.export_file)):
+                button = QPushButton(text)
+                button.clicked.connect(slot)
+                row.addWidget(button)
         layout.addLayout(row)
         self.refresh()
 
@@ -149,6 +228,54 @@ class ConnectionTable(QGroupBox):
         if row >= 0:
             del self.connections[row]
             self.refresh()
+
+    # -- catalogue connections as a file (GeoGov JSON; MetaSearch XML on import) ----------
+    def import_file(self, *_):
+        path, _filter = QFileDialog.getOpenFileName(
+            self, tr("Import catalogue connections"), "",
+            tr("Connections (*.json *.xml);;All files (*)"))
+        if not path:
+            return
+        try:
+            replaced = self.import_from(path)
+        except (OSError, GeoGovError) as error:
+            QMessageBox.warning(self, tr("Import catalogue connections"), error_text(error))
+            return
+        if replaced:
+            QMessageBox.information(self, tr("Import catalogue connections"), tr(
+                "These connections were replaced by the imported ones: {names}").format(
+                    names=", ".join(replaced)))
+
+    def import_from(self, path) -> list:
+        """Merge the connections of the file at ``path`` (same name: replaced); the names
+        replaced. Raises OSError or a GeoGovError with a code."""
+        with open(path, "rb") as handle:
+            data = handle.read()
+        incoming = catalogue_connections.import_connections(data, source=str(path))
+        merged, replaced, _skipped = catalogue_connections.merge_connections(
+            self.connections, incoming)
+        self.connections = merged
+        self.refresh()
+        return replaced
+
+    def export_file(self, *_):
+        path, _filter = QFileDialog.getSaveFileName(
+            self, tr("Export catalogue connections"), "geogov-catalogues.json",
+            tr("GeoGov connections (*.json)"))
+        if not path:
+            return
+        try:
+            self.export_to(path)
+        except OSError as error:
+            QMessageBox.warning(self, tr("Export catalogue connections"),
+                                tr("The file cannot be written: {detail}").format(
+                                    detail=error.strerror or str(error)))
+
+    def export_to(self, path) -> None:
+        """Write the connections to ``path``; authentication ids are left out (they name
+        entries of this profile's authentication database only)."""
+        with open(path, "wb") as handle:
+            handle.write(catalogue_connections.export_connections(self.connections))
 
 
 class GeoGovOptionsPage(QgsOptionsPageWidget):
