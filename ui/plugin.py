@@ -23,6 +23,7 @@ PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 # and returns an object with ``unload()`` for anything else it set up, or None.
 COMPONENTS = ("options_page", "responsibility_dock", "layer_indicator", "convention_browser",
               "governance_report_dialog")
+COMPONENTS += ("catalogue_dock", "service_browser")
 COMPONENTS += ("review_dock",)
 COMPONENTS += ("propose_action", "my_proposals")
 
