@@ -18,7 +18,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlencode, urlsplit
 
 from qgis.core import QgsBlockingNetworkRequest, QgsFeedback
-from qgis.PyQt.QtCore import QByteArray, QUrl
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QByteArray, QCoreApplication, QObject, QThread, QUrl, pyqtSignal
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from ..errors import Cancelled, DocumentError, NetworkError
@@ -37,6 +38,35 @@ _CONNECTION_ERRORS = {
     QNetworkReply.NetworkError.ProxyNotFoundError,
     QNetworkReply.NetworkError.ProtocolUnknownError,
 }
+
+
+def _main_thread():
+    app = QCoreApplication.instance()
+    return app.thread() if app is not None else None
+
+
+class Canceller(QObject):
+    """Cancels a request from inside the thread that waits for it.
+
+    QGIS 3.22's QgsBlockingNetworkRequest connects the feedback's ``canceled`` signal
+    twice, first to its own ``abort()`` (which deletes the reply), then, a few
+    milliseconds later once the reply exists, to the reply's ``abort()`` (which ends its
+    event loop). A cancel emitted from another thread between the two runs only the first:
+    the reply is deleted, nothing ends the loop, and the worker thread hangs for good (seen
+    in tests; QGIS has only two task threads, so every later task then waits). Made in the
+    waiting thread, ``requested`` (emitted from anywhere) is queued into that thread's loop,
+    where the private feedback's signal reaches both slots directly.
+    """
+
+    requested = pyqtSignal()
+
+    def __init__(self):
+        super().__init__()
+        self.feedback = QgsFeedback()
+        self.requested.connect(self._cancel)
+
+    def _cancel(self):
+        self.feedback.cancel()
 
 
 class QgisTransport:
@@ -68,18 +98,35 @@ class QgisTransport:
         if self.authcfg:
             # Runs QgsAuthManager.updateNetworkRequest / updateNetworkReply for us.
             blocking.setAuthCfg(self.authcfg)
-        started = time.perf_counter()
         verb = method.upper()
-        if verb == "GET":
-            code = blocking.get(request, True, self.feedback)
-        elif verb == "POST":
-            code = blocking.post(request, QByteArray(data or b""), True, self.feedback)
-        else:
+        if verb not in ("GET", "POST"):
             raise NetworkError(f"Unsupported HTTP method {method}", code="http.failed",
                                source=url, detail=method)
-        elapsed = time.perf_counter() - started
+        # The caller's feedback (a Processing or task feedback, cancelled from the main
+        # thread) is relayed through a Canceller living in this thread: see Canceller. On
+        # the main thread itself (tests, the Python console) the relay could not run —
+        # QGIS waits there without dispatching queued events — so the feedback goes as is.
+        relay = self.feedback is not None and QThread.currentThread() is not _main_thread()
+        canceller = Canceller() if relay else None
+        feedback = canceller.feedback if relay else self.feedback
+        if relay:
+            self.feedback.canceled.connect(canceller.requested)
+        try:
+            if self.feedback is not None and self.feedback.isCanceled():
+                raise Cancelled("Cancelled", source=url)
+            started = time.perf_counter()
+            if verb == "GET":
+                code = blocking.get(request, True, feedback)
+            else:
+                code = blocking.post(request, QByteArray(data or b""), True, feedback)
+            elapsed = time.perf_counter() - started
+        finally:
+            cancelled = feedback is not None and feedback.isCanceled()
+            if relay:
+                self.feedback.canceled.disconnect(canceller.requested)
+                sip.delete(canceller)   # in its own thread; a cancel posted too late goes with it
         reply = blocking.reply()
-        if self.feedback is not None and self.feedback.isCanceled():
+        if cancelled or (self.feedback is not None and self.feedback.isCanceled()):
             raise Cancelled("Cancelled", source=url)
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         if code == QgsBlockingNetworkRequest.ErrorCode.TimeoutError:

@@ -6,42 +6,16 @@ function gets ``transport=TaskTransport(authcfg)``; cancelling the task (our can
 button, or QGIS's task manager, which calls the same virtual ``cancel()``) aborts the
 request in flight.
 
-Why the cancellation is posted into the worker thread rather than done by cancelling a
-QgsFeedback from the main thread: QGIS 3.22's QgsBlockingNetworkRequest connects the
-feedback's ``canceled`` signal twice, first to its own ``abort()`` (which deletes the
-reply), then, a few milliseconds later once the reply exists, to the reply's ``abort()``
-(which ends its event loop). A cancel emitted between the two runs only the first: the
-reply is deleted, nothing ends the loop, and the worker thread hangs for good (seen in
-tests: two hung searches filled QGIS's two-thread pool and every later task waited).
-Emitted from inside the worker's own event loop, the signal reaches both slots directly.
+The abort goes through QgisTransport, which relays a cancel from the main thread into the
+worker that waits for the reply (network.Canceller: QGIS 3.22 can hang otherwise).
 """
 
 from __future__ import annotations
 
-import threading
-
 from qgis.core import QgsApplication, QgsFeedback
-from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..errors import Cancelled
 from . import tasks
 from .network import QgisTransport
-
-
-class _Canceller(QObject):
-    """Lives in the worker thread during one request; ``requested`` (emitted from the main
-    thread) is queued to that thread and runs while QGIS's request waits in its loop."""
-
-    requested = pyqtSignal()
-
-    def __init__(self):
-        super().__init__()
-        self.feedback = QgsFeedback()
-        self.requested.connect(self._cancel)
-
-    def _cancel(self):
-        self.feedback.cancel()
 
 
 class TaskTransport:
@@ -50,35 +24,17 @@ class TaskTransport:
 
     def __init__(self, authcfg: str = ""):
         self.authcfg = authcfg or ""
-        self._lock = threading.Lock()
-        self._cancelled = False
-        self._canceller = None
+        self.feedback = QgsFeedback()
 
     def request(self, method, url, **kwargs):
-        canceller = _Canceller()           # made here: it belongs to the worker thread
-        with self._lock:
-            if self._cancelled:
-                sip.delete(canceller)
-                raise Cancelled("Cancelled", source=url)
-            self._canceller = canceller
-        try:
-            return QgisTransport(self.authcfg, canceller.feedback).request(method, url,
-                                                                           **kwargs)
-        finally:
-            with self._lock:
-                self._canceller = None
-            # Deleted in its own thread; a cancel posted too late is discarded with it.
-            sip.delete(canceller)
+        return QgisTransport(self.authcfg, self.feedback).request(method, url, **kwargs)
 
     def cancel(self) -> None:
-        with self._lock:
-            self._cancelled = True
-            if self._canceller is not None:
-                self._canceller.requested.emit()
+        self.feedback.cancel()
 
     @property
     def cancelled(self) -> bool:
-        return self._cancelled
+        return self.feedback.isCanceled()
 
 
 class NetworkTask(tasks.CoreTask):
