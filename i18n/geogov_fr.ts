@@ -776,7 +776,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut faire cela.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="362"/>
+        <location filename="../ui/review_dock.py" line="363"/>
         <source>This proposal is not awaiting a decision (it is “{status}”).</source>
         <translation>Cette proposition n'attend pas de décision (elle est « {status} »).</translation>
     </message>
@@ -836,22 +836,22 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>La base des propositions est injoignable. Les brouillons sont conservés sur cet ordinateur et pourront être soumis plus tard.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="42"/>
+        <location filename="../ui/messages_store.py" line="45"/>
         <source>This proposal store was created by a newer version of GeoGov. Update the plugin.</source>
         <translation>Ce registre des propositions a été créé par une version plus récente de GeoGov. Mettez l'extension à jour.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="44"/>
+        <location filename="../ui/messages_store.py" line="47"/>
         <source>The proposal file cannot be used: {message}</source>
         <translation>Le fichier des propositions est inutilisable : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="45"/>
+        <location filename="../ui/messages_store.py" line="48"/>
         <source>The proposal database failed: {message}</source>
         <translation>La base des propositions a échoué : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="46"/>
+        <location filename="../ui/messages_store.py" line="49"/>
         <source>The QGIS authentication configuration {authcfg} cannot be read.</source>
         <translation>La configuration d'authentification QGIS {authcfg} ne peut pas être lue.</translation>
     </message>
@@ -1204,17 +1204,17 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="279"/>
+        <location filename="../plugin/bridge/governance.py" line="280"/>
         <source>GeoGov: loading the partnership convention</source>
         <translation>GeoGov : chargement de la convention de partenariat</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="334"/>
+        <location filename="../plugin/bridge/governance.py" line="336"/>
         <source>GeoGov: reading the proposal store</source>
         <translation>GeoGov : lecture du magasin de propositions</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="359"/>
+        <location filename="../plugin/bridge/governance.py" line="361"/>
         <source>GeoGov: reading the catalogue record of {title}</source>
         <translation>GeoGov : lecture de la fiche de catalogue de {title}</translation>
     </message>
@@ -1449,7 +1449,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Couche « {name} » ajoutée à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="509"/>
+        <location filename="../ui/review_dock.py" line="511"/>
         <source>GeoGov</source>
         <translation>GeoGov</translation>
     </message>
@@ -2827,12 +2827,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Paramètres de GeoGov…</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="110"/>
+        <location filename="../ui/plugin.py" line="111"/>
         <source>About GeoGov</source>
         <translation>À propos de GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="110"/>
+        <location filename="../ui/plugin.py" line="111"/>
         <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners&apos; catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
         <translation>GeoGov intègre à QGIS la convention de partenariat régionale sur les données géographiques : découvrez les catalogues des partenaires, voyez qui est responsable de chaque couche, proposez et validez des modifications des données partagées.</translation>
     </message>
@@ -3716,7 +3716,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>{n} proposition(s).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="303"/>
+        <location filename="../ui/review_dock.py" line="304"/>
         <source>Reading the proposal…</source>
         <translation>Lecture de la proposition…</translation>
     </message>
@@ -4196,7 +4196,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Aucun problème : les changements peuvent être soumis.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="411"/>
+        <location filename="../ui/review_dock.py" line="413"/>
         <source>Wait for the current operation to finish.</source>
         <translation>Attendez la fin de l'opération en cours.</translation>
     </message>
@@ -5341,7 +5341,7 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>De mon organisme</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="630"/>
+        <location filename="../ui/review_dock.py" line="632"/>
         <source>Review proposals</source>
         <translation>Valider les propositions</translation>
     </message>
@@ -5386,7 +5386,7 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>Votre commentaire (obligatoire pour rejeter ou demander des modifications)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="486"/>
+        <location filename="../ui/review_dock.py" line="488"/>
         <source>Apply to the authoritative data</source>
         <translation>Appliquer aux données de référence</translation>
     </message>
@@ -5396,147 +5396,147 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>Résoudre les conflits…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="209"/>
+        <location filename="../ui/review_dock.py" line="210"/>
         <source>Reading the proposals…</source>
         <translation>Lecture des propositions…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="223"/>
+        <location filename="../ui/review_dock.py" line="224"/>
         <source>Reviewing as {login} ({partner}).</source>
         <translation>Validation en tant que {login} ({partner}).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="226"/>
+        <location filename="../ui/review_dock.py" line="227"/>
         <source>GeoPackage store: no access control (identity from the settings).</source>
         <translation>Stockage GeoPackage : aucun contrôle d'accès (identité lue dans les paramètres).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="251"/>
+        <location filename="../ui/review_dock.py" line="252"/>
         <source>{n} proposal(s) in the list.</source>
         <translation>{n} proposition(s) dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="251"/>
+        <location filename="../ui/review_dock.py" line="252"/>
         <source>No proposal here.</source>
         <translation>Aucune proposition ici.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="405"/>
+        <location filename="../ui/review_dock.py" line="407"/>
         <source>Select one proposal in the list.</source>
         <translation>Sélectionnez une proposition dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="358"/>
+        <location filename="../ui/review_dock.py" line="359"/>
         <source>You cannot approve your own proposal: you are its author. A steward of the dataset reviews it.</source>
         <translation>Vous ne pouvez pas approuver votre propre proposition : vous en êtes l'auteur. Un référent validation du jeu de données la valide.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="360"/>
+        <location filename="../ui/review_dock.py" line="361"/>
         <source>You are the author of this proposal: someone else reviews it.</source>
         <translation>Vous êtes l'auteur de cette proposition : quelqu'un d'autre la valide.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="366"/>
+        <location filename="../ui/review_dock.py" line="367"/>
         <source>Your decision is not needed: you already decided in this round, or you are not a steward, DPO or coordinator for this proposal.</source>
         <translation>Votre décision n'est pas attendue : vous avez déjà décidé pour ce tour, ou vous n'êtes ni référent validation, ni DPO, ni coordinateur pour cette proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="373"/>
+        <location filename="../ui/review_dock.py" line="374"/>
         <source>Type a comment first: it is required to reject or to request changes.</source>
         <translation>Saisissez d'abord un commentaire : il est obligatoire pour rejeter ou demander des modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="380"/>
+        <location filename="../ui/review_dock.py" line="381"/>
         <source>Approve this proposal</source>
         <translation>Approuver cette proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="387"/>
+        <location filename="../ui/review_dock.py" line="388"/>
         <source>Approve all selected ({n})</source>
         <translation>Approuver toute la sélection ({n})</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="389"/>
+        <location filename="../ui/review_dock.py" line="391"/>
         <source>Select several proposals in the list (Ctrl or Shift + click).</source>
         <translation>Sélectionnez plusieurs propositions dans la liste (Ctrl ou Maj + clic).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="389"/>
+        <location filename="../ui/review_dock.py" line="391"/>
         <source>Each one is approved in turn; the refused ones are listed with the reason.</source>
         <translation>Chacune est approuvée à son tour ; les refus sont listés avec leur motif.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="394"/>
+        <location filename="../ui/review_dock.py" line="396"/>
         <source>Write the approved changes to the authoritative data, check them, and undo everything if part is refused.</source>
         <translation>Écrire les modifications approuvées dans les données de référence, les vérifier, et tout défaire si une partie est refusée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="407"/>
+        <location filename="../ui/review_dock.py" line="409"/>
         <source>Only an approved proposal can be applied.</source>
         <translation>Seule une proposition approuvée peut être appliquée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="409"/>
+        <location filename="../ui/review_dock.py" line="411"/>
         <source>Only a steward of this dataset or a coordinator may apply it.</source>
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut l'appliquer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="421"/>
+        <location filename="../ui/review_dock.py" line="423"/>
         <source>Recording your decision…</source>
         <translation>Enregistrement de votre décision…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="429"/>
+        <location filename="../ui/review_dock.py" line="431"/>
         <source>Decision recorded: the proposal “{title}” is now “{status}”.</source>
         <translation>Décision enregistrée : la proposition « {title} » est maintenant « {status} ».</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="440"/>
+        <location filename="../ui/review_dock.py" line="442"/>
         <source>Approving {n} proposal(s)…</source>
         <translation>Approbation de {n} proposition(s)…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="457"/>
+        <location filename="../ui/review_dock.py" line="459"/>
         <source>Adding your comment…</source>
         <translation>Ajout de votre commentaire…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="464"/>
+        <location filename="../ui/review_dock.py" line="466"/>
         <source>Comment added.</source>
         <translation>Commentaire ajouté.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="486"/>
+        <location filename="../ui/review_dock.py" line="488"/>
         <source>Write the changes of “{title}” ({size}) to {layer}? They are checked against the data first; if anything is refused, everything is undone.</source>
         <translation>Écrire les modifications de « {title} » ({size}) dans {layer} ? Elles sont d'abord comparées aux données ; si quoi que ce soit est refusé, tout est défait.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="491"/>
+        <location filename="../ui/review_dock.py" line="493"/>
         <source>Applying “{title}” to the authoritative data…</source>
         <translation>Application de « {title} » aux données de référence…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="502"/>
+        <location filename="../ui/review_dock.py" line="504"/>
         <source>The proposal store did not record it: {error}</source>
         <translation>Le stockage des propositions ne l'a pas enregistré : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="552"/>
+        <location filename="../ui/review_dock.py" line="554"/>
         <source>Rebasing the proposal on the current data…</source>
         <translation>Mise à jour de la proposition sur les données actuelles…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="559"/>
+        <location filename="../ui/review_dock.py" line="561"/>
         <source>The proposal “{title}” was rebased on the current data: it is back in review and needs approval again.</source>
         <translation>La proposition « {title} » a été mise à jour sur les données actuelles : elle repart en validation et doit être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="598"/>
+        <location filename="../ui/review_dock.py" line="600"/>
         <source>{done} approved, {failed} refused.</source>
         <translation>{done} approuvée(s), {failed} refusée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="601"/>
+        <location filename="../ui/review_dock.py" line="603"/>
         <source>“{title}”: {reason}</source>
         <translation>« {title} » : {reason}</translation>
     </message>
@@ -5619,6 +5619,11 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <location filename="../ui/propose_action.py" line="74"/>
         <source>“{layer}” is shared data: do not save your edits, use Propose my changes. The steward of the data reviews them before they are applied.</source>
         <translation>« {layer} » est une donnée partagée : n'enregistrez pas vos modifications, utilisez « Proposer mes modifications ». Le référent validation de la donnée les examine avant qu'elles soient appliquées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_store.py" line="42"/>
+        <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov&apos;s settings.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -34,10 +34,11 @@ class AttributeDiffView(QWidget):
         self.layer_id = None
         self.cache = self.model = self.filter_model = None
         self.changed = set()
+        self.key_field = ""
         self.legend = QLabel(tr("One row per change. Green: added; red: deleted; highlighted: the value "
                                 "changed (beside it, struck through, the value before)."))
         self.legend.setWordWrap(True)
-        self.changed_only = QCheckBox(tr("Only the columns that changed"))
+        self.changed_only = QCheckBox(tr("Only the key and the modified columns"))
         self.changed_only.setChecked(True)
         self.open_button = QPushButton(tr("Open in QGIS's attribute table"))
         self.view = QgsAttributeTableView()
@@ -68,6 +69,8 @@ class AttributeDiffView(QWidget):
             return
         self.layer_id = self.layers.add(layer).id()
         self.changed = _changed_fields(proposal.changeset)
+        self.key_field = proposal.changeset.schema.key
+        self.changed_only.setEnabled(bool(self.changed))
         self.cache = QgsVectorLayerCache(layer, CACHE_SIZE)
         self.model = QgsAttributeTableModel(self.cache, self)
         self.model.loadLayer()
@@ -78,19 +81,21 @@ class AttributeDiffView(QWidget):
         self._update()
 
     def _columns(self, *_):
+        """With "only the modified columns": the key, the operation and the fields updates
+        change (beside their old values); every column otherwise."""
         layer = self.layer()
         if layer is None or self.filter_model is None:
             return
-        only = self.changed_only.isChecked()
+        only = self.changed_only.isChecked() and bool(self.changed)
+        key = self.key_field
         for index, field in enumerate(layer.fields()):
             name = field.name()
             base = name[len(OLD_PREFIX):] if name.startswith(OLD_PREFIX) else name
-            hidden = only and not name.startswith("_") and base not in self.changed
-            if name.startswith(OLD_PREFIX):
-                hidden = only and base not in self.changed
+            keep = base in self.changed or (name == key) or (name.startswith("_") and not
+                                                              name.startswith(OLD_PREFIX))
             column = self.filter_model.mapFromSource(self.model.index(0, index)).column() \
                 if self.model.rowCount() else index
-            self.view.setColumnHidden(column, hidden)
+            self.view.setColumnHidden(column, only and not keep)
 
     def clear(self):
         self.view.setModel(None)
@@ -108,15 +113,13 @@ class AttributeDiffView(QWidget):
 
     def _update(self):
         self.open_button.setEnabled(self.layer_id is not None)
-        self.changed_only.setEnabled(self.layer_id is not None)
+        self.changed_only.setEnabled(self.layer_id is not None and bool(self.changed))
 
 
 def _changed_fields(changeset) -> set:
-    """Fields some change sets: an update's changed fields, every value of an insert or a delete."""
+    """The fields some update changes (the columns a reviewer of updates needs)."""
     out = set()
     for change in changeset.changes:
         if change.op == "update":
             out.update(change.changed_fields)
-        else:
-            out.update(n for n, v in ((change.new or change.old) or {}).items() if v is not None)
     return out

@@ -17,8 +17,8 @@ dock runs the rebase in a task, and the rebased proposal goes back to review.
 
 from __future__ import annotations
 
-from qgis.core import QgsGeometry
-from qgis.PyQt.QtCore import Qt
+from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsUnitTypes, QgsWkbTypes
+from qgis.PyQt.QtCore import QLocale, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -53,12 +53,39 @@ COLOURS = {CURRENT: "#d6e6f5", PROPOSED: "#d7efd7", BASE: "#e8e8e8", "edited": "
            "open": "#f6cccc"}
 
 
-def geometry_text(blob, chars: int = 70) -> str:
+def geometry_text(blob, crs: str = "") -> str:
+    """A geometry in a few words a reviewer can compare: a point's coordinates, a line's
+    length, an area's size, with the centre of lines and areas (moved or reshaped shows)."""
     if blob is None:
         return tr("(no geometry)")
     geometry = geometry_of(blob)
-    text = geometry.asWkt(2) if not geometry.isNull() else tr("(unreadable geometry)")
-    return text if len(text) <= chars else text[:chars - 1] + "…"
+    if geometry.isNull():
+        return tr("(unreadable geometry)")
+    metres = bool(crs) and QgsCoordinateReferenceSystem(crs).mapUnits() == QgsUnitTypes.DistanceMeters
+    decimals = 1 if metres or not crs else 6
+    centre = geometry.centroid().asPoint()
+    number = QLocale()          # QGIS sets the default locale to the user's: "1 789,2" in French
+    where = "{x} ; {y}".format(x=number.toString(centre.x(), "f", decimals),
+                               y=number.toString(centre.y(), "f", decimals))
+    kind = geometry.type()
+    if kind == QgsWkbTypes.PointGeometry:
+        return where
+    if kind == QgsWkbTypes.LineGeometry:
+        if metres:
+            length = number.toString(geometry.length(), "f", 1)
+            return tr("line of {length} m, centre {where}").format(length=length, where=where)
+        return tr("line, centre {where}").format(where=where)
+    if metres:
+        area = number.toString(geometry.area(), "f", 0)
+        return tr("area of {area} m², centre {where}").format(area=area, where=where)
+    return tr("area, centre {where}").format(where=where)
+
+
+def geometry_tooltip(blob) -> str:
+    if blob is None:
+        return ""
+    text = geometry_of(blob).asWkt(1)
+    return text if len(text) <= 400 else text[:399] + "…"
 
 
 def whole_only(conflict) -> bool:
@@ -84,10 +111,19 @@ class ConflictDialog(QDialog):
                           "goes back to review and needs approval again."))
         intro.setWordWrap(True)
         self.features = QListWidget()
+        self.features.setMaximumHeight(140)
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([tr("Field"), tr("Base (when proposed)"), tr("In the data now"),
-                                              tr("Proposed"), tr("Merged (will be written)")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalHeaderLabels([tr("Field"), tr("Base"), tr("In the data now"), tr("Proposed"),
+                                              tr("Merged")])
+        for column, tip in ((BASE_COLUMN, tr("The value when the proposal was made")),
+                            (CURRENT_COLUMN, tr("The value in the authoritative data now")),
+                            (PROPOSED_COLUMN, tr("The value the proposal writes")),
+                            (MERGED_COLUMN, tr("The value the rebased proposal will write"))):
+            self.table.horizontalHeaderItem(column).setToolTip(tip)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FIELD_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked)
@@ -98,10 +134,11 @@ class ConflictDialog(QDialog):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.kind_label)
         right_layout.addWidget(self.table, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.features)
         splitter.addWidget(right)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([90, 360])
         self.current_all = QPushButton(tr("Keep the data's value everywhere"))
         self.proposed_all = QPushButton(tr("Take the proposed value everywhere"))
         tip = tr("Settles every choice still open; fields changed on one side only keep that side's value.")
@@ -239,7 +276,9 @@ class ConflictDialog(QDialog):
 
     # ------------------------------------------------------------------ view
     def _text(self, name, value) -> str:
-        return geometry_text(value) if name == GEOMETRY else value_text(value)
+        if name == GEOMETRY:
+            return geometry_text(value, self.schema.crs if self.schema is not None else "")
+        return value_text(value)
 
     def _fill(self, index: int) -> None:
         self._filling = True
@@ -267,12 +306,16 @@ class ConflictDialog(QDialog):
                                       (PROPOSED_COLUMN, proposed)):
                     item = QTableWidgetItem(self._text(name, value))
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                    item.setToolTip(tr("Click to keep this value"))
+                    tip = tr("Click to keep this value")
+                    if name == GEOMETRY and value is not None:
+                        tip += "\n" + geometry_tooltip(value)
+                    item.setToolTip(tip)
                     self.table.setItem(row, column, item)
                 self.table.setItem(row, MERGED_COLUMN, QTableWidgetItem())
         finally:
             self._filling = False
         self._refresh(index)
+        self.table.resizeRowsToContents()
 
     def _kind_text(self, conflict) -> str:
         if conflict.kind == DELETED:
@@ -358,6 +401,7 @@ class ConflictDialog(QDialog):
         self.ok_button.setEnabled(not open_ and bool(self.conflicts))
         if open_:
             self.reason.setText(tr("Still to decide: {items}").format(
-                items="; ".join(f"{label}: {', '.join(names)}" for label, names in open_)))
+                items="; ".join(tr("{feature}: {fields}").format(feature=label, fields=", ".join(names))
+                                for label, names in open_)))
         else:
             self.reason.setText("")

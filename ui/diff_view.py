@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCoordinateTransform,
+    QgsFeatureRequest,
     QgsGeometry,
     QgsMapRendererParallelJob,
     QgsMapSettings,
@@ -29,7 +30,6 @@ from qgis.PyQt.QtGui import QColor, QPen
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSlider,
@@ -42,7 +42,7 @@ from ..plugin.bridge.i18n import tr
 from ..plugin.errors import GeoGovError
 from .messages_proposals import feature_label
 
-MIN_ZOOM_METRES = 150.0
+MIN_ZOOM_METRES = 400.0
 
 
 def group_name() -> str:
@@ -186,8 +186,8 @@ class DiffView(QWidget):
         self.swipe_slider = QSlider(Qt.Orientation.Horizontal)
         self.swipe_slider.setRange(0, 100)
         self.swipe_slider.setValue(50)
-        self.previous_button = QPushButton(tr("◀ Previous"))
-        self.next_button = QPushButton(tr("Next ▶"))
+        self.previous_button = QPushButton(tr("◀ Previous change"))
+        self.next_button = QPushButton(tr("Next change ▶"))
         self.zoom_button = QPushButton(tr("Zoom to the change"))
         self.all_button = QPushButton(tr("Zoom to all changes"))
         self.position = QLabel()
@@ -197,9 +197,11 @@ class DiffView(QWidget):
         grid.addWidget(self.opacity, 0, 1)
         grid.addWidget(self.swipe_check, 1, 0)
         grid.addWidget(self.swipe_slider, 1, 1)
-        steps = QHBoxLayout()
-        for button in (self.previous_button, self.next_button, self.zoom_button, self.all_button):
-            steps.addWidget(button)
+        steps = QGridLayout()
+        steps.addWidget(self.previous_button, 0, 0)
+        steps.addWidget(self.next_button, 0, 1)
+        steps.addWidget(self.zoom_button, 1, 0)
+        steps.addWidget(self.all_button, 1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.show_check)
         layout.addWidget(self.legend)
@@ -319,7 +321,7 @@ class DiffView(QWidget):
             self.index = located[(at + delta) % len(located)]
         self.zoom_to_current()
 
-    def _canvas_rect(self, rect: QgsRectangle) -> QgsRectangle:
+    def _canvas_rect(self, rect: QgsRectangle, margin: float = 0.25) -> QgsRectangle:
         canvas = self.iface.mapCanvas()
         layer = self.layers.layer(self.after_id)
         transform = QgsCoordinateTransform(layer.crs(), canvas.mapSettings().destinationCrs(),
@@ -330,7 +332,7 @@ class DiffView(QWidget):
             centre = out.center()
             half = max(minimum, out.width(), out.height()) / 2
             out = QgsRectangle(centre.x() - half, centre.y() - half, centre.x() + half, centre.y() + half)
-        return out.buffered(max(out.width(), out.height()) * 0.15)
+        return out.buffered(max(out.width(), out.height()) * margin)
 
     def zoom_to_current(self):
         if self.diff is None:
@@ -342,10 +344,17 @@ class DiffView(QWidget):
         canvas = self.iface.mapCanvas()
         canvas.setExtent(self._canvas_rect(extent))
         canvas.refresh()
-        layer = self.layers.layer(self.after_id)
-        if layer is not None:
-            canvas.flashGeometries([QgsGeometry.fromRect(extent)], layer.crs())
+        self._flash(self.index)
         self._update()
+
+    def _flash(self, index: int):
+        """Flash the change's geometries (before and after) on the canvas."""
+        canvas = self.iface.mapCanvas()
+        for layer in self.diff_layers():
+            request = QgsFeatureRequest().setFilterExpression(f'"_seq" = {int(index)}')
+            geometries = [QgsGeometry(f.geometry()) for f in layer.getFeatures(request) if f.hasGeometry()]
+            if geometries:
+                canvas.flashGeometries(geometries, layer.crs())
 
     def zoom_to_all(self):
         located = self._located()
@@ -355,7 +364,7 @@ class DiffView(QWidget):
         for i in located[1:]:
             rect.combineExtentWith(self.diff.extents[i])
         canvas = self.iface.mapCanvas()
-        canvas.setExtent(self._canvas_rect(rect))
+        canvas.setExtent(self._canvas_rect(rect, 0.08))
         canvas.refresh()
 
     def _update(self):
@@ -371,5 +380,5 @@ class DiffView(QWidget):
                 n=self.index + 1, total=len(self.diff.ops),
                 feature=feature_label(self.diff.keys[self.index], self.diff.ops[self.index])))
         elif has:
-            self.position.setText(tr("{total} change(s): use Next to go through them.").format(
+            self.position.setText(tr("{total} change(s): go through them with “Next change”.").format(
                 total=len(self.diff.ops)))

@@ -135,6 +135,7 @@ class ReviewDock(QgsDockWidget):
         ui.progress.setVisible(False)
         ui.splitter.setStretchFactor(0, 2)
         ui.splitter.setStretchFactor(1, 3)
+        ui.body_layout.setStretchFactor(ui.splitter, 1)     # spare height to the queue and the page
         ui.refresh_button.clicked.connect(self.refresh)
         ui.changelog_button.clicked.connect(self.open_changelog)
         for combo in (ui.scope_combo, ui.status_combo, ui.dataset_combo):
@@ -385,6 +386,7 @@ class ReviewDock(QgsDockWidget):
         ui.reason_label.setVisible(bool(ui.reason_label.text()))
         selected = self.selected_summaries()
         ui.bulk_button.setText(tr("Approve all selected ({n})").format(n=len(selected)))
+        ui.bulk_button.setVisible(len(selected) > 1)       # shown once several are selected
         ui.bulk_button.setEnabled(self.task is None and len(selected) > 1)
         ui.bulk_button.setToolTip(
             tr("Select several proposals in the list (Ctrl or Shift + click).") if len(selected) < 2

@@ -28,9 +28,12 @@ from geogov.tests.support.apply_helpers import (
     point,
     read_gpkg,
 )
+from geogov.tests.support.review_fixtures import isolated_convention  # noqa: F401 (fixture)
 from geogov.ui.review_dock import TO_APPLY, ReviewDock
 
 SCHEMA = eclairage_schema()
+
+pytestmark = pytest.mark.usefixtures("isolated_convention")
 
 
 def target(server) -> Target:

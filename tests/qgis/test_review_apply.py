@@ -25,12 +25,15 @@ from geogov.tests.support.apply_helpers import (
     read_gpkg,
 )
 from geogov.tests.support.qt_wait import wait_for
+from geogov.tests.support.review_fixtures import isolated_convention  # noqa: F401 (fixture)
 from geogov.tests.support.servers import copy_geopackage
 from geogov.ui.changelog_dialog import ChangelogDialog
 from geogov.ui.notifications import ReviewNotifications
 from geogov.ui.review_dock import TO_APPLY, ReviewDock
 
 SCHEMA = eclairage_schema()
+
+pytestmark = pytest.mark.usefixtures("isolated_convention")
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,11 @@ from geogov.plugin.proposals.store import ALL, MINE, MY_PARTNER, TO_REVIEW
 from geogov.tests.support import review_fixtures as R  # noqa: N812 (short: used on every line)
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 from geogov.tests.support.qt_wait import wait_for
+from geogov.tests.support.review_fixtures import isolated_convention  # noqa: F401 (fixture)
 from geogov.ui.diff_view import group_name
 from geogov.ui.review_dock import TO_APPLY, ReviewDock, bulk_text
+
+pytestmark = pytest.mark.usefixtures("isolated_convention")
 
 
 @pytest.fixture()
@@ -168,7 +171,8 @@ def test_a_concurrent_decision_gets_the_stores_clear_message(store, docks):
     dock = docks(store, "steward_region")
     choose(dock, TO_REVIEW)
     select(dock, pav)
-    assert dock.ui.approve_button.isEnabled()
+    assert dock.ui.approve_button.isEnabled(), (dock.ui.approve_button.toolTip(), dock.ui.status_label.text(),
+                                                [s.id for s in dock.summaries()], pav.id)
     R.approved(store, pav, "steward_syctom")          # someone else, meanwhile
     dock.decide("approve")
     R.wait_idle(dock)

@@ -12,11 +12,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from geogov.plugin.bridge import settings as gsettings
 from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.model import Proposal, Target
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 from geogov.tests.support.qt_wait import wait_for
+
+
+@pytest.fixture()
+def isolated_convention():
+    """No convention loaded by an earlier test: store_factory keeps the one QGIS loaded in a
+    module global and syncs it into every GeoPackage store it opens, which would replace
+    the test convention of these stores (a GovernanceState of another test sets it)."""
+    from geogov.plugin.bridge import store_factory
+
+    saved = store_factory._CONVENTION
+    store_factory.set_convention(None)
+    yield
+    store_factory.set_convention(saved)
 
 
 @dataclass
