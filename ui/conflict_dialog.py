@@ -61,16 +61,17 @@ def geometry_text(blob, crs: str = "") -> str:
     geometry = geometry_of(blob)
     if geometry.isNull():
         return tr("(unreadable geometry)")
-    metres = bool(crs) and QgsCoordinateReferenceSystem(crs).mapUnits() == QgsUnitTypes.DistanceMeters
+    metres = bool(crs) and \
+        QgsCoordinateReferenceSystem(crs).mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters
     decimals = 1 if metres or not crs else 6
     centre = geometry.centroid().asPoint()
     number = QLocale()          # QGIS sets the default locale to the user's: "1 789,2" in French
     where = "{x} ; {y}".format(x=number.toString(centre.x(), "f", decimals),
                                y=number.toString(centre.y(), "f", decimals))
     kind = geometry.type()
-    if kind == QgsWkbTypes.PointGeometry:
+    if kind == QgsWkbTypes.GeometryType.PointGeometry:
         return where
-    if kind == QgsWkbTypes.LineGeometry:
+    if kind == QgsWkbTypes.GeometryType.LineGeometry:
         if metres:
             length = number.toString(geometry.length(), "f", 1)
             return tr("line of {length} m, centre {where}").format(length=length, where=where)

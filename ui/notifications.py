@@ -50,7 +50,7 @@ class ReviewNotifications(QObject):
     def stop(self):
         self.watcher.stop()
 
-    def _push(self, text: str, level=Qgis.Info):
+    def _push(self, text: str, level=Qgis.MessageLevel.Info):
         self.shown.append(text)
         try:
             self.iface.messageBar().pushMessage(tr("GeoGov"), text, level, 10)
@@ -71,13 +71,13 @@ class ReviewNotifications(QObject):
             if self.on_notice is not None:
                 self.on_notice(notices)
         except Exception as error:  # noqa: BLE001 - a Qt slot: logged and shown, never raised into Qt
-            QgsMessageLog.logMessage(error_text(error), "GeoGov", Qgis.Critical)
+            QgsMessageLog.logMessage(error_text(error), "GeoGov", Qgis.MessageLevel.Critical)
 
     def _failed(self, error):
         # Said once until it works again (the listener retries on its own).
         QgsMessageLog.logMessage(tr("Proposal notifications: {error}").format(error=error_text(error)),
-                                 "GeoGov", Qgis.Warning)
+                                 "GeoGov", Qgis.MessageLevel.Warning)
         if not self._failing:
             self._failing = True
             self._push(tr("Notifications about proposals are interrupted: {error}").format(
-                error=error_text(error)), Qgis.Warning)
+                error=error_text(error)), Qgis.MessageLevel.Warning)

@@ -448,7 +448,7 @@ class ReviewDock(QgsDockWidget):
         self.last_outcome = outcome
         text = bulk_text(outcome)
         self._status(text, WARNING_STYLE if outcome.failed else OK_STYLE)
-        level = Qgis.Warning if outcome.failed else Qgis.Success
+        level = Qgis.MessageLevel.Warning if outcome.failed else Qgis.MessageLevel.Success
         self.iface.messageBar().pushMessage(tr("GeoGov"), text.split("\n")[0], level, 10)
         self._reload_after(None)
 
@@ -506,8 +506,12 @@ class ReviewDock(QgsDockWidget):
         style = OK_STYLE if result.ok and outcome.record_error is None else (
             WARNING_STYLE if result.status == outcomes.CONFLICT else ERROR_STYLE)
         self._status(text, style)
-        level = Qgis.Success if result.ok else (Qgis.Warning if result.status == outcomes.CONFLICT
-                                                else Qgis.Critical)
+        if result.ok:
+            level = Qgis.MessageLevel.Success
+        elif result.status == outcomes.CONFLICT:
+            level = Qgis.MessageLevel.Warning
+        else:
+            level = Qgis.MessageLevel.Critical
         self.iface.messageBar().pushMessage(tr("GeoGov"), text, level, 15)
         if outcome.proposal is not None:
             self.refresh_target_layers(outcome.proposal.target)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from qgis.core import (
+    Qgis,
     QgsConditionalStyle,
     QgsCoordinateReferenceSystem,
     QgsExpression,
@@ -36,7 +37,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsRuleBasedRenderer,
-    QgsSymbol,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -62,8 +62,9 @@ TEMPORARY_PROPERTY = "geogov/review_layer"
 
 _QVARIANT = {INTEGER: QVariant.LongLong, REAL: QVariant.Double, BOOLEAN: QVariant.Bool,
              DATE: QVariant.Date, DATETIME: QVariant.DateTime}
-_FAMILY_QML = {QgsWkbTypes.PointGeometry: "diff_point.qml", QgsWkbTypes.LineGeometry: "diff_line.qml",
-               QgsWkbTypes.PolygonGeometry: "diff_polygon.qml"}
+_FAMILY_QML = {QgsWkbTypes.GeometryType.PointGeometry: "diff_point.qml",
+               QgsWkbTypes.GeometryType.LineGeometry: "diff_line.qml",
+               QgsWkbTypes.GeometryType.PolygonGeometry: "diff_polygon.qml"}
 
 
 class DiffLayerError(GeoGovError):
@@ -109,7 +110,7 @@ def _layer_wkb_type(changeset) -> int:
     """The memory layer's type: the schema's, else that of the first geometry."""
     if changeset.schema.geometry_type:
         found = QgsWkbTypes.parseType(changeset.schema.geometry_type)
-        if found != QgsWkbTypes.Unknown:
+        if found != QgsWkbTypes.Type.Unknown:
             return found
     for change in changeset.changes:
         for blob in (change.new_geometry, change.old_geometry):
@@ -117,13 +118,13 @@ def _layer_wkb_type(changeset) -> int:
                 geometry = geometry_of(blob)
                 if not geometry.isNull():
                     return QgsWkbTypes.multiType(geometry.wkbType())
-    return QgsWkbTypes.NoGeometry
+    return QgsWkbTypes.Type.NoGeometry
 
 
 def _memory_layer(wkb_type: int, crs: str, fields: QgsFields, name: str) -> QgsVectorLayer:
-    kind = "None" if wkb_type == QgsWkbTypes.NoGeometry else QgsWkbTypes.displayString(wkb_type)
+    kind = "None" if wkb_type == QgsWkbTypes.Type.NoGeometry else QgsWkbTypes.displayString(wkb_type)
     layer = QgsVectorLayer(kind, name, "memory")
-    if crs and wkb_type != QgsWkbTypes.NoGeometry:
+    if crs and wkb_type != QgsWkbTypes.Type.NoGeometry:
         layer.setCrs(QgsCoordinateReferenceSystem(crs))
     provider = layer.dataProvider()
     provider.addAttributes(fields.toList())
@@ -162,7 +163,7 @@ def map_fields(schema) -> QgsFields:
 def build_map_diff(changeset, title: str = "", colours=None) -> MapDiff:
     """Two styled memory layers (after, before) for ``changeset``; not added to any project."""
     wkb_type = _layer_wkb_type(changeset)
-    if wkb_type == QgsWkbTypes.NoGeometry:
+    if wkb_type == QgsWkbTypes.Type.NoGeometry:
         raise DiffLayerError("the changes have no geometry to show on the map", code="diff.no_geometry")
     schema = changeset.schema
     fields = map_fields(schema)
@@ -234,7 +235,7 @@ def _set_symbol_colour(symbol, colour: QColor) -> None:
     (keeping its transparency) with a darker outline, or only the outline when hollow."""
     for index in range(symbol.symbolLayerCount()):
         symbol_layer = symbol.symbolLayer(index)
-        if symbol.type() == QgsSymbol.Line:
+        if symbol.type() == Qgis.SymbolType.Line:
             symbol_layer.setColor(colour)
             continue
         fill = symbol_layer.fillColor()
@@ -267,7 +268,7 @@ def build_attribute_diff(changeset, title: str = "", colours=None) -> QgsVectorL
     """One row per change with ``_op``, every field and its ``_old_`` value, conditional styles."""
     schema = changeset.schema
     fields = attribute_fields(schema)
-    layer = _memory_layer(QgsWkbTypes.NoGeometry, "", fields,
+    layer = _memory_layer(QgsWkbTypes.Type.NoGeometry, "", fields,
                           tr("{title} — attribute changes").format(title=title or tr("proposal")))
     types = [(f.name, f.type) for f in shown_fields(schema)]
     features = []

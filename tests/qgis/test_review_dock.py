@@ -203,3 +203,36 @@ def test_the_diff_layers_follow_the_selection_and_go_with_the_dock(store, docks)
     dock.close()
     wait_for(lambda: root.findGroup(group_name()) is None, timeout=5)
     assert not [layer for layer in QgsProject.instance().mapLayers().values() if "map" in layer.name()]
+
+
+def test_the_plugin_installs_the_dock_and_its_notifications_and_unload_removes_everything(
+        store, qgis_iface):
+    """Through geogov.classFactory with a GeoPackage store in the settings: the Review action
+    and dock, the poll timer of the notifications; unload stops the timer and removes the
+    review layers."""
+    import geogov
+    from geogov.plugin.bridge import settings as gsettings
+    from geogov.ui.review_dock import OBJECT_NAME, _Component
+
+    proposal = R.submitted(store, "tech94", tag="plugin")
+    saved = gsettings.load()
+    gsettings.save(R.settings_for(store, "steward94", poll_seconds=600))
+    plugin = geogov.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        component = next(c for c in plugin.components if isinstance(c, _Component))
+        dock = component.dock
+        assert dock.objectName() == OBJECT_NAME and dock in plugin.docks
+        assert any(a.objectName() == "geogov_review" for a in plugin.actions)
+        watcher = component.notifications.watcher
+        assert watcher.timer is not None and watcher.timer.interval() == 600 * 1000
+        wait_for(lambda: watcher.task is None and watcher.cursor is not None, timeout=10)
+        dock.refresh()
+        R.wait_idle(dock)
+        select(dock, proposal)
+        assert QgsProject.instance().layerTreeRoot().findGroup(group_name()) is not None
+    finally:
+        plugin.unload()
+        gsettings.save(saved)
+    assert watcher.timer is None and watcher.task is None
+    assert QgsProject.instance().layerTreeRoot().findGroup(group_name()) is None
