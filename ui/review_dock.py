@@ -94,6 +94,7 @@ class ReviewDock(QgsDockWidget):
         self.state = state
         self.load_settings = load_settings or gsettings.load
         self.task = None              # the one store operation running (list, decide, apply…)
+        self.cancellable = False      # it shows a progress bar and a Cancel button
         self.detail_task = None
         self.queue = None
         self.detail = None            # review.Detail of the selected proposal
@@ -175,6 +176,7 @@ class ReviewDock(QgsDockWidget):
         self._status(text)
         self.task = run_task(text, function, self._settings(), *args, on_done=on_done, on_error=self._failed,
                              **kwargs)
+        self.cancellable = cancellable
         self.ui.progress.setValue(0)
         self.ui.progress.setVisible(cancellable)
         if cancellable:
@@ -183,7 +185,9 @@ class ReviewDock(QgsDockWidget):
 
     def _idle(self):
         self.task = None
+        self.cancellable = False
         self.ui.progress.setVisible(False)
+        self._update_buttons()
 
     def _fill_datasets(self):
         combo = self.ui.dataset_combo
@@ -398,7 +402,7 @@ class ReviewDock(QgsDockWidget):
         conflicts = self.detail is not None and self.detail.proposal.status == CONFLICT
         ui.conflicts_button.setVisible(conflicts)
         ui.conflicts_button.setEnabled(conflicts and self.task is None and bool(self.detail.conflicts))
-        ui.cancel_button.setVisible(self.task is not None and ui.progress.isVisible())
+        ui.cancel_button.setVisible(self.task is not None and self.cancellable)
         ui.refresh_button.setEnabled(self.task is None)
 
     def apply_reason(self) -> str:

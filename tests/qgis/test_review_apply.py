@@ -284,3 +284,34 @@ def test_geopackage_notifications_tell_the_steward_and_then_the_author(store, qg
     finally:
         for watcher, _ in watchers:
             watcher.stop()
+
+
+def test_a_cancelled_apply_writes_and_records_nothing(store, target_gpkg, dock_as):
+    from geogov.plugin.bridge.review import apply_approved
+    from geogov.plugin.errors import Cancelled
+
+    proposal, _keys, _edited = approved_on(store, target_gpkg)
+    before = read_gpkg(target_gpkg)
+    settings = R.settings_for(store, "steward_sipperec")
+    with pytest.raises(Cancelled):
+        apply_approved(settings, proposal.id, proposal.version, F.convention(), is_cancelled=lambda: True)
+    assert differences(read_gpkg(target_gpkg), before, SCHEMA) == []
+    stored = R.store_as(store, "coord_region").get_proposal(proposal.id)
+    assert stored.status == "approved" and stored.apply_attempts == []
+    # In the dock, the apply shows its progress bar and a Cancel button while it runs.
+    dock = dock_as("steward_sipperec")
+    dock.ui.scope_combo.setCurrentIndex(dock.ui.scope_combo.findData(TO_APPLY))
+    R.wait_idle(dock)
+    dock.select([proposal.id])
+    R.wait_idle(dock)
+    dock.ui.apply_button.click()
+    assert not dock.ui.progress.isHidden() and not dock.ui.cancel_button.isHidden()
+    dock.ui.cancel_button.click()
+    R.wait_idle(dock)
+    assert dock.ui.progress.isHidden() and dock.ui.cancel_button.isHidden()
+    status = R.store_as(store, "coord_region").get_proposal(proposal.id).status
+    text = dock.ui.status_label.text()
+    # Cancelled before it wrote (nothing happened) or while writing (undone), or too late
+    # (applied, and said so).
+    assert (status == "approved" and text.startswith("Cancelled")) or \
+        (status == "applied" and "Applied to the authoritative data" in text)
