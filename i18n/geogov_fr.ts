@@ -324,7 +324,7 @@
         <translation>sans limite territoriale</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="116"/>
+        <location filename="../ui/review_dock.py" line="117"/>
         <source>Dataset</source>
         <translation>Donnée</translation>
     </message>
@@ -776,7 +776,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut faire cela.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="363"/>
+        <location filename="../ui/review_dock.py" line="367"/>
         <source>This proposal is not awaiting a decision (it is “{status}”).</source>
         <translation>Cette proposition n'attend pas de décision (elle est « {status} »).</translation>
     </message>
@@ -928,7 +928,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Portée</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="116"/>
+        <location filename="../ui/review_dock.py" line="117"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -953,7 +953,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Identifiant de la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="126"/>
+        <location filename="../ui/review_dock.py" line="127"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
@@ -1008,17 +1008,17 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Statut inconnu : {status}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="128"/>
+        <location filename="../ui/review_dock.py" line="129"/>
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="130"/>
+        <location filename="../ui/review_dock.py" line="131"/>
         <source>Reject</source>
         <translation>Rejeter</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="129"/>
+        <location filename="../ui/review_dock.py" line="130"/>
         <source>Request changes</source>
         <translation>Demander des modifications</translation>
     </message>
@@ -1359,7 +1359,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Révision la plus récente d'abord</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="116"/>
+        <location filename="../ui/review_dock.py" line="117"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
@@ -1449,7 +1449,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Couche « {name} » ajoutée à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="511"/>
+        <location filename="../ui/review_dock.py" line="519"/>
         <source>GeoGov</source>
         <translation>GeoGov</translation>
     </message>
@@ -1901,7 +1901,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Éditeur</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="116"/>
+        <location filename="../ui/review_dock.py" line="117"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
@@ -3661,7 +3661,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>En attente de</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="124"/>
+        <location filename="../ui/review_dock.py" line="125"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -3716,7 +3716,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>{n} proposition(s).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="304"/>
+        <location filename="../ui/review_dock.py" line="308"/>
         <source>Reading the proposal…</source>
         <translation>Lecture de la proposition…</translation>
     </message>
@@ -4196,7 +4196,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Aucun problème : les changements peuvent être soumis.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="413"/>
+        <location filename="../ui/review_dock.py" line="417"/>
         <source>Wait for the current operation to finish.</source>
         <translation>Attendez la fin de l'opération en cours.</translation>
     </message>
@@ -4571,42 +4571,42 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="99"/>
+        <location filename="../ui/conflict_dialog.py" line="100"/>
         <source>proposal</source>
         <translation>proposition</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="170"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="171"/>
         <source>{title} — after</source>
         <translation>{title} — après</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="171"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="172"/>
         <source>{title} — before</source>
         <translation>{title} — avant</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="251"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="252"/>
         <source>Added</source>
         <translation>Ajoutée</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="251"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="252"/>
         <source>Deleted</source>
         <translation>Supprimée</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="251"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="252"/>
         <source>Modified (after)</source>
         <translation>Modifiée (après)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="252"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="253"/>
         <source>Modified (before)</source>
         <translation>Modifiée (avant)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="270"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="271"/>
         <source>{title} — attribute changes</source>
         <translation>{title} — attributs modifiés</translation>
     </message>
@@ -5041,7 +5041,7 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>Aucune explication donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="116"/>
+        <location filename="../ui/review_dock.py" line="117"/>
         <source>Approvals</source>
         <translation>Approbations</translation>
     </message>
@@ -5086,7 +5086,7 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>Exporter le journal des modifications</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="114"/>
+        <location filename="../ui/review_dock.py" line="115"/>
         <source>All datasets</source>
         <translation>Tous les jeux de données</translation>
     </message>
@@ -5166,137 +5166,137 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>(géométrie illisible)</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="99"/>
+        <location filename="../ui/conflict_dialog.py" line="100"/>
         <source>Resolve the conflicts — {title}</source>
         <translation>Résoudre les conflits — {title}</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="107"/>
+        <location filename="../ui/conflict_dialog.py" line="108"/>
         <source>The authoritative data changed since this proposal was made. For each field changed on both sides, click the value to keep in the “In the data now” or “Proposed” column, or double-click the “Merged” cell to type another value. Fields changed on one side only keep that side's value. The rebased proposal goes back to review and needs approval again.</source>
         <translation>Les données de référence ont changé depuis cette proposition. Pour chaque champ modifié des deux côtés, cliquez sur la valeur à garder dans la colonne « Dans les données » ou « Proposé », ou double-cliquez sur la cellule « Fusion » pour saisir une autre valeur. Un champ modifié d'un seul côté garde la valeur de ce côté. La proposition mise à jour repart en validation et doit être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="116"/>
+        <location filename="../ui/conflict_dialog.py" line="117"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="116"/>
+        <location filename="../ui/conflict_dialog.py" line="117"/>
         <source>In the data now</source>
         <translation>Dans les données</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="116"/>
+        <location filename="../ui/conflict_dialog.py" line="117"/>
         <source>Proposed</source>
         <translation>Proposé</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="142"/>
+        <location filename="../ui/conflict_dialog.py" line="143"/>
         <source>Keep the data&apos;s value everywhere</source>
         <translation>Garder partout la valeur des données</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="143"/>
+        <location filename="../ui/conflict_dialog.py" line="144"/>
         <source>Take the proposed value everywhere</source>
         <translation>Prendre partout la valeur proposée</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="144"/>
+        <location filename="../ui/conflict_dialog.py" line="145"/>
         <source>Settles every choice still open; fields changed on one side only keep that side&apos;s value.</source>
         <translation>Tranche tous les choix restants ; un champ modifié d'un seul côté garde la valeur de ce côté.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="152"/>
+        <location filename="../ui/conflict_dialog.py" line="153"/>
         <source>A comment for the reviewers: what you chose and why</source>
         <translation>Un commentaire pour les valideurs : ce que vous avez choisi et pourquoi</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="159"/>
+        <location filename="../ui/conflict_dialog.py" line="160"/>
         <source>Rebase the proposal</source>
         <translation>Mettre à jour la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="228"/>
+        <location filename="../ui/conflict_dialog.py" line="229"/>
         <source>geometry (WKT)</source>
         <translation>géométrie (WKT)</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="229"/>
+        <location filename="../ui/conflict_dialog.py" line="230"/>
         <source>“{text}” is not a valid {type}.</source>
         <translation>« {text} » n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="256"/>
+        <location filename="../ui/conflict_dialog.py" line="257"/>
         <source>the whole feature</source>
         <translation>l'entité entière</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="296"/>
+        <location filename="../ui/conflict_dialog.py" line="297"/>
         <source>Geometry</source>
         <translation>Géométrie</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="303"/>
+        <location filename="../ui/conflict_dialog.py" line="304"/>
         <source>Changed on both sides: choose the value to keep.</source>
         <translation>Modifié des deux côtés : choisissez la valeur à garder.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="309"/>
+        <location filename="../ui/conflict_dialog.py" line="310"/>
         <source>Click to keep this value</source>
         <translation>Cliquez pour garder cette valeur</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="322"/>
+        <location filename="../ui/conflict_dialog.py" line="323"/>
         <source>This feature was deleted from the data since the proposal was made. Click “In the data now” to leave it deleted, or “Proposed” to create it again as proposed.</source>
         <translation>Cette entité a été supprimée des données depuis la proposition. Cliquez sur « Dans les données » pour la laisser supprimée, ou sur « Proposé » pour la recréer comme proposé.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="325"/>
+        <location filename="../ui/conflict_dialog.py" line="326"/>
         <source>The proposal deletes this feature, which was changed in the data meanwhile. Click “In the data now” to keep the feature as it is now, or “Proposed” to delete it anyway.</source>
         <translation>La proposition supprime cette entité, modifiée entre-temps dans les données. Cliquez sur « Dans les données » pour garder l'entité telle qu'elle est, ou sur « Proposé » pour la supprimer quand même.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="329"/>
+        <location filename="../ui/conflict_dialog.py" line="330"/>
         <source>The proposal adds a feature whose key is now taken in the data: merge the two.</source>
         <translation>La proposition ajoute une entité dont la clé est désormais prise dans les données : fusionnez les deux.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="330"/>
+        <location filename="../ui/conflict_dialog.py" line="331"/>
         <source>Changed in the data and in the proposal.</source>
         <translation>Modifiée dans les données et dans la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="354"/>
+        <location filename="../ui/conflict_dialog.py" line="355"/>
         <source>choose…</source>
         <translation>à choisir…</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="355"/>
+        <location filename="../ui/conflict_dialog.py" line="356"/>
         <source>Click a value on the left, or double-click here to type one.</source>
         <translation>Cliquez sur une valeur à gauche, ou double-cliquez ici pour en saisir une.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="359"/>
+        <location filename="../ui/conflict_dialog.py" line="360"/>
         <source>A value you chose</source>
         <translation>Une valeur que vous avez choisie</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="365"/>
+        <location filename="../ui/conflict_dialog.py" line="366"/>
         <source>Automatic: only one side changed it</source>
         <translation>Automatique : un seul côté l'a modifié</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="365"/>
+        <location filename="../ui/conflict_dialog.py" line="366"/>
         <source>Your choice</source>
         <translation>Votre choix</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="400"/>
+        <location filename="../ui/conflict_dialog.py" line="401"/>
         <source>(to decide)</source>
         <translation>(à trancher)</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="403"/>
+        <location filename="../ui/conflict_dialog.py" line="404"/>
         <source>Still to decide: {items}</source>
         <translation>Reste à trancher : {items}</translation>
     </message>
@@ -5341,202 +5341,202 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>De mon organisme</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="632"/>
+        <location filename="../ui/review_dock.py" line="640"/>
         <source>Review proposals</source>
         <translation>Valider les propositions</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="111"/>
+        <location filename="../ui/review_dock.py" line="112"/>
         <source>Any status</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="116"/>
+        <location filename="../ui/review_dock.py" line="117"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="116"/>
+        <location filename="../ui/review_dock.py" line="117"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="121"/>
+        <location filename="../ui/review_dock.py" line="122"/>
         <source>Proposal</source>
         <translation>Proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="122"/>
+        <location filename="../ui/review_dock.py" line="123"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="123"/>
+        <location filename="../ui/review_dock.py" line="124"/>
         <source>Attributes</source>
         <translation>Attributs</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="125"/>
+        <location filename="../ui/review_dock.py" line="126"/>
         <source>Change log…</source>
         <translation>Journal des modifications…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="127"/>
+        <location filename="../ui/review_dock.py" line="128"/>
         <source>Your comment (required to reject or to request changes)</source>
         <translation>Votre commentaire (obligatoire pour rejeter ou demander des modifications)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="488"/>
+        <location filename="../ui/review_dock.py" line="492"/>
         <source>Apply to the authoritative data</source>
         <translation>Appliquer aux données de référence</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="132"/>
+        <location filename="../ui/review_dock.py" line="133"/>
         <source>Resolve the conflicts…</source>
         <translation>Résoudre les conflits…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="210"/>
+        <location filename="../ui/review_dock.py" line="214"/>
         <source>Reading the proposals…</source>
         <translation>Lecture des propositions…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="224"/>
+        <location filename="../ui/review_dock.py" line="228"/>
         <source>Reviewing as {login} ({partner}).</source>
         <translation>Validation en tant que {login} ({partner}).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="227"/>
+        <location filename="../ui/review_dock.py" line="231"/>
         <source>GeoPackage store: no access control (identity from the settings).</source>
         <translation>Stockage GeoPackage : aucun contrôle d'accès (identité lue dans les paramètres).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="252"/>
+        <location filename="../ui/review_dock.py" line="256"/>
         <source>{n} proposal(s) in the list.</source>
         <translation>{n} proposition(s) dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="252"/>
+        <location filename="../ui/review_dock.py" line="256"/>
         <source>No proposal here.</source>
         <translation>Aucune proposition ici.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="407"/>
+        <location filename="../ui/review_dock.py" line="411"/>
         <source>Select one proposal in the list.</source>
         <translation>Sélectionnez une proposition dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="359"/>
+        <location filename="../ui/review_dock.py" line="363"/>
         <source>You cannot approve your own proposal: you are its author. A steward of the dataset reviews it.</source>
         <translation>Vous ne pouvez pas approuver votre propre proposition : vous en êtes l'auteur. Un référent validation du jeu de données la valide.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="361"/>
+        <location filename="../ui/review_dock.py" line="365"/>
         <source>You are the author of this proposal: someone else reviews it.</source>
         <translation>Vous êtes l'auteur de cette proposition : quelqu'un d'autre la valide.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="367"/>
+        <location filename="../ui/review_dock.py" line="371"/>
         <source>Your decision is not needed: you already decided in this round, or you are not a steward, DPO or coordinator for this proposal.</source>
         <translation>Votre décision n'est pas attendue : vous avez déjà décidé pour ce tour, ou vous n'êtes ni référent validation, ni DPO, ni coordinateur pour cette proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="374"/>
+        <location filename="../ui/review_dock.py" line="378"/>
         <source>Type a comment first: it is required to reject or to request changes.</source>
         <translation>Saisissez d'abord un commentaire : il est obligatoire pour rejeter ou demander des modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="381"/>
+        <location filename="../ui/review_dock.py" line="385"/>
         <source>Approve this proposal</source>
         <translation>Approuver cette proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="388"/>
+        <location filename="../ui/review_dock.py" line="392"/>
         <source>Approve all selected ({n})</source>
         <translation>Approuver toute la sélection ({n})</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="391"/>
+        <location filename="../ui/review_dock.py" line="395"/>
         <source>Select several proposals in the list (Ctrl or Shift + click).</source>
         <translation>Sélectionnez plusieurs propositions dans la liste (Ctrl ou Maj + clic).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="391"/>
+        <location filename="../ui/review_dock.py" line="395"/>
         <source>Each one is approved in turn; the refused ones are listed with the reason.</source>
         <translation>Chacune est approuvée à son tour ; les refus sont listés avec leur motif.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="396"/>
+        <location filename="../ui/review_dock.py" line="400"/>
         <source>Write the approved changes to the authoritative data, check them, and undo everything if part is refused.</source>
         <translation>Écrire les modifications approuvées dans les données de référence, les vérifier, et tout défaire si une partie est refusée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="409"/>
+        <location filename="../ui/review_dock.py" line="413"/>
         <source>Only an approved proposal can be applied.</source>
         <translation>Seule une proposition approuvée peut être appliquée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="411"/>
+        <location filename="../ui/review_dock.py" line="415"/>
         <source>Only a steward of this dataset or a coordinator may apply it.</source>
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut l'appliquer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="423"/>
+        <location filename="../ui/review_dock.py" line="427"/>
         <source>Recording your decision…</source>
         <translation>Enregistrement de votre décision…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="431"/>
+        <location filename="../ui/review_dock.py" line="435"/>
         <source>Decision recorded: the proposal “{title}” is now “{status}”.</source>
         <translation>Décision enregistrée : la proposition « {title} » est maintenant « {status} ».</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="442"/>
+        <location filename="../ui/review_dock.py" line="446"/>
         <source>Approving {n} proposal(s)…</source>
         <translation>Approbation de {n} proposition(s)…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="459"/>
+        <location filename="../ui/review_dock.py" line="463"/>
         <source>Adding your comment…</source>
         <translation>Ajout de votre commentaire…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="466"/>
+        <location filename="../ui/review_dock.py" line="470"/>
         <source>Comment added.</source>
         <translation>Commentaire ajouté.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="488"/>
+        <location filename="../ui/review_dock.py" line="492"/>
         <source>Write the changes of “{title}” ({size}) to {layer}? They are checked against the data first; if anything is refused, everything is undone.</source>
         <translation>Écrire les modifications de « {title} » ({size}) dans {layer} ? Elles sont d'abord comparées aux données ; si quoi que ce soit est refusé, tout est défait.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="493"/>
+        <location filename="../ui/review_dock.py" line="497"/>
         <source>Applying “{title}” to the authoritative data…</source>
         <translation>Application de « {title} » aux données de référence…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="504"/>
+        <location filename="../ui/review_dock.py" line="508"/>
         <source>The proposal store did not record it: {error}</source>
         <translation>Le stockage des propositions ne l'a pas enregistré : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="554"/>
+        <location filename="../ui/review_dock.py" line="562"/>
         <source>Rebasing the proposal on the current data…</source>
         <translation>Mise à jour de la proposition sur les données actuelles…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="561"/>
+        <location filename="../ui/review_dock.py" line="569"/>
         <source>The proposal “{title}” was rebased on the current data: it is back in review and needs approval again.</source>
         <translation>La proposition « {title} » a été mise à jour sur les données actuelles : elle repart en validation et doit être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="600"/>
+        <location filename="../ui/review_dock.py" line="608"/>
         <source>{done} approved, {failed} refused.</source>
         <translation>{done} approuvée(s), {failed} refusée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="603"/>
+        <location filename="../ui/review_dock.py" line="611"/>
         <source>“{title}”: {reason}</source>
         <translation>« {title} » : {reason}</translation>
     </message>
@@ -5561,57 +5561,57 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>Seulement la clé et les colonnes modifiées</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="76"/>
+        <location filename="../ui/conflict_dialog.py" line="77"/>
         <source>line of {length} m, centre {where}</source>
         <translation>ligne de {length} m, centre {where}</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="77"/>
+        <location filename="../ui/conflict_dialog.py" line="78"/>
         <source>line, centre {where}</source>
         <translation>ligne, centre {where}</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="80"/>
+        <location filename="../ui/conflict_dialog.py" line="81"/>
         <source>area of {area} m², centre {where}</source>
         <translation>surface de {area} m², centre {where}</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="81"/>
+        <location filename="../ui/conflict_dialog.py" line="82"/>
         <source>area, centre {where}</source>
         <translation>surface, centre {where}</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="116"/>
+        <location filename="../ui/conflict_dialog.py" line="117"/>
         <source>Base</source>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="116"/>
+        <location filename="../ui/conflict_dialog.py" line="117"/>
         <source>Merged</source>
         <translation>Fusion</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="118"/>
+        <location filename="../ui/conflict_dialog.py" line="119"/>
         <source>The value when the proposal was made</source>
         <translation>La valeur au moment de la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="118"/>
+        <location filename="../ui/conflict_dialog.py" line="119"/>
         <source>The value in the authoritative data now</source>
         <translation>La valeur actuelle dans les données de référence</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="118"/>
+        <location filename="../ui/conflict_dialog.py" line="119"/>
         <source>The value the proposal writes</source>
         <translation>La valeur que la proposition écrit</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="118"/>
+        <location filename="../ui/conflict_dialog.py" line="119"/>
         <source>The value the rebased proposal will write</source>
         <translation>La valeur que la proposition mise à jour écrira</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="403"/>
+        <location filename="../ui/conflict_dialog.py" line="404"/>
         <source>{feature}: {fields}</source>
         <translation>{feature} : {fields}</translation>
     </message>
