@@ -8,16 +8,28 @@ never reads or writes a widget.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import traceback
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
+from qgis.PyQt.QtCore import QTimer
 
 from ..errors import Cancelled, GeoGovError
 
 # QgsTaskManager does not keep the Python wrapper alive: without a reference here the
 # task object would be garbage-collected while its thread still runs.
 _RUNNING = set()
+
+# QGIS 3.22's task manager keeps a pointer to each task's QRunnable after the thread pool
+# has deleted it (auto-delete) and, when the finished task is cleaned up, cancels "that"
+# runnable in the pool: a task added meanwhile whose runnable was allocated at the freed
+# address is silently dropped from the queue (it stays Queued for ever; seen about one
+# time in two when a task was started from another task's callback). So a new task is
+# only handed to QGIS once every GeoGov task whose run() has returned is deleted.
+_FINISHING = set()     # keys of tasks whose run() returned and whose C++ object still lives
+_PENDING = []          # tasks waiting for _FINISHING to empty
+_FLUSH_AFTER_MS = 2000  # should a destroyed() never come, add them anyway after this
 
 
 class CoreTask(QgsTask):
@@ -33,6 +45,8 @@ class CoreTask(QgsTask):
         self.result = None
         self.error = None
         self.error_traceback = ""
+        self._key = id(self)
+        self.destroyed.connect(functools.partial(_task_deleted, self._key))
         try:
             parameters = inspect.signature(function).parameters
         except (TypeError, ValueError):
@@ -41,6 +55,15 @@ class CoreTask(QgsTask):
             self.kwargs.setdefault("progress", self._progress)
         if "is_cancelled" in parameters:
             self.kwargs.setdefault("is_cancelled", self.isCanceled)
+
+    def cancel(self):
+        if self in _PENDING:   # never handed to QGIS: end it here, as QGIS would
+            _PENDING.remove(self)
+            _RUNNING.discard(self)
+            if self.on_error is not None:
+                self.on_error(Cancelled("Cancelled"))
+            return
+        super().cancel()
 
     def _progress(self, fraction):
         self.setProgress(max(0.0, min(100.0, float(fraction) * 100.0)))
@@ -54,6 +77,8 @@ class CoreTask(QgsTask):
         except Exception as exc:  # noqa: BLE001 - reported to the user and the log, not hidden
             self.error = exc
             self.error_traceback = traceback.format_exc()
+        finally:
+            _FINISHING.add(self._key)   # from here QGIS holds a dangling runnable pointer
         return False
 
     def finished(self, ok):
@@ -77,8 +102,25 @@ def run_task(description, function, *args, on_done=None, on_error=None, can_canc
     task = CoreTask(description, function, *args, on_done=on_done, on_error=on_error,
                     can_cancel=can_cancel, **kwargs)
     _RUNNING.add(task)
-    QgsApplication.taskManager().addTask(task)
+    if _FINISHING:
+        _PENDING.append(task)
+        QTimer.singleShot(_FLUSH_AFTER_MS, _flush_pending)
+    else:
+        QgsApplication.taskManager().addTask(task)
     return task
+
+
+def _task_deleted(key, *_):
+    _FINISHING.discard(key)
+    if not _FINISHING:
+        _flush_pending()
+
+
+def _flush_pending():
+    while _PENDING:
+        task = _PENDING.pop(0)
+        if task in _RUNNING:   # not cancelled while it waited
+            QgsApplication.taskManager().addTask(task)
 
 
 def cancel_all():

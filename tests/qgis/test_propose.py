@@ -318,7 +318,8 @@ def test_personal_data_goes_to_the_steward_and_the_dpo(demo_data, tmp_path, proj
     dialog = dialogs(layer, P.gpkg_settings(store_path, login="tech_ept8"))
     prepared = proposed(dialog)
     assert prepared.problems == [] and prepared.save_error is None, dialog.status.text()
-    assert prepared.source.schema.key == "fid" and prepared.changeset.changes[0].key == feature["fid"]
+    assert prepared.source.schema.key == "identifiant"
+    assert prepared.changeset.changes[0].key == feature["identifiant"]
     assert [p.id for p in prepared.routing.stewards] == ["syctom"]
     assert prepared.routing.personal_data and prepared.routing.approvals == ["steward", "dpo"]
     assert [c.login for c in prepared.routing.dpos] == ["dpo_syctom"]
