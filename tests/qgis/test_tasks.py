@@ -3,7 +3,7 @@
 import threading
 import time
 
-from qgis.PyQt.QtCore import QCoreApplication, QThread
+from qgis.PyQt.QtCore import QCoreApplication, QThread, QThreadPool
 
 from geogov.plugin.bridge import tasks
 from geogov.plugin.errors import Cancelled, DocumentError
@@ -29,16 +29,22 @@ def test_callbacks_run_on_the_main_thread_with_the_result_or_the_error(qgis_app)
     def fail():
         raise DocumentError("broken", code="xml.malformed")
 
-    tasks.run_task("double", work, 21, on_done=lambda r: seen.update(done=(r, QThread.currentThread() is main)))
+    tasks.run_task("double", work, 21,
+                   on_done=lambda r: seen.update(done=(r, QThread.currentThread() is main)))
     tasks.run_task("fail", fail, on_error=lambda e: seen.update(error=e.code))
     wait_for(lambda: "done" in seen and "error" in seen)
     assert seen == {"worker": True, "done": (42, True), "error": "xml.malformed"}
 
 
 def test_a_chain_of_tasks_started_from_callbacks_never_loses_one(qgis_app):
-    """QGIS 3.22 drops a task whose runnable reuses a finished task's freed address (about
-    one time in two when started from the previous task's callback): none may be lost."""
+    """Tasks started from the previous task's callback, with one pool thread (as on a busy
+    machine): none may be lost. (The review dock's rebase → refresh flow lost its second
+    task about one run in two under load before tasks.py held new tasks back; this test
+    did not reproduce that loss on an idle machine, it guards the behaviour.)"""
     done = []
+    pool = QThreadPool.globalInstance()
+    threads = pool.maxThreadCount()
+    pool.setMaxThreadCount(1)
 
     def start(index):
         if index == 40:
@@ -46,9 +52,37 @@ def test_a_chain_of_tasks_started_from_callbacks_never_loses_one(qgis_app):
         tasks.run_task(f"step {index}", lambda: index,
                        on_done=lambda result: (done.append(result), start(result + 1)))
 
-    start(0)
-    wait_for(lambda: len(done) == 40, timeout=60)
+    try:
+        start(0)
+        wait_for(lambda: len(done) == 40, timeout=60)
+    finally:
+        pool.setMaxThreadCount(threads)
     assert done == list(range(40))
+
+
+def test_a_task_queued_while_the_previous_one_is_cleaned_up_still_runs(qgis_app):
+    """Task C, started from task R's callback, waits in the pool's queue (the only thread
+    is busy) while QGIS cleans R up: C must run all the same."""
+    pool = QThreadPool.globalInstance()
+    threads = pool.maxThreadCount()
+    gate = threading.Event()
+    ran = []
+
+    def after_r(_result):
+        pool.setMaxThreadCount(1)      # B holds it: C has to queue
+        tasks.run_task("C", lambda: ran.append("C"))
+
+    try:
+        tasks.run_task("B", gate.wait, 30)
+        tasks.run_task("R", lambda: "R", on_done=after_r)
+        deadline = time.monotonic() + 1.5       # R's clean-up happens in here
+        while time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.005)
+    finally:
+        pool.setMaxThreadCount(threads)
+        gate.set()
+    wait_for(lambda: ran == ["C"], timeout=15)
 
 
 def test_a_task_cancelled_before_qgis_got_it_reports_cancelled(qgis_app):
