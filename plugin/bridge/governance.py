@@ -227,6 +227,8 @@ class GovernanceState(QObject):
     # ------------------------------------------------------------------ lifecycle
     def close(self):
         self._closed = True
+        if self.convention is not None and store_factory.current_convention() is self.convention:
+            store_factory.set_convention(None)
         self._debounce.stop()
         self._watcher.fileChanged.disconnect(self._file_changed)
         self._debounce.timeout.disconnect(self.reload)

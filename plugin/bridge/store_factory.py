@@ -32,6 +32,10 @@ def set_convention(convention) -> None:
     _CONVENTION = convention
 
 
+def current_convention():
+    return _CONVENTION
+
+
 # A reader of the store for reports and panels, when the settings name nobody (GeoPackage
 # mode needs a login; reading lists every proposal whatever the login).
 READER_LOGIN = "geogov-reader"

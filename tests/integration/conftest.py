@@ -27,3 +27,13 @@ def pytest_collection_modifyitems(items):
 def pytest_terminal_summary(terminalreporter):
     if timings:
         terminalreporter.write_line(f"demo SDI timings (s): {timings}")
+
+
+@pytest.fixture(autouse=True)
+def _no_convention_left_behind():
+    """The governance bridge remembers the loaded convention for the GeoPackage store's
+    sync (store_factory.set_convention): one test's convention must not reach the next."""
+    yield
+    from geogov.plugin.bridge import store_factory
+
+    store_factory.set_convention(None)

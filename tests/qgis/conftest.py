@@ -1,0 +1,11 @@
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _no_convention_left_behind():
+    """The governance bridge remembers the loaded convention for the GeoPackage store's
+    sync (store_factory.set_convention): one test's convention must not reach the next."""
+    yield
+    from geogov.plugin.bridge import store_factory
+
+    store_factory.set_convention(None)
