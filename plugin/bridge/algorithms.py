@@ -11,10 +11,11 @@ def all_algorithms():
     from .alg_proposals import ListProposalsAlgorithm, ReviewProposalAlgorithm
     from .alg_responsible_parties import ResponsiblePartiesAlgorithm
     from .alg_service_layers import ServiceLayersAlgorithm
+    from .alg_setup_store import SetupPostgresStoreAlgorithm
     from .alg_submit_proposal import SubmitProposalAlgorithm
 
     return [ResponsiblePartiesAlgorithm(), ServiceLayersAlgorithm(), ListProposalsAlgorithm(),
             ReviewProposalAlgorithm(), CatalogueSearchAlgorithm(),
             ConventionCheckAlgorithm(), GovernanceReportAlgorithm(),
             ApplyProposalAlgorithm(), ExportChangelogAlgorithm(),
-            ComputeChangesAlgorithm(), SubmitProposalAlgorithm()]
+            ComputeChangesAlgorithm(), SubmitProposalAlgorithm(), SetupPostgresStoreAlgorithm()]
