@@ -64,15 +64,34 @@ def pick_layer(layers, service_title, parent=None):
     return dialog.chosen() if dialog.exec() else None
 
 
-def authcfg_for(url: str, connection=None, services=None) -> str:
+def authcfg_for(url: str, connection=None, services=None, kind: str = "") -> str:
+    """The authcfg for a link to ``url`` of service ``kind`` ("wms", "wfs"; "" any)."""
     endpoint = service_endpoint(url).rstrip("/")
-    for service in services if services is not None else gsettings.load().services:
-        if service_endpoint(service.url).rstrip("/") == endpoint:
-            return service.authcfg
+    same = [service for service in (services if services is not None else gsettings.load().services)
+            if service_endpoint(service.url).rstrip("/") == endpoint]
+    if same:
+        # One endpoint often serves WMS and WFS, configured as two services: the one of
+        # the link's kind gives the credentials, else the first that has some.
+        return min(same, key=lambda s: (s.kind.lower() != kind.lower(), not s.authcfg)).authcfg
     if connection is not None and getattr(connection, "authcfg", ""):
         if urlsplit(connection.url).netloc.lower() == urlsplit(url).netloc.lower():
             return connection.authcfg
     return ""
+
+
+def requested_crs(project=None) -> str:
+    """The project CRS to request a layer in, or "" when the project has no layer yet.
+
+    An empty project's CRS is only QGIS's default for new projects (WGS 84 in a fresh
+    profile), which the first layer added replaces: a WFS layer requested in it would be
+    reprojected by the server into degrees (proposals and applies would then carry
+    reprojected, rounded coordinates of Lambert-93 data). With no layer yet, the layer comes
+    in its own CRS (choose_crs: Lambert-93 first) and the project follows it.
+    """
+    project = project or QgsProject.instance()
+    if not project.mapLayers():
+        return ""
+    return project.crs().authid()
 
 
 def _create(plan, transport=None):
@@ -99,7 +118,7 @@ class LayerAdder:
         if not links:
             return False
         link = links[0]
-        authcfg = authcfg_for(link.url, connection)
+        authcfg = authcfg_for(link.url, connection, kind=SERVICE_OF_KIND.get(kind, ""))
 
         def describe(layer):
             lfr.describe_from_record(layer, record, connection)
@@ -140,9 +159,8 @@ class LayerAdder:
 
     @staticmethod
     def plan(service, url, info, layer, authcfg, title=""):
-        project_crs = QgsProject.instance().crs().authid()
         make = lfr.wms_plan if service == "WMS" else lfr.wfs_plan
-        return make(url, info, layer, project_crs=project_crs, authcfg=authcfg, title=title)
+        return make(url, info, layer, project_crs=requested_crs(), authcfg=authcfg, title=title)
 
     # ------------------------------------------------------------------ common
     def _build(self, plan, describe):
