@@ -42,6 +42,16 @@ def state_of(plugin) -> GovernanceState:
     return state
 
 
+def store_changed(state) -> None:
+    """The proposal store changed (a submission, a decision, an apply): the governance
+    panels read its facts again, so "Who is responsible" shows the last applied change and
+    the proposals awaiting review, and the layer indicators follow. A panel's ``state`` may
+    be a stand-in without a store (tests): nothing to refresh then."""
+    refresh = getattr(state, "refresh_store", None)
+    if refresh is not None:
+        refresh()
+
+
 def show_error(iface, error, title: str = "GeoGov"):
     """Put ``error`` (a GeoGovError or any exception) in QGIS's message bar."""
     try:

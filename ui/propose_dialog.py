@@ -54,7 +54,7 @@ from ..plugin.bridge.propose_store import (
 )
 from ..plugin.bridge.tasks import run_task
 from ..plugin.proposals.model import SUBMITTED
-from .governance_state import robust_slot
+from .governance_state import robust_slot, store_changed
 from .messages import error_text
 from .messages_proposals import note_text, problem_text
 from .propose_changes import counts_text, fill_changes, proposal_status_label, summary_html
@@ -337,6 +337,7 @@ class ProposeDialog(QDialog):
     @robust_slot(lambda self: self.iface)
     def _stored(self, outcome, submitted):
         self.task = None
+        store_changed(self.state)
         if self.closed:
             return
         self._idle()

@@ -60,7 +60,7 @@ from ..plugin.publishing import result as outcomes
 from .attribute_diff import AttributeDiffView
 from .conflict_dialog import ConflictDialog
 from .diff_view import DiffView
-from .governance_state import robust_slot
+from .governance_state import robust_slot, store_changed
 from .messages import error_text
 from .messages_publishing import apply_result_text
 from .proposal_view import (
@@ -472,10 +472,12 @@ class ReviewDock(QgsDockWidget):
             self._load_detail(self.detail.proposal.id)
 
     def _reload_after(self, proposal_id):
-        """After a change: the queue again, and the proposal's page if it stays selected."""
+        """After a change: the queue again, and the proposal's page if it stays selected;
+        the other panels read the store again (an apply is the data's new revision)."""
         self.outcome_text = (self.ui.status_label.text(), self.ui.status_label.styleSheet())
         self.detail = None
         self.refresh()
+        store_changed(self.state)
 
     # ------------------------------------------------------------------ apply
     def confirm(self, title: str, text: str) -> bool:
