@@ -5625,5 +5625,20 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../ui/standard_buttons.py" line="18"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../ui/standard_buttons.py" line="19"/>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location filename="../ui/standard_buttons.py" line="19"/>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
 </context>
 </TS>

@@ -30,6 +30,7 @@ from ..plugin.bridge.report_layout import export_report
 from ..plugin.bridge.tasks import run_task
 from .governance_state import robust_slot, state_of
 from .messages import error_text
+from .standard_buttons import name_buttons
 
 
 class GovernanceReportDialog(QDialog):
@@ -91,6 +92,7 @@ class GovernanceReportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        name_buttons(self.buttons)
         self.run_button = self.buttons.addButton(tr("Create the report"),
                                                  QDialogButtonBox.ButtonRole.AcceptRole)
         self.run_button.clicked.connect(self.run)

@@ -24,6 +24,7 @@ from ..plugin.bridge.i18n import tr
 from ..plugin.bridge.network_tasks import run_network_task
 from ..plugin.catalogue import model
 from ..plugin.catalogue.service_client import fetch_capabilities, find_layer, service_endpoint
+from .standard_buttons import name_buttons
 
 SERVICE_OF_KIND = {model.LINK_WMS: "WMS", model.LINK_WFS: "WFS"}
 
@@ -50,6 +51,7 @@ class LayerPickerDialog(QDialog):
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

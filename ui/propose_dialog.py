@@ -29,7 +29,6 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -59,6 +58,7 @@ from .messages import error_text
 from .messages_proposals import note_text, problem_text
 from .propose_changes import counts_text, fill_changes, proposal_status_label, summary_html
 from .propose_source import ProposeSourceBox
+from .standard_buttons import ask, name_buttons
 
 WARNING_STYLE = "color: #b26a00;"
 ERROR_STYLE = "color: #c62828;"
@@ -103,10 +103,12 @@ class ProposeDialog(QDialog):
         self.counts = QLabel()
         self.changes = QTreeWidget()
         self.changes.setHeaderLabels([tr("Feature / field"), tr("Before"), tr("After")])
+        self.changes.setMinimumHeight(150)
         layout.addWidget(self.counts)
         layout.addWidget(self.changes, 3)
         self.problems_label = QLabel()
         self.problems = QListWidget()
+        self.problems.setVisible(False)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet(WARNING_STYLE)
@@ -142,6 +144,7 @@ class ProposeDialog(QDialog):
         layout.addWidget(self.reason)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        name_buttons(self.buttons)
         self.save_button = self.buttons.addButton(tr("Save draft"), QDialogButtonBox.ButtonRole.ActionRole)
         self.submit_button = self.buttons.addButton(tr("Submit"), QDialogButtonBox.ButtonRole.AcceptRole)
         layout.addWidget(self.buttons)
@@ -166,8 +169,7 @@ class ProposeDialog(QDialog):
         return self.task is not None
 
     def _ask(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, title, text)
 
     # ------------------------------------------------------------------ compute + save
     @robust_slot(lambda self: self.iface)
@@ -272,9 +274,14 @@ class ProposeDialog(QDialog):
         self.gpkg_warning.setVisible(prepared.store_kind == "gpkg")
         self.counts.setText(counts_text(prepared.changeset.counts()))
         fill_changes(self.changes, prepared.changeset)
+        # The feature names ("Nouvelle entité CYC-94-00081") readable, not cut to "Nouve…".
+        self.changes.resizeColumnToContents(0)
+        self.changes.setColumnWidth(0, min(self.changes.columnWidth(0) + 12, 320))
         self.problems.clear()
         for problem in prepared.problems:
             self.problems.addItem(problem_text(problem))
+        # No problem: the changes get the room of the empty list.
+        self.problems.setVisible(bool(prepared.problems))
         self.problems_label.setText(
             tr("{n} problem(s) to fix before submitting:").format(n=len(prepared.problems))
             if prepared.problems else tr("No problem found: the changes can be submitted."))

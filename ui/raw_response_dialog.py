@@ -23,6 +23,7 @@ from qgis.PyQt.QtWidgets import (
 from ..plugin.bridge.i18n import tr
 from ..plugin.errors import GeoGovError
 from ..plugin.xmlsafe import parse_xml
+from .standard_buttons import name_buttons
 
 MAX_SHOWN = 2_000_000   # characters; a QPlainTextEdit slows down past a few MB
 
@@ -74,6 +75,7 @@ class RawResponseDialog(QDialog):
         self.text.setPlainText(exchange_text(exchange))
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        name_buttons(buttons)
         self.copy_button = QPushButton(tr("Copy"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy)

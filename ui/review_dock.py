@@ -30,7 +30,7 @@ from qgis.core import Qgis, QgsMapLayerType, QgsProject
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QMessageBox, QTreeWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QTreeWidgetItem, QWidget
 
 from ..plugin.bridge import settings as gsettings
 from ..plugin.bridge.i18n import tr
@@ -73,6 +73,7 @@ from .proposal_view import (
     size_tooltip,
 )
 from .propose_changes import proposal_status_label
+from .standard_buttons import ask
 
 OBJECT_NAME = "GeoGovReviewDock"
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "review_dock.ui"))
@@ -481,9 +482,7 @@ class ReviewDock(QgsDockWidget):
 
     # ------------------------------------------------------------------ apply
     def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes
-                                      | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, title, text, default_yes=False)
 
     @robust_slot(lambda self: self.iface)
     def apply(self, *_):
