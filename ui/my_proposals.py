@@ -43,6 +43,7 @@ from ..plugin.proposals.model import CHANGES_REQUESTED, DRAFT, SUBMITTED
 from .governance_state import robust_slot
 from .messages import error_text
 from .messages_proposals import problem_text
+from .proposal_view import dataset_title
 from .propose_changes import counts_text, decision_label, proposal_status_label, review_role_label
 
 OBJECT_NAME = "GeoGovMyProposalsDock"
@@ -106,6 +107,10 @@ class MyProposalsDock(QgsDockWidget):
     def busy(self) -> bool:
         return self.task is not None
 
+    def _dataset(self, dataset_id: str) -> str:
+        """The dataset's title in the convention (what the other panels show), else its id."""
+        return dataset_title(self.state.convention if self.state is not None else None, dataset_id)
+
     def _run(self, text, function, *args, on_done):
         self.task = None
         self.status.setStyleSheet("")
@@ -142,7 +147,8 @@ class MyProposalsDock(QgsDockWidget):
                                  "computer are listed")
         self.header.setText(header)
         for draft in mine.local:
-            item = QTreeWidgetItem(self.table, [draft.title, draft.dataset, LOCAL_STATES[draft.state](),
+            item = QTreeWidgetItem(self.table, [draft.title, self._dataset(draft.dataset),
+                                                LOCAL_STATES[draft.state](),
                                                 "", ""])
             item.setData(0, Qt.ItemDataRole.UserRole, ("local", draft.id))
             if draft.error:
@@ -153,7 +159,7 @@ class MyProposalsDock(QgsDockWidget):
                 continue
             awaiting = ", ".join(review_role_label(r) for r, given in summary.approvals.items()
                                  if not given) if summary.status == SUBMITTED else ""
-            item = QTreeWidgetItem(self.table, [summary.title, summary.dataset,
+            item = QTreeWidgetItem(self.table, [summary.title, self._dataset(summary.dataset),
                                                 proposal_status_label(summary.status),
                                                 _when(summary.updated_at), awaiting])
             item.setData(0, Qt.ItemDataRole.UserRole, ("store", summary.id))
@@ -195,7 +201,7 @@ class MyProposalsDock(QgsDockWidget):
     def _detailed(self, proposal):
         self.task = None
         self.selected = proposal
-        self.details.setHtml(details_html(proposal))
+        self.details.setHtml(details_html(proposal, self._dataset(proposal.dataset)))
         self.status.setText("")
         self._update_buttons()
 
@@ -298,10 +304,11 @@ class MyProposalsDock(QgsDockWidget):
         self._update_buttons()
 
 
-def details_html(proposal) -> str:
+def details_html(proposal, dataset_title: str = "") -> str:
+    dataset = dataset_title or proposal.dataset
     parts = [f"<h3>{escape(proposal.title or proposal.id)}</h3>",
              "<p>" + escape(tr("Status: {status}").format(status=proposal_status_label(proposal.status)))
-             + "<br>" + escape(tr("Dataset: {dataset}").format(dataset=proposal.dataset)) + "</p>"]
+             + "<br>" + escape(tr("Dataset: {dataset}").format(dataset=dataset)) + "</p>"]
     if proposal.changeset is not None:
         parts.append(f"<p>{escape(counts_text(proposal.changeset.counts()))}</p>")
     if proposal.comment:
