@@ -5616,9 +5616,14 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>{feature} : {fields}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="74"/>
-        <source>“{layer}” is shared data: do not save your edits, use Propose my changes. The steward of the data reviews them before they are applied.</source>
-        <translation>« {layer} » est une donnée partagée : n'enregistrez pas vos modifications, utilisez « Proposer mes modifications ». Le référent validation de la donnée les examine avant qu'elles soient appliquées.</translation>
+        <location filename="../ui/propose_action.py" line="78"/>
+        <source>“{layer}” is shared data: do not save your edits, use Propose my changes.</source>
+        <translation>« {layer} » est une donnée partagée : n'enregistrez pas vos modifications, utilisez « Proposer mes modifications ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_action.py" line="80"/>
+        <source>The steward of the data reviews your proposal before it is applied to the shared data.</source>
+        <translation>Le référent validation de la donnée examine votre proposition avant qu'elle soit appliquée aux données partagées.</translation>
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="42"/>

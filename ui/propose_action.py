@@ -71,10 +71,12 @@ class _Component:
         if layer is None or layer.customProperty(COPY_OF_PROPERTY, "") or \
                 dataset_of_layer(convention, layer) is None:
             return False
+        # One short line (the bar shows no more than that), the reason behind "More".
         self.iface.messageBar().pushMessage(
-            "GeoGov", tr("“{layer}” is shared data: do not save your edits, use Propose my changes. "
-                         "The steward of the data reviews them before they are applied.").format(
-                layer=layer.name()), Qgis.Warning, 15)
+            "GeoGov", tr("“{layer}” is shared data: do not save your edits, use Propose my changes.").format(
+                layer=layer.name()),
+            tr("The steward of the data reviews your proposal before it is applied to the shared data."),
+            Qgis.Warning, 15)
         return True
 
     def update(self, *_):
