@@ -313,7 +313,9 @@ class ProposeDialog(QDialog):
     def _update_buttons(self, *_):
         blocker = self.submit_blocker()
         self.submit_button.setEnabled(not blocker)
-        self.reason.setText(blocker if self.prepared is not None else "")
+        # Once submitted, "this proposal is submitted" is news, not a problem: no red line.
+        submitted = self.proposal is not None and self.proposal.status == SUBMITTED
+        self.reason.setText(blocker if self.prepared is not None and not submitted else "")
         can_save = (not self.busy and self.proposal is not None
                     and self.proposal.status != SUBMITTED and bool(self.title.text().strip()))
         self.save_button.setEnabled(can_save)

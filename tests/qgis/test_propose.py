@@ -150,6 +150,8 @@ def test_submit_routes_to_the_steward_of_the_changes_territory(demo_data, tmp_pa
     dialog.submit()
     P.wait_idle(dialog)
     assert dialog.proposal.status == "submitted", dialog.status.text()
+    # Submitted: the button is off, without a red "reason" line under a success.
+    assert not dialog.submit_button.isEnabled() and dialog.reason.text() == ""
     # Declined: the edits stay in the layer, still never saved to the file.
     assert layer.isModified()
     with GeoPackageStore(store_path, "steward94") as steward:
