@@ -1296,17 +1296,17 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     <message>
         <location filename="../plugin/publishing/changelog.py" line="160"/>
         <source>added</source>
-        <translation type="unfinished"></translation>
+        <translation>ajoutée</translation>
     </message>
     <message>
         <location filename="../plugin/publishing/changelog.py" line="160"/>
         <source>modified</source>
-        <translation type="unfinished"></translation>
+        <translation>modifiée</translation>
     </message>
     <message>
         <location filename="../plugin/publishing/changelog.py" line="160"/>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>supprimée</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="37"/>

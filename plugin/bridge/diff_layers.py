@@ -31,6 +31,7 @@ from qgis.core import (
     Qgis,
     QgsConditionalStyle,
     QgsCoordinateReferenceSystem,
+    QgsEditorWidgetSetup,
     QgsExpression,
     QgsFeature,
     QgsField,
@@ -288,6 +289,11 @@ def build_attribute_diff(changeset, title: str = "", colours=None) -> QgsVectorL
         raise DiffLayerError(f"the attribute diff refused its rows: {layer.dataProvider().lastError()}",
                              code="diff.features")
     apply_attribute_style(layer, [name for name, _ in types], colours)
+    # The table says "added / modified / deleted" in the user's language; the value stays
+    # the code that the styles' expressions (and an export of the layer) compare.
+    labels = ((tr("added"), INSERT), (tr("modified"), UPDATE), (tr("deleted"), DELETE))
+    layer.setEditorWidgetSetup(fields.indexOf("_op"), QgsEditorWidgetSetup(
+        "ValueMap", {"map": [{label: code} for label, code in labels]}))
     return layer
 
 

@@ -178,3 +178,22 @@ def test_auto_fields_are_left_out_and_binary_values_are_described(qgis_app):
     assert "fid" not in layer.fields().names()
     insert = next(layer.getFeatures(QgsFeatureRequest().setFilterExpression("\"_op\" = 'insert'")))
     assert insert["photo"] == "(4 bytes)"
+
+
+def test_the_attribute_table_names_the_operation_in_french_the_value_stays_the_code(qgis_app, tmp_path):
+    from qgis.core import QgsVectorLayerCache
+    from qgis.gui import QgsAttributeTableModel
+    from qgis.PyQt.QtCore import Qt
+
+    from geogov.tests.support.french import french
+
+    with french(tmp_path):
+        layer = build_attribute_diff(F.changeset("a"), "x", COLOURS)
+        cache = QgsVectorLayerCache(layer, 100)
+        model = QgsAttributeTableModel(cache)
+        model.loadLayer()
+        column = layer.fields().indexOf("_op")
+        shown = {model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+                 for row in range(model.rowCount())}
+    assert shown == {"ajoutée", "modifiée", "supprimée"}
+    assert {f["_op"] for f in layer.getFeatures()} == {"insert", "update", "delete"}
