@@ -37,3 +37,5 @@ def _no_convention_left_behind():
     from geogov.plugin.bridge import store_factory
 
     store_factory.set_convention(None)
+
+from geogov.tests.support.processing_context import _processing_without_canvas  # noqa: E402,F401 (autouse)
