@@ -52,8 +52,9 @@ def group_name() -> str:
 class ReviewLayers:
     """The plugin's temporary review layers, in one layer-tree group (ids only)."""
 
-    def __init__(self, project=None):
+    def __init__(self, project=None, canvas=None):
         self.project = project or QgsProject.instance()
+        self.canvas = canvas
         self.ids = []
 
     def group(self, create: bool = True):
@@ -83,6 +84,11 @@ class ReviewLayers:
         present = [i for i in ids if self.project.mapLayer(i) is not None]
         if present:
             self.project.removeMapLayers(present)
+            # QGIS 3.22's canvas drops a removed layer from its list but keeps showing its
+            # last drawing until something else redraws the map: an approved or closed
+            # proposal's diff stayed on the map (seen in the desktop journey).
+            if self.canvas is not None:
+                self.canvas.refresh()
         self.ids = [i for i in self.ids if i not in ids]
         group = self.group(create=False)
         if group is not None and not self.ids and not group.children():
@@ -170,7 +176,7 @@ class DiffView(QWidget):
         super().__init__(parent)
         self.iface = iface
         self.load_settings = load_settings
-        self.layers = ReviewLayers()
+        self.layers = ReviewLayers(canvas=iface.mapCanvas() if iface is not None else None)
         self.diff = None
         self.after_id = self.before_id = None
         self.index = -1
