@@ -5126,6 +5126,11 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>journal-des-modifications</translation>
     </message>
     <message>
+        <location filename="../ui/changelog_dialog.py" line="109"/>
+        <source>all-datasets</source>
+        <translation>tous-les-jeux</translation>
+    </message>
+    <message>
         <location filename="../ui/changelog_dialog.py" line="118"/>
         <source>Choose at least one format.</source>
         <translation>Choisissez au moins un format.</translation>

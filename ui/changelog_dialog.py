@@ -105,7 +105,8 @@ class ChangelogDialog(QDialog):
         return bool(self.tasks)
 
     def _default_name(self, *_):
-        dataset = self.dataset_combo.currentData() or "all"
+        # A file name in the user's language: "journal-des-modifications-tous-les-jeux".
+        dataset = self.dataset_combo.currentData() or tr("all-datasets")
         self.name_edit.setText(tr("change-log") + "-" + dataset)
         self._update()
 
