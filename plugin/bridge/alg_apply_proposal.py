@@ -11,8 +11,6 @@ says so.
 
 from __future__ import annotations
 
-import json
-
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputString,
@@ -21,8 +19,6 @@ from qgis.core import (
 )
 
 from ..errors import GeoGovError
-from ..proposals.model import APPROVED
-from ..publishing import result as outcomes
 from .alg_proposals import _store_help, _StoreAlgorithm
 from .alg_responsible_parties import error_message
 from .i18n import tr
@@ -50,6 +46,8 @@ def _target_connection(proposal, authcfg: str):
 
 def describe_result(result) -> list:
     """Translated lines telling what happened (for the log and the dock)."""
+    from ..publishing import result as outcomes
+
     lines = []
     if result.status == outcomes.APPLIED:
         lines.append(tr("Applied and verified: {inserted} added, {updated} modified, "
@@ -136,6 +134,9 @@ class ApplyProposalAlgorithm(_StoreAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.RESULT, tr("Report (JSON)")))
 
     def processAlgorithm(self, parameters, context, feedback):
+        import json
+
+        from ..proposals.model import APPROVED
         from ..publishing.apply import apply_proposal, record_result
 
         proposal_id = self.parameterAsString(parameters, self.PROPOSAL, context).strip()

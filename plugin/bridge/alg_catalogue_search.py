@@ -29,7 +29,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QVariant
 
-from ..catalogue.model import LINK_WFS, LINK_WMS, SearchQuery
 from ..errors import GeoGovError
 from .alg_responsible_parties import error_message
 from .i18n import tr
@@ -73,6 +72,8 @@ def _link(record, kind):
 
 
 def record_feature(record, fields: QgsFields, catalogue_url: str) -> QgsFeature:
+    from ..catalogue.model import LINK_WFS, LINK_WMS
+
     feature = QgsFeature(fields)
     if record.bbox:
         west, south, east, north = record.bbox
@@ -178,6 +179,7 @@ class CatalogueSearchAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from ...ui.messages_catalogue import note_text
         from ..catalogue.connections import detect_catalogue
+        from ..catalogue.model import SearchQuery
         from ..catalogue.search import open_catalogue
         from .network import QgisTransport
 

@@ -26,11 +26,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..errors import GeoGovError
-from ..proposals.model import DELETE, INSERT, UPDATE
 from .alg_responsible_parties import error_message
-from .features import FEATURE_ID, LayerRows, callbacks_from_feedback, diff_layer_rows, schema_from_layer
 from .i18n import tr
-from .propose_reload import qt_value
 
 CHANGE_COLUMNS = ("op", "fid", "changed_fields", "geometry_changed")
 # A GeoPackage takes a column named "fid" as its feature id (integers only): the output's
@@ -39,6 +36,8 @@ GPKG_LAYER_OPTIONS = ["FID=geogov_fid"]
 
 
 def key_field(layer, key: str) -> QgsField:
+    from .features import FEATURE_ID
+
     if key == FEATURE_ID:
         return QgsField("fid", QVariant.LongLong)
     index = layer.fields().indexOf(key)
@@ -69,6 +68,9 @@ def output_fields(layer, schema) -> tuple:
 
 
 def change_feature(change, fields, mapping) -> QgsFeature:
+    from ..proposals.model import DELETE
+    from .propose_reload import qt_value
+
     feature = QgsFeature(fields)
     values = change.old if change.op == DELETE else change.new
     values = values or {}
@@ -143,6 +145,15 @@ class ComputeChangesAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.DELETED, tr("Deleted features")))
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ..proposals.model import DELETE, INSERT, UPDATE
+        from .features import (
+            FEATURE_ID,
+            LayerRows,
+            callbacks_from_feedback,
+            diff_layer_rows,
+            schema_from_layer,
+        )
+
         original = self.parameterAsVectorLayer(parameters, self.ORIGINAL, context)
         revised = self.parameterAsVectorLayer(parameters, self.REVISED, context)
         if original is None or revised is None:

@@ -28,8 +28,6 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QVariant
 
 from ..errors import ConventionError, GeoGovError
-from ..governance.report_html import frequency_phrase, status_phrase
-from ..governance.resolution import resolve_catalogue
 from .i18n import tr
 
 COLUMNS = (("dataset", QVariant.String), ("title", QVariant.String),
@@ -138,6 +136,9 @@ def add_date_parameter(algorithm, name):
 # ---------------------------------------------------------------------------- the algorithm
 def dataset_rows(convention, today, records=None, applied=None) -> list:
     """One dict per dataset of the convention (and per catalogue record it does not know)."""
+    from ..governance.report_html import frequency_phrase, status_phrase
+    from ..governance.resolution import resolve_catalogue
+
     _messages, governance = _ui()
     results, orphans = resolve_catalogue(convention, list(records or ()), today, applied)
     rows = []

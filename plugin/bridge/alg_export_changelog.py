@@ -19,7 +19,6 @@ from qgis.core import (
 )
 
 from ..errors import GeoGovError
-from ..publishing.changelog import FORMATS, export_changelog
 from .alg_proposals import _store_help, _StoreAlgorithm
 from .alg_responsible_parties import error_message
 from .i18n import tr
@@ -75,6 +74,8 @@ class ExportChangelogAlgorithm(_StoreAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, tr("Number of proposals")))
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ..publishing.changelog import FORMATS, export_changelog
+
         dataset = self.parameterAsString(parameters, self.DATASET, context).strip()
         title = self.parameterAsString(parameters, self.TITLE, context).strip() or dataset
         since_text = self.parameterAsString(parameters, self.SINCE, context).strip()

@@ -17,8 +17,6 @@ from qgis.core import (
 )
 
 from ..errors import GeoGovError
-from ..governance.report import build_report
-from . import settings as gsettings
 from .alg_convention_check import (
     add_date_parameter,
     date_parameter,
@@ -27,7 +25,6 @@ from .alg_convention_check import (
     load_for_algorithm,
 )
 from .i18n import tr
-from .store_factory import coordinator_login, looks_like_dsn, open_store_text, read_store_facts
 
 
 class GovernanceReportAlgorithm(QgsProcessingAlgorithm):
@@ -102,6 +99,10 @@ class GovernanceReportAlgorithm(QgsProcessingAlgorithm):
                                                  tr("Number of overdue deliveries")))
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ..governance.report import build_report
+        from . import settings as gsettings
+        from .store_factory import coordinator_login, looks_like_dsn, open_store_text, read_store_facts
+
         pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
         html = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         if not pdf and not html:

@@ -32,8 +32,6 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..errors import GeoGovError, StoreError
-from ..proposals.model import DECISIONS, STATUSES
-from ..proposals.store import SCOPES
 from .alg_responsible_parties import error_message
 from .i18n import tr
 
@@ -153,6 +151,9 @@ class ListProposalsAlgorithm(_StoreAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, tr("Number of proposals")))
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ..proposals.model import STATUSES
+        from ..proposals.store import SCOPES
+
         scope = SCOPES[self.parameterAsEnum(parameters, self.SCOPE, context)]
         status = self.parameterAsString(parameters, self.STATUS, context).strip() or None
         if status is not None and status not in STATUSES:
@@ -230,6 +231,8 @@ class ReviewProposalAlgorithm(_StoreAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.NEW_VERSION, tr("Version after the decision")))
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ..proposals.model import DECISIONS
+
         proposal_id = self.parameterAsString(parameters, self.PROPOSAL, context).strip()
         decision = DECISIONS[self.parameterAsEnum(parameters, self.DECISION, context)]
         comment = self.parameterAsString(parameters, self.COMMENT, context)

@@ -19,10 +19,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..catalogue import documents
 from ..errors import GeoGovError
 from .i18n import tr
-from .network import read_location
 
 COLUMNS = ("record_id", "record_title", "context", "role", "role_raw", "role_status",
            "organisation", "individual", "position", "email", "phone", "url", "href")
@@ -101,6 +99,9 @@ class ResponsiblePartiesAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.PARTY_COUNT, tr("Number of parties")))
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ..catalogue import documents
+        from .network import read_location
+
         location = self.parameterAsString(parameters, self.INPUT, context).strip()
         if not location:
             raise QgsProcessingException(tr("No metadata document was given."))

@@ -20,11 +20,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..catalogue import documents
 from ..errors import GeoGovError
 from .alg_responsible_parties import error_message
 from .i18n import tr
-from .network import read_location
 
 TEXT_COLUMNS = ("service", "version", "name", "title", "abstract", "parent", "crs",
                 "formats", "styles", "keywords", "metadata_urls", "bbox_wgs84",
@@ -102,6 +100,9 @@ class ServiceLayersAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.SERVICE, tr("Service type")))
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ..catalogue import documents
+        from .network import read_location
+
         location = self.parameterAsString(parameters, self.INPUT, context).strip()
         if not location:
             raise QgsProcessingException(tr("No capabilities document was given."))

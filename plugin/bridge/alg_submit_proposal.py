@@ -20,14 +20,9 @@ from qgis.core import (
 )
 
 from ..errors import GeoGovError
-from . import settings as plugin_settings
 from .alg_proposals import _store_help, _StoreAlgorithm
 from .alg_responsible_parties import error_message
-from .features import callbacks_from_feedback
-from .governance import load_convention_source
 from .i18n import tr
-from .propose import collect_layers, prepare
-from .propose_store import identity_of, proposal_from, save_draft
 
 
 def problems_message(problems) -> str:
@@ -101,6 +96,12 @@ class SubmitProposalAlgorithm(_StoreAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.STATUS, tr("Status of the proposal")))
 
     def processAlgorithm(self, parameters, context, feedback):
+        from . import settings as plugin_settings
+        from .features import callbacks_from_feedback
+        from .governance import load_convention_source
+        from .propose import collect_layers, prepare
+        from .propose_store import identity_of, proposal_from, save_draft
+
         original = self.parameterAsVectorLayer(parameters, self.ORIGINAL, context)
         revised = self.parameterAsVectorLayer(parameters, self.REVISED, context)
         if original is None or revised is None:
