@@ -325,25 +325,11 @@ def _with_start(query, start):
     return replace(query, start=start)
 
 
-class _CatalogueComponent:
-    def __init__(self, plugin):
-        from .settings_signal import settings_changed
+def build_dock(plugin):
+    """The dock, built the first time it is shown (ui/plugin.py, which also calls its
+    unload())."""
+    from .settings_signal import settings_changed
 
-        self.dock = CatalogueDock(plugin.iface, plugin.iface.mainWindow())
-        plugin.add_dock(self.dock)
-        plugin.connect(settings_changed, self.dock.reload_connections)
-        self.action = plugin.add_action("catalogue.svg", tr("Catalogue search"),
-                                        self.toggle, checkable=True, name="geogov_catalogue")
-        plugin.connect(self.dock.visibilityChanged, self.action.setChecked)
-
-    def toggle(self, checked=False):
-        self.dock.setVisible(bool(checked))
-        if checked:
-            self.dock.raise_()
-
-    def unload(self):
-        self.dock.unload()
-
-
-def install(plugin):
-    return _CatalogueComponent(plugin)
+    dock = CatalogueDock(plugin.iface, plugin.iface.mainWindow())
+    plugin.connect(settings_changed, dock.reload_connections)
+    return dock

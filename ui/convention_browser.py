@@ -270,19 +270,9 @@ def _no_convention():
     return GeoGovError("No partnership convention is configured", code="governance.no_convention")
 
 
-def install(plugin):
+def build_dock(plugin):
+    """The browser, built the first time it is shown (ui/plugin.py)."""
     state = state_of(plugin)
     dock = ConventionBrowser(plugin.iface, state)
-    plugin.add_dock(dock)
-
-    def show_convention_browser(checked=True):
-        dock.setVisible(bool(checked))
-        if checked:
-            dock.raise_()
-
-    action = plugin.add_action("governance_convention.svg", tr("Partnership convention"),
-                               show_convention_browser, checkable=True,
-                               name="geogov_convention_browser")
-    plugin.connect(dock.visibilityChanged, action.setChecked)
     plugin.connect(state.changed, dock.refresh)
-    return None
+    return dock

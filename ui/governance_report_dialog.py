@@ -168,14 +168,8 @@ class GovernanceReportDialog(QDialog):
         super().reject()
 
 
-def install(plugin):
-    state = state_of(plugin)
-
-    def show_governance_report():
-        dialog = GovernanceReportDialog(plugin.iface, state, plugin.iface.mainWindow())
-        dialog.exec()
-        dialog.deleteLater()
-
-    plugin.add_action("governance_report.svg", tr("Governance report…"), show_governance_report,
-                      name="geogov_governance_report")
-    return None
+def show_governance_report(plugin):
+    """The "Governance report…" action (ui/plugin.py)."""
+    dialog = GovernanceReportDialog(plugin.iface, state_of(plugin), plugin.iface.mainWindow())
+    dialog.exec()
+    dialog.deleteLater()

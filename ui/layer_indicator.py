@@ -172,12 +172,16 @@ class LayerIndicators(QObject):
         return entry[2], entry[1].toolTip()
 
 
-def install(plugin):
+def start(plugin):
+    """Decorate the layer tree from QGIS's start (ui/plugin.py STARTED)."""
     view = plugin.iface.layerTreeView()
     if not isinstance(view, QgsLayerTreeView):
         return None   # no layer tree (a test interface): nothing to decorate
-    from .responsibility_dock import show_for_layer
 
-    return LayerIndicators(view, state_of(plugin), plugin.iface,
-                           on_click=lambda layer: show_for_layer(plugin, layer),
+    def show_responsibility(layer):
+        from .responsibility_dock import show_for_layer
+
+        show_for_layer(plugin, layer)
+
+    return LayerIndicators(view, state_of(plugin), plugin.iface, on_click=show_responsibility,
                            parent=plugin.iface.mainWindow())

@@ -335,21 +335,15 @@ def details_html(proposal, dataset_title: str = "") -> str:
     return "".join(parts)
 
 
-def install(plugin):
+def build_dock(plugin):
+    """The panel, built the first time it is shown (ui/plugin.py)."""
     from .governance_state import state_of
     from .settings_signal import settings_changed
 
     dock = MyProposalsDock(plugin.iface, state_of(plugin), plugin.iface.mainWindow())
-    plugin.add_dock(dock)
-
-    def show_my_proposals(checked=True):
-        dock.setVisible(bool(checked))
-        if checked:
-            dock.raise_()
-            dock.refresh()
-
-    action = plugin.add_action("my_proposals.svg", tr("My proposals"), show_my_proposals, checkable=True,
-                               name="geogov_my_proposals")
-    plugin.connect(dock.visibilityChanged, action.setChecked)
     plugin.connect(settings_changed, lambda: dock.refresh() if dock.isVisible() else None)
-    return None
+    return dock
+
+
+def dock_shown(plugin, dock):
+    dock.refresh()

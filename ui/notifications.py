@@ -4,8 +4,8 @@ plugin/bridge/notifications.py hears the store (LISTEN/NOTIFY on PostgreSQL in a
 background thread, a poll task every ``poll_seconds`` on GeoPackage) and hands over
 Notice objects on the main thread; here they become sentences in QGIS's message bar —
 "Your proposal “…” is now: Approved", "A new proposal awaits your review: “…”" — and
-the review dock refreshes its queue. Started by the review dock's component, restarted
-when the settings change, stopped in unload.
+the review dock refreshes its queue when it is open. Started once QGIS has started
+(ui/plugin.py STARTED), restarted when the settings change, stopped in unload.
 """
 
 from __future__ import annotations
@@ -81,3 +81,31 @@ class ReviewNotifications(QObject):
             self._failing = True
             self._push(tr("Notifications about proposals are interrupted: {error}").format(
                 error=error_text(error)), Qgis.MessageLevel.Warning)
+
+
+class _Component:
+    def __init__(self, notifications):
+        self.notifications = notifications
+
+    def unload(self):
+        self.notifications.stop()
+        self.notifications.deleteLater()
+
+
+def start(plugin):
+    from ..plugin.bridge import settings as gsettings
+    from .governance_state import state_of
+    from .settings_signal import settings_changed
+
+    state = state_of(plugin)
+
+    def refresh_review(*_):
+        dock = plugin.dock_of("review_dock")     # None until the user opened it
+        if dock is not None:
+            dock.refresh_if_visible()
+
+    notifications = ReviewNotifications(plugin.iface, gsettings.load, lambda: state.convention,
+                                        on_notice=refresh_review, parent=plugin.iface.mainWindow())
+    plugin.connect(settings_changed, notifications.start)
+    notifications.start()
+    return _Component(notifications)

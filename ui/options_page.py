@@ -3,7 +3,8 @@
 Shows the typed settings of plugin/bridge/settings.py: catalogue and service connections,
 the proposal store, the identity used in GeoPackage mode, the convention, timeouts and
 the colours of the diff. Credentials are never typed here: connections choose a QGIS
-authentication configuration (stored encrypted by QGIS), only its id is kept.
+authentication configuration (stored encrypted by QGIS), only its id is kept. QGIS makes
+the page through ui/options_factory.py, which imports this module only then.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from qgis.gui import (
     QgsColorButton,
     QgsFileWidget,
     QgsOptionsPageWidget,
-    QgsOptionsWidgetFactory,
 )
 from qgis.PyQt import sip
-from qgis.PyQt.QtGui import QColor, QIcon
+from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,7 +39,6 @@ from qgis.PyQt.QtWidgets import (
 from ..plugin.bridge import settings as gsettings
 from ..plugin.bridge.i18n import tr
 from ..plugin.bridge.network_tasks import run_network_task
-from ..plugin.bridge.resources import icon_path
 from ..plugin.catalogue import connections as catalogue_connections
 from ..plugin.errors import Cancelled, GeoGovError
 from .messages import error_text
@@ -383,36 +382,3 @@ class GeoGovOptionsPage(QgsOptionsPageWidget):
         from .settings_signal import settings_changed
 
         settings_changed.emit()
-
-
-class GeoGovOptionsFactory(QgsOptionsWidgetFactory):
-    def __init__(self):
-        super().__init__()
-        self.setTitle(tr("GeoGov"))
-        self.setIcon(QIcon(icon_path("geogov.svg")))
-
-    def icon(self):
-        return QIcon(icon_path("geogov.svg"))
-
-    def createWidget(self, parent):
-        return GeoGovOptionsPage(parent)
-
-
-class _OptionsComponent:
-    def __init__(self, plugin):
-        self.iface = plugin.iface
-        self.factory = GeoGovOptionsFactory()
-        self.iface.registerOptionsWidgetFactory(self.factory)
-
-    def unload(self):
-        self.iface.unregisterOptionsWidgetFactory(self.factory)
-        self.factory = None
-
-
-def install(plugin):
-    component = _OptionsComponent(plugin)
-    plugin.add_action("geogov.svg", tr("GeoGov settings…"),
-                      lambda: plugin.iface.showOptionsDialog(plugin.iface.mainWindow(),
-                                                             currentPage="GeoGovOptionsPage"),
-                      toolbar=False, name="geogov_settings")
-    return component

@@ -1,32 +1,86 @@
 """GeoGov's QGIS entry point: menu, toolbar, docks, Processing provider, translator.
 
-Everything added in :meth:`GeoGovPlugin.initGui` is recorded and removed in
-:meth:`GeoGovPlugin.unload`, so unloading and loading again (Plugin Reloader) leaves
-QGIS exactly as it was.
+Start-up is lazy: QGIS times "Load plugins/geogov" (import, classFactory, initGui) in
+its start, and `make bench` holds it to ≤ 50 ms. So initGui adds only what must be there
+from the first frame — the actions (menu and toolbar), the Options page factory and the
+Processing provider (whose algorithm modules import nothing heavy at module level). A
+dock or dialog module is imported, and its widget built, the first time its action is
+used, or at start when the dock was open when QGIS last closed. What acts without being
+asked (STARTED: layer-tree indicators, the propose action following the current layer
+and warning about shared layers in edit mode, the notifications poll) starts once QGIS
+has finished starting, one component per event-loop turn, so that the window shows
+first; ``start_seconds`` keeps what each took (`make bench` prints it).
+
+Everything added is recorded and removed in :meth:`GeoGovPlugin.unload`, whatever was
+built by then, so unloading and loading again (Plugin Reloader) leaves QGIS exactly as
+it was.
 """
 
+import functools
 import importlib
 import os
+import time
+from dataclasses import dataclass
 
 from qgis.core import QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator, pyqtBoundSignal
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
+from qgis.PyQt.QtWidgets import QAction, QMenu
 
 from ..plugin.bridge.i18n import tr
 from ..plugin.bridge.resources import icon_path
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 
-# Each component is a ui/ module with ``install(plugin)`` that adds its actions and docks
-# through plugin.add_action / plugin.add_dock / plugin.connect (so unload() removes them)
-# and returns an object with ``unload()`` for anything else it set up, or None.
-COMPONENTS = ("options_page", "responsibility_dock", "layer_indicator", "convention_browser",
-              "governance_report_dialog")
-COMPONENTS += ("catalogue_dock", "service_browser")
-COMPONENTS += ("review_dock",)
-COMPONENTS += ("propose_action", "my_proposals")
+# ui/ modules whose ``start(plugin)`` runs once QGIS has finished starting: they act
+# without being asked. It returns an object with ``unload()``, or None.
+STARTED = ("layer_indicator", "propose_action", "notifications")
 
+# The docks open when QGIS last closed (module names): QGIS restores dock positions from
+# its saved window state, but a dock built later must be put back by the plugin.
+OPEN_DOCKS_KEY = "geogov/ui/open_docks"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One menu (and toolbar) action. ``target``: "<module>" for a dock — the module's
+    ``build_dock(plugin)`` builds it on first use, its optional ``dock_shown(plugin,
+    dock)`` runs whenever the action shows it — or "<module>.<function>" called with the
+    plugin on each use."""
+
+    target: str
+    icon: str
+    text: str
+    name: str
+    toolbar: bool = True
+    enabled: bool = True
+
+    @property
+    def is_dock(self) -> bool:
+        return "." not in self.target
+
+
+def entries():
+    """The actions in menu order (a function: tr() needs the translator installed)."""
+    return (
+        Entry("responsibility_dock", "governance_responsibility.svg", tr("Who is responsible"),
+              "geogov_responsibility_dock"),
+        Entry("convention_browser", "governance_convention.svg", tr("Partnership convention"),
+              "geogov_convention_browser"),
+        Entry("governance_report_dialog.show_governance_report", "governance_report.svg",
+              tr("Governance report…"), "geogov_governance_report"),
+        Entry("catalogue_dock", "catalogue.svg", tr("Catalogue search"), "geogov_catalogue"),
+        Entry("service_browser.show_browser", "service_browser.svg", tr("WMS/WFS services…"),
+              "geogov_service_browser"),
+        Entry("review_dock", "review.svg", tr("Review proposals"), "geogov_review"),
+        # Disabled until propose_action starts following the current layer.
+        Entry("propose_action.propose_my_changes", "propose.svg", tr("Propose my changes…"),
+              "geogov_propose_changes", enabled=False),
+        Entry("propose_action.edit_a_local_copy", "propose.svg",
+              tr("Edit a local copy of this shared layer"), "geogov_edit_local_copy",
+              toolbar=False, enabled=False),
+        Entry("my_proposals", "my_proposals.svg", tr("My proposals"), "geogov_my_proposals"),
+    )
 
 
 def qgis_locale() -> str:
@@ -39,6 +93,11 @@ def qgis_locale() -> str:
     return (name or "en")[:2]
 
 
+def remembered_docks() -> list:
+    value = QgsSettings().value(OPEN_DOCKS_KEY, []) or []
+    return [value] if isinstance(value, str) else list(value)
+
+
 class GeoGovPlugin:
     MENU = "&GeoGov"
 
@@ -49,8 +108,18 @@ class GeoGovPlugin:
         self.connections = []     # (signal, slot) pairs to disconnect in unload()
         self.translator = None
         self.provider = None
+        self.options_factory = None
         self.toolbar = None
-        self.components = []      # objects returned by each component's install(); unload() calls theirs
+        self.components = []      # objects with unload(), called in reverse order by unload()
+        self.built_docks = {}     # dock module -> its dock, built on first use
+        self.started = {}         # STARTED module -> what its start() returned
+        self.lazy = {}            # key -> object made on first use by lazy_component()
+        self.start_seconds = {}   # "start:<module>" / "dock:<module>" -> seconds it took
+        self.start_finished = False
+        self._dock_actions = {}   # dock module -> its action
+        self._pending = []        # ("start" | "dock", module) still to do after QGIS started
+        self._start_timer = None
+        self._unloading = False
         self._install_translator()
 
     # -- translation -------------------------------------------------------------------
@@ -72,15 +141,30 @@ class GeoGovPlugin:
 
     # -- GUI -------------------------------------------------------------------------------
     def initGui(self):
+        from .options_factory import GeoGovOptionsFactory
+
         self.initProcessing()
         self.toolbar = self.iface.addToolBar(tr("GeoGov"))
         self.toolbar.setObjectName("GeoGovToolbar")
-        for name in COMPONENTS:
-            module = importlib.import_module(f"{__package__}.{name}")
-            component = module.install(self)
-            if component is not None:
-                self.components.append(component)
+        self.add_action("geogov.svg", tr("GeoGov settings…"), self.show_settings, toolbar=False,
+                        name="geogov_settings")
+        for entry in entries():
+            self._add_entry(entry)
         self.add_action("geogov.svg", tr("About GeoGov"), self.show_about, toolbar=False)
+        self.options_factory = GeoGovOptionsFactory()
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
+        self._schedule_start()
+
+    def _add_entry(self, entry):
+        if entry.is_dock:
+            callback = functools.partial(self._dock_action, entry.target)
+        else:
+            callback = functools.partial(self._call, entry.target)
+        action = self.add_action(entry.icon, entry.text, callback, toolbar=entry.toolbar,
+                                 checkable=entry.is_dock, name=entry.name)
+        action.setEnabled(entry.enabled)
+        if entry.is_dock:
+            self._dock_actions[entry.target] = action
 
     def add_dock(self, dock, area=Qt.DockWidgetArea.RightDockWidgetArea, visible=False):
         """Add ``dock`` to QGIS's main window; unload() removes it."""
@@ -101,9 +185,86 @@ class GeoGovPlugin:
         self.actions.append(action)
         return action
 
+    def action_named(self, name):
+        return next((a for a in self.actions if a.objectName() == name), None)
+
     def connect(self, signal, slot):
         signal.connect(slot)
         self.connections.append((signal, slot))
+
+    def lazy_component(self, key, factory):
+        """The object ``factory()`` made the first time ``key`` was asked for; its
+        ``unload()`` runs with the plugin's."""
+        if key not in self.lazy:
+            self.lazy[key] = factory()
+            self.components.append(self.lazy[key])
+        return self.lazy[key]
+
+    # -- actions -----------------------------------------------------------------------------
+    def _call(self, target, *_):
+        module, function = target.split(".")
+        getattr(importlib.import_module(f"{__package__}.{module}"), function)(self)
+
+    def _dock_action(self, module, checked=False):
+        if checked:
+            self.show_dock(module)
+        elif module in self.built_docks:
+            self.built_docks[module].setVisible(False)
+
+    def dock_of(self, module):
+        """The dock of ``module`` if it was built, else None (nothing is built here)."""
+        return self.built_docks.get(module)
+
+    def show_dock(self, module):
+        """Show (building it first if need be) and raise the dock of ``module``."""
+        dock = self.built_docks.get(module) or self._build_dock(module)
+        dock.setVisible(True)
+        dock.raise_()
+        self._dock_shown(module, dock)
+        return dock
+
+    def _dock_shown(self, module, dock):
+        shown = getattr(importlib.import_module(f"{__package__}.{module}"), "dock_shown", None)
+        if shown is not None:
+            shown(self, dock)
+
+    def _build_dock(self, module, restore=False):
+        dock = importlib.import_module(f"{__package__}.{module}").build_dock(self)
+        self.built_docks[module] = dock
+        if hasattr(dock, "unload"):
+            self.components.append(dock)
+        action = self._dock_actions.get(module)
+        if action is not None:
+            self.connect(dock.visibilityChanged, action.setChecked)
+        if restore and self.iface.mainWindow().restoreDockWidget(dock):
+            # Put back where QGIS's saved window state had it (Qt kept a placeholder
+            # under its object name), shown or not as it was. QGIS lists a dock under
+            # View ▸ Panels only in iface.addDockWidget; iface.removeDockWidget takes it
+            # off again.
+            self.docks.append(dock)
+            panels = self.iface.mainWindow().findChild(QMenu, "mPanelMenu")
+            if panels is not None:
+                panels.addAction(dock.toggleViewAction())
+        else:
+            # No saved place (enabled mid-session, reloaded): a remembered dock opens in
+            # the default area, any other stays hidden until its action is used.
+            self.add_dock(dock, visible=restore)
+        # The toggle-view action follows explicit show/hide only, not the main window
+        # closing: what it says when QGIS quits is what the user left open.
+        self.connect(dock.toggleViewAction().toggled,
+                     functools.partial(self._remember_open, module))
+        return dock
+
+    def _remember_open(self, module, is_open):
+        if self._unloading:
+            return      # closing the docks in unload() is not the user closing them
+        names = [name for name in remembered_docks() if name != module]
+        if is_open:
+            names.append(module)
+        QgsSettings().setValue(OPEN_DOCKS_KEY, names)
+
+    def show_settings(self, *_):
+        self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage="GeoGovOptionsPage")
 
     def show_about(self):
         from qgis.PyQt.QtWidgets import QMessageBox
@@ -114,13 +275,72 @@ class GeoGovPlugin:
                 "discover the partners' catalogues, see who is responsible for each layer, "
                 "and propose and review changes to shared data."))
 
+    # -- after QGIS has started ------------------------------------------------------------
+    def _schedule_start(self):
+        self._pending = [("start", name) for name in STARTED]
+        self._pending += [("dock", name) for name in remembered_docks()
+                          if name in self._dock_actions]
+        self._start_timer = QTimer()
+        self._start_timer.setSingleShot(True)
+        self._start_timer.setInterval(0)
+        self._start_timer.timeout.connect(self._start_next)
+        signal = getattr(self.iface, "initializationCompleted", None)
+        if isinstance(signal, pyqtBoundSignal) and not self.iface.mainWindow().isVisible():
+            # QGIS is starting (it loads plugins before it shows its window): wait for it.
+            self.connect(signal, self._start_timer.start)
+        else:
+            # Enabled later (Plugin Manager, Plugin Reloader) or without QGIS's main window.
+            self._start_timer.start()
+
+    def _start_next(self):
+        if not self._pending:
+            return
+        kind, name = self._pending.pop(0)
+        began = time.perf_counter()
+        try:
+            if kind == "start":
+                self._start(name)
+            elif name not in self.built_docks:
+                dock = self._build_dock(name, restore=True)
+                if dock.isVisible():
+                    self._dock_shown(name, dock)
+        finally:
+            # An exception goes to QGIS (its Python error report); the rest still starts.
+            self.start_seconds[f"{kind}:{name}"] = time.perf_counter() - began
+            if self._pending:
+                self._start_timer.start()
+            else:
+                self.start_finished = True
+
+    def _start(self, name):
+        component = importlib.import_module(f"{__package__}.{name}").start(self)
+        self.started[name] = component
+        if component is not None:
+            self.components.append(component)
+
+    def finish_start(self):
+        """Do now what is left of the start (tests; QGIS does it from its event loop)."""
+        if self._start_timer is not None:
+            self._start_timer.stop()
+        while self._pending:
+            self._start_next()
+
+    # -- unload -----------------------------------------------------------------------------
     def unload(self):
         from ..plugin.bridge.tasks import cancel_all
 
+        self._unloading = True
+        if self._start_timer is not None:
+            self._start_timer.stop()
+            self._start_timer.deleteLater()
+            self._start_timer = None
+        self._pending = []
         cancel_all()
         for component in reversed(self.components):
             component.unload()
         self.components.clear()
+        self.started.clear()
+        self.lazy.clear()
         for signal, slot in reversed(self.connections):
             try:
                 signal.disconnect(slot)
@@ -132,6 +352,8 @@ class GeoGovPlugin:
             dock.close()
             dock.deleteLater()
         self.docks.clear()
+        self.built_docks.clear()
+        self._dock_actions.clear()
         for action in self.actions:
             self.iface.removePluginMenu(self.MENU, action)
             self.iface.removeToolBarIcon(action)
@@ -140,6 +362,9 @@ class GeoGovPlugin:
         if self.toolbar is not None:
             self.toolbar.deleteLater()
             self.toolbar = None
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

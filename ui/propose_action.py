@@ -6,6 +6,9 @@ layer and starts computing at once.
 "Edit a local copy" (menu) writes the current shared layer into a GeoPackage of the
 profile in a task (plugin/bridge/propose_copy.py), adds it to the project in edit mode
 and links it to the shared layer, for technicians who prefer to work on their own file.
+
+The actions exist from QGIS's start (ui/plugin.py); what follows the layer starts once QGIS
+has started, and the dialog's module is imported when the action is first used.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from ..plugin.bridge.propose import COPY_OF_PROPERTY, dataset_of_layer
 from ..plugin.bridge.propose_copy import copies_folder, copy_path, copy_source, open_copy, write_copy
 from ..plugin.bridge.tasks import run_task
 from .governance_state import robust_slot, show_error
-from .propose_dialog import ProposeDialog
 
 
 def can_propose(layer) -> bool:
@@ -144,32 +146,40 @@ class _Component:
             self.dialog = None
 
 
-def install(plugin):
+def start(plugin):
+    """Follow the current layer from QGIS's start (ui/plugin.py STARTED): the actions'
+    enabled state, and the warning when a shared layer goes into edit mode."""
     from .governance_state import state_of
 
     state = state_of(plugin)
-    component = None
-
-    def propose_my_changes():
-        if component.dialog is not None:
-            try:
-                component.dialog.deleteLater()
-            except RuntimeError:
-                pass  # deleted with its parent
-        dialog = ProposeDialog(plugin.iface, state, plugin.iface.activeLayer(), plugin.iface.mainWindow())
-        component.dialog = dialog
-        dialog.open()
-        dialog.start()
-
-    def edit_a_local_copy():
-        component.make_local_copy()
-
-    action = plugin.add_action("propose.svg", tr("Propose my changes…"), propose_my_changes,
-                               name="geogov_propose_changes")
-    copy_action = plugin.add_action("propose.svg", tr("Edit a local copy of this shared layer"),
-                                    edit_a_local_copy, toolbar=False, name="geogov_edit_local_copy")
-    component = _Component(plugin, action, copy_action, state)
+    component = _Component(plugin, plugin.action_named("geogov_propose_changes"),
+                           plugin.action_named("geogov_edit_local_copy"), state)
     plugin.connect(plugin.iface.currentLayerChanged, component.follow)
     plugin.connect(state.changed, component.update)
     component.follow(plugin.iface.activeLayer())
     return component
+
+
+def propose_my_changes(plugin):
+    """The "Propose my changes…" action (ui/plugin.py): enabled once start() follows."""
+    from .propose_dialog import ProposeDialog
+
+    component = plugin.started.get("propose_action")
+    if component is None:
+        return
+    if component.dialog is not None:
+        try:
+            component.dialog.deleteLater()
+        except RuntimeError:
+            pass  # deleted with its parent
+    dialog = ProposeDialog(plugin.iface, component.state, plugin.iface.activeLayer(),
+                           plugin.iface.mainWindow())
+    component.dialog = dialog
+    dialog.open()
+    dialog.start()
+
+
+def edit_a_local_copy(plugin):
+    component = plugin.started.get("propose_action")
+    if component is not None:
+        component.make_local_copy()

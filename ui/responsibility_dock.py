@@ -376,42 +376,21 @@ def _no_mail_client():
     return GeoGovError("No e-mail application answered", code="governance.no_mail_client")
 
 
-def install(plugin):
+def build_dock(plugin):
+    """The panel, built the first time it is shown (ui/plugin.py)."""
     state = state_of(plugin)
     dock = ResponsibilityDock(plugin.iface, state)
-    plugin.add_dock(dock)
-
-    def show_responsibility(checked=True):
-        dock.setVisible(bool(checked))
-        if checked:
-            dock.raise_()
-            dock.follow(plugin.iface.activeLayer())
-
-    action = plugin.add_action("governance_responsibility.svg", tr("Who is responsible"),
-                               show_responsibility, checkable=True,
-                               name="geogov_responsibility_dock")
-    plugin.connect(dock.visibilityChanged, action.setChecked)
     plugin.connect(plugin.iface.currentLayerChanged, dock.follow)
     plugin.connect(state.changed, dock.refresh)
-    plugin.geogov_responsibility_dock = dock
-    return _Component(plugin)
+    return dock
 
 
-class _Component:
-    def __init__(self, plugin):
-        self.plugin = plugin
-
-    def unload(self):
-        if hasattr(self.plugin, "geogov_responsibility_dock"):
-            del self.plugin.geogov_responsibility_dock
+def dock_shown(plugin, dock):
+    dock.follow(plugin.iface.activeLayer())
 
 
 def show_for_layer(plugin, layer):
     """Open the panel on ``layer`` (the layer-tree indicator's click)."""
-    dock = getattr(plugin, "geogov_responsibility_dock", None)
-    if dock is None:
-        return
     plugin.iface.setActiveLayer(layer)
-    dock.setVisible(True)
-    dock.raise_()
+    dock = plugin.show_dock("responsibility_dock")
     dock.follow(layer)

@@ -613,37 +613,16 @@ def bulk_text(outcome) -> str:
     return "\n".join(lines)
 
 
-class _Component:
-    def __init__(self, dock, notifications):
-        self.dock = dock
-        self.notifications = notifications
-
-    def unload(self):
-        self.notifications.stop()
-        self.dock.unload()
-
-
-def install(plugin):
+def build_dock(plugin):
+    """The dock, built the first time it is shown (ui/plugin.py, which also calls its
+    unload()). The notifications that refresh it run from the start (ui/notifications.py)."""
     from .governance_state import state_of
-    from .notifications import ReviewNotifications
     from .settings_signal import settings_changed
 
-    state = state_of(plugin)
-    dock = ReviewDock(plugin.iface, state, plugin.iface.mainWindow())
-    plugin.add_dock(dock)
-
-    def show_review(checked=True):
-        dock.setVisible(bool(checked))
-        if checked:
-            dock.raise_()
-            dock.refresh()
-
-    action = plugin.add_action("review.svg", tr("Review proposals"), show_review, checkable=True,
-                               name="geogov_review")
-    plugin.connect(dock.visibilityChanged, action.setChecked)
-    notifications = ReviewNotifications(plugin.iface, gsettings.load, lambda: state.convention,
-                                        on_notice=dock.refresh_if_visible, parent=dock)
+    dock = ReviewDock(plugin.iface, state_of(plugin), plugin.iface.mainWindow())
     plugin.connect(settings_changed, dock.refresh_if_visible)
-    plugin.connect(settings_changed, notifications.start)
-    notifications.start()
-    return _Component(dock, notifications)
+    return dock
+
+
+def dock_shown(plugin, dock):
+    dock.refresh()

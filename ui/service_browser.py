@@ -258,8 +258,6 @@ class _BrowserComponent:
 
         self.plugin = plugin
         self.dialog = None
-        plugin.add_action("service_browser.svg", tr("WMS/WFS services…"), self.show,
-                          name="geogov_service_browser")
         plugin.connect(settings_changed, self._settings_changed)
 
     def show(self, *_):
@@ -281,5 +279,6 @@ class _BrowserComponent:
         self.dialog = None
 
 
-def install(plugin):
-    return _BrowserComponent(plugin)
+def show_browser(plugin):
+    """The "WMS/WFS services…" action (ui/plugin.py): one browser, kept until unload."""
+    plugin.lazy_component("service_browser", lambda: _BrowserComponent(plugin)).show()

@@ -1,4 +1,9 @@
-"""The list of GeoGov Processing algorithms (each lives in its own module)."""
+"""The list of GeoGov Processing algorithms (each lives in its own module).
+
+QGIS loads them while it starts (loadAlgorithms, then each initAlgorithm): an algorithm
+module imports at module level only qgis, .i18n, ..errors and the other alg_ modules, and
+the core where it runs (processAlgorithm). tests/qgis/test_plugin_lifecycle.py checks it.
+"""
 
 
 def all_algorithms():

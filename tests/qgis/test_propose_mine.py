@@ -45,6 +45,8 @@ def test_the_action_is_enabled_only_with_something_to_propose(qgis_iface, layer)
     try:
         action = next(a for a in qgis_iface.mainWindow().findChildren(QAction)
                       if a.objectName() == "geogov_propose_changes")
+        assert not action.isEnabled()          # until the start that follows QGIS's
+        P.wait_for(lambda: plugin.start_finished)
         component = next(c for c in plugin.components if isinstance(c, _Component))
         component.follow(layer)
         assert not action.isEnabled()

@@ -207,12 +207,13 @@ def test_the_diff_layers_follow_the_selection_and_go_with_the_dock(store, docks)
 
 def test_the_plugin_installs_the_dock_and_its_notifications_and_unload_removes_everything(
         store, qgis_iface):
-    """Through geogov.classFactory with a GeoPackage store in the settings: the Review action
-    and dock, the poll timer of the notifications; unload stops the timer and removes the
-    review layers."""
+    """Through geogov.classFactory with a GeoPackage store in the settings: the poll timer
+    of the notifications once QGIS has started, the Review dock built by its action; unload
+    stops the timer and removes the review layers."""
     import geogov
     from geogov.plugin.bridge import settings as gsettings
-    from geogov.ui.review_dock import OBJECT_NAME, _Component
+    from geogov.ui.notifications import _Component
+    from geogov.ui.review_dock import OBJECT_NAME
 
     proposal = R.submitted(store, "tech94", tag="plugin")
     saved = gsettings.load()
@@ -220,10 +221,14 @@ def test_the_plugin_installs_the_dock_and_its_notifications_and_unload_removes_e
     plugin = geogov.classFactory(qgis_iface)
     plugin.initGui()
     try:
+        # Started on the first event-loop turn after initGui; the dock on first use.
+        wait_for(lambda: plugin.start_finished, timeout=10)
         component = next(c for c in plugin.components if isinstance(c, _Component))
-        dock = component.dock
-        assert dock.objectName() == OBJECT_NAME and dock in plugin.docks
-        assert any(a.objectName() == "geogov_review" for a in plugin.actions)
+        assert plugin.dock_of("review_dock") is None
+        action = next(a for a in plugin.actions if a.objectName() == "geogov_review")
+        action.trigger()
+        dock = plugin.dock_of("review_dock")
+        assert dock.objectName() == OBJECT_NAME and dock in plugin.docks and action.isChecked()
         watcher = component.notifications.watcher
         assert watcher.timer is not None and watcher.timer.interval() == 600 * 1000
         wait_for(lambda: watcher.task is None and watcher.cursor is not None, timeout=10)
