@@ -8,6 +8,8 @@ and discrepancies are not exceptions but listed items: :func:`problem_text` and
 
 from __future__ import annotations
 
+import re
+
 from ..plugin.bridge.i18n import tr
 from .labels import frequency_label
 from .messages import format_template
@@ -149,7 +151,8 @@ def problem_location(problem) -> str:
     """"convention.yaml, line 12, column 5" (what is known of it)."""
     parts = []
     if problem.source:
-        parts.append(problem.source.rsplit("/", 1)[-1])
+        # The file's name, from a URL or a path of any platform (C:\…\convention.yaml).
+        parts.append(re.split(r"[\\/]", problem.source.rstrip("\\/"))[-1])
     if problem.line:
         parts.append(tr("line {line}, column {column}").format(line=problem.line,
                                                               column=problem.column))

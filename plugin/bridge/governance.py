@@ -74,9 +74,9 @@ def load_convention_source(source: str, authcfg: str = "", timeout: float = 30.0
         data = read_location(source, authcfg, timeout=timeout)
         return load_convention_bytes(data, source=source, base=source)
     if source.lower().startswith("file:"):
-        from urllib.parse import unquote, urlsplit
+        from .network import local_path
 
-        source = unquote(urlsplit(source).path)
+        source = local_path(source)
     return load_convention(source)
 
 

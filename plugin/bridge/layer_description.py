@@ -25,6 +25,7 @@ point-like extent (one feature) is tested by containment of its centre.
 
 from __future__ import annotations
 
+import os
 from typing import Optional
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
@@ -69,7 +70,9 @@ _DEPARTEMENTS = None     # {code: QgsGeometry in EPSG:4326}, read once
 
 
 def world_map_path() -> str:
-    return QgsApplication.pkgDataPath() + "/resources/data/world_map.gpkg"
+    """QGIS's own copy (every install has it, wherever QGIS is installed: OSGeo4W, the
+    standalone Windows installer, macOS bundles, Linux packages)."""
+    return os.path.join(QgsApplication.pkgDataPath(), "resources", "data", "world_map.gpkg")
 
 
 def departement_polygons() -> dict:

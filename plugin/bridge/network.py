@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from urllib.parse import unquote, urlencode, urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from qgis.core import QgsBlockingNetworkRequest, QgsFeedback
 from qgis.PyQt import sip
@@ -161,6 +161,18 @@ def is_url(location: str) -> bool:
     return urlsplit(location).scheme.lower() in ("http", "https")
 
 
+def local_path(location: str) -> str:
+    """The file a path or a file: URL names. The URL's path part is not a path on Windows
+    (file:///C:/data/x.yaml has "/C:/data/x.yaml"), and a host names a network share
+    (file://server/share/x.yaml is \\\\server\\share\\x.yaml): Qt converts it for the platform."""
+    if not location.lower().startswith("file:"):
+        return location
+    url = QUrl(location)
+    if url.host().lower() == "localhost":      # RFC 8089: this machine, not a share
+        url.setHost("")
+    return url.toLocalFile()
+
+
 def read_location(location: str, authcfg: str = "", feedback: QgsFeedback | None = None,
                   timeout: float = 60.0) -> bytes:
     """The bytes of a local file (path or file:// URL) or of an http(s) URL.
@@ -172,8 +184,7 @@ def read_location(location: str, authcfg: str = "", feedback: QgsFeedback | None
     """
     location = location.strip()
     if not is_url(location):
-        if location.lower().startswith("file:"):
-            location = unquote(urlsplit(location).path)
+        location = local_path(location)
         path = Path(location)
         try:
             return path.read_bytes()
