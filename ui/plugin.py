@@ -217,7 +217,7 @@ class GeoGovPlugin:
 
     def show_dock(self, module):
         """Show (building it first if need be) and raise the dock of ``module``."""
-        dock = self.built_docks.get(module) or self._build_dock(module)
+        dock = self.built_docks.get(module) or self._build_dock(module, shown=True)
         dock.setVisible(True)
         dock.raise_()
         self._dock_shown(module, dock)
@@ -228,7 +228,7 @@ class GeoGovPlugin:
         if shown is not None:
             shown(self, dock)
 
-    def _build_dock(self, module, restore=False):
+    def _build_dock(self, module, restore=False, shown=False):
         dock = importlib.import_module(f"{__package__}.{module}").build_dock(self)
         self.built_docks[module] = dock
         if hasattr(dock, "unload"):
@@ -247,12 +247,14 @@ class GeoGovPlugin:
                 panels.addAction(dock.toggleViewAction())
         else:
             # No saved place (enabled mid-session, reloaded): a remembered dock opens in
-            # the default area, any other stays hidden until its action is used.
-            self.add_dock(dock, visible=restore)
+            # the default area, any other only when its action shows it.
+            self.add_dock(dock, visible=restore or shown)
         # The toggle-view action follows explicit show/hide only, not the main window
-        # closing: what it says when QGIS quits is what the user left open.
+        # closing: what it says when QGIS quits is what the user left open. (A restored
+        # dock that QGIS's saved state has closed is forgotten here.)
         self.connect(dock.toggleViewAction().toggled,
                      functools.partial(self._remember_open, module))
+        self._remember_open(module, not dock.isHidden())
         return dock
 
     def _remember_open(self, module, is_open):

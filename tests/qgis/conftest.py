@@ -11,3 +11,15 @@ def _no_convention_left_behind():
     store_factory.set_convention(None)
 
 from geogov.tests.support.processing_context import _processing_without_canvas  # noqa: E402,F401 (autouse)
+
+
+@pytest.fixture(autouse=True)
+def _no_dock_remembered_open():
+    """The plugin reopens at its start the docks left open (ui/plugin.py, in QgsSettings):
+    a dock one test opened must not be built by the next test's plugin."""
+    yield
+    from qgis.core import QgsSettings
+
+    from geogov.ui.plugin import OPEN_DOCKS_KEY
+
+    QgsSettings().remove(OPEN_DOCKS_KEY)

@@ -256,3 +256,41 @@ def test_an_open_dock_is_remembered_and_put_back_where_qgis_saved_it(qgis_iface,
         window.setVisible(shown)
         QgsSettings().remove("geogov/ui")
     assert _state(qgis_iface)[1] == []
+
+
+def test_a_remembered_dock_that_qgis_saved_closed_stays_closed_and_is_forgotten(
+        qgis_iface, no_remembered_docks):
+    """After a crash, say: the plugin's memory says open, QGIS's saved state says closed."""
+    from qgis.core import QgsSettings
+
+    from geogov.ui.plugin import OPEN_DOCKS_KEY, remembered_docks
+
+    window = qgis_iface.mainWindow()
+    shown = window.isVisible()
+    window.show()
+    try:
+        first = geogov.classFactory(qgis_iface)
+        first.initGui()
+        try:
+            first.finish_start()
+            _action(first, "geogov_catalogue").trigger()
+            _action(first, "geogov_catalogue").trigger()
+            assert remembered_docks() == []
+            state = window.saveState()
+        finally:
+            first.unload()
+        QgsSettings().setValue(OPEN_DOCKS_KEY, ["catalogue_dock"])
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        window.restoreState(state)
+        second = geogov.classFactory(qgis_iface)
+        second.initGui()
+        try:
+            second.finish_start()
+            dock = second.dock_of("catalogue_dock")
+            assert dock is not None and dock.isHidden()
+            assert not _action(second, "geogov_catalogue").isChecked()
+            assert remembered_docks() == []
+        finally:
+            second.unload()
+    finally:
+        window.setVisible(shown)
