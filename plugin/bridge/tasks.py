@@ -22,14 +22,16 @@ from ..errors import Cancelled, GeoGovError
 _RUNNING = set()
 
 # QGIS 3.22's task manager keeps a pointer to each task's QRunnable after the thread pool
-# has deleted it (auto-delete) and, when the finished task is cleaned up, cancels "that"
-# runnable in the pool: a task added meanwhile whose runnable was allocated at the freed
-# address is silently dropped from the queue (it stays Queued for ever; seen about one
-# time in two when a task was started from another task's callback). So a new task is
-# only handed to QGIS once every GeoGov task whose run() has returned is deleted.
-_FINISHING = set()     # keys of tasks whose run() returned and whose C++ object still lives
+# has deleted it (auto-delete) and, when it cleans the finished task up (right after
+# calling finished()), cancels "that" runnable in the pool: a task added meanwhile whose
+# runnable was allocated at the freed address is silently dropped from the queue (it
+# stays Queued for ever; seen about one time in two when a task was started from another
+# task's callback). So a new task is only handed to QGIS once every GeoGov task whose
+# run() has returned has been cleaned up: the zero-delay timer set in finished() fires
+# after the task manager's slot, clean-up included, has returned.
+_FINISHING = set()     # keys of tasks whose run() returned and QGIS has not cleaned up yet
 _PENDING = []          # tasks waiting for _FINISHING to empty
-_FLUSH_AFTER_MS = 2000  # should a destroyed() never come, add them anyway after this
+_FLUSH_AFTER_MS = 2000  # should the clean-up timer never fire, add them anyway after this
 
 
 class CoreTask(QgsTask):
@@ -46,7 +48,6 @@ class CoreTask(QgsTask):
         self.error = None
         self.error_traceback = ""
         self._key = id(self)
-        self.destroyed.connect(functools.partial(_task_deleted, self._key))
         try:
             parameters = inspect.signature(function).parameters
         except (TypeError, ValueError):
@@ -83,6 +84,7 @@ class CoreTask(QgsTask):
 
     def finished(self, ok):
         _RUNNING.discard(self)
+        QTimer.singleShot(0, functools.partial(_task_cleaned_up, self._key))
         if ok:
             if self.on_done is not None:
                 self.on_done(self.result)
@@ -110,7 +112,7 @@ def run_task(description, function, *args, on_done=None, on_error=None, can_canc
     return task
 
 
-def _task_deleted(key, *_):
+def _task_cleaned_up(key):
     _FINISHING.discard(key)
     if not _FINISHING:
         _flush_pending()
