@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
@@ -324,7 +324,7 @@
         <translation>sans limite territoriale</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="117"/>
+        <location filename="../ui/review_dock.py" line="118"/>
         <source>Dataset</source>
         <translation>Donnée</translation>
     </message>
@@ -494,24 +494,24 @@
         <translation>Pas encore de donnée partagée : {names}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="57"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="55"/>
         <source>Responsible parties of metadata records</source>
         <translation>Responsables des fiches de métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="62"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="60"/>
         <source>Discover</source>
         <translation>Découverte</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="66"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="64"/>
         <source>Lists every responsible party of every record in a metadata document, one row per party and context.
 
 Input document (INPUT): a file path or an http(s) URL of an ISO 19139 record (also ISO 19115-2), a CSW GetRecords or GetRecordById response (ISO 19139, ISO 19115-3, Dublin Core or DCAT records), an ISO 19115-3 record, or an OGC API Records item or items collection (JSON).
 Authentication (AUTHCFG, optional): the QGIS authentication configuration used to fetch a URL.
 Timeout (TIMEOUT): seconds to wait for the server.
 
-Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document&apos;s role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
+Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document's role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
 
 A document that cannot be used (not a metadata document, malformed, hostile, an error from the server) stops the algorithm with the reason.</source>
         <translation>Liste chaque responsable de chaque fiche d'un document de métadonnées, une ligne par responsable et par contexte.
@@ -525,17 +525,17 @@ Table en sortie (OUTPUT, sans géométrie) : record_id, record_title, context (m
 Un document inutilisable (pas un document de métadonnées, mal formé, malveillant, une erreur du serveur) arrête l'algorithme en indiquant pourquoi.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="91"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="89"/>
         <source>Metadata document (file path or URL)</source>
         <translation>Document de métadonnées (chemin ou URL)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="94"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="92"/>
         <source>Authentication configuration</source>
         <translation>Configuration d'authentification</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="96"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="94"/>
         <source>Timeout (seconds)</source>
         <translation>Délai d'attente (secondes)</translation>
     </message>
@@ -545,32 +545,32 @@ Un document inutilisable (pas un document de métadonnées, mal formé, malveill
         <translation>Responsables</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="100"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="98"/>
         <source>Number of records</source>
         <translation>Nombre de fiches</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="101"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="99"/>
         <source>Number of parties</source>
         <translation>Nombre de responsables</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="106"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="107"/>
         <source>No metadata document was given.</source>
         <translation>Aucun document de métadonnées n'a été indiqué.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="130"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="131"/>
         <source>{parties} responsible parties in {records} records.</source>
         <translation>{parties} responsables dans {records} fiches.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="59"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="57"/>
         <source>Layers of a WMS or WFS service</source>
         <translation>Couches d'un service WMS ou WFS</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="68"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="66"/>
         <source>Lists the layers of a WMS (1.0 to 1.3.0) or the feature types of a WFS (1.0, 1.1, 2.0) from its capabilities document.
 
 Capabilities (INPUT): a file path, or the full http(s) GetCapabilities URL (with SERVICE=WMS or SERVICE=WFS and REQUEST=GetCapabilities).
@@ -591,37 +591,37 @@ Table en sortie (OUTPUT, sans géométrie), une ligne par couche : service (WMS 
 Des capacités inutilisables (un rapport d'exception, une page HTML, un document mal formé ou malveillant, un élément obligatoire manquant) arrêtent l'algorithme en indiquant pourquoi.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="92"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="90"/>
         <source>Capabilities document (file path or URL)</source>
         <translation>Document de capacités (chemin ou URL)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="99"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="97"/>
         <source>Service layers</source>
         <translation>Couches du service</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="101"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="99"/>
         <source>Number of layers</source>
         <translation>Nombre de couches</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="102"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="100"/>
         <source>Service type</source>
         <translation>Type de service</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="107"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="108"/>
         <source>No capabilities document was given.</source>
         <translation>Aucun document de capacités n'a été indiqué.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="118"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="119"/>
         <source>This is a {service} service, not a WMS or a WFS.</source>
         <translation>C'est un service {service}, pas un WMS ni un WFS.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="141"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="142"/>
         <source>{count} layers in {service} {version} capabilities.</source>
         <translation>{count} couches dans les capacités {service} {version}.</translation>
     </message>
@@ -776,7 +776,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut faire cela.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="367"/>
+        <location filename="../ui/review_dock.py" line="368"/>
         <source>This proposal is not awaiting a decision (it is “{status}”).</source>
         <translation>Cette proposition n'attend pas de décision (elle est « {status} »).</translation>
     </message>
@@ -792,7 +792,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="32"/>
-        <source>The approvals the dataset&apos;s rule requires are not all given.</source>
+        <source>The approvals the dataset's rule requires are not all given.</source>
         <translation>Les validations exigées par la règle du jeu de données ne sont pas toutes données.</translation>
     </message>
     <message>
@@ -802,7 +802,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="34"/>
-        <source>The changes lie outside your organisation&apos;s territory.</source>
+        <source>The changes lie outside your organisation's territory.</source>
         <translation>Les modifications sortent du territoire de votre organisme.</translation>
     </message>
     <message>
@@ -856,8 +856,8 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>La configuration d'authentification QGIS {authcfg} ne peut pas être lue.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="77"/>
-        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string (&quot;host=… dbname=…&quot;, no password); empty: the store of the plugin settings.
+        <location filename="../plugin/bridge/alg_proposals.py" line="75"/>
+        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string ("host=… dbname=…", no password); empty: the store of the plugin settings.
 Authentication (AUTHCFG, optional): the QGIS authentication configuration holding the PostgreSQL user name and password.
 Login (LOGIN, optional): who you are in a GeoPackage store (no access control there); a PostgreSQL store knows you by your database login.
 </source>
@@ -867,27 +867,27 @@ Identifiant (LOGIN, facultatif) : qui vous êtes dans un registre GeoPackage (sa
 </translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="96"/>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="46"/>
         <source>Propose and review</source>
         <translation>Proposer et valider</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="126"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="124"/>
         <source>List change proposals</source>
         <translation>Lister les propositions de modification</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="201"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="202"/>
         <source>Review a change proposal</source>
         <translation>Statuer sur une proposition de modification</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="129"/>
-        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner&apos;s, or all those I may see.
+        <location filename="../plugin/bridge/alg_proposals.py" line="127"/>
+        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner's, or all those I may see.
 Status (STATUS, optional): draft, submitted, changes_requested, approved, rejected, applied, conflict or withdrawn.
 Dataset (DATASET, optional): a dataset id of the convention.
 
-Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset&apos;s rule asks, e.g. &quot;steward=yes; dpo=no&quot;), approvals_pending and departements.</source>
+Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset's rule asks, e.g. "steward=yes; dpo=no"), approvals_pending and departements.</source>
         <translation>Portée (SCOPE) : à valider par moi (propositions soumises qui attendent une décision que je peux prendre), les miennes, celles de mon organisme, ou toutes celles que je peux voir.
 Statut (STATUS, facultatif) : draft, submitted, changes_requested, approved, rejected, applied, conflict ou withdrawn.
 Jeu de données (DATASET, facultatif) : un identifiant de jeu de données de la convention.
@@ -895,12 +895,12 @@ Jeu de données (DATASET, facultatif) : un identifiant de jeu de données de la 
 Table en sortie (OUTPUT, sans géométrie), une ligne par proposition, la plus récente d'abord : id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (les validations exigées par la règle du jeu de données, p. ex. « steward=yes; dpo=no »), approvals_pending et departements.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="204"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="205"/>
         <source>Proposal (PROPOSAL): the proposal id (see List change proposals).
 Decision (DECISION): approve, reject or request changes. A comment (COMMENT) is required to reject or request changes.
 Version (VERSION, optional): the proposal version you looked at; if someone changed the proposal since, the decision is refused instead of applying to a state you have not seen.
 
-The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO&apos;s, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal&apos;s status afterwards) and NEW_VERSION.</source>
+The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO's, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal's status afterwards) and NEW_VERSION.</source>
         <translation>Proposition (PROPOSAL) : l'identifiant de la proposition (voir Lister les propositions de modification).
 Décision (DECISION) : valider, refuser ou demander des modifications. Un commentaire (COMMENT) est obligatoire pour refuser ou demander des modifications.
 Version (VERSION, facultatif) : la version de la proposition que vous avez consultée ; si quelqu'un a modifié la proposition depuis, la décision est refusée plutôt que de s'appliquer à un état que vous n'avez pas vu.
@@ -908,173 +908,173 @@ Version (VERSION, facultatif) : la version de la proposition que vous avez consu
 Le registre décide si vous en avez le droit : votre propre proposition, un jeu de données dont vous n'êtes pas référent, une proposition qui n'attend pas de décision sont refusés. Une validation qui laisse en attente une autre validation exigée (celle du DPO, pour des données personnelles) laisse la proposition soumise. Sorties : STATUS (le statut de la proposition ensuite) et NEW_VERSION.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="102"/>
-        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin&apos;s)</source>
+        <location filename="../plugin/bridge/alg_proposals.py" line="100"/>
+        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin's)</source>
         <translation>Registre des propositions (chemin GeoPackage ou connexion PostgreSQL ; vide : celui de l'extension)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="105"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="103"/>
         <source>Authentication configuration (PostgreSQL)</source>
         <translation>Configuration d'authentification (PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="107"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="105"/>
         <source>Login (GeoPackage store only)</source>
         <translation>Identifiant (registre GeoPackage uniquement)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="146"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="144"/>
         <source>Scope</source>
         <translation>Portée</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="117"/>
+        <location filename="../ui/review_dock.py" line="118"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="91"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="86"/>
         <source>Dataset id</source>
         <translation>Identifiant du jeu de données</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="151"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="149"/>
         <source>Proposals</source>
         <translation>Propositions</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="153"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="151"/>
         <source>Number of proposals</source>
         <translation>Nombre de propositions</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="100"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="95"/>
         <source>Proposal id</source>
         <translation>Identifiant de la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="127"/>
+        <location filename="../ui/review_dock.py" line="128"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="224"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="225"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="226"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="227"/>
         <source>Version seen (-1: do not check)</source>
         <translation>Version consultée (-1 : ne pas vérifier)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="229"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="230"/>
         <source>Status after the decision</source>
         <translation>Statut après la décision</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="230"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="231"/>
         <source>Version after the decision</source>
         <translation>Version après la décision</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="246"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="249"/>
         <source>Proposal {id}: {decision} recorded, status {status}.</source>
         <translation>Proposition {id} : décision « {decision} » enregistrée, statut {status}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="85"/>
+        <location filename="../ui/review_dock.py" line="86"/>
         <source>To review by me</source>
         <translation>À valider par moi</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="86"/>
+        <location filename="../ui/review_dock.py" line="87"/>
         <source>Mine</source>
         <translation>Les miennes</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="146"/>
-        <source>My partner&apos;s</source>
+        <location filename="../plugin/bridge/alg_proposals.py" line="144"/>
+        <source>My partner's</source>
         <translation>Celles de mon organisme</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="86"/>
+        <location filename="../ui/review_dock.py" line="87"/>
         <source>All I may see</source>
         <translation>Toutes celles que je peux voir</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="159"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="160"/>
         <source>Unknown status {status}.</source>
         <translation>Statut inconnu : {status}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="129"/>
+        <location filename="../ui/review_dock.py" line="130"/>
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="131"/>
+        <location filename="../ui/review_dock.py" line="132"/>
         <source>Reject</source>
         <translation>Rejeter</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="130"/>
+        <location filename="../ui/review_dock.py" line="131"/>
         <source>Request changes</source>
         <translation>Demander des modifications</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="77"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="75"/>
         <source>No convention was given.</source>
         <translation>Aucune convention n'a été donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="90"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="88"/>
         <source>Convention “{title}” (version {version}): {partners} partners, {datasets} datasets.</source>
         <translation>Convention « {title} » (version {version}) : {partners} partenaires, {datasets} données.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="103"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="101"/>
         <source>No catalogue given: freshness and discrepancies rest on the convention (and the store) alone.</source>
         <translation>Aucun catalogue donné : la fraîcheur et les écarts reposent sur la seule convention (et le magasin de propositions).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="109"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="107"/>
         <source>This GeoGov cannot search catalogues: the catalogue was skipped.</source>
         <translation>Cette version de GeoGov ne sait pas interroger les catalogues : le catalogue a été ignoré.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="112"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="110"/>
         <source>Harvesting the catalogue {url}…</source>
         <translation>Moissonnage du catalogue {url}…</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="120"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="118"/>
         <source>{n} records read from the catalogue.</source>
         <translation>Fiches lues dans le catalogue : {n}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="132"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="130"/>
         <source>Date of the situation (default: today)</source>
         <translation>Date de la situation (par défaut : aujourd'hui)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="168"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="169"/>
         <source>not covered by the convention</source>
         <translation>non couverte par la convention</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="194"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="195"/>
         <source>Check the partnership convention</source>
         <translation>Vérifier la convention de partenariat</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="56"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="53"/>
         <source>Governance</source>
         <translation>Gouvernance</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="203"/>
-        <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue&apos;s metadata and the convention disagree.
+        <location filename="../plugin/bridge/alg_convention_check.py" line="204"/>
+        <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue's metadata and the convention disagree.
 
 Convention (CONVENTION): a file path or an http(s) URL of the YAML document. A convention with problems stops the algorithm; the log lists every problem with its line, column and place in the document.
 Catalogue (CATALOGUE, optional): the URL of a CSW or OGC API Records catalogue; its records give the last update dates and the discrepancies (custodian, producer or frequency that differ, no point of contact, records the convention does not know and datasets without a record).
@@ -1090,47 +1090,47 @@ Date (DATE, facultatif) : le jour auquel la situation est appréciée (par défa
 Table de sortie (OUTPUT, sans géométrie) : une ligne par donnée avec les producteurs, le gestionnaire, les référents validation et leur adresse électronique, la diffusion, les données personnelles, la licence, la fréquence promise, la dernière mise à jour et sa source, la prochaine échéance, le statut (up_to_date, late, unknown) et la situation en toutes lettres, les jours de retard, les codes et phrases des écarts, les livraisons contractuelles en retard ; plus une ligne par fiche du catalogue que la convention ne couvre pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="85"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="82"/>
         <source>Convention (file path or URL)</source>
         <translation>Convention (chemin de fichier ou adresse)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="87"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="84"/>
         <source>Catalogue URL (CSW or OGC API Records)</source>
         <translation>Adresse du catalogue (CSW ou OGC API Records)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="231"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="232"/>
         <source>Datasets of the convention</source>
         <translation>Données de la convention</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="233"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="234"/>
         <source>Number of datasets</source>
         <translation>Nombre de données</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="100"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="97"/>
         <source>Number of late datasets</source>
         <translation>Nombre de données en retard</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="235"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="236"/>
         <source>Number of discrepancies</source>
         <translation>Nombre d'écarts</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="260"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="261"/>
         <source>{datasets} datasets, {late} late, {discrepancies} discrepancies.</source>
         <translation>Données : {datasets} ; en retard : {late} ; écarts : {discrepancies}.</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="39"/>
+        <location filename="../ui/governance_report_dialog.py" line="40"/>
         <source>Governance report</source>
         <translation>Rapport de gouvernance</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="62"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="59"/>
         <source>Writes the governance report of the partnership, for coordinators and elected officials, in plain words: per partner, the datasets it produces, keeps up to date and validates, which are late, the contract deliveries it owes or is owed and which are overdue, the proposed changes received, approved and rejected; with a map of the partners' territories.
 
 Convention (CONVENTION): a file path or an http(s) URL.
@@ -1149,72 +1149,72 @@ Date (DATE, facultatif) : le jour auquel la situation est appréciée (par défa
 Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou les deux.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="89"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="86"/>
         <source>Proposal store (GeoPackage file or PostgreSQL connection)</source>
         <translation>Magasin de propositions (fichier GeoPackage ou connexion PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="92"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="89"/>
         <source>Login to read a GeoPackage store as</source>
         <translation>Identifiant sous lequel lire un magasin GeoPackage</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="95"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="92"/>
         <source>PDF report</source>
         <translation>Rapport PDF</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="61"/>
+        <location filename="../ui/governance_report_dialog.py" line="62"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="97"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="94"/>
         <source>HTML report</source>
         <translation>Rapport HTML</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="66"/>
+        <location filename="../ui/governance_report_dialog.py" line="67"/>
         <source>HTML pages (*.html *.htm)</source>
         <translation>Pages HTML (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="101"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="98"/>
         <source>Number of overdue deliveries</source>
         <translation>Nombre de livraisons en retard</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="108"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="109"/>
         <source>Give a PDF file, an HTML file, or both.</source>
         <translation>Indiquez un fichier PDF, un fichier HTML, ou les deux.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="121"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="122"/>
         <source>The store is read as {login}, the coordinator of the convention.</source>
         <translation>Le magasin est lu sous l'identité de {login}, coordinateur de la convention.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="131"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="132"/>
         <source>Proposal store read: {n} datasets with applied changes.</source>
         <translation>Magasin de propositions lu : données avec des modifications intégrées : {n}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="162"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="163"/>
         <source>Written: {path}</source>
         <translation>Écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="280"/>
+        <location filename="../plugin/bridge/governance.py" line="282"/>
         <source>GeoGov: loading the partnership convention</source>
         <translation>GeoGov : chargement de la convention de partenariat</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="336"/>
+        <location filename="../plugin/bridge/governance.py" line="338"/>
         <source>GeoGov: reading the proposal store</source>
         <translation>GeoGov : lecture du magasin de propositions</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="361"/>
+        <location filename="../plugin/bridge/governance.py" line="363"/>
         <source>GeoGov: reading the catalogue record of {title}</source>
         <translation>GeoGov : lecture de la fiche de catalogue de {title}</translation>
     </message>
@@ -1275,7 +1275,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/report_map.py" line="119"/>
-        <source>Partners&apos; data up to date</source>
+        <source>Partners' data up to date</source>
         <translation>Données des partenaires à jour</translation>
     </message>
     <message>
@@ -1291,7 +1291,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     <message>
         <location filename="../plugin/publishing/changelog.py" line="158"/>
         <source>Change log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal des modifications</translation>
     </message>
     <message>
         <location filename="../plugin/publishing/changelog.py" line="160"/>
@@ -1314,13 +1314,13 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Catalogue GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="82"/>
+        <location filename="../ui/governance_report_dialog.py" line="83"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock_layout.py" line="48"/>
-        <source>Words to find, or &quot;a phrase&quot;</source>
+        <source>Words to find, or "a phrase"</source>
         <translation>Mots à chercher, ou « une expression »</translation>
     </message>
     <message>
@@ -1359,7 +1359,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Révision la plus récente d'abord</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="117"/>
+        <location filename="../ui/review_dock.py" line="118"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
@@ -1374,7 +1374,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Trier par</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="109"/>
+        <location filename="../ui/standard_buttons.py" line="24"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1445,16 +1445,16 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="236"/>
-        <source>Layer &quot;{name}&quot; added to the map.</source>
+        <source>Layer "{name}" added to the map.</source>
         <translation>Couche « {name} » ajoutée à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="519"/>
+        <location filename="../ui/review_dock.py" line="520"/>
         <source>GeoGov</source>
         <translation>GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="335"/>
+        <location filename="../ui/plugin.py" line="65"/>
         <source>Catalogue search</source>
         <translation>Recherche dans les catalogues</translation>
     </message>
@@ -1601,7 +1601,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>{name} (sur {territory})</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="293"/>
+        <location filename="../ui/plugin.py" line="65"/>
         <source>Partnership convention</source>
         <translation>Convention de partenariat</translation>
     </message>
@@ -1766,12 +1766,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>{debtor} à {creditor}, {rhythm}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="164"/>
+        <location filename="../ui/messages_governance.py" line="167"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="164"/>
+        <location filename="../ui/messages_governance.py" line="167"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
@@ -1781,72 +1781,72 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Problèmes ({n})</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="48"/>
+        <location filename="../ui/governance_report_dialog.py" line="49"/>
         <source>A report for coordinators and elected officials, in plain words: per partner, the shared datasets, which are late, the contract deliveries and the proposed changes, with a map of the territories.</source>
         <translation>Un rapport pour les coordinateurs et les élus, en mots simples : pour chaque partenaire, les données partagées, celles qui sont en retard, les livraisons contractuelles et les propositions de modification, avec une carte des territoires.</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="57"/>
+        <location filename="../ui/governance_report_dialog.py" line="58"/>
         <source>PDF (to print)</source>
         <translation>PDF (à imprimer)</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="63"/>
+        <location filename="../ui/governance_report_dialog.py" line="64"/>
         <source>HTML page (to publish)</source>
         <translation>Page HTML (à publier)</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="69"/>
+        <location filename="../ui/governance_report_dialog.py" line="70"/>
         <source>No catalogue (the convention and the store only)</source>
         <translation>Aucun catalogue (la convention et le magasin seulement)</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="72"/>
+        <location filename="../ui/governance_report_dialog.py" line="73"/>
         <source>Count the proposals of the proposal store</source>
         <translation>Compter les propositions du magasin de propositions</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="78"/>
+        <location filename="../ui/governance_report_dialog.py" line="79"/>
         <source>Open the report when it is ready</source>
         <translation>Ouvrir le rapport quand il est prêt</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="94"/>
+        <location filename="../ui/governance_report_dialog.py" line="96"/>
         <source>Create the report</source>
         <translation>Créer le rapport</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="110"/>
+        <location filename="../ui/governance_report_dialog.py" line="112"/>
         <source>The partnership convention is not loaded: the report cannot be made.</source>
         <translation>La convention de partenariat n'est pas chargée : le rapport ne peut pas être établi.</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="114"/>
+        <location filename="../ui/governance_report_dialog.py" line="116"/>
         <source>Choose a PDF file, an HTML file, or both.</source>
         <translation>Choisissez un fichier PDF, un fichier HTML, ou les deux.</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="121"/>
+        <location filename="../ui/governance_report_dialog.py" line="123"/>
         <source>Gathering the report's data…</source>
         <translation>Collecte des informations du rapport…</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="122"/>
+        <location filename="../ui/governance_report_dialog.py" line="124"/>
         <source>GeoGov: governance report</source>
         <translation>GeoGov : rapport de gouvernance</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="133"/>
+        <location filename="../ui/governance_report_dialog.py" line="135"/>
         <source>Laying out the report…</source>
         <translation>Mise en page du rapport…</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="140"/>
+        <location filename="../ui/governance_report_dialog.py" line="142"/>
         <source>Report written: {paths}</source>
         <translation>Rapport écrit : {paths}</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="177"/>
+        <location filename="../ui/plugin.py" line="65"/>
         <source>Governance report…</source>
         <translation>Rapport de gouvernance…</translation>
     </message>
@@ -1901,7 +1901,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Éditeur</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="117"/>
+        <location filename="../ui/review_dock.py" line="118"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
@@ -2026,17 +2026,17 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Restreinte</translation>
     </message>
     <message>
-        <location filename="../ui/layer_adder.py" line="36"/>
+        <location filename="../ui/layer_adder.py" line="37"/>
         <source>Choose a layer</source>
         <translation>Choisir une couche</translation>
     </message>
     <message>
-        <location filename="../ui/layer_adder.py" line="39"/>
-        <source>The link names no layer of &quot;{service}&quot;: choose one.</source>
+        <location filename="../ui/layer_adder.py" line="40"/>
+        <source>The link names no layer of "{service}": choose one.</source>
         <translation>Le lien ne nomme aucune couche de « {service} » : choisissez-en une.</translation>
     </message>
     <message>
-        <location filename="../ui/layer_adder.py" line="45"/>
+        <location filename="../ui/layer_adder.py" line="46"/>
         <source>{title} ({name})</source>
         <translation>{title} ({name})</translation>
     </message>
@@ -2051,12 +2051,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Lecture des capacités du {service}…</translation>
     </message>
     <message>
-        <location filename="../ui/layer_adder.py" line="154"/>
+        <location filename="../ui/layer_adder.py" line="174"/>
         <source>Adding the layer {name}</source>
         <translation>Ajout de la couche {name}</translation>
     </message>
     <message>
-        <location filename="../ui/layer_adder.py" line="156"/>
+        <location filename="../ui/layer_adder.py" line="176"/>
         <source>Adding the layer {name}…</source>
         <translation>Ajout de la couche {name}…</translation>
     </message>
@@ -2107,7 +2107,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages.py" line="26"/>
-        <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, &quot;billion laughs&quot;).</source>
+        <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, "billion laughs").</source>
         <translation>Le document déclare des entités XML. Il a été refusé sans être lu, car de tels documents peuvent servir à lire des fichiers locaux ou à épuiser la mémoire (XXE, « billion laughs »).</translation>
     </message>
     <message>
@@ -2202,7 +2202,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="25"/>
-        <source>The catalogue has no record &quot;{identifier}&quot;.</source>
+        <source>The catalogue has no record "{identifier}".</source>
         <translation>Le catalogue n'a pas de fiche « {identifier} ».</translation>
     </message>
     <message>
@@ -2212,17 +2212,17 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="28"/>
-        <source>Unknown catalogue kind &quot;{kind}&quot;.</source>
+        <source>Unknown catalogue kind "{kind}".</source>
         <translation>Type de catalogue inconnu « {kind} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="29"/>
-        <source>This is not an http(s) address: &quot;{url}&quot;.</source>
+        <source>This is not an http(s) address: "{url}".</source>
         <translation>Ce n'est pas une adresse http(s) : « {url} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="30"/>
-        <source>Unsupported CSW version &quot;{version}&quot;.</source>
+        <source>Unsupported CSW version "{version}".</source>
         <translation>Version CSW non prise en charge « {version} ».</translation>
     </message>
     <message>
@@ -2232,7 +2232,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="32"/>
-        <source>QGIS cannot open the layer &quot;{name}&quot;: {detail}</source>
+        <source>QGIS cannot open the layer "{name}": {detail}</source>
         <translation>QGIS ne peut pas ouvrir la couche « {name} » : {detail}</translation>
     </message>
     <message>
@@ -2257,7 +2257,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="47"/>
-        <source>Whole words: the server also matches inside words (&quot;velo&quot; in &quot;développement&quot;); {hidden} of {examined} records were hidden here for that.</source>
+        <source>Whole words: the server also matches inside words ("velo" in "développement"); {hidden} of {examined} records were hidden here for that.</source>
         <translation>Mots entiers : le serveur trouve aussi les mots à l'intérieur d'autres (« velo » dans « développement ») ; {hidden} fiches sur {examined} ont été masquées ici pour cette raison.</translation>
     </message>
     <message>
@@ -2302,7 +2302,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="69"/>
-        <source>Sort by {sort}: the server puts accented capitals after Z (&quot;Éclairage&quot; after &quot;Zones&quot;).</source>
+        <source>Sort by {sort}: the server puts accented capitals after Z ("Éclairage" after "Zones").</source>
         <translation>Tri par {sort} : le serveur classe les majuscules accentuées après Z (« Éclairage » après « Zones »).</translation>
     </message>
     <message>
@@ -2317,7 +2317,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="74"/>
-        <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; &quot;Next&quot; goes on.</source>
+        <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; "Next" goes on.</source>
         <translation>{shown} fiches affichées au lieu de {limit} : la lecture s'est arrêtée après {pages} pages du serveur ; « Suivantes » continue.</translation>
     </message>
     <message>
@@ -2337,527 +2337,527 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="82"/>
-        <source>The server&apos;s count of returned records disagrees with the records it sent.</source>
+        <source>The server's count of returned records disagrees with the records it sent.</source>
         <translation>Le nombre de fiches renvoyées annoncé par le serveur ne correspond pas aux fiches envoyées.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="90"/>
-        <source>&quot;{text}&quot;</source>
+        <source>"{text}"</source>
         <comment>a quoted search term</comment>
         <translation>« {text} »</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="19"/>
+        <location filename="../ui/messages_governance.py" line="21"/>
         <source>The partnership convention is not valid: {count} problem(s) must be corrected.</source>
         <translation>La convention de partenariat n'est pas valide : problèmes à corriger : {count}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="21"/>
+        <location filename="../ui/messages_governance.py" line="23"/>
         <source>No partnership convention is configured. Choose its file or address in Settings ▸ Options ▸ GeoGov.</source>
         <translation>Aucune convention de partenariat n'est configurée. Choisissez son fichier ou son adresse dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="23"/>
+        <location filename="../ui/messages_governance.py" line="25"/>
         <source>No e-mail application opened the message. Write to the address shown in the panel.</source>
         <translation>Aucune messagerie n'a ouvert le message. Écrivez à l'adresse indiquée dans le panneau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="25"/>
+        <location filename="../ui/messages_governance.py" line="27"/>
         <source>The PDF report could not be written to {path}.</source>
         <translation>Le rapport PDF n'a pas pu être écrit dans {path}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="26"/>
+        <location filename="../ui/messages_governance.py" line="28"/>
         <source>The HTML report could not be written: {detail}</source>
         <translation>Le rapport HTML n'a pas pu être écrit : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="27"/>
-        <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS&apos;s master password entered?).</source>
+        <location filename="../ui/messages_governance.py" line="29"/>
+        <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS's master password entered?).</source>
         <translation>La configuration d'authentification {authcfg} du magasin de propositions ne peut pas être lue (le mot de passe principal de QGIS a-t-il été saisi ?).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="30"/>
+        <location filename="../ui/messages_governance.py" line="32"/>
         <source>The file is not valid YAML: {detail}</source>
         <translation>Le fichier n'est pas du YAML valide : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="31"/>
+        <location filename="../ui/messages_governance.py" line="33"/>
         <source>YAML aliases (*{anchor}) are not accepted in a convention ({count} found): write the value out, or refer to it by its id.</source>
         <translation>Les alias YAML (*{anchor}) ne sont pas acceptés dans une convention ({count} trouvés) : écrivez la valeur en entier, ou désignez-la par son identifiant.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="34"/>
+        <location filename="../ui/messages_governance.py" line="36"/>
         <source>The document is too large (limit: {limit}).</source>
         <translation>Le document est trop volumineux (limite : {limit}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="35"/>
+        <location filename="../ui/messages_governance.py" line="37"/>
         <source>The file is not UTF-8 text (byte {offset}). Save it as UTF-8.</source>
         <translation>Le fichier n'est pas un texte UTF-8 (octet {offset}). Enregistrez-le en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="37"/>
+        <location filename="../ui/messages_governance.py" line="39"/>
         <source>The file is empty.</source>
         <translation>Le fichier est vide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="39"/>
+        <location filename="../ui/messages_governance.py" line="41"/>
         <source>Expected {expected}, found {found}.</source>
         <translation>Attendu : {expected} ; trouvé : {found}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="40"/>
+        <location filename="../ui/messages_governance.py" line="42"/>
         <source>The required key “{key}” is missing.</source>
         <translation>La clé obligatoire « {key} » manque.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="41"/>
+        <location filename="../ui/messages_governance.py" line="43"/>
         <source>Unknown key “{key}”.</source>
         <translation>Clé inconnue « {key} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="42"/>
+        <location filename="../ui/messages_governance.py" line="44"/>
         <source>The key “{key}” is given twice.</source>
         <translation>La clé « {key} » est donnée deux fois.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="43"/>
+        <location filename="../ui/messages_governance.py" line="45"/>
         <source>A value is required here.</source>
         <translation>Une valeur est obligatoire ici.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="44"/>
+        <location filename="../ui/messages_governance.py" line="46"/>
         <source>Unsupported format “{found}”: this version of GeoGov reads {expected}.</source>
         <translation>Format « {found} » non pris en charge : cette version de GeoGov lit {expected}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="46"/>
+        <location filename="../ui/messages_governance.py" line="48"/>
         <source>The convention file cannot be read: {detail}</source>
         <translation>Le fichier de la convention ne peut pas être lu : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="48"/>
+        <location filename="../ui/messages_governance.py" line="50"/>
         <source>Unknown kind of partner “{value}”.</source>
         <translation>Type de partenaire inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="49"/>
+        <location filename="../ui/messages_governance.py" line="51"/>
         <source>“{value}” is not a SIREN number (9 digits).</source>
         <translation>« {value} » n'est pas un numéro SIREN (9 chiffres).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="50"/>
+        <location filename="../ui/messages_governance.py" line="52"/>
         <source>Unknown role “{value}”.</source>
         <translation>Rôle inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="51"/>
+        <location filename="../ui/messages_governance.py" line="53"/>
         <source>“{value}” is not an e-mail address.</source>
         <translation>« {value} » n'est pas une adresse électronique.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="52"/>
+        <location filename="../ui/messages_governance.py" line="54"/>
         <source>“{value}” is not a date (expected YYYY-MM-DD).</source>
         <translation>« {value} » n'est pas une date (attendu : AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="53"/>
+        <location filename="../ui/messages_governance.py" line="55"/>
         <source>“{value}” is not an update frequency (ISO 19115 maintenance frequency code).</source>
         <translation>« {value} » n'est pas une fréquence de mise à jour (code de fréquence de maintenance ISO 19115).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="55"/>
+        <location filename="../ui/messages_governance.py" line="57"/>
         <source>“{value}” is not a dissemination level (open, partenaires or restreint).</source>
         <translation>« {value} » n'est pas un niveau de diffusion (open, partenaires ou restreint).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="57"/>
+        <location filename="../ui/messages_governance.py" line="59"/>
         <source>“{value}” cannot approve changes (steward, dpo or coordinator).</source>
         <translation>« {value} » ne peut pas valider de modifications (steward, dpo ou coordinator).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="59"/>
+        <location filename="../ui/messages_governance.py" line="61"/>
         <source>“{code}” is not a French département code.</source>
         <translation>« {code} » n'est pas un code de département français.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="60"/>
+        <location filename="../ui/messages_governance.py" line="62"/>
         <source>“{code}” is not the INSEE code of a commune of Île-de-France.</source>
         <translation>« {code} » n'est pas le code INSEE d'une commune d'Île-de-France.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="62"/>
+        <location filename="../ui/messages_governance.py" line="64"/>
         <source>“{siren}” is not the SIREN number of an EPCI, an EPT or the Métropole du Grand Paris.</source>
         <translation>« {siren} » n'est pas le numéro SIREN d'un EPCI, d'un EPT ou de la Métropole du Grand Paris.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="64"/>
+        <location filename="../ui/messages_governance.py" line="66"/>
         <source>The territory file “{file}” does not exist beside the convention.</source>
         <translation>Le fichier de territoire « {file} » n'existe pas à côté de la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="67"/>
+        <location filename="../ui/messages_governance.py" line="69"/>
         <source>No partner has the id “{id}”.</source>
         <translation>Aucun partenaire n'a l'identifiant « {id} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="68"/>
+        <location filename="../ui/messages_governance.py" line="70"/>
         <source>No dataset has the id “{id}”.</source>
         <translation>Aucune donnée n'a l'identifiant « {id} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="69"/>
+        <location filename="../ui/messages_governance.py" line="71"/>
         <source>The partner id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant de partenaire « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="71"/>
+        <location filename="../ui/messages_governance.py" line="73"/>
         <source>The dataset id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant de donnée « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="73"/>
+        <location filename="../ui/messages_governance.py" line="75"/>
         <source>The id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="74"/>
+        <location filename="../ui/messages_governance.py" line="76"/>
         <source>The login “{login}” is already given to another contact (line {first_line}): a login is one person.</source>
         <translation>L'identifiant de connexion « {login} » est déjà attribué à un autre contact (ligne {first_line}) : un identifiant désigne une seule personne.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="76"/>
+        <location filename="../ui/messages_governance.py" line="78"/>
         <source>“{value}” already identifies another dataset (line {first_line}): a record or a layer belongs to one dataset only.</source>
         <translation>« {value} » identifie déjà une autre donnée (ligne {first_line}) : une fiche ou une couche n'appartient qu'à une seule donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="79"/>
+        <location filename="../ui/messages_governance.py" line="81"/>
         <source>The approval rule of “{dataset}” needs the DPO, but no steward partner of this dataset has a contact with the DPO role.</source>
         <translation>La règle de validation de « {dataset} » exige le DPO, mais aucun partenaire référent de cette donnée n'a de contact ayant le rôle de DPO.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="83"/>
+        <location filename="../ui/messages_governance.py" line="85"/>
         <source>“{dataset}” holds personal data but its approval rule does not require the DPO.</source>
         <translation>« {dataset} » contient des données personnelles mais sa règle de validation n'exige pas le DPO.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="85"/>
+        <location filename="../ui/messages_governance.py" line="87"/>
         <source>The steward partner “{partner}” of “{dataset}” has no contact with the steward role: nobody will be told of proposals.</source>
         <translation>Le partenaire référent « {partner} » de « {dataset} » n'a aucun contact ayant le rôle de référent validation : personne ne sera prévenu des propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="88"/>
+        <location filename="../ui/messages_governance.py" line="90"/>
         <source>Nothing says how to recognise the dataset “{dataset}” (match: records, services or sources).</source>
         <translation>Rien n'indique comment reconnaître la donnée « {dataset} » (match : records, services ou sources).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="91"/>
+        <location filename="../ui/messages_governance.py" line="93"/>
         <source>The metadata names {found} as custodian; the convention says {expected_name}.</source>
         <translation>La fiche de métadonnées désigne {found} comme gestionnaire ; la convention indique {expected_name}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="93"/>
+        <location filename="../ui/messages_governance.py" line="95"/>
         <source>The metadata names {found} as producer; the convention says {expected_names}.</source>
         <translation>La fiche de métadonnées désigne {found} comme producteur ; la convention indique {expected_names}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="95"/>
+        <location filename="../ui/messages_governance.py" line="97"/>
         <source>Update rhythm: the metadata says “{found}”, the convention commits to “{expected}”.</source>
         <translation>Rythme de mise à jour : la fiche de métadonnées indique « {found} », la convention engage à « {expected} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="97"/>
+        <location filename="../ui/messages_governance.py" line="99"/>
         <source>The metadata names no point of contact for the data.</source>
         <translation>La fiche de métadonnées ne désigne aucun point de contact pour la donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="99"/>
+        <location filename="../ui/messages_governance.py" line="101"/>
         <source>The convention names nobody to validate changes here.</source>
         <translation>La convention ne désigne personne pour valider les modifications ici.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="100"/>
+        <location filename="../ui/messages_governance.py" line="102"/>
         <source>The catalogue record “{title}” is not covered by the convention.</source>
         <translation>La fiche de catalogue « {title} » n'est pas couverte par la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="102"/>
+        <location filename="../ui/messages_governance.py" line="104"/>
         <source>The dataset “{title}” of the convention has no record in the catalogue.</source>
         <translation>La donnée « {title} » de la convention n'a pas de fiche dans le catalogue.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="110"/>
+        <location filename="../ui/messages_governance.py" line="112"/>
         <source>a mapping (key: value)</source>
         <translation>un dictionnaire (clé : valeur)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="110"/>
+        <location filename="../ui/messages_governance.py" line="112"/>
         <source>a list</source>
         <translation>une liste</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="110"/>
+        <location filename="../ui/messages_governance.py" line="112"/>
         <source>a text</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="111"/>
+        <location filename="../ui/messages_governance.py" line="113"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="112"/>
+        <location filename="../ui/messages_governance.py" line="114"/>
         <source>true or false</source>
         <translation>vrai ou faux (true ou false)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="112"/>
+        <location filename="../ui/messages_governance.py" line="114"/>
         <source>a date</source>
         <translation>une date</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="113"/>
+        <location filename="../ui/messages_governance.py" line="115"/>
         <source>a date (YYYY-MM-DD)</source>
         <translation>une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="113"/>
+        <location filename="../ui/messages_governance.py" line="115"/>
         <source>a key</source>
         <translation>une clé</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="114"/>
+        <location filename="../ui/messages_governance.py" line="116"/>
         <source>“own” or a territory</source>
         <translation>« own » ou un territoire</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="144"/>
+        <location filename="../ui/messages_governance.py" line="146"/>
         <source>Did you mean “{suggestion}”?</source>
         <translation>Vouliez-vous dire « {suggestion} » ?</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="154"/>
+        <location filename="../ui/messages_governance.py" line="157"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="162"/>
+        <location filename="../ui/messages_governance.py" line="165"/>
         <source>at {path}</source>
         <translation>à {path}</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="52"/>
+        <location filename="../ui/options_page.py" line="51"/>
         <source>OGC API Records</source>
         <translation>OGC API Records</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="53"/>
+        <location filename="../ui/options_page.py" line="52"/>
         <source>CSW {version}</source>
         <translation>CSW {version}</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="62"/>
+        <location filename="../ui/options_page.py" line="61"/>
         <source>Catalogue connection</source>
         <translation>Connexion à un catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="62"/>
+        <location filename="../ui/options_page.py" line="61"/>
         <source>Service connection</source>
         <translation>Connexion à un service</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="73"/>
+        <location filename="../ui/options_page.py" line="72"/>
         <source>WMS</source>
         <translation>WMS</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="74"/>
+        <location filename="../ui/options_page.py" line="73"/>
         <source>WFS</source>
         <translation>WFS</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="341"/>
+        <location filename="../ui/options_page.py" line="340"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="178"/>
+        <location filename="../ui/options_page.py" line="177"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="178"/>
+        <location filename="../ui/options_page.py" line="177"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="99"/>
+        <location filename="../ui/options_page.py" line="98"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="100"/>
+        <location filename="../ui/options_page.py" line="99"/>
         <source>Timeout</source>
         <translation>Délai d'attente</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="185"/>
+        <location filename="../ui/options_page.py" line="184"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="185"/>
+        <location filename="../ui/options_page.py" line="184"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="185"/>
+        <location filename="../ui/options_page.py" line="184"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="288"/>
+        <location filename="../ui/options_page.py" line="287"/>
         <source>Catalogues</source>
         <translation>Catalogues</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="289"/>
+        <location filename="../ui/options_page.py" line="288"/>
         <source>OGC services</source>
         <translation>Services OGC</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="296"/>
+        <location filename="../ui/options_page.py" line="295"/>
         <source>Convention (*.yaml *.yml)</source>
         <translation>Convention (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="298"/>
+        <location filename="../ui/options_page.py" line="297"/>
         <source>Convention file or URL</source>
         <translation>Fichier ou URL de la convention</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="301"/>
+        <location filename="../ui/options_page.py" line="300"/>
         <source>Proposal store</source>
         <translation>Stockage des propositions</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="304"/>
+        <location filename="../ui/options_page.py" line="303"/>
         <source>GeoPackage (one file, no set-up)</source>
         <translation>GeoPackage (un seul fichier, sans installation)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="305"/>
+        <location filename="../ui/options_page.py" line="304"/>
         <source>PostgreSQL/PostGIS (shared, rights enforced by the database)</source>
         <translation>PostgreSQL/PostGIS (partagé, droits garantis par la base de données)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="310"/>
+        <location filename="../ui/options_page.py" line="309"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="318"/>
+        <location filename="../ui/options_page.py" line="317"/>
         <source>In GeoPackage mode there is no access control: anyone who can open the file can act under any name. The identity below is only declared, not checked. Use the PostgreSQL store for a shared deployment in which the database enforces rights.</source>
         <translation>En mode GeoPackage, il n'y a aucun contrôle d'accès : toute personne qui peut ouvrir le fichier peut agir sous n'importe quel nom. L'identité ci-dessous est seulement déclarée, pas vérifiée. Utilisez le stockage PostgreSQL pour un déploiement partagé où la base de données fait respecter les droits.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="323"/>
+        <location filename="../ui/options_page.py" line="322"/>
         <source>Store</source>
         <translation>Stockage</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="324"/>
+        <location filename="../ui/options_page.py" line="323"/>
         <source>GeoPackage file</source>
         <translation>Fichier GeoPackage</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="325"/>
+        <location filename="../ui/options_page.py" line="324"/>
         <source>PostgreSQL connection</source>
         <translation>Connexion PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="326"/>
+        <location filename="../ui/options_page.py" line="325"/>
         <source>PostgreSQL authentication</source>
         <translation>Authentification PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="328"/>
+        <location filename="../ui/options_page.py" line="327"/>
         <source>My login (GeoPackage mode)</source>
         <translation>Mon identifiant (mode GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="329"/>
+        <location filename="../ui/options_page.py" line="328"/>
         <source>My partner (GeoPackage mode)</source>
         <translation>Mon partenaire (mode GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="333"/>
+        <location filename="../ui/options_page.py" line="332"/>
         <source>Network and display</source>
         <translation>Réseau et affichage</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="344"/>
+        <location filename="../ui/options_page.py" line="343"/>
         <source>Default network timeout</source>
         <translation>Délai d'attente réseau par défaut</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="345"/>
+        <location filename="../ui/options_page.py" line="344"/>
         <source>Check for new proposals every (GeoPackage mode)</source>
         <translation>Vérifier les nouvelles propositions toutes les (mode GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="346"/>
+        <location filename="../ui/options_page.py" line="345"/>
         <source>Added features</source>
         <translation>Entités ajoutées</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="346"/>
+        <location filename="../ui/options_page.py" line="345"/>
         <source>Deleted features</source>
         <translation>Entités supprimées</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="346"/>
+        <location filename="../ui/options_page.py" line="345"/>
         <source>Modified features</source>
         <translation>Entités modifiées</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="414"/>
+        <location filename="../ui/plugin.py" line="149"/>
         <source>GeoGov settings…</source>
         <translation>Paramètres de GeoGov…</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="111"/>
+        <location filename="../ui/plugin.py" line="274"/>
         <source>About GeoGov</source>
         <translation>À propos de GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="111"/>
-        <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners&apos; catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
+        <location filename="../ui/plugin.py" line="274"/>
+        <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners' catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
         <translation>GeoGov intègre à QGIS la convention de partenariat régionale sur les données géographiques : découvrez les catalogues des partenaires, voyez qui est responsable de chaque couche, proposez et validez des modifications des données partagées.</translation>
     </message>
     <message>
-        <location filename="../ui/raw_response_dialog.py" line="50"/>
+        <location filename="../ui/raw_response_dialog.py" line="51"/>
         <source>Request</source>
         <translation>Requête</translation>
     </message>
     <message>
-        <location filename="../ui/raw_response_dialog.py" line="53"/>
+        <location filename="../ui/raw_response_dialog.py" line="54"/>
         <source>Response: HTTP {status} {content_type}</source>
         <translation>Réponse : HTTP {status} {content_type}</translation>
     </message>
     <message>
-        <location filename="../ui/raw_response_dialog.py" line="57"/>
+        <location filename="../ui/raw_response_dialog.py" line="58"/>
         <source>[… cut here: {size} characters in all]</source>
         <translation>[… coupé ici : {size} caractères en tout]</translation>
     </message>
     <message>
-        <location filename="../ui/raw_response_dialog.py" line="67"/>
+        <location filename="../ui/raw_response_dialog.py" line="68"/>
         <source>Raw response</source>
         <translation>Réponse brute</translation>
     </message>
     <message>
-        <location filename="../ui/raw_response_dialog.py" line="77"/>
+        <location filename="../ui/raw_response_dialog.py" line="79"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -2893,7 +2893,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/record_details.py" line="129"/>
-        <source>role written &quot;{raw}&quot; in the record</source>
+        <source>role written "{raw}" in the record</source>
         <translation>rôle écrit « {raw} » dans la fiche</translation>
     </message>
     <message>
@@ -3032,7 +3032,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Fiche de catalogue : {id}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="390"/>
+        <location filename="../ui/responsibility_dock.py" line="207"/>
         <source>Who is responsible</source>
         <translation>Qui est responsable ?</translation>
     </message>
@@ -3093,7 +3093,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="71"/>
-        <source>role &quot;{raw}&quot; ({label})</source>
+        <source>role "{raw}" ({label})</source>
         <translation>rôle « {raw} » ({label})</translation>
     </message>
     <message>
@@ -3147,7 +3147,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>{count} couches.</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="261"/>
+        <location filename="../ui/plugin.py" line="65"/>
         <source>WMS/WFS services…</source>
         <translation>Services WMS/WFS…</translation>
     </message>
@@ -3187,16 +3187,16 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Page {page} sur {pages}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="119"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="120"/>
         <source>Search a metadata catalogue</source>
         <translation>Chercher dans un catalogue de métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="128"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="129"/>
         <source>Searches a CSW (2.0.2 or 3.0) or OGC API Records catalogue and returns the records found as a layer of their bounding boxes.
 
 Catalogue (CATALOGUE): the address of the catalogue (CSW endpoint, OGC API landing page or records collection), or the name of a catalogue connection of GeoGov's settings. The kind of catalogue is detected from its answer.
-Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and &quot;quoted phrases&quot;.
+Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and "quoted phrases".
 Organisation (ORGANISATION, optional): a producer, custodian, owner or contact of the record.
 Keyword (KEYWORD, optional): a keyword of the record.
 Extent (BBOX, optional): records whose box intersects it (reprojected to WGS 84; an extent covering the whole world is ignored).
@@ -3219,12 +3219,12 @@ Couche en sortie (OUTPUT, polygones en EPSG:4326 ; une fiche sans emprise n'a pa
 Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots entiers, tri, taille des pages).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="154"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="155"/>
         <source>Catalogue (address or connection name)</source>
         <translation>Catalogue (adresse ou nom de connexion)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="156"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="157"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -3234,44 +3234,44 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="164"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="165"/>
         <source>Largest number of records</source>
         <translation>Nombre maximal de fiches</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="172"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="173"/>
         <source>Catalogue records</source>
         <translation>Fiches du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="175"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="176"/>
         <source>Number of records the server matched</source>
         <translation>Nombre de fiches trouvées par le serveur</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="186"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="188"/>
         <source>No catalogue was given.</source>
         <translation>Aucun catalogue n'a été indiqué.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="238"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="240"/>
         <source>{count} records from {url} (the server matched {matched}).</source>
         <translation>{count} fiches de {url} (le serveur en a trouvé {matched}).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_compute_changes.py" line="107"/>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="109"/>
         <source>Compute the changes between two layers</source>
         <translation>Calculer les changements entre deux couches</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_compute_changes.py" line="116"/>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="118"/>
         <source>Compares the original (authoritative) version of a layer with a revised version and writes one feature per change.
 
 Original layer (ORIGINAL): the authoritative data (WFS, PostGIS, GeoPackage…).
 Revised layer (REVISED): the edited version, with the same fields.
 Key field (KEY, optional): the field that identifies a feature in both layers (the dataset's key in the partnership convention, e.g. identifiant); empty: the original layer's primary key, else the QGIS feature id.
 
-Output (OUTPUT): op (insert, update or delete), fid (the key; empty for a new feature without a key of its own), changed_fields (the modified fields, comma-separated), geometry_changed, the new geometry and attributes (the old ones for a deletion). A field of the layers named like one of these columns is written with &quot;_1&quot; appended. Numbers of added (INSERTED), modified (UPDATED) and deleted (DELETED) features.</source>
+Output (OUTPUT): op (insert, update or delete), fid (the key; empty for a new feature without a key of its own), changed_fields (the modified fields, comma-separated), geometry_changed, the new geometry and attributes (the old ones for a deletion). A field of the layers named like one of these columns is written with "_1" appended. Numbers of added (INSERTED), modified (UPDATED) and deleted (DELETED) features.</source>
         <translation>Compare la version d'origine (de référence) d'une couche à une version révisée et écrit une entité par changement.
 
 Couche d'origine (ORIGINAL) : les données de référence (WFS, PostGIS, GeoPackage…).
@@ -3281,17 +3281,17 @@ Champ clé (KEY, facultatif) : le champ qui identifie une entité dans les deux 
 Sortie (OUTPUT) : op (insert, update ou delete), fid (la clé ; vide pour une nouvelle entité sans clé propre), changed_fields (les champs modifiés, séparés par des virgules), geometry_changed, la nouvelle géométrie et les nouveaux attributs (les anciens pour une suppression). Un champ des couches qui porte le nom de l'une de ces colonnes est écrit suivi de « _1 ». Nombres d'entités ajoutées (INSERTED), modifiées (UPDATED) et supprimées (DELETED).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="85"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="80"/>
         <source>Original layer (authoritative)</source>
         <translation>Couche d'origine (de référence)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="87"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="82"/>
         <source>Revised layer</source>
         <translation>Couche révisée</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="89"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="84"/>
         <source>Key field</source>
         <translation>Champ clé</translation>
     </message>
@@ -3301,42 +3301,42 @@ Sortie (OUTPUT) : op (insert, update ou delete), fid (la clé ; vide pour une no
         <translation>Changements</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="107"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="108"/>
         <source>Both the original and the revised layer are needed.</source>
         <translation>Il faut la couche d'origine et la couche révisée.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_compute_changes.py" line="153"/>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="164"/>
         <source>The revised layer has no field {key}.</source>
         <translation>La couche révisée n'a pas de champ {key}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_compute_changes.py" line="169"/>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="180"/>
         <source>The change of feature {key} could not be written: {error}</source>
         <translation>Le changement de l'entité {key} n'a pas pu être écrit : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_compute_changes.py" line="172"/>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="183"/>
         <source>{inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>{inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="36"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="31"/>
         <source>{n} problem(s) prevent submitting this proposal:</source>
         <translation>{n} problème(s) empêchent de soumettre cette proposition :</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="57"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="52"/>
         <source>Submit a change proposal</source>
         <translation>Soumettre une proposition de modification</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="60"/>
-        <source>Proposes the changes between the authoritative version of a shared layer and an edited copy: they are checked, saved in the proposal store and submitted to the dataset&apos;s stewards. Nothing is written to the authoritative data.
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="55"/>
+        <source>Proposes the changes between the authoritative version of a shared layer and an edited copy: they are checked, saved in the proposal store and submitted to the dataset's stewards. Nothing is written to the authoritative data.
 
-Original layer (ORIGINAL): the authoritative data (a layer of a partner&apos;s WFS service, a PostGIS or GeoPackage table).
+Original layer (ORIGINAL): the authoritative data (a layer of a partner's WFS service, a PostGIS or GeoPackage table).
 Revised layer (REVISED): the edited copy, with the same fields.
-Key field (KEY, optional): the field that identifies a feature; empty: the dataset&apos;s key in the convention, else the original layer&apos;s primary key.
+Key field (KEY, optional): the field that identifies a feature; empty: the dataset's key in the convention, else the original layer's primary key.
 Dataset (DATASET, optional): the dataset id in the partnership convention; empty: the dataset the original layer belongs to.
 Title (TITLE) and comment (COMMENT: why these changes; required to submit).
 Submit (SUBMIT): checked, the proposal is submitted for review; unchecked, it is saved as a draft.
@@ -3354,54 +3354,54 @@ Convention (CONVENTION, facultatif) : chemin ou URL de la convention de partenar
 </translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="75"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="70"/>
         <source>
-Outputs: OUTPUT (the proposal id) and STATUS (draft or submitted). The algorithm fails, listing every problem, when the changes break the dataset&apos;s schema (fields, types, required values, geometry type and validity, CRS) or the convention (your organisation may not propose on this dataset, or a change lies outside its territory).</source>
+Outputs: OUTPUT (the proposal id) and STATUS (draft or submitted). The algorithm fails, listing every problem, when the changes break the dataset's schema (fields, types, required values, geometry type and validity, CRS) or the convention (your organisation may not propose on this dataset, or a change lies outside its territory).</source>
         <translation>
 Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted). L'algorithme échoue, en listant chaque problème, quand les changements ne respectent pas le schéma du jeu de données (champs, types, valeurs obligatoires, type et validité des géométries, SCR) ou la convention (votre organisme ne peut pas proposer sur ce jeu de données, ou un changement sort de son territoire).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="93"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="88"/>
         <source>Comment (why)</source>
         <translation>Commentaire (pourquoi)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="95"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="90"/>
         <source>Submit for review</source>
         <translation>Soumettre à validation</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="97"/>
-        <source>Partnership convention (path or URL; empty: the plugin&apos;s)</source>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="92"/>
+        <source>Partnership convention (path or URL; empty: the plugin's)</source>
         <translation>Convention de partenariat (chemin ou URL ; vide : celle de l'extension)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="101"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="96"/>
         <source>Status of the proposal</source>
         <translation>Statut de la proposition</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="112"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="113"/>
         <source>Say why (COMMENT): reviewers need the reason for these changes.</source>
         <translation>Dites pourquoi (COMMENT) : les valideurs ont besoin de la raison de ces changements.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="130"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="131"/>
         <source>There is nothing to propose: the revised layer is the same as the original.</source>
         <translation>Il n'y a rien à proposer : la couche révisée est identique à la couche d'origine.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="205"/>
+        <location filename="../ui/propose_dialog.py" line="207"/>
         <source>Changes to {dataset}</source>
         <translation>Modifications de {dataset}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="134"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="135"/>
         <source>Draft {id} saved: {changes} change(s).</source>
         <translation>Brouillon {id} enregistré : {changes} changement(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="139"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="140"/>
         <source>Submitted to {stewards}.</source>
         <translation>Soumise à : {stewards}.</translation>
     </message>
@@ -3467,12 +3467,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../ui/messages_proposals.py" line="36"/>
-        <source>the feature lies outside your organisation&apos;s territory.</source>
+        <source>the feature lies outside your organisation's territory.</source>
         <translation>l'entité se trouve hors du territoire de votre organisme.</translation>
     </message>
     <message>
         <location filename="../ui/messages_proposals.py" line="37"/>
-        <source>the feature was outside your organisation&apos;s territory before your change: it is not yours to edit.</source>
+        <source>the feature was outside your organisation's territory before your change: it is not yours to edit.</source>
         <translation>l'entité se trouvait hors du territoire de votre organisme avant votre changement : il ne vous revient pas de la modifier.</translation>
     </message>
     <message>
@@ -3636,142 +3636,142 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>{feature} : {rule}</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="49"/>
+        <location filename="../ui/my_proposals.py" line="50"/>
         <source>Saved on this computer only</source>
         <translation>Enregistrée sur cet ordinateur seulement</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="50"/>
+        <location filename="../ui/my_proposals.py" line="51"/>
         <source>Saved on this computer, to be submitted</source>
         <translation>Enregistrée sur cet ordinateur, à soumettre</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="344"/>
+        <location filename="../ui/plugin.py" line="65"/>
         <source>My proposals</source>
         <translation>Mes propositions</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="74"/>
+        <location filename="../ui/my_proposals.py" line="75"/>
         <source>Updated</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="74"/>
+        <location filename="../ui/my_proposals.py" line="75"/>
         <source>Awaiting</source>
         <translation>En attente de</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="125"/>
+        <location filename="../ui/review_dock.py" line="126"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="82"/>
+        <location filename="../ui/my_proposals.py" line="83"/>
         <source>Withdraw</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="83"/>
+        <location filename="../ui/my_proposals.py" line="84"/>
         <source>Submit again</source>
         <translation>Soumettre à nouveau</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="84"/>
+        <location filename="../ui/my_proposals.py" line="85"/>
         <source>Send the local drafts</source>
         <translation>Envoyer les brouillons locaux</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="85"/>
+        <location filename="../ui/my_proposals.py" line="86"/>
         <source>Edit in the layer</source>
         <translation>Modifier dans la couche</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="86"/>
-        <source>Reload the proposal&apos;s changes into an edit session of its layer, change them, then use Propose my changes and Submit again.</source>
+        <location filename="../ui/my_proposals.py" line="87"/>
+        <source>Reload the proposal's changes into an edit session of its layer, change them, then use Propose my changes and Submit again.</source>
         <translation>Recharge les changements de la proposition dans une session d'édition de sa couche : modifiez-les, puis utilisez « Proposer mes modifications » et soumettez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="126"/>
+        <location filename="../ui/my_proposals.py" line="131"/>
         <source>Reading my proposals…</source>
         <translation>Lecture de mes propositions…</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="137"/>
+        <location filename="../ui/my_proposals.py" line="142"/>
         <source>Proposals by {login}</source>
         <translation>Propositions de {login}</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="139"/>
+        <location filename="../ui/my_proposals.py" line="144"/>
         <source>GeoPackage store: no access control (identity from the settings)</source>
         <translation>Registre GeoPackage : aucun contrôle d'accès (identité issue des paramètres)</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="141"/>
+        <location filename="../ui/my_proposals.py" line="146"/>
         <source>the proposal database cannot be reached: only the drafts kept on this computer are listed</source>
         <translation>la base des propositions est injoignable : seuls les brouillons conservés sur cet ordinateur sont listés</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="166"/>
+        <location filename="../ui/my_proposals.py" line="172"/>
         <source>{n} proposal(s).</source>
         <translation>{n} proposition(s).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="308"/>
+        <location filename="../ui/review_dock.py" line="309"/>
         <source>Reading the proposal…</source>
         <translation>Lecture de la proposition…</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="221"/>
+        <location filename="../ui/my_proposals.py" line="227"/>
         <source>Withdrawing the proposal…</source>
         <translation>Retrait de la proposition…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="332"/>
+        <location filename="../ui/propose_dialog.py" line="341"/>
         <source>Submitting the proposal…</source>
         <translation>Soumission de la proposition…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="384"/>
+        <location filename="../ui/propose_dialog.py" line="394"/>
         <source>Sending the drafts kept on this computer…</source>
         <translation>Envoi des brouillons conservés sur cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="245"/>
+        <location filename="../ui/my_proposals.py" line="251"/>
         <source>Add the layer of this proposal to the project first ({layer} at {uri}).</source>
         <translation>Ajoutez d'abord au projet la couche de cette proposition ({layer} sur {uri}).</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="249"/>
+        <location filename="../ui/my_proposals.py" line="255"/>
         <source>The layer “{layer}” has other edits: propose or discard them first.</source>
         <translation>La couche « {layer} » a d'autres modifications : proposez-les ou abandonnez-les d'abord.</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="254"/>
+        <location filename="../ui/my_proposals.py" line="260"/>
         <source>The layer “{layer}” has no field “{key}”.</source>
         <translation>La couche « {layer} » n'a pas de champ « {key} ».</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="260"/>
+        <location filename="../ui/my_proposals.py" line="266"/>
         <source>Finding the features of the proposal in the layer…</source>
         <translation>Recherche des entités de la proposition dans la couche…</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="261"/>
+        <location filename="../ui/my_proposals.py" line="267"/>
         <source>GeoGov: reload a proposal into its layer</source>
         <translation>GeoGov : recharger une proposition dans sa couche</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="272"/>
+        <location filename="../ui/my_proposals.py" line="278"/>
         <source>The layer was removed from the project.</source>
         <translation>La couche a été retirée du projet.</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="276"/>
+        <location filename="../ui/my_proposals.py" line="282"/>
         <source>{n} change(s) reloaded into “{layer}”: edit them, then use Propose my changes and Submit.</source>
         <translation>{n} changement(s) rechargé(s) dans « {layer} » : modifiez-les, puis utilisez « Proposer mes modifications » et soumettez.</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="280"/>
+        <location filename="../ui/my_proposals.py" line="286"/>
         <source>No longer in the layer: {keys}.</source>
         <translation>Absentes désormais de la couche : {keys}.</translation>
     </message>
@@ -3786,12 +3786,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Jeu de données : {dataset}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="124"/>
+        <location filename="../ui/propose_dialog.py" line="126"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="310"/>
+        <location filename="../ui/my_proposals.py" line="317"/>
         <source>Problems to fix</source>
         <translation>Problèmes à corriger</translation>
     </message>
@@ -3811,77 +3811,77 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Discussion</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="325"/>
+        <location filename="../ui/my_proposals.py" line="332"/>
         <source>{who} on {when}: {body}</source>
         <translation>{who}, le {when} : {body}</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="91"/>
+        <location filename="../ui/options_page.py" line="90"/>
         <source>Detect</source>
         <translation>Détecter</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="92"/>
+        <location filename="../ui/options_page.py" line="91"/>
         <source>Ask the address which kind of catalogue it is</source>
         <translation>Demander à l'adresse de quel type de catalogue il s'agit</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="114"/>
+        <location filename="../ui/options_page.py" line="113"/>
         <source>Detecting the catalogue kind</source>
         <translation>Détection du type de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="122"/>
+        <location filename="../ui/options_page.py" line="121"/>
         <source>Asking {url}…</source>
         <translation>Interrogation de {url}…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="143"/>
+        <location filename="../ui/options_page.py" line="142"/>
         <source>Found: {kind} — {title}</source>
         <translation>Trouvé : {kind} — {title}</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="192"/>
+        <location filename="../ui/options_page.py" line="191"/>
         <source>Import…</source>
         <translation>Importer…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="192"/>
+        <location filename="../ui/options_page.py" line="191"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="245"/>
+        <location filename="../ui/options_page.py" line="244"/>
         <source>Import catalogue connections</source>
         <translation>Importer des connexions de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="234"/>
+        <location filename="../ui/options_page.py" line="233"/>
         <source>Connections (*.json *.xml);;All files (*)</source>
         <translation>Connexions (*.json *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="245"/>
+        <location filename="../ui/options_page.py" line="244"/>
         <source>These connections were replaced by the imported ones: {names}</source>
         <translation>Ces connexions ont été remplacées par celles importées : {names}</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="270"/>
+        <location filename="../ui/options_page.py" line="269"/>
         <source>Export catalogue connections</source>
         <translation>Exporter les connexions de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="262"/>
+        <location filename="../ui/options_page.py" line="261"/>
         <source>GeoGov connections (*.json)</source>
         <translation>Connexions GeoGov (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="270"/>
+        <location filename="../ui/options_page.py" line="269"/>
         <source>The file cannot be written: {detail}</source>
         <translation>Le fichier ne peut pas être écrit : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="165"/>
+        <location filename="../ui/plugin.py" line="65"/>
         <source>Propose my changes…</source>
         <translation>Proposer mes modifications…</translation>
     </message>
@@ -4131,187 +4131,187 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="120"/>
+        <location filename="../ui/propose_dialog.py" line="122"/>
         <source>Why these changes? What did you see on the ground, which source did you use?</source>
         <translation>Pourquoi ces changements ? Qu'avez-vous constaté sur le terrain, quelle source avez-vous utilisée ?</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="132"/>
+        <location filename="../ui/propose_dialog.py" line="134"/>
         <source>Send now</source>
         <translation>Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="145"/>
+        <location filename="../ui/propose_dialog.py" line="148"/>
         <source>Save draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="146"/>
+        <location filename="../ui/propose_dialog.py" line="149"/>
         <source>Submit</source>
         <translation>Soumettre</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="180"/>
+        <location filename="../ui/propose_dialog.py" line="182"/>
         <source>Choose the shared layer.</source>
         <translation>Choisissez la couche partagée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="196"/>
+        <location filename="../ui/propose_dialog.py" line="198"/>
         <source>Choose the edited copy: another layer than the shared one.</source>
         <translation>Choisissez la copie modifiée : une autre couche que la couche partagée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="206"/>
+        <location filename="../ui/propose_dialog.py" line="208"/>
         <source>Computing, checking and saving the changes…</source>
         <translation>Calcul, contrôle et enregistrement des changements…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="207"/>
+        <location filename="../ui/propose_dialog.py" line="209"/>
         <source>GeoGov: propose changes to {layer}</source>
         <translation>GeoGov : proposer des modifications de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="246"/>
+        <location filename="../ui/propose_dialog.py" line="248"/>
         <source>There is nothing to propose: the edited version is the same as the authoritative one.</source>
         <translation>Il n'y a rien à proposer : la version modifiée est identique à la version de référence.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="249"/>
+        <location filename="../ui/propose_dialog.py" line="251"/>
         <source>The draft could not be saved: {reason}</source>
         <translation>Le brouillon n'a pas pu être enregistré : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="254"/>
+        <location filename="../ui/propose_dialog.py" line="256"/>
         <source>Draft saved in the proposal store ({id}).</source>
         <translation>Brouillon enregistré dans le registre des propositions ({id}).</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="278"/>
+        <location filename="../ui/propose_dialog.py" line="285"/>
         <source>{n} problem(s) to fix before submitting:</source>
         <translation>{n} problème(s) à corriger avant de soumettre :</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="278"/>
+        <location filename="../ui/propose_dialog.py" line="285"/>
         <source>No problem found: the changes can be submitted.</source>
         <translation>Aucun problème : les changements peuvent être soumis.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="417"/>
+        <location filename="../ui/review_dock.py" line="418"/>
         <source>Wait for the current operation to finish.</source>
         <translation>Attendez la fin de l'opération en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="290"/>
+        <location filename="../ui/propose_dialog.py" line="297"/>
         <source>The changes have not been computed yet.</source>
         <translation>Les changements n'ont pas encore été calculés.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="292"/>
+        <location filename="../ui/propose_dialog.py" line="299"/>
         <source>There is nothing to propose.</source>
         <translation>Il n'y a rien à proposer.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="294"/>
+        <location filename="../ui/propose_dialog.py" line="301"/>
         <source>Submit is disabled: fix the {n} problem(s) listed in the layer, then compute the changes again.</source>
         <translation>Impossible de soumettre : corrigez dans la couche le(s) {n} problème(s) listé(s), puis recalculez les changements.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="297"/>
+        <location filename="../ui/propose_dialog.py" line="304"/>
         <source>Submit is disabled: the draft could not be saved.</source>
         <translation>Impossible de soumettre : le brouillon n'a pas pu être enregistré.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="299"/>
+        <location filename="../ui/propose_dialog.py" line="306"/>
         <source>This proposal is submitted.</source>
         <translation>Cette proposition est soumise.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="301"/>
+        <location filename="../ui/propose_dialog.py" line="308"/>
         <source>Give the proposal a title.</source>
         <translation>Donnez un titre à la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="303"/>
+        <location filename="../ui/propose_dialog.py" line="310"/>
         <source>Say why: reviewers need the reason for these changes.</source>
         <translation>Dites pourquoi : les valideurs ont besoin de la raison de ces changements.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="332"/>
+        <location filename="../ui/propose_dialog.py" line="341"/>
         <source>Saving the draft…</source>
         <translation>Enregistrement du brouillon…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="333"/>
+        <location filename="../ui/propose_dialog.py" line="342"/>
         <source>GeoGov: save the proposal</source>
         <translation>GeoGov : enregistrer la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="345"/>
+        <location filename="../ui/propose_dialog.py" line="355"/>
         <source>The proposal is saved on this computer and will be submitted when the database is reachable.</source>
         <translation>La proposition est enregistrée sur cet ordinateur et sera soumise dès que la base sera joignable.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="351"/>
+        <location filename="../ui/propose_dialog.py" line="361"/>
         <source>Proposal submitted: {status}. The reviewers will see it in their queue.</source>
         <translation>Proposition soumise : {status}. Les valideurs la verront dans leur file d'attente.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="354"/>
+        <location filename="../ui/propose_dialog.py" line="364"/>
         <source>Draft saved ({id}).</source>
         <translation>Brouillon enregistré ({id}).</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="366"/>
+        <location filename="../ui/propose_dialog.py" line="376"/>
         <source>Discard the edits from the layer?</source>
         <translation>Abandonner les modifications de la couche ?</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="366"/>
+        <location filename="../ui/propose_dialog.py" line="376"/>
         <source>Your changes now live in the proposal “{title}”. Discard them from the layer “{layer}”? Nothing is ever saved to the shared data from here: it changes only when a steward applies the approved proposal.</source>
         <translation>Vos changements sont désormais dans la proposition « {title} ». Les abandonner dans la couche « {layer} » ? Rien n'est jamais enregistré d'ici dans les données partagées : elles ne changent que lorsqu'un référent validation applique la proposition approuvée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="385"/>
+        <location filename="../ui/propose_dialog.py" line="395"/>
         <source>GeoGov: send the local drafts</source>
         <translation>GeoGov : envoyer les brouillons locaux</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="397"/>
+        <location filename="../ui/propose_dialog.py" line="407"/>
         <source>Sent to the proposal database.</source>
         <translation>Envoyée à la base des propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="397"/>
+        <location filename="../ui/propose_dialog.py" line="407"/>
         <source>Sent and submitted.</source>
         <translation>Envoyée et soumise.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="401"/>
+        <location filename="../ui/propose_dialog.py" line="411"/>
         <source>Nothing left to send.</source>
         <translation>Plus rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="403"/>
+        <location filename="../ui/propose_dialog.py" line="413"/>
         <source>Still not sent: {reason}</source>
         <translation>Toujours pas envoyée : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="408"/>
+        <location filename="../ui/propose_dialog.py" line="418"/>
         <source>Draft saved locally: it will be sent when the database is reachable.</source>
         <translation>Brouillon enregistré localement : il sera envoyé dès que la base sera joignable.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="97"/>
+        <location filename="../ui/propose_action.py" line="101"/>
         <source>GeoGov: local copy of {layer}</source>
         <translation>GeoGov : copie locale de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="109"/>
+        <location filename="../ui/propose_action.py" line="113"/>
         <source>Local copy {path} added in edit mode: edit it, then use Propose my changes. The shared layer is not changed.</source>
         <translation>Copie locale {path} ajoutée en mode édition : modifiez-la, puis utilisez « Proposer mes modifications ». La couche partagée n'est pas modifiée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="167"/>
+        <location filename="../ui/plugin.py" line="65"/>
         <source>Edit a local copy of this shared layer</source>
         <translation>Modifier une copie locale de cette couche partagée</translation>
     </message>
@@ -4422,153 +4422,162 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Nouvelle entité n° {n} (pas encore identifiée)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="55"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="53"/>
         <source>Applied and verified: {inserted} added, {updated} modified, {deleted} deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquée et vérifiée : {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="60"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="58"/>
         <source>Every change was already in the data (an earlier attempt wrote it); nothing was written again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les modifications figuraient déjà dans les données (une tentative précédente les avait écrites) ; rien n’a été réécrit.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="63"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="61"/>
         <source>Conflict: {n} feature(s) changed in the data since the proposal was made. Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflit : {n} entité(s) ont changé dans les données depuis la proposition. Rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="66"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="64"/>
         <source>Feature {key}: fields changed on both sides: {fields}</source>
-        <translation type="unfinished"></translation>
+        <translation>Entité {key} : champs modifiés des deux côtés : {fields}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="67"/>
+        <source>The proposal does not fit the target's schema; nothing was sent.</source>
+        <translation>La proposition ne correspond pas au schéma de la cible ; rien n’a été envoyé.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_apply_proposal.py" line="69"/>
-        <source>The proposal does not fit the target&apos;s schema; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <source>Feature {key}, field {field}: {code}</source>
+        <translation>Entité {key}, champ {field} : {code}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="71"/>
-        <source>Feature {key}, field {field}: {code}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="73"/>
+        <source>Cancelled while writing.</source>
+        <translation>Annulé pendant l’écriture.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_apply_proposal.py" line="75"/>
-        <source>Cancelled while writing.</source>
-        <translation type="unfinished"></translation>
+        <source>Refused: {op} of feature {key}: {message}</source>
+        <translation>Refusé : {op} de l’entité {key} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="77"/>
-        <source>Refused: {op} of feature {key}: {message}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="78"/>
+        <source>Everything of the proposal that had been written was undone.</source>
+        <translation>Tout ce qui avait été écrit de la proposition a été annulé.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_apply_proposal.py" line="80"/>
-        <source>Everything of the proposal that had been written was undone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="82"/>
         <source>The undo could not restore every feature: {keys}. Check them in the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’annulation n’a pas pu rétablir toutes les entités : {keys}. Vérifiez-les dans les données.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="86"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="84"/>
         <source>The connection failed after sending: what the server did is unknown. Run the apply again later: it finds what already landed and writes only the rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion a échoué après l’envoi : on ne sait pas ce que le serveur a fait. Relancez l’application plus tard : elle retrouve ce qui a déjà été écrit et n’écrit que le reste.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="103"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="101"/>
         <source>Apply an approved proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer une proposition approuvée</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="43"/>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="42"/>
         <source>Review and apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Validation et application</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="112"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="110"/>
         <source>Proposal (PROPOSAL): the id of an approved proposal.
-Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T service or the PostGIS database (default: the one recorded with the proposal&apos;s target).
+Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T service or the PostGIS database (default: the one recorded with the proposal's target).
 
-The changes are checked against the target&apos;s real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target&apos;s reason. Running it again after a lost connection never writes anything twice.
+The changes are checked against the target's real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target's reason. Running it again after a lost connection never writes anything twice.
 Outputs: STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS, and RESULT (the full report, JSON).</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposition (PROPOSAL) : l’identifiant d’une proposition approuvée.
+Authentification de la cible (TARGET_AUTHCFG, facultatif) : la configuration d’authentification QGIS du service WFS-T ou de la base PostGIS (par défaut : celle enregistrée avec la cible de la proposition).
+
+Les modifications sont contrôlées par rapport au schéma réel de la cible, puis chaque entité concernée est relue : si quelqu’un en a modifié une depuis la proposition, rien n’est écrit et la proposition passe en conflit. Sinon les modifications sont écrites, relues et comparées ; si la cible en refuse une partie, tout ce qui a été écrit est annulé et les entités refusées sont listées avec le motif donné par la cible. Relancer après une connexion perdue n’écrit jamais rien deux fois.
+Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS et RESULT (le compte rendu complet, en JSON).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="130"/>
+        <source>Authentication configuration of the target</source>
+        <translation>Configuration d’authentification de la cible</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_apply_proposal.py" line="132"/>
-        <source>Authentication configuration of the target</source>
-        <translation type="unfinished"></translation>
+        <source>Apply result</source>
+        <translation>Résultat de l’application</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="133"/>
+        <source>Proposal status</source>
+        <translation>Statut de la proposition</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_apply_proposal.py" line="134"/>
-        <source>Apply result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="135"/>
-        <source>Proposal status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="136"/>
         <source>Report (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte rendu (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="148"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="149"/>
         <source>Proposal {id} is {status}: only an approved proposal can be applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>La proposition {id} est au statut {status} : seule une proposition approuvée peut être appliquée.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="40"/>
-        <source>Export a dataset&apos;s change log</source>
-        <translation type="unfinished"></translation>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="39"/>
+        <source>Export a dataset's change log</source>
+        <translation>Exporter le journal des modifications d’un jeu de données</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="49"/>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="48"/>
         <source>Dataset (DATASET): a dataset id of the convention.
-Title (TITLE, optional): the dataset&apos;s title shown on the page.
+Title (TITLE, optional): the dataset's title shown on the page.
 Since (SINCE, optional): only changes applied from this date (YYYY-MM-DD, UTC).
 Format (FORMAT): CSV, GeoJSON (WGS 84) or HTML (a standalone page to publish).
 
-One line per changed feature of every applied proposal, oldest first: when it was applied, the proposal, its title and the author&apos;s reason, author and partner, who approved it, who applied it, the operation, the feature and the changed values. Output COUNT: the number of proposals exported.</source>
-        <translation type="unfinished"></translation>
+One line per changed feature of every applied proposal, oldest first: when it was applied, the proposal, its title and the author's reason, author and partner, who approved it, who applied it, the operation, the feature and the changed values. Output COUNT: the number of proposals exported.</source>
+        <translation>Jeu de données (DATASET) : un identifiant de jeu de données de la convention.
+Titre (TITLE, facultatif) : le titre du jeu affiché sur la page.
+Depuis (SINCE, facultatif) : seulement les modifications appliquées à partir de cette date (AAAA-MM-JJ, UTC).
+Format (FORMAT) : CSV, GeoJSON (WGS 84) ou HTML (une page autonome à publier).
+
+Une ligne par entité modifiée de chaque proposition appliquée, de la plus ancienne à la plus récente : date d’application, proposition, son titre et le motif de l’auteur, auteur et partenaire, qui l’a approuvée, qui l’a appliquée, l’opération, l’entité et les valeurs modifiées. Sortie COUNT : le nombre de propositions exportées.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="65"/>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="64"/>
         <source>Dataset title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre du jeu de données</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="67"/>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="66"/>
         <source>Applied since (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquées depuis (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="69"/>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="68"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="72"/>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="71"/>
         <source>Change log file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier du journal des modifications</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="89"/>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="90"/>
         <source>Not a date (YYYY-MM-DD): {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce n’est pas une date (AAAA-MM-JJ) : {value}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="101"/>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="102"/>
         <source>Cannot write {path}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="103"/>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="104"/>
         <source>{n} applied proposal(s) written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} proposition(s) appliquée(s) écrite(s) dans {path}.</translation>
     </message>
     <message>
         <location filename="../ui/conflict_dialog.py" line="100"/>
@@ -4576,37 +4585,37 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>proposition</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="171"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="172"/>
         <source>{title} — after</source>
         <translation>{title} — après</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="172"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="173"/>
         <source>{title} — before</source>
         <translation>{title} — avant</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="252"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="253"/>
         <source>Added</source>
         <translation>Ajoutée</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="252"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="253"/>
         <source>Deleted</source>
         <translation>Supprimée</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="252"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="253"/>
         <source>Modified (after)</source>
         <translation>Modifiée (après)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="253"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="254"/>
         <source>Modified (before)</source>
         <translation>Modifiée (avant)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="271"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="272"/>
         <source>{title} — attribute changes</source>
         <translation>{title} — attributs modifiés</translation>
     </message>
@@ -4617,7 +4626,7 @@ One line per changed feature of every applied proposal, oldest first: when it wa
     </message>
     <message>
         <location filename="../ui/attribute_diff.py" line="43"/>
-        <source>Open in QGIS&apos;s attribute table</source>
+        <source>Open in QGIS's attribute table</source>
         <translation>Ouvrir dans la table attributaire de QGIS</translation>
     </message>
     <message>
@@ -4626,37 +4635,37 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>GeoGov – validation</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="178"/>
+        <location filename="../ui/diff_view.py" line="184"/>
         <source>Show the changes on the map</source>
         <translation>Afficher les modifications sur la carte</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="185"/>
+        <location filename="../ui/diff_view.py" line="191"/>
         <source>Swipe between before and after</source>
         <translation>Balayer entre avant et après</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="191"/>
+        <location filename="../ui/diff_view.py" line="197"/>
         <source>Zoom to the change</source>
         <translation>Zoomer sur le changement</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="192"/>
+        <location filename="../ui/diff_view.py" line="198"/>
         <source>Zoom to all changes</source>
         <translation>Zoomer sur tous les changements</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="196"/>
+        <location filename="../ui/diff_view.py" line="202"/>
         <source>Opacity</source>
         <translation>Opacité</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="248"/>
+        <location filename="../ui/diff_view.py" line="254"/>
         <source>On the map: {added} added (green), {deleted} deleted (red), {modified} modified (orange; before: dashed).</source>
         <translation>Sur la carte : {added} ajoutée(s) (vert), {deleted} supprimée(s) (rouge), {modified} modifiée(s) (orange ; avant : en tirets).</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="379"/>
+        <location filename="../ui/diff_view.py" line="385"/>
         <source>Change {n} of {total}: {feature}</source>
         <translation>Changement {n} sur {total} : {feature}</translation>
     </message>
@@ -4782,7 +4791,7 @@ One line per changed feature of every applied proposal, oldest first: when it wa
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="54"/>
-        <source>The service&apos;s description of the layer cannot be used (element {element}).</source>
+        <source>The service's description of the layer cannot be used (element {element}).</source>
         <translation>La description de la couche par le service est inutilisable (élément {element}).</translation>
     </message>
     <message>
@@ -4807,7 +4816,7 @@ One line per changed feature of every applied proposal, oldest first: when it wa
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="61"/>
-        <source>The server&apos;s transaction response has an unreadable count ({value}).</source>
+        <source>The server's transaction response has an unreadable count ({value}).</source>
         <translation>La réponse du serveur à la transaction contient un décompte illisible ({value}).</translation>
     </message>
     <message>
@@ -4907,7 +4916,7 @@ One line per changed feature of every applied proposal, oldest first: when it wa
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="122"/>
-        <source>The changes do not fit the target&apos;s schema: nothing was sent. {problems}</source>
+        <source>The changes do not fit the target's schema: nothing was sent. {problems}</source>
         <translation>Les modifications ne respectent pas le schéma de la cible : rien n'a été envoyé. {problems}</translation>
     </message>
     <message>
@@ -5041,7 +5050,7 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>Aucune explication donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="117"/>
+        <location filename="../ui/review_dock.py" line="118"/>
         <source>Approvals</source>
         <translation>Approbations</translation>
     </message>
@@ -5086,7 +5095,7 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>Exporter le journal des modifications</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="115"/>
+        <location filename="../ui/review_dock.py" line="116"/>
         <source>All datasets</source>
         <translation>Tous les jeux de données</translation>
     </message>
@@ -5111,7 +5120,7 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>Le journal des modifications liste les propositions appliquées : qui les a proposées et pourquoi, qui les a approuvées et appliquées, et chaque entité modifiée.</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="86"/>
+        <location filename="../ui/standard_buttons.py" line="24"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -5121,7 +5130,7 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="109"/>
+        <location filename="../ui/changelog_dialog.py" line="110"/>
         <source>change-log</source>
         <translation>journal-des-modifications</translation>
     </message>
@@ -5131,32 +5140,32 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>tous-les-jeux</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="118"/>
+        <location filename="../ui/changelog_dialog.py" line="119"/>
         <source>Choose at least one format.</source>
         <translation>Choisissez au moins un format.</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="120"/>
+        <location filename="../ui/changelog_dialog.py" line="121"/>
         <source>Choose an existing folder.</source>
         <translation>Choisissez un dossier existant.</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="122"/>
+        <location filename="../ui/changelog_dialog.py" line="123"/>
         <source>Type a file name.</source>
         <translation>Saisissez un nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="138"/>
+        <location filename="../ui/changelog_dialog.py" line="139"/>
         <source>Exporting the change log…</source>
         <translation>Export du journal des modifications…</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="141"/>
+        <location filename="../ui/changelog_dialog.py" line="142"/>
         <source>GeoGov: export the change log</source>
         <translation>GeoGov : export du journal des modifications</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="165"/>
+        <location filename="../ui/changelog_dialog.py" line="166"/>
         <source>{n} applied proposal(s) written to {link}</source>
         <translation>{n} proposition(s) appliquée(s) écrite(s) dans {link}</translation>
     </message>
@@ -5197,7 +5206,7 @@ One line per changed feature of every applied proposal, oldest first: when it wa
     </message>
     <message>
         <location filename="../ui/conflict_dialog.py" line="143"/>
-        <source>Keep the data&apos;s value everywhere</source>
+        <source>Keep the data's value everywhere</source>
         <translation>Garder partout la valeur des données</translation>
     </message>
     <message>
@@ -5207,7 +5216,7 @@ One line per changed feature of every applied proposal, oldest first: when it wa
     </message>
     <message>
         <location filename="../ui/conflict_dialog.py" line="145"/>
-        <source>Settles every choice still open; fields changed on one side only keep that side&apos;s value.</source>
+        <source>Settles every choice still open; fields changed on one side only keep that side's value.</source>
         <translation>Tranche tous les choix restants ; un champ modifié d'un seul côté garde la valeur de ce côté.</translation>
     </message>
     <message>
@@ -5331,232 +5340,232 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>Les notifications sur les propositions sont interrompues : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="185"/>
+        <location filename="../ui/propose_dialog.py" line="187"/>
         <source>The partnership convention is still loading…</source>
         <translation>La convention de partenariat est en cours de chargement…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="85"/>
+        <location filename="../ui/review_dock.py" line="86"/>
         <source>Approved, to apply</source>
         <translation>Approuvées, à appliquer</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="86"/>
-        <source>My organisation&apos;s</source>
+        <location filename="../ui/review_dock.py" line="87"/>
+        <source>My organisation's</source>
         <translation>De mon organisme</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="640"/>
+        <location filename="../ui/review_dock.py" line="92"/>
         <source>Review proposals</source>
         <translation>Valider les propositions</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="112"/>
+        <location filename="../ui/review_dock.py" line="113"/>
         <source>Any status</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="117"/>
+        <location filename="../ui/review_dock.py" line="118"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="117"/>
+        <location filename="../ui/review_dock.py" line="118"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="122"/>
+        <location filename="../ui/review_dock.py" line="123"/>
         <source>Proposal</source>
         <translation>Proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="123"/>
+        <location filename="../ui/review_dock.py" line="124"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="124"/>
+        <location filename="../ui/review_dock.py" line="125"/>
         <source>Attributes</source>
         <translation>Attributs</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="126"/>
+        <location filename="../ui/review_dock.py" line="127"/>
         <source>Change log…</source>
         <translation>Journal des modifications…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="128"/>
+        <location filename="../ui/review_dock.py" line="129"/>
         <source>Your comment (required to reject or to request changes)</source>
         <translation>Votre commentaire (obligatoire pour rejeter ou demander des modifications)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="492"/>
+        <location filename="../ui/review_dock.py" line="493"/>
         <source>Apply to the authoritative data</source>
         <translation>Appliquer aux données de référence</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="133"/>
+        <location filename="../ui/review_dock.py" line="134"/>
         <source>Resolve the conflicts…</source>
         <translation>Résoudre les conflits…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="214"/>
+        <location filename="../ui/review_dock.py" line="215"/>
         <source>Reading the proposals…</source>
         <translation>Lecture des propositions…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="228"/>
+        <location filename="../ui/review_dock.py" line="229"/>
         <source>Reviewing as {login} ({partner}).</source>
         <translation>Validation en tant que {login} ({partner}).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="231"/>
+        <location filename="../ui/review_dock.py" line="232"/>
         <source>GeoPackage store: no access control (identity from the settings).</source>
         <translation>Stockage GeoPackage : aucun contrôle d'accès (identité lue dans les paramètres).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="256"/>
+        <location filename="../ui/review_dock.py" line="257"/>
         <source>{n} proposal(s) in the list.</source>
         <translation>{n} proposition(s) dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="256"/>
+        <location filename="../ui/review_dock.py" line="257"/>
         <source>No proposal here.</source>
         <translation>Aucune proposition ici.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="411"/>
+        <location filename="../ui/review_dock.py" line="412"/>
         <source>Select one proposal in the list.</source>
         <translation>Sélectionnez une proposition dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="363"/>
+        <location filename="../ui/review_dock.py" line="364"/>
         <source>You cannot approve your own proposal: you are its author. A steward of the dataset reviews it.</source>
         <translation>Vous ne pouvez pas approuver votre propre proposition : vous en êtes l'auteur. Un référent validation du jeu de données la valide.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="365"/>
+        <location filename="../ui/review_dock.py" line="366"/>
         <source>You are the author of this proposal: someone else reviews it.</source>
         <translation>Vous êtes l'auteur de cette proposition : quelqu'un d'autre la valide.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="371"/>
+        <location filename="../ui/review_dock.py" line="372"/>
         <source>Your decision is not needed: you already decided in this round, or you are not a steward, DPO or coordinator for this proposal.</source>
         <translation>Votre décision n'est pas attendue : vous avez déjà décidé pour ce tour, ou vous n'êtes ni référent validation, ni DPO, ni coordinateur pour cette proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="378"/>
+        <location filename="../ui/review_dock.py" line="379"/>
         <source>Type a comment first: it is required to reject or to request changes.</source>
         <translation>Saisissez d'abord un commentaire : il est obligatoire pour rejeter ou demander des modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="385"/>
+        <location filename="../ui/review_dock.py" line="386"/>
         <source>Approve this proposal</source>
         <translation>Approuver cette proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="392"/>
+        <location filename="../ui/review_dock.py" line="393"/>
         <source>Approve all selected ({n})</source>
         <translation>Approuver toute la sélection ({n})</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="395"/>
+        <location filename="../ui/review_dock.py" line="396"/>
         <source>Select several proposals in the list (Ctrl or Shift + click).</source>
         <translation>Sélectionnez plusieurs propositions dans la liste (Ctrl ou Maj + clic).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="395"/>
+        <location filename="../ui/review_dock.py" line="396"/>
         <source>Each one is approved in turn; the refused ones are listed with the reason.</source>
         <translation>Chacune est approuvée à son tour ; les refus sont listés avec leur motif.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="400"/>
+        <location filename="../ui/review_dock.py" line="401"/>
         <source>Write the approved changes to the authoritative data, check them, and undo everything if part is refused.</source>
         <translation>Écrire les modifications approuvées dans les données de référence, les vérifier, et tout défaire si une partie est refusée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="413"/>
+        <location filename="../ui/review_dock.py" line="414"/>
         <source>Only an approved proposal can be applied.</source>
         <translation>Seule une proposition approuvée peut être appliquée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="415"/>
+        <location filename="../ui/review_dock.py" line="416"/>
         <source>Only a steward of this dataset or a coordinator may apply it.</source>
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut l'appliquer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="427"/>
+        <location filename="../ui/review_dock.py" line="428"/>
         <source>Recording your decision…</source>
         <translation>Enregistrement de votre décision…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="435"/>
+        <location filename="../ui/review_dock.py" line="436"/>
         <source>Decision recorded: the proposal “{title}” is now “{status}”.</source>
         <translation>Décision enregistrée : la proposition « {title} » est maintenant « {status} ».</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="446"/>
+        <location filename="../ui/review_dock.py" line="447"/>
         <source>Approving {n} proposal(s)…</source>
         <translation>Approbation de {n} proposition(s)…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="463"/>
+        <location filename="../ui/review_dock.py" line="464"/>
         <source>Adding your comment…</source>
         <translation>Ajout de votre commentaire…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="470"/>
+        <location filename="../ui/review_dock.py" line="471"/>
         <source>Comment added.</source>
         <translation>Commentaire ajouté.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="492"/>
+        <location filename="../ui/review_dock.py" line="493"/>
         <source>Write the changes of “{title}” ({size}) to {layer}? They are checked against the data first; if anything is refused, everything is undone.</source>
         <translation>Écrire les modifications de « {title} » ({size}) dans {layer} ? Elles sont d'abord comparées aux données ; si quoi que ce soit est refusé, tout est défait.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="497"/>
+        <location filename="../ui/review_dock.py" line="498"/>
         <source>Applying “{title}” to the authoritative data…</source>
         <translation>Application de « {title} » aux données de référence…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="508"/>
+        <location filename="../ui/review_dock.py" line="509"/>
         <source>The proposal store did not record it: {error}</source>
         <translation>Le stockage des propositions ne l'a pas enregistré : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="562"/>
+        <location filename="../ui/review_dock.py" line="563"/>
         <source>Rebasing the proposal on the current data…</source>
         <translation>Mise à jour de la proposition sur les données actuelles…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="569"/>
+        <location filename="../ui/review_dock.py" line="570"/>
         <source>The proposal “{title}” was rebased on the current data: it is back in review and needs approval again.</source>
         <translation>La proposition « {title} » a été mise à jour sur les données actuelles : elle repart en validation et doit être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="608"/>
+        <location filename="../ui/review_dock.py" line="609"/>
         <source>{done} approved, {failed} refused.</source>
         <translation>{done} approuvée(s), {failed} refusée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="611"/>
+        <location filename="../ui/review_dock.py" line="612"/>
         <source>“{title}”: {reason}</source>
         <translation>« {title} » : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="189"/>
+        <location filename="../ui/diff_view.py" line="195"/>
         <source>◀ Previous change</source>
         <translation>◀ Changement précédent</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="190"/>
+        <location filename="../ui/diff_view.py" line="196"/>
         <source>Next change ▶</source>
         <translation>Changement suivant ▶</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="383"/>
+        <location filename="../ui/diff_view.py" line="389"/>
         <source>{total} change(s): go through them with “Next change”.</source>
         <translation>{total} changement(s) : parcourez-les avec « Changement suivant ».</translation>
     </message>
@@ -5621,34 +5630,129 @@ One line per changed feature of every applied proposal, oldest first: when it wa
         <translation>{feature} : {fields}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="78"/>
+        <location filename="../ui/propose_action.py" line="77"/>
         <source>“{layer}” is shared data: do not save your edits, use Propose my changes.</source>
         <translation>« {layer} » est une donnée partagée : n'enregistrez pas vos modifications, utilisez « Proposer mes modifications ».</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="80"/>
+        <location filename="../ui/propose_action.py" line="77"/>
         <source>The steward of the data reviews your proposal before it is applied to the shared data.</source>
         <translation>Le référent validation de la donnée examine votre proposition avant qu'elle soit appliquée aux données partagées.</translation>
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="42"/>
-        <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov's settings.</source>
+        <translation>La base des propositions a refusé la connexion : vérifiez le nom d’utilisateur et le mot de passe de la configuration d’authentification choisie dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/standard_buttons.py" line="18"/>
+        <location filename="../ui/standard_buttons.py" line="24"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../ui/standard_buttons.py" line="19"/>
+        <location filename="../ui/standard_buttons.py" line="24"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../ui/standard_buttons.py" line="19"/>
+        <location filename="../ui/standard_buttons.py" line="24"/>
         <source>No</source>
         <translation>Non</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="43"/>
+        <source>Set up the PostgreSQL proposal store (administrator)</source>
+        <translation>Installer le stockage PostgreSQL des propositions (administrateur)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="52"/>
+        <source>For the region's database administrator. Creates or updates the GeoGov schema in a PostgreSQL/PostGIS database and loads the partnership convention into it: partners, their members (the convention's logins), datasets, stewards and approval rules. Each existing login receives the database roles that match its roles in the convention (contributor, steward, DPO, coordinator); from then on the database itself enforces who may see, propose, review and apply what.
+Connection (DSN): "host=… port=5432 dbname=…", without password.
+Authentication (AUTHCFG): a QGIS authentication configuration holding an administrator's user name and password (a superuser or the DBA).
+Convention (CONVENTION): path or URL of the convention file; empty: the one of the plugin settings.
+Verify the audit trail (VERIFY): also check the hash chain of the audit trail.
+Logins of the convention that do not exist yet in the database are listed (MISSING_LOGINS): create them with their passwords, then run the algorithm again. Running it again is safe: only what changed is written.</source>
+        <translation>Pour l’administrateur de la base de données de la région. Crée ou met à jour le schéma GeoGov dans une base PostgreSQL/PostGIS et y charge la convention de partenariat : partenaires, leurs membres (les identifiants de la convention), jeux de données, référents et règles de validation. Chaque identifiant existant reçoit les rôles de base de données correspondant à ses rôles dans la convention (contributeur, référent, DPO, coordinateur) ; dès lors, c’est la base de données elle-même qui garantit qui peut voir, proposer, valider et appliquer quoi.
+Connexion (DSN) : « host=… port=5432 dbname=… », sans mot de passe.
+Authentification (AUTHCFG) : une configuration d’authentification QGIS contenant l’identifiant et le mot de passe d’un administrateur (superutilisateur ou administrateur de la base).
+Convention (CONVENTION) : chemin ou URL du fichier de la convention ; vide : celle des paramètres du plugin.
+Vérifier le journal d’audit (VERIFY) : contrôle aussi la chaîne d’empreintes du journal d’audit.
+Les identifiants de la convention qui n’existent pas encore dans la base sont listés (MISSING_LOGINS) : créez-les avec leur mot de passe, puis relancez l’algorithme. Le relancer est sans risque : seul ce qui a changé est écrit.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="73"/>
+        <source>PostgreSQL connection (without password)</source>
+        <translation>Connexion PostgreSQL (sans mot de passe)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="75"/>
+        <source>Administrator's authentication configuration</source>
+        <translation>Configuration d’authentification de l’administrateur</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="77"/>
+        <source>Convention file or URL (empty: the plugin's)</source>
+        <translation>Fichier ou URL de la convention (vide : celle du plugin)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="79"/>
+        <source>Verify the audit trail</source>
+        <translation>Vérifier le journal d’audit</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="81"/>
+        <source>Schema version</source>
+        <translation>Version du schéma</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="82"/>
+        <source>Logins to create</source>
+        <translation>Identifiants à créer</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="96"/>
+        <source>No convention: give one, or configure it in GeoGov's settings.</source>
+        <translation>Aucune convention : indiquez-en une ou configurez-la dans les paramètres de GeoGov.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="107"/>
+        <source>Installing or updating the schema…</source>
+        <translation>Installation ou mise à jour du schéma…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="110"/>
+        <source>Schema version {version}.</source>
+        <translation>Version du schéma : {version}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="113"/>
+        <source>Convention loaded: {partners} partners, {members} members, {datasets} datasets, {stewardships} stewardships.</source>
+        <translation>Convention chargée : {partners} partenaires, {members} membres, {datasets} jeux de données, {stewardships} attributions de référents.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="118"/>
+        <source>Granted {group} to {login}.</source>
+        <translation>Rôle {group} accordé à {login}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="120"/>
+        <source>Revoked {group} from {login}.</source>
+        <translation>Rôle {group} retiré à {login}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="123"/>
+        <source>These logins of the convention do not exist in the database yet; create them, then run this again: {logins}</source>
+        <translation>Ces identifiants de la convention n’existent pas encore dans la base ; créez-les puis relancez : {logins}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="129"/>
+        <source>The audit trail was altered: row {row} fails ({reason}).</source>
+        <translation>Le journal d’audit a été altéré : la ligne {row} est invalide ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="132"/>
+        <source>Audit trail verified: {rows} rows, last hash {hash}. Keep this hash elsewhere: it reveals a rewritten trail.</source>
+        <translation>Journal d’audit vérifié : {rows} lignes, dernière empreinte {hash}. Conservez cette empreinte ailleurs : elle révèle un journal réécrit.</translation>
     </message>
 </context>
 </TS>
