@@ -23,3 +23,4 @@ def _no_dock_remembered_open():
     from geogov.ui.plugin import OPEN_DOCKS_KEY
 
     QgsSettings().remove(OPEN_DOCKS_KEY)
+from geogov.tests.support.qgis_session import _release_layers_before_exit  # noqa: E402,F401 (autouse)
