@@ -61,6 +61,7 @@ class ConventionBrowser(QgsDockWidget):
         layout = QVBoxLayout(body)
         self.header = QLabel()
         self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)   # texts are escaped by _html
         row = QHBoxLayout()
         self.filter = QgsFilterLineEdit()
         self.filter.setPlaceholderText(tr("Filter partners and datasets…"))
@@ -261,7 +262,9 @@ def _child_texts(item) -> list:
 def _html(text) -> str:
     from html import escape
 
-    return escape(str(text))
+    # quote=False: an apostrophe needs no escaping in rich text, and "&#x27;" showed as is
+    # where the label's format detection took the text for plain text.
+    return escape(str(text), quote=False)
 
 
 def _no_convention():

@@ -118,3 +118,21 @@ def test_settings_change_reloads_only_when_the_source_changes(qgis_app, conventi
     state.settings_changed()
     assert state.convention is None and state.error is None
     state.close()
+
+
+def test_the_no_convention_header_shows_apostrophes_not_entities(qgis_iface, tmp_path):
+    """French sentences have apostrophes: escaped for rich text, they must not show as
+    "&#x27;" (seen in a French screenshot: "n&#x27;est configurée")."""
+    from geogov.tests.support.french import french
+
+    state, _values = make_state("")
+    with french(tmp_path):
+        browser = ConventionBrowser(qgis_iface, state)
+        try:
+            browser.refresh()
+            text = browser.header.text()
+            assert "configurée" in text
+            assert "&#x27;" not in text and "'" in text
+        finally:
+            browser.close()
+            state.close()
