@@ -19,6 +19,7 @@ TOP = "geogov"
 INCLUDE_DIRS = ("plugin", "ui", "resources")
 INCLUDE_FILES = ("metadata.txt", "__init__.py", "LICENSE", "README.md")
 EXCLUDE_SUFFIXES = (".pyc", ".ts", ".orig", ".rej")
+EXCLUDE_DIRS = ("resources/screenshots",)   # the README's pictures: not needed by QGIS
 
 
 def tracked_files():
@@ -28,6 +29,8 @@ def tracked_files():
 
 def wanted(path: Path) -> bool:
     if path.suffix in EXCLUDE_SUFFIXES or "__pycache__" in path.parts:
+        return False
+    if any(path.as_posix().startswith(folder + "/") for folder in EXCLUDE_DIRS):
         return False
     return str(path) in INCLUDE_FILES or path.parts[0] in INCLUDE_DIRS
 

@@ -19,7 +19,8 @@ def test_package_layout(tmp_path):
     for required in ("geogov/metadata.txt", "geogov/__init__.py", "geogov/LICENSE",
                      "geogov/i18n/geogov_fr.qm", "geogov/ui/plugin.py", "geogov/plugin/errors.py"):
         assert required in names
-    assert not [n for n in names if n.startswith(("geogov/tests/", "geogov/.", "geogov/build/"))
+    assert not [n for n in names if n.startswith(("geogov/tests/", "geogov/.", "geogov/build/",
+                                                  "geogov/resources/screenshots/"))
                 or n.endswith((".pyc", ".ts")) or "Makefile" in n]
 
 
