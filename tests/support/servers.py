@@ -19,6 +19,7 @@ if it dies or the deadline passes, :class:`ServerStartError` carries the end of 
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import signal
@@ -144,6 +145,18 @@ def child_env(extra: Optional[dict] = None) -> dict:
     return env
 
 
+# Test servers end with the test process, even when it dies without tearing its fixtures
+# down (a crash, a kill on timeout): Linux's parent-death signal, set in the child between
+# fork and exec. prctl is resolved here, once: the child only makes the C call (running
+# more Python after a fork of a threaded process, imports above all, can deadlock).
+_PRCTL = ctypes.CDLL("libc.so.6", use_errno=True).prctl
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent():
+    _PRCTL(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def launch(name: str, argv: list, port: int, url: str, *, env: Optional[dict] = None,
            cwd: Optional[Path] = None, log_dir: Path = LOGS_DIR, detached: bool = False) -> Server:
     """Start ``argv`` (no shell) with stdout+stderr into the server's log; do not wait."""
@@ -153,7 +166,8 @@ def launch(name: str, argv: list, port: int, url: str, *, env: Optional[dict] = 
     with log_path.open("wb") as log:
         process = subprocess.Popen([str(a) for a in argv], stdout=log, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, env=child_env(env),
-                                   cwd=str(cwd) if cwd else None, start_new_session=detached)
+                                   cwd=str(cwd) if cwd else None, start_new_session=detached,
+                                   preexec_fn=None if detached else _die_with_parent)
     return Server(name, url, port, log_path, process.pid, process, [str(a) for a in argv],
                   launched_at=time.monotonic())
 
