@@ -494,17 +494,17 @@
         <translation>Pas encore de donnée partagée : {names}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="55"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="49"/>
         <source>Responsible parties of metadata records</source>
         <translation>Responsables des fiches de métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="60"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="56"/>
         <source>Discover</source>
         <translation>Découverte</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="64"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="58"/>
         <source>Lists every responsible party of every record in a metadata document, one row per party and context.
 
 Input document (INPUT): a file path or an http(s) URL of an ISO 19139 record (also ISO 19115-2), a CSW GetRecords or GetRecordById response (ISO 19139, ISO 19115-3, Dublin Core or DCAT records), an ISO 19115-3 record, or an OGC API Records item or items collection (JSON).
@@ -525,17 +525,17 @@ Table en sortie (OUTPUT, sans géométrie) : record_id, record_title, context (m
 Un document inutilisable (pas un document de métadonnées, mal formé, malveillant, une erreur du serveur) arrête l'algorithme en indiquant pourquoi.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="89"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="83"/>
         <source>Metadata document (file path or URL)</source>
         <translation>Document de métadonnées (chemin ou URL)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="92"/>
+        <location filename="../plugin/bridge/alg_common.py" line="30"/>
         <source>Authentication configuration</source>
         <translation>Configuration d'authentification</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="94"/>
+        <location filename="../plugin/bridge/alg_common.py" line="32"/>
         <source>Timeout (seconds)</source>
         <translation>Délai d'attente (secondes)</translation>
     </message>
@@ -545,32 +545,32 @@ Un document inutilisable (pas un document de métadonnées, mal formé, malveill
         <translation>Responsables</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="98"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="86"/>
         <source>Number of records</source>
         <translation>Nombre de fiches</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="99"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="87"/>
         <source>Number of parties</source>
         <translation>Nombre de responsables</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="107"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="92"/>
         <source>No metadata document was given.</source>
         <translation>Aucun document de métadonnées n'a été indiqué.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="131"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="110"/>
         <source>{parties} responsible parties in {records} records.</source>
         <translation>{parties} responsables dans {records} fiches.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="57"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="53"/>
         <source>Layers of a WMS or WFS service</source>
         <translation>Couches d'un service WMS ou WFS</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="66"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="62"/>
         <source>Lists the layers of a WMS (1.0 to 1.3.0) or the feature types of a WFS (1.0, 1.1, 2.0) from its capabilities document.
 
 Capabilities (INPUT): a file path, or the full http(s) GetCapabilities URL (with SERVICE=WMS or SERVICE=WFS and REQUEST=GetCapabilities).
@@ -591,37 +591,37 @@ Table en sortie (OUTPUT, sans géométrie), une ligne par couche : service (WMS 
 Des capacités inutilisables (un rapport d'exception, une page HTML, un document mal formé ou malveillant, un élément obligatoire manquant) arrêtent l'algorithme en indiquant pourquoi.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="90"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="86"/>
         <source>Capabilities document (file path or URL)</source>
         <translation>Document de capacités (chemin ou URL)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="97"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="87"/>
         <source>Service layers</source>
         <translation>Couches du service</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="99"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="89"/>
         <source>Number of layers</source>
         <translation>Nombre de couches</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="100"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="90"/>
         <source>Service type</source>
         <translation>Type de service</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="108"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="95"/>
         <source>No capabilities document was given.</source>
         <translation>Aucun document de capacités n'a été indiqué.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="119"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="100"/>
         <source>This is a {service} service, not a WMS or a WFS.</source>
         <translation>C'est un service {service}, pas un WMS ni un WFS.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="142"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="123"/>
         <source>{count} layers in {service} {version} capabilities.</source>
         <translation>{count} couches dans les capacités {service} {version}.</translation>
     </message>
@@ -1023,47 +1023,47 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Demander des modifications</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="75"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="71"/>
         <source>No convention was given.</source>
         <translation>Aucune convention n'a été donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="88"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="84"/>
         <source>Convention “{title}” (version {version}): {partners} partners, {datasets} datasets.</source>
         <translation>Convention « {title} » (version {version}) : {partners} partenaires, {datasets} données.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="101"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="97"/>
         <source>No catalogue given: freshness and discrepancies rest on the convention (and the store) alone.</source>
         <translation>Aucun catalogue donné : la fraîcheur et les écarts reposent sur la seule convention (et le magasin de propositions).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="107"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="103"/>
         <source>This GeoGov cannot search catalogues: the catalogue was skipped.</source>
         <translation>Cette version de GeoGov ne sait pas interroger les catalogues : le catalogue a été ignoré.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="110"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="106"/>
         <source>Harvesting the catalogue {url}…</source>
         <translation>Moissonnage du catalogue {url}…</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="118"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="114"/>
         <source>{n} records read from the catalogue.</source>
         <translation>Fiches lues dans le catalogue : {n}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="130"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="126"/>
         <source>Date of the situation (default: today)</source>
         <translation>Date de la situation (par défaut : aujourd'hui)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="169"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="165"/>
         <source>not covered by the convention</source>
         <translation>non couverte par la convention</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="195"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="191"/>
         <source>Check the partnership convention</source>
         <translation>Vérifier la convention de partenariat</translation>
     </message>
@@ -1073,7 +1073,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Gouvernance</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="204"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="200"/>
         <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue&apos;s metadata and the convention disagree.
 
 Convention (CONVENTION): a file path or an http(s) URL of the YAML document. A convention with problems stops the algorithm; the log lists every problem with its line, column and place in the document.
@@ -1100,12 +1100,12 @@ Table de sortie (OUTPUT, sans géométrie) : une ligne par donnée avec les prod
         <translation>Adresse du catalogue (CSW ou OGC API Records)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="232"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="228"/>
         <source>Datasets of the convention</source>
         <translation>Données de la convention</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="234"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="230"/>
         <source>Number of datasets</source>
         <translation>Nombre de données</translation>
     </message>
@@ -1115,12 +1115,12 @@ Table de sortie (OUTPUT, sans géométrie) : une ligne par donnée avec les prod
         <translation>Nombre de données en retard</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="236"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="232"/>
         <source>Number of discrepancies</source>
         <translation>Nombre d'écarts</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="261"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="257"/>
         <source>{datasets} datasets, {late} late, {discrepancies} discrepancies.</source>
         <translation>Données : {datasets} ; en retard : {late} ; écarts : {discrepancies}.</translation>
     </message>
@@ -3187,12 +3187,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Page {page} sur {pages}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="120"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="119"/>
         <source>Search a metadata catalogue</source>
         <translation>Chercher dans un catalogue de métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="129"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="128"/>
         <source>Searches a CSW (2.0.2 or 3.0) or OGC API Records catalogue and returns the records found as a layer of their bounding boxes.
 
 Catalogue (CATALOGUE): the address of the catalogue (CSW endpoint, OGC API landing page or records collection), or the name of a catalogue connection of GeoGov's settings. The kind of catalogue is detected from its answer.
@@ -3219,12 +3219,12 @@ Couche en sortie (OUTPUT, polygones en EPSG:4326 ; une fiche sans emprise n'a pa
 Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots entiers, tri, taille des pages).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="155"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="154"/>
         <source>Catalogue (address or connection name)</source>
         <translation>Catalogue (adresse ou nom de connexion)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="157"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="156"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -3234,27 +3234,27 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="165"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="164"/>
         <source>Largest number of records</source>
         <translation>Nombre maximal de fiches</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="173"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="168"/>
         <source>Catalogue records</source>
         <translation>Fiches du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="176"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="171"/>
         <source>Number of records the server matched</source>
         <translation>Nombre de fiches trouvées par le serveur</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="188"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="183"/>
         <source>No catalogue was given.</source>
         <translation>Aucun catalogue n'a été indiqué.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="240"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="235"/>
         <source>{count} records from {url} (the server matched {matched}).</source>
         <translation>{count} fiches de {url} (le serveur en a trouvé {matched}).</translation>
     </message>

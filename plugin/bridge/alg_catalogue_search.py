@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterAuthConfig,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
@@ -30,7 +29,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QVariant
 
 from ..errors import GeoGovError
-from .alg_responsible_parties import error_message
+from .alg_common import add_network_parameters, error_message
 from .i18n import tr
 
 WGS84 = "EPSG:4326"
@@ -165,11 +164,7 @@ class CatalogueSearchAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.LIMIT, tr("Largest number of records"), QgsProcessingParameterNumber.Integer,
             defaultValue=100, minValue=1))
-        self.addParameter(QgsProcessingParameterAuthConfig(
-            self.AUTHCFG, tr("Authentication configuration"), optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.TIMEOUT, tr("Timeout (seconds)"), QgsProcessingParameterNumber.Double,
-            defaultValue=60.0, minValue=1.0))
+        add_network_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Catalogue records"), QgsProcessing.TypeVectorPolygon))
         self.addOutput(QgsProcessingOutputNumber(self.RECORD_COUNT, tr("Number of records")))

@@ -26,7 +26,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..errors import GeoGovError
-from .alg_responsible_parties import error_message
+from .alg_common import error_message
 from .i18n import tr
 
 CHANGE_COLUMNS = ("op", "fid", "changed_fields", "geometry_changed")

@@ -28,6 +28,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QVariant
 
 from ..errors import ConventionError, GeoGovError
+from .alg_common import error_message
 from .i18n import tr
 
 COLUMNS = (("dataset", QVariant.String), ("title", QVariant.String),
@@ -60,11 +61,6 @@ def _ui():
 def problem_lines(error) -> list:
     _messages, governance = _ui()
     return [governance.problem_line(p) for p in governance.convention_problems(error)]
-
-
-def error_message(error) -> str:
-    messages, _governance = _ui()
-    return messages.error_text(error)
 
 
 def load_for_algorithm(source: str, feedback, timeout: float = 30.0):

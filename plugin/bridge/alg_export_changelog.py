@@ -19,8 +19,8 @@ from qgis.core import (
 )
 
 from ..errors import GeoGovError
+from .alg_common import error_message
 from .alg_proposals import _store_help, _StoreAlgorithm
-from .alg_responsible_parties import error_message
 from .i18n import tr
 
 

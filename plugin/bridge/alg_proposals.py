@@ -32,7 +32,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..errors import GeoGovError, StoreError
-from .alg_responsible_parties import error_message
+from .alg_common import error_message
 from .i18n import tr
 
 LIST_COLUMNS = (("id", QVariant.String), ("dataset", QVariant.String), ("title", QVariant.String),

@@ -11,15 +11,16 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterAuthConfig,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..errors import GeoGovError
+from .alg_common import (
+    add_document_parameters,
+    error_message,  # noqa: F401 (kept importable from here)
+    read_document,
+)
 from .i18n import tr
 
 COLUMNS = ("record_id", "record_title", "context", "role", "role_raw", "role_status",
@@ -31,13 +32,6 @@ def party_fields() -> QgsFields:
     for name in COLUMNS:
         fields.append(QgsField(name, QVariant.String))
     return fields
-
-
-def error_message(error: GeoGovError) -> str:
-    """The translated sentence for a core error (ui/messages.py keeps the table)."""
-    from ...ui.messages import error_text  # the sentences live with the UI's, translated
-
-    return error_text(error)
 
 
 class ResponsiblePartiesAlgorithm(QgsProcessingAlgorithm):
@@ -86,13 +80,7 @@ class ResponsiblePartiesAlgorithm(QgsProcessingAlgorithm):
         return ResponsiblePartiesAlgorithm()
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString(
-            self.INPUT, tr("Metadata document (file path or URL)")))
-        self.addParameter(QgsProcessingParameterAuthConfig(
-            self.AUTHCFG, tr("Authentication configuration"), optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.TIMEOUT, tr("Timeout (seconds)"), QgsProcessingParameterNumber.Double,
-            defaultValue=60.0, minValue=1.0))
+        add_document_parameters(self, tr("Metadata document (file path or URL)"))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Responsible parties"), QgsProcessing.TypeVector))
         self.addOutput(QgsProcessingOutputNumber(self.RECORD_COUNT, tr("Number of records")))
@@ -100,20 +88,11 @@ class ResponsiblePartiesAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..catalogue import documents
-        from .network import read_location
 
-        location = self.parameterAsString(parameters, self.INPUT, context).strip()
-        if not location:
-            raise QgsProcessingException(tr("No metadata document was given."))
-        authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
-        timeout = self.parameterAsDouble(parameters, self.TIMEOUT, context)
-        try:
-            data = read_location(location, authcfg, feedback, timeout)
-            records = documents.read_metadata(data, location)
-        except GeoGovError as exc:
-            if feedback.isCanceled():
-                return {}
-            raise QgsProcessingException(error_message(exc)) from None
+        records = read_document(self, parameters, context, feedback, documents.read_metadata,
+                                tr("No metadata document was given."))
+        if records is None:
+            return {}
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, party_fields(),
                                              QgsWkbTypes.NoGeometry)
         if sink is None:

@@ -12,16 +12,12 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterAuthConfig,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..errors import GeoGovError
-from .alg_responsible_parties import error_message
+from .alg_common import add_document_parameters, read_document
 from .i18n import tr
 
 TEXT_COLUMNS = ("service", "version", "name", "title", "abstract", "parent", "crs",
@@ -87,13 +83,7 @@ class ServiceLayersAlgorithm(QgsProcessingAlgorithm):
         return ServiceLayersAlgorithm()
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString(
-            self.INPUT, tr("Capabilities document (file path or URL)")))
-        self.addParameter(QgsProcessingParameterAuthConfig(
-            self.AUTHCFG, tr("Authentication configuration"), optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.TIMEOUT, tr("Timeout (seconds)"), QgsProcessingParameterNumber.Double,
-            defaultValue=60.0, minValue=1.0))
+        add_document_parameters(self, tr("Capabilities document (file path or URL)"))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Service layers"), QgsProcessing.TypeVector))
         self.addOutput(QgsProcessingOutputNumber(self.LAYER_COUNT, tr("Number of layers")))
@@ -101,20 +91,11 @@ class ServiceLayersAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..catalogue import documents
-        from .network import read_location
 
-        location = self.parameterAsString(parameters, self.INPUT, context).strip()
-        if not location:
-            raise QgsProcessingException(tr("No capabilities document was given."))
-        authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
-        timeout = self.parameterAsDouble(parameters, self.TIMEOUT, context)
-        try:
-            data = read_location(location, authcfg, feedback, timeout)
-            service = documents.read_service(data, location)
-        except GeoGovError as exc:
-            if feedback.isCanceled():
-                return {}
-            raise QgsProcessingException(error_message(exc)) from None
+        service = read_document(self, parameters, context, feedback, documents.read_service,
+                                tr("No capabilities document was given."))
+        if service is None:
+            return {}
         if service.service not in ("WMS", "WFS"):
             raise QgsProcessingException(tr(
                 "This is a {service} service, not a WMS or a WFS.").format(

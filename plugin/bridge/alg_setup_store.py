@@ -23,8 +23,8 @@ from qgis.core import (
 )
 
 from ..errors import GeoGovError
+from .alg_common import error_message
 from .alg_convention_check import load_for_algorithm
-from .alg_responsible_parties import error_message
 from .i18n import tr
 
 

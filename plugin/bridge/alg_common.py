@@ -1,0 +1,61 @@
+"""What GeoGov's Processing algorithms share: error sentences, network parameters, reading
+a document given as a path or URL."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..errors import GeoGovError
+from .i18n import tr
+
+AUTHCFG = "AUTHCFG"
+TIMEOUT = "TIMEOUT"
+INPUT = "INPUT"
+
+
+def error_message(error: GeoGovError) -> str:
+    """The translated sentence for a core error (ui/messages.py keeps the table)."""
+    from ...ui.messages import error_text  # the sentences live with the UI's, translated
+
+    return error_text(error)
+
+
+def add_network_parameters(algorithm) -> None:
+    """AUTHCFG (a QGIS authentication configuration, optional) and TIMEOUT (seconds)."""
+    algorithm.addParameter(QgsProcessingParameterAuthConfig(
+        AUTHCFG, tr("Authentication configuration"), optional=True))
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        TIMEOUT, tr("Timeout (seconds)"), QgsProcessingParameterNumber.Double,
+        defaultValue=60.0, minValue=1.0))
+
+
+def add_document_parameters(algorithm, label: str) -> None:
+    """INPUT (a file path or URL), then the network parameters."""
+    algorithm.addParameter(QgsProcessingParameterString(INPUT, label))
+    add_network_parameters(algorithm)
+
+
+def read_document(algorithm, parameters, context, feedback, parse, missing: str):
+    """``parse(data, location)`` of the document INPUT names, fetched with AUTHCFG/TIMEOUT.
+
+    None when the user cancelled; QgsProcessingException with the translated reason when
+    the document cannot be read or used.
+    """
+    from .network import read_location
+
+    location = algorithm.parameterAsString(parameters, INPUT, context).strip()
+    if not location:
+        raise QgsProcessingException(missing)
+    authcfg = algorithm.parameterAsString(parameters, AUTHCFG, context)
+    timeout = algorithm.parameterAsDouble(parameters, TIMEOUT, context)
+    try:
+        return parse(read_location(location, authcfg, feedback, timeout), location)
+    except GeoGovError as exc:
+        if feedback.isCanceled():
+            return None
+        raise QgsProcessingException(error_message(exc)) from None
