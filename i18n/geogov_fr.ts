@@ -369,127 +369,127 @@
         <translation>Dernière livraison</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="175"/>
+        <location filename="../plugin/governance/report_html.py" line="176"/>
         <source>Partners of the convention: {n}</source>
         <translation>Partenaires de la convention : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="176"/>
+        <location filename="../plugin/governance/report_html.py" line="177"/>
         <source>Shared datasets: {n}</source>
         <translation>Données partagées : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="177"/>
+        <location filename="../plugin/governance/report_html.py" line="178"/>
         <source>Datasets up to date: {n}</source>
         <translation>Données à jour : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="178"/>
+        <location filename="../plugin/governance/report_html.py" line="179"/>
         <source>Datasets late: {n}</source>
         <translation>Données en retard : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="179"/>
+        <location filename="../plugin/governance/report_html.py" line="180"/>
         <source>Datasets without a known update date: {n}</source>
         <translation>Données sans date de mise à jour connue : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="180"/>
+        <location filename="../plugin/governance/report_html.py" line="181"/>
         <source>Overdue contract deliveries: {n}</source>
         <translation>Livraisons contractuelles en retard : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="181"/>
+        <location filename="../plugin/governance/report_html.py" line="182"/>
         <source>Proposed changes received: {submitted}; approved: {approved}; rejected: {rejected}; put into the data: {applied}</source>
         <translation>Propositions de modification reçues : {submitted} ; acceptées : {approved} ; refusées : {rejected} ; intégrées aux données : {applied}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="185"/>
+        <location filename="../plugin/governance/report_html.py" line="186"/>
         <source>Published in the catalogue but not covered by the convention: {n}</source>
         <translation>Publiées au catalogue mais absentes de la convention : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="187"/>
+        <location filename="../plugin/governance/report_html.py" line="188"/>
         <source>In the convention but not published in the catalogue: {n}</source>
         <translation>Prévues par la convention mais absentes du catalogue : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="190"/>
+        <location filename="../plugin/governance/report_html.py" line="196"/>
         <source>Summary</source>
         <translation>En résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="195"/>
+        <location filename="../plugin/governance/report_html.py" line="201"/>
         <source>{kind} — territory: {territory}</source>
         <translation>{kind} — territoire : {territory}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="199"/>
+        <location filename="../plugin/governance/report_html.py" line="205"/>
         <source>Datasets it produces</source>
         <translation>Données qu'il produit</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="199"/>
+        <location filename="../plugin/governance/report_html.py" line="205"/>
         <source>Datasets it keeps up to date</source>
         <translation>Données qu'il tient à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="199"/>
+        <location filename="../plugin/governance/report_html.py" line="205"/>
         <source>Datasets whose changes it validates</source>
         <translation>Données dont il valide les modifications</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="207"/>
+        <location filename="../plugin/governance/report_html.py" line="213"/>
         <source>Late: {titles}.</source>
         <translation>En retard : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="211"/>
+        <location filename="../plugin/governance/report_html.py" line="217"/>
         <source>Proposed changes received: {submitted}; approved: {approved}; rejected: {rejected}.</source>
         <translation>Propositions de modification reçues : {submitted} ; acceptées : {approved} ; refusées : {rejected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="214"/>
+        <location filename="../plugin/governance/report_html.py" line="220"/>
         <source>Deliveries it owes under a contract</source>
         <translation>Livraisons qu'il doit au titre d'un contrat</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="218"/>
+        <location filename="../plugin/governance/report_html.py" line="224"/>
         <source>Deliveries it is owed under a contract</source>
         <translation>Livraisons qui lui sont dues au titre d'un contrat</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="228"/>
+        <location filename="../plugin/governance/report_html.py" line="234"/>
         <source>en</source>
         <translation>fr</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="229"/>
+        <location filename="../plugin/governance/report_html.py" line="235"/>
         <source>Shared geographic data: who does what</source>
         <translation>Données géographiques partagées : qui fait quoi</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="230"/>
+        <location filename="../plugin/governance/report_html.py" line="236"/>
         <source>Overdue deliveries</source>
         <translation>Livraisons en retard</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="231"/>
+        <location filename="../plugin/governance/report_html.py" line="237"/>
         <source>Every contract delivery is on time.</source>
         <translation>Toutes les livraisons prévues par les contrats sont à jour.</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="232"/>
+        <location filename="../plugin/governance/report_html.py" line="238"/>
         <source>Convention “{title}” (version {version}), coordinated by {coordinator}. Situation on {today}.</source>
         <translation>Convention « {title} » (version {version}), coordonnée par {coordinator}. Situation au {today}.</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="251"/>
+        <location filename="../plugin/governance/report_html.py" line="257"/>
         <source>Other partners</source>
         <translation>Autres partenaires</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="252"/>
+        <location filename="../plugin/governance/report_html.py" line="258"/>
         <source>No shared dataset yet: {names}.</source>
         <translation>Pas encore de donnée partagée : {names}.</translation>
     </message>
@@ -1259,17 +1259,17 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Territoires des partenaires</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="460"/>
+        <location filename="../plugin/bridge/report_layout.py" line="446"/>
         <source>late: {n}</source>
         <translation>en retard : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="464"/>
+        <location filename="../plugin/bridge/report_layout.py" line="450"/>
         <source>Partners with a territory there</source>
         <translation>Partenaires qui y ont un territoire</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="471"/>
+        <location filename="../plugin/bridge/report_layout.py" line="457"/>
         <source>Every shared dataset</source>
         <translation>Toutes les données partagées</translation>
     </message>

@@ -379,23 +379,9 @@ def _delivery_table(builder, deliveries):
 
 
 def _summary_lines(report, tr) -> list:
-    s = report.summary
-    lines = [
-        tr("Partners of the convention: {n}").format(n=s.partners),
-        tr("Shared datasets: {n}").format(n=s.datasets),
-        tr("Datasets up to date: {n}").format(n=s.up_to_date),
-        tr("Datasets late: {n}").format(n=s.late),
-        tr("Datasets without a known update date: {n}").format(n=s.unknown),
-        tr("Overdue contract deliveries: {n}").format(n=s.overdue_deliveries),
-        tr("Proposed changes received: {submitted}; approved: {approved}; rejected: "
-           "{rejected}; put into the data: {applied}").format(**s.proposals),
-    ]
-    if s.not_in_convention or s.not_in_catalogue:
-        lines.append(tr("Published in the catalogue but not covered by the convention: {n}")
-                     .format(n=s.not_in_convention))
-        lines.append(tr("In the convention but not published in the catalogue: {n}")
-                     .format(n=s.not_in_catalogue))
-    return lines
+    from ..governance.report_html import summary_lines
+
+    return summary_lines(report, tr)
 
 
 def _section_estimate(section) -> float:

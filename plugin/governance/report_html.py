@@ -168,7 +168,8 @@ def _delivery_table(deliveries, tr) -> str:
     return "<table>\n" + "\n".join(rows) + "\n</table>"
 
 
-def _summary(report, tr) -> str:
+def summary_lines(report, tr) -> list:
+    """The report's summary as sentences (the HTML page and the PDF layout both show them)."""
     s = report.summary
     # "Label: number" lines: no plural to get wrong in either language.
     items = [
@@ -186,6 +187,11 @@ def _summary(report, tr) -> str:
                      .format(n=s.not_in_convention))
         items.append(tr("In the convention but not published in the catalogue: {n}")
                      .format(n=s.not_in_catalogue))
+    return items
+
+
+def _summary(report, tr) -> str:
+    items = summary_lines(report, tr)
     lis = "\n".join(f"<li>{escape(item)}</li>" for item in items)
     heading = escape(tr("Summary"))
     return f'<section class="summary"><h2>{heading}</h2>\n<ul>\n{lis}\n</ul>\n</section>'
