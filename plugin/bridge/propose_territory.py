@@ -121,18 +121,9 @@ class Departements:
 
 
 def _srs(crs: str) -> Optional[osr.SpatialReference]:
-    srs = osr.SpatialReference()
-    gdal.PushErrorHandler("CPLQuietErrorHandler")
-    try:
-        failed = srs.SetFromUserInput(crs) != 0
-    except RuntimeError:
-        failed = True
-    finally:
-        gdal.PopErrorHandler()
-    if failed:
-        return None
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return srs
+    from ..proposals.srs import spatial_reference
+
+    return spatial_reference(crs, gis_axis_order=True)
 
 
 def read_geometry_file(path: str, crs: str) -> Optional[ogr.Geometry]:

@@ -34,7 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, ogr
 
 from ..errors import Cancelled, ValidationFailed
 from . import wkb
@@ -238,15 +238,9 @@ def same_crs(a: str, b: str) -> bool:
 
 
 def _srs(text: str):
-    srs = osr.SpatialReference()
-    gdal.PushErrorHandler("CPLQuietErrorHandler")
-    try:
-        failed = srs.SetFromUserInput(text) != 0
-    except RuntimeError:
-        failed = True
-    finally:
-        gdal.PopErrorHandler()
-    return None if failed else srs
+    from .srs import spatial_reference
+
+    return spatial_reference(text)
 
 
 # ---------------------------------------------------------------------------- territory

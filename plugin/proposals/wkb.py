@@ -297,19 +297,9 @@ def crs_decimals(crs: str) -> int:
     """Decimals kept for coordinates in ``crs`` ("EPSG:2154", an OGC URN or URL, WKT)."""
     if not crs:
         return GEOGRAPHIC_DECIMALS
-    from osgeo import gdal, osr  # GDAL, not QGIS: allowed in the core; loaded when needed
-    srs = osr.SpatialReference()
-    gdal.PushErrorHandler("CPLQuietErrorHandler")
-    try:
-        # Raises or returns non-zero depending on osr.UseExceptions(), which QGIS sets.
-        failed = srs.SetFromUserInput(crs) != 0
-    except RuntimeError:
-        failed = True
-    finally:
-        gdal.PopErrorHandler()
-    if failed:
-        return GEOGRAPHIC_DECIMALS
-    return GEOGRAPHIC_DECIMALS if srs.IsGeographic() else PROJECTED_DECIMALS
+    from .srs import is_geographic
+
+    return PROJECTED_DECIMALS if is_geographic(crs) is False else GEOGRAPHIC_DECIMALS
 
 
 def _rounded(value: float, decimals: int) -> str:
