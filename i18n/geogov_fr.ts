@@ -1035,7 +1035,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="97"/>
         <source>No catalogue given: freshness and discrepancies rest on the convention (and the store) alone.</source>
-        <translation>Aucun catalogue donné : la fraîcheur et les écarts reposent sur la seule convention (et le magasin de propositions).</translation>
+        <translation>Aucun catalogue donné : la fraîcheur et les écarts reposent sur la seule convention (et le registre des propositions).</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="103"/>
@@ -1143,20 +1143,20 @@ PDF report (OUTPUT_PDF) and HTML report (OUTPUT_HTML): give one or both.</source
 
 Convention (CONVENTION) : chemin de fichier ou adresse http(s).
 Catalogue (CATALOGUE, facultatif) : adresse d'un catalogue CSW ou OGC API Records (dates de mise à jour tirées des fiches ; fiches et données manquantes d'un côté ou de l'autre).
-Magasin de propositions (STORE, facultatif) : un fichier GeoPackage de propositions GeoGov, ou une chaîne de connexion PostgreSQL (host=… dbname=… ; l'utilisateur et le mot de passe viennent de la configuration d'authentification des réglages de GeoGov) : les propositions comptées et les dates des modifications intégrées.
-Identifiant (LOGIN, facultatif, magasin GeoPackage seulement) : la vue du magasin qui est comptée ; par défaut l'identité des réglages de GeoGov, sinon le coordinateur de la convention, qui voit toutes les propositions.
+Registre des propositions (STORE, facultatif) : un fichier GeoPackage de propositions GeoGov, ou une chaîne de connexion PostgreSQL (host=… dbname=… ; l'utilisateur et le mot de passe viennent de la configuration d'authentification des réglages de GeoGov) : les propositions comptées et les dates des modifications intégrées.
+Identifiant (LOGIN, facultatif, registre GeoPackage seulement) : la vue du registre qui est comptée ; par défaut l'identité des réglages de GeoGov, sinon le coordinateur de la convention, qui voit toutes les propositions.
 Date (DATE, facultatif) : le jour auquel la situation est appréciée (par défaut : aujourd'hui).
 Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou les deux.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="86"/>
         <source>Proposal store (GeoPackage file or PostgreSQL connection)</source>
-        <translation>Magasin de propositions (fichier GeoPackage ou connexion PostgreSQL)</translation>
+        <translation>Registre des propositions (fichier GeoPackage ou connexion PostgreSQL)</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="89"/>
         <source>Login to read a GeoPackage store as</source>
-        <translation>Identifiant sous lequel lire un magasin GeoPackage</translation>
+        <translation>Identifiant sous lequel lire un registre GeoPackage</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="92"/>
@@ -1191,12 +1191,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="122"/>
         <source>The store is read as {login}, the coordinator of the convention.</source>
-        <translation>Le magasin est lu sous l'identité de {login}, coordinateur de la convention.</translation>
+        <translation>Le registre est lu sous l'identité de {login}, coordinateur de la convention.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="132"/>
         <source>Proposal store read: {n} datasets with applied changes.</source>
-        <translation>Magasin de propositions lu : données avec des modifications intégrées : {n}.</translation>
+        <translation>Registre des propositions lu : données avec des modifications intégrées : {n}.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_governance_report.py" line="163"/>
@@ -1211,7 +1211,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     <message>
         <location filename="../plugin/bridge/governance.py" line="338"/>
         <source>GeoGov: reading the proposal store</source>
-        <translation>GeoGov : lecture du magasin de propositions</translation>
+        <translation>GeoGov : lecture du registre des propositions</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/governance.py" line="363"/>
@@ -1798,12 +1798,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     <message>
         <location filename="../ui/governance_report_dialog.py" line="70"/>
         <source>No catalogue (the convention and the store only)</source>
-        <translation>Aucun catalogue (la convention et le magasin seulement)</translation>
+        <translation>Aucun catalogue (la convention et le registre seulement)</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="73"/>
         <source>Count the proposals of the proposal store</source>
-        <translation>Compter les propositions du magasin de propositions</translation>
+        <translation>Compter les propositions du registre des propositions</translation>
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="79"/>
@@ -2374,7 +2374,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     <message>
         <location filename="../ui/messages_governance.py" line="29"/>
         <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS&apos;s master password entered?).</source>
-        <translation>La configuration d'authentification {authcfg} du magasin de propositions ne peut pas être lue (le mot de passe principal de QGIS a-t-il été saisi ?).</translation>
+        <translation>La configuration d'authentification {authcfg} du registre des propositions ne peut pas être lue (le mot de passe principal de QGIS a-t-il été saisi ?).</translation>
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="32"/>
@@ -2739,7 +2739,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     <message>
         <location filename="../ui/options_page.py" line="300"/>
         <source>Proposal store</source>
-        <translation>Stockage des propositions</translation>
+        <translation>Registre des propositions</translation>
     </message>
     <message>
         <location filename="../ui/options_page.py" line="303"/>
@@ -2759,12 +2759,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     <message>
         <location filename="../ui/options_page.py" line="317"/>
         <source>In GeoPackage mode there is no access control: anyone who can open the file can act under any name. The identity below is only declared, not checked. Use the PostgreSQL store for a shared deployment in which the database enforces rights.</source>
-        <translation>En mode GeoPackage, il n'y a aucun contrôle d'accès : toute personne qui peut ouvrir le fichier peut agir sous n'importe quel nom. L'identité ci-dessous est seulement déclarée, pas vérifiée. Utilisez le stockage PostgreSQL pour un déploiement partagé où la base de données fait respecter les droits.</translation>
+        <translation>En mode GeoPackage, il n'y a aucun contrôle d'accès : toute personne qui peut ouvrir le fichier peut agir sous n'importe quel nom. L'identité ci-dessous est seulement déclarée, pas vérifiée. Utilisez le registre PostgreSQL pour un déploiement partagé où la base de données fait respecter les droits.</translation>
     </message>
     <message>
         <location filename="../ui/options_page.py" line="322"/>
         <source>Store</source>
-        <translation>Stockage</translation>
+        <translation>Registre</translation>
     </message>
     <message>
         <location filename="../ui/options_page.py" line="323"/>
@@ -2964,7 +2964,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     <message>
         <location filename="../ui/responsibility_dock.py" line="88"/>
         <source>No update date is known: neither the catalogue record nor the proposal store gives one.</source>
-        <translation>Aucune date de mise à jour n'est connue : ni la fiche de catalogue ni le magasin de propositions n'en donnent.</translation>
+        <translation>Aucune date de mise à jour n'est connue : ni la fiche de catalogue ni le registre des propositions n'en donnent.</translation>
     </message>
     <message>
         <location filename="../ui/responsibility_dock.py" line="90"/>
@@ -5422,7 +5422,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     <message>
         <location filename="../ui/review_dock.py" line="232"/>
         <source>GeoPackage store: no access control (identity from the settings).</source>
-        <translation>Stockage GeoPackage : aucun contrôle d'accès (identité lue dans les paramètres).</translation>
+        <translation>Registre GeoPackage : aucun contrôle d'accès (identité lue dans les paramètres).</translation>
     </message>
     <message>
         <location filename="../ui/review_dock.py" line="257"/>
@@ -5532,7 +5532,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     <message>
         <location filename="../ui/review_dock.py" line="509"/>
         <source>The proposal store did not record it: {error}</source>
-        <translation>Le stockage des propositions ne l'a pas enregistré : {error}</translation>
+        <translation>Le registre des propositions ne l'a pas enregistré : {error}</translation>
     </message>
     <message>
         <location filename="../ui/review_dock.py" line="563"/>
@@ -5662,7 +5662,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="43"/>
         <source>Set up the PostgreSQL proposal store (administrator)</source>
-        <translation>Installer le stockage PostgreSQL des propositions (administrateur)</translation>
+        <translation>Installer le registre PostgreSQL des propositions (administrateur)</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="52"/>
