@@ -59,8 +59,8 @@ FIELDS = {
                          ("date_pose", D), ("code_insee", S), ("etat", S)],
     "capteurs_air_ecoles": [("identifiant", S), ("ecole", S), ("code_uai", S), ("polluants", S),
                             ("date_installation", D), ("code_insee", S), ("operateur", S)],
-    "pesees_dechets_menages": [("identifiant", S), ("identifiant_foyer", S), ("adresse", S), ("code_insee", S),
-                               ("date_pesee", D), ("poids_kg", R), ("flux", S)],
+    "pesees_dechets_menages": [("identifiant", S), ("identifiant_foyer", S), ("adresse", S),
+                               ("code_insee", S), ("date_pesee", D), ("poids_kg", R), ("flux", S)],
     "territoires_partenaires": [("code", S), ("nom", S), ("type", S), ("partenaire", S)],
 }
 GEOMETRY_TYPES = {"Point": ogr.wkbPoint, "LineString": ogr.wkbLineString,
