@@ -114,7 +114,7 @@ def _ci_date(ci_date):
         if name == "date":
             value = parse_date(common.text(part))
         elif name == "dateType":
-            kind = common.code_value(part)
+            kind = common.code_key(common.code_value(part), "CI_DateTypeCode")
     return value, kind
 
 
@@ -208,10 +208,7 @@ def _add_party(record: Record, prop, context: str, seen: set) -> None:
         if name == "role":
             code = common.first_child(child)
             if code is not None:
-                raw = code.get("codeListValue")
-                if raw is None:
-                    raw = code.text or ""
-                raw = raw.strip()
+                raw = common.code_element_value(code)
         elif name == "party":
             node = common.first_child(child)
             if node is None:

@@ -89,6 +89,7 @@ from .gmd_tags import (  # noqa: F401 - GMD… and NAMESPACES re-exported
     SOUTH,
     SRV,
     SRV_EXTENT,
+    SRV_KEYWORDS,
     THESAURUS,
     TITLE,
     TOPIC,
@@ -221,7 +222,7 @@ def _identification(ident, record: Record, source: str, seen: set, others: list,
             ref = child.get("uuidref") or child.get(_XLINK) or ""
             if ref and ref not in record.operates_on:
                 record.operates_on.append(ref)
-        elif tag == KEYWORDS:
+        elif tag == KEYWORDS or tag == SRV_KEYWORDS:
             keywords = common.first_child(child)
             if keywords is None:
                 continue
@@ -275,7 +276,7 @@ def _citation(citation, record: Record, source: str, seen: set, primary: bool) -
                 if part.tag == DATE:
                     value = parse_date(common.text(part))
                 elif part.tag == DATE_TYPE:
-                    kind = common.code_value(part)
+                    kind = common.code_key(common.code_value(part), "CI_DateTypeCode")
             if value is not None and kind:
                 previous = record.dates.get(kind)
                 if previous is None or value > previous:

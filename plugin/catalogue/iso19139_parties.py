@@ -1,9 +1,10 @@
 """ISO 19139 responsible parties: gmd:CI_ResponsibleParty (or an xlink:href) -> Party.
 
 Shared by the ISO 19139 record parser and the ISO 19110 feature-catalogue parser. Raw roles
-are kept as written: ``codeListValue`` when present (an empty one gives the ``empty``
-status), else the code element's text (a localised label such as "contactpunt"); no role
-element at all gives the ``missing`` status. A party is never dropped for its role.
+are kept as written: ``codeListValue`` when present, else (attribute absent or blank) the
+code element's text (a localised label such as "contactpunt"); a code with neither gives
+the ``empty`` status, no role element at all the ``missing`` status. A party is never
+dropped for its role.
 """
 
 from __future__ import annotations
@@ -61,10 +62,7 @@ def add_party(record: Record, prop, context: str, source: str = "", seen: set | 
         elif tag == ROLE:
             code = common.first_child(child)
             if code is not None:
-                raw = code.get("codeListValue")
-                if raw is None:
-                    raw = code.text or ""
-                raw = raw.strip()
+                raw = common.code_element_value(code)
         elif tag == CONTACT_INFO:
             _contact_info(common.first_child(child), party)
     if raw is None and href:

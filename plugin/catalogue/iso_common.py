@@ -89,19 +89,38 @@ def code_value(prop) -> str:
     """The codeListValue of a property's code element, else the element's text."""
     if prop is None:
         return ""
-    child = first_child(prop)
-    if child is None:
+    return code_element_value(first_child(prop))
+
+
+def code_element_value(code) -> str:
+    """The value of a code element (``<gmd:CI_RoleCode codeListValue="owner">``): its
+    codeListValue, or its text when the attribute is absent or blank (``codeListValue=""``
+    with ``pointOfContact`` as content is seen in hand-made and converted records)."""
+    if code is None:
         return ""
-    value = child.get("codeListValue")
-    if value is None:
-        value = child.text or ""
-    return value.strip()
+    value = (code.get("codeListValue") or "").strip()
+    if not value:
+        value = (code.text or "").strip()
+    return value
+
+
+def code_key(raw: str, list_name: str) -> str:
+    """A code value without what some producers wrap it in: a code-list URI
+    (``…#CI_DateTypeCode_revision``) or the list name as a prefix (``CI_DateTypeCode_revision``,
+    the style that writes ``MD_CharacterSetCode_utf8``)."""
+    value = (raw or "").strip()
+    if "#" in value:
+        value = value.rsplit("#", 1)[1]
+    prefix = list_name + "_"
+    if value.startswith(prefix):
+        value = value[len(prefix):]
+    return value
 
 
 def normalise_frequency(raw: str):
     if not raw:
         return None
-    return _FREQUENCY_BY_KEY.get(raw.strip().lower())
+    return _FREQUENCY_BY_KEY.get(code_key(raw, "MD_MaintenanceFrequencyCode").lower())
 
 
 def is_empty_property(prop) -> bool:

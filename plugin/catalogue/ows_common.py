@@ -38,6 +38,14 @@ def children(element, name: str):
     return [node for node in element if local(node.tag) == name]
 
 
+def href_of(element) -> str:
+    """The xlink:href of an element; a plain ``href`` attribute as a fallback (the WFS 2.0
+    standard's own capabilities example writes ``<ows:Get href="…"/>``)."""
+    if element is None:
+        return ""
+    return (element.get(XLINK_HREF) or element.get("href") or "").strip()
+
+
 def child_text(element, name: str) -> str:
     return text_of(child(element, name))
 
@@ -81,7 +89,7 @@ def service_provider(element) -> tuple:
     party = Party(context=SERVICE_CONTACT, role=role, role_raw=raw or "", role_status=status,
                   organisation=provider, individual=child_text(contact, "IndividualName"),
                   position=child_text(contact, "PositionName"),
-                  url=site.get(XLINK_HREF, "") if site is not None else "")
+                  url=href_of(site))
     info = child(contact, "ContactInfo")
     phone = child(info, "Phone")
     party.phone = child_text(phone, "Voice")
@@ -95,7 +103,7 @@ def service_provider(element) -> tuple:
             if value)
     online = child(info, "OnlineResource")
     if online is not None and not party.url:
-        party.url = online.get(XLINK_HREF, "")
+        party.url = href_of(online)
     return provider, party
 
 
@@ -131,7 +139,7 @@ def operations_metadata(element) -> tuple:
                 part_name = local(part.tag)
                 if part_name == "DCP":
                     for method in part.iter("{*}Get", "{*}Post"):
-                        href = method.get(XLINK_HREF, "")
+                        href = href_of(method)
                         if local(method.tag) == "Get" and not operation.get_url:
                             operation.get_url = href
                         elif local(method.tag) == "Post" and not operation.post_url:
@@ -161,8 +169,8 @@ def bbox_of(element):
 
     Quirks handled: GeoNetwork writes longitude first whatever its ``crs`` says, even
     ``urn:ogc:def:crs:EPSG::RGF93 / Lambert-93`` with degrees, and sometimes swaps the
-    corners; a first coordinate beyond ±90 can only be a longitude. Projected coordinates
-    (no way to reproject here) give None.
+    corners; a first coordinate beyond ±90 can only be a longitude, a second one beyond ±90
+    means latitude came first. Projected coordinates (no way to reproject here) give None.
     """
     lower = child_text(element, "LowerCorner").split()
     upper = child_text(element, "UpperCorner").split()
@@ -174,5 +182,9 @@ def bbox_of(element):
         return None
     crs = element.get("crs", "") if local(element.tag) == "BoundingBox" else "CRS84"
     if _axis_lat_first(crs) and max(abs(a1), abs(a2)) <= 90:
+        a1, b1, a2, b2 = b1, a1, b2, a2
+    elif max(abs(b1), abs(b2)) > 90 >= max(abs(a1), abs(a2)):
+        # A second coordinate beyond ±90 can only be a longitude: latitude first under a
+        # plain "EPSG:4326" label (pycsw/CubeWerx Dublin Core: "-90 -180" … "90 180").
         a1, b1, a2, b2 = b1, a1, b2, a2
     return valid_bbox(min(a1, a2), min(b1, b2), max(a1, a2), max(b1, b2))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from ..errors import DocumentError
 from ..xmlsafe import raise_for_exception
 from .crs_codes import add_codes
-from .iso_common import XLINK_HREF, local, valid_bbox
+from .iso_common import local, valid_bbox
 from .links import classify_link
 from .model import OnlineResource
 from .ows_common import (
@@ -27,6 +27,7 @@ from .ows_common import (
     child,
     child_text,
     children,
+    href_of,
     keywords_of,
     operations_metadata,
     service_identification,
@@ -138,7 +139,7 @@ def _feature_type(node, info: ServiceInfo, source: str) -> ServiceLayer:
             layer.bbox_wgs84 = valid_bbox(box.get("minx"), box.get("miny"), box.get("maxx"),
                                           box.get("maxy"))
     for metadata in children(node, "MetadataURL"):
-        url = (metadata.get(XLINK_HREF) or text_of(metadata)).strip()
+        url = href_of(metadata) or text_of(metadata).strip()
         if url:
             layer.metadata_urls.append(OnlineResource(
                 url=url, kind=classify_link(url), protocol=metadata.get("format", ""),
