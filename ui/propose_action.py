@@ -57,7 +57,10 @@ class _Component:
 
     def follow(self, layer=None):
         self._disconnect()
-        self.layer = layer if layer is not None and hasattr(layer, "editingStarted") else None
+        # Only vector layers are proposed from; a raster or mesh layer also has
+        # editingStarted (QgsMapLayer, 3.22) but none of the vector edit signals.
+        is_vector = layer is not None and layer.type() == QgsMapLayerType.VectorLayer
+        self.layer = layer if is_vector else None
         if self.layer is not None:
             for name in self.SIGNALS:
                 getattr(self.layer, name).connect(self.update)

@@ -70,6 +70,34 @@ def test_the_action_is_enabled_only_with_something_to_propose(qgis_iface, layer)
     layer.rollBack()
 
 
+def test_a_raster_layer_is_followed_without_error(qgis_iface, layer, tmp_path):
+    """A WMS or raster layer made current: nothing to propose, no Python error, and
+    unload after it is clean (QgsRasterLayer has editingStarted but no afterRollBack)."""
+    from osgeo import gdal
+    from qgis.core import QgsRasterLayer
+
+    path = str(tmp_path / "raster.tif")
+    dataset = gdal.GetDriverByName("GTiff").Create(path, 4, 4, 1, gdal.GDT_Byte)
+    dataset.SetGeoTransform((650000, 10, 0, 6860000, 0, -10))
+    dataset = None
+    raster = QgsRasterLayer(path, "raster", "gdal")
+    assert raster.isValid()
+    QgsProject.instance().addMapLayer(raster)
+    plugin = geogov.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        P.wait_for(lambda: plugin.start_finished)
+        component = next(c for c in plugin.components if isinstance(c, _Component))
+        component.follow(raster)
+        assert component.layer is None
+        assert not component.action.isEnabled()
+        component.follow(layer)
+        assert component.layer is layer
+        component.follow(raster)
+    finally:
+        plugin.unload()
+
+
 @pytest.fixture()
 def dock(qgis_iface, tmp_path):
     store = P.demo_store(tmp_path / "proposals.gpkg", F.convention())
