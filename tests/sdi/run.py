@@ -10,8 +10,8 @@ Unattended use (CI, a screenshot for the README)::
     GEOGOV_RUN_SCREENSHOT=build/screenshots/make-run.png GEOGOV_RUN_SECONDS=15 xvfb-run -a make run
 
 QGIS then runs on an Xvfb screen of its own (1600x1000; DISPLAY not needed), adds the demo
-WMS to the map, and after GEOGOV_RUN_SECONDS (default 15) saves the whole screen with the
-GeoGov menu open, then quits.
+WMS to the map, searches the demo catalogue for "velo" in the catalogue panel, and after
+GEOGOV_RUN_SECONDS (default 15) saves the whole screen with the GeoGov menu open, then quits.
 """
 
 from __future__ import annotations
@@ -31,10 +31,17 @@ from .stack import CONVENTION, ports_from_env, read_state, start_demo
 
 PROFILE = "geogov-demo"
 IDENTITY = {"login": "tech94", "partner": "cd94"}
+# The demo speaks French like its users, whatever this machine's locale;
+# GEOGOV_DEMO_LOCALE=en_US (or any QGIS locale) changes it, an empty value follows the system.
+DEFAULT_LOCALE = "fr"
+
+
+def demo_locale() -> str:
+    return os.environ.get("GEOGOV_DEMO_LOCALE", DEFAULT_LOCALE).strip()
 
 SCREENSHOT_JOURNEY = """\
 import shutil
-from qgis.PyQt.QtWidgets import QDockWidget
+from qgis.PyQt.QtWidgets import QAction, QDockWidget
 
 
 def journey(driver):
@@ -49,6 +56,18 @@ def journey(driver):
     if wms.isValid():
         QgsProject.instance().addMapLayer(wms)
         driver.iface.mapCanvas().setExtent(wms.extent())
+    # The demo catalogue answers: search it the way a technician would ("velo", no accent).
+    search = next(a for a in driver.window.findChildren(QAction) if a.objectName() == "geogov_catalogue")
+    search.trigger()
+    driver.wait_until(lambda: driver.window.findChild(QDockWidget, "GeoGovCatalogueDock") is not None,
+                      10, "the catalogue search panel did not open")
+    dock = driver.window.findChild(QDockWidget, "GeoGovCatalogueDock")
+    driver.wait_until(lambda: dock.connection_box.count() > 0, 10, "no catalogue connection")
+    dock.search_edit.setText("velo")
+    dock.search_now()
+    driver.wait_until(lambda: dock.search_task is None and dock.model.rowCount() > 0, 60,
+                      "the demo catalogue gave no record")
+    driver.result("catalogue_records", [dock.model.record_at(r).title for r in range(dock.model.rowCount())])
     driver.wait({seconds})
     menu = next((a.menu() for a in driver.iface.pluginMenu().actions()
                  if a.menu() is not None and "GeoGov" in a.text().replace("&", "")), None)
@@ -148,7 +167,7 @@ def run(demo_dir: Path) -> int:
 
 def launch_qgis(demo_dir: Path, state: dict) -> int:
     profiles = demo_dir / "profiles"
-    desktop.make_profile(profiles, PROFILE, geogov_settings(state, demo_dir))
+    desktop.make_profile(profiles, PROFILE, geogov_settings(state, demo_dir), locale=demo_locale() or None)
     for line in (f"  {name:<22} {state[key]}" for name, key in (
             ("WMS/WFS QGIS Server", "wms_url"), ("CSW 2.0.2 / 3.0", "csw_url"),
             ("OGC API Records", "oarec_collection_url"), ("WMS/WFS 2.0 MapServer", "mapserver_url"))):
