@@ -1434,12 +1434,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Aucune fiche ne correspond.</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="220"/>
+        <location filename="../ui/catalogue_dock.py" line="222"/>
         <source>{matched} records match, {first}–{last} shown</source>
         <translation>{matched} fiches correspondent, {first}–{last} affichées</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_dock.py" line="223"/>
+        <location filename="../ui/catalogue_dock.py" line="225"/>
         <source>{first}–{last} shown</source>
         <translation>{first}–{last} affichées</translation>
     </message>
@@ -2253,12 +2253,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     <message>
         <location filename="../ui/messages_catalogue.py" line="44"/>
         <source>Accents: only the likeliest spellings of {terms} were sent ({dropped} left out); a record spelling them otherwise may be missed.</source>
-        <translation>Accents : seules les graphies les plus probables de {terms} ont été envoyées ({dropped} laissées de côté) ; une fiche qui les écrit autrement peut manquer.</translation>
+        <translation>Accents : seules les graphies les plus probables de {terms} ont été envoyées (graphies laissées de côté : {dropped}) ; une fiche qui les écrit autrement peut manquer.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="47"/>
         <source>Whole words: the server also matches inside words (&quot;velo&quot; in &quot;développement&quot;); {hidden} of {examined} records were hidden here for that.</source>
-        <translation>Mots entiers : le serveur trouve aussi les mots à l'intérieur d'autres (« velo » dans « développement ») ; {hidden} fiches sur {examined} ont été masquées ici pour cette raison.</translation>
+        <translation>Mots entiers : le serveur trouve aussi les mots à l'intérieur d'autres (« velo » dans « développement ») ; fiches masquées ici pour cette raison : {hidden} sur {examined}.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="51"/>
@@ -2268,12 +2268,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     <message>
         <location filename="../ui/messages_catalogue.py" line="54"/>
         <source>Organisation {value}: filtered here, the server cannot ({hidden} hidden on this page).</source>
-        <translation>Organisme {value} : filtré ici, le serveur ne sait pas le faire ({hidden} masquées sur cette page).</translation>
+        <translation>Organisme {value} : filtré ici, le serveur ne sait pas le faire (masquées sur cette page : {hidden}).</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="56"/>
         <source>Keyword {value}: filtered here, the server cannot ({hidden} hidden on this page).</source>
-        <translation>Mot-clé {value} : filtré ici, le serveur ne sait pas le faire ({hidden} masquées sur cette page).</translation>
+        <translation>Mot-clé {value} : filtré ici, le serveur ne sait pas le faire (masquées sur cette page : {hidden}).</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="58"/>
@@ -2293,7 +2293,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     <message>
         <location filename="../ui/messages_catalogue.py" line="65"/>
         <source>Map extent: the server cannot filter on it; applied here ({hidden} hidden).</source>
-        <translation>Emprise de la carte : le serveur ne sait pas filtrer dessus ; appliquée ici ({hidden} masquées).</translation>
+        <translation>Emprise de la carte : le serveur ne sait pas filtrer dessus ; appliquée ici (fiches masquées : {hidden}).</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="67"/>
@@ -2318,7 +2318,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     <message>
         <location filename="../ui/messages_catalogue.py" line="74"/>
         <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; &quot;Next&quot; goes on.</source>
-        <translation>{shown} fiches affichées au lieu de {limit} : la lecture s'est arrêtée après {pages} pages du serveur ; « Suivantes » continue.</translation>
+        <translation>Fiches affichées : {shown} au lieu de {limit} ; la lecture s'est arrêtée après {pages} pages du serveur ; « Suivantes » continue.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="76"/>
@@ -4301,12 +4301,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Brouillon enregistré localement : il sera envoyé dès que la base sera joignable.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="101"/>
+        <location filename="../ui/propose_action.py" line="104"/>
         <source>GeoGov: local copy of {layer}</source>
         <translation>GeoGov : copie locale de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="113"/>
+        <location filename="../ui/propose_action.py" line="116"/>
         <source>Local copy {path} added in edit mode: edit it, then use Propose my changes. The shared layer is not changed.</source>
         <translation>Copie locale {path} ajoutée en mode édition : modifiez-la, puis utilisez « Proposer mes modifications ». La couche partagée n'est pas modifiée.</translation>
     </message>
@@ -5630,12 +5630,12 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>{feature} : {fields}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="77"/>
+        <location filename="../ui/propose_action.py" line="80"/>
         <source>“{layer}” is shared data: do not save your edits, use Propose my changes.</source>
         <translation>« {layer} » est une donnée partagée : n'enregistrez pas vos modifications, utilisez « Proposer mes modifications ».</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="77"/>
+        <location filename="../ui/propose_action.py" line="80"/>
         <source>The steward of the data reviews your proposal before it is applied to the shared data.</source>
         <translation>Le référent validation de la donnée examine votre proposition avant qu'elle soit appliquée aux données partagées.</translation>
     </message>
@@ -5753,6 +5753,11 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <location filename="../plugin/bridge/alg_setup_store.py" line="132"/>
         <source>Audit trail verified: {rows} rows, last hash {hash}. Keep this hash elsewhere: it reveals a rewritten trail.</source>
         <translation>Journal d’audit vérifié : {rows} lignes, dernière empreinte {hash}. Conservez cette empreinte ailleurs : elle révèle un journal réécrit.</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_dock.py" line="220"/>
+        <source>One record matches.</source>
+        <translation>Une fiche correspond.</translation>
     </message>
 </context>
 </TS>

@@ -216,6 +216,8 @@ class CatalogueDock(QgsDockWidget, CatalogueDockLayout):
         last = self.shown_before[-1] + result.returned
         if result.returned == 0:
             text = tr("No record matches.")
+        elif result.matched == 1 and result.returned == 1:
+            text = tr("One record matches.")
         elif result.matched is not None:
             text = tr("{matched} records match, {first}–{last} shown").format(
                 matched=result.matched, first=first, last=last)

@@ -275,7 +275,8 @@ class CswClient:
 
 
 def _expansion_notes(expansions, notes) -> None:
-    expanded = [e for e in expansions if e.expanded]
+    # One note per term: a wildcarded term is said as such, not also as "expanded".
+    expanded = [e for e in expansions if e.expanded and not e.wildcarded]
     if expanded:
         notes_.add_note(notes, notes_.ACCENTS_EXPANDED, terms=[e.term.text for e in expanded],
                         patterns=sum(len(e.patterns) for e in expanded))

@@ -80,7 +80,8 @@ def test_accents_both_ways(catalogue, typed, expected):
     result = catalogue.search(SearchQuery(text=typed))
     assert _ids(result) == _expect(*expected)
     if fold(typed) != typed.lower() or any(c in "aeiouyc" for c in fold(typed)):
-        assert _notes(result, notes.ACCENTS_EXPANDED)
+        said = _notes(result, notes.ACCENTS_EXPANDED) + _notes(result, notes.ACCENTS_WILDCARDED)
+        assert len(said) == 1     # one note for the word, not two that seem to disagree
 
 
 @pytest.mark.parametrize("organisation, expected", [
