@@ -7,12 +7,10 @@ import copy
 import csv
 import io
 import json
-import sys
 
 import pytest
-from qgis.core import QgsApplication, QgsProcessingException
+from qgis.core import QgsProcessingException
 
-from geogov.plugin.bridge.processing_provider import GeoGovProvider
 from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.model import Target
 from geogov.tests.support.apply_helpers import (
@@ -26,24 +24,6 @@ from geogov.tests.support.apply_helpers import (
 from geogov.tests.support.store_fixtures import ECLAIRAGE
 
 SCHEMA = eclairage_schema()
-
-
-@pytest.fixture(scope="module")
-def processing(qgis_app):
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    registry = QgsApplication.processingRegistry()
-    provider = None
-    if registry.providerById("geogov") is None:
-        provider = GeoGovProvider()
-        registry.addProvider(provider)
-    import processing as processing_module
-
-    yield processing_module
-    if provider is not None:
-        registry.removeProvider(provider)
 
 
 def test_apply_then_export_the_change_log(processing, wfst_server, tmp_path):

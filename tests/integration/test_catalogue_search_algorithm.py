@@ -2,31 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
-from qgis.core import QgsApplication, QgsProcessingException, QgsWkbTypes
+from qgis.core import QgsProcessingException, QgsWkbTypes
 
-from geogov.plugin.bridge.processing_provider import GeoGovProvider
 from geogov.tests.sdi.datasets import DATASETS, DATASETS_BY_ID
-
-
-@pytest.fixture(scope="module")
-def processing(qgis_app):
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    registry = QgsApplication.processingRegistry()
-    provider = None
-    if registry.providerById("geogov") is None:
-        provider = GeoGovProvider()
-        registry.addProvider(provider)
-    import processing as processing_module
-
-    yield processing_module
-    if provider is not None:
-        registry.removeProvider(provider)
 
 
 def run(processing, catalogue, **parameters):

@@ -5,14 +5,12 @@ network stack, and the Processing algorithms harvesting the real catalogues."""
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.core import QgsProject, QgsVectorLayer
 
 from geogov.plugin.bridge import settings as gsettings
 from geogov.plugin.bridge.layer_description import RECORD_ID_PROPERTY, RECORD_URL_PROPERTY
-from geogov.plugin.bridge.processing_provider import GeoGovProvider
 from geogov.tests.qgis.governance_fixtures import SYCTOM, loaded_state, wait_until
 from geogov.ui.responsibility_dock import ResponsibilityDock, record_link
 
@@ -75,24 +73,6 @@ def test_a_layer_added_from_a_record_reads_it_from_its_own_catalogue(demo_sdi, p
         assert "discrepancy.custodian_differs" in [d.code for d in info.responsibility.discrepancies]
     finally:
         state.close()
-
-
-@pytest.fixture(scope="module")
-def processing(qgis_app):
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    registry = QgsApplication.processingRegistry()
-    provider = None
-    if registry.providerById("geogov") is None:
-        provider = GeoGovProvider()
-        registry.addProvider(provider)
-    import processing as processing_module
-
-    yield processing_module
-    if provider is not None:
-        registry.removeProvider(provider)
 
 
 def test_convention_check_harvests_the_csw(processing, demo_sdi):

@@ -10,7 +10,7 @@ def _no_convention_left_behind():
 
     store_factory.set_convention(None)
 
-from geogov.tests.support.processing_context import _processing_without_canvas  # noqa: E402,F401 (autouse)
+from geogov.tests.support.processing_context import _processing_without_canvas, processing  # noqa: E402,F401
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import http.server
-import sys
 import threading
 import time
 from pathlib import Path
@@ -15,7 +14,6 @@ import pytest
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsFeedback, QgsProcessingException
 
 from geogov.plugin.bridge.network import QgisTransport, read_location
-from geogov.plugin.bridge.processing_provider import GeoGovProvider
 from geogov.plugin.errors import Cancelled, NetworkError, ServiceException
 from geogov.plugin.transport import check_status
 
@@ -82,24 +80,6 @@ def server(shared_data):
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def processing(qgis_app):
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    registry = QgsApplication.processingRegistry()
-    provider = None
-    if registry.providerById("geogov") is None:
-        provider = GeoGovProvider()
-        registry.addProvider(provider)
-    import processing as processing_module
-
-    yield processing_module
-    if provider is not None:
-        registry.removeProvider(provider)
 
 
 def rows(layer):

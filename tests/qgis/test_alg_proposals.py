@@ -3,35 +3,14 @@ proposal store; and a translated sentence for every store error code."""
 
 from __future__ import annotations
 
-import sys
-
 import pytest
-from qgis.core import QgsApplication, QgsProcessingException
+from qgis.core import QgsProcessingException
 
-from geogov.plugin.bridge.processing_provider import GeoGovProvider
 from geogov.plugin.errors import StoreError
 from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.store import ERROR_CODES
 from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used on every line)
 from geogov.ui.messages import all_messages, error_text
-
-
-@pytest.fixture(scope="module")
-def processing(qgis_app):
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    registry = QgsApplication.processingRegistry()
-    provider = None
-    if registry.providerById("geogov") is None:
-        provider = GeoGovProvider()
-        registry.addProvider(provider)
-    import processing as processing_module
-
-    yield processing_module
-    if provider is not None:
-        registry.removeProvider(provider)
 
 
 @pytest.fixture()

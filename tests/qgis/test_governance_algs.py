@@ -6,36 +6,16 @@ from __future__ import annotations
 
 import http.server
 import re
-import sys
 import threading
 
 import pytest
 from qgis.core import QgsApplication, QgsProcessingException
 
-from geogov.plugin.bridge.processing_provider import GeoGovProvider
 from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.tests.qgis.governance_fixtures import CONVENTION, SYCTOM
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 
 DAY = "2026-11-22"
-
-
-@pytest.fixture(scope="module")
-def processing(qgis_app):
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    registry = QgsApplication.processingRegistry()
-    provider = None
-    if registry.providerById("geogov") is None:
-        provider = GeoGovProvider()
-        registry.addProvider(provider)
-    import processing as processing_module
-
-    yield processing_module
-    if provider is not None:
-        registry.removeProvider(provider)
 
 
 @pytest.fixture(scope="module")

@@ -3,12 +3,9 @@ demo GeoPackage layer (authoritative + edited copy) and a GeoPackage proposal st
 
 from __future__ import annotations
 
-import sys
-
 import pytest
-from qgis.core import QgsApplication, QgsGeometry, QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsGeometry, QgsProcessingException, QgsVectorLayer
 
-from geogov.plugin.bridge.processing_provider import GeoGovProvider
 from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.store import TO_REVIEW
 from geogov.tests.sdi.geodata import write_geopackages
@@ -16,24 +13,6 @@ from geogov.tests.support import propose_fixtures as P  # noqa: N812 (short: use
 from geogov.tests.support.servers import copy_geopackage
 
 TABLE = "amenagements_cyclables"
-
-
-@pytest.fixture(scope="module")
-def processing(qgis_app):
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    registry = QgsApplication.processingRegistry()
-    provider = None
-    if registry.providerById("geogov") is None:
-        provider = GeoGovProvider()
-        registry.addProvider(provider)
-    import processing as processing_module
-
-    yield processing_module
-    if provider is not None:
-        registry.removeProvider(provider)
 
 
 @pytest.fixture(scope="module")
