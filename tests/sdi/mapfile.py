@@ -13,6 +13,11 @@ from pathlib import Path
 from .datasets import LAYER_DATASETS
 from .project import SERVICE, STYLES
 
+# This service is read-only (MapServer has no WFS-T): its abstract must not promise editing.
+MAPSERVER_ABSTRACT = ("Services de démonstration de l'infrastructure régionale de géodonnées "
+                      "partagées d'Île-de-France : une partie des couches des partenaires, en "
+                      "consultation seulement (WMS 1.3.0 et WFS 2.0), servie par MapServer.")
+
 MAPFILE_NAME = "mapserver/sdi.map"
 CONFIG_NAME = "mapserver/mapserver.conf"
 MAPSERVER_TYPENAMES = [d.typename for d in LAYER_DATASETS if d.on_mapserver]
@@ -62,7 +67,7 @@ def mapfile_text(manifest: dict) -> str:
         "  WEB",
         "    METADATA",
         f'      "ows_title" {_quote(SERVICE["title"] + " - MapServer")}',
-        f'      "ows_abstract" {_quote(SERVICE["abstract"])}',
+        f'      "ows_abstract" {_quote(MAPSERVER_ABSTRACT)}',
         f'      "ows_keywordlist" {_quote(",".join(SERVICE["keywords"]))}',
         '      "ows_srs" "EPSG:2154 EPSG:4326 EPSG:3857"',
         '      "ows_enable_request" "*"',
