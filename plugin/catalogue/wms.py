@@ -163,6 +163,15 @@ def _layer_bbox(node):
         if (box.get("SRS") or "").upper() == "EPSG:4326":
             return valid_bbox(box.get("minx"), box.get("miny"), box.get("maxx"),
                               box.get("maxy"))
+        # WMS 1.3.0 without EX_GeographicBoundingBox: CRS:84 is lon/lat, while EPSG:4326
+        # follows the EPSG axis order, latitude first (1.3.0 §6.7.4).
+        crs = (box.get("CRS") or "").upper()
+        if crs == "CRS:84":
+            return valid_bbox(box.get("minx"), box.get("miny"), box.get("maxx"),
+                              box.get("maxy"))
+        if crs == "EPSG:4326":
+            return valid_bbox(box.get("miny"), box.get("minx"), box.get("maxy"),
+                              box.get("maxx"))
     return None
 
 

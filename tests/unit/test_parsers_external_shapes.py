@@ -146,3 +146,35 @@ def test_iso19115_3_prefixed_date_type_and_blank_role_code():
     party = record.parties[0]
     assert (party.organisation, party.role, party.role_status) == (
         "Ifremer", "custodian", ROLE_ISO19139)
+
+
+def wms130(bounding_boxes):
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<WMS_Capabilities version="1.3.0" xmlns="http://www.opengis.net/wms"
+    xmlns:xlink="http://www.w3.org/1999/xlink">
+  <Service><Name>WMS</Name><Title>t</Title>
+    <OnlineResource xlink:href="http://example.org/wms"/></Service>
+  <Capability>
+    <Request><GetCapabilities><Format>text/xml</Format><DCPType><HTTP><Get>
+      <OnlineResource xlink:href="http://example.org/wms"/></Get></HTTP></DCPType>
+    </GetCapabilities><GetMap><Format>image/png</Format><DCPType><HTTP><Get>
+      <OnlineResource xlink:href="http://example.org/wms"/></Get></HTTP></DCPType>
+    </GetMap></Request>
+    <Exception><Format>XML</Format></Exception>
+    <Layer><Title>root</Title><CRS>EPSG:4326</CRS>
+      <Layer queryable="1"><Name>communes</Name><Title>Communes</Title>
+        {bounding_boxes}
+      </Layer>
+    </Layer>
+  </Capability>
+</WMS_Capabilities>""".encode()
+
+
+def test_wms130_layer_with_only_a_bounding_box_in_geographic_crs():
+    """A 1.3.0 layer without EX_GeographicBoundingBox still gets its WGS 84 box: from
+    CRS:84 (lon/lat) or EPSG:4326 (latitude first in WMS 1.3.0)."""
+    for boxes in ('<BoundingBox CRS="EPSG:4326" minx="48.1" miny="1.4" maxx="49.2" maxy="3.6"/>',
+                  '<BoundingBox CRS="CRS:84" minx="1.4" miny="48.1" maxx="3.6" maxy="49.2"/>'):
+        service = read_service(wms130(boxes))
+        layer = next(layer for layer in service.layers if layer.name == "communes")
+        assert tuple(layer.bbox_wgs84) == (1.4, 48.1, 3.6, 49.2), boxes
