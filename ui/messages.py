@@ -8,7 +8,6 @@ applies). Templates use ``str.format`` names from the error's params.
 
 from __future__ import annotations
 
-import importlib
 import string
 
 from ..plugin.bridge.i18n import tr
@@ -54,7 +53,8 @@ def all_messages() -> dict:
     table = _base_messages()
     for name in DOMAIN_MODULES:
         try:
-            module = importlib.import_module(f"{__package__}.{name}")
+            # Through __import__, as ui/plugin.py's ui_module: a plugin reload drops it.
+            module = __import__(f"{__package__}.{name}", fromlist=["__name__"])
         except ImportError:
             continue  # a domain with no messages of its own yet
         table.update(module.messages())

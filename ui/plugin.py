@@ -17,7 +17,6 @@ it was.
 """
 
 import functools
-import importlib
 import os
 import time
 from dataclasses import dataclass
@@ -91,6 +90,14 @@ def qgis_locale() -> str:
     else:
         name = QLocale.system().name()
     return (name or "en")[:2]
+
+
+def ui_module(name):
+    """The module ``ui.<name>``, imported through ``builtins.__import__``: QGIS's import hook
+    (qgis.utils._import) then records it as GeoGov's, and unloadPlugin() drops it, so that a
+    reload imports it afresh. importlib.import_module() bypasses the hook: the new plugin
+    would run the old module, bound to the old module-level objects (the settings signal)."""
+    return __import__(f"{__package__}.{name}", fromlist=["__name__"])
 
 
 def remembered_docks() -> list:
@@ -203,7 +210,7 @@ class GeoGovPlugin:
     # -- actions -----------------------------------------------------------------------------
     def _call(self, target, *_):
         module, function = target.split(".")
-        getattr(importlib.import_module(f"{__package__}.{module}"), function)(self)
+        getattr(ui_module(module), function)(self)
 
     def _dock_action(self, module, checked=False):
         if checked:
@@ -224,12 +231,12 @@ class GeoGovPlugin:
         return dock
 
     def _dock_shown(self, module, dock):
-        shown = getattr(importlib.import_module(f"{__package__}.{module}"), "dock_shown", None)
+        shown = getattr(ui_module(module), "dock_shown", None)
         if shown is not None:
             shown(self, dock)
 
     def _build_dock(self, module, restore=False, shown=False):
-        dock = importlib.import_module(f"{__package__}.{module}").build_dock(self)
+        dock = ui_module(module).build_dock(self)
         self.built_docks[module] = dock
         if hasattr(dock, "unload"):
             self.components.append(dock)
@@ -315,7 +322,7 @@ class GeoGovPlugin:
                 self.start_finished = True
 
     def _start(self, name):
-        component = importlib.import_module(f"{__package__}.{name}").start(self)
+        component = ui_module(name).start(self)
         self.started[name] = component
         if component is not None:
             self.components.append(component)
