@@ -846,12 +846,12 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>Le fichier des propositions est inutilisable : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="48"/>
+        <location filename="../ui/messages_store.py" line="52"/>
         <source>The proposal database failed: {message}</source>
         <translation>La base des propositions a échoué : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="49"/>
+        <location filename="../ui/messages_store.py" line="53"/>
         <source>The QGIS authentication configuration {authcfg} cannot be read.</source>
         <translation>La configuration d'authentification QGIS {authcfg} ne peut pas être lue.</translation>
     </message>
@@ -1454,7 +1454,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="65"/>
+        <location filename="../ui/plugin.py" line="64"/>
         <source>Catalogue search</source>
         <translation>Recherche dans les catalogues</translation>
     </message>
@@ -1601,7 +1601,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>{name} (sur {territory})</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="65"/>
+        <location filename="../ui/plugin.py" line="64"/>
         <source>Partnership convention</source>
         <translation>Convention de partenariat</translation>
     </message>
@@ -1686,7 +1686,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Version {version}, signée le {signed} ; coordonnée par {coordinator}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="272"/>
+        <location filename="../ui/responsibility_dock.py" line="284"/>
         <source>Loading the partnership convention…</source>
         <translation>Chargement de la convention de partenariat…</translation>
     </message>
@@ -1846,7 +1846,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Rapport écrit : {paths}</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="65"/>
+        <location filename="../ui/plugin.py" line="64"/>
         <source>Governance report…</source>
         <translation>Rapport de gouvernance…</translation>
     </message>
@@ -2091,92 +2091,92 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Écarts avec le catalogue : {n}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="287"/>
+        <location filename="../ui/responsibility_dock.py" line="299"/>
         <source>Shared layer not covered by the convention</source>
         <translation>Couche partagée non couverte par la convention</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="22"/>
+        <location filename="../ui/messages.py" line="21"/>
         <source>Unexpected error: {message}</source>
         <translation>Erreur inattendue : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="24"/>
+        <location filename="../ui/messages.py" line="23"/>
         <source>An HTML page was received instead of the expected XML document. Check the address: it may point to a web page, not a service.</source>
         <translation>Une page HTML a été reçue au lieu du document XML attendu. Vérifiez l'adresse : elle désigne peut-être une page web et non un service.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="26"/>
+        <location filename="../ui/messages.py" line="25"/>
         <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, &quot;billion laughs&quot;).</source>
         <translation>Le document déclare des entités XML. Il a été refusé sans être lu, car de tels documents peuvent servir à lire des fichiers locaux ou à épuiser la mémoire (XXE, « billion laughs »).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="29"/>
+        <location filename="../ui/messages.py" line="28"/>
         <source>The XML document is malformed (line {line}, column {column}): {detail}</source>
         <translation>Le document XML est mal formé (ligne {line}, colonne {column}) : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="32"/>
+        <location filename="../ui/messages.py" line="31"/>
         <source>An HTML page was received instead of the expected JSON document.</source>
         <translation>Une page HTML a été reçue au lieu du document JSON attendu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="33"/>
+        <location filename="../ui/messages.py" line="32"/>
         <source>The JSON document is malformed (line {line}, column {column}): {detail}</source>
         <translation>Le document JSON est mal formé (ligne {line}, colonne {column}) : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="35"/>
+        <location filename="../ui/messages.py" line="34"/>
         <source>The server answered with an error: {text} (code {exception_code})</source>
         <translation>Le serveur a répondu par une erreur : {text} (code {exception_code})</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="36"/>
+        <location filename="../ui/messages.py" line="35"/>
         <source>The server did not answer within {timeout} seconds.</source>
         <translation>Le serveur n'a pas répondu dans le délai de {timeout} secondes.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="37"/>
+        <location filename="../ui/messages.py" line="36"/>
         <source>Cannot connect to the server. Check the address and your network connection.</source>
         <translation>Impossible de se connecter au serveur. Vérifiez l'adresse et votre connexion réseau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="39"/>
+        <location filename="../ui/messages.py" line="38"/>
         <source>The server asks for authentication (HTTP 401). Choose an authentication configuration for this connection.</source>
         <translation>Le serveur demande une authentification (HTTP 401). Choisissez une configuration d'authentification pour cette connexion.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="41"/>
+        <location filename="../ui/messages.py" line="40"/>
         <source>Access refused by the server (HTTP 403).</source>
         <translation>Accès refusé par le serveur (HTTP 403).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="42"/>
+        <location filename="../ui/messages.py" line="41"/>
         <source>Nothing was found at this address (HTTP 404).</source>
         <translation>Rien n'a été trouvé à cette adresse (HTTP 404).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="43"/>
+        <location filename="../ui/messages.py" line="42"/>
         <source>The server failed (HTTP {status}). Try again later or contact its administrator.</source>
         <translation>Le serveur a rencontré une erreur (HTTP {status}). Réessayez plus tard ou contactez son administrateur.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="45"/>
+        <location filename="../ui/messages.py" line="44"/>
         <source>The server answered with HTTP status {status}.</source>
         <translation>Le serveur a répondu avec le statut HTTP {status}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="46"/>
+        <location filename="../ui/messages.py" line="45"/>
         <source>The server sent an unexpected kind of document ({content_type}).</source>
         <translation>Le serveur a envoyé un type de document inattendu ({content_type}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="48"/>
+        <location filename="../ui/messages.py" line="47"/>
         <source>The request failed: {detail}</source>
         <translation>La requête a échoué : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="49"/>
+        <location filename="../ui/messages.py" line="48"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -2822,17 +2822,17 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Entités modifiées</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="149"/>
+        <location filename="../ui/plugin.py" line="156"/>
         <source>GeoGov settings…</source>
         <translation>Paramètres de GeoGov…</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="274"/>
+        <location filename="../ui/plugin.py" line="281"/>
         <source>About GeoGov</source>
         <translation>À propos de GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="274"/>
+        <location filename="../ui/plugin.py" line="281"/>
         <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners&apos; catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
         <translation>GeoGov intègre à QGIS la convention de partenariat régionale sur les données géographiques : découvrez les catalogues des partenaires, voyez qui est responsable de chaque couche, proposez et validez des modifications des données partagées.</translation>
     </message>
@@ -3052,32 +3052,32 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="266"/>
+        <location filename="../ui/responsibility_dock.py" line="278"/>
         <source>Select a layer to see who is responsible for it.</source>
         <translation>Sélectionnez une couche pour voir qui en est responsable.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="274"/>
+        <location filename="../ui/responsibility_dock.py" line="286"/>
         <source>The partnership convention could not be loaded: {reason} Open the convention browser to see its problems.</source>
         <translation>La convention de partenariat n'a pas pu être chargée : {reason} Ouvrez le navigateur de la convention pour voir ses problèmes.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="287"/>
+        <location filename="../ui/responsibility_dock.py" line="299"/>
         <source>Neither its source nor its catalogue record matches a dataset of the convention “{title}”. Ask the coordinator whether it should be covered.</source>
         <translation>Ni sa source ni sa fiche de catalogue ne correspondent à une donnée de la convention « {title} ». Demandez au coordinateur si elle doit l'être.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="293"/>
+        <location filename="../ui/responsibility_dock.py" line="305"/>
         <source>Local layer: not concerned by the partnership convention.</source>
         <translation>Couche locale : non concernée par la convention de partenariat.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="344"/>
+        <location filename="../ui/responsibility_dock.py" line="356"/>
         <source>Shared data “{title}”</source>
         <translation>Donnée partagée « {title} »</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="346"/>
+        <location filename="../ui/responsibility_dock.py" line="358"/>
         <source>layer {name}</source>
         <translation>couche {name}</translation>
     </message>
@@ -3147,7 +3147,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>{count} couches.</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="65"/>
+        <location filename="../ui/plugin.py" line="64"/>
         <source>WMS/WFS services…</source>
         <translation>Services WMS/WFS…</translation>
     </message>
@@ -3177,7 +3177,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Ouvrir la fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="322"/>
+        <location filename="../ui/responsibility_dock.py" line="334"/>
         <source>Layer: {name}</source>
         <translation>Couche : {name}</translation>
     </message>
@@ -3646,7 +3646,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Enregistrée sur cet ordinateur, à soumettre</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="65"/>
+        <location filename="../ui/plugin.py" line="64"/>
         <source>My proposals</source>
         <translation>Mes propositions</translation>
     </message>
@@ -3881,7 +3881,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Le fichier ne peut pas être écrit : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="65"/>
+        <location filename="../ui/plugin.py" line="64"/>
         <source>Propose my changes…</source>
         <translation>Proposer mes modifications…</translation>
     </message>
@@ -4311,7 +4311,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Copie locale {path} ajoutée en mode édition : modifiez-la, puis utilisez « Proposer mes modifications ». La couche partagée n'est pas modifiée.</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="65"/>
+        <location filename="../ui/plugin.py" line="64"/>
         <source>Edit a local copy of this shared layer</source>
         <translation>Modifier une copie locale de cette couche partagée</translation>
     </message>
@@ -5758,6 +5758,16 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <location filename="../ui/catalogue_dock.py" line="220"/>
         <source>One record matches.</source>
         <translation>Une fiche correspond.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_store.py" line="48"/>
+        <source>The folder of the proposal file does not exist: {folder}. Choose another file in Settings ▸ Options ▸ GeoGov.</source>
+        <translation>Le dossier du fichier des propositions n'existe pas : {folder}. Choisissez un autre fichier dans Préférences ▸ Options ▸ GeoGov.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_store.py" line="50"/>
+        <source>The proposal store is a folder, not a GeoPackage file: choose a .gpkg file in Settings ▸ Options ▸ GeoGov.</source>
+        <translation>Le magasin des propositions désigne un dossier et non un fichier GeoPackage : choisissez un fichier .gpkg dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
 </context>
 </TS>

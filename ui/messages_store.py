@@ -45,6 +45,10 @@ def messages() -> dict:
         "store.schema_newer": tr("This proposal store was created by a newer version of GeoGov. "
                                  "Update the plugin."),
         "store.file": tr("The proposal file cannot be used: {message}"),
+        "store.file.no_folder": tr("The folder of the proposal file does not exist: {folder}. "
+                                   "Choose another file in Settings ▸ Options ▸ GeoGov."),
+        "store.file.is_folder": tr("The proposal store is a folder, not a GeoPackage file: "
+                                   "choose a .gpkg file in Settings ▸ Options ▸ GeoGov."),
         "store.database": tr("The proposal database failed: {message}"),
         "store.authcfg": tr("The QGIS authentication configuration {authcfg} cannot be read."),
     }

@@ -250,8 +250,20 @@ class ResponsibilityDock(QgsDockWidget):
         """Slot of iface.currentLayerChanged: show the new current layer."""
         if not isinstance(layer, QgsMapLayer):
             layer = self.iface.activeLayer()
+        if layer is not self.layer:
+            self._follow_name(self.layer, layer)
         self.layer = layer
         self.refresh()
+
+    def _follow_name(self, old, new):
+        """The title shows the layer's name: renamed in the layer tree, it is shown again."""
+        if old is not None:
+            try:
+                old.nameChanged.disconnect(self.refresh)
+            except (TypeError, RuntimeError):
+                pass  # not connected, or the layer was deleted by QGIS
+        if new is not None:
+            new.nameChanged.connect(self.refresh)
 
     @robust_slot(lambda self: self.iface)
     def refresh(self):

@@ -50,7 +50,8 @@ def open_proposal_store(settings, outbox_path: Optional[str] = None):
         raise StoreError("no login in the settings", code="store.no_login")
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.exists(path) and not os.path.isdir(folder):
-        raise StoreError(f"the folder {folder} does not exist", code="store.file", source=path)
+        raise StoreError(f"the folder {folder} does not exist", code="store.file.no_folder",
+                         source=path, folder=folder)
     return open_geopackage_store(path, settings.identity_login, settings.identity_partner or None,
                                  must_exist=False)
 

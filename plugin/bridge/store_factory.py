@@ -93,6 +93,10 @@ def open_geopackage_store(path: str, login: str = "", partner: Optional[str] = N
                           must_exist: bool = True):
     if not path or (must_exist and not os.path.exists(path)):
         return None
+    if os.path.isdir(path):
+        # SQLite would only say "unable to open database file".
+        raise StoreError(f"{path} is a folder, not a GeoPackage file", code="store.file.is_folder",
+                         source=path)
     from ..proposals.gpkg_store import GeoPackageStore
 
     store = GeoPackageStore(path, login or READER_LOGIN, partner)

@@ -44,3 +44,55 @@ def test_modules_imported_on_demand_are_dropped_by_unload_plugin(qgis_iface, tra
         assert loaded - tracked_imports == set()
     finally:
         plugin.unload()
+
+
+def test_the_responsibility_panel_follows_a_renamed_layer(qgis_iface, tmp_path):
+    """Renaming the current layer in the layer tree left its old name in the panel's title."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from geogov.tests.qgis.governance_fixtures import make_state
+    from geogov.ui.responsibility_dock import ResponsibilityDock
+
+    state, _ = make_state(tmp_path / "absent.yaml")
+    dock = ResponsibilityDock(qgis_iface, state)
+    first = QgsVectorLayer("Point?crs=EPSG:2154", "pistes", "memory")
+    second = QgsVectorLayer("Point?crs=EPSG:2154", "bornes", "memory")
+    QgsProject.instance().addMapLayers([first, second])
+    try:
+        dock.follow(first)
+        assert "pistes" in dock.title_label.text()
+        first.setName("pistes cyclables 2024")
+        assert "pistes cyclables 2024" in dock.title_label.text()
+        dock.follow(second)
+        first.setName("ancien nom")
+        assert "bornes" in dock.title_label.text()
+        QgsProject.instance().removeMapLayer(second.id())
+        dock.follow(None)
+        assert dock.layer is None or dock.layer is qgis_iface.activeLayer()
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+        state.close()
+        dock.deleteLater()
+
+
+@pytest.mark.parametrize("where", ["missing folder", "a folder"])
+def test_a_proposal_store_path_that_cannot_be_a_file_is_said_plainly(qgis_app, tmp_path, where):
+    """Options ▸ GeoGov ▸ GeoPackage file in a folder that does not exist, or a folder:
+    the panels said "the folder … does not exist" in English inside a French sentence, or
+    SQLite's "GeoPackage error: unable to open database file"."""
+    from geogov.plugin.bridge import settings as gsettings
+    from geogov.plugin.bridge.propose_store import open_proposal_store
+    from geogov.plugin.bridge.store_factory import open_store
+    from geogov.plugin.errors import StoreError
+    from geogov.ui.messages import error_text
+
+    path = tmp_path / "absent" / "proposals.gpkg" if where == "missing folder" else tmp_path
+    settings = gsettings.Settings(store_kind="gpkg", store_path=str(path), identity_login="tech94")
+    for opening in ((lambda: open_proposal_store(settings)),
+                    *([lambda: open_store(settings)] if where == "a folder" else [])):
+        with pytest.raises(StoreError) as caught:
+            opening()
+        text = error_text(caught.value)
+        assert caught.value.code.startswith("store.file.")
+        assert "Settings ▸ Options ▸ GeoGov" in text and "GeoPackage error" not in text
+        assert "does not exist (" not in text
