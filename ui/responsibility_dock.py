@@ -255,6 +255,11 @@ class ResponsibilityDock(QgsDockWidget):
         self.layer = layer
         self.refresh()
 
+    def unload(self):
+        """Plugin unload: the current layer's rename no longer reaches this panel."""
+        self._follow_name(self.layer, None)
+        self.layer = None
+
     def _follow_name(self, old, new):
         """The title shows the layer's name: renamed in the layer tree, it is shown again."""
         if old is not None:

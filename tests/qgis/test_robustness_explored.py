@@ -69,6 +69,11 @@ def test_the_responsibility_panel_follows_a_renamed_layer(qgis_iface, tmp_path):
         QgsProject.instance().removeMapLayer(second.id())
         dock.follow(None)
         assert dock.layer is None or dock.layer is qgis_iface.activeLayer()
+        dock.follow(first)
+        dock.unload()                      # the plugin unloads: renames no longer reach it
+        shown = dock.title_label.text()
+        first.setName("après le déchargement")
+        assert dock.title_label.text() == shown
     finally:
         QgsProject.instance().removeAllMapLayers()
         state.close()
