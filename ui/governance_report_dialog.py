@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from qgis.core import QgsFeedback
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices
@@ -43,6 +44,7 @@ class GovernanceReportDialog(QDialog):
         self.open_result = open_result or (lambda path: QDesktopServices.openUrl(
             QUrl.fromLocalFile(path)))
         self.task = None
+        self.feedback = None
         self.closed = False
         self.written = {}
         layout = QVBoxLayout(self)
@@ -121,8 +123,12 @@ class GovernanceReportDialog(QDialog):
         self.run_button.setEnabled(False)
         self.progress.setVisible(True)
         self._say(tr("Gathering the report's data…"))
+        # Closing the dialog also aborts the catalogue request in flight (not only between
+        # pages): the feedback reaches the network request inside the task's thread.
+        self.feedback = QgsFeedback()
         self.task = run_task(tr("GeoGov: governance report"), gather_report, convention,
                              self.state.today(), url, connections, settings,
+                             feedback=self.feedback,
                              on_done=lambda report: self._gathered(report, pdf, html),
                              on_error=self._failed)
 
@@ -160,6 +166,8 @@ class GovernanceReportDialog(QDialog):
 
     def reject(self):
         self.closed = True
+        if self.feedback is not None:
+            self.feedback.cancel()
         if self.task is not None:
             try:
                 self.task.cancel()

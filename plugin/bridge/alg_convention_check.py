@@ -108,7 +108,7 @@ def harvest_for_algorithm(url: str, feedback, timeout: float = 30.0):
     try:
         records = harvest_records(url, progress=lambda f: feedback.setProgress(50.0 * f),
                                   is_cancelled=feedback.isCanceled, notes=notes,
-                                  timeout=timeout)
+                                  timeout=timeout, feedback=feedback)
     except GeoGovError as error:
         raise QgsProcessingException(error_message(error)) from None
     feedback.pushInfo(tr("{n} records read from the catalogue.").format(n=len(records)))

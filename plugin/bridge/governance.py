@@ -96,14 +96,17 @@ def catalogue_connection(url: str, connections=(), transport=None, timeout: floa
 
 
 def harvest_records(url: str, connections=(), progress=None, is_cancelled=None, notes=None,
-                    timeout: float = 30.0) -> list:
-    """Every record of the catalogue at ``url`` (CSW or OGC API Records)."""
+                    timeout: float = 30.0, feedback=None) -> list:
+    """Every record of the catalogue at ``url`` (CSW or OGC API Records).
+
+    ``feedback`` (a QgsFeedback): cancelling it also aborts the request in flight, where
+    ``is_cancelled`` is only checked between requests."""
     from ..catalogue.search import open_catalogue
 
-    transport = transport_for()
+    transport = transport_for(feedback=feedback)
     connection = catalogue_connection(url, connections, transport, timeout, is_cancelled)
     if getattr(connection, "authcfg", ""):
-        transport = transport_for(connection.authcfg)
+        transport = transport_for(connection.authcfg, feedback)
     catalogue = open_catalogue(connection, transport=transport, timeout=timeout)
     records = []
     # No prefetch: QGIS's blocking requests are made from this task's thread only.
@@ -145,16 +148,17 @@ def fetch_record(record_id: str, record_url: str = "", connections=(), is_cancel
 
 
 def gather_report(convention, today, catalogue_url: str = "", connections=(), settings=None,
-                  progress=None, is_cancelled=None):
+                  progress=None, is_cancelled=None, feedback=None):
     """The GovernanceReport (any thread): the catalogue harvested when a URL is given,
-    the proposal store of ``settings`` read when it names one."""
+    the proposal store of ``settings`` read when it names one. ``feedback``: as for
+    :func:`harvest_records`."""
     from ..governance.report import build_report
     from .store_factory import StoreFacts
 
     records = None
     if catalogue_url:
         records = harvest_records(catalogue_url, connections, progress=progress,
-                                  is_cancelled=is_cancelled)
+                                  is_cancelled=is_cancelled, feedback=feedback)
     facts = store_facts_from_settings(settings, convention, is_cancelled) \
         if settings is not None else StoreFacts()
     return build_report(convention, today, records=records,

@@ -45,3 +45,35 @@ def test_the_dialog_refuses_without_convention_or_output(qgis_iface, tmp_path):
     finally:
         state.close()
         dialog.deleteLater()
+
+
+def test_closing_the_dialog_aborts_the_catalogue_request_in_flight(qgis_iface, tmp_path):
+    """The catalogue does not answer: closing the dialog aborts the request at once, instead
+    of leaving the task waiting for the connection's 60 s timeout."""
+    import time
+
+    from geogov.plugin.bridge import settings as gsettings
+    from geogov.tests.qgis.test_catalogue_dock_tasks import SilentServer
+
+    silent = SilentServer()
+    connection = gsettings.CatalogueConnection("Silencieux", f"http://127.0.0.1:{silent.port}/csw",
+                                               "csw", "2.0.2", timeout=60)
+    state = loaded_state(catalogues=[connection])
+    dialog = GovernanceReportDialog(qgis_iface, state, open_result=lambda path: None)
+    try:
+        dialog.pdf_path.setFilePath(str(tmp_path / "r.pdf"))
+        dialog.catalogue.setCurrentIndex(1)
+        dialog.run_button.click()
+        task = dialog.task
+        wait_until(lambda: silent.requests, 10, "the request to reach the catalogue")
+        closed_at = time.monotonic()
+        dialog.reject()
+        wait_until(lambda: silent.closed, 10, "the request to be aborted")
+        assert silent.closed[0] - closed_at < 5
+        wait_until(lambda: dialog.task is None or task.status() in (task.Complete, task.Terminated),
+                   20, "the task to end")
+        assert not (tmp_path / "r.pdf").exists()
+    finally:
+        silent.stop()
+        state.close()
+        dialog.deleteLater()
