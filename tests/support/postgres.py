@@ -21,7 +21,6 @@ import atexit
 import os
 import secrets
 import shutil
-import socket
 import stat
 import subprocess
 import tempfile
@@ -31,15 +30,11 @@ from pathlib import Path
 import psycopg2
 from psycopg2 import sql
 
+from .servers import free_port
+
 PG_BIN = Path(os.environ.get("GEOGOV_PG_BIN", "/usr/lib/postgresql/15/bin"))
 SUPERUSER = "postgres"
 OS_USER = "postgres"
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _reachable_by_others(path: Path) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import random
 import shutil
 import signal
 import socket
@@ -82,8 +83,30 @@ class Server:
                 self.process.wait(grace)
 
 
+def _ephemeral_range() -> tuple:
+    """The ports the kernel hands to outgoing connections (Linux's default otherwise)."""
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return int(low), int(high)
+    except (OSError, ValueError):
+        return 32768, 60999
+
+
 def free_port() -> int:
-    """A TCP port free on 127.0.0.1 now (the kernel's choice, so concurrent runs differ)."""
+    """A TCP port free on 127.0.0.1 now, chosen at random *outside* the kernel's ephemeral
+    range: a port from bind(0) comes from that range, where any outgoing connection (QGIS,
+    a test's client) may take it before the server binds it ("Address already in use",
+    seen once in a CI run). Random, so concurrent runs differ."""
+    low, high = _ephemeral_range()
+    span = (10000, low - 1) if low - 10000 >= 2000 else (high + 1, 65535)
+    for _ in range(200):
+        port = random.randint(*span)
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            try:
+                sock.bind((HOST, port))
+            except OSError:
+                continue
+            return port
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((HOST, 0))
         return sock.getsockname()[1]
