@@ -1125,7 +1125,7 @@ Table de sortie (OUTPUT, sans géométrie) : une ligne par donnée avec les prod
         <translation>Données : {datasets} ; en retard : {late} ; écarts : {discrepancies}.</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="40"/>
+        <location filename="../ui/governance_report_dialog.py" line="41"/>
         <source>Governance report</source>
         <translation>Rapport de gouvernance</translation>
     </message>
@@ -1164,7 +1164,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Rapport PDF</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="62"/>
+        <location filename="../ui/governance_report_dialog.py" line="64"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
@@ -1174,7 +1174,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Rapport HTML</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="67"/>
+        <location filename="../ui/governance_report_dialog.py" line="69"/>
         <source>HTML pages (*.html *.htm)</source>
         <translation>Pages HTML (*.html *.htm)</translation>
     </message>
@@ -1204,17 +1204,17 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="282"/>
+        <location filename="../plugin/bridge/governance.py" line="286"/>
         <source>GeoGov: loading the partnership convention</source>
         <translation>GeoGov : chargement de la convention de partenariat</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="338"/>
+        <location filename="../plugin/bridge/governance.py" line="342"/>
         <source>GeoGov: reading the proposal store</source>
         <translation>GeoGov : lecture du registre des propositions</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="363"/>
+        <location filename="../plugin/bridge/governance.py" line="367"/>
         <source>GeoGov: reading the catalogue record of {title}</source>
         <translation>GeoGov : lecture de la fiche de catalogue de {title}</translation>
     </message>
@@ -1314,7 +1314,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Catalogue GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="83"/>
+        <location filename="../ui/governance_report_dialog.py" line="85"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
@@ -1686,7 +1686,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Version {version}, signée le {signed} ; coordonnée par {coordinator}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="284"/>
+        <location filename="../ui/responsibility_dock.py" line="289"/>
         <source>Loading the partnership convention…</source>
         <translation>Chargement de la convention de partenariat…</translation>
     </message>
@@ -1781,67 +1781,67 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Problèmes ({n})</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="49"/>
+        <location filename="../ui/governance_report_dialog.py" line="51"/>
         <source>A report for coordinators and elected officials, in plain words: per partner, the shared datasets, which are late, the contract deliveries and the proposed changes, with a map of the territories.</source>
         <translation>Un rapport pour les coordinateurs et les élus, en mots simples : pour chaque partenaire, les données partagées, celles qui sont en retard, les livraisons contractuelles et les propositions de modification, avec une carte des territoires.</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="58"/>
+        <location filename="../ui/governance_report_dialog.py" line="60"/>
         <source>PDF (to print)</source>
         <translation>PDF (à imprimer)</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="64"/>
+        <location filename="../ui/governance_report_dialog.py" line="66"/>
         <source>HTML page (to publish)</source>
         <translation>Page HTML (à publier)</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="70"/>
+        <location filename="../ui/governance_report_dialog.py" line="72"/>
         <source>No catalogue (the convention and the store only)</source>
         <translation>Aucun catalogue (la convention et le registre seulement)</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="73"/>
+        <location filename="../ui/governance_report_dialog.py" line="75"/>
         <source>Count the proposals of the proposal store</source>
         <translation>Compter les propositions du registre des propositions</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="79"/>
+        <location filename="../ui/governance_report_dialog.py" line="81"/>
         <source>Open the report when it is ready</source>
         <translation>Ouvrir le rapport quand il est prêt</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="96"/>
+        <location filename="../ui/governance_report_dialog.py" line="98"/>
         <source>Create the report</source>
         <translation>Créer le rapport</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="112"/>
+        <location filename="../ui/governance_report_dialog.py" line="114"/>
         <source>The partnership convention is not loaded: the report cannot be made.</source>
         <translation>La convention de partenariat n'est pas chargée : le rapport ne peut pas être établi.</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="116"/>
+        <location filename="../ui/governance_report_dialog.py" line="118"/>
         <source>Choose a PDF file, an HTML file, or both.</source>
         <translation>Choisissez un fichier PDF, un fichier HTML, ou les deux.</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="123"/>
+        <location filename="../ui/governance_report_dialog.py" line="125"/>
         <source>Gathering the report's data…</source>
         <translation>Collecte des informations du rapport…</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="124"/>
+        <location filename="../ui/governance_report_dialog.py" line="129"/>
         <source>GeoGov: governance report</source>
         <translation>GeoGov : rapport de gouvernance</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="135"/>
+        <location filename="../ui/governance_report_dialog.py" line="141"/>
         <source>Laying out the report…</source>
         <translation>Mise en page du rapport…</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="142"/>
+        <location filename="../ui/governance_report_dialog.py" line="148"/>
         <source>Report written: {paths}</source>
         <translation>Rapport écrit : {paths}</translation>
     </message>
@@ -2091,7 +2091,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Écarts avec le catalogue : {n}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="299"/>
+        <location filename="../ui/responsibility_dock.py" line="304"/>
         <source>Shared layer not covered by the convention</source>
         <translation>Couche partagée non couverte par la convention</translation>
     </message>
@@ -3052,32 +3052,32 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="278"/>
+        <location filename="../ui/responsibility_dock.py" line="283"/>
         <source>Select a layer to see who is responsible for it.</source>
         <translation>Sélectionnez une couche pour voir qui en est responsable.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="286"/>
+        <location filename="../ui/responsibility_dock.py" line="291"/>
         <source>The partnership convention could not be loaded: {reason} Open the convention browser to see its problems.</source>
         <translation>La convention de partenariat n'a pas pu être chargée : {reason} Ouvrez le navigateur de la convention pour voir ses problèmes.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="299"/>
+        <location filename="../ui/responsibility_dock.py" line="304"/>
         <source>Neither its source nor its catalogue record matches a dataset of the convention “{title}”. Ask the coordinator whether it should be covered.</source>
         <translation>Ni sa source ni sa fiche de catalogue ne correspondent à une donnée de la convention « {title} ». Demandez au coordinateur si elle doit l'être.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="305"/>
+        <location filename="../ui/responsibility_dock.py" line="310"/>
         <source>Local layer: not concerned by the partnership convention.</source>
         <translation>Couche locale : non concernée par la convention de partenariat.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="356"/>
+        <location filename="../ui/responsibility_dock.py" line="361"/>
         <source>Shared data “{title}”</source>
         <translation>Donnée partagée « {title} »</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="358"/>
+        <location filename="../ui/responsibility_dock.py" line="363"/>
         <source>layer {name}</source>
         <translation>couche {name}</translation>
     </message>
@@ -3177,7 +3177,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Ouvrir la fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="334"/>
+        <location filename="../ui/responsibility_dock.py" line="339"/>
         <source>Layer: {name}</source>
         <translation>Couche : {name}</translation>
     </message>
