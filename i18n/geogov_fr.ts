@@ -494,17 +494,17 @@
         <translation>Pas encore de donnée partagée : {names}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="49"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="50"/>
         <source>Responsible parties of metadata records</source>
         <translation>Responsables des fiches de métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="56"/>
+        <location filename="../plugin/bridge/alg_common.py" line="24"/>
         <source>Discover</source>
         <translation>Découverte</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="58"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="53"/>
         <source>Lists every responsible party of every record in a metadata document, one row per party and context.
 
 Input document (INPUT): a file path or an http(s) URL of an ISO 19139 record (also ISO 19115-2), a CSW GetRecords or GetRecordById response (ISO 19139, ISO 19115-3, Dublin Core or DCAT records), an ISO 19115-3 record, or an OGC API Records item or items collection (JSON).
@@ -525,17 +525,17 @@ Table en sortie (OUTPUT, sans géométrie) : record_id, record_title, context (m
 Un document inutilisable (pas un document de métadonnées, mal formé, malveillant, une erreur du serveur) arrête l'algorithme en indiquant pourquoi.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="83"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="78"/>
         <source>Metadata document (file path or URL)</source>
         <translation>Document de métadonnées (chemin ou URL)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_common.py" line="30"/>
+        <location filename="../plugin/bridge/alg_common.py" line="49"/>
         <source>Authentication configuration</source>
         <translation>Configuration d'authentification</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_common.py" line="32"/>
+        <location filename="../plugin/bridge/alg_common.py" line="51"/>
         <source>Timeout (seconds)</source>
         <translation>Délai d'attente (secondes)</translation>
     </message>
@@ -545,22 +545,22 @@ Un document inutilisable (pas un document de métadonnées, mal formé, malveill
         <translation>Responsables</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="86"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="81"/>
         <source>Number of records</source>
         <translation>Nombre de fiches</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="87"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="82"/>
         <source>Number of parties</source>
         <translation>Nombre de responsables</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="92"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="87"/>
         <source>No metadata document was given.</source>
         <translation>Aucun document de métadonnées n'a été indiqué.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_responsible_parties.py" line="110"/>
+        <location filename="../plugin/bridge/alg_responsible_parties.py" line="105"/>
         <source>{parties} responsible parties in {records} records.</source>
         <translation>{parties} responsables dans {records} fiches.</translation>
     </message>
@@ -570,7 +570,7 @@ Un document inutilisable (pas un document de métadonnées, mal formé, malveill
         <translation>Couches d'un service WMS ou WFS</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="62"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="56"/>
         <source>Lists the layers of a WMS (1.0 to 1.3.0) or the feature types of a WFS (1.0, 1.1, 2.0) from its capabilities document.
 
 Capabilities (INPUT): a file path, or the full http(s) GetCapabilities URL (with SERVICE=WMS or SERVICE=WFS and REQUEST=GetCapabilities).
@@ -591,37 +591,37 @@ Table en sortie (OUTPUT, sans géométrie), une ligne par couche : service (WMS 
 Des capacités inutilisables (un rapport d'exception, une page HTML, un document mal formé ou malveillant, un élément obligatoire manquant) arrêtent l'algorithme en indiquant pourquoi.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="86"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="80"/>
         <source>Capabilities document (file path or URL)</source>
         <translation>Document de capacités (chemin ou URL)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="87"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="81"/>
         <source>Service layers</source>
         <translation>Couches du service</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="89"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="83"/>
         <source>Number of layers</source>
         <translation>Nombre de couches</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="90"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="84"/>
         <source>Service type</source>
         <translation>Type de service</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="95"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="89"/>
         <source>No capabilities document was given.</source>
         <translation>Aucun document de capacités n'a été indiqué.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="100"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="94"/>
         <source>This is a {service} service, not a WMS or a WFS.</source>
         <translation>C'est un service {service}, pas un WMS ni un WFS.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_service_layers.py" line="123"/>
+        <location filename="../plugin/bridge/alg_service_layers.py" line="117"/>
         <source>{count} layers in {service} {version} capabilities.</source>
         <translation>{count} couches dans les capacités {service} {version}.</translation>
     </message>
@@ -856,7 +856,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>La configuration d'authentification QGIS {authcfg} ne peut pas être lue.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="75"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="74"/>
         <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string (&quot;host=… dbname=…&quot;, no password); empty: the store of the plugin settings.
 Authentication (AUTHCFG, optional): the QGIS authentication configuration holding the PostgreSQL user name and password.
 Login (LOGIN, optional): who you are in a GeoPackage store (no access control there); a PostgreSQL store knows you by your database login.
@@ -867,22 +867,22 @@ Identifiant (LOGIN, facultatif) : qui vous êtes dans un registre GeoPackage (sa
 </translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_setup_store.py" line="46"/>
+        <location filename="../plugin/bridge/alg_common.py" line="25"/>
         <source>Propose and review</source>
         <translation>Proposer et valider</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="124"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="118"/>
         <source>List change proposals</source>
         <translation>Lister les propositions de modification</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="202"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="196"/>
         <source>Review a change proposal</source>
         <translation>Statuer sur une proposition de modification</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="127"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="121"/>
         <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner&apos;s, or all those I may see.
 Status (STATUS, optional): draft, submitted, changes_requested, approved, rejected, applied, conflict or withdrawn.
 Dataset (DATASET, optional): a dataset id of the convention.
@@ -895,7 +895,7 @@ Jeu de données (DATASET, facultatif) : un identifiant de jeu de données de la 
 Table en sortie (OUTPUT, sans géométrie), une ligne par proposition, la plus récente d'abord : id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (les validations exigées par la règle du jeu de données, p. ex. « steward=yes; dpo=no »), approvals_pending et departements.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="205"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="199"/>
         <source>Proposal (PROPOSAL): the proposal id (see List change proposals).
 Decision (DECISION): approve, reject or request changes. A comment (COMMENT) is required to reject or request changes.
 Version (VERSION, optional): the proposal version you looked at; if someone changed the proposal since, the decision is refused instead of applying to a state you have not seen.
@@ -908,22 +908,22 @@ Version (VERSION, facultatif) : la version de la proposition que vous avez consu
 Le registre décide si vous en avez le droit : votre propre proposition, un jeu de données dont vous n'êtes pas référent, une proposition qui n'attend pas de décision sont refusés. Une validation qui laisse en attente une autre validation exigée (celle du DPO, pour des données personnelles) laisse la proposition soumise. Sorties : STATUS (le statut de la proposition ensuite) et NEW_VERSION.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="100"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="94"/>
         <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin&apos;s)</source>
         <translation>Registre des propositions (chemin GeoPackage ou connexion PostgreSQL ; vide : celui de l'extension)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="103"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="97"/>
         <source>Authentication configuration (PostgreSQL)</source>
         <translation>Configuration d'authentification (PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="105"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="99"/>
         <source>Login (GeoPackage store only)</source>
         <translation>Identifiant (registre GeoPackage uniquement)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="144"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="138"/>
         <source>Scope</source>
         <translation>Portée</translation>
     </message>
@@ -938,12 +938,12 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Identifiant du jeu de données</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="149"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="143"/>
         <source>Proposals</source>
         <translation>Propositions</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="151"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="145"/>
         <source>Number of proposals</source>
         <translation>Nombre de propositions</translation>
     </message>
@@ -958,27 +958,27 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="225"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="219"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="227"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="221"/>
         <source>Version seen (-1: do not check)</source>
         <translation>Version consultée (-1 : ne pas vérifier)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="230"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="224"/>
         <source>Status after the decision</source>
         <translation>Statut après la décision</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="231"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="225"/>
         <source>Version after the decision</source>
         <translation>Version après la décision</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="249"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="243"/>
         <source>Proposal {id}: {decision} recorded, status {status}.</source>
         <translation>Proposition {id} : décision « {decision} » enregistrée, statut {status}.</translation>
     </message>
@@ -993,7 +993,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Les miennes</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="144"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="138"/>
         <source>My partner&apos;s</source>
         <translation>Celles de mon organisme</translation>
     </message>
@@ -1003,7 +1003,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Toutes celles que je peux voir</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="160"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="154"/>
         <source>Unknown status {status}.</source>
         <translation>Statut inconnu : {status}.</translation>
     </message>
@@ -1023,42 +1023,42 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Demander des modifications</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="71"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="70"/>
         <source>No convention was given.</source>
         <translation>Aucune convention n'a été donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="84"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="83"/>
         <source>Convention “{title}” (version {version}): {partners} partners, {datasets} datasets.</source>
         <translation>Convention « {title} » (version {version}) : {partners} partenaires, {datasets} données.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="97"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="96"/>
         <source>No catalogue given: freshness and discrepancies rest on the convention (and the store) alone.</source>
         <translation>Aucun catalogue donné : la fraîcheur et les écarts reposent sur la seule convention (et le registre des propositions).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="103"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="102"/>
         <source>This GeoGov cannot search catalogues: the catalogue was skipped.</source>
         <translation>Cette version de GeoGov ne sait pas interroger les catalogues : le catalogue a été ignoré.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="106"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="105"/>
         <source>Harvesting the catalogue {url}…</source>
         <translation>Moissonnage du catalogue {url}…</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="114"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="113"/>
         <source>{n} records read from the catalogue.</source>
         <translation>Fiches lues dans le catalogue : {n}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="126"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="125"/>
         <source>Date of the situation (default: today)</source>
         <translation>Date de la situation (par défaut : aujourd'hui)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="165"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="164"/>
         <source>not covered by the convention</source>
         <translation>non couverte par la convention</translation>
     </message>
@@ -1068,12 +1068,12 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Vérifier la convention de partenariat</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="53"/>
+        <location filename="../plugin/bridge/alg_common.py" line="24"/>
         <source>Governance</source>
         <translation>Gouvernance</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="200"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="194"/>
         <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue&apos;s metadata and the convention disagree.
 
 Convention (CONVENTION): a file path or an http(s) URL of the YAML document. A convention with problems stops the algorithm; the log lists every problem with its line, column and place in the document.
@@ -1090,37 +1090,37 @@ Date (DATE, facultatif) : le jour auquel la situation est appréciée (par défa
 Table de sortie (OUTPUT, sans géométrie) : une ligne par donnée avec les producteurs, le gestionnaire, les référents validation et leur adresse électronique, la diffusion, les données personnelles, la licence, la fréquence promise, la dernière mise à jour et sa source, la prochaine échéance, le statut (up_to_date, late, unknown) et la situation en toutes lettres, les jours de retard, les codes et phrases des écarts, les livraisons contractuelles en retard ; plus une ligne par fiche du catalogue que la convention ne couvre pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="82"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="77"/>
         <source>Convention (file path or URL)</source>
         <translation>Convention (chemin de fichier ou adresse)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="84"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="79"/>
         <source>Catalogue URL (CSW or OGC API Records)</source>
         <translation>Adresse du catalogue (CSW ou OGC API Records)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="228"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="222"/>
         <source>Datasets of the convention</source>
         <translation>Données de la convention</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="230"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="224"/>
         <source>Number of datasets</source>
         <translation>Nombre de données</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="97"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="92"/>
         <source>Number of late datasets</source>
         <translation>Nombre de données en retard</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="232"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="226"/>
         <source>Number of discrepancies</source>
         <translation>Nombre d'écarts</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="257"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="251"/>
         <source>{datasets} datasets, {late} late, {discrepancies} discrepancies.</source>
         <translation>Données : {datasets} ; en retard : {late} ; écarts : {discrepancies}.</translation>
     </message>
@@ -1130,7 +1130,7 @@ Table de sortie (OUTPUT, sans géométrie) : une ligne par donnée avec les prod
         <translation>Rapport de gouvernance</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="59"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="54"/>
         <source>Writes the governance report of the partnership, for coordinators and elected officials, in plain words: per partner, the datasets it produces, keeps up to date and validates, which are late, the contract deliveries it owes or is owed and which are overdue, the proposed changes received, approved and rejected; with a map of the partners' territories.
 
 Convention (CONVENTION): a file path or an http(s) URL.
@@ -1149,17 +1149,17 @@ Date (DATE, facultatif) : le jour auquel la situation est appréciée (par défa
 Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou les deux.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="86"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="81"/>
         <source>Proposal store (GeoPackage file or PostgreSQL connection)</source>
         <translation>Registre des propositions (fichier GeoPackage ou connexion PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="89"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="84"/>
         <source>Login to read a GeoPackage store as</source>
         <translation>Identifiant sous lequel lire un registre GeoPackage</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="92"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="87"/>
         <source>PDF report</source>
         <translation>Rapport PDF</translation>
     </message>
@@ -1169,7 +1169,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="94"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="89"/>
         <source>HTML report</source>
         <translation>Rapport HTML</translation>
     </message>
@@ -1179,27 +1179,27 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Pages HTML (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="98"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="93"/>
         <source>Number of overdue deliveries</source>
         <translation>Nombre de livraisons en retard</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="109"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="104"/>
         <source>Give a PDF file, an HTML file, or both.</source>
         <translation>Indiquez un fichier PDF, un fichier HTML, ou les deux.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="122"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="117"/>
         <source>The store is read as {login}, the coordinator of the convention.</source>
         <translation>Le registre est lu sous l'identité de {login}, coordinateur de la convention.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="132"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="127"/>
         <source>Proposal store read: {n} datasets with applied changes.</source>
         <translation>Registre des propositions lu : données avec des modifications intégrées : {n}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="163"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="158"/>
         <source>Written: {path}</source>
         <translation>Écrit : {path}</translation>
     </message>
@@ -3192,7 +3192,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Chercher dans un catalogue de métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="128"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="122"/>
         <source>Searches a CSW (2.0.2 or 3.0) or OGC API Records catalogue and returns the records found as a layer of their bounding boxes.
 
 Catalogue (CATALOGUE): the address of the catalogue (CSW endpoint, OGC API landing page or records collection), or the name of a catalogue connection of GeoGov's settings. The kind of catalogue is detected from its answer.
@@ -3219,12 +3219,12 @@ Couche en sortie (OUTPUT, polygones en EPSG:4326 ; une fiche sans emprise n'a pa
 Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots entiers, tri, taille des pages).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="154"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="148"/>
         <source>Catalogue (address or connection name)</source>
         <translation>Catalogue (adresse ou nom de connexion)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="156"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="150"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -3234,27 +3234,27 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="164"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="158"/>
         <source>Largest number of records</source>
         <translation>Nombre maximal de fiches</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="168"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="162"/>
         <source>Catalogue records</source>
         <translation>Fiches du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="171"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="165"/>
         <source>Number of records the server matched</source>
         <translation>Nombre de fiches trouvées par le serveur</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="183"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="177"/>
         <source>No catalogue was given.</source>
         <translation>Aucun catalogue n'a été indiqué.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="235"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="229"/>
         <source>{count} records from {url} (the server matched {matched}).</source>
         <translation>{count} fiches de {url} (le serveur en a trouvé {matched}).</translation>
     </message>
@@ -3264,7 +3264,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>Calculer les changements entre deux couches</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_compute_changes.py" line="118"/>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="112"/>
         <source>Compares the original (authoritative) version of a layer with a revised version and writes one feature per change.
 
 Original layer (ORIGINAL): the authoritative data (WFS, PostGIS, GeoPackage…).
@@ -3306,17 +3306,17 @@ Sortie (OUTPUT) : op (insert, update ou delete), fid (la clé ; vide pour une no
         <translation>Il faut la couche d'origine et la couche révisée.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_compute_changes.py" line="164"/>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="158"/>
         <source>The revised layer has no field {key}.</source>
         <translation>La couche révisée n'a pas de champ {key}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_compute_changes.py" line="180"/>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="174"/>
         <source>The change of feature {key} could not be written: {error}</source>
         <translation>Le changement de l'entité {key} n'a pas pu être écrit : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_compute_changes.py" line="183"/>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="177"/>
         <source>{inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>{inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
@@ -4477,17 +4477,17 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>La connexion a échoué après l’envoi : on ne sait pas ce que le serveur a fait. Relancez l’application plus tard : elle retrouve ce qui a déjà été écrit et n’écrit que le reste.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="101"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="102"/>
         <source>Apply an approved proposal</source>
         <translation>Appliquer une proposition approuvée</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="42"/>
+        <location filename="../plugin/bridge/alg_common.py" line="25"/>
         <source>Review and apply</source>
         <translation>Validation et application</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="110"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="105"/>
         <source>Proposal (PROPOSAL): the id of an approved proposal.
 Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T service or the PostGIS database (default: the one recorded with the proposal&apos;s target).
 
@@ -4500,37 +4500,37 @@ Les modifications sont contrôlées par rapport au schéma réel de la cible, pu
 Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS et RESULT (le compte rendu complet, en JSON).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="130"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="125"/>
         <source>Authentication configuration of the target</source>
         <translation>Configuration d’authentification de la cible</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="132"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="127"/>
         <source>Apply result</source>
         <translation>Résultat de l’application</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="133"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="128"/>
         <source>Proposal status</source>
         <translation>Statut de la proposition</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="134"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="129"/>
         <source>Report (JSON)</source>
         <translation>Compte rendu (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="149"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="144"/>
         <source>Proposal {id} is {status}: only an approved proposal can be applied.</source>
         <translation>La proposition {id} est au statut {status} : seule une proposition approuvée peut être appliquée.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="39"/>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="40"/>
         <source>Export a dataset&apos;s change log</source>
         <translation>Exporter le journal des modifications d’un jeu de données</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="48"/>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="43"/>
         <source>Dataset (DATASET): a dataset id of the convention.
 Title (TITLE, optional): the dataset&apos;s title shown on the page.
 Since (SINCE, optional): only changes applied from this date (YYYY-MM-DD, UTC).
@@ -4545,37 +4545,37 @@ Format (FORMAT) : CSV, GeoJSON (WGS 84) ou HTML (une page autonome à publier).
 Une ligne par entité modifiée de chaque proposition appliquée, de la plus ancienne à la plus récente : date d’application, proposition, son titre et le motif de l’auteur, auteur et partenaire, qui l’a approuvée, qui l’a appliquée, l’opération, l’entité et les valeurs modifiées. Sortie COUNT : le nombre de propositions exportées.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="64"/>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="59"/>
         <source>Dataset title</source>
         <translation>Titre du jeu de données</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="66"/>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="61"/>
         <source>Applied since (YYYY-MM-DD)</source>
         <translation>Appliquées depuis (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="68"/>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="63"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="71"/>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="66"/>
         <source>Change log file</source>
         <translation>Fichier du journal des modifications</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="90"/>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="85"/>
         <source>Not a date (YYYY-MM-DD): {value}</source>
         <translation>Ce n’est pas une date (AAAA-MM-JJ) : {value}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="102"/>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="97"/>
         <source>Cannot write {path}: {error}</source>
         <translation>Impossible d’écrire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_export_changelog.py" line="104"/>
+        <location filename="../plugin/bridge/alg_export_changelog.py" line="99"/>
         <source>{n} applied proposal(s) written to {path}.</source>
         <translation>{n} proposition(s) appliquée(s) écrite(s) dans {path}.</translation>
     </message>
@@ -5665,7 +5665,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Installer le registre PostgreSQL des propositions (administrateur)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_setup_store.py" line="52"/>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="46"/>
         <source>For the region's database administrator. Creates or updates the GeoGov schema in a PostgreSQL/PostGIS database and loads the partnership convention into it: partners, their members (the convention's logins), datasets, stewards and approval rules. Each existing login receives the database roles that match its roles in the convention (contributor, steward, DPO, coordinator); from then on the database itself enforces who may see, propose, review and apply what.
 Connection (DSN): &quot;host=… port=5432 dbname=…&quot;, without password.
 Authentication (AUTHCFG): a QGIS authentication configuration holding an administrator's user name and password (a superuser or the DBA).
@@ -5680,77 +5680,77 @@ Vérifier le journal d’audit (VERIFY) : contrôle aussi la chaîne d’emprein
 Les identifiants de la convention qui n’existent pas encore dans la base sont listés (MISSING_LOGINS) : créez-les avec leur mot de passe, puis relancez l’algorithme. Le relancer est sans risque : seul ce qui a changé est écrit.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_setup_store.py" line="73"/>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="67"/>
         <source>PostgreSQL connection (without password)</source>
         <translation>Connexion PostgreSQL (sans mot de passe)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_setup_store.py" line="75"/>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="69"/>
         <source>Administrator&apos;s authentication configuration</source>
         <translation>Configuration d’authentification de l’administrateur</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_setup_store.py" line="77"/>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="71"/>
         <source>Convention file or URL (empty: the plugin&apos;s)</source>
         <translation>Fichier ou URL de la convention (vide : celle du plugin)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_setup_store.py" line="79"/>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="73"/>
         <source>Verify the audit trail</source>
         <translation>Vérifier le journal d’audit</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_setup_store.py" line="81"/>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="75"/>
         <source>Schema version</source>
         <translation>Version du schéma</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_setup_store.py" line="82"/>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="76"/>
         <source>Logins to create</source>
         <translation>Identifiants à créer</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_setup_store.py" line="96"/>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="90"/>
         <source>No convention: give one, or configure it in GeoGov&apos;s settings.</source>
         <translation>Aucune convention : indiquez-en une ou configurez-la dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_setup_store.py" line="107"/>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="101"/>
         <source>Installing or updating the schema…</source>
         <translation>Installation ou mise à jour du schéma…</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_setup_store.py" line="110"/>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="104"/>
         <source>Schema version {version}.</source>
         <translation>Version du schéma : {version}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_setup_store.py" line="113"/>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="107"/>
         <source>Convention loaded: {partners} partners, {members} members, {datasets} datasets, {stewardships} stewardships.</source>
         <translation>Convention chargée : {partners} partenaires, {members} membres, {datasets} jeux de données, {stewardships} attributions de référents.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_setup_store.py" line="118"/>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="112"/>
         <source>Granted {group} to {login}.</source>
         <translation>Rôle {group} accordé à {login}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_setup_store.py" line="120"/>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="114"/>
         <source>Revoked {group} from {login}.</source>
         <translation>Rôle {group} retiré à {login}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_setup_store.py" line="123"/>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="117"/>
         <source>These logins of the convention do not exist in the database yet; create them, then run this again: {logins}</source>
         <translation>Ces identifiants de la convention n’existent pas encore dans la base ; créez-les puis relancez : {logins}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_setup_store.py" line="129"/>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="123"/>
         <source>The audit trail was altered: row {row} fails ({reason}).</source>
         <translation>Le journal d’audit a été altéré : la ligne {row} est invalide ({reason}).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_setup_store.py" line="132"/>
+        <location filename="../plugin/bridge/alg_setup_store.py" line="126"/>
         <source>Audit trail verified: {rows} rows, last hash {hash}. Keep this hash elsewhere: it reveals a rewritten trail.</source>
         <translation>Journal d’audit vérifié : {rows} lignes, dernière empreinte {hash}. Conservez cette empreinte ailleurs : elle révèle un journal réécrit.</translation>
     </message>

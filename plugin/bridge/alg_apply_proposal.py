@@ -88,6 +88,7 @@ def describe_result(result) -> list:
 
 
 class ApplyProposalAlgorithm(_StoreAlgorithm):
+    GROUP_ID = "apply"
     PROPOSAL = "PROPOSAL"
     TARGET_AUTHCFG = "TARGET_AUTHCFG"
     STATUS = "STATUS"
@@ -99,12 +100,6 @@ class ApplyProposalAlgorithm(_StoreAlgorithm):
 
     def displayName(self):
         return tr("Apply an approved proposal")
-
-    def group(self):
-        return tr("Review and apply")
-
-    def groupId(self):
-        return "apply"
 
     def shortHelpString(self):
         return _store_help() + tr(

@@ -16,7 +16,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterExtent,
@@ -29,7 +28,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QVariant
 
 from ..errors import GeoGovError
-from .alg_common import add_network_parameters, error_message
+from .alg_common import GeoGovAlgorithm, add_network_parameters, error_message
 from .i18n import tr
 
 WGS84 = "EPSG:4326"
@@ -99,7 +98,8 @@ def configured_connection(url_or_name: str):
     return None
 
 
-class CatalogueSearchAlgorithm(QgsProcessingAlgorithm):
+class CatalogueSearchAlgorithm(GeoGovAlgorithm):
+    GROUP_ID = "discover"
     CATALOGUE = "CATALOGUE"
     QUERY = "QUERY"
     ORGANISATION = "ORGANISATION"
@@ -117,12 +117,6 @@ class CatalogueSearchAlgorithm(QgsProcessingAlgorithm):
 
     def displayName(self):
         return tr("Search a metadata catalogue")
-
-    def group(self):
-        return tr("Discover")
-
-    def groupId(self):
-        return "discover"
 
     def shortHelpString(self):
         return tr(

@@ -4,6 +4,7 @@ a document given as a path or URL."""
 from __future__ import annotations
 
 from qgis.core import (
+    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterNumber,
@@ -16,6 +17,24 @@ from .i18n import tr
 AUTHCFG = "AUTHCFG"
 TIMEOUT = "TIMEOUT"
 INPUT = "INPUT"
+
+
+def group_name(group_id: str) -> str:
+    """The Toolbox group of GeoGov's algorithms, by id."""
+    return {"discover": tr("Discover"), "governance": tr("Governance"),
+            "proposals": tr("Propose and review"), "apply": tr("Review and apply")}[group_id]
+
+
+class GeoGovAlgorithm(QgsProcessingAlgorithm):
+    """Base of GeoGov's algorithms: ``GROUP_ID`` places it in the Toolbox."""
+
+    GROUP_ID = ""
+
+    def group(self):
+        return group_name(self.GROUP_ID)
+
+    def groupId(self):
+        return self.GROUP_ID
 
 
 def error_message(error: GeoGovError) -> str:

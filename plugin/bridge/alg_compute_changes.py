@@ -16,7 +16,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
@@ -26,7 +25,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..errors import GeoGovError
-from .alg_common import error_message
+from .alg_common import GeoGovAlgorithm, error_message
 from .i18n import tr
 
 CHANGE_COLUMNS = ("op", "fid", "changed_fields", "geometry_changed")
@@ -93,7 +92,8 @@ def is_geopackage_destination(destination: str) -> bool:
     return text.endswith(".gpkg") or ".gpkg|" in text or text.startswith("ogr:")
 
 
-class ComputeChangesAlgorithm(QgsProcessingAlgorithm):
+class ComputeChangesAlgorithm(GeoGovAlgorithm):
+    GROUP_ID = "proposals"
     ORIGINAL = "ORIGINAL"
     REVISED = "REVISED"
     KEY = "KEY"
@@ -107,12 +107,6 @@ class ComputeChangesAlgorithm(QgsProcessingAlgorithm):
 
     def displayName(self):
         return tr("Compute the changes between two layers")
-
-    def group(self):
-        return tr("Propose and review")
-
-    def groupId(self):
-        return "proposals"
 
     def shortHelpString(self):
         return tr(

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDateTime,
@@ -28,7 +27,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QVariant
 
 from ..errors import ConventionError, GeoGovError
-from .alg_common import error_message
+from .alg_common import GeoGovAlgorithm, error_message
 from .i18n import tr
 
 COLUMNS = (("dataset", QVariant.String), ("title", QVariant.String),
@@ -175,7 +174,8 @@ def _value(value):
     return value
 
 
-class ConventionCheckAlgorithm(QgsProcessingAlgorithm):
+class ConventionCheckAlgorithm(GeoGovAlgorithm):
+    GROUP_ID = "governance"
     CONVENTION = "CONVENTION"
     CATALOGUE = "CATALOGUE"
     DATE = "DATE"
@@ -189,12 +189,6 @@ class ConventionCheckAlgorithm(QgsProcessingAlgorithm):
 
     def displayName(self):
         return tr("Check the partnership convention")
-
-    def group(self):
-        return tr("Governance")
-
-    def groupId(self):
-        return "governance"
 
     def shortHelpString(self):
         return tr(

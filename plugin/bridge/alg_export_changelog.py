@@ -25,6 +25,7 @@ from .i18n import tr
 
 
 class ExportChangelogAlgorithm(_StoreAlgorithm):
+    GROUP_ID = "apply"
     DATASET = "DATASET"
     TITLE = "TITLE"
     SINCE = "SINCE"
@@ -37,12 +38,6 @@ class ExportChangelogAlgorithm(_StoreAlgorithm):
 
     def displayName(self):
         return tr("Export a dataset's change log")
-
-    def group(self):
-        return tr("Review and apply")
-
-    def groupId(self):
-        return "apply"
 
     def shortHelpString(self):
         return _store_help() + tr(

@@ -9,7 +9,6 @@ QGraphicsScene and belongs there.
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFileDestination,
@@ -17,6 +16,7 @@ from qgis.core import (
 )
 
 from ..errors import GeoGovError
+from .alg_common import GeoGovAlgorithm
 from .alg_convention_check import (
     add_date_parameter,
     date_parameter,
@@ -27,7 +27,8 @@ from .alg_convention_check import (
 from .i18n import tr
 
 
-class GovernanceReportAlgorithm(QgsProcessingAlgorithm):
+class GovernanceReportAlgorithm(GeoGovAlgorithm):
+    GROUP_ID = "governance"
     CONVENTION = "CONVENTION"
     CATALOGUE = "CATALOGUE"
     STORE = "STORE"
@@ -48,12 +49,6 @@ class GovernanceReportAlgorithm(QgsProcessingAlgorithm):
 
     def displayName(self):
         return tr("Governance report")
-
-    def group(self):
-        return tr("Governance")
-
-    def groupId(self):
-        return "governance"
 
     def shortHelpString(self):
         return tr(

@@ -18,7 +18,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -32,7 +31,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..errors import GeoGovError, StoreError
-from .alg_common import error_message
+from .alg_common import GeoGovAlgorithm, error_message
 from .i18n import tr
 
 LIST_COLUMNS = (("id", QVariant.String), ("dataset", QVariant.String), ("title", QVariant.String),
@@ -85,16 +84,11 @@ def _iso(value) -> str:
     return value.isoformat() if value is not None else ""
 
 
-class _StoreAlgorithm(QgsProcessingAlgorithm):
+class _StoreAlgorithm(GeoGovAlgorithm):
+    GROUP_ID = "proposals"
     STORE = "STORE"
     AUTHCFG = "AUTHCFG"
     LOGIN = "LOGIN"
-
-    def group(self):
-        return tr("Propose and review")
-
-    def groupId(self):
-        return "proposals"
 
     def _store_parameters(self):
         self.addParameter(QgsProcessingParameterString(

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
@@ -17,6 +16,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .alg_common import (
+    GeoGovAlgorithm,
     add_document_parameters,
     error_message,  # noqa: F401 (kept importable from here)
     read_document,
@@ -34,7 +34,8 @@ def party_fields() -> QgsFields:
     return fields
 
 
-class ResponsiblePartiesAlgorithm(QgsProcessingAlgorithm):
+class ResponsiblePartiesAlgorithm(GeoGovAlgorithm):
+    GROUP_ID = "discover"
     INPUT = "INPUT"
     AUTHCFG = "AUTHCFG"
     TIMEOUT = "TIMEOUT"
@@ -47,12 +48,6 @@ class ResponsiblePartiesAlgorithm(QgsProcessingAlgorithm):
 
     def displayName(self):
         return tr("Responsible parties of metadata records")
-
-    def group(self):
-        return tr("Discover")
-
-    def groupId(self):
-        return "discover"
 
     def shortHelpString(self):
         return tr(

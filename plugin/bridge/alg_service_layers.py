@@ -8,7 +8,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -17,7 +16,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .alg_common import add_document_parameters, read_document
+from .alg_common import GeoGovAlgorithm, add_document_parameters, read_document
 from .i18n import tr
 
 TEXT_COLUMNS = ("service", "version", "name", "title", "abstract", "parent", "crs",
@@ -38,7 +37,8 @@ def layer_fields() -> QgsFields:
     return fields
 
 
-class ServiceLayersAlgorithm(QgsProcessingAlgorithm):
+class ServiceLayersAlgorithm(GeoGovAlgorithm):
+    GROUP_ID = "discover"
     INPUT = "INPUT"
     AUTHCFG = "AUTHCFG"
     TIMEOUT = "TIMEOUT"
@@ -51,12 +51,6 @@ class ServiceLayersAlgorithm(QgsProcessingAlgorithm):
 
     def displayName(self):
         return tr("Layers of a WMS or WFS service")
-
-    def group(self):
-        return tr("Discover")
-
-    def groupId(self):
-        return "discover"
 
     def shortHelpString(self):
         return tr(

@@ -13,7 +13,6 @@ QGIS's Processing toolbox on any platform, or headless with ``qgis_process``.
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -23,12 +22,13 @@ from qgis.core import (
 )
 
 from ..errors import GeoGovError
-from .alg_common import error_message
+from .alg_common import GeoGovAlgorithm, error_message
 from .alg_convention_check import load_for_algorithm
 from .i18n import tr
 
 
-class SetupPostgresStoreAlgorithm(QgsProcessingAlgorithm):
+class SetupPostgresStoreAlgorithm(GeoGovAlgorithm):
+    GROUP_ID = "proposals"
     DSN = "DSN"
     AUTHCFG = "AUTHCFG"
     CONVENTION = "CONVENTION"
@@ -41,12 +41,6 @@ class SetupPostgresStoreAlgorithm(QgsProcessingAlgorithm):
 
     def displayName(self):
         return tr("Set up the PostgreSQL proposal store (administrator)")
-
-    def group(self):
-        return tr("Propose and review")
-
-    def groupId(self):
-        return "proposals"
 
     def shortHelpString(self):
         return tr(
