@@ -91,6 +91,20 @@ def classify(change: Change, feature: Optional[PlainFeature], schema: Schema, co
     return CONFLICTING
 
 
+def verification_mismatch(change: Change, feature: Optional[PlainFeature], schema: Schema,
+                          compare: Schema, *, still_there: str, missing: str) -> Optional[str]:
+    """After a write: None when ``feature`` (what the target holds now) is the proposed
+    state, else why not — ``still_there`` for a deleted feature, ``missing`` for an absent
+    one (each target words them), or the first field that differs."""
+    if is_proposed(change, feature, schema, compare):
+        return None
+    if change.op == DELETE:
+        return still_there
+    if feature is None:
+        return missing
+    return first_difference(feature, change.new or {}, change.new_geometry, compare)
+
+
 def first_difference(feature: PlainFeature, attributes: dict, geometry, compare: Schema) -> str:
     """An English phrase naming the first field that differs (for verification reports)."""
     from ..proposals.fingerprint import same_value

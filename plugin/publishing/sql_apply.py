@@ -23,9 +23,8 @@ from .feature_states import (
     DONE,
     classify,
     compare_schema,
-    first_difference,
-    is_proposed,
     key_text,
+    verification_mismatch,
 )
 from .result import ApplyResult, Refusal
 from .schema_check import check_against_schema
@@ -251,15 +250,11 @@ class SqlApply:
         for change in todo:
             pk_value = (self.new_pks[id(change)] if change.op == INSERT
                         else self.current[id(change)].attributes[table.pk])
-            feature = now.get(key_text(pk_value, pk_type))
-            if is_proposed(change, feature, self.changeset.schema, self.compare):
-                continue
-            if change.op == DELETE:
-                why = "the row is still in the table after its DELETE"
-            elif feature is None:
-                why = "the row is not in the table after the write"
-            else:
-                why = first_difference(feature, change.new or {}, change.new_geometry, self.compare)
-            result.refusals.append(Refusal(change.key, change.op, why, "verification"))
+            why = verification_mismatch(
+                change, now.get(key_text(pk_value, pk_type)), self.changeset.schema, self.compare,
+                still_there="the row is still in the table after its DELETE",
+                missing="the row is not in the table after the write")
+            if why is not None:
+                result.refusals.append(Refusal(change.key, change.op, why, "verification"))
         result.done(step, mismatches=len(result.refusals))
         return bool(result.refusals)

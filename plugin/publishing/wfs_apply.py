@@ -41,9 +41,9 @@ from .feature_states import (
     DONE,
     classify,
     compare_schema,
-    first_difference,
     is_base,
     is_proposed,
+    verification_mismatch,
 )
 from .result import ApplyResult, Refusal
 from .schema_check import check_against_schema
@@ -296,16 +296,12 @@ class WfsApply:
         now = self._state_now(todo)
         refused = []
         for change in todo:
-            feature = as_plain(now.get(id(change)), self.keys)
-            if is_proposed(change, feature, self.changeset.schema, self.compare):
-                continue
-            if change.op == DELETE:
-                why = "the feature is still in the target after its Delete"
-            elif feature is None:
-                why = "the feature is not in the target after the Transaction"
-            else:
-                why = first_difference(feature, change.new or {}, change.new_geometry, self.compare)
-            refused.append(Refusal(change.key, change.op, why, "verification"))
+            why = verification_mismatch(
+                change, as_plain(now.get(id(change)), self.keys), self.changeset.schema,
+                self.compare, still_there="the feature is still in the target after its Delete",
+                missing="the feature is not in the target after the Transaction")
+            if why is not None:
+                refused.append(Refusal(change.key, change.op, why, "verification"))
         self.result.done(step, mismatches=len(refused))
         self.result.refusals.extend(refused)
         return bool(refused)
