@@ -499,7 +499,7 @@
         <translation>Responsables des fiches de métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_common.py" line="24"/>
+        <location filename="../plugin/bridge/alg_common.py" line="30"/>
         <source>Discover</source>
         <translation>Découverte</translation>
     </message>
@@ -530,12 +530,12 @@ Un document inutilisable (pas un document de métadonnées, mal formé, malveill
         <translation>Document de métadonnées (chemin ou URL)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_common.py" line="49"/>
+        <location filename="../plugin/bridge/alg_common.py" line="66"/>
         <source>Authentication configuration</source>
         <translation>Configuration d'authentification</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_common.py" line="51"/>
+        <location filename="../plugin/bridge/alg_common.py" line="68"/>
         <source>Timeout (seconds)</source>
         <translation>Délai d'attente (secondes)</translation>
     </message>
@@ -867,7 +867,7 @@ Identifiant (LOGIN, facultatif) : qui vous êtes dans un registre GeoPackage (sa
 </translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_common.py" line="25"/>
+        <location filename="../plugin/bridge/alg_common.py" line="31"/>
         <source>Propose and review</source>
         <translation>Proposer et valider</translation>
     </message>
@@ -933,7 +933,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="86"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="78"/>
         <source>Dataset id</source>
         <translation>Identifiant du jeu de données</translation>
     </message>
@@ -948,7 +948,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Nombre de propositions</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="95"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="87"/>
         <source>Proposal id</source>
         <translation>Identifiant de la proposition</translation>
     </message>
@@ -1068,7 +1068,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Vérifier la convention de partenariat</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_common.py" line="24"/>
+        <location filename="../plugin/bridge/alg_common.py" line="30"/>
         <source>Governance</source>
         <translation>Gouvernance</translation>
     </message>
@@ -3259,12 +3259,12 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>{count} fiches de {url} (le serveur en a trouvé {matched}).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_compute_changes.py" line="109"/>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="106"/>
         <source>Compute the changes between two layers</source>
         <translation>Calculer les changements entre deux couches</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_compute_changes.py" line="112"/>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="109"/>
         <source>Compares the original (authoritative) version of a layer with a revised version and writes one feature per change.
 
 Original layer (ORIGINAL): the authoritative data (WFS, PostGIS, GeoPackage…).
@@ -3281,17 +3281,17 @@ Champ clé (KEY, facultatif) : le champ qui identifie une entité dans les deux 
 Sortie (OUTPUT) : op (insert, update ou delete), fid (la clé ; vide pour une nouvelle entité sans clé propre), changed_fields (les champs modifiés, séparés par des virgules), geometry_changed, la nouvelle géométrie et les nouveaux attributs (les anciens pour une suppression). Un champ des couches qui porte le nom de l'une de ces colonnes est écrit suivi de « _1 ». Nombres d'entités ajoutées (INSERTED), modifiées (UPDATED) et supprimées (DELETED).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="80"/>
+        <location filename="../plugin/bridge/alg_common.py" line="49"/>
         <source>Original layer (authoritative)</source>
         <translation>Couche d'origine (de référence)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="82"/>
+        <location filename="../plugin/bridge/alg_common.py" line="51"/>
         <source>Revised layer</source>
         <translation>Couche révisée</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="84"/>
+        <location filename="../plugin/bridge/alg_common.py" line="53"/>
         <source>Key field</source>
         <translation>Champ clé</translation>
     </message>
@@ -3301,37 +3301,37 @@ Sortie (OUTPUT) : op (insert, update ou delete), fid (la clé ; vide pour une no
         <translation>Changements</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="108"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="100"/>
         <source>Both the original and the revised layer are needed.</source>
         <translation>Il faut la couche d'origine et la couche révisée.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_compute_changes.py" line="158"/>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="150"/>
         <source>The revised layer has no field {key}.</source>
         <translation>La couche révisée n'a pas de champ {key}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_compute_changes.py" line="174"/>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="166"/>
         <source>The change of feature {key} could not be written: {error}</source>
         <translation>Le changement de l'entité {key} n'a pas pu être écrit : {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_compute_changes.py" line="177"/>
+        <location filename="../plugin/bridge/alg_compute_changes.py" line="169"/>
         <source>{inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>{inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="31"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="28"/>
         <source>{n} problem(s) prevent submitting this proposal:</source>
         <translation>{n} problème(s) empêchent de soumettre cette proposition :</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="52"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="49"/>
         <source>Submit a change proposal</source>
         <translation>Soumettre une proposition de modification</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="55"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="52"/>
         <source>Proposes the changes between the authoritative version of a shared layer and an edited copy: they are checked, saved in the proposal store and submitted to the dataset&apos;s stewards. Nothing is written to the authoritative data.
 
 Original layer (ORIGINAL): the authoritative data (a layer of a partner&apos;s WFS service, a PostGIS or GeoPackage table).
@@ -3354,39 +3354,39 @@ Convention (CONVENTION, facultatif) : chemin ou URL de la convention de partenar
 </translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="70"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="67"/>
         <source>
 Outputs: OUTPUT (the proposal id) and STATUS (draft or submitted). The algorithm fails, listing every problem, when the changes break the dataset&apos;s schema (fields, types, required values, geometry type and validity, CRS) or the convention (your organisation may not propose on this dataset, or a change lies outside its territory).</source>
         <translation>
 Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted). L'algorithme échoue, en listant chaque problème, quand les changements ne respectent pas le schéma du jeu de données (champs, types, valeurs obligatoires, type et validité des géométries, SCR) ou la convention (votre organisme ne peut pas proposer sur ce jeu de données, ou un changement sort de son territoire).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="88"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="80"/>
         <source>Comment (why)</source>
         <translation>Commentaire (pourquoi)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="90"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="82"/>
         <source>Submit for review</source>
         <translation>Soumettre à validation</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="92"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="84"/>
         <source>Partnership convention (path or URL; empty: the plugin&apos;s)</source>
         <translation>Convention de partenariat (chemin ou URL ; vide : celle de l'extension)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="96"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="88"/>
         <source>Status of the proposal</source>
         <translation>Statut de la proposition</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="113"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="105"/>
         <source>Say why (COMMENT): reviewers need the reason for these changes.</source>
         <translation>Dites pourquoi (COMMENT) : les valideurs ont besoin de la raison de ces changements.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="131"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="123"/>
         <source>There is nothing to propose: the revised layer is the same as the original.</source>
         <translation>Il n'y a rien à proposer : la couche révisée est identique à la couche d'origine.</translation>
     </message>
@@ -3396,12 +3396,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Modifications de {dataset}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="135"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="127"/>
         <source>Draft {id} saved: {changes} change(s).</source>
         <translation>Brouillon {id} enregistré : {changes} changement(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_submit_proposal.py" line="140"/>
+        <location filename="../plugin/bridge/alg_submit_proposal.py" line="132"/>
         <source>Submitted to {stewards}.</source>
         <translation>Soumise à : {stewards}.</translation>
     </message>
@@ -4482,7 +4482,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Appliquer une proposition approuvée</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_common.py" line="25"/>
+        <location filename="../plugin/bridge/alg_common.py" line="31"/>
         <source>Review and apply</source>
         <translation>Validation et application</translation>
     </message>

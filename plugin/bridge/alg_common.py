@@ -4,11 +4,14 @@ a document given as a path or URL."""
 from __future__ import annotations
 
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
 )
 
 from ..errors import GeoGovError
@@ -17,6 +20,9 @@ from .i18n import tr
 AUTHCFG = "AUTHCFG"
 TIMEOUT = "TIMEOUT"
 INPUT = "INPUT"
+ORIGINAL = "ORIGINAL"
+REVISED = "REVISED"
+KEY = "KEY"
 
 
 def group_name(group_id: str) -> str:
@@ -35,6 +41,17 @@ class GeoGovAlgorithm(QgsProcessingAlgorithm):
 
     def groupId(self):
         return self.GROUP_ID
+
+
+def add_layer_pair_parameters(algorithm) -> None:
+    """ORIGINAL (the authoritative layer), REVISED (its edited version) and the optional KEY
+    field: what compute_changes and submit_proposal compare."""
+    algorithm.addParameter(QgsProcessingParameterVectorLayer(
+        ORIGINAL, tr("Original layer (authoritative)"), [QgsProcessing.TypeVector]))
+    algorithm.addParameter(QgsProcessingParameterVectorLayer(
+        REVISED, tr("Revised layer"), [QgsProcessing.TypeVector]))
+    algorithm.addParameter(QgsProcessingParameterField(
+        KEY, tr("Key field"), parentLayerParameterName=ORIGINAL, optional=True))
 
 
 def error_message(error: GeoGovError) -> str:

@@ -15,17 +15,14 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterField,
-    QgsProcessingParameterVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..errors import GeoGovError
-from .alg_common import GeoGovAlgorithm, error_message
+from .alg_common import GeoGovAlgorithm, add_layer_pair_parameters, error_message
 from .i18n import tr
 
 CHANGE_COLUMNS = ("op", "fid", "changed_fields", "geometry_changed")
@@ -127,12 +124,7 @@ class ComputeChangesAlgorithm(GeoGovAlgorithm):
         return ComputeChangesAlgorithm()
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.ORIGINAL, tr("Original layer (authoritative)"), [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.REVISED, tr("Revised layer"), [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterField(
-            self.KEY, tr("Key field"), parentLayerParameterName=self.ORIGINAL, optional=True))
+        add_layer_pair_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Changes")))
         self.addOutput(QgsProcessingOutputNumber(self.INSERTED, tr("Added features")))
         self.addOutput(QgsProcessingOutputNumber(self.UPDATED, tr("Modified features")))

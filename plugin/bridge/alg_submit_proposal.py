@@ -10,17 +10,14 @@ validation problem stops it, each named in a translated sentence; nothing is sav
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterField,
     QgsProcessingParameterString,
-    QgsProcessingParameterVectorLayer,
 )
 
 from ..errors import GeoGovError
-from .alg_common import error_message
+from .alg_common import add_layer_pair_parameters, error_message
 from .alg_proposals import _store_help, _StoreAlgorithm
 from .i18n import tr
 
@@ -77,12 +74,7 @@ class SubmitProposalAlgorithm(_StoreAlgorithm):
         return SubmitProposalAlgorithm()
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.ORIGINAL, tr("Original layer (authoritative)"), [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.REVISED, tr("Revised layer"), [QgsProcessing.TypeVector]))
-        self.addParameter(QgsProcessingParameterField(
-            self.KEY, tr("Key field"), parentLayerParameterName=self.ORIGINAL, optional=True))
+        add_layer_pair_parameters(self)
         self.addParameter(QgsProcessingParameterString(self.DATASET, tr("Dataset id"), optional=True))
         self.addParameter(QgsProcessingParameterString(self.TITLE, tr("Title"), optional=True))
         self.addParameter(QgsProcessingParameterString(self.COMMENT, tr("Comment (why)"), optional=True,
