@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from geogov.tests.support.auth import authcfg  # noqa: F401
 from geogov.tests.support.sdi_fixtures import demo_build, demo_sdi, timings, wfst_server  # noqa: F401
 from geogov.tests.support.store_fixtures import postgres_cluster  # noqa: F401
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from qgis.core import QgsApplication, QgsAuthMethodConfig
 
 from geogov.plugin.bridge import settings as gsettings
 from geogov.plugin.bridge.store_factory import open_store, postgres_dsn, store_facts_from_settings
 from geogov.plugin.errors import StoreError
 from geogov.plugin.proposals.postgres_store import PostgresStore
 from geogov.tests.support import store_fixtures as F  # noqa: N812
+from geogov.tests.support.auth import basic_authcfg
 
 pytestmark = pytest.mark.integration
 
@@ -33,15 +33,7 @@ def db(postgres_cluster):
 
 
 def authcfg(login: str, password: str) -> str:
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword("geogov-tests", True)
-    config = QgsAuthMethodConfig("Basic")
-    config.setName(f"geogov governance {login}")
-    config.setConfig("username", login)
-    config.setConfig("password", password)
-    assert manager.storeAuthenticationConfig(config)[0]
-    return config.id()
+    return basic_authcfg(login, password, f"geogov governance {login}")
 
 
 def bare_dsn(cluster) -> str:

@@ -10,7 +10,7 @@ and sent later, authored by the database login.
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProject, QgsVectorLayer
+from qgis.core import QgsProject, QgsVectorLayer
 
 from geogov.plugin.proposals import postgres_admin
 from geogov.plugin.proposals.postgres_store import PostgresStore
@@ -35,27 +35,6 @@ def db(postgres_cluster):
     finally:
         conn.close()
     return postgres_cluster
-
-
-@pytest.fixture()
-def authcfg(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword("geogov-tests", True)
-    made = []
-
-    def make(login):
-        config = QgsAuthMethodConfig("Basic")
-        config.setName(f"geogov {login}")
-        config.setConfig("username", login)
-        config.setConfig("password", F.PASSWORD)
-        assert manager.storeAuthenticationConfig(config)[0]
-        made.append(config.id())
-        return config.id()
-
-    yield make
-    for config_id in made:
-        manager.removeAuthenticationConfig(config_id)
 
 
 @pytest.fixture()

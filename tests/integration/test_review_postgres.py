@@ -8,7 +8,6 @@ from __future__ import annotations
 import time
 
 import pytest
-from qgis.core import QgsApplication, QgsAuthMethodConfig
 
 from geogov.plugin.proposals.postgres_store import PostgresStore
 from geogov.plugin.proposals.store import TO_REVIEW
@@ -25,27 +24,6 @@ DB = "review"
 def db(postgres_cluster):
     F.proposal_database(postgres_cluster, DB)
     return postgres_cluster
-
-
-@pytest.fixture()
-def authcfg(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword("geogov-tests", True)
-    made = []
-
-    def make(login):
-        config = QgsAuthMethodConfig("Basic")
-        config.setName(f"geogov review {login}")
-        config.setConfig("username", login)
-        config.setConfig("password", F.PASSWORD)
-        assert manager.storeAuthenticationConfig(config)[0]
-        made.append(config.id())
-        return config.id()
-
-    yield make
-    for config_id in made:
-        manager.removeAuthenticationConfig(config_id)
 
 
 def settings_as(db, authcfg_id):

@@ -1,54 +1,30 @@
 """geogov:setup_postgres_store: an administrator installs the store and loads the convention."""
 
-import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProcessingException
+from qgis.core import QgsApplication, QgsProcessingException
 
-from geogov.plugin.bridge.processing_provider import GeoGovProvider
 from geogov.plugin.proposals import postgres_admin
 from geogov.plugin.proposals.postgres_store import PostgresStore
 from geogov.tests.support import store_fixtures as F  # noqa: N812
-
-sys.path.append("/usr/share/qgis/python/plugins")
-import processing
-from processing.core.Processing import Processing
+from geogov.tests.support.auth import basic_authcfg
 
 CONVENTION = str(Path(__file__).resolve().parents[2] / "resources" / "demo" / "convention-idf.yaml")
 
 
-@pytest.fixture(scope="module")
-def provider(qgis_app):
-    Processing.initialize()
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("geogov") is None:
-        registry.addProvider(GeoGovProvider())
-    yield
-    provider = registry.providerById("geogov")
-    if provider is not None:
-        registry.removeProvider(provider)
-
-
 @pytest.fixture()
 def admin_authcfg(postgres_cluster):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword("geogov-tests", True)
-    config = QgsAuthMethodConfig("Basic")
-    config.setName("GeoGov test DBA")
-    config.setConfig("username", "postgres")
-    config.setConfig("password", postgres_cluster.superuser_password)
-    assert manager.storeAuthenticationConfig(config)[0]
-    yield config.id()
-    manager.removeAuthenticationConfig(config.id())
+    config_id = basic_authcfg("postgres", postgres_cluster.superuser_password, "GeoGov test DBA")
+    yield config_id
+    QgsApplication.authManager().removeAuthenticationConfig(config_id)
 
 
 def _dsn(cluster, name):
     return f"host=127.0.0.1 port={cluster.port} dbname={name}"
 
 
-def test_install_then_sync_twice_and_the_database_enforces_roles(provider, postgres_cluster,
+def test_install_then_sync_twice_and_the_database_enforces_roles(processing, postgres_cluster,
                                                                 admin_authcfg):
     postgres_cluster.create_database("setup_alg")
     for login in ("tech94", "steward94"):
@@ -77,7 +53,7 @@ def test_install_then_sync_twice_and_the_database_enforces_roles(provider, postg
         steward.close()
 
 
-def test_a_broken_convention_or_a_refused_login_stops_it_with_a_reason(provider, postgres_cluster,
+def test_a_broken_convention_or_a_refused_login_stops_it_with_a_reason(processing, postgres_cluster,
                                                                       tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: geogov.convention/1\nconvention: {title: x}\npartners: [}\n",

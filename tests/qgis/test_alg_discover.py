@@ -11,11 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsFeedback, QgsProcessingException
+from qgis.core import QgsApplication, QgsFeedback, QgsProcessingException
 
 from geogov.plugin.bridge.network import QgisTransport, read_location
 from geogov.plugin.errors import Cancelled, NetworkError, ServiceException
 from geogov.plugin.transport import check_status
+from geogov.tests.support.auth import basic_authcfg
 
 EXCEPTION_REPORT = (b'<?xml version="1.0"?><ows:ExceptionReport '
                     b'xmlns:ows="http://www.opengis.net/ows/1.1" version="1.1.0">'
@@ -232,23 +233,16 @@ def test_cancel_through_qgsfeedback(qgis_app, server):
 
 
 def test_authcfg_credentials_are_sent_by_qgis(qgis_app, server):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword("geogov-tests", True)
-    config = QgsAuthMethodConfig("Basic")
-    config.setName("geogov test steward")
-    config.setConfig("username", "steward")
-    config.setConfig("password", "s3cret")
-    assert manager.storeAuthenticationConfig(config)[0]
+    config_id = basic_authcfg("steward", "s3cret", "geogov test steward")
     try:
         anonymous = QgisTransport().request("GET", server + "/auth", timeout=10)
         assert anonymous.status == 401
         with pytest.raises(NetworkError) as caught:
             check_status(anonymous)
         assert caught.value.code == "http.unauthorized"
-        response = QgisTransport(authcfg=config.id()).request("GET", server + "/auth",
+        response = QgisTransport(authcfg=config_id).request("GET", server + "/auth",
                                                               timeout=10)
         assert (response.status, response.content) == (200, b"<ok/>")
         assert _Handler.seen_authorization[-1].startswith("Basic ")
     finally:
-        manager.removeAuthenticationConfig(config.id())
+        QgsApplication.authManager().removeAuthenticationConfig(config_id)
