@@ -11,7 +11,6 @@ import copy
 import pytest
 
 from geogov.plugin.errors import ApplyError
-from geogov.plugin.proposals.model import Target
 from geogov.plugin.publishing import result as outcomes
 from geogov.plugin.publishing.apply import apply_changeset, apply_proposal, record_result
 from geogov.plugin.publishing.conflicts import CURRENT, GEOMETRY, PROPOSED, Edited, rebase
@@ -24,13 +23,12 @@ from geogov.tests.support.apply_helpers import (
     eclairage_schema,
     point,
     read_gpkg,
+    wfs_target,
 )
 
 SCHEMA = eclairage_schema()
 
 
-def target(server) -> Target:
-    return Target("wfs", server.url, TABLE, "1.1.0")
 
 
 def gpkg(server):
@@ -64,7 +62,7 @@ def test_inserts_updates_and_deletes_reach_the_data_and_a_retry_writes_nothing(w
     changes = changeset_of(base, edited, SCHEMA)
     assert changes.counts() == {"insert": 1, "update": 2, "delete": 1}
 
-    result = apply_changeset(changes, target(wfst_server), transport=RequestsTransport())
+    result = apply_changeset(changes, wfs_target(wfst_server), transport=RequestsTransport())
 
     assert result.status == outcomes.APPLIED, result.message()
     assert result.written == {"insert": 1, "update": 2, "delete": 1}
@@ -73,7 +71,7 @@ def test_inserts_updates_and_deletes_reach_the_data_and_a_retry_writes_nothing(w
     names = [s.name for s in result.steps]
     assert names[:3] == ["describe", "validate", "read_current"] and names[-1] == "verify"
 
-    again = apply_changeset(changes, target(wfst_server), transport=RequestsTransport())
+    again = apply_changeset(changes, wfs_target(wfst_server), transport=RequestsTransport())
     assert again.status == outcomes.ALREADY_APPLIED
     assert again.already == {"insert": 1, "update": 2, "delete": 1}
     assert transactions(again) == 0
@@ -92,7 +90,7 @@ def test_invalid_change_set_sends_nothing_and_names_feature_and_rule(wfst_server
         "0000000000000000")
     changes = changeset_of(base, edited, SCHEMA)
 
-    result = apply_changeset(changes, target(wfst_server), transport=RequestsTransport())
+    result = apply_changeset(changes, wfs_target(wfst_server), transport=RequestsTransport())
 
     assert result.status == outcomes.INVALID
     assert transactions(result) == 0
@@ -126,7 +124,7 @@ def test_conflict_writes_nothing_then_rebase_reapproval_and_apply(wfst_server, t
     edited[k2].attributes.update(type_lampe="LED")
     del edited[k3]
     changes = changeset_of(base, edited, SCHEMA)
-    store, proposal = approved_proposal(tmp_path / "proposals.gpkg", changes, target(wfst_server))
+    store, proposal = approved_proposal(tmp_path / "proposals.gpkg", changes, wfs_target(wfst_server))
     # Meanwhile someone else edits k1 on the server: etat differently, puissance_w too.
     _change_on_server(wfst_server, k1, etat="déposé", puissance_w=35)
     before = read_gpkg(gpkg(wfst_server))
@@ -180,7 +178,7 @@ def test_rebase_choices_proposed_and_edited_geometry(wfst_server):
     changes = changeset_of(base, edited, SCHEMA)
     _change_on_server(wfst_server, k1, etat="déposé", geometry=point(650200, 6860200))
 
-    result = apply_changeset(changes, target(wfst_server), transport=RequestsTransport())
+    result = apply_changeset(changes, wfs_target(wfst_server), transport=RequestsTransport())
     assert result.status == outcomes.CONFLICT
     assert sorted(result.conflicts[0].both) == [GEOMETRY, "etat"]
     with pytest.raises(ApplyError) as info:           # a choice is required for both fields
@@ -189,7 +187,7 @@ def test_rebase_choices_proposed_and_edited_geometry(wfst_server):
 
     rebased = rebase(changes, result.conflicts,
                      {k1: {"etat": PROPOSED, GEOMETRY: Edited(point(650300.5, 6860300.5))}})
-    applied = apply_changeset(rebased, target(wfst_server), transport=RequestsTransport())
+    applied = apply_changeset(rebased, wfs_target(wfst_server), transport=RequestsTransport())
 
     assert applied.status == outcomes.APPLIED, applied.message()
     now = read_gpkg(gpkg(wfst_server))[k1]

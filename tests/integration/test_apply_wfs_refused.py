@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 
-from geogov.plugin.proposals.model import PlainFeature, Target
+from geogov.plugin.proposals.model import PlainFeature
 from geogov.plugin.publishing import result as outcomes
 from geogov.plugin.publishing.apply import apply_changeset
 from geogov.plugin.publishing.wfs_apply import WfsOptions
@@ -21,13 +21,12 @@ from geogov.tests.support.apply_helpers import (
     eclairage_schema,
     point,
     read_gpkg,
+    wfs_target,
 )
 
 SCHEMA = eclairage_schema()
 
 
-def target(server) -> Target:
-    return Target("wfs", server.url, TABLE, "1.1.0")
 
 
 def actions_sent(result) -> int:
@@ -57,7 +56,7 @@ def test_update_refused_half_way_is_undone_and_named(wfst_server):
     edited["EP-94-NEW-2"] = new_feature(base[k4], "EP-94-NEW-2", 652000, 6862000)
     changes = changeset_of(base, edited, SCHEMA)
 
-    result = apply_changeset(changes, target(wfst_server), transport=RequestsTransport())
+    result = apply_changeset(changes, wfs_target(wfst_server), transport=RequestsTransport())
 
     assert result.status == outcomes.REFUSED, result.message()
     assert [(r.key, r.op, r.source) for r in result.refusals] == [(k3, "update", "server")]
@@ -82,7 +81,7 @@ def test_insert_refused_after_everything_else_landed_is_undone(wfst_server):
     edited["EP-94-BAD"] = new_feature(base[k3], "EP-94-BAD", 652200, 6862200, puissance_w=0)
     changes = changeset_of(base, edited, SCHEMA)
 
-    result = apply_changeset(changes, target(wfst_server), transport=RequestsTransport())
+    result = apply_changeset(changes, wfs_target(wfst_server), transport=RequestsTransport())
 
     assert result.status == outcomes.REFUSED
     assert [(r.key, r.op) for r in result.refusals] == [("EP-94-BAD", "insert")]
@@ -103,7 +102,7 @@ def test_unique_violation_with_fid_keys_is_undone(wfst_server):
     edited[f2].attributes["identifiant"] = base[f3].attributes["identifiant"]   # UNIQUE
     changes = changeset_of(base, edited, schema)
 
-    result = apply_changeset(changes, target(wfst_server), transport=RequestsTransport())
+    result = apply_changeset(changes, wfs_target(wfst_server), transport=RequestsTransport())
 
     assert result.status == outcomes.REFUSED
     assert [(r.key, r.op) for r in result.refusals] == [(f2, "update")]
@@ -126,7 +125,7 @@ def test_more_than_89_features_apply_correctly(wfst_server):
     changes = changeset_of(base, edited, SCHEMA)
     assert changes.counts() == {"insert": 0, "update": 250, "delete": 95}
 
-    result = apply_changeset(changes, target(wfst_server), transport=RequestsTransport())
+    result = apply_changeset(changes, wfs_target(wfst_server), transport=RequestsTransport())
 
     assert result.status == outcomes.APPLIED, result.message()
     assert differences(read_gpkg(path), edited, SCHEMA) == []
@@ -154,7 +153,7 @@ def test_related_inserts_updates_deletes_in_an_order_qgis_would_break(wfst_serve
     changes = changeset_of(base, edited, schema)
     assert changes.counts() == {"insert": 1, "update": 2, "delete": 1}
 
-    result = apply_changeset(changes, target(wfst_server), transport=RequestsTransport())
+    result = apply_changeset(changes, wfs_target(wfst_server), transport=RequestsTransport())
 
     assert result.status == outcomes.APPLIED, result.message()
     after = read_gpkg(path)
@@ -176,7 +175,7 @@ def test_documents_of_one_action_give_the_same_result(wfst_server):
         edited[key].attributes["puissance_w"] = 50 + number
     changes = changeset_of(base, edited, SCHEMA)
 
-    result = apply_changeset(changes, target(wfst_server), transport=RequestsTransport(),
+    result = apply_changeset(changes, wfs_target(wfst_server), transport=RequestsTransport(),
                              options=WfsOptions(actions_per_transaction=1))
 
     assert result.status == outcomes.APPLIED
@@ -204,7 +203,7 @@ def test_cancel_while_writing_takes_back_what_was_written(wfst_server):
         # The user presses Cancel once three documents (one action each) have gone.
         return len(sent) >= 3
 
-    result = apply_changeset(changes, target(wfst_server), transport=RequestsTransport(),
+    result = apply_changeset(changes, wfs_target(wfst_server), transport=RequestsTransport(),
                              options=WfsOptions(actions_per_transaction=1), progress=progress,
                              is_cancelled=cancelled)
 

@@ -16,7 +16,6 @@ import pytest
 from qgis.core import QgsProject
 
 from geogov.plugin.bridge.review import apply_approved
-from geogov.plugin.proposals.model import Target
 from geogov.plugin.transport import RequestsTransport
 from geogov.tests.support import review_fixtures as R  # noqa: N812 (short: used on every line)
 from geogov.tests.support import store_fixtures as F  # noqa: N812
@@ -27,6 +26,7 @@ from geogov.tests.support.apply_helpers import (
     eclairage_schema,
     point,
     read_gpkg,
+    wfs_target,
 )
 from geogov.tests.support.review_fixtures import isolated_convention  # noqa: F401 (fixture)
 from geogov.ui.review_dock import TO_APPLY, ReviewDock
@@ -36,8 +36,6 @@ SCHEMA = eclairage_schema()
 pytestmark = pytest.mark.usefixtures("isolated_convention")
 
 
-def target(server) -> Target:
-    return Target("wfs", server.url, TABLE, "1.1.0")
 
 
 def change_on_server(server, key, **values):
@@ -77,7 +75,7 @@ def propose(store, server, edit):
     keys = sorted(base)
     edit(edited, keys, base)
     proposal = R.submitted(store, "tech94", dataset=F.ECLAIRAGE, title="Lampes du quai",
-                           changeset=changeset_of(base, edited, SCHEMA), target=target(server))
+                           changeset=changeset_of(base, edited, SCHEMA), target=wfs_target(server))
     return R.approved(store, proposal, "steward_sipperec"), keys, edited
 
 

@@ -36,6 +36,11 @@ def eclairage_schema(key: str = "identifiant") -> Schema:
     return Schema(fields=copy.deepcopy(FIELDS), key=key, geometry_type="Point", crs="EPSG:2154")
 
 
+def wfs_target(server) -> Target:
+    """The éclairage layer of a test QGIS Server (``wfst_server``) as an apply target."""
+    return Target("wfs", server.url, TABLE, "1.1.0")
+
+
 def point(x: float, y: float) -> bytes:
     geometry = ogr.Geometry(ogr.wkbPoint)
     geometry.AddPoint_2D(x, y)
