@@ -1058,12 +1058,12 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Date de la situation (par défaut : aujourd'hui)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="164"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="143"/>
         <source>not covered by the convention</source>
         <translation>non couverte par la convention</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="191"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="171"/>
         <source>Check the partnership convention</source>
         <translation>Vérifier la convention de partenariat</translation>
     </message>
@@ -1073,7 +1073,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Gouvernance</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="194"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="174"/>
         <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue&apos;s metadata and the convention disagree.
 
 Convention (CONVENTION): a file path or an http(s) URL of the YAML document. A convention with problems stops the algorithm; the log lists every problem with its line, column and place in the document.
@@ -1100,12 +1100,12 @@ Table de sortie (OUTPUT, sans géométrie) : une ligne par donnée avec les prod
         <translation>Adresse du catalogue (CSW ou OGC API Records)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="222"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="202"/>
         <source>Datasets of the convention</source>
         <translation>Données de la convention</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="224"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="204"/>
         <source>Number of datasets</source>
         <translation>Nombre de données</translation>
     </message>
@@ -1115,12 +1115,12 @@ Table de sortie (OUTPUT, sans géométrie) : une ligne par donnée avec les prod
         <translation>Nombre de données en retard</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="226"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="206"/>
         <source>Number of discrepancies</source>
         <translation>Nombre d'écarts</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="251"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="231"/>
         <source>{datasets} datasets, {late} late, {discrepancies} discrepancies.</source>
         <translation>Données : {datasets} ; en retard : {late} ; écarts : {discrepancies}.</translation>
     </message>

@@ -130,42 +130,22 @@ def add_date_parameter(algorithm, name):
 
 # ---------------------------------------------------------------------------- the algorithm
 def dataset_rows(convention, today, records=None, applied=None) -> list:
-    """One dict per dataset of the convention (and per catalogue record it does not know)."""
+    """One dict per dataset of the convention (and per catalogue record it does not know),
+    with the commitment, situation and discrepancies also in words."""
     from ..governance.report_html import frequency_phrase, status_phrase
-    from ..governance.resolution import resolve_catalogue
+    from ..governance.resolution import responsibility_rows
 
     _messages, governance = _ui()
-    results, orphans = resolve_catalogue(convention, list(records or ()), today, applied)
-    rows = []
-    for result in results.values():
-        discrepancies = list(result.discrepancies)
-        if records is not None:
-            discrepancies += [o for o in orphans if o.params.get("dataset") == result.dataset_id]
-        rows.append({
-            "dataset": result.dataset_id, "title": result.title,
-            "producers": ", ".join(p.name for p in result.producers),
-            "maintainer": result.maintainer.name if result.maintainer else "",
-            "stewards": ", ".join(p.name for p in result.stewards),
-            "steward_emails": ", ".join(r.contact.email for r in result.contacts
-                                        if r.role == "steward" and r.contact.email),
-            "dissemination": result.dissemination, "personal_data": result.personal_data,
-            "licence": result.licence, "frequency": result.frequency,
-            "commitment": frequency_phrase(result.frequency, tr),
-            "last_revision": result.last_revision, "revision_source": result.revision_source,
-            "next_due": result.next_due, "status": result.status,
-            "situation": status_phrase(result, tr), "days_late": result.days_late,
-            "discrepancies": " ".join(d.code for d in discrepancies),
-            "discrepancy_text": " | ".join(governance.discrepancy_text(d) for d in discrepancies),
-            "overdue_obligations": sum(1 for o in result.obligations if o.status == "late"),
-        })
-    if records is not None:
-        for orphan in orphans:
-            if orphan.code.endswith("not_in_convention"):
-                rows.append({"title": orphan.params.get("title", ""), "status": "unknown",
-                             "situation": tr("not covered by the convention"),
-                             "discrepancies": orphan.code,
-                             "discrepancy_text": governance.discrepancy_text(orphan)})
-    return rows
+
+    def describe(result, discrepancies):
+        text = " | ".join(governance.discrepancy_text(d) for d in discrepancies)
+        if result is None:          # a catalogue record the convention does not cover
+            return {"dataset": None, "situation": tr("not covered by the convention"),
+                    "discrepancy_text": text}
+        return {"commitment": frequency_phrase(result.frequency, tr),
+                "situation": status_phrase(result, tr), "discrepancy_text": text}
+
+    return responsibility_rows(convention, today, records, applied, describe=describe)
 
 
 def _value(value):

@@ -286,18 +286,23 @@ def resolve_catalogue(convention, records, today: dt.date, applied: Optional[dic
     return ordered, catalogue_discrepancies(convention, records, find_dataset)
 
 
-def responsibility_rows(convention, today: dt.date, records=None, applied: Optional[dict] = None
-                        ) -> list:
+def responsibility_rows(convention, today: dt.date, records=None, applied: Optional[dict] = None,
+                        describe=None) -> list:
     """One flat dict per dataset (for a table: the ``convention_check`` Processing output).
 
     Values are plain text/numbers/dates; several partners are joined with ", ", and
     discrepancy codes with " ". ``records`` None: the catalogue was not read, so no
-    catalogue orphan is listed.
+    catalogue orphan is listed. ``describe(result, discrepancies)`` (optional) gives more
+    columns for a dataset's row — ``describe(None, [orphan])`` for a catalogue record the
+    convention does not cover — such as sentences in the user's language.
     """
     results, orphans = resolve_catalogue(convention, list(records or ()), today, applied)
     rows = []
     for result in results.values():
-        rows.append({
+        discrepancies = list(result.discrepancies)
+        if records is not None:
+            discrepancies += [o for o in orphans if o.params.get("dataset") == result.dataset_id]
+        row = {
             "dataset": result.dataset_id, "title": result.title,
             "producers": ", ".join(p.name for p in result.producers),
             "maintainer": result.maintainer.name if result.maintainer else "",
@@ -305,18 +310,22 @@ def responsibility_rows(convention, today: dt.date, records=None, applied: Optio
             "steward_emails": ", ".join(r.contact.email for r in result.contacts
                                         if r.role == model.STEWARD and r.contact.email),
             "dissemination": result.dissemination, "personal_data": result.personal_data,
-            "frequency": result.frequency, "last_revision": result.last_revision,
+            "licence": result.licence, "frequency": result.frequency,
+            "last_revision": result.last_revision, "revision_source": result.revision_source,
             "next_due": result.next_due, "status": result.status,
             "days_late": result.days_late,
-            "discrepancies": " ".join(x.code for x in result.discrepancies),
+            "discrepancies": " ".join(x.code for x in discrepancies),
             "overdue_obligations": sum(1 for o in result.obligations if o.status == "late"),
-        })
+        }
+        if describe is not None:
+            row.update(describe(result, discrepancies))
+        rows.append(row)
     if records is not None:
         for orphan in orphans:
             if orphan.code.endswith("not_in_convention"):
-                rows.append({"dataset": "", "title": orphan.params.get("title", ""),
-                             "status": "unknown", "discrepancies": orphan.code})
-            else:
-                row = next(r for r in rows if r["dataset"] == orphan.params["dataset"])
-                row["discrepancies"] = " ".join(filter(None, [row["discrepancies"], orphan.code]))
+                row = {"dataset": "", "title": orphan.params.get("title", ""),
+                       "status": "unknown", "discrepancies": orphan.code}
+                if describe is not None:
+                    row.update(describe(None, [orphan]))
+                rows.append(row)
     return rows
