@@ -24,22 +24,23 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate
 
 from ..errors import ConventionError, GeoGovError
 from .alg_common import GeoGovAlgorithm, error_message
 from .i18n import tr
+from .qgis_compat import FieldType
 
-COLUMNS = (("dataset", QVariant.String), ("title", QVariant.String),
-           ("producers", QVariant.String), ("maintainer", QVariant.String),
-           ("stewards", QVariant.String), ("steward_emails", QVariant.String),
-           ("dissemination", QVariant.String), ("personal_data", QVariant.Bool),
-           ("licence", QVariant.String), ("frequency", QVariant.String),
-           ("commitment", QVariant.String), ("last_revision", QVariant.Date),
-           ("revision_source", QVariant.String), ("next_due", QVariant.Date),
-           ("status", QVariant.String), ("situation", QVariant.String),
-           ("days_late", QVariant.Int), ("discrepancies", QVariant.String),
-           ("discrepancy_text", QVariant.String), ("overdue_obligations", QVariant.Int))
+COLUMNS = (("dataset", FieldType.STRING), ("title", FieldType.STRING),
+           ("producers", FieldType.STRING), ("maintainer", FieldType.STRING),
+           ("stewards", FieldType.STRING), ("steward_emails", FieldType.STRING),
+           ("dissemination", FieldType.STRING), ("personal_data", FieldType.BOOL),
+           ("licence", FieldType.STRING), ("frequency", FieldType.STRING),
+           ("commitment", FieldType.STRING), ("last_revision", FieldType.DATE),
+           ("revision_source", FieldType.STRING), ("next_due", FieldType.DATE),
+           ("status", FieldType.STRING), ("situation", FieldType.STRING),
+           ("days_late", FieldType.INT), ("discrepancies", FieldType.STRING),
+           ("discrepancy_text", FieldType.STRING), ("overdue_obligations", FieldType.INT))
 
 
 def table_fields() -> QgsFields:
@@ -124,7 +125,7 @@ def date_parameter(algorithm, parameters, name, context) -> dt.date:
 def add_date_parameter(algorithm, name):
     parameter = QgsProcessingParameterDateTime(
         name, tr("Date of the situation (default: today)"),
-        type=QgsProcessingParameterDateTime.Date, optional=True)
+        type=QgsProcessingParameterDateTime.Type.Date, optional=True)
     algorithm.addParameter(parameter)
 
 
@@ -200,7 +201,7 @@ class ConventionCheckAlgorithm(GeoGovAlgorithm):
             self.CATALOGUE, tr("Catalogue URL (CSW or OGC API Records)"), optional=True))
         add_date_parameter(self, self.DATE)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Datasets of the convention"), QgsProcessing.TypeVector))
+            self.OUTPUT, tr("Datasets of the convention"), QgsProcessing.SourceType.TypeVector))
         self.addOutput(QgsProcessingOutputNumber(self.DATASETS, tr("Number of datasets")))
         self.addOutput(QgsProcessingOutputNumber(self.LATE, tr("Number of late datasets")))
         self.addOutput(QgsProcessingOutputNumber(self.DISCREPANCIES,
@@ -217,14 +218,14 @@ class ConventionCheckAlgorithm(GeoGovAlgorithm):
         rows = dataset_rows(convention, today, records)
         fields = table_fields()
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             QgsWkbTypes.NoGeometry)
+                                             QgsWkbTypes.Type.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         discrepancies = 0
         for row in rows:
             feature = QgsFeature(fields)
             feature.setAttributes([_value(row.get(name)) for name, _kind in COLUMNS])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             discrepancies += len((row.get("discrepancies") or "").split())
         late = sum(1 for row in rows if row.get("status") == "late")
         datasets = sum(1 for row in rows if row.get("dataset"))
