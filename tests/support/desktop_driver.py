@@ -173,7 +173,16 @@ class Driver:
                                          encoding="utf-8")
         self._messages.flush()
         QgsProject.instance().setDirty(False)
-        QTimer.singleShot(0, lambda: QCoreApplication.exit(code))
+        QTimer.singleShot(0, lambda: self._quit(code))
+
+    def _quit(self, code: int) -> None:
+        # Close the project through QGIS's window first, as Project ▸ New does: leaving the
+        # event loop with layers still loaded crashes QGIS 3.40 in ~QgisApp (its project's
+        # layers are removed after the layer tree view is gone: SIGSEGV in
+        # QgisApp::updateNewLayerInsertionPoint), which a user quitting never meets.
+        if self.iface is not None:
+            self.iface.newProject(False)
+        QCoreApplication.exit(code)
 
 
 def driver() -> Driver:
