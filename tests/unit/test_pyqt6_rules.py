@@ -67,3 +67,13 @@ def test_the_allowed_exception_is_still_needed():
     # When QGIS 3.22 support goes, so does the QVariant branch, and this exception with it.
     found = {(f.path, f.rule) for f in check_files(product_files(), static_findings)}
     assert ALLOWED <= found
+
+
+def test_qgis_4_stays_out_of_metadata_until_a_qgis_4_build_is_tested():
+    # No QGIS 4 (Qt 6) build can run here: the plugin does not claim it (README says why).
+    from geogov.tests.support.pyqt6_rules import ROOT
+
+    metadata = dict(line.split("=", 1) for line in (ROOT / "metadata.txt").read_text("utf-8").splitlines()
+                    if "=" in line and not line.startswith((" ", "\t")))
+    assert metadata["qgisMinimumVersion"] == "3.22" and metadata["qgisMaximumVersion"] == "3.99"
+    assert "qgisMaximumVersion=3.99" in (ROOT / "README.md").read_text("utf-8")
