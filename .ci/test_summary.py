@@ -11,6 +11,7 @@ counts as failed: a layer that did not run did not pass. The last line is the pl
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -54,16 +55,20 @@ def describe() -> None:
     from osgeo import gdal
     from qgis.core import Qgis
 
-    init = Path("/usr/lib/python3/dist-packages/owslib/__init__.py")
-    lines = init.read_text().splitlines() if init.exists() else []
-    owslib = next((line.split("=", 1)[1].strip().strip("'\"") for line in lines
-                   if line.startswith("__version__")), "?")
+    def debian(pattern: str) -> str:
+        """The upstream version of the installed Debian package(s) matching ``pattern``."""
+        out = subprocess.run(["dpkg-query", "-W", "-f", "${db:Status-Abbrev} ${Version}\\n", pattern],
+                             capture_output=True, text=True, check=False).stdout
+        versions = [line.split()[1] for line in out.splitlines() if line.startswith("ii")]
+        return versions[-1].split("+")[0].split("-")[0] if versions else "?"
+
     postgres = sorted(p.parent.parent.name for p in Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-    debian = Path("/etc/debian_version").read_text().strip()
-    print(f"QGIS {Qgis.QGIS_VERSION.split('-')[0]}, Debian {debian}, Python {platform.python_version()}, "
+    release = Path("/etc/debian_version").read_text().strip()
+    print(f"QGIS {Qgis.QGIS_VERSION.split('-')[0]}, Debian {release}, Python {platform.python_version()}, "
           f"GDAL {gdal.__version__}, SQLite {sqlite3.sqlite_version}, "
           f"libxml2 {'.'.join(map(str, etree.LIBXML_VERSION))}, "
-          f"PostgreSQL {postgres[-1] if postgres else '?'}, Debian's OWSLib {owslib}")
+          f"PostgreSQL {postgres[-1] if postgres else '?'} + PostGIS {debian('postgresql-*-postgis-3')}, "
+          f"MapServer {debian('cgi-mapserver')}, Debian's OWSLib {debian('python3-owslib')}")
 
 
 def summary(versions: list) -> int:
