@@ -540,7 +540,7 @@ Un document inutilisable (pas un document de métadonnées, mal formé, malveill
         <translation>Délai d'attente (secondes)</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="178"/>
+        <location filename="../ui/record_details.py" line="180"/>
         <source>Responsible parties</source>
         <translation>Responsables</translation>
     </message>
@@ -1556,12 +1556,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Révisée le</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="108"/>
+        <location filename="../ui/catalogue_labels.py" line="131"/>
         <source>title</source>
         <translation>titre</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="108"/>
+        <location filename="../ui/catalogue_labels.py" line="131"/>
         <source>revision date</source>
         <translation>date de révision</translation>
     </message>
@@ -1571,27 +1571,27 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Producteur</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_results.py" line="19"/>
+        <location filename="../ui/catalogue_results.py" line="28"/>
         <source>Maintainer</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_results.py" line="19"/>
+        <location filename="../ui/catalogue_results.py" line="28"/>
         <source>Update frequency</source>
         <translation>Fréquence de mise à jour</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_results.py" line="20"/>
+        <location filename="../ui/record_details.py" line="223"/>
         <source>Last revision</source>
         <translation>Dernière révision</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_results.py" line="20"/>
+        <location filename="../ui/catalogue_results.py" line="29"/>
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_results.py" line="37"/>
+        <location filename="../ui/catalogue_results.py" line="46"/>
         <source>{names} (+{more})</source>
         <translation>{names} (+{more})</translation>
     </message>
@@ -2862,92 +2862,92 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="88"/>
+        <location filename="../ui/record_details.py" line="90"/>
         <source>{label} ({code})</source>
         <translation>{label} ({code})</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="90"/>
+        <location filename="../ui/record_details.py" line="92"/>
         <source>ISO 19115-1 role, absent from the ISO 19139 code list: kept as is</source>
         <translation>rôle ISO 19115-1, absent de la liste de codes ISO 19139 : conservé tel quel</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="95"/>
+        <location filename="../ui/record_details.py" line="97"/>
         <source>The record gives no role for this party</source>
         <translation>la fiche ne donne aucun rôle à cette partie</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="97"/>
+        <location filename="../ui/record_details.py" line="99"/>
         <source>non-standard role, kept as is</source>
         <translation>rôle non standard, conservé tel quel</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="108"/>
+        <location filename="../ui/record_details.py" line="110"/>
         <source>Given by reference only: {link}</source>
         <translation>Donné seulement par référence : {link}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="122"/>
+        <location filename="../ui/record_details.py" line="124"/>
         <source>tel. {phone}</source>
         <translation>tél. {phone}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="129"/>
+        <location filename="../ui/record_details.py" line="131"/>
         <source>role written &quot;{raw}&quot; in the record</source>
         <translation>rôle écrit « {raw} » dans la fiche</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="163"/>
+        <location filename="../ui/record_details.py" line="165"/>
         <source>Select a record to see who produces and maintains it.</source>
         <translation>Sélectionnez une fiche pour voir qui produit et gère la donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="183"/>
+        <location filename="../ui/record_details.py" line="185"/>
         <source>The record names no responsible party.</source>
         <translation>La fiche ne nomme aucun responsable.</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="211"/>
+        <location filename="../ui/record_details.py" line="215"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="216"/>
+        <location filename="../ui/record_details.py" line="220"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="218"/>
+        <location filename="../ui/record_details.py" line="226"/>
         <source>Keywords</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="223"/>
+        <location filename="../ui/record_details.py" line="231"/>
         <source>Constraints</source>
         <translation>Contraintes</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="229"/>
+        <location filename="../ui/record_details.py" line="237"/>
         <source>update frequency: {frequency}</source>
         <translation>fréquence de mise à jour : {frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="231"/>
+        <location filename="../ui/record_details.py" line="239"/>
         <source>next update: {date}</source>
         <translation>prochaine mise à jour : {date}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="236"/>
+        <location filename="../ui/record_details.py" line="244"/>
         <source>Maintenance</source>
         <translation>Maintenance</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="239"/>
+        <location filename="../ui/record_details.py" line="247"/>
         <source>west {west:.4f}, south {south:.4f}, east {east:.4f}, north {north:.4f}</source>
         <translation>ouest {west:.4f}, sud {south:.4f}, est {east:.4f}, nord {north:.4f}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="249"/>
+        <location filename="../ui/record_details.py" line="257"/>
         <source>Links</source>
         <translation>Liens</translation>
     </message>
@@ -3192,69 +3192,42 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Chercher dans un catalogue de métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="122"/>
-        <source>Searches a CSW (2.0.2 or 3.0) or OGC API Records catalogue and returns the records found as a layer of their bounding boxes.
-
-Catalogue (CATALOGUE): the address of the catalogue (CSW endpoint, OGC API landing page or records collection), or the name of a catalogue connection of GeoGov's settings. The kind of catalogue is detected from its answer.
-Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and &quot;quoted phrases&quot;.
-Organisation (ORGANISATION, optional): a producer, custodian, owner or contact of the record.
-Keyword (KEYWORD, optional): a keyword of the record.
-Extent (BBOX, optional): records whose box intersects it (reprojected to WGS 84; an extent covering the whole world is ignored).
-Limit (LIMIT): the largest number of records returned.
-Authentication (AUTHCFG, optional) and timeout (TIMEOUT): for the requests.
-
-Output layer (OUTPUT, polygons in EPSG:4326; a record without a box has no geometry): identifier, title, producer (originators), custodian, frequency (ISO maintenance frequency), last_revision, wms and wms_layer, wfs and wfs_typename (the record's service links), catalogue.
-The log says what the server could not do itself (accents, whole words, sorting, page size).</source>
-        <translation>Cherche dans un catalogue CSW (2.0.2 ou 3.0) ou OGC API Records et renvoie les fiches trouvées sous forme d'une couche de leurs emprises.
-
-Catalogue (CATALOGUE) : l'adresse du catalogue (point d'accès CSW, page d'accueil OGC API ou collection de fiches), ou le nom d'une connexion de catalogue des paramètres de GeoGov. Le type de catalogue est reconnu à sa réponse.
-Texte (QUERY, facultatif) : des mots qui doivent tous figurer (en début de mot, sans tenir compte des accents ni des majuscules : velo trouve Vélo) et des « expressions entre guillemets ».
-Organisation (ORGANISATION, facultatif) : un producteur, gestionnaire, propriétaire ou contact de la fiche.
-Mot-clé (KEYWORD, facultatif) : un mot-clé de la fiche.
-Emprise (BBOX, facultatif) : les fiches dont l'emprise la recoupe (reprojetée en WGS 84 ; une emprise couvrant le monde entier est ignorée).
-Limite (LIMIT) : le nombre maximal de fiches renvoyées.
-Authentification (AUTHCFG, facultatif) et délai (TIMEOUT) : pour les requêtes.
-
-Couche en sortie (OUTPUT, polygones en EPSG:4326 ; une fiche sans emprise n'a pas de géométrie) : identifier, title, producer (producteurs), custodian (gestionnaire), frequency (fréquence de mise à jour ISO), last_revision, wms et wms_layer, wfs et wfs_typename (les liens de service de la fiche), catalogue.
-Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots entiers, tri, taille des pages).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="148"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="150"/>
         <source>Catalogue (address or connection name)</source>
         <translation>Catalogue (adresse ou nom de connexion)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="150"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="152"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="239"/>
+        <location filename="../ui/record_details.py" line="247"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="158"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="160"/>
         <source>Largest number of records</source>
         <translation>Nombre maximal de fiches</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="162"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="164"/>
         <source>Catalogue records</source>
         <translation>Fiches du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="165"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="167"/>
         <source>Number of records the server matched</source>
         <translation>Nombre de fiches trouvées par le serveur</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="177"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="179"/>
         <source>No catalogue was given.</source>
         <translation>Aucun catalogue n'a été indiqué.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="229"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="231"/>
         <source>{count} records from {url} (the server matched {matched}).</source>
         <translation>{count} fiches de {url} (le serveur en a trouvé {matched}).</translation>
     </message>
@@ -4412,7 +4385,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Tous les {duration}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="197"/>
+        <location filename="../ui/record_details.py" line="199"/>
         <source>About the record</source>
         <translation>À propos de la fiche</translation>
     </message>
@@ -5768,6 +5741,54 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <location filename="../ui/messages_store.py" line="50"/>
         <source>The proposal store is a folder, not a GeoPackage file: choose a .gpkg file in Settings ▸ Options ▸ GeoGov.</source>
         <translation>Le magasin des propositions désigne un dossier et non un fichier GeoPackage : choisissez un fichier .gpkg dans Préférences ▸ Options ▸ GeoGov.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="122"/>
+        <source>Searches a CSW (2.0.2 or 3.0) or OGC API Records catalogue and returns the records found as a layer of their bounding boxes.
+
+Catalogue (CATALOGUE): the address of the catalogue (CSW endpoint, OGC API landing page or records collection), or the name of a catalogue connection of GeoGov's settings. The kind of catalogue is detected from its answer.
+Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and &quot;quoted phrases&quot;.
+Organisation (ORGANISATION, optional): a producer, custodian, owner or contact of the record.
+Keyword (KEYWORD, optional): a keyword of the record.
+Extent (BBOX, optional): records whose box intersects it (reprojected to WGS 84; an extent covering the whole world is ignored).
+Limit (LIMIT): the largest number of records returned.
+Authentication (AUTHCFG, optional) and timeout (TIMEOUT): for the requests.
+
+Output layer (OUTPUT, polygons in EPSG:4326; a record without a box has no geometry): identifier, title, producer (originators), custodian, frequency (ISO maintenance frequency), last_revision (the latest of the revision, publication and creation dates of the record's resource citation, the date as the record writes it: a time or time zone never moves it to another day), wms and wms_layer, wfs and wfs_typename (the record's service links), catalogue.
+The log says what the server could not do itself (accents, whole words, sorting, page size).</source>
+        <translation>Cherche dans un catalogue CSW (2.0.2 ou 3.0) ou OGC API Records et renvoie les fiches trouvées sous forme d'une couche de leurs emprises.
+
+Catalogue (CATALOGUE) : l'adresse du catalogue (point d'accès CSW, page d'accueil OGC API ou collection de fiches), ou le nom d'une connexion de catalogue des paramètres de GeoGov. Le type de catalogue est reconnu à sa réponse.
+Texte (QUERY, facultatif) : des mots qui doivent tous figurer (en début de mot, sans tenir compte des accents ni des majuscules : velo trouve Vélo) et des « expressions entre guillemets ».
+Organisation (ORGANISATION, facultatif) : un producteur, gestionnaire, propriétaire ou contact de la fiche.
+Mot-clé (KEYWORD, facultatif) : un mot-clé de la fiche.
+Emprise (BBOX, facultatif) : les fiches dont l'emprise la recoupe (reprojetée en WGS 84 ; une emprise couvrant le monde entier est ignorée).
+Limite (LIMIT) : le nombre maximal de fiches renvoyées.
+Authentification (AUTHCFG, facultatif) et délai (TIMEOUT) : pour les requêtes.
+
+Couche en sortie (OUTPUT, polygones en EPSG:4326 ; une fiche sans emprise n'a pas de géométrie) : identifier, title, producer (producteurs), custodian (gestionnaire), frequency (fréquence de mise à jour ISO), last_revision (la plus récente des dates de révision, de publication et de création de la citation de la ressource, la date telle que la fiche l'écrit : une heure ou un fuseau horaire ne la fait jamais changer de jour), wms et wms_layer, wfs et wfs_typename (les liens de service de la fiche), catalogue.
+Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots entiers, tri, taille des pages).</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="109"/>
+        <source>publication date</source>
+        <translation>date de publication</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="110"/>
+        <source>creation date</source>
+        <translation>date de création</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="115"/>
+        <source>Last revision: the latest of the revision, publication and creation dates of the record&apos;s resource citation, as the record writes it (a time or time zone never moves it to another day).</source>
+        <translation>Dernière révision : la plus récente des dates de révision, de publication et de création de la citation de la ressource, telle que la fiche l'écrit (une heure ou un fuseau horaire ne la fait jamais changer de jour).</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="126"/>
+        <source>{date} ({kind})</source>
+        <comment>last revision and its date type</comment>
+        <translation>{date} ({kind})</translation>
     </message>
 </context>
 </TS>
