@@ -66,7 +66,9 @@ def declared_class(element):
     if value:
         prefix, _, name = value.strip().rpartition(":")
         namespace = element.nsmap.get(prefix or None) or ""
-        if namespace.startswith(_ISO_TYPE_NAMESPACES) and name.endswith("_Type"):
+        # A property type (lan:PT_FreeText_PropertyType on cit:name) names no class.
+        if namespace.startswith(_ISO_TYPE_NAMESPACES) and name.endswith("_Type") and \
+                not name.endswith("_PropertyType"):
             return namespace, name[:-5]
     return None
 

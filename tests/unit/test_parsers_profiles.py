@@ -18,6 +18,7 @@ import pytest
 from lxml import etree
 
 from geogov.plugin.catalogue import csw_documents, documents, iso19115_3, iso19139
+from geogov.plugin.catalogue import iso_common as common
 from geogov.plugin.catalogue.model import (
     ASSOCIATED_PARTY,
     DISTRIBUTOR,
@@ -163,6 +164,10 @@ def test_xsi_type_naming_an_iso_type_declares_the_class():
     assert iso19139.is_record(root)
     root.set("{http://www.w3.org/2001/XMLSchema-instance}type", "gmd:MD_DataIdentification_Type")
     assert not iso19139.is_record(root)
+    name = next(root.iter(GMD + "organisationName"))
+    assert name.get("{http://www.w3.org/2001/XMLSchema-instance}type") == \
+        "gmd:PT_FreeText_PropertyType"
+    assert common.declared_class(name) is None   # a property type names no class
 
 
 # ------------------------------------------------------------- bad documents stay refused
