@@ -289,37 +289,37 @@
         <translation>date de mise à jour inconnue</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="106"/>
+        <location filename="../plugin/governance/report_html.py" line="107"/>
         <source>the whole region</source>
         <translation>toute la région</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="109"/>
+        <location filename="../plugin/governance/report_html.py" line="114"/>
         <source>département {code}</source>
         <translation>département {code}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="111"/>
+        <location filename="../plugin/governance/report_html.py" line="116"/>
         <source>départements {codes}</source>
         <translation>départements {codes}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="114"/>
+        <location filename="../plugin/governance/report_html.py" line="119"/>
         <source>one municipality</source>
         <translation>une commune</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="114"/>
+        <location filename="../plugin/governance/report_html.py" line="119"/>
         <source>{n} municipalities</source>
         <translation>{n} communes</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="117"/>
+        <location filename="../plugin/governance/report_html.py" line="122"/>
         <source>an area drawn on a map</source>
         <translation>une zone tracée sur une carte</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="119"/>
+        <location filename="../plugin/governance/report_html.py" line="124"/>
         <source>no territorial limit</source>
         <translation>sans limite territoriale</translation>
     </message>
@@ -329,167 +329,167 @@
         <translation>Donnée</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="150"/>
+        <location filename="../plugin/governance/report_html.py" line="155"/>
         <source>Commitment</source>
         <translation>Engagement</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="150"/>
+        <location filename="../plugin/governance/report_html.py" line="155"/>
         <source>Last update</source>
         <translation>Dernière mise à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="160"/>
+        <location filename="../plugin/governance/report_html.py" line="165"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="160"/>
+        <location filename="../plugin/governance/report_html.py" line="165"/>
         <source>Who must deliver</source>
         <translation>Qui doit livrer</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="160"/>
+        <location filename="../plugin/governance/report_html.py" line="165"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="160"/>
+        <location filename="../plugin/governance/report_html.py" line="165"/>
         <source>To whom</source>
         <translation>À qui</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="160"/>
+        <location filename="../plugin/governance/report_html.py" line="165"/>
         <source>How often</source>
         <translation>À quel rythme</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="160"/>
+        <location filename="../plugin/governance/report_html.py" line="165"/>
         <source>Last delivery</source>
         <translation>Dernière livraison</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="176"/>
+        <location filename="../plugin/governance/report_html.py" line="181"/>
         <source>Partners of the convention: {n}</source>
         <translation>Partenaires de la convention : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="177"/>
+        <location filename="../plugin/governance/report_html.py" line="182"/>
         <source>Shared datasets: {n}</source>
         <translation>Données partagées : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="178"/>
+        <location filename="../plugin/governance/report_html.py" line="183"/>
         <source>Datasets up to date: {n}</source>
         <translation>Données à jour : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="179"/>
+        <location filename="../plugin/governance/report_html.py" line="184"/>
         <source>Datasets late: {n}</source>
         <translation>Données en retard : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="180"/>
+        <location filename="../plugin/governance/report_html.py" line="185"/>
         <source>Datasets without a known update date: {n}</source>
         <translation>Données sans date de mise à jour connue : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="181"/>
+        <location filename="../plugin/governance/report_html.py" line="186"/>
         <source>Overdue contract deliveries: {n}</source>
         <translation>Livraisons contractuelles en retard : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="182"/>
+        <location filename="../plugin/governance/report_html.py" line="187"/>
         <source>Proposed changes received: {submitted}; approved: {approved}; rejected: {rejected}; put into the data: {applied}</source>
         <translation>Propositions de modification reçues : {submitted} ; acceptées : {approved} ; refusées : {rejected} ; intégrées aux données : {applied}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="186"/>
+        <location filename="../plugin/governance/report_html.py" line="191"/>
         <source>Published in the catalogue but not covered by the convention: {n}</source>
         <translation>Publiées au catalogue mais absentes de la convention : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="188"/>
+        <location filename="../plugin/governance/report_html.py" line="193"/>
         <source>In the convention but not published in the catalogue: {n}</source>
         <translation>Prévues par la convention mais absentes du catalogue : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="196"/>
+        <location filename="../plugin/governance/report_html.py" line="201"/>
         <source>Summary</source>
         <translation>En résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="201"/>
+        <location filename="../plugin/governance/report_html.py" line="206"/>
         <source>{kind} — territory: {territory}</source>
         <translation>{kind} — territoire : {territory}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="205"/>
+        <location filename="../plugin/governance/report_html.py" line="210"/>
         <source>Datasets it produces</source>
         <translation>Données qu'il produit</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="205"/>
+        <location filename="../plugin/governance/report_html.py" line="210"/>
         <source>Datasets it keeps up to date</source>
         <translation>Données qu'il tient à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="205"/>
+        <location filename="../plugin/governance/report_html.py" line="210"/>
         <source>Datasets whose changes it validates</source>
         <translation>Données dont il valide les modifications</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="213"/>
+        <location filename="../plugin/governance/report_html.py" line="218"/>
         <source>Late: {titles}.</source>
         <translation>En retard : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="217"/>
+        <location filename="../plugin/governance/report_html.py" line="222"/>
         <source>Proposed changes received: {submitted}; approved: {approved}; rejected: {rejected}.</source>
         <translation>Propositions de modification reçues : {submitted} ; acceptées : {approved} ; refusées : {rejected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="220"/>
+        <location filename="../plugin/governance/report_html.py" line="225"/>
         <source>Deliveries it owes under a contract</source>
         <translation>Livraisons qu'il doit au titre d'un contrat</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="224"/>
+        <location filename="../plugin/governance/report_html.py" line="229"/>
         <source>Deliveries it is owed under a contract</source>
         <translation>Livraisons qui lui sont dues au titre d'un contrat</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="234"/>
+        <location filename="../plugin/governance/report_html.py" line="239"/>
         <source>en</source>
         <translation>fr</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="235"/>
+        <location filename="../plugin/governance/report_html.py" line="240"/>
         <source>Shared geographic data: who does what</source>
         <translation>Données géographiques partagées : qui fait quoi</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="236"/>
+        <location filename="../plugin/governance/report_html.py" line="241"/>
         <source>Overdue deliveries</source>
         <translation>Livraisons en retard</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="237"/>
+        <location filename="../plugin/governance/report_html.py" line="242"/>
         <source>Every contract delivery is on time.</source>
         <translation>Toutes les livraisons prévues par les contrats sont à jour.</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="238"/>
+        <location filename="../plugin/governance/report_html.py" line="243"/>
         <source>Convention “{title}” (version {version}), coordinated by {coordinator}. Situation on {today}.</source>
         <translation>Convention « {title} » (version {version}), coordonnée par {coordinator}. Situation au {today}.</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="257"/>
+        <location filename="../plugin/governance/report_html.py" line="262"/>
         <source>Other partners</source>
         <translation>Autres partenaires</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="258"/>
+        <location filename="../plugin/governance/report_html.py" line="263"/>
         <source>No shared dataset yet: {names}.</source>
         <translation>Pas encore de donnée partagée : {names}.</translation>
     </message>
@@ -540,7 +540,7 @@ Un document inutilisable (pas un document de métadonnées, mal formé, malveill
         <translation>Délai d'attente (secondes)</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="178"/>
+        <location filename="../ui/record_details.py" line="180"/>
         <source>Responsible parties</source>
         <translation>Responsables</translation>
     </message>
@@ -806,52 +806,52 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>Les modifications sortent du territoire de votre organisme.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="35"/>
+        <location filename="../ui/messages_store.py" line="39"/>
         <source>This login is not a member of the partnership convention.</source>
         <translation>Cet identifiant n'est pas membre de la convention de partenariat.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="36"/>
+        <location filename="../ui/messages_store.py" line="40"/>
         <source>The author, organisation and dataset of a proposal cannot change.</source>
         <translation>L'auteur, l'organisme et le jeu de données d'une proposition ne peuvent pas changer.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="37"/>
+        <location filename="../ui/messages_store.py" line="41"/>
         <source>The audit trail cannot be changed or deleted.</source>
         <translation>Le journal d'audit ne peut être ni modifié ni supprimé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="38"/>
+        <location filename="../ui/messages_store.py" line="42"/>
         <source>The proposal store refused a value: {message}</source>
         <translation>Le registre des propositions a refusé une valeur : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="39"/>
+        <location filename="../ui/messages_store.py" line="43"/>
         <source>A proposal with this identifier already exists.</source>
         <translation>Une proposition avec cet identifiant existe déjà.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="40"/>
+        <location filename="../ui/messages_store.py" line="44"/>
         <source>The proposal database cannot be reached. Drafts are kept on this computer and can be submitted later.</source>
         <translation>La base des propositions est injoignable. Les brouillons sont conservés sur cet ordinateur et pourront être soumis plus tard.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="45"/>
+        <location filename="../ui/messages_store.py" line="49"/>
         <source>This proposal store was created by a newer version of GeoGov. Update the plugin.</source>
         <translation>Ce registre des propositions a été créé par une version plus récente de GeoGov. Mettez l'extension à jour.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="47"/>
+        <location filename="../ui/messages_store.py" line="51"/>
         <source>The proposal file cannot be used: {message}</source>
         <translation>Le fichier des propositions est inutilisable : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="52"/>
+        <location filename="../ui/messages_store.py" line="56"/>
         <source>The proposal database failed: {message}</source>
         <translation>La base des propositions a échoué : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="53"/>
+        <location filename="../ui/messages_store.py" line="57"/>
         <source>The QGIS authentication configuration {authcfg} cannot be read.</source>
         <translation>La configuration d'authentification QGIS {authcfg} ne peut pas être lue.</translation>
     </message>
@@ -1204,17 +1204,17 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="286"/>
+        <location filename="../plugin/bridge/governance.py" line="295"/>
         <source>GeoGov: loading the partnership convention</source>
         <translation>GeoGov : chargement de la convention de partenariat</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="342"/>
+        <location filename="../plugin/bridge/governance.py" line="351"/>
         <source>GeoGov: reading the proposal store</source>
         <translation>GeoGov : lecture du registre des propositions</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="367"/>
+        <location filename="../plugin/bridge/governance.py" line="404"/>
         <source>GeoGov: reading the catalogue record of {title}</source>
         <translation>GeoGov : lecture de la fiche de catalogue de {title}</translation>
     </message>
@@ -1244,47 +1244,47 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>GeoGov — gouvernance régionale des données géographiques</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="310"/>
+        <location filename="../plugin/bridge/report_layout.py" line="308"/>
         <source>Situation of the partners with a territory there</source>
         <translation>Situation des partenaires qui y ont un territoire</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="325"/>
+        <location filename="../plugin/bridge/report_layout.py" line="323"/>
         <source>The colour of a département sums up the datasets and contract deliveries of the partners whose territory in the convention names it. Partners competent everywhere are not on the map: see their sections.</source>
         <translation>La couleur d'un département résume les données et les livraisons contractuelles des partenaires dont le territoire, dans la convention, le comprend. Les partenaires compétents partout ne figurent pas sur la carte : voir leurs sections.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_map.py" line="91"/>
+        <location filename="../plugin/bridge/report_map.py" line="94"/>
         <source>Partner territories</source>
         <translation>Territoires des partenaires</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="446"/>
+        <location filename="../plugin/bridge/report_layout.py" line="444"/>
         <source>late: {n}</source>
         <translation>en retard : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="450"/>
+        <location filename="../plugin/bridge/report_layout.py" line="448"/>
         <source>Partners with a territory there</source>
         <translation>Partenaires qui y ont un territoire</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="457"/>
+        <location filename="../plugin/bridge/report_layout.py" line="455"/>
         <source>Every shared dataset</source>
         <translation>Toutes les données partagées</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_map.py" line="119"/>
+        <location filename="../plugin/bridge/report_map.py" line="129"/>
         <source>Partners&apos; data up to date</source>
         <translation>Données des partenaires à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_map.py" line="120"/>
+        <location filename="../plugin/bridge/report_map.py" line="130"/>
         <source>At least one dataset or delivery late</source>
         <translation>Au moins une donnée ou une livraison en retard</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_map.py" line="121"/>
+        <location filename="../plugin/bridge/report_map.py" line="131"/>
         <source>No known update date</source>
         <translation>Aucune date de mise à jour connue</translation>
     </message>
@@ -1461,7 +1461,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     <message>
         <location filename="../ui/labels.py" line="85"/>
         <source>Unknown</source>
-        <translation>Inconnu</translation>
+        <translation>Inconnue</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="55"/>
@@ -1556,12 +1556,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Révisée le</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="108"/>
+        <location filename="../ui/catalogue_labels.py" line="131"/>
         <source>title</source>
         <translation>titre</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="108"/>
+        <location filename="../ui/catalogue_labels.py" line="131"/>
         <source>revision date</source>
         <translation>date de révision</translation>
     </message>
@@ -1571,27 +1571,27 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Producteur</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_results.py" line="19"/>
+        <location filename="../ui/catalogue_results.py" line="28"/>
         <source>Maintainer</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_results.py" line="19"/>
+        <location filename="../ui/catalogue_results.py" line="28"/>
         <source>Update frequency</source>
         <translation>Fréquence de mise à jour</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_results.py" line="20"/>
+        <location filename="../ui/record_details.py" line="223"/>
         <source>Last revision</source>
         <translation>Dernière révision</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_results.py" line="20"/>
+        <location filename="../ui/catalogue_results.py" line="29"/>
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_results.py" line="37"/>
+        <location filename="../ui/catalogue_results.py" line="46"/>
         <source>{names} (+{more})</source>
         <translation>{names} (+{more})</translation>
     </message>
@@ -1651,7 +1651,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="108"/>
+        <location filename="../ui/responsibility_dock.py" line="121"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
@@ -1686,7 +1686,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Version {version}, signée le {signed} ; coordonnée par {coordinator}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="289"/>
+        <location filename="../ui/responsibility_dock.py" line="298"/>
         <source>Loading the partnership convention…</source>
         <translation>Chargement de la convention de partenariat…</translation>
     </message>
@@ -1711,7 +1711,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Valide les modifications de</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="170"/>
+        <location filename="../ui/responsibility_dock.py" line="179"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
@@ -1721,22 +1721,22 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="161"/>
+        <location filename="../ui/responsibility_dock.py" line="170"/>
         <source>Dissemination</source>
         <translation>Diffusion</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="160"/>
+        <location filename="../ui/responsibility_dock.py" line="169"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="160"/>
+        <location filename="../ui/responsibility_dock.py" line="169"/>
         <source>not stated</source>
         <translation>non précisée</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="162"/>
+        <location filename="../ui/responsibility_dock.py" line="171"/>
         <source>Personal data</source>
         <translation>Données personnelles</translation>
     </message>
@@ -1751,7 +1751,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="164"/>
+        <location filename="../ui/responsibility_dock.py" line="173"/>
         <source>Changes approved by</source>
         <translation>Modifications validées par</translation>
     </message>
@@ -1766,12 +1766,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>{debtor} à {creditor}, {rhythm}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="167"/>
+        <location filename="../ui/messages_governance.py" line="211"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="167"/>
+        <location filename="../ui/messages_governance.py" line="211"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
@@ -2091,7 +2091,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Écarts avec le catalogue : {n}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="304"/>
+        <location filename="../ui/responsibility_dock.py" line="313"/>
         <source>Shared layer not covered by the convention</source>
         <translation>Couche partagée non couverte par la convention</translation>
     </message>
@@ -2482,167 +2482,157 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>« {code} » n'est pas un code de département français.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="62"/>
-        <source>“{code}” is not the INSEE code of a commune of Île-de-France.</source>
-        <translation>« {code} » n'est pas le code INSEE d'une commune d'Île-de-France.</translation>
-    </message>
-    <message>
-        <location filename="../ui/messages_governance.py" line="64"/>
-        <source>“{siren}” is not the SIREN number of an EPCI, an EPT or the Métropole du Grand Paris.</source>
-        <translation>« {siren} » n'est pas le numéro SIREN d'un EPCI, d'un EPT ou de la Métropole du Grand Paris.</translation>
-    </message>
-    <message>
-        <location filename="../ui/messages_governance.py" line="66"/>
+        <location filename="../ui/messages_governance.py" line="110"/>
         <source>The territory file “{file}” does not exist beside the convention.</source>
         <translation>Le fichier de territoire « {file} » n'existe pas à côté de la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="69"/>
+        <location filename="../ui/messages_governance.py" line="113"/>
         <source>No partner has the id “{id}”.</source>
         <translation>Aucun partenaire n'a l'identifiant « {id} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="70"/>
+        <location filename="../ui/messages_governance.py" line="114"/>
         <source>No dataset has the id “{id}”.</source>
         <translation>Aucune donnée n'a l'identifiant « {id} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="71"/>
+        <location filename="../ui/messages_governance.py" line="115"/>
         <source>The partner id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant de partenaire « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="73"/>
+        <location filename="../ui/messages_governance.py" line="117"/>
         <source>The dataset id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant de donnée « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="75"/>
+        <location filename="../ui/messages_governance.py" line="119"/>
         <source>The id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="76"/>
+        <location filename="../ui/messages_governance.py" line="120"/>
         <source>The login “{login}” is already given to another contact (line {first_line}): a login is one person.</source>
         <translation>L'identifiant de connexion « {login} » est déjà attribué à un autre contact (ligne {first_line}) : un identifiant désigne une seule personne.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="78"/>
+        <location filename="../ui/messages_governance.py" line="122"/>
         <source>“{value}” already identifies another dataset (line {first_line}): a record or a layer belongs to one dataset only.</source>
         <translation>« {value} » identifie déjà une autre donnée (ligne {first_line}) : une fiche ou une couche n'appartient qu'à une seule donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="81"/>
+        <location filename="../ui/messages_governance.py" line="125"/>
         <source>The approval rule of “{dataset}” needs the DPO, but no steward partner of this dataset has a contact with the DPO role.</source>
         <translation>La règle de validation de « {dataset} » exige le DPO, mais aucun partenaire référent de cette donnée n'a de contact ayant le rôle de DPO.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="85"/>
+        <location filename="../ui/messages_governance.py" line="129"/>
         <source>“{dataset}” holds personal data but its approval rule does not require the DPO.</source>
         <translation>« {dataset} » contient des données personnelles mais sa règle de validation n'exige pas le DPO.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="87"/>
+        <location filename="../ui/messages_governance.py" line="131"/>
         <source>The steward partner “{partner}” of “{dataset}” has no contact with the steward role: nobody will be told of proposals.</source>
         <translation>Le partenaire référent « {partner} » de « {dataset} » n'a aucun contact ayant le rôle de référent validation : personne ne sera prévenu des propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="90"/>
+        <location filename="../ui/messages_governance.py" line="134"/>
         <source>Nothing says how to recognise the dataset “{dataset}” (match: records, services or sources).</source>
         <translation>Rien n'indique comment reconnaître la donnée « {dataset} » (match : records, services ou sources).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="93"/>
+        <location filename="../ui/messages_governance.py" line="137"/>
         <source>The metadata names {found} as custodian; the convention says {expected_name}.</source>
         <translation>La fiche de métadonnées désigne {found} comme gestionnaire ; la convention indique {expected_name}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="95"/>
+        <location filename="../ui/messages_governance.py" line="139"/>
         <source>The metadata names {found} as producer; the convention says {expected_names}.</source>
         <translation>La fiche de métadonnées désigne {found} comme producteur ; la convention indique {expected_names}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="97"/>
+        <location filename="../ui/messages_governance.py" line="141"/>
         <source>Update rhythm: the metadata says “{found}”, the convention commits to “{expected}”.</source>
         <translation>Rythme de mise à jour : la fiche de métadonnées indique « {found} », la convention engage à « {expected} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="99"/>
+        <location filename="../ui/messages_governance.py" line="143"/>
         <source>The metadata names no point of contact for the data.</source>
         <translation>La fiche de métadonnées ne désigne aucun point de contact pour la donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="101"/>
+        <location filename="../ui/messages_governance.py" line="145"/>
         <source>The convention names nobody to validate changes here.</source>
         <translation>La convention ne désigne personne pour valider les modifications ici.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="102"/>
+        <location filename="../ui/messages_governance.py" line="146"/>
         <source>The catalogue record “{title}” is not covered by the convention.</source>
         <translation>La fiche de catalogue « {title} » n'est pas couverte par la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="104"/>
+        <location filename="../ui/messages_governance.py" line="148"/>
         <source>The dataset “{title}” of the convention has no record in the catalogue.</source>
         <translation>La donnée « {title} » de la convention n'a pas de fiche dans le catalogue.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="112"/>
+        <location filename="../ui/messages_governance.py" line="156"/>
         <source>a mapping (key: value)</source>
         <translation>un dictionnaire (clé : valeur)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="112"/>
+        <location filename="../ui/messages_governance.py" line="156"/>
         <source>a list</source>
         <translation>une liste</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="112"/>
+        <location filename="../ui/messages_governance.py" line="156"/>
         <source>a text</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="113"/>
+        <location filename="../ui/messages_governance.py" line="157"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="114"/>
+        <location filename="../ui/messages_governance.py" line="158"/>
         <source>true or false</source>
         <translation>vrai ou faux (true ou false)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="114"/>
+        <location filename="../ui/messages_governance.py" line="158"/>
         <source>a date</source>
         <translation>une date</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="115"/>
+        <location filename="../ui/messages_governance.py" line="159"/>
         <source>a date (YYYY-MM-DD)</source>
         <translation>une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="115"/>
+        <location filename="../ui/messages_governance.py" line="159"/>
         <source>a key</source>
         <translation>une clé</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="116"/>
+        <location filename="../ui/messages_governance.py" line="160"/>
         <source>“own” or a territory</source>
         <translation>« own » ou un territoire</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="146"/>
+        <location filename="../ui/messages_governance.py" line="190"/>
         <source>Did you mean “{suggestion}”?</source>
         <translation>Vouliez-vous dire « {suggestion} » ?</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="157"/>
+        <location filename="../ui/messages_governance.py" line="201"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="165"/>
+        <location filename="../ui/messages_governance.py" line="209"/>
         <source>at {path}</source>
         <translation>à {path}</translation>
     </message>
@@ -2862,92 +2852,92 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="88"/>
+        <location filename="../ui/record_details.py" line="90"/>
         <source>{label} ({code})</source>
         <translation>{label} ({code})</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="90"/>
+        <location filename="../ui/record_details.py" line="92"/>
         <source>ISO 19115-1 role, absent from the ISO 19139 code list: kept as is</source>
         <translation>rôle ISO 19115-1, absent de la liste de codes ISO 19139 : conservé tel quel</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="95"/>
+        <location filename="../ui/record_details.py" line="97"/>
         <source>The record gives no role for this party</source>
         <translation>la fiche ne donne aucun rôle à cette partie</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="97"/>
+        <location filename="../ui/record_details.py" line="99"/>
         <source>non-standard role, kept as is</source>
         <translation>rôle non standard, conservé tel quel</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="108"/>
+        <location filename="../ui/record_details.py" line="110"/>
         <source>Given by reference only: {link}</source>
         <translation>Donné seulement par référence : {link}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="122"/>
+        <location filename="../ui/record_details.py" line="124"/>
         <source>tel. {phone}</source>
         <translation>tél. {phone}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="129"/>
+        <location filename="../ui/record_details.py" line="131"/>
         <source>role written &quot;{raw}&quot; in the record</source>
         <translation>rôle écrit « {raw} » dans la fiche</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="163"/>
+        <location filename="../ui/record_details.py" line="165"/>
         <source>Select a record to see who produces and maintains it.</source>
         <translation>Sélectionnez une fiche pour voir qui produit et gère la donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="183"/>
+        <location filename="../ui/record_details.py" line="185"/>
         <source>The record names no responsible party.</source>
         <translation>La fiche ne nomme aucun responsable.</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="211"/>
+        <location filename="../ui/record_details.py" line="215"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="216"/>
+        <location filename="../ui/record_details.py" line="220"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="218"/>
+        <location filename="../ui/record_details.py" line="226"/>
         <source>Keywords</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="223"/>
+        <location filename="../ui/record_details.py" line="231"/>
         <source>Constraints</source>
         <translation>Contraintes</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="229"/>
+        <location filename="../ui/record_details.py" line="237"/>
         <source>update frequency: {frequency}</source>
         <translation>fréquence de mise à jour : {frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="231"/>
+        <location filename="../ui/record_details.py" line="239"/>
         <source>next update: {date}</source>
         <translation>prochaine mise à jour : {date}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="236"/>
+        <location filename="../ui/record_details.py" line="244"/>
         <source>Maintenance</source>
         <translation>Maintenance</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="239"/>
+        <location filename="../ui/record_details.py" line="247"/>
         <source>west {west:.4f}, south {south:.4f}, east {east:.4f}, north {north:.4f}</source>
         <translation>ouest {west:.4f}, sud {south:.4f}, est {east:.4f}, nord {north:.4f}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="249"/>
+        <location filename="../ui/record_details.py" line="257"/>
         <source>Links</source>
         <translation>Liens</translation>
     </message>
@@ -2972,112 +2962,107 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>La convention ne fixe pas de rythme de mise à jour pour ces données.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="114"/>
-        <source>(for {name}, where the layer lies)</source>
-        <translation>(pour {name}, où se trouve la couche)</translation>
-    </message>
-    <message>
-        <location filename="../ui/responsibility_dock.py" line="118"/>
+        <location filename="../ui/responsibility_dock.py" line="127"/>
         <source>none named</source>
         <translation>aucun de désigné</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="124"/>
+        <location filename="../ui/responsibility_dock.py" line="133"/>
         <source>catalogue record</source>
         <translation>fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="124"/>
+        <location filename="../ui/responsibility_dock.py" line="133"/>
         <source>change applied by GeoGov</source>
         <translation>modification intégrée par GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="126"/>
+        <location filename="../ui/responsibility_dock.py" line="135"/>
         <source>Commitment: {phrase}.</source>
         <translation>Engagement : {phrase}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="128"/>
+        <location filename="../ui/responsibility_dock.py" line="137"/>
         <source>Last update: {date}</source>
         <translation>Dernière mise à jour : {date}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="136"/>
+        <location filename="../ui/responsibility_dock.py" line="145"/>
         <source>The catalogue record could not be read: {reason}</source>
         <translation>La fiche de catalogue n'a pas pu être lue : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="145"/>
+        <location filename="../ui/responsibility_dock.py" line="154"/>
         <source>Overdue contract delivery: {debtor} must deliver these data to {creditor} {rhythm}; last delivery {date}; {late}.</source>
         <translation>Livraison contractuelle en retard : {debtor} doit livrer ces données à {creditor} {rhythm} ; dernière livraison le {date} ; {late}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="155"/>
+        <location filename="../ui/responsibility_dock.py" line="164"/>
         <source>Not checked: the catalogue record is not known.</source>
         <translation>Non vérifié : la fiche de catalogue n'est pas connue.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="157"/>
+        <location filename="../ui/responsibility_dock.py" line="166"/>
         <source>The catalogue record and the convention agree.</source>
         <translation>La fiche de catalogue et la convention concordent.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="166"/>
+        <location filename="../ui/responsibility_dock.py" line="175"/>
         <source>Proposals awaiting review</source>
         <translation>Propositions en attente de validation</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="187"/>
+        <location filename="../ui/responsibility_dock.py" line="196"/>
         <source>Catalogue record: {id}</source>
         <translation>Fiche de catalogue : {id}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="207"/>
+        <location filename="../ui/responsibility_dock.py" line="216"/>
         <source>Who is responsible</source>
         <translation>Qui est responsable ?</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="231"/>
+        <location filename="../ui/responsibility_dock.py" line="240"/>
         <source>Contact</source>
         <translation>Contacter</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="232"/>
+        <location filename="../ui/responsibility_dock.py" line="241"/>
         <source>Write to the partner who validates the changes</source>
         <translation>Écrire au partenaire qui valide les modifications</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="234"/>
+        <location filename="../ui/responsibility_dock.py" line="243"/>
         <source>Catalogue record</source>
         <translation>Fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="283"/>
+        <location filename="../ui/responsibility_dock.py" line="292"/>
         <source>Select a layer to see who is responsible for it.</source>
         <translation>Sélectionnez une couche pour voir qui en est responsable.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="291"/>
+        <location filename="../ui/responsibility_dock.py" line="300"/>
         <source>The partnership convention could not be loaded: {reason} Open the convention browser to see its problems.</source>
         <translation>La convention de partenariat n'a pas pu être chargée : {reason} Ouvrez le navigateur de la convention pour voir ses problèmes.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="304"/>
+        <location filename="../ui/responsibility_dock.py" line="313"/>
         <source>Neither its source nor its catalogue record matches a dataset of the convention “{title}”. Ask the coordinator whether it should be covered.</source>
         <translation>Ni sa source ni sa fiche de catalogue ne correspondent à une donnée de la convention « {title} ». Demandez au coordinateur si elle doit l'être.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="310"/>
+        <location filename="../ui/responsibility_dock.py" line="319"/>
         <source>Local layer: not concerned by the partnership convention.</source>
         <translation>Couche locale : non concernée par la convention de partenariat.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="361"/>
+        <location filename="../ui/responsibility_dock.py" line="370"/>
         <source>Shared data “{title}”</source>
         <translation>Donnée partagée « {title} »</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="363"/>
+        <location filename="../ui/responsibility_dock.py" line="372"/>
         <source>layer {name}</source>
         <translation>couche {name}</translation>
     </message>
@@ -3152,37 +3137,37 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Services WMS/WFS…</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="122"/>
+        <location filename="../ui/responsibility_dock.py" line="131"/>
         <source>Freshness</source>
         <translation>Fraîcheur</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="134"/>
+        <location filename="../ui/responsibility_dock.py" line="143"/>
         <source>Reading the catalogue record…</source>
         <translation>Lecture de la fiche de catalogue…</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="140"/>
+        <location filename="../ui/responsibility_dock.py" line="149"/>
         <source>Discrepancies</source>
         <translation>Écarts</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="159"/>
+        <location filename="../ui/responsibility_dock.py" line="168"/>
         <source>Use of the data</source>
         <translation>Utilisation des données</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="184"/>
+        <location filename="../ui/responsibility_dock.py" line="193"/>
         <source>Open the catalogue record</source>
         <translation>Ouvrir la fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="339"/>
+        <location filename="../ui/responsibility_dock.py" line="348"/>
         <source>Layer: {name}</source>
         <translation>Couche : {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="338"/>
+        <location filename="../plugin/bridge/report_layout.py" line="336"/>
         <source>Page {page} of {pages}</source>
         <translation>Page {page} sur {pages}</translation>
     </message>
@@ -3192,69 +3177,42 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Chercher dans un catalogue de métadonnées</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="122"/>
-        <source>Searches a CSW (2.0.2 or 3.0) or OGC API Records catalogue and returns the records found as a layer of their bounding boxes.
-
-Catalogue (CATALOGUE): the address of the catalogue (CSW endpoint, OGC API landing page or records collection), or the name of a catalogue connection of GeoGov's settings. The kind of catalogue is detected from its answer.
-Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and &quot;quoted phrases&quot;.
-Organisation (ORGANISATION, optional): a producer, custodian, owner or contact of the record.
-Keyword (KEYWORD, optional): a keyword of the record.
-Extent (BBOX, optional): records whose box intersects it (reprojected to WGS 84; an extent covering the whole world is ignored).
-Limit (LIMIT): the largest number of records returned.
-Authentication (AUTHCFG, optional) and timeout (TIMEOUT): for the requests.
-
-Output layer (OUTPUT, polygons in EPSG:4326; a record without a box has no geometry): identifier, title, producer (originators), custodian, frequency (ISO maintenance frequency), last_revision, wms and wms_layer, wfs and wfs_typename (the record's service links), catalogue.
-The log says what the server could not do itself (accents, whole words, sorting, page size).</source>
-        <translation>Cherche dans un catalogue CSW (2.0.2 ou 3.0) ou OGC API Records et renvoie les fiches trouvées sous forme d'une couche de leurs emprises.
-
-Catalogue (CATALOGUE) : l'adresse du catalogue (point d'accès CSW, page d'accueil OGC API ou collection de fiches), ou le nom d'une connexion de catalogue des paramètres de GeoGov. Le type de catalogue est reconnu à sa réponse.
-Texte (QUERY, facultatif) : des mots qui doivent tous figurer (en début de mot, sans tenir compte des accents ni des majuscules : velo trouve Vélo) et des « expressions entre guillemets ».
-Organisation (ORGANISATION, facultatif) : un producteur, gestionnaire, propriétaire ou contact de la fiche.
-Mot-clé (KEYWORD, facultatif) : un mot-clé de la fiche.
-Emprise (BBOX, facultatif) : les fiches dont l'emprise la recoupe (reprojetée en WGS 84 ; une emprise couvrant le monde entier est ignorée).
-Limite (LIMIT) : le nombre maximal de fiches renvoyées.
-Authentification (AUTHCFG, facultatif) et délai (TIMEOUT) : pour les requêtes.
-
-Couche en sortie (OUTPUT, polygones en EPSG:4326 ; une fiche sans emprise n'a pas de géométrie) : identifier, title, producer (producteurs), custodian (gestionnaire), frequency (fréquence de mise à jour ISO), last_revision, wms et wms_layer, wfs et wfs_typename (les liens de service de la fiche), catalogue.
-Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots entiers, tri, taille des pages).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="148"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="150"/>
         <source>Catalogue (address or connection name)</source>
         <translation>Catalogue (adresse ou nom de connexion)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="150"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="152"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="239"/>
+        <location filename="../ui/record_details.py" line="247"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="158"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="160"/>
         <source>Largest number of records</source>
         <translation>Nombre maximal de fiches</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="162"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="164"/>
         <source>Catalogue records</source>
         <translation>Fiches du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="165"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="167"/>
         <source>Number of records the server matched</source>
         <translation>Nombre de fiches trouvées par le serveur</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="177"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="179"/>
         <source>No catalogue was given.</source>
         <translation>Aucun catalogue n'a été indiqué.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_catalogue_search.py" line="229"/>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="231"/>
         <source>{count} records from {url} (the server matched {matched}).</source>
         <translation>{count} fiches de {url} (le serveur en a trouvé {matched}).</translation>
     </message>
@@ -3417,221 +3375,201 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../ui/messages_proposals.py" line="23"/>
-        <source>The territory of your organisation ({partner}) is not known as a geometry, so no change can be checked against it.</source>
-        <translation>Le territoire de votre organisme ({partner}) n'est pas connu sous forme de géométrie : aucun changement ne peut être contrôlé par rapport à lui.</translation>
-    </message>
-    <message>
-        <location filename="../ui/messages_proposals.py" line="25"/>
         <source>The changes are in {crs}, the dataset in {expected}.</source>
         <translation>Les changements sont en {crs}, le jeu de données en {expected}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="26"/>
+        <location filename="../ui/messages_proposals.py" line="24"/>
         <source>the field “{field}” does not exist in the dataset.</source>
         <translation>le champ « {field} » n'existe pas dans le jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="27"/>
+        <location filename="../ui/messages_proposals.py" line="25"/>
         <source>the value “{value}” of the field “{field}” is not a valid {type}.</source>
         <translation>la valeur « {value} » du champ « {field} » n'est pas du type attendu ({type}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="28"/>
+        <location filename="../ui/messages_proposals.py" line="26"/>
         <source>the field “{field}” is required.</source>
         <translation>le champ « {field} » est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="29"/>
+        <location filename="../ui/messages_proposals.py" line="27"/>
         <source>the value of the field “{field}” has {length} characters, at most {max} are allowed.</source>
         <translation>la valeur du champ « {field} » compte {length} caractères, {max} au plus sont admis.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="31"/>
+        <location filename="../ui/messages_proposals.py" line="29"/>
         <source>the geometry is missing (a {expected} is expected).</source>
         <translation>la géométrie manque (une géométrie {expected} est attendue).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="32"/>
+        <location filename="../ui/messages_proposals.py" line="30"/>
         <source>the geometry cannot be read ({reason}).</source>
         <translation>la géométrie est illisible ({reason}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="33"/>
+        <location filename="../ui/messages_proposals.py" line="31"/>
         <source>the geometry is a {type}, the dataset expects a {expected}.</source>
         <translation>la géométrie est de type {type}, le jeu de données attend le type {expected}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="34"/>
+        <location filename="../ui/messages_proposals.py" line="32"/>
         <source>the geometry is not valid ({reason}).</source>
         <translation>la géométrie n'est pas valide ({reason}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="36"/>
+        <location filename="../ui/messages_proposals.py" line="34"/>
         <source>the feature lies outside your organisation&apos;s territory.</source>
         <translation>l'entité se trouve hors du territoire de votre organisme.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="37"/>
+        <location filename="../ui/messages_proposals.py" line="35"/>
         <source>the feature was outside your organisation&apos;s territory before your change: it is not yours to edit.</source>
         <translation>l'entité se trouvait hors du territoire de votre organisme avant votre changement : il ne vous revient pas de la modifier.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="39"/>
+        <location filename="../ui/messages_proposals.py" line="37"/>
         <source>Your login “{login}” is not a member of the partnership convention: nobody knows which organisation proposes.</source>
         <translation>Votre identifiant « {login} » ne figure pas dans la convention de partenariat : on ne sait pas quel organisme propose.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="42"/>
+        <location filename="../ui/messages_proposals.py" line="40"/>
         <source>These changes cannot be proposed: {message}</source>
         <translation>Ces changements ne peuvent pas être proposés : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="43"/>
+        <location filename="../ui/messages_proposals.py" line="41"/>
         <source>No partnership convention is loaded: set it in the GeoGov settings.</source>
         <translation>Aucune convention de partenariat n'est chargée : indiquez-la dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="45"/>
+        <location filename="../ui/messages_proposals.py" line="43"/>
         <source>The convention has no dataset “{dataset}”.</source>
         <translation>La convention ne contient pas de jeu de données « {dataset} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="46"/>
+        <location filename="../ui/messages_proposals.py" line="44"/>
         <source>The layer “{layer}” is not a shared dataset of the partnership convention: there is nobody to review changes to it.</source>
         <translation>La couche « {layer} » n'est pas un jeu de données partagé de la convention de partenariat : personne n'est désigné pour valider ses modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="48"/>
+        <location filename="../ui/messages_proposals.py" line="46"/>
         <source>The layer “{layer}” has no edits to propose.</source>
         <translation>La couche « {layer} » n'a pas de modification à proposer.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="49"/>
+        <location filename="../ui/messages_proposals.py" line="47"/>
         <source>The layer “{layer}” has no field “{key}”, the key that identifies the features of the dataset.</source>
         <translation>La couche « {layer} » n'a pas de champ « {key} », la clé qui identifie les entités du jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="51"/>
+        <location filename="../ui/messages_proposals.py" line="49"/>
         <source>The edited copy is in {edited}, the authoritative layer in {base}: use the same CRS.</source>
         <translation>La copie modifiée est en {edited}, la couche de référence en {base} : utilisez le même SCR.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="53"/>
-        <source>Your organisation is known by its communes, and the convention gives no geometry for them: the changes are checked against the whole département(s) {departements}.</source>
-        <translation>Votre organisme est défini par ses communes et la convention ne donne pas leur géométrie : les changements sont contrôlés par rapport au(x) département(s) entier(s) {departements}.</translation>
-    </message>
-    <message>
-        <location filename="../ui/messages_proposals.py" line="56"/>
-        <source>No geometry is known for the département(s) {departements} of your territory.</source>
-        <translation>Aucune géométrie n'est connue pour le(s) département(s) {departements} de votre territoire.</translation>
-    </message>
-    <message>
-        <location filename="../ui/messages_proposals.py" line="58"/>
-        <source>The territory geometry file {file} cannot be read.</source>
-        <translation>Le fichier de géométrie du territoire {file} est illisible.</translation>
-    </message>
-    <message>
-        <location filename="../ui/messages_proposals.py" line="60"/>
+        <location filename="../ui/messages_proposals.py" line="52"/>
         <source>The features cannot be compared: {message}</source>
         <translation>Les entités ne peuvent pas être comparées : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="61"/>
+        <location filename="../ui/messages_proposals.py" line="53"/>
         <source>The features of the {side} layer do not come in key order.</source>
         <translation>Les entités de la couche {side} n'arrivent pas dans l'ordre de la clé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="62"/>
+        <location filename="../ui/messages_proposals.py" line="54"/>
         <source>The key {key} appears twice in the {side} layer: the key field must identify each feature.</source>
         <translation>La clé {key} apparaît deux fois dans la couche {side} : le champ clé doit identifier chaque entité.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="64"/>
+        <location filename="../ui/messages_proposals.py" line="56"/>
         <source>A feature of the authoritative layer has no key: it cannot be followed.</source>
         <translation>Une entité de la couche de référence n'a pas de clé : elle ne peut pas être suivie.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="66"/>
+        <location filename="../ui/messages_proposals.py" line="58"/>
         <source>The keys of the two layers are of different types and cannot be matched.</source>
         <translation>Les clés des deux couches sont de types différents et ne peuvent pas être rapprochées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="68"/>
+        <location filename="../ui/messages_proposals.py" line="60"/>
         <source>A feature has {values} values for {fields} fields.</source>
         <translation>Une entité a {values} valeurs pour {fields} champs.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="69"/>
+        <location filename="../ui/messages_proposals.py" line="61"/>
         <source>A geometry cannot be read: {message}</source>
         <translation>Une géométrie est illisible : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="71"/>
+        <location filename="../ui/messages_proposals.py" line="63"/>
         <source>No proposal store is configured: choose one in the GeoGov settings.</source>
         <translation>Aucun registre des propositions n'est configuré : choisissez-en un dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="73"/>
+        <location filename="../ui/messages_proposals.py" line="65"/>
         <source>Your login is not set: in GeoPackage mode, type it in the GeoGov settings.</source>
         <translation>Votre identifiant n'est pas renseigné : en mode GeoPackage, saisissez-le dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="80"/>
+        <location filename="../ui/messages_proposals.py" line="72"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="80"/>
+        <location filename="../ui/messages_proposals.py" line="72"/>
         <source>whole number</source>
         <translation>nombre entier</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="80"/>
+        <location filename="../ui/messages_proposals.py" line="72"/>
         <source>decimal number</source>
         <translation>nombre décimal</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="81"/>
+        <location filename="../ui/messages_proposals.py" line="73"/>
         <source>yes/no value</source>
         <translation>valeur oui/non</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="81"/>
+        <location filename="../ui/messages_proposals.py" line="73"/>
         <source>date</source>
         <translation>date</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="81"/>
+        <location filename="../ui/messages_proposals.py" line="73"/>
         <source>date and time</source>
         <translation>date et heure</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="82"/>
+        <location filename="../ui/messages_proposals.py" line="74"/>
         <source>binary value</source>
         <translation>valeur binaire</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="92"/>
+        <location filename="../ui/messages_proposals.py" line="84"/>
         <source>New feature {key}</source>
         <translation>Nouvelle entité {key}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="94"/>
+        <location filename="../ui/messages_proposals.py" line="86"/>
         <source>Feature {key} (modified)</source>
         <translation>Entité {key} (modifiée)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="96"/>
+        <location filename="../ui/messages_proposals.py" line="88"/>
         <source>Feature {key} (deleted)</source>
         <translation>Entité {key} (supprimée)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="97"/>
+        <location filename="../ui/messages_proposals.py" line="89"/>
         <source>Feature {key}</source>
         <translation>Entité {key}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="119"/>
+        <location filename="../ui/messages_proposals.py" line="111"/>
         <source>{feature}: {rule}</source>
         <translation>{feature} : {rule}</translation>
     </message>
@@ -3726,12 +3664,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Retrait de la proposition…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="341"/>
+        <location filename="../ui/propose_dialog.py" line="343"/>
         <source>Submitting the proposal…</source>
         <translation>Soumission de la proposition…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="394"/>
+        <location filename="../ui/propose_dialog.py" line="396"/>
         <source>Sending the drafts kept on this computer…</source>
         <translation>Envoi des brouillons conservés sur cet ordinateur…</translation>
     </message>
@@ -4046,32 +3984,32 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>organisme inconnu</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="133"/>
+        <location filename="../ui/propose_changes.py" line="138"/>
         <source>&lt;b&gt;Where&lt;/b&gt;: {places}</source>
         <translation>&lt;b&gt;Où&lt;/b&gt; : {places}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="138"/>
+        <location filename="../ui/propose_changes.py" line="144"/>
         <source>&lt;b&gt;Reviewed by&lt;/b&gt;: {reviewers}</source>
         <translation>&lt;b&gt;Validée par&lt;/b&gt; : {reviewers}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="138"/>
+        <location filename="../ui/propose_changes.py" line="144"/>
         <source>nobody: the convention names no steward</source>
         <translation>personne : la convention ne désigne aucun référent validation</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="141"/>
+        <location filename="../ui/propose_changes.py" line="147"/>
         <source>no DPO named</source>
         <translation>aucun DPO désigné</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="142"/>
+        <location filename="../ui/propose_changes.py" line="148"/>
         <source>&lt;b&gt;And, for personal data, the data protection officer&lt;/b&gt;: {dpos}</source>
         <translation>&lt;b&gt;Et, pour les données personnelles, le délégué à la protection des données&lt;/b&gt; : {dpos}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="145"/>
+        <location filename="../ui/propose_changes.py" line="151"/>
         <source>The proposal database cannot be reached: your identity is the login of the connection, not yet confirmed by the database.</source>
         <translation>La base des propositions est injoignable : votre identité est l'identifiant de la connexion, pas encore confirmé par la base.</translation>
     </message>
@@ -4201,102 +4139,102 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Attendez la fin de l'opération en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="297"/>
+        <location filename="../ui/propose_dialog.py" line="299"/>
         <source>The changes have not been computed yet.</source>
         <translation>Les changements n'ont pas encore été calculés.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="299"/>
+        <location filename="../ui/propose_dialog.py" line="301"/>
         <source>There is nothing to propose.</source>
         <translation>Il n'y a rien à proposer.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="301"/>
+        <location filename="../ui/propose_dialog.py" line="303"/>
         <source>Submit is disabled: fix the {n} problem(s) listed in the layer, then compute the changes again.</source>
         <translation>Impossible de soumettre : corrigez dans la couche le(s) {n} problème(s) listé(s), puis recalculez les changements.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="304"/>
+        <location filename="../ui/propose_dialog.py" line="306"/>
         <source>Submit is disabled: the draft could not be saved.</source>
         <translation>Impossible de soumettre : le brouillon n'a pas pu être enregistré.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="306"/>
+        <location filename="../ui/propose_dialog.py" line="308"/>
         <source>This proposal is submitted.</source>
         <translation>Cette proposition est soumise.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="308"/>
+        <location filename="../ui/propose_dialog.py" line="310"/>
         <source>Give the proposal a title.</source>
         <translation>Donnez un titre à la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="310"/>
+        <location filename="../ui/propose_dialog.py" line="312"/>
         <source>Say why: reviewers need the reason for these changes.</source>
         <translation>Dites pourquoi : les valideurs ont besoin de la raison de ces changements.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="341"/>
+        <location filename="../ui/propose_dialog.py" line="343"/>
         <source>Saving the draft…</source>
         <translation>Enregistrement du brouillon…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="342"/>
+        <location filename="../ui/propose_dialog.py" line="344"/>
         <source>GeoGov: save the proposal</source>
         <translation>GeoGov : enregistrer la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="355"/>
+        <location filename="../ui/propose_dialog.py" line="357"/>
         <source>The proposal is saved on this computer and will be submitted when the database is reachable.</source>
         <translation>La proposition est enregistrée sur cet ordinateur et sera soumise dès que la base sera joignable.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="361"/>
+        <location filename="../ui/propose_dialog.py" line="363"/>
         <source>Proposal submitted: {status}. The reviewers will see it in their queue.</source>
         <translation>Proposition soumise : {status}. Les valideurs la verront dans leur file d'attente.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="364"/>
+        <location filename="../ui/propose_dialog.py" line="366"/>
         <source>Draft saved ({id}).</source>
         <translation>Brouillon enregistré ({id}).</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="376"/>
+        <location filename="../ui/propose_dialog.py" line="378"/>
         <source>Discard the edits from the layer?</source>
         <translation>Abandonner les modifications de la couche ?</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="376"/>
+        <location filename="../ui/propose_dialog.py" line="378"/>
         <source>Your changes now live in the proposal “{title}”. Discard them from the layer “{layer}”? Nothing is ever saved to the shared data from here: it changes only when a steward applies the approved proposal.</source>
         <translation>Vos changements sont désormais dans la proposition « {title} ». Les abandonner dans la couche « {layer} » ? Rien n'est jamais enregistré d'ici dans les données partagées : elles ne changent que lorsqu'un référent validation applique la proposition approuvée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="395"/>
+        <location filename="../ui/propose_dialog.py" line="397"/>
         <source>GeoGov: send the local drafts</source>
         <translation>GeoGov : envoyer les brouillons locaux</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="407"/>
+        <location filename="../ui/propose_dialog.py" line="409"/>
         <source>Sent to the proposal database.</source>
         <translation>Envoyée à la base des propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="407"/>
+        <location filename="../ui/propose_dialog.py" line="409"/>
         <source>Sent and submitted.</source>
         <translation>Envoyée et soumise.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="411"/>
+        <location filename="../ui/propose_dialog.py" line="413"/>
         <source>Nothing left to send.</source>
         <translation>Plus rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="413"/>
+        <location filename="../ui/propose_dialog.py" line="415"/>
         <source>Still not sent: {reason}</source>
         <translation>Toujours pas envoyée : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="418"/>
+        <location filename="../ui/propose_dialog.py" line="420"/>
         <source>Draft saved locally: it will be sent when the database is reachable.</source>
         <translation>Brouillon enregistré localement : il sera envoyé dès que la base sera joignable.</translation>
     </message>
@@ -4412,12 +4350,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Tous les {duration}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="197"/>
+        <location filename="../ui/record_details.py" line="199"/>
         <source>About the record</source>
         <translation>À propos de la fiche</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="90"/>
+        <location filename="../ui/messages_proposals.py" line="82"/>
         <source>New feature no. {n} (no key yet)</source>
         <translation>Nouvelle entité n° {n} (pas encore identifiée)</translation>
     </message>
@@ -4630,42 +4568,42 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Ouvrir dans la table attributaire de QGIS</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="49"/>
+        <location filename="../ui/diff_view.py" line="50"/>
         <source>GeoGov review</source>
         <translation>GeoGov – validation</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="184"/>
+        <location filename="../ui/diff_view.py" line="185"/>
         <source>Show the changes on the map</source>
         <translation>Afficher les modifications sur la carte</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="191"/>
+        <location filename="../ui/diff_view.py" line="192"/>
         <source>Swipe between before and after</source>
         <translation>Balayer entre avant et après</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="197"/>
+        <location filename="../ui/diff_view.py" line="198"/>
         <source>Zoom to the change</source>
         <translation>Zoomer sur le changement</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="198"/>
+        <location filename="../ui/diff_view.py" line="199"/>
         <source>Zoom to all changes</source>
         <translation>Zoomer sur tous les changements</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="202"/>
+        <location filename="../ui/diff_view.py" line="203"/>
         <source>Opacity</source>
         <translation>Opacité</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="254"/>
+        <location filename="../ui/diff_view.py" line="255"/>
         <source>On the map: {added} added (green), {deleted} deleted (red), {modified} modified (orange; before: dashed).</source>
         <translation>Sur la carte : {added} ajoutée(s) (vert), {deleted} supprimée(s) (rouge), {modified} modifiée(s) (orange ; avant : en tirets).</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="385"/>
+        <location filename="../ui/diff_view.py" line="390"/>
         <source>Change {n} of {total}: {feature}</source>
         <translation>Changement {n} sur {total} : {feature}</translation>
     </message>
@@ -5555,17 +5493,17 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>« {title} » : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="195"/>
+        <location filename="../ui/diff_view.py" line="196"/>
         <source>◀ Previous change</source>
         <translation>◀ Changement précédent</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="196"/>
+        <location filename="../ui/diff_view.py" line="197"/>
         <source>Next change ▶</source>
         <translation>Changement suivant ▶</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="389"/>
+        <location filename="../ui/diff_view.py" line="394"/>
         <source>{total} change(s): go through them with “Next change”.</source>
         <translation>{total} changement(s) : parcourez-les avec « Changement suivant ».</translation>
     </message>
@@ -5640,7 +5578,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Le référent validation de la donnée examine votre proposition avant qu'elle soit appliquée aux données partagées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="42"/>
+        <location filename="../ui/messages_store.py" line="46"/>
         <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov&apos;s settings.</source>
         <translation>La base des propositions a refusé la connexion : vérifiez le nom d’utilisateur et le mot de passe de la configuration d’authentification choisie dans les paramètres de GeoGov.</translation>
     </message>
@@ -5760,14 +5698,222 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <translation>Une fiche correspond.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="48"/>
+        <location filename="../ui/messages_store.py" line="52"/>
         <source>The folder of the proposal file does not exist: {folder}. Choose another file in Settings ▸ Options ▸ GeoGov.</source>
         <translation>Le dossier du fichier des propositions n'existe pas : {folder}. Choisissez un autre fichier dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="50"/>
+        <location filename="../ui/messages_store.py" line="54"/>
         <source>The proposal store is a folder, not a GeoPackage file: choose a .gpkg file in Settings ▸ Options ▸ GeoGov.</source>
         <translation>Le magasin des propositions désigne un dossier et non un fichier GeoPackage : choisissez un fichier .gpkg dans Préférences ▸ Options ▸ GeoGov.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="62"/>
+        <source>“{code}” is not the INSEE code of a commune of the territory reference ({reference}).</source>
+        <translation>« {code} » n'est le code INSEE d'aucune commune du référentiel territorial ({reference}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="64"/>
+        <source>“{siren}” is not the SIREN number of an EPCI, an EPT or the Métropole du Grand Paris of the territory reference ({reference}).</source>
+        <translation>« {siren} » n'est le numéro SIREN d'aucun EPCI, EPT ni de la Métropole du Grand Paris du référentiel territorial ({reference}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="67"/>
+        <source>“{siren}” is not the SIREN number of an établissement public territorial of the territory reference ({reference}).</source>
+        <translation>« {siren} » n'est le numéro SIREN d'aucun établissement public territorial du référentiel territorial ({reference}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="69"/>
+        <source>The territory reference ({reference}) has no commune of the département “{code}”: its territory cannot be checked. Name a reference that covers it (territories: reference).</source>
+        <translation>Le référentiel territorial ({reference}) ne contient aucune commune du département « {code} » : ce territoire ne peut pas être vérifié. Indiquez un référentiel qui le couvre (territories: reference).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="73"/>
+        <source>Expected at least {minimum}, found {value}.</source>
+        <translation>Au moins {minimum} attendu, {value} trouvé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="74"/>
+        <source>No partner of kind “{kind}” has a territory.</source>
+        <translation>Aucun partenaire de type « {kind} » n'a de territoire.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="76"/>
+        <source>The territory reference “{file}” does not exist.</source>
+        <translation>Le référentiel territorial « {file} » n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="77"/>
+        <source>The territory reference “{file}” cannot be read as geographic data: {reason}</source>
+        <translation>Le référentiel territorial « {file} » ne peut pas être lu comme une donnée géographique : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="79"/>
+        <source>The territory reference “{file}” cannot be downloaded: {reason}</source>
+        <translation>Le référentiel territorial « {file} » ne peut pas être téléchargé : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="80"/>
+        <source>The territory reference “{file}” has no layer “{layer}” (its layers: {layers}).</source>
+        <translation>Le référentiel territorial « {file} » n'a pas de couche « {layer} » (ses couches : {layers}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="82"/>
+        <source>The territory reference “{file}” has no field “{field}” (its fields: {fields}).</source>
+        <translation>Le référentiel territorial « {file} » n'a pas de champ « {field} » (ses champs : {fields}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="84"/>
+        <source>The territory reference “{file}” does not say its coordinate reference system.</source>
+        <translation>Le référentiel territorial « {file} » n'indique pas son système de coordonnées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="86"/>
+        <source>The territory reference “{file}” is in {crs}, not in {expected} as the convention says.</source>
+        <translation>Le référentiel territorial « {file} » est en {crs}, et non en {expected} comme le dit la convention.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="88"/>
+        <source>{count} commune(s) of the territory reference “{file}” have no code (features {features}).</source>
+        <translation>{count} commune(s) du référentiel territorial « {file} » n'ont pas de code (entités {features}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="90"/>
+        <source>The territory reference “{file}” has the code(s) {codes} twice.</source>
+        <translation>Le référentiel territorial « {file} » contient deux fois le(s) code(s) {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="91"/>
+        <source>{count} commune(s) of the territory reference “{file}” have no polygon: {codes}.</source>
+        <translation>{count} commune(s) du référentiel territorial « {file} » n'ont pas de polygone : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="93"/>
+        <source>{count} commune(s) of the territory reference “{file}” have an invalid polygon: {codes} ({reason}).</source>
+        <translation>{count} commune(s) du référentiel territorial « {file} » ont un polygone invalide : {codes} ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="95"/>
+        <source>Communes of the territory reference “{file}” overlap: {pairs}. A place would belong to two communes.</source>
+        <translation>Des communes du référentiel territorial « {file} » se chevauchent : {pairs}. Un lieu appartiendrait à deux communes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="97"/>
+        <source>The territory reference “{file}” holds no commune.</source>
+        <translation>Le référentiel territorial « {file} » ne contient aucune commune.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="98"/>
+        <source>The territory geometry file “{file}” does not exist.</source>
+        <translation>Le fichier de géométrie du territoire « {file} » n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="99"/>
+        <source>The territory geometry file “{file}” cannot be read as geographic data: {reason}</source>
+        <translation>Le fichier de géométrie du territoire « {file} » ne peut pas être lu comme une donnée géographique : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="101"/>
+        <source>The territory geometry file “{file}” does not say its coordinate reference system.</source>
+        <translation>Le fichier de géométrie du territoire « {file} » n'indique pas son système de coordonnées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="103"/>
+        <source>The territory geometry file “{file}” has an invalid polygon (feature {feature}).</source>
+        <translation>Le fichier de géométrie du territoire « {file} » contient un polygone invalide (entité {feature}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="105"/>
+        <source>The territory geometry file “{file}” holds no polygon.</source>
+        <translation>Le fichier de géométrie du territoire « {file} » ne contient aucun polygone.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="106"/>
+        <source>The changes have no coordinate reference system: where they lie cannot be told.</source>
+        <translation>Les modifications n'ont pas de système de coordonnées : impossible de dire où elles se trouvent.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="108"/>
+        <source>The changes are in {crs}, which cannot be compared with the territory reference: {reason}</source>
+        <translation>Les modifications sont en {crs}, qui ne peut pas être comparé au référentiel territorial : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_store.py" line="35"/>
+        <source>You have already approved this proposal: each approval it needs is given by a different person.</source>
+        <translation>Vous avez déjà approuvé cette proposition : chaque approbation requise doit venir d'une personne différente.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_store.py" line="37"/>
+        <source>The territory reference&apos;s coordinate reference system has no EPSG code: PostGIS cannot hold it.</source>
+        <translation>Le système de coordonnées du référentiel territorial n'a pas de code EPSG : PostGIS ne peut pas l'enregistrer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="135"/>
+        <source>&lt;b&gt;Where&lt;/b&gt;: {places} — {n} municipalities</source>
+        <translation>&lt;b&gt;Où&lt;/b&gt; : {places} — {n} communes</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="289"/>
+        <source>{n} change(s) lie in no municipality of the territory reference: the default stewards review them.</source>
+        <translation>{n} modification(s) ne se trouvent dans aucune commune du référentiel territorial : les référents par défaut les valident.</translation>
+    </message>
+    <message>
+        <location filename="../ui/responsibility_dock.py" line="110"/>
+        <source>elsewhere</source>
+        <translation>ailleurs</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/governance.py" line="377"/>
+        <source>GeoGov: where the features of {layer} lie</source>
+        <translation>GeoGov : où se trouvent les entités de {layer}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_catalogue_search.py" line="122"/>
+        <source>Searches a CSW (2.0.2 or 3.0) or OGC API Records catalogue and returns the records found as a layer of their bounding boxes.
+
+Catalogue (CATALOGUE): the address of the catalogue (CSW endpoint, OGC API landing page or records collection), or the name of a catalogue connection of GeoGov's settings. The kind of catalogue is detected from its answer.
+Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and &quot;quoted phrases&quot;.
+Organisation (ORGANISATION, optional): a producer, custodian, owner or contact of the record.
+Keyword (KEYWORD, optional): a keyword of the record.
+Extent (BBOX, optional): records whose box intersects it (reprojected to WGS 84; an extent covering the whole world is ignored).
+Limit (LIMIT): the largest number of records returned.
+Authentication (AUTHCFG, optional) and timeout (TIMEOUT): for the requests.
+
+Output layer (OUTPUT, polygons in EPSG:4326; a record without a box has no geometry): identifier, title, producer (originators), custodian, frequency (ISO maintenance frequency), last_revision (the latest of the revision, publication and creation dates of the record's resource citation, the date as the record writes it: a time or time zone never moves it to another day), wms and wms_layer, wfs and wfs_typename (the record's service links), catalogue.
+The log says what the server could not do itself (accents, whole words, sorting, page size).</source>
+        <translation>Cherche dans un catalogue CSW (2.0.2 ou 3.0) ou OGC API Records et renvoie les fiches trouvées sous forme d'une couche de leurs emprises.
+
+Catalogue (CATALOGUE) : l'adresse du catalogue (point d'accès CSW, page d'accueil OGC API ou collection de fiches), ou le nom d'une connexion de catalogue des paramètres de GeoGov. Le type de catalogue est reconnu à sa réponse.
+Texte (QUERY, facultatif) : des mots qui doivent tous figurer (en début de mot, sans tenir compte des accents ni des majuscules : velo trouve Vélo) et des « expressions entre guillemets ».
+Organisation (ORGANISATION, facultatif) : un producteur, gestionnaire, propriétaire ou contact de la fiche.
+Mot-clé (KEYWORD, facultatif) : un mot-clé de la fiche.
+Emprise (BBOX, facultatif) : les fiches dont l'emprise la recoupe (reprojetée en WGS 84 ; une emprise couvrant le monde entier est ignorée).
+Limite (LIMIT) : le nombre maximal de fiches renvoyées.
+Authentification (AUTHCFG, facultatif) et délai (TIMEOUT) : pour les requêtes.
+
+Couche en sortie (OUTPUT, polygones en EPSG:4326 ; une fiche sans emprise n'a pas de géométrie) : identifier, title, producer (producteurs), custodian (gestionnaire), frequency (fréquence de mise à jour ISO), last_revision (la plus récente des dates de révision, de publication et de création de la citation de la ressource, la date telle que la fiche l'écrit : une heure ou un fuseau horaire ne la fait jamais changer de jour), wms et wms_layer, wfs et wfs_typename (les liens de service de la fiche), catalogue.
+Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots entiers, tri, taille des pages).</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="109"/>
+        <source>publication date</source>
+        <translation>date de publication</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="110"/>
+        <source>creation date</source>
+        <translation>date de création</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="115"/>
+        <source>Last revision: the latest of the revision, publication and creation dates of the record&apos;s resource citation, as the record writes it (a time or time zone never moves it to another day).</source>
+        <translation>Dernière révision : la plus récente des dates de révision, de publication et de création de la citation de la ressource, telle que la fiche l'écrit (une heure ou un fuseau horaire ne la fait jamais changer de jour).</translation>
+    </message>
+    <message>
+        <location filename="../ui/catalogue_labels.py" line="126"/>
+        <source>{date} ({kind})</source>
+        <comment>last revision and its date type</comment>
+        <translation>{date} ({kind})</translation>
     </message>
 </context>
 </TS>

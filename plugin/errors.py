@@ -102,6 +102,12 @@ class ConflictDetected(ApplyError):
         self.conflicts = list(conflicts)
 
 
+class TerritoryError(GeoGovError):
+    """A territory reference (communes and their groupings) that cannot be used."""
+
+    code = "territory"
+
+
 class Cancelled(GeoGovError):
     """The user cancelled a long operation (a QgsTask's cancel button)."""
 

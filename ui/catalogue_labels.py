@@ -104,5 +104,28 @@ def date_kind_labels() -> dict:
             "revision": tr("Revised")}
 
 
+def revision_kind_labels() -> dict:
+    """Which citation date "Last revision" is (``Record.last_revision_kind``)."""
+    return {"revision": tr("revision date"), "publication": tr("publication date"),
+            "creation": tr("creation date")}
+
+
+def last_revision_help() -> str:
+    """What "Last revision" means (README, « Dernière révision »)."""
+    return tr("Last revision: the latest of the revision, publication and creation dates of "
+              "the record's resource citation, as the record writes it (a time or time zone "
+              "never moves it to another day).")
+
+
+def last_revision_label(record) -> str:
+    """"11/03/2025 (publication date)": the date and which date of the citation it is."""
+    day = record.last_revision
+    if day is None:
+        return ""
+    kind = revision_kind_labels().get(record.last_revision_kind, record.last_revision_kind)
+    return tr("{date} ({kind})", "last revision and its date type").format(
+        date=date_label(day), kind=kind)
+
+
 def sort_label(sort: str) -> str:
     return {"title": tr("title"), "revision": tr("revision date")}.get(sort, sort)

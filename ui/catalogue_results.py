@@ -3,6 +3,8 @@
 Columns: Title · Producer · Maintainer · Update frequency · Last revision · Services.
 Producer and maintainer are the organisations of the record's ISO ``originator`` and
 ``custodian`` parties (what the partnership convention calls producer and maintainer).
+Last revision is ``Record.last_revision``; its cell's tooltip names which date it is and
+the column header's says what it means.
 """
 
 from __future__ import annotations
@@ -10,9 +12,16 @@ from __future__ import annotations
 from qgis.PyQt.QtGui import QStandardItem, QStandardItemModel
 
 from ..plugin.bridge.i18n import tr
-from .catalogue_labels import date_label, frequency_label, services_label
+from .catalogue_labels import (
+    date_label,
+    frequency_label,
+    last_revision_help,
+    last_revision_label,
+    services_label,
+)
 
 SHOWN_NAMES = 1     # organisations written out in a cell; the others are counted
+LAST_REVISION_COLUMN = 4
 
 
 def column_titles() -> list:
@@ -50,7 +59,7 @@ def result_row(record) -> list:
         (names_cell(producers), "\n".join(producers)),
         (names_cell(maintainers), "\n".join(maintainers)),
         (frequency, record.maintenance.frequency_raw if record.maintenance else ""),
-        (date_label(revision), revision.isoformat() if revision else ""),
+        (date_label(revision), last_revision_label(record)),
         (services_label(record), ""),
     ]
 
@@ -59,6 +68,7 @@ class ResultsModel(QStandardItemModel):
     def __init__(self, parent=None):
         super().__init__(0, len(column_titles()), parent)
         self.setHorizontalHeaderLabels(column_titles())
+        self.horizontalHeaderItem(LAST_REVISION_COLUMN).setToolTip(last_revision_help())
         self.records = []
 
     def set_records(self, records) -> None:

@@ -37,6 +37,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..plugin.bridge.canvas_extent import gdal_box
 from ..plugin.bridge.diff_layers import build_map_diff
 from ..plugin.bridge.i18n import tr
 from ..plugin.errors import GeoGovError
@@ -330,9 +331,13 @@ class DiffView(QWidget):
     def _canvas_rect(self, rect: QgsRectangle, margin: float = 0.25) -> QgsRectangle:
         canvas = self.iface.mapCanvas()
         layer = self.layers.layer(self.after_id)
-        transform = QgsCoordinateTransform(layer.crs(), canvas.mapSettings().destinationCrs(),
-                                           QgsProject.instance())
-        out = transform.transformBoundingBox(rect)
+        destination = canvas.mapSettings().destinationCrs()
+        transform = QgsCoordinateTransform(layer.crs(), destination, QgsProject.instance())
+        if transform.isValid():
+            out = transform.transformBoundingBox(rect)
+        else:
+            box = gdal_box(rect, layer.crs(), destination)
+            out = QgsRectangle(*box) if box is not None else QgsRectangle(rect)
         minimum = MIN_ZOOM_METRES if not canvas.mapSettings().destinationCrs().isGeographic() else 0.002
         if out.width() < minimum or out.height() < minimum:
             centre = out.center()

@@ -59,10 +59,54 @@ def messages() -> dict:
         "convention.bad_approval_role": tr("“{value}” cannot approve changes (steward, dpo or "
                                            "coordinator)."),
         "convention.unknown_departement": tr("“{code}” is not a French département code."),
-        "convention.unknown_commune": tr("“{code}” is not the INSEE code of a commune of "
-                                         "Île-de-France."),
+        "convention.unknown_commune": tr("“{code}” is not the INSEE code of a commune of the "
+                                         "territory reference ({reference})."),
         "convention.unknown_epci": tr("“{siren}” is not the SIREN number of an EPCI, an EPT or "
-                                      "the Métropole du Grand Paris."),
+                                      "the Métropole du Grand Paris of the territory reference "
+                                      "({reference})."),
+        "convention.unknown_ept": tr("“{siren}” is not the SIREN number of an établissement public "
+                                     "territorial of the territory reference ({reference})."),
+        "convention.departement_outside_reference": tr(
+            "The territory reference ({reference}) has no commune of the département “{code}”: "
+            "its territory cannot be checked. Name a reference that covers it (territories: "
+            "reference)."),
+        "convention.too_small": tr("Expected at least {minimum}, found {value}."),
+        "convention.no_partner_of_kind": tr("No partner of kind “{kind}” has a territory."),
+        # the territory reference (plugin/territories)
+        "territory.not_found": tr("The territory reference “{file}” does not exist."),
+        "territory.unreadable": tr("The territory reference “{file}” cannot be read as geographic "
+                                   "data: {reason}"),
+        "territory.download": tr("The territory reference “{file}” cannot be downloaded: {reason}"),
+        "territory.no_layer": tr("The territory reference “{file}” has no layer “{layer}” (its "
+                                 "layers: {layers})."),
+        "territory.no_field": tr("The territory reference “{file}” has no field “{field}” (its "
+                                 "fields: {fields})."),
+        "territory.no_crs": tr("The territory reference “{file}” does not say its coordinate "
+                               "reference system."),
+        "territory.wrong_crs": tr("The territory reference “{file}” is in {crs}, not in {expected} "
+                                  "as the convention says."),
+        "territory.no_code": tr("{count} commune(s) of the territory reference “{file}” have no "
+                                "code (features {features})."),
+        "territory.duplicate": tr("The territory reference “{file}” has the code(s) {codes} twice."),
+        "territory.no_geometry": tr("{count} commune(s) of the territory reference “{file}” have "
+                                    "no polygon: {codes}."),
+        "territory.invalid_geometry": tr("{count} commune(s) of the territory reference “{file}” "
+                                         "have an invalid polygon: {codes} ({reason})."),
+        "territory.overlap": tr("Communes of the territory reference “{file}” overlap: {pairs}. "
+                                "A place would belong to two communes."),
+        "territory.empty": tr("The territory reference “{file}” holds no commune."),
+        "territory.geometry_not_found": tr("The territory geometry file “{file}” does not exist."),
+        "territory.geometry_unreadable": tr("The territory geometry file “{file}” cannot be read "
+                                            "as geographic data: {reason}"),
+        "territory.geometry_no_crs": tr("The territory geometry file “{file}” does not say its "
+                                        "coordinate reference system."),
+        "territory.geometry_invalid": tr("The territory geometry file “{file}” has an invalid "
+                                         "polygon (feature {feature})."),
+        "territory.geometry_empty": tr("The territory geometry file “{file}” holds no polygon."),
+        "territory.changes_without_crs": tr("The changes have no coordinate reference system: "
+                                            "where they lie cannot be told."),
+        "territory.changes_crs": tr("The changes are in {crs}, which cannot be compared with the "
+                                    "territory reference: {reason}"),
         "convention.geometry_not_found": tr("The territory file “{file}” does not exist beside "
                                             "the convention."),
         # references and uniqueness

@@ -20,8 +20,6 @@ def messages() -> dict:
         "proposal.invalid": tr("{count} problem(s) prevent submitting this proposal."),
         "proposal.not_allowed": tr("Your organisation ({partner}) may not propose changes to this "
                                    "dataset."),
-        "proposal.territory_unknown": tr("The territory of your organisation ({partner}) is not known "
-                                         "as a geometry, so no change can be checked against it."),
         "proposal.crs_mismatch": tr("The changes are in {crs}, the dataset in {expected}."),
         "proposal.unknown_field": tr("the field “{field}” does not exist in the dataset."),
         "proposal.wrong_type": tr("the value “{value}” of the field “{field}” is not a valid {type}."),
@@ -50,12 +48,6 @@ def messages() -> dict:
                                    "the features of the dataset."),
         "proposal.crs_differ": tr("The edited copy is in {edited}, the authoritative layer in {base}: "
                                   "use the same CRS."),
-        "proposal.note.communes_as_departements": tr(
-            "Your organisation is known by its communes, and the convention gives no geometry for "
-            "them: the changes are checked against the whole département(s) {departements}."),
-        "proposal.note.departement_without_geometry": tr(
-            "No geometry is known for the département(s) {departements} of your territory."),
-        "proposal.note.geometry_file_unreadable": tr("The territory geometry file {file} cannot be read."),
         # change sets (plugin/proposals/changeset.py)
         "changeset.input": tr("The features cannot be compared: {message}"),
         "changeset.unsorted": tr("The features of the {side} layer do not come in key order."),
@@ -117,10 +109,3 @@ def problem_text(problem, table: dict | None = None) -> str:
     if problem.key is None and problem.op is None:
         return text[:1].upper() + text[1:]
     return tr("{feature}: {rule}").format(feature=feature_label(problem.key, problem.op), rule=text)
-
-
-def note_text(note, table: dict | None = None) -> str:
-    from .messages import all_messages, format_template
-
-    table = table if table is not None else all_messages()
-    return format_template(table.get(note.code, note.code), dict(note.params or {}))

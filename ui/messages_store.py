@@ -32,6 +32,10 @@ def messages() -> dict:
         "store.approvals_missing": tr("The approvals the dataset's rule requires are not all given."),
         "store.not_proposer": tr("Your organisation may not propose changes to this dataset."),
         "store.outside_territory": tr("The changes lie outside your organisation's territory."),
+        "store.one_key_each": tr("You have already approved this proposal: each approval it needs is "
+                                 "given by a different person."),
+        "store.reference_crs": tr("The territory reference's coordinate reference system has no "
+                                  "EPSG code: PostGIS cannot hold it."),
         "store.unknown_member": tr("This login is not a member of the partnership convention."),
         "store.immutable": tr("The author, organisation and dataset of a proposal cannot change."),
         "store.append_only": tr("The audit trail cannot be changed or deleted."),

@@ -15,8 +15,8 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from ..plugin.bridge.i18n import tr
-from ..plugin.bridge.layer_description import DEPARTEMENT_NAMES
 from ..plugin.proposals.model import DELETE, INSERT, UPDATE
+from ..plugin.territories.departements import departement_name
 from .messages_proposals import feature_label
 
 SHOWN_PER_GROUP = 500
@@ -128,9 +128,15 @@ def summary_html(prepared, convention) -> str:
     lines.append(tr("<b>Proposed by</b>: {login} ({partner})").format(
         login=escape(identity.login or "?"),
         partner=escape(partner.name if partner else tr("unknown organisation"))))
-    places = ", ".join(f"{DEPARTEMENT_NAMES.get(c, c)} ({c})" for c in prepared.departements)
+    places = ", ".join(f"{departement_name(c)} ({c})" for c in prepared.departements)
     if places:
-        lines.append(tr("<b>Where</b>: {places}").format(places=escape(places)))
+        communes = len(prepared.placement.communes)
+        if communes > 1:
+            lines.append(tr("<b>Where</b>: {places} — {n} municipalities").format(places=escape(places),
+                                                                              n=communes))
+        else:
+            lines.append(tr("<b>Where</b>: {places}").format(places=escape(places)))
+
     reviewers = []
     for steward in routing.stewards:
         contacts = [contact_text(c) for c in steward.contacts_with_role("steward")]

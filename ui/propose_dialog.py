@@ -55,7 +55,7 @@ from ..plugin.bridge.tasks import run_task
 from ..plugin.proposals.model import SUBMITTED
 from .governance_state import robust_slot, store_changed
 from .messages import error_text
-from .messages_proposals import note_text, problem_text
+from .messages_proposals import problem_text
 from .propose_changes import counts_text, fill_changes, proposal_status_label, summary_html
 from .propose_source import ProposeSourceBox
 from .standard_buttons import ask, name_buttons
@@ -285,7 +285,9 @@ class ProposeDialog(QDialog):
         self.problems_label.setText(
             tr("{n} problem(s) to fix before submitting:").format(n=len(prepared.problems))
             if prepared.problems else tr("No problem found: the changes can be submitted."))
-        self.notes.setText("\n".join(note_text(n) for n in prepared.notes))
+        unplaced = prepared.placement.unplaced
+        self.notes.setText(tr("{n} change(s) lie in no municipality of the territory reference: the "
+                              "default stewards review them.").format(n=unplaced) if unplaced else "")
 
     # ------------------------------------------------------------------ buttons
     def submit_blocker(self) -> str:

@@ -22,6 +22,8 @@ from .catalogue_labels import (
     date_kind_labels,
     date_label,
     frequency_label,
+    last_revision_help,
+    last_revision_label,
     link_kind_labels,
 )
 from .labels import iso_role_label
@@ -199,8 +201,10 @@ class RecordDetails(QScrollArea):
         layout.addWidget(heading)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for caption, value in self._fields(record):
-            form.addRow(self._label(f"<b>{esc(caption)}</b>"), self._label(value))
+        for caption, value, *tooltip in self._fields(record):
+            tip = tooltip[0] if tooltip else ""
+            form.addRow(self._label(f"<b>{esc(caption)}</b>", tooltip=tip),
+                        self._label(value, tooltip=tip))
         layout.addLayout(form)
         layout.addStretch()
         self.setWidget(body)
@@ -214,6 +218,10 @@ class RecordDetails(QScrollArea):
                  for k in ("creation", "publication", "revision") if record.dates.get(k)]
         if dates:
             rows.append((tr("Dates"), esc(", ".join(dates))))
+        if record.last_revision is not None:
+            # Which of the dates the Last revision column shows, and what that column means.
+            rows.append((tr("Last revision"), esc(last_revision_label(record)),
+                         last_revision_help()))
         if record.keywords:
             rows.append((tr("Keywords"), esc(", ".join(str(k) for k in record.keywords))))
         if record.licence:

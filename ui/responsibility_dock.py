@@ -33,8 +33,8 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..plugin.bridge.i18n import tr
-from ..plugin.bridge.layer_description import DEPARTEMENT_NAMES
 from ..plugin.catalogue.model import LINK_WEBPAGE
+from ..plugin.governance.report_html import territory_phrase
 from . import labels
 from .governance_state import robust_slot, show_error, state_of
 from .messages import error_text
@@ -102,6 +102,19 @@ def _row(label, value) -> str:
     return f"<tr><td><b>{escape(label)}</b></td><td>{value}</td></tr>"
 
 
+def _steward_areas(result, info) -> str:
+    """Each steward with where it validates: "Val-de-Marne (département 94); Région (elsewhere)"."""
+    areas = result.steward_areas or [(p, None) for p in result.stewards]
+    items = []
+    for partner, territory in areas:
+        where = tr("elsewhere") if territory is None else territory_phrase(territory, tr)
+        if len(areas) == 1 and territory is None:
+            items.append(escape(partner.name))
+        else:
+            items.append(f"{escape(partner.name)} ({escape(where)})")
+    return "; ".join(items) or "—"
+
+
 def responsibility_html(info) -> str:
     """The panel's body for a governed layer (every convention value escaped)."""
     result = info.responsibility
@@ -109,11 +122,7 @@ def responsibility_html(info) -> str:
     parts.append(_row(labels.responsibility_role_label("producer"), _names(result.producers)))
     parts.append(_row(labels.responsibility_role_label("maintainer"),
                       _names([result.maintainer] if result.maintainer else [])))
-    stewards = _names(result.stewards)
-    if result.departement:
-        stewards += " " + escape(tr("(for {name}, where the layer lies)").format(
-            name=DEPARTEMENT_NAMES.get(result.departement, result.departement)))
-    parts.append(_row(labels.responsibility_role_label("steward"), stewards))
+    parts.append(_row(labels.responsibility_role_label("steward"), _steward_areas(result, info)))
     if result.personal_data:
         dpo = ", ".join(escape(c.name) for c in result.dpo) or escape(tr("none named"))
         parts.append(_row(labels.responsibility_role_label("dpo"), dpo))

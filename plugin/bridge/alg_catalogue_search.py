@@ -137,8 +137,10 @@ class CatalogueSearchAlgorithm(GeoGovAlgorithm):
             "Authentication (AUTHCFG, optional) and timeout (TIMEOUT): for the requests.\n\n"
             "Output layer (OUTPUT, polygons in EPSG:4326; a record without a box has no "
             "geometry): identifier, title, producer (originators), custodian, frequency "
-            "(ISO maintenance frequency), last_revision, wms and wms_layer, wfs and "
-            "wfs_typename (the record's service links), catalogue.\n"
+            "(ISO maintenance frequency), last_revision (the latest of the revision, "
+            "publication and creation dates of the record's resource citation, the date as "
+            "the record writes it: a time or time zone never moves it to another day), wms "
+            "and wms_layer, wfs and wfs_typename (the record's service links), catalogue.\n"
             "The log says what the server could not do itself (accents, whole words, "
             "sorting, page size).")
 

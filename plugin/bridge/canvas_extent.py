@@ -25,17 +25,40 @@ def extent_wgs84(extent, crs, project=None) -> tuple:
         return WORLD
     target = QgsCoordinateReferenceSystem(WGS84)
     transform = QgsCoordinateTransform(crs, target, project or QgsProject.instance())
-    if _shows_whole_world(extent, crs, transform):
-        return WORLD
-    try:
-        box = transform.transformBoundingBox(extent)
-    except QgsCsException:
-        return WORLD
-    west, south = max(-180.0, box.xMinimum()), max(-90.0, box.yMinimum())
-    east, north = min(180.0, box.xMaximum()), min(90.0, box.yMaximum())
+    if not transform.isValid():
+        box = gdal_box(extent, crs, WGS84)
+        if box is None:
+            return WORLD
+        west, south, east, north = box
+    else:
+        if _shows_whole_world(extent, crs, transform):
+            return WORLD
+        try:
+            box = transform.transformBoundingBox(extent)
+        except QgsCsException:
+            return WORLD
+        west, south, east, north = box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()
+    west, south = max(-180.0, west), max(-90.0, south)
+    east, north = min(180.0, east), min(90.0, north)
     if not (west < east and south < north):
         return WORLD
     return (west, south, east, north)
+
+
+def gdal_box(extent, crs, target: str):
+    """(xmin, ymin, xmax, ymax) of a QgsRectangle in ``crs`` brought to ``target`` by GDAL,
+    None when it cannot be. For when QGIS 3.22 gives an invalid QgsCoordinateTransform
+    between valid CRS (see plugin/territories/geometry.py): QGIS would move nothing."""
+    from ..territories.places import extent_polygon
+
+    source = crs.authid() or crs.toWkt()
+    target_text = target if isinstance(target, str) else (target.authid() or target.toWkt())
+    polygon = extent_polygon((extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()),
+                             source, target_text)
+    if polygon is None:
+        return None
+    xmin, xmax, ymin, ymax = polygon.GetEnvelope()
+    return xmin, ymin, xmax, ymax
 
 
 def _shows_whole_world(extent, crs, transform) -> bool:

@@ -41,10 +41,14 @@ from . import settings as gsettings
 from . import store_factory
 from .i18n import tr
 from .layer_description import (
+    LOCAL_PROVIDERS,
+    communes_of_source,
     describe_layer,
+    feature_source,
     has_territorial_stewards,
     is_shared_layer,
-    layer_departement,
+    layer_communes,
+    places_key,
 )
 from .store_factory import StoreFacts, store_facts_from_settings
 from .tasks import run_task
@@ -178,6 +182,7 @@ class LayerGovernance:
     record: object = None           # the catalogue Record used, when known
     record_loading: bool = False
     record_error: Optional[GeoGovError] = None
+    places_loading: bool = False    # where the layer's features lie is being read in a task
     convention_loaded: bool = True
     store_available: bool = False
     dataset: object = None          # the convention Dataset
@@ -218,6 +223,8 @@ class GovernanceState(QObject):
         self.records = {}          # dataset id -> Record, or None when looked for and absent
         self.record_errors = {}    # dataset id -> GeoGovError
         self._fetching = set()
+        self.places = {}           # places_key(layer) -> communes its features touch (or None)
+        self._placing = set()
         self._tasks = set()
         self._generation = 0
         self._closed = False
@@ -274,6 +281,8 @@ class GovernanceState(QObject):
         generation = self._generation
         self.source = (self.settings.convention_source or "").strip()
         self.records.clear()
+        self.places.clear()
+        self._placing.clear()
         self.record_errors.clear()
         self._watch(self.source)
         if not self.source:
@@ -350,6 +359,34 @@ class GovernanceState(QObject):
         self.facts, self.store_error = facts, error
         self.changed.emit()
 
+    # ------------------------------------------------------------------ places
+    def _layer_places(self, layer) -> tuple:
+        """(communes the layer touches, still being read). Small local layers are read here;
+        a service layer's features are read in a task (its extent answers meanwhile)."""
+        reference = self.convention.reference
+        key = places_key(layer)
+        if key in self.places and self.places[key] is not None:
+            return self.places[key], False
+        quick = layer_communes(layer, reference)
+        if layer.providerType() in LOCAL_PROVIDERS or key in self.places or self._closed:
+            return quick, False
+        if key not in self._placing:
+            self._placing.add(key)
+            generation = self._generation
+            source, crs = feature_source(layer)
+            self._run(tr("GeoGov: where the features of {layer} lie").format(layer=layer.name()),
+                      communes_of_source, source, crs, reference,
+                      on_done=lambda communes: self._placed(generation, key, communes),
+                      on_error=lambda _error: self._placed(generation, key, None))
+        return quick, True
+
+    def _placed(self, generation, key, communes):
+        self._placing.discard(key)
+        if generation != self._generation:
+            return
+        self.places[key] = communes
+        self.changed.emit()
+
     # ------------------------------------------------------------------ records
     def request_record(self, dataset, description: Optional[LayerDescription] = None):
         """Fetch the dataset's catalogue record in a task (once), unless already known."""
@@ -390,17 +427,18 @@ class GovernanceState(QObject):
             return LayerGovernance(description, shared=shared,
                                    store_available=self.facts.available)
         dataset = found.dataset
+        placing = False
         if has_territorial_stewards(dataset):
-            description.departement = layer_departement(layer)
+            description.communes, placing = self._layer_places(layer)
         if fetch:
             self.request_record(dataset, description)
         record = self.records.get(dataset.id)
         result = responsibility_for(
             self.convention, dataset, today=self.today(), record=record,
-            departement=description.departement, commune=description.commune,
+            communes=description.communes,
             applied_at=self.facts.applied.get(dataset.id), matched_by=found.matched_by)
         return LayerGovernance(
             description, result, shared=True, pending=self.facts.pending.get(dataset.id, 0),
-            record=record, record_loading=dataset.id in self._fetching,
+            record=record, record_loading=dataset.id in self._fetching, places_loading=placing,
             record_error=self.record_errors.get(dataset.id),
             store_available=self.facts.available, dataset=dataset)

@@ -12,35 +12,21 @@ What identifies a layer, per provider (QGIS 3.22 data-source strings):
 A layer added from a catalogue record carries the record in custom properties
 (:data:`RECORD_URL_PROPERTY`, :data:`RECORD_ID_PROPERTY`, set by the Discover panel).
 
-The layer's *département* matters only for datasets with per-territory stewards. It is
-read from the layer's extent in EPSG:4326 against the eight Île-de-France départements
-of QGIS's own ``world_map.gpkg`` (Natural Earth admin-1, ``fips = 'FRA8'``). A plain
-extent centroid is not enough: the bounding box of the Hauts-de-Seine has its centre in
-Paris. The rule is therefore: the département that covers the largest share of the
-extent (inside the region), provided it covers at least 40 % of it *and* the extent lies
-for at least 75 % inside that département's own bounding box; otherwise the layer spans
-several départements and None is returned (the dataset's default stewards apply). A
-point-like extent (one feature) is tested by containment of its centre.
+Where a layer lies matters only for datasets with per-territory stewards: the communes
+of the convention's territory reference its extent meets (plugin/territories/places.py,
+with GDAL's transforms — never QgsCoordinateTransform, whose results QGIS 3.22 can lose,
+see plugin/territories/geometry.py). Every steward of those communes is named.
 """
 
 from __future__ import annotations
 
-import os
 from typing import Optional
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from qgis.core import (
-    QgsApplication,
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsDataSourceUri,
     QgsFeatureRequest,
-    QgsGeometry,
-    QgsPointXY,
-    QgsProject,
     QgsProviderRegistry,
-    QgsRectangle,
-    QgsVectorLayer,
 )
 
 from ..governance.resolution import LayerDescription
@@ -48,89 +34,92 @@ from ..governance.resolution import LayerDescription
 RECORD_URL_PROPERTY = "geogov/record_url"
 RECORD_ID_PROPERTY = "geogov/record_id"
 
-# Natural Earth's names (with its "Seien-et-Marne" typo) -> INSEE code.
-NATURAL_EARTH_DEPARTEMENTS = {
-    "Paris": "75", "Seien-et-Marne": "77", "Seine-et-Marne": "77", "Yvelines": "78",
-    "Essonne": "91", "Hauts-de-Seine": "92", "Seine-Saint-Denis": "93", "Val-de-Marne": "94",
-    "Val-d'Oise": "95",
-}
-DEPARTEMENT_NAMES = {
-    "75": "Paris", "77": "Seine-et-Marne", "78": "Yvelines", "91": "Essonne",
-    "92": "Hauts-de-Seine", "93": "Seine-Saint-Denis", "94": "Val-de-Marne", "95": "Val-d'Oise",
-}
-
 # Providers whose layers come from a service or a shared database (not a local file).
 SERVICE_PROVIDERS = {"WFS", "wms", "oapif", "postgres", "wcs", "arcgisfeatureserver",
                      "arcgismapserver", "mssql", "oracle", "hana", "vectortile"}
 
-MIN_SHARE = 0.40
-MIN_INSIDE_BOX = 0.75
-
-_DEPARTEMENTS = None     # {code: QgsGeometry in EPSG:4326}, read once
-
-
-def world_map_path() -> str:
-    """QGIS's own copy (every install has it, wherever QGIS is installed: OSGeo4W, the
-    standalone Windows installer, macOS bundles, Linux packages)."""
-    return os.path.join(QgsApplication.pkgDataPath(), "resources", "data", "world_map.gpkg")
+def layer_crs_text(layer) -> str:
+    crs = layer.crs()
+    return (crs.authid() or crs.toWkt()) if crs.isValid() else ""
 
 
-def departement_polygons() -> dict:
-    """{INSEE code: QgsGeometry (EPSG:4326)} of the eight Île-de-France départements."""
-    global _DEPARTEMENTS
-    if _DEPARTEMENTS is None:
-        layer = QgsVectorLayer(world_map_path() + "|layername=states_provinces", "states", "ogr")
-        polygons = {}
-        if layer.isValid():
-            request = QgsFeatureRequest().setFilterExpression(
-                "\"fips\" = 'FRA8' AND \"admin\" = 'France'")
-            for feature in layer.getFeatures(request):
-                code = NATURAL_EARTH_DEPARTEMENTS.get(feature["name"])
-                if code and feature.hasGeometry():
-                    polygons[code] = QgsGeometry(feature.geometry())
-        _DEPARTEMENTS = polygons
-    return _DEPARTEMENTS
-
-
-def departement_of_extent(extent: QgsRectangle) -> Optional[str]:
-    """The INSEE code of the one département ``extent`` (EPSG:4326) lies in, else None."""
-    polygons = departement_polygons()
-    if extent is None or extent.isNull() or not polygons:
-        return None
-    if extent.width() < 1e-9 or extent.height() < 1e-9:
-        centre = QgsGeometry.fromPointXY(QgsPointXY(extent.center()))
-        return next((code for code, geometry in polygons.items() if geometry.contains(centre)),
-                    None)
-    box = QgsGeometry.fromRect(extent)
-    shares = {code: box.intersection(geometry).area() for code, geometry in polygons.items()}
-    inside = sum(shares.values())
-    if inside <= 0:
-        return None
-    code = max(shares, key=shares.get)
-    if shares[code] / inside < MIN_SHARE:
-        return None
-    own_box = QgsGeometry.fromRect(polygons[code].boundingBox())
-    if box.intersection(own_box).area() / box.area() < MIN_INSIDE_BOX:
-        return None
-    return code
-
-
-def extent_4326(layer) -> Optional[QgsRectangle]:
+def extent_4326(layer) -> Optional[tuple]:
+    """(west, south, east, north) of the layer in EPSG:4326, None when unknown."""
     extent = layer.extent()
-    if extent is None or extent.isNull() or not layer.crs().isValid():
+    crs = layer_crs_text(layer)
+    if extent is None or extent.isNull() or not crs:
         return None
-    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-    if layer.crs() == wgs84:
-        return QgsRectangle(extent)
-    transform = QgsCoordinateTransform(layer.crs(), wgs84, QgsProject.instance())
-    try:
-        return transform.transformBoundingBox(extent)
-    except Exception:  # noqa: BLE001 - QgsCsException: an extent outside the CRS's area
+    from ..territories.places import extent_polygon
+
+    polygon = extent_polygon((extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()),
+                             crs, "EPSG:4326")
+    if polygon is None:
         return None
+    west, east, south, north = polygon.GetEnvelope()
+    return west, south, east, north
 
 
-def layer_departement(layer) -> Optional[str]:
-    return departement_of_extent(extent_4326(layer))
+# Local layers up to this many features are placed by their features' own geometries
+# (a few milliseconds); larger ones and service layers by their extent.
+LOCAL_PROVIDERS = {"ogr", "memory", "spatialite", "delimitedtext", "gpx", "virtual"}
+MAX_PLACED_FEATURES = 5000
+
+
+# A service layer (WFS, OGC API…) is placed by its features in a task, up to this many.
+MAX_PLACED_IN_TASK = 50000
+
+
+def places_key(layer) -> tuple:
+    """What decides where a layer lies: its source, filter and extent."""
+    extent = layer.extent()
+    return (layer.id(), layer.source(), layer.subsetString() if hasattr(layer, "subsetString") else "",
+            extent.toString(2) if extent is not None else "")
+
+
+def feature_source(layer):
+    """A thread-safe snapshot to read the layer's geometries in a task (main thread)."""
+    from qgis.core import QgsVectorLayerFeatureSource
+
+    return QgsVectorLayerFeatureSource(layer), layer_crs_text(layer)
+
+
+def communes_of_source(source, crs: str, reference, is_cancelled=None) -> Optional[list]:
+    """The communes a feature source's geometries touch (any thread); None when there are
+    more than MAX_PLACED_IN_TASK features (the extent then tells)."""
+    from ..territories.places import communes_of_blobs
+
+    blobs = []
+    request = QgsFeatureRequest().setNoAttributes().setLimit(MAX_PLACED_IN_TASK + 1)
+    for feature in source.getFeatures(request):
+        if is_cancelled is not None and is_cancelled():
+            return None
+        if feature.hasGeometry():
+            blobs.append(bytes(feature.geometry().asWkb()))
+        if len(blobs) > MAX_PLACED_IN_TASK:
+            return None
+    return communes_of_blobs(reference, blobs, crs)
+
+
+def layer_communes(layer, reference) -> Optional[list]:
+    """The communes of the territory reference the layer touches (None: unknown): those
+    of its features for a small local layer, else those its extent meets."""
+    if reference is None or layer is None:
+        return None
+    extent = layer.extent()
+    if extent is None or extent.isNull():
+        return None
+    crs = layer_crs_text(layer)
+    from ..territories.places import communes_of_blobs, communes_of_extent
+
+    if layer.providerType() in LOCAL_PROVIDERS and 0 <= layer.featureCount() <= MAX_PLACED_FEATURES:
+        request = QgsFeatureRequest().setNoAttributes().setLimit(MAX_PLACED_FEATURES + 1)
+        blobs = [bytes(f.geometry().asWkb()) for f in layer.getFeatures(request) if f.hasGeometry()]
+        if len(blobs) <= MAX_PLACED_FEATURES:
+            found = communes_of_blobs(reference, blobs, crs)
+            if found is not None:
+                return found
+    return communes_of_extent(reference, (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(),
+                                          extent.yMaximum()), crs)
 
 
 # ---------------------------------------------------------------------------- sources
@@ -180,12 +169,8 @@ def service_of(provider: str, source: str) -> tuple:
     return "", ""
 
 
-def describe_layer(layer, departement: bool = False) -> LayerDescription:
-    """The plain description of a QgsMapLayer (main thread: it reads the layer).
-
-    ``departement``: also work out where the layer lies (only needed for datasets with
-    per-territory stewards; see the module doc).
-    """
+def describe_layer(layer) -> LayerDescription:
+    """The plain description of a QgsMapLayer (main thread: it reads the layer)."""
     provider = layer.providerType() if layer is not None else ""
     source = layer.source() if layer is not None else ""
     if provider == "ogr" and "|subset=" in source:
@@ -196,11 +181,8 @@ def describe_layer(layer, departement: bool = False) -> LayerDescription:
         provider=provider, service_url=url, typename=typename, source=source,
         record_url=str(layer.customProperty(RECORD_URL_PROPERTY, "") or ""),
         record_id=str(layer.customProperty(RECORD_ID_PROPERTY, "") or ""))
-    box = extent_4326(layer)
-    if box is not None:
-        description.extent = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
-        if departement:
-            description.departement = departement_of_extent(box)
+    if layer is not None and hasattr(layer, "extent"):
+        description.extent = extent_4326(layer)
     return description
 
 

@@ -9,10 +9,11 @@ proposal needs, in two steps:
    provider's primary key), the target (WFS service + typename, PostGIS table, GeoPackage
    table), and thread-safe snapshots of the rows — QgsVectorLayerFeatureSource copies the
    edit buffer, so the user may go on editing while the task reads.
-2. :func:`prepare` (any thread, in a QgsTask): the ChangeSet, the départements it
-   touches, who reviews it (the steward(s) for those départements, plus the DPO for
-   personal data: the same rule the stores apply, rules.steward_partners), the proposer's
-   territory and the validation problems (plugin/proposals/validation.py).
+2. :func:`prepare` (any thread, in a QgsTask): the ChangeSet, the communes it touches and
+   whether it stays inside the proposer's territory (plugin/territories/places.py, the
+   rule the PostgreSQL store applies again at submit), who reviews it (the steward(s) of
+   those communes, plus the DPO for personal data: governance/stewardship.py) and the
+   validation problems (plugin/proposals/validation.py).
 
 Saving, submitting and listing are in propose_store.py; the dialog in ui/propose_dialog.py.
 """
@@ -35,13 +36,12 @@ from ..errors import Cancelled, GeoGovError
 from ..governance.resolution import find_dataset
 from ..proposals import rules
 from ..proposals.changeset import compute_changeset
-from ..proposals.convention_rows import convention_rows
 from ..proposals.model import INSERT, ChangeSet, Problem, Schema, Target
 from ..proposals.store import Identity
-from ..proposals.validation import proposer_from_convention, validate
+from ..proposals.validation import proposer_from_convention, territory_problems, validate
+from ..territories.places import Placement, locate
 from .features import FEATURE_ID, LayerRows, diff_layer_rows, geometry_wkb, python_value, schema_from_layer
 from .layer_description import describe_layer
-from .propose_territory import Departements, crs_text, departement_geometries, territory_geometry
 
 MODE_EDIT_BUFFER, MODE_LAYERS = "edit_buffer", "layers"
 # Custom properties: the authoritative layer a local copy was made from (its layer id),
@@ -56,6 +56,11 @@ class ProposeError(GeoGovError):
     """The layer cannot be proposed (not governed, no key, nothing edited…)."""
 
     code = "proposal.cannot_propose"
+
+
+def crs_text(crs) -> str:
+    """A QgsCoordinateReferenceSystem as the text the core reads (authid, else WKT)."""
+    return (crs.authid() or crs.toWkt()) if crs.isValid() else ""
 
 
 # ---------------------------------------------------------------------------- the layer
@@ -198,7 +203,6 @@ class ProposeSource:
     schema: Schema                 # the target's schema (the authoritative layer's)
     target: Target
     rows: object                   # EditBufferRows, or (LayerRows base, LayerRows edited)
-    departements: dict             # {INSEE code: ISO WKB in the layer CRS}
     edited_layer_id: str = ""
     proposal_id: str = ""          # the proposal these edits were last saved to
 
@@ -232,7 +236,6 @@ def collect_edit_buffer(layer: QgsVectorLayer, convention, dataset_id: Optional[
     schema = schema_from_layer(layer, key or key_of(dataset, layer))
     return ProposeSource(MODE_EDIT_BUFFER, layer.id(), layer.name(), dataset.id, dataset.title or dataset.id,
                          schema, layer_target(layer), EditBufferRows(layer, schema),
-                         departement_geometries(layer.crs()),
                          proposal_id=str(layer.customProperty(PROPOSAL_PROPERTY, "") or ""))
 
 
@@ -251,15 +254,15 @@ def collect_layers(base: QgsVectorLayer, edited: QgsVectorLayer, convention,
     return ProposeSource(MODE_LAYERS, base.id(), base.name(), dataset.id, dataset.title or dataset.id,
                          schema, layer_target(base),
                          (LayerRows(base, schema), LayerRows(edited, schema)),
-                         departement_geometries(base.crs()), edited_layer_id=edited.id(),
+                         edited_layer_id=edited.id(),
                          proposal_id=str(edited.customProperty(PROPOSAL_PROPERTY, "") or ""))
 
 
 # ---------------------------------------------------------------------------- routing
 @dataclass
 class Routing:
-    """Who reviews a proposal: the steward partners for its départements, their steward
-    contacts, and the DPO contacts when the dataset holds personal data."""
+    """Who reviews a proposal: the steward partners of the communes it touches, their
+    steward contacts, and the DPO contacts when the dataset holds personal data."""
 
     stewards: list = field(default_factory=list)          # Partner
     steward_contacts: list = field(default_factory=list)  # Contact
@@ -268,14 +271,10 @@ class Routing:
     personal_data: bool = False
 
 
-def review_routing(convention, dataset_id: str, departements) -> Routing:
-    """The same choice of stewards as the stores make (rules.steward_partners over the
-    convention's rows): assignments covering every touched département win, else the
-    dataset's stewards everywhere."""
+def review_routing(convention, dataset_id: str, communes, unplaced: bool) -> Routing:
+    """The stewards the stores will route to (governance/stewardship.py, one rule)."""
     dataset = convention.dataset(dataset_id)
-    stewardships = [s for s in convention_rows(convention)["stewardships"] if s["dataset"] == dataset_id]
-    partner_ids = rules.steward_partners(stewardships, dataset_id, list(departements or []))
-    partners = [convention.partners[p] for p in partner_ids if p in convention.partners]
+    partners = convention.stewards_for(dataset_id, list(communes or ()), unplaced)
     approvals = rules.required_approvals(dataset.approval, dataset.personal_data)
     dpos = [c for p in partners for c in p.contacts_with_role(rules.DPO)] if rules.DPO in approvals else []
     return Routing(stewards=partners,
@@ -291,10 +290,9 @@ class Prepared:
     source: ProposeSource
     changeset: ChangeSet
     problems: list                 # validation Problems
-    departements: list             # INSEE codes the changes touch
+    placement: Placement           # communes touched, unplaced, outside the territory
     routing: Routing
     identity: Identity
-    notes: list = field(default_factory=list)      # propose_territory.Note
     store_kind: str = ""
     offline: bool = False          # the PostgreSQL store could not be reached
     proposal: object = None        # the Proposal as saved, when saved
@@ -304,6 +302,10 @@ class Prepared:
     @property
     def empty(self) -> bool:
         return not self.changeset.changes
+
+    @property
+    def departements(self) -> list:
+        return self.placement.departements
 
 
 def compute(source: ProposeSource, progress=None, is_cancelled=None) -> ChangeSet:
@@ -316,27 +318,26 @@ def compute(source: ProposeSource, progress=None, is_cancelled=None) -> ChangeSe
 
 def prepare(source: ProposeSource, convention, identity: Identity, *, progress=None,
             is_cancelled=None) -> Prepared:
-    """Change set, départements, reviewers, proposer territory, validation (any thread)."""
+    """Change set, places, reviewers, proposer territory, validation (any thread)."""
     def part(start, end):
         if progress is None:
             return None
         return lambda fraction: progress(start + (end - start) * fraction)
 
-    changeset = compute(source, progress=part(0.0, 0.6), is_cancelled=is_cancelled)
-    places = Departements(source.departements)
-    departements = places.of_changeset(changeset)
-    routing = review_routing(convention, source.dataset_id, departements)
+    changeset = compute(source, progress=part(0.0, 0.5), is_cancelled=is_cancelled)
     partner = identity.partner or ""
-    notes, problems = [], []
+    problems = []
     if not partner:
         problems.append(Problem(UNKNOWN_IDENTITY, params={"login": identity.login}))
-    territory = None
     restricted = None
     if partner in convention.partners:
         restricted = convention.proposal_territory(partner, source.dataset_id)
-    if restricted is not None:
-        territory, notes = territory_geometry(restricted, places, source.crs)
-    proposer = proposer_from_convention(convention, partner, source.dataset_id, territory)
-    problems += validate(changeset, source.schema, proposer, progress=part(0.6, 1.0),
+    placement = locate(changeset, convention.reference,
+                       restricted.territory_set() if restricted is not None else None,
+                       progress=part(0.5, 0.8), is_cancelled=is_cancelled)
+    routing = review_routing(convention, source.dataset_id, placement.communes, bool(placement.unplaced))
+    proposer = proposer_from_convention(convention, partner, source.dataset_id)
+    problems += validate(changeset, source.schema, proposer, progress=part(0.8, 1.0),
                          is_cancelled=is_cancelled)
-    return Prepared(source, changeset, problems, departements, routing, identity, notes)
+    problems += territory_problems(changeset, placement)
+    return Prepared(source, changeset, problems, placement, routing, identity)

@@ -103,7 +103,8 @@ def proposal_from(prepared: Prepared, title: str, comment: str, proposal_id: str
     return Proposal(id=proposal_id or None, dataset=prepared.source.dataset_id, target=prepared.source.target,
                     author=identity.login, partner=identity.partner or "", title=title, comment=comment,
                     changeset=prepared.changeset, validation=list(prepared.problems),
-                    departements=list(prepared.departements))
+                    communes=list(prepared.placement.communes), departements=list(prepared.departements),
+                    unplaced=prepared.placement.unplaced, outside=len(prepared.placement.outside))
 
 
 def save_draft(store, proposal: Proposal, existing_id: str = "") -> Proposal:

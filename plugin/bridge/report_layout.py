@@ -27,8 +27,6 @@ import os
 
 from qgis.core import (
     Qgis,
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsLayoutExporter,
     QgsLayoutFrame,
     QgsLayoutItemLabel,
@@ -290,13 +288,13 @@ class ReportLayoutBuilder:
         top = self.y
         item = QgsLayoutItemMap(self.layout)
         item.setLayers([layer])
-        lambert = QgsCoordinateReferenceSystem("EPSG:2154")
-        item.setCrs(lambert)
+        # The map is drawn in the reference's own CRS (Lambert-93 for the shipped one):
+        # no transform, so nothing QGIS's transform cache does can shift it.
+        item.setCrs(layer.crs())
         self.layout.addLayoutItem(item)
         self._place(item, MARGIN, top, width, height)
-        transform = QgsCoordinateTransform(layer.crs(), lambert, QgsProject.instance())
-        extent = transform.transformBoundingBox(layer.extent())
-        extent.grow(6000)
+        extent = layer.extent()
+        extent.grow(max(extent.width(), extent.height()) * 0.03)
         item.zoomToExtent(extent)
         item.setFrameEnabled(True)
         item.setFrameStrokeColor(QColor("#b0b0b0"))

@@ -1,12 +1,11 @@
-"""The map of the governance report: the Île-de-France départements coloured by lateness.
+"""The map of the governance report: the region's départements coloured by lateness.
 
-Geometry: the eight départements of QGIS's own ``world_map.gpkg`` (see
-layer_description.py), so the map needs no download and no data of the demo.
+Geometry: the convention's territory reference (plugin/territories): each département
+covered by it, drawn as the union of its communes, in the reference's CRS.
 
 Colour of a département: the partners *anchored* there — whose territory in the
-convention names that département, or communes of it (the Région, an EPT, a
-département council…) — and the datasets they produce or maintain, and the contract
-deliveries they owe:
+convention holds communes of it (the Région, an EPT, a département council…) — and the
+datasets they produce or maintain, and the contract deliveries they owe:
 
 - red: at least one of those datasets is late, or a delivery is overdue;
 - green: none late, and at least one has a known, kept update date;
@@ -20,6 +19,7 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsField,
     QgsFillSymbol,
@@ -33,21 +33,24 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ..governance.convention import departement_of_commune
 from ..governance.frequency import LATE, UNKNOWN, UP_TO_DATE
-from .layer_description import DEPARTEMENT_NAMES, departement_polygons
+from ..territories.departements import departement_name
 from .qgis_compat import FieldType, label_over_point
 
 COLOURS = {UP_TO_DATE: "#81c784", LATE: "#e57373", UNKNOWN: "#d6d6d6"}
 
 
+def covered_departements(report) -> list:
+    """The départements of the report's territory reference, in code order."""
+    reference = report.reference
+    return reference.covered_departements() if reference is not None else []
+
+
 def anchored_partners(report) -> dict:
-    """{département code: [PartnerSection]} of partners whose territory names it."""
-    out = {code: [] for code in DEPARTEMENT_NAMES}
+    """{département code: [PartnerSection]} of partners whose territory reaches it."""
+    out = {code: [] for code in covered_departements(report)}
     for section in report.partners:
-        codes = set(section.departements)
-        codes.update(departement_of_commune(c) for c in section.communes)
-        for code in codes:
+        for code in section.departements_reached:
             if code in out:
                 out[code].append(section)
     return out
@@ -76,19 +79,21 @@ def departement_rows(report, tr) -> list:
     """[(code, name, partner names, status, late count)] in code order, for the table."""
     anchored = anchored_partners(report)
     rows = []
-    for code in sorted(DEPARTEMENT_NAMES):
+    for code in covered_departements(report):
         sections = anchored.get(code, [])
         status, late = departement_status(sections)
-        rows.append((code, DEPARTEMENT_NAMES[code], [s.name for s in sections], status, late))
+        rows.append((code, departement_name(code), [s.name for s in sections], status, late))
     return rows
 
 
 def territories_layer(report, tr, wrap_label=None) -> QgsVectorLayer:
-    """A styled memory layer (EPSG:4326): one feature per département, with labels.
+    """A styled memory layer (the reference's CRS): one feature per département, with labels.
 
     ``wrap_label(text)`` may cut the legend labels into lines.
     """
-    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", tr("Partner territories"), "memory")
+    layer = QgsVectorLayer("MultiPolygon", tr("Partner territories"), "memory")
+    if report.reference is not None:
+        layer.setCrs(QgsCoordinateReferenceSystem.fromWkt(report.reference.crs_wkt))
     provider = layer.dataProvider()
     provider.addAttributes([QgsField("code", FieldType.STRING), QgsField("nom", FieldType.STRING),
                             QgsField("status", FieldType.STRING),
@@ -97,15 +102,20 @@ def territories_layer(report, tr, wrap_label=None) -> QgsVectorLayer:
     layer.updateFields()
     anchored = anchored_partners(report)
     features = []
-    for code, geometry in sorted(departement_polygons().items()):
+    for code in covered_departements(report):
+        blob = report.reference.departement_geometry(code)
+        if blob is None:
+            continue
         sections = anchored.get(code, [])
         status, late = departement_status(sections)
-        name = DEPARTEMENT_NAMES.get(code, code)
+        name = departement_name(code)
         # The four inner départements are a few millimetres wide on an A4 map of the
         # region: the map shows codes, the table under it names them.
         label = code
         feature = QgsFeature(layer.fields())
-        feature.setGeometry(QgsGeometry(geometry))
+        geometry = QgsGeometry()
+        geometry.fromWkb(blob)
+        feature.setGeometry(geometry)
         feature.setAttributes([code, name, status, len(sections), late, label])
         features.append(feature)
     provider.addFeatures(features)

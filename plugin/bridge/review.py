@@ -184,15 +184,14 @@ def sql_connection(target, settings):
 
 
 def steward_partners(convention, proposal) -> Optional[list]:
-    """The steward partners of the proposal per the convention (None: no convention)."""
+    """The steward partners the store routed the proposal to at submit; for a proposal the
+    store holds none for, the convention's rule over its places (None: no convention)."""
+    if proposal.stewards:
+        return list(proposal.stewards)
     if convention is None or proposal.dataset not in convention.datasets:
         return None
-    found = []
-    for departement in proposal.departements or [None]:
-        for partner in convention.stewards_for(proposal.dataset, departement):
-            if partner.id not in found:
-                found.append(partner.id)
-    return found
+    return [p.id for p in convention.stewards_for(proposal.dataset, proposal.communes,
+                                                  bool(proposal.unplaced))]
 
 
 def check_may_apply(proposal, identity: Identity, convention=None,

@@ -99,7 +99,8 @@ def open_geopackage_store(path: str, login: str = "", partner: Optional[str] = N
                          source=path)
     from ..proposals.gpkg_store import GeoPackageStore
 
-    store = GeoPackageStore(path, login or READER_LOGIN, partner)
+    store = GeoPackageStore(path, login or READER_LOGIN, partner,
+                            reference=getattr(_CONVENTION, "reference", None))
     if _CONVENTION is not None:
         store.sync_convention(_CONVENTION, only_if_changed=True)
     return store
@@ -172,8 +173,8 @@ def proposal_counts(summaries, convention=None) -> dict:
     """``{dataset: counts, "dataset@partner": counts}`` (see governance/report.py).
 
     A proposal counts as received once submitted (a withdrawn one only if it had been
-    submitted). With the convention, each proposal is also counted for the steward
-    partner(s) of each département it touches, so a per-territory steward sees its own.
+    submitted). Each proposal is also counted for the steward partner(s) the store routed
+    it to, so a per-territory steward sees its own.
     """
     counts = {}
     for summary in summaries:
@@ -183,13 +184,9 @@ def proposal_counts(summaries, convention=None) -> dict:
         if status not in RECEIVED and status != proposals.WITHDRAWN:
             continue
         _add(counts, summary.dataset, status)
-        if convention is None or summary.dataset not in convention.datasets:
-            continue
-        partners = []
-        for departement in (summary.departements or [None]):
-            for partner in convention.stewards_for(summary.dataset, departement):
-                if partner.id not in partners:
-                    partners.append(partner.id)
+        partners = list(summary.stewards)
+        if not partners and convention is not None and summary.dataset in convention.datasets:
+            partners = [p.id for p in convention.stewards_for(summary.dataset, summary.communes, True)]
         for partner_id in partners:
             _add(counts, f"{summary.dataset}@{partner_id}", status)
     return counts

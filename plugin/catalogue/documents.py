@@ -7,8 +7,9 @@ claims), parses them safely (``xmlsafe``), raises an OGC exception report as
 ========================  ==============================================================
 kind                      holds
 ========================  ==============================================================
-iso19139                  ``records`` (one; ``standard`` iso19139 or iso19115-2)
-iso19115-3, iso19110      ``records`` (one)
+iso19139                  ``records`` (one; ``standard`` iso19139 or iso19115-2; a national
+                          profile's root too, see ``iso19139.is_record``)
+iso19115-3, iso19110      ``records`` (one; ISO 19115-3 profiles too)
 dublincore, dcat          ``records`` (one bare csw:Record / rdf:RDF)
 csw.getrecords            ``result`` (a SearchResult page) and ``records``
 csw.getrecordbyid         ``records`` (possibly none)

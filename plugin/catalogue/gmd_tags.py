@@ -2,11 +2,17 @@
 
 Precomputed once: the parser compares ``child.tag`` with these strings instead of building
 ``"{ns}name"`` (or compiling XPath) per element and per record.
+
+ISO 19115-2 has two XML namespaces for the same ``gmi`` elements: ISO/TS 19139-2:2012's
+``http://www.isotc211.org/2005/gmi`` and the newer ``http://standards.iso.org/iso/19115/-2/
+gmi/1.0`` (DGIWG DMF 2, NATO NGMP); both sit on gmd/gco content and read the same.
 """
 
 GMD = "http://www.isotc211.org/2005/gmd"
 GCO = "http://www.isotc211.org/2005/gco"
 GMI = "http://www.isotc211.org/2005/gmi"
+GMI2 = "http://standards.iso.org/iso/19115/-2/gmi/1.0"
+GMI_NAMESPACES = (GMI, GMI2)
 SRV = "http://www.isotc211.org/2005/srv"
 GMX = "http://www.isotc211.org/2005/gmx"
 GTS = "http://www.isotc211.org/2005/gts"
@@ -20,7 +26,9 @@ def _t(ns, name):
 
 MD_METADATA = _t(GMD, "MD_Metadata")
 MI_METADATA = _t(GMI, "MI_Metadata")
-ROOT_TAGS = (MD_METADATA, MI_METADATA)
+MI_METADATA2 = _t(GMI2, "MI_Metadata")
+MI_TAGS = (MI_METADATA, MI_METADATA2)
+ROOT_TAGS = (MD_METADATA, MI_METADATA, MI_METADATA2)
 
 # MD_Metadata children
 FILE_ID = _t(GMD, "fileIdentifier")
@@ -40,6 +48,7 @@ RES_MAINT = _t(GMD, "resourceMaintenance")
 KEYWORDS = _t(GMD, "descriptiveKeywords")
 SRV_KEYWORDS = _t(SRV, "keywords")  # SV_ServiceIdentification's own keywords (ISO 19119)
 CONSTRAINTS = _t(GMD, "resourceConstraints")
+SRV_RESTRICTIONS = _t(SRV, "restrictions")  # SV_ServiceIdentification's own constraints
 TOPIC = _t(GMD, "topicCategory")
 EXTENT = _t(GMD, "extent")
 SRV_EXTENT = _t(SRV, "extent")
@@ -91,13 +100,25 @@ DESCRIPTION = _t(GMD, "description")
 FUNCTION = _t(GMD, "function")
 
 RESPONSIBLE_PARTY = _t(GMD, "CI_ResponsibleParty")
+# Every property ISO 19139 / 19115-2 types CI_ResponsibleParty_PropertyType: a party sits in
+# one of these whatever class a profile puts inside (che:CHE_CI_ResponsibleParty…), and one
+# given only by xlink:href is nothing but this property.
+PARTY_PROPERTIES = (CONTACT, POC, CITED, DISTRIBUTOR_CONTACT, _t(GMD, "userContactInfo"),
+                    _t(GMD, "processor")) + tuple(
+    _t(ns, name) for ns in GMI_NAMESPACES for name in ("sponsor", "requestor", "recipient"))
+# Properties only MD_Metadata has: an element holding one extends MD_Metadata_Type (a
+# profile root that does not declare gco:isoType still starts with the ISO content).
+METADATA_ONLY = frozenset(_t(GMD, n) for n in (
+    "fileIdentifier", "hierarchyLevel", "hierarchyLevelName", "dateStamp",
+    "metadataStandardName", "identificationInfo", "metadataMaintenance"))
 THESAURUS = _t(GMD, "thesaurusName")
 # Children that never hold a party (so are not swept for "associated" parties) or that are
 # read in their own context.
 NO_PARTY = frozenset(_t(GMD, n) for n in (
     "parentIdentifier", "hierarchyLevelName", "metadataStandardName", "metadataStandardVersion",
     "dataSetURI", "locale", "spatialRepresentationInfo"))
-IDENT_HANDLED = frozenset((CITATION, ABSTRACT, TOPIC, CONSTRAINTS, EXTENT, SRV_EXTENT)
+IDENT_HANDLED = frozenset((CITATION, ABSTRACT, TOPIC, CONSTRAINTS, SRV_RESTRICTIONS, EXTENT,
+                           SRV_EXTENT)
                            + tuple(_t(GMD, n) for n in (
                                "purpose", "status", "credit", "graphicOverview", "language",
                                "characterSet", "spatialRepresentationType",

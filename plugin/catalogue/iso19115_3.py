@@ -6,6 +6,11 @@ parser dispatches on local names. A responsible party is a ``cit:CI_Responsibili
 holding one role and one or more ``cit:party`` (``CI_Organisation``, which may nest
 ``CI_Individual``, or a bare ``CI_Individual``); each responsibility becomes one
 :class:`Party`, organisation and individual merged, as in 19139's CI_ResponsibleParty.
+
+National profiles extend 19115-3 as they extend 19139 (the Swiss ``che:CHE_MD_Metadata``
+in ``http://geocat.ch/che``, with ``che:CHE_MD_DataIdentification`` and
+``che:CHE_CI_Organisation`` inside ISO's properties): classes are asked what ISO class
+they are (:func:`~.iso_common.iso_class`), never matched against a list of profile names.
 """
 
 from __future__ import annotations
@@ -30,12 +35,41 @@ from .roles import normalise_role, role_from_href
 
 MDB_PREFIX = "http://standards.iso.org/iso/19115/-3/mdb/"
 local = common.local
+# Properties only MD_Metadata has (in an mdb namespace): see is_record.
+_METADATA_ONLY = frozenset(("metadataIdentifier", "contact", "dateInfo", "metadataStandard",
+                            "identificationInfo", "metadataScope", "parentMetadata"))
+# Every property ISO 19115-3 types CI_Responsibility_PropertyType (mdb, mri, cit, mmi, mrd,
+# mrl, mco, mac): where a party may sit, possibly given only by xlink:href.
+_PARTY_PROPERTIES = ("contact", "pointOfContact", "citedResponsibleParty", "distributorContact",
+                     "userContactInfo", "processor", "responsibleParty", "sponsor",
+                     "requestor", "recipient")
+_SWEPT = ("{*}CI_Responsibility",) + tuple("{*}" + name for name in _PARTY_PROPERTIES)
 
 
 def is_record(element) -> bool:
+    """True for ``mdb:MD_Metadata`` (any mdb version) or a profile's extension of it.
+
+    A profile root (``che:CHE_MD_Metadata``) is known by what it extends: the class it
+    declares (``gco:isoType="mdb:MD_Metadata"``, or an ``xsi:type`` naming
+    ``mdb:MD_Metadata_Type``), else, declaring nothing, by a property only MD_Metadata has
+    (``mdb:metadataIdentifier``, ``mdb:dateInfo``, ``mdb:identificationInfo``…).
+    """
     tag = element.tag
-    return isinstance(tag, str) and tag.startswith("{" + MDB_PREFIX) and \
-        tag.endswith("}MD_Metadata")
+    if not isinstance(tag, str):
+        return False
+    if tag.startswith("{" + MDB_PREFIX):
+        return tag.endswith("}MD_Metadata")
+    declared = common.declared_class(element)
+    if declared is not None:
+        namespace, name = declared
+        return name == "MD_Metadata" and (namespace.startswith(MDB_PREFIX)
+                                          or namespace == common.GCO3)
+    for child in element:
+        child_tag = child.tag
+        if isinstance(child_tag, str) and child_tag.startswith("{" + MDB_PREFIX) and \
+                local(child_tag) in _METADATA_ONLY:
+            return True
+    return False
 
 
 def parse_record(element, source: str = "") -> Record:
@@ -85,14 +119,27 @@ def parse_record(element, source: str = "") -> Record:
         raise common.missing("mdb:identificationInfo", source, record.identifier)
     for position, identification in enumerate(identifications):
         _identification(identification, record, source, seen, primary=position == 0)
-    for node in element.iter("{*}CI_Responsibility"):
-        if node not in seen:
-            _add_party(record, node.getparent(), ASSOCIATED_PARTY, seen)
+    for node in element.iter(*_SWEPT):
+        # Parties of other citations (thesauri, feature catalogues, lineage, constraints…):
+        # in ISO's party properties, whatever class a profile puts in them or only an
+        # xlink:href, and a CI_Responsibility wherever else a profile put one.
+        if node in seen:
+            continue
+        if local(node.tag) == "CI_Responsibility":
+            _add_party(record, node.getparent(), _swept_context(node.getparent()), seen)
+            continue
+        party = common.first_child(node)
+        if party is None or (party not in seen and "Responsib" in common.iso_class(party)):
+            _add_party(record, node, _swept_context(node), seen)
     if not record.identifier:
         record.problems.append("iso.fileidentifier_missing")
         if record.resource_identifiers:
             record.identifier = record.resource_identifiers[0]
     return record
+
+
+def _swept_context(prop) -> str:
+    return DISTRIBUTOR if local(prop.tag) == "distributorContact" else ASSOCIATED_PARTY
 
 
 def _identifier_code(identifier) -> str:
@@ -119,7 +166,7 @@ def _ci_date(ci_date):
 
 
 def _identification(ident, record: Record, source: str, seen: set, primary: bool) -> None:
-    if primary and local(ident.tag) == "SV_ServiceIdentification":
+    if primary and "ServiceIdentification" in common.iso_class(ident):
         record.hierarchy = "service"
     citation = None
     boxes = []
@@ -189,6 +236,7 @@ def _identification(ident, record: Record, source: str, seen: set, primary: bool
 
 
 def _add_party(record: Record, prop, context: str, seen: set) -> None:
+    seen.add(prop)  # the closing sweep meets the property again (an xlink-only party too)
     href = prop.get(common.XLINK_HREF) or ""
     responsibility = common.first_child(prop)
     if responsibility is None:
@@ -221,7 +269,8 @@ def _add_party(record: Record, prop, context: str, seen: set) -> None:
 
 
 def _party_node(node, party: Party) -> None:
-    is_organisation = local(node.tag) == "CI_Organisation"
+    # CI_Organisation or a profile's extension of it (che:CHE_CI_Organisation).
+    is_organisation = common.iso_class(node) == "CI_Organisation"
     for child in node:
         name = local(child.tag)
         if name == "name":
@@ -312,7 +361,7 @@ def _maintenance(info, record: Record, seen: set, keep_values: bool) -> None:
 def _constraints(node, record: Record, licence_candidates: list) -> None:
     if node is None:
         return
-    legal = local(node.tag) == "MD_LegalConstraints"
+    legal = common.iso_class(node) == "MD_LegalConstraints"
     for child in node:
         name = local(child.tag)
         if name in ("useLimitation", "otherConstraints"):

@@ -1,4 +1,4 @@
-"""ISO 19139 records (gmd:MD_Metadata, ISO 19115-2 gmi:MI_Metadata, profile subtypes) -> Record.
+"""ISO 19139 records (gmd:MD_Metadata, ISO 19115-2 gmi:MI_Metadata, national profiles) -> Record.
 
 Parsing is separate from transport, as OWSLib's ``MD_Metadata(element)``: :func:`parse_record`
 takes an lxml element (a whole document's root, or a record inside a CSW response) and
@@ -6,7 +6,14 @@ returns a :class:`~.model.Record` with every responsible party of every context,
 maintenance information (which OWSLib does not read) and classified online resources.
 
 Each element is visited once and its children dispatched on their Clark tag: no XPath per
-record, which keeps a record at ≈ 0.2 ms (tests/bench/bench_parsing.py).
+record, which keeps a record at ≈ 0.3 ms (tests/bench/bench_parsing.py).
+
+Profiles are recognised by what they extend, never by a list of their names (see
+:func:`is_record`): a profile keeps ISO's properties (``gmd:contact``, ``gmd:citation``…)
+and puts its own classes inside them, so properties are dispatched on their ISO tag and
+their content read whatever class it is; a party is looked for in every ISO party property
+(``PARTY_PROPERTIES``), including one given only by ``xlink:href`` in a feature-catalogue or
+thesaurus citation.
 
 Tolerated (kept, with a code in ``Record.problems``): no fileIdentifier (the first resource
 identifier stands in), no characterSet (ISO 19115:2003 only requires it when the encoding
@@ -53,6 +60,8 @@ from .gmd_tags import (  # noqa: F401 - GMD… and NAMESPACES re-exported
     GEO_BBOX,
     GMD,
     GMI,
+    GMI2,
+    GMI_NAMESPACES,
     GMX,
     GTS,
     HIERARCHY,
@@ -67,7 +76,10 @@ from .gmd_tags import (  # noqa: F401 - GMD… and NAMESPACES re-exported
     MAINT_NOTE,
     MD_MAINT,
     MD_METADATA,
+    METADATA_ONLY,
     MI_METADATA,
+    MI_METADATA2,
+    MI_TAGS,
     NAME,
     NAMESPACES,
     NEXT_UPDATE,
@@ -78,6 +90,7 @@ from .gmd_tags import (  # noqa: F401 - GMD… and NAMESPACES re-exported
     OPERATES_ON,
     ORGANISATION,
     OTHER,
+    PARTY_PROPERTIES,
     PHONE,
     POC,
     POSITION,
@@ -90,6 +103,7 @@ from .gmd_tags import (  # noqa: F401 - GMD… and NAMESPACES re-exported
     SRV,
     SRV_EXTENT,
     SRV_KEYWORDS,
+    SRV_RESTRICTIONS,
     THESAURUS,
     TITLE,
     TOPIC,
@@ -116,13 +130,50 @@ from .model import (
 _XLINK = common.XLINK_HREF
 
 
+_METADATA_CLASSES = ("MD_Metadata", "MI_Metadata")
+# gco:isoType namespaces that name an ISO 19139 / 19115-2 class (GCO: the prefix was not
+# declared but the attribute is ISO 19139's, see iso_common.declared_class).
+_ISO19139_CLASS_NAMESPACES = (GMD, common.GCO) + GMI_NAMESPACES
+_SWEPT = (RESPONSIBLE_PARTY,) + PARTY_PROPERTIES
+
+
 def is_record(element) -> bool:
-    """True for gmd:MD_Metadata, gmi:MI_Metadata and profile subtypes declaring gco:isoType."""
+    """True for an ISO 19139 record: gmd:MD_Metadata, gmi:MI_Metadata (either ISO 19115-2
+    namespace), or a profile's extension of them.
+
+    A profile's root (``che:CHE_MD_Metadata``, ``mcp:MD_Metadata``…) is a member of
+    MD_Metadata's substitution group in its own namespace. It is known by what it extends:
+    the class it declares (``gco:isoType="gmd:MD_Metadata"``, or an ``xsi:type`` naming
+    ``gmd:MD_Metadata_Type``), else, declaring nothing, by the content every extension of
+    MD_Metadata_Type keeps: a property only MD_Metadata has (``gmd:fileIdentifier``,
+    ``gmd:dateStamp``, ``gmd:identificationInfo``…). An element that declares another
+    class (a profile's ``CHE_MD_FeatureCatalogueDescription``) is not a record.
+    """
     tag = element.tag
     if tag in ROOT_TAGS:
         return True
-    iso_type = element.get(common.GCO_ISOTYPE)
-    return bool(iso_type) and iso_type.rsplit(":", 1)[-1] in ("MD_Metadata", "MI_Metadata")
+    if not isinstance(tag, str):
+        return False
+    declared = common.declared_class(element)
+    if declared is not None:
+        namespace, name = declared
+        return name in _METADATA_CLASSES and namespace in _ISO19139_CLASS_NAMESPACES
+    if tag.startswith(("{" + GMD + "}", "{" + SRV + "}")):
+        return False  # an ISO element is what its name says (gmd:MD_FeatureCatalogueDescription…)
+    for child in element:
+        if child.tag in METADATA_ONLY:
+            return True
+    return False
+
+
+def _standard(element) -> str:
+    if element.tag in MI_TAGS:
+        return "iso19115-2"
+    if element.tag != MD_METADATA:
+        declared = common.declared_class(element)
+        if declared is not None and declared[1] == "MI_Metadata":
+            return "iso19115-2"
+    return "iso19139"
 
 
 def parse_record(element, source: str = "") -> Record:
@@ -135,8 +186,7 @@ def parse_record(element, source: str = "") -> Record:
         raise DocumentError(f"Not an ISO 19139 record: <{common.local(element.tag)}>",
                             code="iso.not_metadata", source=source,
                             element=common.local(element.tag))
-    record = Record(identifier="", source=source,
-                    standard="iso19115-2" if element.tag == MI_METADATA else "iso19139")
+    record = Record(identifier="", source=source, standard=_standard(element))
     seen = set()  # CI_ResponsibleParty nodes already read in a known context
     others = []   # subtrees that may hold parties in other contexts (swept at the end)
     identifications = []
@@ -180,13 +230,19 @@ def parse_record(element, source: str = "") -> Record:
             _add_link(record, common.first_child(online))
     for subtree in others:
         # Every other party of the record: aggregated resources, thesauri, lineage, sensors,
-        # reference-system authorities. Only unvisited subtrees are walked: a whole-record
-        # sweep costs ~15 % of the parse time.
-        for node in subtree.iter(RESPONSIBLE_PARTY):
-            if node not in seen:
-                prop = node.getparent()
-                context = DISTRIBUTOR if prop.tag == DISTRIBUTOR_CONTACT else ASSOCIATED_PARTY
-                add_party(record, prop, context, source, seen)
+        # feature-catalogue citations, reference-system authorities. Only unvisited subtrees
+        # are walked (a whole-record sweep costs ~15 % of the parse time), for ISO's party
+        # properties (whatever class a profile puts in them, or only an xlink:href) and for
+        # gmd:CI_ResponsibleParty wherever else a profile put one.
+        for node in subtree.iter(*_SWEPT):
+            if node.tag == RESPONSIBLE_PARTY:
+                if node not in seen:
+                    prop = node.getparent()
+                    add_party(record, prop, _swept_context(prop), source, seen)
+                continue
+            party = common.first_child(node)
+            if party is None or party not in seen:
+                add_party(record, node, _swept_context(node), source, seen)
     if not record.identifier:
         record.problems.append("iso.fileidentifier_missing")
         if record.resource_identifiers:
@@ -198,9 +254,15 @@ def parse_record(element, source: str = "") -> Record:
     return record
 
 
+def _swept_context(prop) -> str:
+    return DISTRIBUTOR if prop.tag == DISTRIBUTOR_CONTACT else ASSOCIATED_PARTY
+
+
 def _identification(ident, record: Record, source: str, seen: set, others: list,
                     primary: bool) -> None:
-    if primary and "ServiceIdentification" in common.local(ident.tag):
+    # SV_ServiceIdentification or a profile's extension of it (che:CHE_SV_ServiceIdentification
+    # declares gco:isoType="srv:SV_ServiceIdentification").
+    if primary and "ServiceIdentification" in common.iso_class(ident):
         record.hierarchy = "service"
     citation = None
     boxes = []
@@ -242,7 +304,7 @@ def _identification(ident, record: Record, source: str, seen: set, others: list,
             value = common.text(child)
             if value:
                 record.topic_categories.append(value)
-        elif tag == CONSTRAINTS:
+        elif tag == CONSTRAINTS or tag == SRV_RESTRICTIONS:
             _constraints(common.first_child(child), constraints, licence_candidates)
         elif tag == EXTENT or tag == SRV_EXTENT:
             for box in child.iter(GEO_BBOX):
@@ -332,7 +394,7 @@ def _maintenance(info, record: Record, source: str, seen: set, keep_values: bool
 def _constraints(node, constraints: list, licence_candidates: list) -> None:
     if node is None:
         return
-    legal = node.tag.endswith("LegalConstraints")
+    legal = common.iso_class(node) == "MD_LegalConstraints"
     for child in node:
         tag = child.tag
         if tag == USE_LIMITATION or tag == OTHER:

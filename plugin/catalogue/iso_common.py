@@ -5,6 +5,14 @@ Both encodings wrap every value in a property element whose single child carries
 a ``gmd:PT_FreeText`` / ``lan:PT_FreeText`` (localised strings only), or nothing but a
 ``gco:nilReason``. Parsers walk children once and dispatch on the Clark tag: that is what
 makes a record parse in well under a millisecond (see tests/bench/bench_parsing.py).
+
+National profiles (the Swiss ``che``, the French ``fra``, ``sinp``, Australian ``mcp``…)
+extend ISO classes in their own namespace: ``che:CHE_CI_ResponsibleParty`` stands where
+``gmd:CI_ResponsibleParty`` would, inside the same ISO property, with the ISO children
+first and the profile's additions after them. The schema says so by substitution group and
+type derivation; the instance says so with ``gco:isoType="gmd:CI_ResponsibleParty"`` (or an
+``xsi:type`` naming an ISO type). :func:`iso_class` reads that declaration, so the parsers
+ask "what ISO class is this" instead of comparing element names with a list of profiles.
 """
 
 from __future__ import annotations
@@ -14,7 +22,14 @@ from ..errors import DocumentError
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 GCO_NIL = "{http://www.isotc211.org/2005/gco}nilReason"
 GCO3_NIL = "{http://standards.iso.org/iso/19115/-3/gco/1.0}nilReason"
-GCO_ISOTYPE = "{http://www.isotc211.org/2005/gco}isoType"
+GCO = "http://www.isotc211.org/2005/gco"
+GCO_ISOTYPE = f"{{{GCO}}}isoType"
+GCO3 = "http://standards.iso.org/iso/19115/-3/gco/1.0"
+GCO3_ISOTYPE = f"{{{GCO3}}}isoType"
+XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
+# Namespaces an ``xsi:type`` must be in to name an ISO class (ISO 19139 and the versioned
+# ISO 19115-3 / 19115-2 / 19157 ones): a profile's own type says nothing about its base.
+_ISO_TYPE_NAMESPACES = ("http://www.isotc211.org/2005/", "http://standards.iso.org/iso/")
 
 MAINTENANCE_FREQUENCIES = (
     "continual", "daily", "weekly", "fortnightly", "monthly", "quarterly", "biannually",
@@ -27,6 +42,44 @@ _FREQUENCY_BY_KEY = {code.lower(): code for code in MAINTENANCE_FREQUENCIES}
 
 def local(tag) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def declared_class(element):
+    """``(namespace, name)`` of the ISO class a profile element declares it substitutes for,
+    or None when it declares none.
+
+    ``gco:isoType`` (ISO 19139's or ISO 19115-3's gco) holds a QName such as
+    ``mdb:MD_Metadata``, resolved against the element's namespace declarations; when its
+    prefix is not declared, the namespace of the gco attribute itself stands in (it still
+    says which encoding the class belongs to). An ``xsi:type`` naming an ISO type
+    (``gmd:MD_Metadata_Type``) declares that type's class.
+    """
+    for attribute in (GCO_ISOTYPE, GCO3_ISOTYPE):
+        value = element.get(attribute)
+        if value:
+            prefix, _, name = value.strip().rpartition(":")
+            namespace = element.nsmap.get(prefix or None)
+            if namespace is None:
+                namespace = GCO3 if attribute == GCO3_ISOTYPE else GCO
+            return namespace, name
+    value = element.get(XSI_TYPE)
+    if value:
+        prefix, _, name = value.strip().rpartition(":")
+        namespace = element.nsmap.get(prefix or None) or ""
+        # A property type (lan:PT_FreeText_PropertyType on cit:name) names no class.
+        if namespace.startswith(_ISO_TYPE_NAMESPACES) and name.endswith("_Type") and \
+                not name.endswith("_PropertyType"):
+            return namespace, name[:-5]
+    return None
+
+
+def iso_class(element) -> str:
+    """The local name of the ISO class ``element`` is: the class a profile element declares
+    (:func:`declared_class`), else its own local name (``CI_Organisation``)."""
+    declared = declared_class(element)
+    if declared is not None:
+        return declared[1]
+    return local(element.tag)
 
 
 def first_child(element):

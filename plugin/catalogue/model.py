@@ -34,6 +34,9 @@ ROLE_NONSTANDARD = "nonstandard"  # not a CI_RoleCode at all (partner, provider,
 ROLE_EMPTY = "empty"              # a role code with an empty value (codeListValue="")
 ROLE_MISSING = "missing"          # no role code at all (empty gmd:role, xlink-only party…)
 
+# The citation date types "last revision" is taken from, in the order that names it on a tie.
+REVISION_KINDS = ("revision", "publication", "creation")
+
 # Online resource kinds (``OnlineResource.kind``).
 LINK_WMS, LINK_WMTS, LINK_WFS, LINK_OGCAPI_FEATURES = "wms", "wmts", "wfs", "ogcapi_features"
 LINK_DOWNLOAD, LINK_WEBPAGE, LINK_OTHER = "download", "webpage", "other"
@@ -114,10 +117,25 @@ class Record:
 
     @property
     def last_revision(self) -> Optional[dt.date]:
-        """The latest of revision/publication/creation dates (what freshness is judged on)."""
-        values = [self.dates.get(k) for k in ("revision", "publication", "creation")]
-        values = [d for d in values if d]
-        return max(values) if values else None
+        """"Last revision" (« Dernière révision »): the latest of the resource citation's
+        revision, publication and creation dates (what freshness is judged on); None when
+        the citation gives none of them. README, "Dernière révision", says the same."""
+        return self._last_revision()[0]
+
+    @property
+    def last_revision_kind(self) -> str:
+        """Which date :attr:`last_revision` is: "revision", "publication" or "creation"
+        ("" when there is none). On a tie the first of that order is named: a record revised
+        and published the same day was revised then."""
+        return self._last_revision()[1]
+
+    def _last_revision(self) -> tuple:
+        best, kind = None, ""
+        for name in REVISION_KINDS:
+            value = self.dates.get(name)
+            if value and (best is None or value > best):
+                best, kind = value, name
+        return best, kind
 
     def links_of(self, *kinds: str) -> list:
         return [link for link in self.links if link.kind in kinds]

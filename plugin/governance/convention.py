@@ -88,8 +88,9 @@ def normalise_role(text: str) -> Optional[str]:
 
 def departement_of_commune(commune: str) -> str:
     """The département code of an INSEE commune code (COG rule: 97x overseas, else 2 chars)."""
-    commune = str(commune)
-    return commune[:3] if commune.startswith("97") else commune[:2]
+    from ..territories.reference import departement_of_commune as rule
+
+    return rule(commune)
 
 
 @dataclass
@@ -108,47 +109,41 @@ class Contact:
 class Territory:
     """Where a partner is competent (or where a steward approves).
 
-    Empty (no code, no file) means everywhere; ``region`` means the whole region of the
-    convention, which for a regional convention is everywhere too. ``epci`` keeps the
-    SIREN numbers a territory was written with (``territory: {epci: …}``); their member
-    communes are already expanded into ``communes`` by the loader.
+    As written in the convention: ``departements``, ``communes``, ``epci`` (SIREN of EPCI,
+    EPT or the MGP), ``region`` and a ``geometry_file``. Resolved by the loader against the
+    territory reference (plugin/territories): ``members`` are every commune those codes
+    name, ``geometry`` the file's shapes (ISO WKB in the reference's CRS), and
+    ``routing_communes`` the members plus the communes the geometry touches — what routes a
+    proposal to a steward (governance/stewardship.py). Empty (nothing written) or
+    ``region`` means everywhere.
     """
 
     departements: list = field(default_factory=list)   # INSEE codes "75", "2A", "971"
-    communes: list = field(default_factory=list)       # INSEE codes "94028"
+    communes: list = field(default_factory=list)       # INSEE codes "94028", as written
     region: bool = False
-    geometry_file: Optional[str] = None                # absolute path, resolved by the loader
-    epci: list = field(default_factory=list)           # SIREN of EPCI/EPT/MGP, for display
+    geometry_file: Optional[str] = None                # absolute path or URL, resolved by the loader
+    epci: list = field(default_factory=list)           # SIREN of EPCI/EPT/MGP, as written
+    members: frozenset = frozenset()                   # every commune of the codes
+    geometry: Optional[bytes] = None                   # the geometry file, reference CRS
+    routing_communes: frozenset = frozenset()          # members + communes the geometry touches
+    epci_names: dict = field(default_factory=dict)     # SIREN -> name, from the reference
 
     @property
     def is_everywhere(self) -> bool:
-        return self.region or not (self.departements or self.communes or self.geometry_file)
+        return self.region or not (self.departements or self.communes or self.epci
+                                   or self.geometry_file)
 
-    def contains(self, departement: Optional[str] = None, commune: Optional[str] = None
-                 ) -> Optional[bool]:
-        """Whether the place given by a département and/or commune code lies inside.
+    def territory_set(self):
+        """The :class:`~..territories.places.TerritorySet` the territory checks use."""
+        from ..territories.places import TerritorySet
 
-        Returns None when it cannot be told from codes: no place given, or a territory
-        known only by a geometry file (the bridge tests geometries, not the core).
-        """
         if self.is_everywhere:
-            return True
-        if commune:
-            if commune in self.communes:
-                return True
-            departement = departement or departement_of_commune(commune)
-            if departement in self.departements:
-                return True
-            return None if self.geometry_file else False
-        if departement:
-            if departement in self.departements:
-                return True
-            if self.communes and any(departement_of_commune(c) == departement
-                                     for c in self.communes):
-                # Only part of the département is covered: a commune is needed to say.
-                return None
-            return None if self.geometry_file else False
-        return None
+            return TerritorySet(everywhere=True)
+        return TerritorySet(communes=frozenset(self.members), extra=self.geometry)
+
+    def holds(self, communes) -> bool:
+        """Whether every commune of ``communes`` (INSEE codes) is one of the territory's."""
+        return self.is_everywhere or set(communes) <= set(self.routing_communes)
 
 
 @dataclass
@@ -255,6 +250,8 @@ class Convention:
     obligations: list = field(default_factory=list)  # Obligation
     source: str = ""                                  # path or URL it was loaded from
     warnings: list = field(default_factory=list)     # Problem with severity "warning"
+    # The territory reference its codes were checked against (plugin/territories).
+    reference: object = field(default=None, repr=False, compare=False)
 
     # ------------------------------------------------------------------ identities
     def contact_of_login(self, login: str) -> Optional[Contact]:
@@ -283,59 +280,46 @@ class Convention:
         """The dataset with this id; KeyError when the convention has none."""
         return self.datasets[dataset_id]
 
-    def stewards_for(self, dataset_id: str, departement: Optional[str] = None,
-                     commune: Optional[str] = None) -> list:
-        """The partners who approve changes to ``dataset_id`` at that place.
+    def stewards_for(self, dataset_id: str, communes=None, unplaced: bool = False) -> list:
+        """The partners who approve changes to ``dataset_id`` touching ``communes`` (INSEE
+        codes; None = the dataset as a whole), ``unplaced``: some change touches no
+        commune. The one rule: governance/stewardship.py. KeyError for an unknown dataset."""
+        from .stewardship import assignments_of, steward_partners
 
-        Stewards assigned to a territory that contains the place win; otherwise the
-        stewards assigned everywhere (``territory: None``). With no place given, the
-        everywhere stewards. KeyError for an unknown dataset id.
-        """
-        dataset = self.dataset(dataset_id)
-        local, default = [], []
-        for assignment in dataset.stewards:
-            if assignment.territory is None or assignment.territory.is_everywhere:
-                default.append(assignment.partner)
-            elif (departement or commune) and assignment.territory.contains(departement, commune):
-                local.append(assignment.partner)
-        chosen = local or default
-        seen = []
-        for pid in chosen:
-            if pid not in seen:
-                seen.append(pid)
-        return [self.partners[pid] for pid in seen if pid in self.partners]
+        chosen = steward_partners(assignments_of(self.dataset(dataset_id)), communes, unplaced)
+        return [self.partners[pid] for pid in chosen if pid in self.partners]
 
-    def dpo_for(self, dataset_id: str, departement: Optional[str] = None,
-                commune: Optional[str] = None) -> list:
+    def dpo_for(self, dataset_id: str, communes=None, unplaced: bool = False) -> list:
         """The DPO contacts of the steward partner(s), when the dataset holds personal data."""
         if not self.dataset(dataset_id).personal_data:
             return []
-        return [c for p in self.stewards_for(dataset_id, departement, commune)
+        return [c for p in self.stewards_for(dataset_id, communes, unplaced)
                 for c in p.contacts_with_role(DPO)]
 
-    def steward_contacts_for(self, dataset_id: str, departement: Optional[str] = None,
-                             commune: Optional[str] = None) -> list:
+    def steward_contacts_for(self, dataset_id: str, communes=None, unplaced: bool = False) -> list:
         """The contacts with the steward role of the steward partner(s) (whom to write to)."""
-        return [c for p in self.stewards_for(dataset_id, departement, commune)
+        return [c for p in self.stewards_for(dataset_id, communes, unplaced)
                 for c in p.contacts_with_role(STEWARD)]
 
-    # ------------------------------------------------------------------ proposals
-    def may_propose(self, partner_id: str, dataset_id: str, departement: Optional[str] = None,
-                    commune: Optional[str] = None) -> bool:
-        """Whether ``partner_id`` may propose changes to ``dataset_id``.
+    def steward_areas(self, dataset_id: str) -> list:
+        """[(Partner, Territory or None)] of every assignment, in convention order: where
+        each steward validates (None: everywhere no territorial steward holds)."""
+        out = []
+        for assignment in self.dataset(dataset_id).stewards:
+            partner = self.partners.get(assignment.partner)
+            if partner is not None:
+                territory = assignment.territory
+                out.append((partner, None if territory is None or territory.is_everywhere else territory))
+        return out
 
-        Without a place this answers "is the partner a proposer at all"; when the dataset
-        restricts proposers to their own territory, pass the place of each change (or use
-        :meth:`proposal_territory`) — a place the codes cannot decide counts as refused.
-        """
+    # ------------------------------------------------------------------ proposals
+    def may_propose(self, partner_id: str, dataset_id: str) -> bool:
+        """Whether ``partner_id`` is a proposer of ``dataset_id`` at all (where its changes
+        may lie: :meth:`proposal_territory`, checked by territories/places.py)."""
         dataset = self.datasets.get(dataset_id)
         if dataset is None or partner_id not in self.partners:
             return False
-        if EVERY_PARTNER not in dataset.proposers and partner_id not in dataset.proposers:
-            return False
-        if not dataset.proposers_own_territory or not (departement or commune):
-            return True
-        return self.partners[partner_id].territory.contains(departement, commune) is True
+        return EVERY_PARTNER in dataset.proposers or partner_id in dataset.proposers
 
     def proposal_territory(self, partner_id: str, dataset_id: str) -> Optional[Territory]:
         """Where the partner's proposals must stay: None = anywhere. KeyError if unknown."""

@@ -8,6 +8,16 @@ The document (YAML, UTF-8)::
       version: "2026.1"                                          # required
       signed: 2026-01-15                                         # optional date
       coordinator: region-idf                                    # required partner id
+    territories:                      # optional: the territory reference (plugin/territories)
+      reference: geogov:ile-de-france # default; or a GeoPackage/GeoJSON file (relative to the
+                                      #   convention, or beside its URL) of the region's communes
+      layer: communes                 # optional: the layer holding them
+      fields: {code: insee_com, name: nom, departement: insee_dep, epci: siren_epci, ept: ""}
+                                      # optional: the file's field names (defaults: code, nom,
+                                      #   departement, epci, ept; "" = the file has none)
+      crs: EPSG:2154                  # optional: the file must be in this CRS
+      tolerance: 25                   # optional: metres a proposer's change may lie beyond
+                                      #   its territory's border (at least 1 cm)
     partners:                         # required list
       - id: cd94                      # required, unique
         name: Département du Val-de-Marne    # required; compared with ISO organisations
@@ -17,12 +27,14 @@ The document (YAML, UTF-8)::
                                       #   convention.KINDS; accents and case do not matter)
         siren: "229400013"            # optional, 9 digits
         aliases: [CD94]               # optional other names met in metadata
-        territory:                    # optional; none = everywhere
-          region: true                # the whole region of the convention
-          departements: ["94"]        # INSEE codes, checked against the 101 départements
-          communes: ["94028"]         # INSEE codes, checked against resources/cog (IdF 2025)
+        territory:                    # optional; none = everywhere. Mixed lists are fine: the
+                                      #   territory is every commune they name (plus the geometry)
+          region: true                # the whole region of the convention (everywhere)
+          departements: ["94"]        # INSEE codes: the reference's communes of them
+          communes: ["94028"]         # INSEE codes of communes of the reference
           epci: ["200057941"]         # SIREN of an EPCI, EPT or the MGP: its member communes
-          geometry: territoires/cd94.geojson   # a file, relative to the convention
+          ept: ["200057941"]          # SIREN of an EPT (checked to be one)
+          geometry: territoires/cd94.geojson   # polygons, relative to the convention
         contacts:                     # optional list
           - name: Émilie Dubois       # required
             email: cd94.donnees@example.org
@@ -43,7 +55,11 @@ The document (YAML, UTF-8)::
         stewards:                     # who approves changes; a plain id = everywhere
           - {partner: cd94, territory: own}          # own = that partner's territory
           - {partner: cd93, territory: {departements: ["93"]}}
+          - {each: EPT, territory: own}              # one per partner of that kind, each in its own
           - region-idf                # everywhere else
+                                      # A change is routed to the stewards of every commune it
+                                      #   touches (governance/stewardship.py): one on a border
+                                      #   needs both sides' approval.
         frequency: quarterly          # required: ISO MD_MaintenanceFrequencyCode
         licence: Licence Ouverte 2.0
         dissemination: open           # required: open, partenaires, restreint
@@ -76,8 +92,8 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import ConventionError
+from ..territories.reference import DEFAULT_REFERENCE, ReferenceSpec, TerritoryReference, load_reference
 from . import convention as model
-from .cog import CogReference, load_reference
 from .convention_checks import check_whole_document
 from .dataset_reader import read_dataset
 from .frequency import FREQUENCIES, normalise_frequency
@@ -86,12 +102,14 @@ from .yaml_nodes import Checker, compose, suggestion
 
 SUPPORTED_FORMATS = (model.FORMAT,)
 
-TOP_KEYS = ("format", "convention", "partners", "datasets", "obligations")
+TOP_KEYS = ("format", "convention", "territories", "partners", "datasets", "obligations")
+TERRITORIES_KEYS = ("reference", "layer", "fields", "crs", "tolerance")
+FIELD_KEYS = ("code", "name", "departement", "epci", "ept")
 CONVENTION_KEYS = ("title", "version", "coordinator")
 OBLIGATION_KEYS = ("id", "dataset", "debtor", "creditor", "frequency")
 
 
-def load_convention(path, reference: Optional[CogReference] = None) -> model.Convention:
+def load_convention(path, reference: Optional[TerritoryReference] = None) -> model.Convention:
     """Load the convention file at ``path``; ConventionError lists every problem."""
     path = Path(path)
     try:
@@ -106,23 +124,28 @@ def load_convention(path, reference: Optional[CogReference] = None) -> model.Con
 
 
 def load_convention_url(url: str, transport, timeout: float = 30.0, is_cancelled=None,
-                        reference: Optional[CogReference] = None) -> model.Convention:
+                        reference: Optional[TerritoryReference] = None) -> model.Convention:
     """Fetch a published convention through ``transport`` (see plugin/transport.py)."""
     from ..transport import check_status
 
-    response = check_status(transport.request("GET", url, timeout=timeout,
-                                              is_cancelled=is_cancelled))
-    return load_convention_bytes(response.content, source=url, base=url, reference=reference)
+    def fetch(address: str) -> bytes:
+        return check_status(transport.request("GET", address, timeout=timeout,
+                                              is_cancelled=is_cancelled)).content
+
+    return load_convention_bytes(fetch(url), source=url, base=url, reference=reference, fetch=fetch)
 
 
 def load_convention_bytes(data, source: str = "", base: Optional[str] = None,
-                          reference: Optional[CogReference] = None) -> model.Convention:
+                          reference: Optional[TerritoryReference] = None,
+                          fetch=None) -> model.Convention:
     """Load a convention held in memory (bytes or str).
 
-    ``base`` is the folder (or URL) relative geometry files are resolved against; None
-    leaves them as written and unchecked.
+    ``base`` is the folder (or URL) relative geometry files and the territory reference
+    are resolved against; None leaves them as written and unchecked. ``fetch(url) ->
+    bytes`` reads files named by URL (None: they cannot be read). ``reference`` replaces
+    the one the convention names (tests).
     """
-    convention, problems = parse_convention(data, source, base, reference)
+    convention, problems = parse_convention(data, source, base, reference, fetch)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         first = errors[0]
@@ -133,7 +156,7 @@ def load_convention_bytes(data, source: str = "", base: Optional[str] = None,
 
 
 def parse_convention(data, source: str = "", base: Optional[str] = None,
-                     reference: Optional[CogReference] = None) -> tuple:
+                     reference: Optional[TerritoryReference] = None, fetch=None) -> tuple:
     """(Convention or None, every problem): the non-raising form, for reports and tests.
 
     The Convention is None whenever a problem is an error: a broken document never
@@ -142,7 +165,7 @@ def parse_convention(data, source: str = "", base: Optional[str] = None,
     root, problems = compose(data, source)
     if root is None:
         return None, problems
-    reader = _Reader(Checker(source), reference or load_reference(), base)
+    reader = _Reader(Checker(source), reference, base, fetch)
     convention = reader.read(root)
     problems = problems + sorted(reader.check.problems, key=lambda p: (p.line, p.column))
     if convention is None or any(p.severity == "error" for p in problems):
@@ -162,10 +185,12 @@ class _Reader:
     to them (coordinator, producers, stewards, obligations) are checked wherever they are
     written in the document."""
 
-    def __init__(self, check: Checker, reference: CogReference, base: Optional[str]):
+    def __init__(self, check: Checker, reference: Optional[TerritoryReference], base: Optional[str],
+                 fetch=None):
         self.check = check
-        self.reference = reference
+        self.reference = reference     # None: the one the document names
         self.base = base
+        self.fetch = fetch
         # Every id written, even on an entry that has other problems: a reference to it is
         # not reported as unknown on top of the entry's own problem.
         self.partner_ids = {}      # id -> line of its first definition
@@ -179,7 +204,7 @@ class _Reader:
     def read(self, root):
         check = self.check
         top = check.mapping(root, "", required=("format", "convention", "partners", "datasets"),
-                            optional=("obligations",))
+                            optional=("territories", "obligations"))
         if top is None:
             return None
         if "format" in top:
@@ -189,6 +214,10 @@ class _Reader:
                              f"reads {', '.join(SUPPORTED_FORMATS)}", top["format"], "format",
                              found=fmt, expected=list(SUPPORTED_FORMATS))
                 return None  # another version's keys would only give misleading problems
+        if self.reference is None:
+            self.reference = self._reference(top.get("territories"))
+            if self.reference is None:
+                return None    # codes cannot be checked: every later problem would mislead
         self.partners = self._partners(top.get("partners"))
         head = self._convention(top.get("convention"))
         self.datasets = self._datasets(top.get("datasets"))
@@ -200,7 +229,62 @@ class _Reader:
                                 version=head["version"], signed=head["signed"],
                                 coordinator=head["coordinator"], partners=self.partners,
                                 datasets=self.datasets, obligations=obligations,
-                                source=self.check.source)
+                                source=self.check.source, reference=self.reference)
+
+    # ------------------------------------------------------------------ territories
+    def _reference(self, node) -> Optional[TerritoryReference]:
+        """The territory reference the document names (default: GeoGov's Île-de-France
+        one); None (reported at ``territories``) when it cannot be used."""
+        from ..errors import TerritoryError
+        from ..territories.remote import local_copy
+
+        check = self.check
+        spec_values = {}
+        where, where_path = node, "territories"
+        if node is not None:
+            keys = check.mapping(node, "territories", optional=TERRITORIES_KEYS)
+            if keys is None:
+                return None
+            if "reference" in keys:
+                where, where_path = keys["reference"], "territories.reference"
+                spec_values["source"] = check.text(keys["reference"], where_path)
+            if "layer" in keys:
+                spec_values["layer"] = check.text(keys["layer"], "territories.layer")
+            if "crs" in keys:
+                spec_values["crs"] = check.text(keys["crs"], "territories.crs")
+            if "tolerance" in keys:
+                spec_values["tolerance"] = check.number(keys["tolerance"], "territories.tolerance",
+                                                        minimum=0)
+            if "fields" in keys:
+                fields = check.mapping(keys["fields"], "territories.fields", optional=FIELD_KEYS)
+                if fields is None:
+                    return None
+                for key in FIELD_KEYS:
+                    if key in fields:
+                        value = check.text(fields[key], f"territories.fields.{key}", empty_ok=True)
+                        spec_values["code_field" if key == "code" else f"{key}_field"] = value
+            if any(v is None for v in spec_values.values()):
+                return None
+        source = spec_values.get("source") or DEFAULT_REFERENCE
+        try:
+            if not source.startswith("geogov:"):
+                source = local_copy(self._resolve(source), self.fetch)
+            spec_values["source"] = source
+            return load_reference(ReferenceSpec(**spec_values))
+        except TerritoryError as error:
+            check.report(error.code, str(error), where, where_path, **error.params)
+            return None
+
+    def _resolve(self, relative: str) -> str:
+        """A file named by the document, relative to its folder or URL."""
+        import os
+        from urllib.parse import urljoin
+
+        if "://" in relative or self.base is None:
+            return relative
+        if "://" in self.base:
+            return urljoin(self.base, relative)       # the base is the document's own URL
+        return os.path.normpath(os.path.join(self.base, relative))
 
     # ------------------------------------------------------------------ references
     def partner_ref(self, node, path, pid, wildcard=False) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 
 from . import convention as model
-from .partner_reader import read_territory
+from .partner_reader import KIND_LABELS, read_territory
 from .yaml_nodes import NULL, suggestion
 
 DATASET_KEYS = ("id", "title", "producers", "maintainer", "frequency", "dissemination",
@@ -121,7 +121,9 @@ def _match(reader, node, path):
 
 
 def _stewards(reader, node, path):
-    """Stewards: a plain id (everywhere) or {partner: id, territory: own | {…}}."""
+    """Stewards: a plain id (everywhere), {partner: id, territory: own | {…}}, or
+    {each: <kind>, territory: own} — one assignment per partner of that kind (every
+    département, every EPT…), each in its own territory: how a dataset's stewardship splits."""
     check = reader.check
     items = check.sequence(node, path, scalar_ok=True)
     if items is None:
@@ -135,6 +137,14 @@ def _stewards(reader, node, path):
             else:
                 ok = False
             continue
+        if isinstance(snode, yaml.MappingNode) and any(getattr(k, "value", None) == "each"
+                                                       for k, _v in snode.value):
+            assignments = _each(reader, snode, spath)
+            if assignments is None:
+                ok = False
+            else:
+                out += assignments
+            continue
         keys = check.mapping(snode, spath, required=("partner",), optional=("territory",))
         if keys is None or "partner" not in keys:
             ok = False
@@ -147,11 +157,7 @@ def _stewards(reader, node, path):
         if "territory" in keys:
             tnode = keys["territory"]
             if isinstance(tnode, yaml.ScalarNode) and tnode.value == "own":
-                partner = (reader.partners or {}).get(pid)
-                # A partner that failed to load has its own problem reported already.
-                territory = partner.territory if partner is not None else None
-                if partner is not None and territory.is_everywhere:
-                    territory = None
+                territory = _own(reader, pid)
             elif isinstance(tnode, yaml.ScalarNode) and tnode.tag != NULL:
                 check.report("convention.type", "Expected 'own' or a territory mapping, found "
                              f"'{tnode.value}'", tnode, f"{spath}.territory",
@@ -165,6 +171,46 @@ def _stewards(reader, node, path):
                     continue
         out.append(model.StewardAssignment(partner=pid, territory=territory))
     return out if ok else None
+
+
+def _own(reader, pid):
+    """A partner's own territory as a steward's (None = everywhere). A partner that failed
+    to load has its own problem reported already."""
+    partner = (reader.partners or {}).get(pid)
+    if partner is None or partner.territory.is_everywhere:
+        return None
+    return partner.territory
+
+
+def _each(reader, node, path):
+    """``{each: département, territory: own}``: the assignments of every partner of a kind."""
+    check = reader.check
+    keys = check.mapping(node, path, required=("each", "territory"))
+    if keys is None or len(keys) < 2:
+        return None
+    raw = check.text(keys["each"], f"{path}.each")
+    own = check.text(keys["territory"], f"{path}.territory")
+    if raw is None or own is None:
+        return None
+    kind = model.normalise_kind(raw)
+    if kind is None:
+        close = suggestion(raw, KIND_LABELS)
+        check.report("convention.bad_kind", f"Unknown kind of partner '{raw}'"
+                     + (f"; did you mean '{close}'?" if close else ""), keys["each"],
+                     f"{path}.each", value=raw, suggestion=close, allowed=list(KIND_LABELS))
+        return None
+    if own != "own":
+        check.report("convention.type", f"Expected 'own', found '{own}'", keys["territory"],
+                     f"{path}.territory", expected="'own'", found=own)
+        return None
+    if reader.partners is None:
+        return None
+    chosen = [p for p in reader.partners.values() if p.kind == kind and not p.territory.is_everywhere]
+    if not chosen:
+        check.report("convention.no_partner_of_kind", f"No partner of kind '{raw}' has a territory",
+                     keys["each"], f"{path}.each", kind=raw)
+        return None
+    return [model.StewardAssignment(partner=p.id, territory=p.territory) for p in chosen]
 
 
 def _approval(reader, node, path):

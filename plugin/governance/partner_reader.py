@@ -1,7 +1,8 @@
 """Reading one ``partners[i]`` entry of a convention: kind, territory, contacts.
 
 See convention_loader for the format. Territory codes are checked against the reference
-of resources/cog (cog.py); ``epci:`` SIRENs are expanded into their member communes.
+of the convention's territory reference (plugin/territories); départements, ``epci:`` and
+``ept:`` SIRENs are expanded into their member communes.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from .yaml_nodes import suggestion
 
 PARTNER_KEYS = ("id", "name", "kind")
 PARTNER_OPTIONAL = ("siren", "aliases", "territory", "contacts")
-TERRITORY_KEYS = ("region", "departements", "communes", "epci", "geometry")
+TERRITORY_KEYS = ("region", "departements", "communes", "epci", "ept", "geometry")
 CONTACT_OPTIONAL = ("email", "phone", "roles", "login")
 KIND_LABELS = ("région", "département", "MGP", "EPT", "EPCI", "commune", "syndicat",
                "opérateur", "État", "agence", "prestataire privé")
@@ -65,11 +66,15 @@ def read_partner(reader, node, path):
 
 
 def read_territory(reader, node, path):
+    """A Territory with its codes checked against the reference and resolved into
+    communes (``members``, ``routing_communes``) and a geometry (see convention.Territory)."""
     check = reader.check
+    reference = reader.reference
     keys = check.mapping(node, path, optional=TERRITORY_KEYS)
     if keys is None:
         return None
     territory = model.Territory()
+    members = set()
     ok = True
     if "region" in keys:
         region = check.boolean(keys["region"], f"{path}.region")
@@ -78,40 +83,78 @@ def read_territory(reader, node, path):
     items = _codes(reader, keys, "departements", path)
     ok &= items is not None
     for code_path, code_node, code in items or []:
-        if code not in reader.reference.departements:
-            close = code.zfill(2) if code.zfill(2) in reader.reference.departements else ""
+        if code not in reference.departements:
+            close = code.zfill(2) if code.zfill(2) in reference.departements else ""
             check.report("convention.unknown_departement", f"'{code}' is not a French "
                          "département code" + (f"; did you mean '{close}'?" if close else ""),
                          code_node, code_path, code=code, suggestion=close)
             ok = False
+        elif not reference.covers_departement(code):
+            check.report("convention.departement_outside_reference", f"The territory reference "
+                         f"({reference.name}) has no commune of the département '{code}'",
+                         code_node, code_path, code=code, reference=reference.name)
+            ok = False
         elif code not in territory.departements:
             territory.departements.append(code)
+            members.update(reference.departement_communes(code))
     items = _codes(reader, keys, "communes", path)
     ok &= items is not None
     for code_path, code_node, code in items or []:
-        if reader.reference.commune(code) is None:
+        if reference.commune(code) is None:
             check.report("convention.unknown_commune", f"'{code}' is not the INSEE code of "
-                         "a commune of the reference (Île-de-France, 2025)", code_node,
-                         code_path, code=code)
+                         f"a commune of the territory reference ({reference.name})", code_node,
+                         code_path, code=code, reference=reference.name)
             ok = False
         elif code not in territory.communes:
             territory.communes.append(code)
-    items = _codes(reader, keys, "epci", path)
-    ok &= items is not None
-    for code_path, code_node, siren in items or []:
-        grouping = reader.reference.grouping(siren)
-        if grouping is None:
-            check.report("convention.unknown_epci", f"'{siren}' is not the SIREN of an "
-                         "EPCI, EPT or the Métropole du Grand Paris of the reference",
-                         code_node, code_path, siren=siren)
-            ok = False
-            continue
-        territory.epci.append(siren)
-        territory.communes.extend(c for c in grouping.communes if c not in territory.communes)
+            members.add(code)
+    for key, nature in (("epci", None), ("ept", "EPT")):
+        items = _codes(reader, keys, key, path)
+        ok &= items is not None
+        for code_path, code_node, siren in items or []:
+            grouping = reference.grouping(siren)
+            if grouping is None or (nature and grouping.nature != nature):
+                check.report(f"convention.unknown_{key}", f"'{siren}' is not the SIREN of "
+                             + ("an EPT" if nature else "an EPCI, EPT or the Métropole du Grand Paris")
+                             + f" of the territory reference ({reference.name})",
+                             code_node, code_path, siren=siren, reference=reference.name)
+                ok = False
+                continue
+            if siren not in territory.epci:
+                territory.epci.append(siren)
+                territory.epci_names[siren] = grouping.name
+            members.update(grouping.communes)
     if "geometry" in keys:
         territory.geometry_file = _geometry(reader, keys["geometry"], f"{path}.geometry")
         ok &= territory.geometry_file is not None
-    return territory if ok else None
+        if territory.geometry_file is not None:
+            territory.geometry = _read_geometry(reader, keys["geometry"], f"{path}.geometry",
+                                                territory.geometry_file)
+            ok &= territory.geometry is not None
+    if not ok:
+        return None
+    territory.members = frozenset(members)
+    routing = set(members)
+    if territory.geometry is not None:
+        from ..territories.geometry import geometry_of
+
+        index = reference.index()
+        routing.update(index.codes[n] for n in index.touched_by(geometry_of(territory.geometry)))
+    territory.routing_communes = frozenset(routing)
+    return territory
+
+
+def _read_geometry(reader, node, path, file):
+    """The union of a geometry file's polygons in the reference CRS (ISO WKB), None
+    (reported) when it cannot be read."""
+    from ..errors import TerritoryError
+    from ..territories.shapes import read_shapes
+
+    try:
+        return read_shapes(file, reader.reference.crs_wkt, fetch=getattr(reader, "fetch", None))
+    except TerritoryError as error:
+        reader.check.report(error.code, str(error), node, path, **error.params)
+        return None
 
 
 def _codes(reader, keys, key, path):
@@ -126,7 +169,7 @@ def _geometry(reader, node, path):
     if relative is None or reader.base is None:
         return relative
     if "://" in reader.base:
-        return urljoin(reader.base.rstrip("/") + "/", relative)
+        return urljoin(reader.base, relative)     # the base is the document's own URL
     full = os.path.normpath(os.path.join(reader.base, relative))
     if not os.path.isfile(full):
         reader.check.report("convention.geometry_not_found", f"The geometry file '{relative}' "

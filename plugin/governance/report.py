@@ -68,7 +68,9 @@ class PartnerSection:
     departements: list = field(default_factory=list)
     communes: list = field(default_factory=list)
     epci: list = field(default_factory=list)
+    epci_names: dict = field(default_factory=dict)
     geometry_file: Optional[str] = None
+    departements_reached: list = field(default_factory=list)   # where its territory's communes are
     produced: list = field(default_factory=list)     # DatasetLine
     maintained: list = field(default_factory=list)
     stewarded: list = field(default_factory=list)
@@ -115,6 +117,8 @@ class GovernanceReport:
     other_partners: list = field(default_factory=list)   # names of partners with nothing
     overdue: list = field(default_factory=list)     # DeliveryLine, most overdue first
     orphans: list = field(default_factory=list)     # catalogue-level Discrepancy
+    # The convention's territory reference (the map draws its départements).
+    reference: object = field(default=None, repr=False, compare=False)
 
 
 def _counts(raw: Optional[dict]) -> dict:
@@ -169,7 +173,8 @@ def build_report(convention, today: dt.date, records=None, applied: Optional[dic
         today=today, convention_title=convention.title, convention_version=convention.version,
         signed=convention.signed, coordinator_id=convention.coordinator,
         coordinator_name=coordinator.name if coordinator else convention.coordinator,
-        summary=summary, datasets=list(lines.values()), overdue=overdue, orphans=orphans)
+        summary=summary, datasets=list(lines.values()), overdue=overdue, orphans=orphans,
+        reference=getattr(convention, "reference", None))
     for partner in convention.partners.values():
         section = _section(convention, partner, lines, deliveries, proposal_counts)
         if section.produced or section.maintained or section.stewarded \
@@ -201,7 +206,10 @@ def _section(convention, partner, lines: dict, deliveries: list, proposal_counts
     section = PartnerSection(
         partner_id=partner.id, name=partner.name, kind=partner.kind, region=territory.region,
         departements=list(territory.departements), communes=list(territory.communes),
-        epci=list(territory.epci), geometry_file=territory.geometry_file)
+        epci=list(territory.epci), epci_names=dict(territory.epci_names),
+        geometry_file=territory.geometry_file,
+        departements_reached=(convention.reference.departements_of(territory.routing_communes)
+                              if convention.reference is not None and not territory.is_everywhere else []))
     roles = convention.datasets_of(partner.id)
     section.produced = [lines[d] for d in roles["produced"] if d in lines]
     section.maintained = [lines[d] for d in roles["maintained"] if d in lines]

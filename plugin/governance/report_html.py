@@ -102,9 +102,14 @@ def status_phrase(line, tr: Callable = identity) -> str:
 
 
 def territory_phrase(section, tr: Callable = identity) -> str:
+    """A partner's (or a steward's) territory in words (a Territory or a PartnerSection)."""
     if section.region:
         return tr("the whole region")
     parts = []
+    groupings = list(getattr(section, "epci", []) or [])
+    if groupings:
+        names = getattr(section, "epci_names", {}) or {}
+        parts.append(", ".join(names.get(siren, siren) for siren in groupings))
     if len(section.departements) == 1:
         parts.append(tr("département {code}").format(code=section.departements[0]))
     elif section.departements:

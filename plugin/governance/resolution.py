@@ -50,8 +50,9 @@ class LayerDescription:
     source: str = ""              # the full data-source string
     record_url: str = ""          # catalogue the layer was added from, when known
     record_id: str = ""           # identifier of the record it was added from
-    departement: Optional[str] = None   # where the layer (or the edited features) lies
-    commune: Optional[str] = None
+    # Where the layer lies: the communes of the territory reference its extent touches
+    # (None: unknown — every steward of the dataset is named, each for its territory).
+    communes: Optional[list] = None
     extent: Optional[tuple] = None      # (west, south, east, north) EPSG:4326, for the bridge
 
 
@@ -80,6 +81,8 @@ class Responsibility:
     producers: list = field(default_factory=list)      # Partner
     maintainer: Optional[model.Partner] = None
     stewards: list = field(default_factory=list)       # Partner, for the place given
+    # [(Partner, Territory or None)]: where each of them validates (None: elsewhere).
+    steward_areas: list = field(default_factory=list)
     dpo: list = field(default_factory=list)            # Contact (personal data only)
     contacts: list = field(default_factory=list)       # ContactRef, stewards first
     licence: str = ""
@@ -96,8 +99,7 @@ class Responsibility:
     discrepancies: list = field(default_factory=list)  # Discrepancy
     obligations: list = field(default_factory=list)    # ObligationStatus
     record_id: str = ""
-    departement: Optional[str] = None
-    commune: Optional[str] = None
+    communes: Optional[list] = None
 
 
 # ---------------------------------------------------------------------- matching
@@ -194,27 +196,31 @@ def resolve(convention, *, today: dt.date, record=None,
     if found is None:
         return None
     return responsibility_for(convention, found.dataset, today=today, record=record,
-                              departement=layer.departement if layer is not None else None,
-                              commune=layer.commune if layer is not None else None,
+                              communes=layer.communes if layer is not None else None,
                               applied_at=applied_at, matched_by=found.matched_by)
 
 
 def responsibility_for(convention, dataset, *, today: dt.date, record=None,
-                       departement: Optional[str] = None, commune: Optional[str] = None,
-                       applied_at: Optional[dt.date] = None, matched_by: str = ""
-                       ) -> Responsibility:
-    """The responsibility for a dataset already identified (``record`` may be None)."""
+                       communes: Optional[list] = None, applied_at: Optional[dt.date] = None,
+                       matched_by: str = "") -> Responsibility:
+    """The responsibility for a dataset already identified (``record`` may be None).
+
+    ``communes``: where the layer lies (None: the dataset as a whole). The stewards are
+    the one rule's (governance/stewardship.py): for a layer spanning several territories
+    each territory's steward is named, with where it validates."""
     partners = convention.partners
-    stewards = convention.stewards_for(dataset.id, departement, commune)
+    stewards = convention.stewards_for(dataset.id, communes, unplaced=communes is not None and not communes)
+    chosen = {p.id for p in stewards}
     result = Responsibility(
         dataset_id=dataset.id, title=dataset.title, matched_by=matched_by,
         producers=[partners[p] for p in dataset.producers if p in partners],
         maintainer=partners.get(dataset.maintainer), stewards=stewards,
-        dpo=convention.dpo_for(dataset.id, departement, commune),
+        steward_areas=[(p, t) for p, t in convention.steward_areas(dataset.id) if p.id in chosen],
+        dpo=convention.dpo_for(dataset.id, communes, unplaced=communes is not None and not communes),
         licence=dataset.licence, dissemination=dataset.dissemination,
         personal_data=dataset.personal_data, approval=list(dataset.approval),
         frequency=dataset.frequency, record_id=record.identifier if record is not None else "",
-        departement=departement, commune=commune)
+        communes=communes)
     result.contacts = _contacts(result)
     result.last_revision, result.revision_source = last_revision(record, applied_at)
     state = freshness(result.last_revision, dataset.frequency, today)

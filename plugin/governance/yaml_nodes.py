@@ -210,6 +210,23 @@ class Checker:
         values = [(p, n, self.text(n, p)) for p, n in items]
         return [(p, n, v) for p, n, v in values if v is not None]
 
+    def number(self, node, path, minimum=None):
+        """A number (int or float, as YAML writes them); None (reported) otherwise."""
+        value = None
+        if isinstance(node, yaml.ScalarNode) and node.tag != NULL:
+            try:
+                value = float(node.value.strip())
+            except ValueError:
+                value = None
+        if value is None or value != value or value in (float("inf"), float("-inf")):
+            self.wrong_type(node, path, "a number")
+            return None
+        if minimum is not None and value < minimum:
+            self.report("convention.too_small", f"Expected at least {minimum:g}, found {value:g}",
+                        node, path, value=f"{value:g}", minimum=f"{minimum:g}")
+            return None
+        return value
+
     def boolean(self, node, path):
         if isinstance(node, yaml.ScalarNode) and node.tag == BOOL:
             return node.value.lower() in ("true", "yes", "on")

@@ -2,7 +2,10 @@
 
 Both stores decide rights from these tables, never from the YAML: the PostgreSQL
 triggers read them, and so does the GeoPackage store's code. ``sync_convention`` of each
-store writes what :func:`convention_rows` returns.
+store writes what :func:`convention_rows` returns. Territories are sets of communes of
+the convention's territory reference (plugin/territories): a partner's ``communes`` (and
+its extra ``geometry``, ISO WKB in the reference CRS) bound where it may propose; a
+stewardship's ``communes`` say where it validates (``everywhere``: the default stewards).
 """
 
 from __future__ import annotations
@@ -10,21 +13,21 @@ from __future__ import annotations
 from .rules import REVIEW_ROLES
 
 
-def _territory_codes(territory) -> tuple:
-    """(departements, communes); both empty means everywhere."""
+def _territory(territory, routing: bool) -> tuple:
+    """(sorted communes, everywhere)."""
     if territory is None or territory.is_everywhere:
-        return [], []
-    return sorted(territory.departements), sorted(territory.communes)
+        return [], True
+    return sorted(territory.routing_communes if routing else territory.members), False
 
 
 def convention_rows(convention) -> dict:
     """{"partners": [...], "members": [...], "datasets": [...], "stewardships": [...]} as dicts."""
     partners, members, datasets, stewardships = [], [], [], []
     for partner in convention.partners.values():
-        departements, communes = _territory_codes(partner.territory)
+        communes, everywhere = _territory(partner.territory, routing=False)
         partners.append({"id": partner.id, "name": partner.name, "kind": partner.kind,
-                         "departements": departements, "communes": communes,
-                         "everywhere": not departements and not communes})
+                         "communes": communes, "everywhere": everywhere,
+                         "geometry": None if everywhere else partner.territory.geometry})
         for contact in partner.contacts:
             if contact.login:
                 members.append({"login": contact.login, "partner": partner.id, "name": contact.name,
@@ -37,8 +40,16 @@ def convention_rows(convention) -> dict:
                          "proposers_own_territory": bool(dataset.proposers_own_territory),
                          "key_field": dataset.key_field or ""})
         for assignment in dataset.stewards:
-            departements, communes = _territory_codes(assignment.territory)
+            communes, everywhere = _territory(assignment.territory, routing=True)
             stewardships.append({"dataset": dataset.id, "partner": assignment.partner,
-                                 "departements": departements, "communes": communes})
+                                 "communes": communes, "everywhere": everywhere})
     return {"partners": partners, "members": members, "datasets": datasets,
             "stewardships": stewardships}
+
+
+def reference_rows(reference) -> dict:
+    """The territory reference as the PostgreSQL store keeps it: {"name", "crs_wkt",
+    "tolerance", "communes": [(code, name, departement, epci, ept, ISO WKB)]}."""
+    return {"name": reference.name, "crs_wkt": reference.crs_wkt, "tolerance": reference.tolerance,
+            "communes": [(c.code, c.name, c.departement, c.epci, c.ept, reference.geometries[c.code])
+                         for c in reference.communes.values()]}

@@ -66,12 +66,13 @@ class GeoPackageReads:
         return row
 
     def _context(self, conn, row: dict) -> tuple:
-        """(stewards, required approvals, approval state) of a proposal row."""
+        """(stewards, required approvals, approval state) of a proposal row; the stewards
+        are the ones its places were routed to at submit (refreshed by sync_convention)."""
         dataset = rows.dataset(conn, row["dataset"]) or {"approval": [], "personal_data": False}
         required = rules.required_approvals(dataset["approval"], dataset["personal_data"])
-        stewards = rules.steward_partners(rows.stewardships(conn, row["dataset"]), row["dataset"],
-                                          loads(row["departements"], []))
-        state = rules.approval_state(required, rows.reviews_of(conn, row["id"]), row["round"])
+        stewards = loads(row["stewards"], [])
+        groups = loads(row["steward_groups"], []) if row["status"] != DRAFT else None
+        state = rules.approval_state(required, rows.reviews_of(conn, row["id"]), row["round"], groups)
         return stewards, required, state
 
     def _may_see(self, conn, row: dict, ident: Identity) -> bool:
@@ -81,9 +82,7 @@ class GeoPackageReads:
             return True
         if row["status"] == DRAFT or not {"steward", "dpo"} & set(ident.roles):
             return False
-        stewards = rules.steward_partners(rows.stewardships(conn, row["dataset"]), row["dataset"],
-                                          loads(row["departements"], []))
-        return ident.partner in stewards
+        return ident.partner in loads(row["stewards"], [])
 
     # ------------------------------------------------------------------ identity
     def identity(self) -> Identity:
@@ -120,7 +119,8 @@ class GeoPackageReads:
                     continue
                 if scope == MY_PARTNER and row["partner"] != ident.partner:
                     continue
-                if scope == TO_REVIEW and not _awaits(ident, row, stewards, required, state):
+                if scope == TO_REVIEW and not _awaits(ident, row, stewards, required, state,
+                                                      rows.reviews_of(conn, row["id"])):
                     continue
                 out.append(ProposalSummary(
                     id=row["id"], dataset=row["dataset"], title=row["title"], author=row["author"],
@@ -128,7 +128,8 @@ class GeoPackageReads:
                     round=row["round"], created_at=rows.parse_time(row["created_at"]),
                     updated_at=rows.parse_time(row["updated_at"]),
                     submitted_at=rows.parse_time(row["submitted_at"]), counts=rows.counts(conn, row["id"]),
-                    approvals=state, departements=loads(row["departements"], [])))
+                    approvals=state, departements=loads(row["departements"], []),
+                    stewards=stewards, communes=loads(row["communes"], [])))
         return out
 
     # ------------------------------------------------------------------ history
@@ -186,12 +187,21 @@ class GeoPackageReads:
             return verify_chain(rows.audit_chain_rows(conn), head)
 
 
-def _awaits(ident: Identity, row: dict, stewards: list, required: list, state: dict) -> bool:
-    """Whether ``ident`` may take a decision the proposal still needs."""
-    if row["status"] != SUBMITTED or row["author"] == ident.login:
+def _awaits(ident: Identity, row: dict, stewards: list, required: list, state: dict,
+            reviews: list) -> bool:
+    """Whether ``ident`` may take a decision the proposal still needs (not one its partner
+    already gave, not a second key of its own)."""
+    if row["status"] != SUBMITTED or row["author"] == ident.login or row["rebased_by"] == ident.login:
+        return False
+    if any(r.reviewer == ident.login and r.decision == "approve" and r.round == row["round"]
+           for r in reviews):
         return False
     qualified = rules.reviewer_roles(ident.login, ident.partner, ident.roles, stewards, required)
-    return any(state.get(r) is False or (r == "coordinator" and state.get("steward") is False)
+    mine = rules.steward_pending_for(ident.partner, loads(row["steward_groups"], []), reviews, row["round"])
+    return any((r == "steward" and state.get(r) is False and mine)
+               or (r == "dpo" and state.get(r) is False)
+               or (r == "coordinator"
+                   and (state.get("steward") is False or state.get("coordinator") is False))
                for r in qualified)
 
 

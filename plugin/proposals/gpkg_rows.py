@@ -18,8 +18,8 @@ TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 PROPOSAL_COLUMNS = ("id, dataset, target_kind, target_uri, target_layer, target_version, "
                     "target_authcfg, author, partner, title, comment, status, changeset_meta, "
-                    "validation, departements, round, version, created_at, updated_at, "
-                    "submitted_at, updated_by, rebased_by")
+                    "validation, departements, communes, unplaced, outside, stewards, steward_groups, round, "
+                    "version, created_at, updated_at, submitted_at, updated_by, rebased_by")
 
 
 def format_time(at: dt.datetime) -> str:
@@ -78,7 +78,10 @@ def proposal_from_row(conn, row: dict, with_changes: bool) -> Proposal:
         comments=[Comment(author=a, body=b, at=parse_time(t), id=i) for i, a, b, t in conn.execute(
             "SELECT id, author, body, at FROM comments WHERE proposal_id = ? ORDER BY id", (pid,))],
         created_at=parse_time(row["created_at"]), updated_at=parse_time(row["updated_at"]),
-        version=row["version"], departements=loads(row["departements"], []), round=row["round"],
+        version=row["version"], departements=loads(row["departements"], []),
+        communes=loads(row["communes"], []), unplaced=row["unplaced"], outside=row["outside"],
+        stewards=loads(row["stewards"], []), steward_groups=loads(row["steward_groups"], []),
+        round=row["round"],
         apply_attempts=[ApplyAttempt(actor=a, result=r, details=loads(d, {}), at=parse_time(t), id=i)
                         for i, a, r, d, t in conn.execute(
                             "SELECT id, actor, result, details, at FROM apply_attempts "
@@ -88,9 +91,9 @@ def proposal_from_row(conn, row: dict, with_changes: bool) -> Proposal:
 
 
 def reviews_of(conn, proposal_id: str) -> list:
-    return [Review(reviewer=r, role=ro, decision=d, comment=c, at=parse_time(t), round=n)
-            for r, ro, d, c, t, n in conn.execute(
-                "SELECT reviewer, role, decision, comment, at, round FROM reviews "
+    return [Review(reviewer=r, role=ro, decision=d, comment=c, at=parse_time(t), round=n, partner=p)
+            for r, ro, d, c, t, n, p in conn.execute(
+                "SELECT reviewer, role, decision, comment, at, round, partner FROM reviews "
                 "WHERE proposal_id = ? ORDER BY id", (proposal_id,))]
 
 
@@ -109,12 +112,11 @@ def member(conn, login: str) -> Optional[dict]:
 
 
 def partner(conn, partner_id: Optional[str]) -> Optional[dict]:
-    row = conn.execute("SELECT id, departements, communes, everywhere FROM partners WHERE id = ?",
+    row = conn.execute("SELECT id, communes, everywhere FROM partners WHERE id = ?",
                        (partner_id,)).fetchone()
     if row is None:
         return None
-    return {"id": row[0], "departements": loads(row[1], []), "communes": loads(row[2], []),
-            "everywhere": bool(row[3])}
+    return {"id": row[0], "communes": loads(row[1], []), "everywhere": bool(row[2])}
 
 
 def dataset(conn, dataset_id: str) -> Optional[dict]:
@@ -131,9 +133,9 @@ def has_convention(conn) -> bool:
 
 
 def stewardships(conn, dataset_id: str) -> list:
-    return [{"dataset": d, "partner": p, "departements": loads(dep, []), "communes": loads(com, [])}
-            for d, p, dep, com in conn.execute(
-                "SELECT dataset, partner, departements, communes FROM stewardships WHERE dataset = ? "
+    return [{"dataset": d, "partner": p, "communes": loads(com, []), "everywhere": bool(e)}
+            for d, p, com, e in conn.execute(
+                "SELECT dataset, partner, communes, everywhere FROM stewardships WHERE dataset = ? "
                 "ORDER BY id", (dataset_id,))]
 
 

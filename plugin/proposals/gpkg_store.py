@@ -65,14 +65,29 @@ from .store import (
 dumps, loads = rows.dumps, rows.loads
 
 
+def _digestible(value):
+    """json.dumps of the convention rows: a geometry (bytes) by its hash."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return hashlib.sha256(bytes(value)).hexdigest()
+    return str(value)
+
+
+def partner_geometry(conn, partner_id: str):
+    row = conn.execute("SELECT geometry FROM partners WHERE id = ?", (partner_id,)).fetchone()
+    return None if row is None or row[0] is None else bytes(row[0])
+
+
 class GeoPackageStore(GeoPackageReads, ProposalStore):
     kind = "gpkg"
     enforces_rights = False
 
     def __init__(self, path, login: str, partner: Optional[str] = None, roles: Optional[list] = None,
-                 busy_timeout: float = 15.0):
+                 busy_timeout: float = 15.0, reference=None):
         """Open (or create) the store file. ``partner``/``roles`` override the convention's
-        entry for ``login`` (synced with :meth:`sync_convention`)."""
+        entry for ``login`` (synced with :meth:`sync_convention`). ``reference``: the
+        convention's territory reference, from which the places of a proposal are derived at
+        submit (territories/places.py); without one, the places the client computed are kept."""
+        self.reference = reference
         if not login:
             raise StoreError("a login is needed (plugin settings)", code="store.unknown_member")
         self.path = os.fspath(path)
@@ -129,6 +144,8 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
 
     def _set_status(self, conn, row: dict, new_status: str, action: str = "status", extra=None) -> None:
         rules.check_transition(row["status"], new_status)
+        if new_status == SUBMITTED:
+            self._place(conn, row)
         now = rows.format_time(utc_now())
         round_, submitted_at, rebased_by = row["round"], row["submitted_at"], row["rebased_by"]
         if new_status == SUBMITTED:
@@ -144,6 +161,54 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
             details["counts"] = rows.counts(conn, row["id"])
         details.update(extra or {})
         self._audit(conn, action, row["id"], details)
+
+    def _client_places(self, proposal) -> tuple:
+        """(departements, communes, unplaced, outside) to store with a draft: the client's
+        when this store cannot derive them, else none (they are derived at submit)."""
+        if self.reference is not None:
+            return dumps([]), dumps([]), 0, 0
+        return (dumps(list(proposal.departements)), dumps(list(proposal.communes)), int(proposal.unplaced),
+                int(proposal.outside))
+
+    def _place(self, conn, row: dict) -> None:
+        """At submit: the places of the changes (derived from the stored rows when the store
+        has the territory reference), the proposer's territory rule, and the stewards."""
+        partner = rows.partner(conn, row["partner"])
+        dataset = rows.dataset(conn, row["dataset"])
+        communes, unplaced = loads(row["communes"], []), row["unplaced"]
+        outside = row["outside"]
+        if self.reference is not None and rows.has_convention(conn):
+            from ..territories.places import TerritorySet, locate
+
+            proposal = rows.proposal_from_row(conn, row, with_changes=True)
+            territory = None
+            if partner is not None and not partner["everywhere"]:
+                territory = TerritorySet(communes=frozenset(partner["communes"]),
+                                         extra=partner_geometry(conn, partner["id"]))
+            if proposal.changeset is not None and proposal.changeset.changes:
+                placement = locate(proposal.changeset, self.reference, territory)
+                communes, unplaced, outside = placement.communes, placement.unplaced, len(placement.outside)
+                departements = placement.departements
+            else:
+                communes, unplaced, outside, departements = [], 0, 0, []
+            conn.execute("UPDATE proposals SET communes = ?, departements = ?, unplaced = ?, outside = ? "
+                         "WHERE id = ?", (dumps(communes), dumps(departements), unplaced, outside, row["id"]))
+        if partner is not None and dataset is not None:
+            rules.check_territory(partner, dataset, outside)
+        stewards, groups = rules.steward_routing(rows.stewardships(conn, row["dataset"]), row["dataset"],
+                                                 communes, bool(unplaced))
+        conn.execute("UPDATE proposals SET stewards = ?, steward_groups = ? WHERE id = ?",
+                     (dumps(stewards), dumps(groups), row["id"]))
+        row["stewards"], row["steward_groups"] = dumps(stewards), dumps(groups)
+
+    def _reroute(self, conn) -> None:
+        """After a convention change: the stewards of every proposal past its draft."""
+        for pid, dataset, communes, unplaced in conn.execute(
+                "SELECT id, dataset, communes, unplaced FROM proposals WHERE status <> 'draft'").fetchall():
+            stewards, groups = rules.steward_routing(rows.stewardships(conn, dataset), dataset,
+                                                     loads(communes, []), bool(unplaced))
+            conn.execute("UPDATE proposals SET stewards = ?, steward_groups = ? WHERE id = ?",
+                         (dumps(stewards), dumps(groups), pid))
 
     def _write_changes(self, conn, proposal_id: str, changeset) -> None:
         conn.execute("DELETE FROM proposal_changes WHERE proposal_id = ?", (proposal_id,))
@@ -172,7 +237,8 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
         since in GeoPackage mode there is no administrator to sync it.
         """
         data = convention_rows(convention)
-        digest = hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+        text = json.dumps(data, sort_keys=True, default=_digestible)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if only_if_changed:
             stored = self._conn.execute("SELECT digest FROM convention_state").fetchone()
             if stored is not None and stored[0] == digest:
@@ -183,9 +249,10 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
             for table in ("stewardships", "members", "datasets", "partners"):
                 conn.execute(f"DELETE FROM {table}")   # fixed table names
             for p in data["partners"]:
-                conn.execute("INSERT INTO partners VALUES (?, ?, ?, ?, ?, ?)",
-                             (p["id"], p["name"], p["kind"], dumps(p["departements"]), dumps(p["communes"]),
-                              int(p["everywhere"])))
+                conn.execute("INSERT INTO partners (id, name, kind, communes, everywhere, geometry) "
+                             "VALUES (?, ?, ?, ?, ?, ?)",
+                             (p["id"], p["name"], p["kind"], dumps(p["communes"]), int(p["everywhere"]),
+                              p["geometry"]))
             for m in data["members"]:
                 conn.execute("INSERT INTO members VALUES (?, ?, ?, ?, ?)",
                              (m["login"], m["partner"], m["name"], m["email"], dumps(m["roles"])))
@@ -194,9 +261,10 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
                              (d["id"], d["title"], dumps(d["approval"]), int(d["personal_data"]),
                               dumps(d["proposers"]), int(d["proposers_own_territory"]), d["key_field"]))
             for s in data["stewardships"]:
-                conn.execute("INSERT INTO stewardships (dataset, partner, departements, communes) "
-                             "VALUES (?, ?, ?, ?)", (s["dataset"], s["partner"], dumps(s["departements"]),
-                                                     dumps(s["communes"])))
+                conn.execute("INSERT INTO stewardships (dataset, partner, communes, everywhere) "
+                             "VALUES (?, ?, ?, ?)", (s["dataset"], s["partner"], dumps(s["communes"]),
+                                                     int(s["everywhere"])))
+            self._reroute(conn)
             counts = {k: len(v) for k, v in data.items()}
             self._audit(conn, "convention_synced", None, counts)
         return counts
@@ -211,8 +279,7 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
                 raise PermissionDenied("this login is not a member of the convention",
                                        code="store.unknown_member", login=self.login)
             if rows.has_convention(conn):
-                rules.check_proposer(rows.partner(conn, partner), rows.dataset(conn, proposal.dataset),
-                                     proposal.departements)
+                rules.check_proposer(rows.partner(conn, partner), rows.dataset(conn, proposal.dataset))
             if rows.proposal_row(conn, pid) is not None:
                 raise StoreError("a proposal with this id already exists", code="store.duplicate",
                                  proposal=pid)
@@ -221,12 +288,13 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
             conn.execute(
                 "INSERT INTO proposals (id, dataset, target_kind, target_uri, target_layer, target_version, "
                 "target_authcfg, author, partner, title, comment, status, changeset_meta, validation, "
-                "departements, round, version, created_at, updated_at, updated_by) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, 0, 0, ?, ?, ?)",
+                "departements, communes, unplaced, outside, round, version, created_at, updated_at, "
+                "updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, 0, 0, "
+                "?, ?, ?)",
                 (pid, proposal.dataset, t.kind, t.uri, t.layer, t.version, t.authcfg, self.login, partner,
                  proposal.title, proposal.comment,
                  dumps(changeset_meta(proposal.changeset) if proposal.changeset else {}),
-                 dumps(problems_to_list(proposal.validation)), dumps(list(proposal.departements)),
+                 dumps(problems_to_list(proposal.validation)), *self._client_places(proposal),
                  now, now, self.login))
             self._write_changes(conn, pid, proposal.changeset)
             self._audit(conn, "created", pid, {"dataset": proposal.dataset, "status": DRAFT,
@@ -241,20 +309,22 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
                                  status=row["status"])
             rules.check_edit(self.login, row["author"], row["status"], may_rebase=False)
             if rows.has_convention(conn):
-                rules.check_proposer(rows.partner(conn, row["partner"]), rows.dataset(conn, row["dataset"]),
-                                     proposal.departements)
+                rules.check_proposer(rows.partner(conn, row["partner"]), rows.dataset(conn, row["dataset"]))
             self._replace_content(conn, row, proposal.title, proposal.comment, proposal.changeset,
-                                  proposal.validation, proposal.departements)
+                                  proposal.validation, proposal)
             self._audit(conn, "edited", row["id"], {"dataset": row["dataset"], "status": row["status"],
                                                     "version": row["version"] + 1,
                                                     "counts": counts_of(proposal.changeset)})
         return self.get_proposal(proposal.id)
 
-    def _replace_content(self, conn, row, title, comment, changeset, validation, departements) -> None:
+    def _replace_content(self, conn, row, title, comment, changeset, validation, places) -> None:
+        """``places``: a Proposal whose communes/departements/unplaced/outside the client
+        computed (kept when the store has no territory reference to derive them)."""
         conn.execute("UPDATE proposals SET title = ?, comment = ?, changeset_meta = ?, validation = ?, "
-                     "departements = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?",
+                     "departements = ?, communes = ?, unplaced = ?, outside = ?, version = version + 1, "
+                     "updated_at = ?, updated_by = ? WHERE id = ?",
                      (title, comment, dumps(changeset_meta(changeset) if changeset else {}),
-                      dumps(problems_to_list(validation)), dumps(list(departements)),
+                      dumps(problems_to_list(validation)), *self._client_places(places),
                       rows.format_time(utc_now()), self.login, row["id"]))
         self._write_changes(conn, row["id"], changeset)
         row["version"] += 1
@@ -282,17 +352,21 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
             ident = self._identity(conn)
             stewards, required, state = self._context(conn, row)
             qualified = rules.reviewer_roles(self.login, ident.partner, ident.roles, stewards, required)
+            approved_by = {r.reviewer for r in rows.reviews_of(conn, row["id"])
+                           if r.decision == "approve" and r.round == row["round"]}
             role = rules.check_decision(self.login, row["author"], row["status"], decision, comment,
-                                        qualified, role, state, rebased_by=row["rebased_by"])
+                                        qualified, role, state, rebased_by=row["rebased_by"],
+                                        approved_by=approved_by)
             now = rows.format_time(utc_now())
             conn.execute("INSERT INTO reviews (proposal_id, round, reviewer, role, decision, comment, "
-                         "proposal_version, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         "proposal_version, at, partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          (row["id"], row["round"], self.login, role, decision, comment or "",
-                          row["version"], now))
+                          row["version"], now, ident.partner or ""))
             self._audit(conn, "review", row["id"], {"dataset": row["dataset"], "decision": decision,
                                                     "role": role, "comment": comment or "",
                                                     "round": row["round"], "status": row["status"]})
-            state = rules.approval_state(required, rows.reviews_of(conn, row["id"]), row["round"])
+            state = rules.approval_state(required, rows.reviews_of(conn, row["id"]), row["round"],
+                                         loads(row["steward_groups"], []))
             new_status = rules.status_after(decision, state)
             if new_status != row["status"]:
                 self._set_status(conn, row, new_status)
@@ -369,7 +443,7 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
                              may_rebase=rules.may_apply(ident.partner, ident.roles, stewards))
             current = rows.proposal_from_row(conn, row, with_changes=False)
             self._replace_content(conn, row, current.title, current.comment, changeset, current.validation,
-                                  current.departements)
+                                  current)
             self._set_status(conn, row, SUBMITTED, action="rebased")
             if comment.strip():
                 conn.execute("INSERT INTO comments (proposal_id, author, body, at) VALUES (?, ?, ?, ?)",

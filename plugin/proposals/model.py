@@ -170,6 +170,7 @@ class Review:
     # Review round: 1 at the first submission, +1 at each resubmission (after changes
     # were requested, or a rebase); only the current round's approvals count.
     round: int = 1
+    partner: str = ""              # the reviewer's partner (whose steward approval it is)
 
 
 @dataclass
@@ -210,10 +211,18 @@ class Proposal:
     created_at: Optional[dt.datetime] = None
     updated_at: Optional[dt.datetime] = None
     version: int = 0               # optimistic-lock counter, bumped at every status change
-    # Added for the proposal stores: the départements (INSEE codes) the changes touch,
-    # which route the proposal to its territorial steward; the review round; the apply
-    # attempts (ApplyAttempt) recorded so far; when it was last submitted.
+    # Where the changes lie (territories/places.py): the communes (INSEE codes) they touch,
+    # their départements, how many changes touch none (unplaced) and how many geometries
+    # lie outside the proposer's territory; the steward partners they route the proposal
+    # to (governance/stewardship.py). The PostgreSQL store derives all of them from the
+    # change rows at submit, whatever a client wrote; the review round; the apply attempts
+    # (ApplyAttempt) recorded so far; when it was last submitted.
+    communes: list = field(default_factory=list)
     departements: list = field(default_factory=list)
+    unplaced: int = 0
+    outside: int = 0
+    stewards: list = field(default_factory=list)
+    steward_groups: list = field(default_factory=list)   # [[partner ids]]: one approval each
     round: int = 0
     apply_attempts: list = field(default_factory=list)
     submitted_at: Optional[dt.datetime] = None

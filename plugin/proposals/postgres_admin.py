@@ -19,12 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import psycopg2
+import psycopg2.extras
 from psycopg2 import sql
 from psycopg2.extras import Json
 
 from ..errors import StoreError
 from .audit import AuditReport
-from .convention_rows import convention_rows
+from .convention_rows import convention_rows, reference_rows
 from .migrations import load_migrations
 from .postgres_errors import store_error
 
@@ -39,6 +40,49 @@ class SyncReport:
     missing_logins: list = field(default_factory=list)
     granted: list = field(default_factory=list)       # (login, group)
     revoked: list = field(default_factory=list)       # (login, group)
+    rerouted: int = 0                                  # open proposals whose stewards changed
+
+
+def reference_srid(crs_wkt: str) -> int:
+    """The EPSG code PostGIS knows the reference's CRS by; StoreError when it has none."""
+    from osgeo import osr
+
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(crs_wkt)
+    srs.AutoIdentifyEPSG()
+    code = srs.GetAuthorityCode(None)
+    if srs.GetAuthorityName(None) != "EPSG" or not code:
+        raise StoreError("the territory reference's CRS has no EPSG code: PostGIS cannot hold it",
+                         code="store.reference_crs")
+    return int(code)
+
+
+def _sync_reference(cur, reference) -> int:
+    """Write the territory reference (communes) when it differs from the stored one; its SRID."""
+    import hashlib
+
+    rows = reference_rows(reference)
+    srid = reference_srid(rows["crs_wkt"])
+    digest = hashlib.sha256()
+    for code, name, departement, epci, ept, blob in rows["communes"]:
+        digest.update("|".join((code, name, departement, epci, ept)).encode("utf-8"))
+        digest.update(blob)
+    digest.update(f"{srid}|{rows['tolerance']}".encode("ascii"))
+    digest = digest.hexdigest()
+    cur.execute("SELECT digest FROM geogov.territory_reference")
+    stored = cur.fetchone()
+    if stored is not None and stored[0] == digest:
+        return srid
+    cur.execute("DELETE FROM geogov.territory_reference; DELETE FROM geogov.communes")
+    cur.execute("INSERT INTO geogov.territory_reference (name, srid, tolerance, digest) "
+                "VALUES (%s, %s, %s, %s)",
+                (rows["name"], srid, rows["tolerance"], digest))
+    psycopg2.extras.execute_values(
+        cur, "INSERT INTO geogov.communes (code, name, departement, epci, ept, geom) VALUES %s",
+        [(code, name, departement, epci, ept, psycopg2.Binary(blob), srid)
+         for code, name, departement, epci, ept, blob in rows["communes"]],
+        template="(%s, %s, %s, %s, %s, ST_Multi(ST_GeomFromWKB(%s, %s)))", page_size=200)
+    return srid
 
 
 def schema_version(conn) -> int:
@@ -86,13 +130,17 @@ def sync_convention(conn, convention) -> SyncReport:
         with conn, conn.cursor() as cur:
             cur.execute("LOCK TABLE geogov.members, geogov.partners, geogov.datasets, geogov.stewardships "
                         "IN EXCLUSIVE MODE")
+            cur.execute("SELECT login FROM geogov.members")
+            previous = {r[0] for r in cur.fetchall()}
             cur.execute("DELETE FROM geogov.stewardships; DELETE FROM geogov.members; "
                         "DELETE FROM geogov.datasets; DELETE FROM geogov.partners")
+            reference = getattr(convention, "reference", None)
+            srid = _sync_reference(cur, reference) if reference is not None else 0
             for p in data["partners"]:
-                cur.execute("INSERT INTO geogov.partners (id, name, kind, departements, communes, "
-                            "everywhere) VALUES (%s, %s, %s, %s, %s, %s)",
-                            (p["id"], p["name"], p["kind"], p["departements"], p["communes"],
-                             p["everywhere"]))
+                cur.execute("INSERT INTO geogov.partners (id, name, kind, communes, everywhere, extra_geom) "
+                            "VALUES (%s, %s, %s, %s, %s, ST_GeomFromWKB(%s, %s))",
+                            (p["id"], p["name"], p["kind"], p["communes"], p["everywhere"],
+                             None if p["geometry"] is None else psycopg2.Binary(p["geometry"]), srid))
             for m in data["members"]:
                 cur.execute("INSERT INTO geogov.members (login, partner, name, email, roles) "
                             "VALUES (%s, %s, %s, %s, %s)",
@@ -103,10 +151,13 @@ def sync_convention(conn, convention) -> SyncReport:
                             (d["id"], d["title"], d["approval"], d["personal_data"], d["proposers"],
                              d["proposers_own_territory"], d["key_field"]))
             for s in data["stewardships"]:
-                cur.execute("INSERT INTO geogov.stewardships (dataset, partner, departements, communes) "
+                cur.execute("INSERT INTO geogov.stewardships (dataset, partner, communes, everywhere) "
                             "VALUES (%s, %s, %s, %s)",
-                            (s["dataset"], s["partner"], s["departements"], s["communes"]))
-            _sync_roles(cur, data["members"], report)
+                            (s["dataset"], s["partner"], s["communes"], s["everywhere"]))
+            cur.execute("SELECT geogov.refresh_areas()")
+            cur.execute("SELECT geogov.reroute_proposals()")
+            report.rerouted = cur.fetchone()[0]
+            _sync_roles(cur, data["members"], report, previous)
             cur.execute("SELECT geogov.audit_append(current_user, 'convention_synced', NULL, %s)",
                         (Json({"counts": report.counts, "missing_logins": report.missing_logins}),))
         return report
@@ -114,7 +165,12 @@ def sync_convention(conn, convention) -> SyncReport:
         raise store_error(error) from error
 
 
-def _sync_roles(cur, members: list, report: SyncReport) -> None:
+def _sync_roles(cur, members: list, report: SyncReport, previous: set) -> None:
+    """Grant each member its group roles; revoke them only from the logins this
+    database's convention named before and no longer names. Group roles are cluster-wide,
+    so a login another GeoGov database of the cluster makes a steward keeps that group here:
+    what it may do in this database is still bounded by this database's members table
+    (geogov.my_roles() needs both)."""
     cur.execute("SELECT rolname FROM pg_roles WHERE rolcanlogin")
     logins = {r[0] for r in cur.fetchall()}
     wanted = {}
@@ -130,10 +186,13 @@ def _sync_roles(cur, members: list, report: SyncReport) -> None:
     current = {}
     for group, login in cur.fetchall():
         current.setdefault(login, set()).add(group)
-    for login in sorted(set(wanted) | set(current)):
+    named = {m["login"] for m in members}
+    for login in sorted(set(wanted) | (set(current) & (previous - named))):
         for group in sorted(wanted.get(login, set()) - current.get(login, set())):
             cur.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(login)))
             report.granted.append((login, group))
+        if login in named:
+            continue
         for group in sorted(current.get(login, set()) - wanted.get(login, set())):
             cur.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(login)))
             report.revoked.append((login, group))

@@ -12,8 +12,9 @@ from .store import AuditEntry, Event
 
 PROPOSAL_COLUMNS = ("p.id::text AS id, p.dataset, p.target_kind, p.target_uri, p.target_layer, "
                     "p.target_version, p.target_authcfg, p.author, p.partner, p.title, p.comment, p.status, "
-                    "p.changeset_meta, p.validation, p.departements, p.round, p.version, p.created_at, "
-                    "p.updated_at, p.submitted_at, p.updated_by")
+                    "p.changeset_meta, p.validation, p.departements, p.communes, p.unplaced, p.outside, "
+                    "p.stewards, p.steward_groups, p.round, p.version, p.created_at, p.updated_at, "
+                    "p.submitted_at, p.updated_by")
 
 COUNTS = ("(SELECT jsonb_build_object('insert', count(*) FILTER (WHERE c.op = 'insert'), "
           "'update', count(*) FILTER (WHERE c.op = 'update'), "
@@ -21,11 +22,19 @@ COUNTS = ("(SELECT jsonb_build_object('insert', count(*) FILTER (WHERE c.op = 'i
           "FROM geogov.proposal_changes c WHERE c.proposal_id = p.id) AS counts")
 
 # A proposal awaits the current login when it may take a decision the round still lacks.
-AWAITS_ME = ("(p.status = 'submitted' AND p.author <> current_user AND EXISTS ("
-             "SELECT 1 FROM unnest(geogov.reviewer_roles(p.dataset, p.departements)) AS r "
-             "WHERE geogov.approval_state(p.id, p.round, p.dataset) ->> r = 'false' "
-             "OR (r = 'coordinator' "
-             "AND geogov.approval_state(p.id, p.round, p.dataset) ->> 'steward' = 'false')))")
+# Not for a round it already approved (one key per person), nor a steward approval its
+# partner already gave, nor a proposal it rebased.
+AWAITS_ME = ("(p.status = 'submitted' AND p.author <> current_user "
+             "AND p.rebased_by IS DISTINCT FROM current_user "
+             "AND NOT EXISTS (SELECT 1 FROM geogov.reviews v WHERE v.proposal_id = p.id "
+             "AND v.round = p.round AND v.decision = 'approve' AND v.reviewer = current_user) "
+             "AND EXISTS (SELECT 1 FROM unnest(geogov.reviewer_roles(p.dataset, p.stewards)) AS r "
+             "WHERE (r = 'steward' AND geogov.approval_state(p.id, p.round, p.dataset) ->> r = 'false' "
+             "AND geogov.my_steward_pending(p.id, p.round)) "
+             "OR (r = 'dpo' AND geogov.approval_state(p.id, p.round, p.dataset) ->> r = 'false') "
+             "OR (r = 'coordinator' AND ("
+             "geogov.approval_state(p.id, p.round, p.dataset) ->> 'steward' = 'false' "
+             "OR geogov.approval_state(p.id, p.round, p.dataset) ->> 'coordinator' = 'false'))))")
 
 
 def fetch_dicts(cur) -> list:
@@ -38,7 +47,7 @@ def content_params(proposal) -> dict:
     return {"title": proposal.title, "comment": proposal.comment,
             "meta": Json(changeset_meta(proposal.changeset) if proposal.changeset else {}),
             "validation": Json(problems_to_list(proposal.validation)),
-            "departements": list(proposal.departements), "target_kind": t.kind, "target_uri": t.uri,
+            "target_kind": t.kind, "target_uri": t.uri,
             "target_layer": t.layer, "target_version": t.version, "target_authcfg": t.authcfg}
 
 
@@ -77,10 +86,10 @@ def proposal_from_row(cur, row: dict, with_changes: bool) -> Proposal:
                         "FROM geogov.proposal_changes WHERE proposal_id = %s ORDER BY seq", (pid,))
             changes = [change_from_row(*c) for c in cur.fetchall()]
         changeset = changeset_from_meta(row["changeset_meta"], changes)
-    cur.execute("SELECT reviewer, role, decision, comment, at, round FROM geogov.reviews "
+    cur.execute("SELECT reviewer, role, decision, comment, at, round, partner FROM geogov.reviews "
                 "WHERE proposal_id = %s ORDER BY id", (pid,))
-    reviews = [Review(reviewer=r, role=ro, decision=d, comment=c, at=t, round=n)
-               for r, ro, d, c, t, n in cur.fetchall()]
+    reviews = [Review(reviewer=r, role=ro, decision=d, comment=c, at=t, round=n, partner=pa)
+               for r, ro, d, c, t, n, pa in cur.fetchall()]
     cur.execute("SELECT id, author, body, at FROM geogov.comments WHERE proposal_id = %s ORDER BY id", (pid,))
     comments = [Comment(author=a, body=b, at=t, id=i) for i, a, b, t in cur.fetchall()]
     cur.execute("SELECT id, actor, result, details, at FROM geogov.apply_attempts WHERE proposal_id = %s "
@@ -93,7 +102,9 @@ def proposal_from_row(cur, row: dict, with_changes: bool) -> Proposal:
         author=row["author"], partner=row["partner"], title=row["title"], comment=row["comment"],
         status=row["status"], changeset=changeset, validation=problems_from_list(row["validation"]),
         reviews=reviews, comments=comments, created_at=row["created_at"], updated_at=row["updated_at"],
-        version=row["version"], departements=list(row["departements"]), round=row["round"],
+        version=row["version"], departements=list(row["departements"]), communes=list(row["communes"]),
+        unplaced=row["unplaced"], outside=row["outside"], stewards=list(row["stewards"]),
+        steward_groups=list(row["steward_groups"]), round=row["round"],
         apply_attempts=attempts, submitted_at=row["submitted_at"])
 
 

@@ -145,10 +145,10 @@ class PostgresStore(ProposalStore):
             params.update(id=proposal.id, dataset=proposal.dataset)
             cur.execute(
                 "INSERT INTO geogov.proposals (id, dataset, target_kind, target_uri, target_layer, "
-                "target_version, target_authcfg, title, comment, changeset_meta, validation, departements) "
+                "target_version, target_authcfg, title, comment, changeset_meta, validation) "
                 "VALUES (%(id)s, %(dataset)s, %(target_kind)s, %(target_uri)s, %(target_layer)s, "
                 "%(target_version)s, %(target_authcfg)s, %(title)s, %(comment)s, %(meta)s, "
-                "%(validation)s, %(departements)s)", params)
+                "%(validation)s)", params)
             rows.write_changes(cur, proposal.id, proposal.changeset)
             return self._get(cur, proposal.id, True)
 
@@ -161,7 +161,7 @@ class PostgresStore(ProposalStore):
                 cur.execute(
                     "UPDATE geogov.proposals SET title = %(title)s, comment = %(comment)s, "
                     "changeset_meta = %(meta)s, validation = %(validation)s, "
-                    "departements = %(departements)s, target_kind = %(target_kind)s, "
+                    "target_kind = %(target_kind)s, "
                     "target_uri = %(target_uri)s, target_layer = %(target_layer)s, "
                     "target_version = %(target_version)s, target_authcfg = %(target_authcfg)s "
                     "WHERE id = %(id)s",
@@ -298,7 +298,8 @@ class PostgresStore(ProposalStore):
             id=r["id"], dataset=r["dataset"], title=r["title"], author=r["author"], partner=r["partner"],
             status=r["status"], version=r["version"], round=r["round"], created_at=r["created_at"],
             updated_at=r["updated_at"], submitted_at=r["submitted_at"], counts=r["counts"],
-            approvals=_ordered_state(r["approvals"]), departements=list(r["departements"])) for r in found]
+            approvals=_ordered_state(r["approvals"]), departements=list(r["departements"]),
+            stewards=list(r["stewards"]), communes=list(r["communes"])) for r in found]
 
     # ------------------------------------------------------------------ apply
     def record_apply_attempt(self, proposal_id: str, result: str, details: Optional[dict] = None

@@ -11,12 +11,18 @@ Rules:
   propose on the dataset (and, when the dataset says so, inside its own territory);
 - only the author edits, submits or withdraws; a conflicted proposal may be rebased by
   its author, a steward of the dataset or a coordinator;
-- a decision is taken by a steward of the dataset (the partner(s) that
-  ``Convention.stewards_for`` names for the proposal's départements), a DPO of that
-  partner (only when the dataset's rule asks a DPO approval), or a coordinator; never by
-  the author, nor by whoever rebased the round; reject and request_changes need a comment;
-- ``approved`` needs every approval the dataset's rule asks, in the current round; a
-  coordinator's approval stands in for the steward's, never for the DPO's;
+- the proposal's stewards are the partners governance/stewardship.py names for the
+  communes its changes touch (derived by the store from the change rows at submit);
+- a decision is taken by a steward of one of those partners, a DPO of one of them (only
+  when the dataset's rule asks a DPO approval), or a coordinator; never by the author, nor
+  by whoever rebased the round; reject and request_changes need a comment;
+- ``approved`` needs every approval the dataset's rule asks, in the current round: a
+  steward approval from **each steward group** (governance/stewardship.py: a change on the
+  93/94 border needs cd93's and cd94's; co-stewards of one place need one of them), the
+  DPO's; a coordinator's approval stands in for the stewards', never for the DPO's; each
+  approval is given by a different person (one login holding two roles gives one key);
+- a proposer whose dataset restricts it to its own territory submits only changes that
+  lie inside it (territories/places.py; counted by the store at submit);
 - applied / conflict are set by a steward of the dataset or a coordinator.
 """
 
@@ -25,6 +31,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..errors import PermissionDenied, StoreError
+from ..governance import stewardship
 from .model import (
     APPROVE,
     CHANGES_REQUESTED,
@@ -57,33 +64,46 @@ def required_approvals(approval: list, personal_data: bool) -> list:
     return [role for role in REVIEW_ROLES if role in wanted]
 
 
-def approval_state(required: list, reviews: list, round_: int) -> dict:
-    """{role: given} for the current round's approvals (a Review list of any rounds)."""
-    given = {r.role for r in reviews if r.decision == APPROVE and r.round == round_}
+def approval_state(required: list, reviews: list, round_: int, groups=None) -> dict:
+    """{role: given} for the current round's approvals (a Review list of any rounds).
+
+    ``groups``: the proposal's steward groups; the steward approval is given when each
+    group has a steward approval from one of its partners (a review's ``partner``), or a
+    coordinator approved. None or empty (a draft, a proposal routed before groups existed):
+    any steward approval counts."""
+    given = [r for r in reviews if r.decision == APPROVE and r.round == round_]
+    roles = {r.role for r in given}
     state = {}
     for role in required:
-        state[role] = role in given or (role == STEWARD and COORDINATOR in given)
+        if role == STEWARD and COORDINATOR in roles:
+            state[role] = True
+        elif role == STEWARD and groups:
+            state[role] = not steward_groups_pending(groups, reviews, round_)
+        else:
+            state[role] = role in roles
     return state
 
 
-def steward_partners(stewardships: list, dataset: str, departements: list) -> list:
-    """The steward partner ids of ``dataset`` for changes in ``departements``.
+def steward_groups_pending(groups, reviews: list, round_: int) -> list:
+    """The steward groups still without a steward approval this round."""
+    approved = {r.partner for r in reviews
+                if r.decision == APPROVE and r.round == round_ and r.role == STEWARD}
+    return [g for g in groups if approved.isdisjoint(g)]
 
-    Mirrors ``Convention.stewards_for``: assignments whose territory holds every touched
-    département win; otherwise the assignments that cover everywhere. ``stewardships`` is
-    a list of dicts {dataset, partner, departements, communes} (empty = everywhere).
-    """
-    local, default = [], []
-    wanted = set(departements or [])
-    for row in stewardships:
-        if row["dataset"] != dataset:
-            continue
-        if not row["departements"] and not row["communes"]:
-            default.append(row["partner"])
-        elif wanted and wanted <= set(row["departements"]):
-            local.append(row["partner"])
-    chosen = local or default
-    return list(dict.fromkeys(chosen))
+
+def steward_pending_for(partner: Optional[str], groups, reviews: list, round_: int) -> bool:
+    """Whether a steward of ``partner`` still has an approval to give (a group of its own
+    lacks one)."""
+    return any(partner in g for g in steward_groups_pending(groups, reviews, round_))
+
+
+def steward_routing(stewardships: list, dataset: str, communes, unplaced: bool) -> tuple:
+    """(steward partner ids, steward groups) of ``dataset`` for changes touching
+    ``communes`` (and, when ``unplaced``, changes that touch none): governance/stewardship.py
+    over the store's ``stewardships`` rows ({dataset, partner, communes, everywhere})."""
+    assignments = stewardship.assignments_from_rows(stewardships, dataset)
+    groups = stewardship.steward_groups(assignments, list(communes or ()), unplaced)
+    return stewardship.steward_partners(assignments, list(communes or ()), unplaced), groups
 
 
 def reviewer_roles(login: str, partner: Optional[str], roles: list, stewards: list,
@@ -105,8 +125,11 @@ def may_apply(partner: Optional[str], roles: list, stewards: list) -> bool:
 
 def check_decision(login: str, author: str, status: str, decision: str, comment: str,
                    qualified: list, role: Optional[str], state: dict,
-                   rebased_by: Optional[str] = None) -> str:
-    """Raise when the decision is not allowed; return the role it is taken in."""
+                   rebased_by: Optional[str] = None, approved_by: Optional[set] = None) -> str:
+    """Raise when the decision is not allowed; return the role it is taken in.
+
+    ``approved_by``: logins that already approved this round (a second key must be held by
+    another person)."""
     if decision not in DECISIONS:
         raise StoreError(f"unknown decision {decision!r}", code="store.bad_value", value=decision)
     if status != SUBMITTED:
@@ -127,6 +150,9 @@ def check_decision(login: str, author: str, status: str, decision: str, comment:
     if rebased_by == login:
         raise PermissionDenied("you rebased this proposal: another reviewer must decide it",
                                code="store.self_review")
+    if decision == APPROVE and login in (approved_by or ()):
+        raise PermissionDenied("you already approved this proposal: each approval it needs is "
+                               "given by a different person", code="store.one_key_each")
     return role
 
 
@@ -138,33 +164,21 @@ def status_after(decision: str, state: dict) -> str:
     return "approved" if all(state.values()) else SUBMITTED
 
 
-def check_proposer(partner_row: Optional[dict], dataset_row: Optional[dict], departements: list) -> None:
-    """A member's partner may propose on the dataset (and inside its territory if required)."""
+def check_proposer(partner_row: Optional[dict], dataset_row: Optional[dict]) -> None:
+    """A member's partner may propose on the dataset."""
     if partner_row is None:
         raise PermissionDenied("this login is not a member of the convention", code="store.unknown_member")
     if dataset_row is None or (EVERY_PARTNER not in dataset_row["proposers"]
                                and partner_row["id"] not in dataset_row["proposers"]):
         raise PermissionDenied("your partner may not propose changes to this dataset",
                                code="store.not_proposer", dataset=dataset_row and dataset_row["id"])
-    if dataset_row["proposers_own_territory"] and not partner_row["everywhere"]:
-        if not departements or not set(departements) <= reach(partner_row):
-            raise PermissionDenied("the changes lie outside your partner's territory",
-                                   code="store.outside_territory")
 
 
-def departement_of_commune(commune: str) -> str:
-    """INSEE rule: overseas communes (97x) carry a 3-character département code."""
-    return commune[:3] if commune.startswith("97") else commune[:2]
-
-
-def reach(partner_row: dict) -> set:
-    """The départements a partner's territory touches (its own, and those of its communes).
-
-    The store checks proposals at département level only: an EPT known by its communes
-    may propose in its département; whether each feature lies in its communes is the
-    validation step's check (geometries against the territory), before submission.
-    """
-    return set(partner_row["departements"]) | {departement_of_commune(c) for c in partner_row["communes"]}
+def check_territory(partner_row: dict, dataset_row: dict, outside: int) -> None:
+    """At submit: a proposer bound to its territory has no change outside it."""
+    if dataset_row["proposers_own_territory"] and not partner_row["everywhere"] and outside:
+        raise PermissionDenied(f"{outside} change(s) lie outside your partner's territory",
+                               code="store.outside_territory", count=outside)
 
 
 def check_edit(login: str, author: str, status: str, may_rebase: bool) -> None:

@@ -54,6 +54,7 @@ ERROR_CODES = {
     "store.approvals_missing": "approvals required by the dataset's rule are missing",
     "store.not_proposer": "your partner may not propose changes to this dataset",
     "store.outside_territory": "the changes lie outside your partner's territory",
+    "store.one_key_each": "each approval is given by a different person",
     "store.unknown_member": "this login is not a member of the convention",
     "store.immutable": "this field cannot change",
     "store.append_only": "audit rows cannot be changed or deleted",
@@ -94,6 +95,8 @@ class ProposalSummary:
     counts: dict                      # {"insert": n, "update": n, "delete": n}
     approvals: dict                   # approvals_needed() of the proposal
     departements: list = field(default_factory=list)
+    stewards: list = field(default_factory=list)      # steward partner ids (routing)
+    communes: list = field(default_factory=list)
 
 
 @dataclass

@@ -9,7 +9,6 @@ Each broken rule is one :class:`~.model.Problem` naming the rule (``code``), the
 code                                     params
 ======================================  ==========================================
 proposal.not_allowed                     partner
-proposal.territory_unknown               partner
 proposal.crs_mismatch                    crs, expected
 proposal.unknown_field                   (field)
 proposal.wrong_type                      value, type (field)
@@ -22,27 +21,27 @@ proposal.geometry_invalid                reason (GEOS's, may be "")
 proposal.outside_territory               which ("new" or "old")
 ======================================  ==========================================
 
+The territory rule (``proposal.outside_territory``) is judged by plugin/territories/places.py
+(the same rule the PostgreSQL store applies at submit); :func:`territory_problems` turns
+its findings into problems.
+
 Which values are checked: every field of an insert; only the changed fields of an update
-(a value the base already had is not the proposer's doing). The territory rule: an
-insert's geometry, an update's old geometry and (if it moved) its new one, a delete's
-old geometry must lie inside the proposer's territory, with a tolerance for points on
-its boundary (default: 1 cm in a projected CRS, 1e-7 degree in a geographic one).
+(a value the base already had is not the proposer's doing).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Callable, Optional
 
 from osgeo import gdal, ogr
 
 from ..errors import Cancelled, ValidationFailed
 from . import wkb
 from .fingerprint import WrongValueType, normalise_value
-from .model import DELETE, INSERT, STRING, UPDATE, ChangeSet, Problem, Schema
+from .model import INSERT, STRING, UPDATE, ChangeSet, Problem, Schema
 
 NOT_ALLOWED = "proposal.not_allowed"
-TERRITORY_UNKNOWN = "proposal.territory_unknown"
 CRS_MISMATCH = "proposal.crs_mismatch"
 UNKNOWN_FIELD = "proposal.unknown_field"
 WRONG_TYPE = "proposal.wrong_type"
@@ -53,7 +52,7 @@ GEOMETRY_UNREADABLE = "proposal.geometry_unreadable"
 WRONG_GEOMETRY_TYPE = "proposal.wrong_geometry_type"
 GEOMETRY_INVALID = "proposal.geometry_invalid"
 OUTSIDE_TERRITORY = "proposal.outside_territory"
-RULES = (NOT_ALLOWED, TERRITORY_UNKNOWN, CRS_MISMATCH, UNKNOWN_FIELD, WRONG_TYPE, REQUIRED_MISSING,
+RULES = (NOT_ALLOWED, CRS_MISMATCH, UNKNOWN_FIELD, WRONG_TYPE, REQUIRED_MISSING,
          TOO_LONG, GEOMETRY_MISSING, GEOMETRY_UNREADABLE, WRONG_GEOMETRY_TYPE, GEOMETRY_INVALID,
          OUTSIDE_TERRITORY)
 
@@ -65,31 +64,24 @@ CHECK_EVERY = 256
 @dataclass
 class ProposerContext:
     """Who proposes, in plain data: whether the convention lets the partner propose on
-    the dataset, and where (``territory``: WKB/EWKB/GeoPackage blob or an ogr.Geometry in
-    the layer's CRS; None = anywhere). ``territory_required`` with no ``territory``: the
-    convention restricts the partner to its territory but no geometry was given for it,
-    so nothing can be accepted."""
+    the dataset (where: territories/places.py)."""
 
     partner_id: str = ""
     allowed: bool = True
-    territory: Any = None
-    territory_required: bool = False
-    territory_tolerance: Optional[float] = None
 
 
-def proposer_from_convention(convention, partner_id: str, dataset_id: str,
-                             territory_geometry=None) -> ProposerContext:
-    """ProposerContext from a governance Convention (duck-typed: ``may_propose`` and
-    ``proposal_territory``). ``territory_geometry`` is the partner's territory in the
-    layer CRS, built by the caller from the convention's Territory."""
-    allowed = bool(convention.may_propose(partner_id, dataset_id))
-    try:
-        restricted = convention.proposal_territory(partner_id, dataset_id) is not None
-    except KeyError:
-        allowed, restricted = False, False
-    return ProposerContext(partner_id=partner_id, allowed=allowed,
-                           territory=territory_geometry if restricted else None,
-                           territory_required=restricted)
+def proposer_from_convention(convention, partner_id: str, dataset_id: str) -> ProposerContext:
+    """ProposerContext from a governance Convention (duck-typed: ``may_propose``)."""
+    return ProposerContext(partner_id=partner_id,
+                           allowed=bool(convention.may_propose(partner_id, dataset_id)))
+
+
+def territory_problems(changeset: ChangeSet, placement) -> list:
+    """One proposal.outside_territory problem per geometry territories/places.py found
+    outside the proposer's territory."""
+    changes = changeset.changes
+    return [Problem(OUTSIDE_TERRITORY, key=changes[index].key, op=changes[index].op, params={"which": which})
+            for index, which in placement.outside]
 
 
 def ensure_valid(changeset: ChangeSet, target: Schema, proposer: Optional[ProposerContext] = None,
@@ -110,11 +102,6 @@ def validate(changeset: ChangeSet, target: Schema, proposer: Optional[ProposerCo
         problems.append(Problem(NOT_ALLOWED, params={"partner": proposer.partner_id}))
     if changeset.schema.crs and target.crs and not same_crs(changeset.schema.crs, target.crs):
         problems.append(Problem(CRS_MISMATCH, params={"crs": changeset.schema.crs, "expected": target.crs}))
-    territory = None
-    if proposer is not None and proposer.territory is not None:
-        territory = _Territory(proposer.territory, _tolerance(proposer, target))
-    elif proposer is not None and proposer.territory_required:
-        problems.append(Problem(TERRITORY_UNKNOWN, params={"partner": proposer.partner_id}))
     total = len(changeset.changes)
     for number, change in enumerate(changeset.changes, 1):
         if number % CHECK_EVERY == 0:
@@ -126,8 +113,6 @@ def validate(changeset: ChangeSet, target: Schema, proposer: Optional[ProposerCo
             problems += _attribute_problems(change, target)
             if change.op == INSERT or change.geometry_changed:
                 problems += _geometry_problems(change, target)
-        if territory is not None:
-            problems += territory.problems(change)
     if progress is not None:
         progress(1.0)
     return problems
@@ -241,52 +226,3 @@ def _srs(text: str):
     from .srs import spatial_reference
 
     return spatial_reference(text)
-
-
-# ---------------------------------------------------------------------------- territory
-def _tolerance(proposer: ProposerContext, target: Schema) -> float:
-    if proposer.territory_tolerance is not None:
-        return proposer.territory_tolerance
-    # One decimal coarser than the coordinate precision: 1 cm in metres, 1e-7 degree.
-    return 10.0 ** (1 - wkb.crs_decimals(target.crs))
-
-
-class _Territory:
-    """The proposer's territory grown by the tolerance, built once for all changes."""
-
-    def __init__(self, territory, tolerance: float):
-        if isinstance(territory, ogr.Geometry):
-            geometry = territory.Clone()
-        else:
-            geometry = ogr.CreateGeometryFromWkb(wkb.to_iso_wkb(territory))
-        if geometry is None:
-            raise ValidationFailed("the proposer's territory geometry cannot be read",
-                                   problems=[Problem(TERRITORY_UNKNOWN)])
-        self.area = geometry.Buffer(tolerance) if tolerance > 0 else geometry
-        self.envelope = self.area.GetEnvelope()        # (minx, maxx, miny, maxy)
-
-    def contains(self, blob) -> bool:
-        try:
-            iso = wkb.to_wkb(wkb.parse_raw(blob))
-        except wkb.GeometryError:
-            return False
-        if iso is None:
-            return True
-        geometry = ogr.CreateGeometryFromWkb(iso)
-        if geometry is None:
-            return False
-        minx, maxx, miny, maxy = geometry.GetEnvelope()
-        ex = self.envelope
-        if minx < ex[0] or maxx > ex[1] or miny < ex[2] or maxy > ex[3]:
-            return False
-        return bool(self.area.Contains(geometry))
-
-    def problems(self, change) -> list:
-        checks = []
-        if change.op in (UPDATE, DELETE) and change.old_geometry is not None:
-            checks.append(("old", change.old_geometry))
-        if change.op == INSERT or (change.op == UPDATE and change.geometry_changed):
-            if change.new_geometry is not None:
-                checks.append(("new", change.new_geometry))
-        return [Problem(OUTSIDE_TERRITORY, key=change.key, op=change.op, params={"which": which})
-                for which, blob in checks if not self.contains(blob)]

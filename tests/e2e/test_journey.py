@@ -218,8 +218,8 @@ def test_the_technician_finds_the_dataset_and_proposes_three_edits(journey):
     # Who is responsible: the Val-de-Marne's steward for a layer in the 94.
     who = r["responsibility"]
     assert who["dock_title"] == "Qui est responsable ?"
-    assert who["departement"] == "94" and who["stewards"] == ["Département du Val-de-Marne"]
-    assert "pour Val-de-Marne, où se trouve la couche" in who["text"]
+    assert who["departements"] == ["94"] and who["stewards"] == ["Département du Val-de-Marne"]
+    assert "Département du Val-de-Marne (département 94)" in who["text"]
     # Editing the shared layer: GeoGov says at once not to save but to propose.
     bar = [m["message"] for m in run.messages if m["tag"] == "Messages"]
     assert any("est une donnée partagée : n'enregistrez pas vos modifications" in m for m in bar), bar

@@ -7,6 +7,7 @@ superuser, none owns the tables — exactly as someone bypassing the plugin with
 
 from __future__ import annotations
 
+import struct
 import threading
 import time
 import uuid
@@ -125,15 +126,11 @@ def test_the_transition_table_is_the_models(sql):
             assert legal == (new in TRANSITIONS[old]), (old, new)
 
 
-@pytest.mark.parametrize("dataset, departements", [
-    (F.CYCLABLE, []), (F.CYCLABLE, ["94"]), (F.CYCLABLE, ["93"]), (F.CYCLABLE, ["93", "94"]),
-    (F.CYCLABLE, ["75"]), (F.PAV, ["94"]), (F.PESEES, []), ("unknown", ["94"]),
-])
-def test_stewards_and_approvals_are_routed_as_in_python(sql, dataset, departements):
+@pytest.mark.parametrize("dataset", [F.CYCLABLE, F.PAV, F.PESEES, "unknown"])
+def test_required_approvals_are_the_pythons(sql, dataset):
+    # Routing's parity (stewards, groups, places) is tests/integration/test_territory_parity.py.
     data = convention_rows(F.convention())
     conn = sql("tech94")
-    assert scalar(conn, "SELECT geogov.steward_partners(%s, %s)", (dataset, departements)) == \
-        rules.steward_partners(data["stewardships"], dataset, departements)
     row = {d["id"]: d for d in data["datasets"]}.get(dataset, {"approval": [], "personal_data": False})
     assert scalar(conn, "SELECT geogov.required_approvals(%s)", (dataset,)) == \
         rules.required_approvals(row["approval"], row["personal_data"])
@@ -395,7 +392,8 @@ def test_changes_are_postgis_geometries_in_the_targets_srid(store, sql):
                     (proposal.id,))
         found = cur.fetchall()
     conn.rollback()
-    assert found[0] == ("insert", 2154, "POINT", "POINT(652000.5 6860000.25)", None)
+    x, y = struct.unpack_from("<dd", proposal.changeset.changes[0].new_geometry, 5)
+    assert found[0] == ("insert", 2154, "POINT", f"POINT({x!r} {y!r})", None)
     assert found[-1][:3] == ("delete", None, None) and found[-1][4] == 2154
 
 
@@ -442,9 +440,14 @@ def test_the_demo_convention_syncs_and_routes(postgres_cluster):
     admin.close()
     conn = postgres_cluster.connect("demo", "tech_ept8", F.PASSWORD, autocommit=False)
     assert scalar(conn, "SELECT geogov.my_partner()") == "ept-t8"
-    assert scalar(conn, "SELECT geogov.partner_reach('ept-t8')") == ["93"]
-    assert scalar(conn, "SELECT geogov.steward_partners('amenagements-cyclables', '{94}')") == ["cd94"]
-    assert scalar(conn, "SELECT geogov.steward_partners('amenagements-cyclables', '{93,94}')") == \
+    assert scalar(conn, "SELECT count(*) FROM geogov.communes") == 1266
+    assert scalar(conn, "SELECT cardinality(communes) FROM geogov.partners WHERE id = 'ept-t8'") == 9
+    # Créteil (94) and Montreuil (93): each département's steward, in one group each.
+    assert scalar(conn, "SELECT geogov.steward_partners('amenagements-cyclables', '{94028}', false)") == \
+        ["cd94"]
+    assert scalar(conn, "SELECT geogov.steward_groups('amenagements-cyclables', '{94028,93048}', false)") == \
+        [["cd93"], ["cd94"]]
+    assert scalar(conn, "SELECT geogov.steward_partners('amenagements-cyclables', '{}', true)") == \
         ["region-idf"]
     assert scalar(conn, "SELECT geogov.required_approvals('pesees-dechets-menages')") == ["steward", "dpo"]
     conn.close()

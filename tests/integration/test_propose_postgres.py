@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 
+from geogov.plugin.errors import PermissionDenied
 from geogov.plugin.proposals import postgres_admin
 from geogov.plugin.proposals.postgres_store import PostgresStore
 from geogov.plugin.proposals.store import TO_REVIEW
@@ -114,8 +115,12 @@ def test_the_database_refuses_a_contributor_outside_its_territory(db, authcfg, l
     prepared = dialog.prepared
     assert prepared.identity.login == "tech93"
     assert {p.code for p in prepared.problems} == {"proposal.outside_territory"}
-    assert prepared.save_error is not None and prepared.save_error.code == "store.outside_territory"
+    assert prepared.save_error is None           # a private draft may be kept…
     assert not dialog.submit_button.isEnabled() and shared.isModified()
+    # …but the database judges the stored change rows at submit, whatever the client says.
+    with pytest.raises(PermissionDenied) as refused:
+        store_as(db, "tech93").submit(dialog.proposal.id)
+    assert refused.value.code == "store.outside_territory"
     shared.rollBack()
 
 

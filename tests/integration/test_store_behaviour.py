@@ -45,9 +45,11 @@ def behaviour_db(postgres_cluster):
 def backend(request, tmp_path):
     if request.param == "gpkg":
         path = tmp_path / "proposals.gpkg"
+        convention = F.convention()
         with GeoPackageStore(path, "coord_region") as admin:
-            admin.sync_convention(F.convention())
-        backend = Backend("gpkg", lambda login: GeoPackageStore(path, login))
+            admin.sync_convention(convention)
+        # As in QGIS (store_factory.py): the store derives where the changes lie at submit.
+        backend = Backend("gpkg", lambda login: GeoPackageStore(path, login, reference=convention.reference))
     else:
         cluster = request.getfixturevalue("postgres_cluster")
         db = request.getfixturevalue("behaviour_db")
@@ -73,7 +75,7 @@ def test_a_draft_comes_back_exactly_as_stored(backend):
     assert got.validation == [Problem("proposal.note", key="f0", field="longueur_m", params={"n": 1})]
     assert got.target == sent.target
     assert (got.author, got.partner, got.status, got.version, got.round) == ("tech94", "cd94", "draft", 0, 0)
-    assert got.departements == ["94"]
+    assert got.departements == [] and got.stewards == []       # the store's to say, at submit
     assert got.created_at.tzinfo is not None and got.created_at.utcoffset() == dt.timedelta(0)
     assert store.identity().login == "tech94" and store.identity().partner == "cd94"
 
@@ -305,17 +307,23 @@ def test_the_change_feed_follows_a_cursor_and_the_readers_rights(backend):
 
 
 def test_proposers_stay_on_their_datasets_and_territory(backend):
+    # A draft is private: where it lies is judged at submit, from the stored change rows.
+    tech93 = backend.store("tech93")
+    outside = tech93.create_draft(F.proposal(departements=["94"]))
     with pytest.raises(PermissionDenied) as refused:
-        backend.store("tech93").create_draft(F.proposal(departements=["94"]))
+        tech93.submit(outside.id)
     assert refused.value.code == "store.outside_territory"
+    assert tech93.get_proposal(outside.id).status == "draft"
     with pytest.raises(PermissionDenied) as refused:
         backend.store("tech94").create_draft(F.proposal(dataset=F.PESEES))
     assert refused.value.code == "store.not_proposer"
-    # An EPT known by its communes proposes in their département, not elsewhere.
+    # An EPT known by its communes proposes in them (Montreuil), not elsewhere in the 93 or 94.
     ept = backend.store("tech_ept8")
-    assert ept.create_draft(F.proposal(dataset=F.PESEES, departements=["93"])).status == "draft"
+    inside_draft = ept.create_draft(F.proposal(dataset=F.PESEES, departements=["93"]))
+    assert ept.submit(inside_draft.id).status == "submitted"
+    mixed = ept.create_draft(F.proposal(dataset=F.PESEES, departements=["93", "94"]))
     with pytest.raises(PermissionDenied) as refused:
-        ept.create_draft(F.proposal(dataset=F.PESEES, departements=["93", "94"]))
+        ept.submit(mixed.id)
     assert refused.value.code == "store.outside_territory"
 
 
@@ -381,7 +389,7 @@ def test_twenty_contributors_submitting_at_once_lose_nothing(backend):
         got = coordinator.get_proposal(pid)
         assert (got.author, got.partner, got.title, got.status) == (login, partner_of[login], f"by {login}",
                                                                     "submitted")
-        assert got.changeset == F.changeset(login)
+        assert got.changeset == F.changeset(login, place="94" if partner_of[login] == "cd94" else "93")
     submissions = [e for e in coordinator.audit_trail() if e.action == "status" and e.proposal_id in
                    set(results.values())]
     assert len(submissions) == 20

@@ -158,6 +158,51 @@ def test_corpus_geonetwork_parties_resolved_from_xlink_keep_their_details(qgis_a
         label.text() for _, labels in pane.group_labels for label in labels)
 
 
+def _field_labels(pane) -> dict:
+    """{caption: (value text, tooltip)} of the "About the record" form."""
+    from qgis.PyQt.QtWidgets import QFormLayout
+
+    form = pane.widget().findChild(QFormLayout)
+    rows = {}
+    for row in range(form.rowCount()):
+        caption = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+        value = form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+        rows[caption.text().replace("<b>", "").replace("</b>", "")] = (value.text(),
+                                                                      value.toolTip())
+    return rows
+
+
+def test_detail_names_which_date_the_last_revision_is(qgis_app):
+    record = cycling_record()
+    record.dates = {"creation": dt.date(2019, 1, 10), "revision": dt.date(2024, 5, 2),
+                    "publication": dt.date(2026, 3, 31)}
+    pane = RecordDetails()
+    pane.show_record(record)
+    text, tooltip = _field_labels(pane)["Last revision"]
+    assert text == "31/03/2026 (publication date)"
+    assert tooltip.startswith("Last revision: the latest of the revision, publication and "
+                              "creation dates")
+    record.dates = {"creation": dt.date(2019, 1, 10)}
+    pane.show_record(record)
+    assert _field_labels(pane)["Last revision"][0] == "10/01/2019 (creation date)"
+    record.dates = {}
+    pane.show_record(record)
+    assert "Last revision" not in _field_labels(pane)
+
+
+def test_detail_of_a_swiss_profile_record(qgis_app):
+    """The real geocat.ch record in its ISO 19115-3 form (tests/unit/profiles)."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "unit" / "profiles" / \
+        "che__gruenflaechen-19115-3.che.xml"
+    pane = RecordDetails()
+    pane.show_record(read_file(path).records[0])
+    assert _field_labels(pane)["Last revision"][0] == "21/02/2024 (revision date)"
+    headers = [header.text() for header, _ in pane.group_labels]
+    assert "<b>Publisher (publisher)</b>" in headers and "<b>⚠ partner</b>" in headers
+
+
 # ----------------------------------------------------------------------------- table
 
 
@@ -167,6 +212,16 @@ def test_result_row_columns():
                      "L'Institut Paris Region", "Quarterly", "31/03/2026", "WMS, WFS"]
     tooltip = result_row(cycling_record())[1][1]
     assert tooltip.split("\n") == DEPARTEMENTS
+    assert result_row(cycling_record())[4] == ("31/03/2026", "31/03/2026 (revision date)")
+
+
+def test_last_revision_header_says_what_it_means(qgis_app):
+    from geogov.ui.catalogue_results import LAST_REVISION_COLUMN, ResultsModel
+
+    results = ResultsModel()
+    assert results.horizontalHeaderItem(LAST_REVISION_COLUMN).text() == "Last revision"
+    assert "latest of the revision, publication and creation dates" in \
+        results.horizontalHeaderItem(LAST_REVISION_COLUMN).toolTip()
 
 
 @pytest.mark.parametrize("code, english", [
@@ -217,6 +272,13 @@ def test_french_labels(qgis_app, tmp_path):
         assert groups[5].tooltip == "rôle non standard, conservé tel quel"
         cells = [text for text, _ in result_row(cycling_record())]
         assert cells[3] == "Trimestrielle" and cells[4] == "31/03/2026"
+        assert result_row(cycling_record())[4][1] == "31/03/2026 (date de révision)"
+        pane = RecordDetails()
+        pane.show_record(cycling_record())
+        text, tooltip = _field_labels(pane)["Dernière révision"]
+        assert text == "31/03/2026 (date de révision)"
+        assert tooltip.startswith("Dernière révision : la plus récente des dates de révision, "
+                                  "de publication et de création")
         labels = [catalogue_labels.frequency_label(Maintenance(frequency=c)) for c in (
             "daily", "weekly", "monthly", "quarterly", "biannually", "annually", "asNeeded",
             "irregular", "notPlanned", "unknown")]

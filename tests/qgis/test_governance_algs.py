@@ -53,7 +53,10 @@ def test_convention_check_lists_every_dataset(processing):
     assert pav["stewards"] == SYCTOM and pav["steward_emails"] == "syctom.donnees@example.org"
     assert pav["frequency"] == "monthly" and pav["status"] == "unknown"
     assert table["pesees-dechets-menages"]["personal_data"] is True
-    assert table["amenagements-cyclables"]["stewards"] == "Région Île-de-France"
+    # Each département's steward in its département, the Région elsewhere: all named.
+    cycling = table["amenagements-cyclables"]["stewards"]
+    assert cycling.startswith("Ville de Paris, Département de Seine-et-Marne")
+    assert table["amenagements-cyclables"]["stewards"].endswith("Région Île-de-France")
     # The lighting concessionaire's quarterly delivery (31 May 2026) is overdue in November.
     assert table["eclairage-public"]["overdue_obligations"] == 1
     # Without a catalogue nothing is said about discrepancies.

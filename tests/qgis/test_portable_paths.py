@@ -3,12 +3,11 @@ messages. (The static scan for POSIX-only code is tests/unit/test_portability.py
 
 import os
 
-from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QUrl
 
-from geogov.plugin.bridge.layer_description import departement_polygons, world_map_path
 from geogov.plugin.bridge.network import local_path, read_location
 from geogov.plugin.governance.convention import Problem
+from geogov.plugin.territories.reference import load_reference
 from geogov.ui.messages_governance import problem_location
 
 
@@ -23,10 +22,13 @@ def test_a_file_url_gives_the_platform_path_back(tmp_path):
     assert local_path("file://localhost" + QUrl.fromLocalFile(str(path)).path()) == str(path)
 
 
-def test_qgis_world_map_is_found_through_qgis_own_data_folder():
-    path = world_map_path()
-    assert path.startswith(QgsApplication.pkgDataPath()) and os.path.isfile(path)
-    assert len(departement_polygons()) == 8
+def test_the_territory_reference_is_found_in_the_plugin_folder_not_in_qgis_data():
+    import geogov
+
+    reference = load_reference()
+    plugin_folder = os.path.dirname(os.path.realpath(geogov.__file__))
+    assert os.path.realpath(reference.path).startswith(plugin_folder + os.sep)
+    assert os.path.isfile(reference.path) and len(reference.covered_departements()) == 8
 
 
 def test_a_problem_names_the_file_of_a_windows_path_or_a_url():

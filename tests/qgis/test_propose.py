@@ -13,6 +13,7 @@ from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
 
 from geogov.plugin.bridge import features
 from geogov.plugin.bridge.propose import PROPOSAL_PROPERTY, collect_edit_buffer
+from geogov.plugin.errors import PermissionDenied
 from geogov.plugin.proposals.fingerprint import fingerprint
 from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.store import TO_REVIEW
@@ -195,25 +196,29 @@ def test_problems_are_named_and_block_submit(demo_data, tmp_path, project, dialo
 
 def test_a_change_outside_the_proposers_departement(demo_data, tmp_path, project, dialogs, convention):
     """amenagements-cyclables restricts proposers to their own territory: tech94 (94)
-    moving a cycle lane of Paris (75) gets the problem, and the store refuses the draft."""
+    editing a cycle lane of Paris (75) gets the problem on that feature, cannot submit, and
+    the store itself refuses the submission (it judges the change rows, not the dialog)."""
     layer, path = shared_layer(demo_data, tmp_path, CYCLABLE_TABLE)
     before = P.table_rows(path, CYCLABLE_TABLE)
     store_path = P.demo_store(tmp_path / "proposals.gpkg", convention)
-    paris = next(layer.getFeatures("\"departement\" = '75'"))
+    paris = next(layer.getFeatures("\"departement\" = '75' AND \"revetement\" <> 'pavés'"))
     assert layer.startEditing()
     assert layer.changeAttributeValue(paris.id(), layer.fields().indexOf("revetement"), "pavés")
     dialog = dialogs(layer, P.gpkg_settings(store_path))
     prepared = proposed(dialog)
     assert [(p.code, p.key, p.params.get("which")) for p in prepared.problems] == \
         [("proposal.outside_territory", paris["identifiant"], "old")]
-    assert prepared.departements == ["75"]
+    assert prepared.departements == ["75"] and prepared.placement.communes == ["75056"]
     assert [p.id for p in prepared.routing.stewards] == ["ville-paris"]
     line = dialog.problems.item(0).text()
     assert paris["identifiant"] in line and "territory" in line
-    assert prepared.save_error is not None and prepared.save_error.code == "store.outside_territory"
-    assert "could not be saved" in dialog.status.text()
-    assert not dialog.submit_button.isEnabled() and not dialog.save_button.isEnabled()
-    assert layer.isModified()          # nothing saved: the edits are kept in the layer
+    assert prepared.save_error is None            # a draft is private: it may be kept
+    assert not dialog.submit_button.isEnabled()
+    with GeoPackageStore(store_path, "tech94", reference=convention.reference) as store:
+        with pytest.raises(PermissionDenied) as refused:
+            store.submit(dialog.proposal.id)
+    assert refused.value.code == "store.outside_territory"
+    assert layer.isModified()          # nothing applied: the edits are kept in the layer
     layer.rollBack()
     assert P.table_rows(path, CYCLABLE_TABLE) == before
 
@@ -309,9 +314,9 @@ def test_problems_read_in_french(demo_data, tmp_path, project, dialogs, conventi
 
 
 def test_personal_data_goes_to_the_steward_and_the_dpo(demo_data, tmp_path, project, dialogs, convention):
-    """pesees-dechets-menages: Est Ensemble's technician (an EPT known by its communes, no
-    geometry file: checked at the level of their département, and told so); the Syctom's
-    steward and its DPO review; both approvals are required."""
+    """pesees-dechets-menages: Est Ensemble's technician (an EPT known by its communes:
+    checked at commune precision); the Syctom's steward and its DPO review; both approvals
+    are required."""
     layer, _path = shared_layer(demo_data, tmp_path, "pesees_dechets_menages")
     store_path = P.demo_store(tmp_path / "proposals.gpkg", convention)
     feature = next(layer.getFeatures())
@@ -326,8 +331,9 @@ def test_personal_data_goes_to_the_steward_and_the_dpo(demo_data, tmp_path, proj
     assert prepared.routing.personal_data and prepared.routing.approvals == ["steward", "dpo"]
     assert [c.login for c in prepared.routing.dpos] == ["dpo_syctom"]
     assert "data protection officer" in dialog.summary.text()
-    assert [n.code for n in prepared.notes] == ["proposal.note.communes_as_departements"]
-    assert "93" in dialog.notes.text()
+    assert prepared.departements == ["93"] and prepared.placement.unplaced == 0
+    assert set(prepared.placement.communes) <= convention.partners["ept-t8"].territory.members
+    assert dialog.notes.text() == ""
     dialog.comment.setPlainText("Pesée corrigée")
     dialog.submit()
     P.wait_idle(dialog)

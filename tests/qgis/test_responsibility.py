@@ -117,15 +117,20 @@ def test_a_late_layer_shows_its_steward_in_red_with_the_discrepancy(demo, dock, 
 def test_per_territory_stewards_follow_where_the_layer_lies(demo, dock, project):
     whole = demo_layer(demo, "amenagements_cyclables")
     dock.follow(whole)
-    # The whole region: no single département, the default steward.
-    assert dock.steward_names() == ["Région Île-de-France"]
+    # The whole region: every département's steward, each for its département (and the
+    # Région, which validates where no département's steward does).
+    assert dock.steward_names() == ["Ville de Paris", "Département de Seine-et-Marne",
+                                    "Département des Yvelines", "Département de l'Essonne",
+                                    "Département des Hauts-de-Seine", "Département de la Seine-Saint-Denis",
+                                    "Département du Val-de-Marne", "Département du Val-d'Oise"]
+    assert "Département du Val-de-Marne (département 94)" in dock.details.toPlainText()
     assert dock.info.responsibility.status == "up_to_date"
     assert labels.STATUS_COLOURS["up_to_date"] in dock.status_label.styleSheet()
     for code, name in (("94", "Département du Val-de-Marne"), ("92", "Département des Hauts-de-Seine"),
                        ("75", "Ville de Paris"), ("77", "Département de Seine-et-Marne")):
         part = demo_layer(demo, "amenagements_cyclables", f"\"departement\" = '{code}'")
         dock.follow(part)
-        assert dock.info.description.departement == code
+        assert {c[:2] for c in dock.info.description.communes} == {code}
         assert dock.steward_names() == [name], code
         assert dock.contact_url().startswith("mailto:")
 

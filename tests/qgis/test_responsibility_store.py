@@ -63,7 +63,7 @@ def test_store_facts_from_a_real_geopackage_store(store_path):
 def test_counts_skip_drafts_and_never_submitted_withdrawals():
     class Summary:
         def __init__(self, status, submitted=True):
-            self.dataset, self.status, self.departements = "d", status, []
+            self.dataset, self.status, self.stewards, self.communes = "d", status, [], []
             self.submitted_at = dt.datetime(2026, 1, 1) if submitted else None
 
     counts = proposal_counts([Summary("draft", False), Summary("withdrawn", False),

@@ -19,6 +19,7 @@ from geogov.plugin.bridge.features import changeset_from_edit_buffer
 from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.model import Proposal
 from geogov.plugin.publishing.conflicts import describe_conflict
+from geogov.plugin.territories.reference import load_reference
 from geogov.tests.sdi.geodata import write_geopackages
 from geogov.tests.support import propose_fixtures as P  # noqa: N812
 from geogov.tests.support import review_fixtures as R  # noqa: N812
@@ -79,12 +80,13 @@ def proposal_on_demo(qgis_app, tmp_path):
     changes = changeset_from_edit_buffer(layer, key="identifiant")
     layer.rollBack()
     store = P.demo_store(tmp_path / "proposals.gpkg")
-    with GeoPackageStore(store, "tech94") as tech:
+    # The store derives where the changes lie at submit, as in QGIS (store_factory.py).
+    with GeoPackageStore(store, "tech94", reference=load_reference()) as tech:
         draft = tech.create_draft(Proposal(
             id=None, dataset="amenagements-cyclables", target=R.gpkg_target(path, TABLE), author="",
             partner="", title="Piste de la rue de Paris (Vincennes)", changeset=changes,
             comment="Nouvelle piste livrée en mars ; l'ancienne bande cyclable est supprimée et le "
-                    "revêtement de la voie verte a été refait.", departements=["94"]))
+                    "revêtement de la voie verte a été refait."))
         submitted = tech.submit(draft.id, draft.version)
         tech.add_comment(submitted.id, "Photos du chantier disponibles sur demande.")
     return store, layer, submitted

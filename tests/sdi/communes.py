@@ -1,8 +1,8 @@
 """A few real communes per département (INSEE code, name) for plausible attribute values.
 
-Generated features lie inside the right département polygon and carry one of its communes;
-the commune polygon itself is not checked (Natural Earth has no communes), which is enough
-for steward resolution by département and for realistic attribute tables.
+Generated features lie inside the right département (the union of its communes in GeoGov's
+territory reference) and carry one of its communes as an attribute; the household waste
+weighings lie inside Est Ensemble's communes.
 """
 
 COMMUNES = {

@@ -136,15 +136,16 @@ DATASETS = [
         record_id="dfa1db1e-4654-53d9-aaf9-0d808c42df1e",
         title="Territoires des partenaires",
         abstract=("Limites de la région et des huit départements d'Île-de-France, territoires de "
-                  "compétence des partenaires de la convention géodonnées (source : Natural "
-                  "Earth, généralisé)."),
+                  "compétence des partenaires de la convention géodonnées (source : IGN ADMIN "
+                  "EXPRESS COG, INSEE ; Licence Ouverte)."),
         typename="territoires_partenaires", geometry="MultiPolygon",
         originators=("region-idf",), custodian="region-idf", owner="region-idf",
         points_of_contact=("region-idf",), distributor="region-idf",
         iso_frequency="annually", revision_days_ago=118, created=dt.date(2017, 1, 1),
         keywords=("limites administratives", "départements", "région", "partenaires"),
         topics=("boundaries",), on_mapserver=True,
-        lineage="Extrait de Natural Earth 1:10m (admin-1), reprojeté en Lambert-93.",
+        lineage="Union des communes du référentiel territorial de GeoGov (IGN ADMIN EXPRESS COG, "
+                "INSEE), en Lambert-93.",
     ),
     Dataset(
         id="zones-faibles-emissions",

@@ -1,4 +1,5 @@
-"""The demo GeoPackages (EPSG:2154), generated from the Natural Earth départements.
+"""The demo GeoPackages (EPSG:2154), generated inside the real départements and communes of
+GeoGov's own Île-de-France territory reference (resources/territories, IGN/INSEE).
 
 Every feature comes from ``random.Random(SEED)``, so two builds give the same features
 (only the metadata dates follow the build day). ``eclairage_public`` gets real table
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 import random
 import sqlite3
 from pathlib import Path
@@ -29,11 +29,6 @@ osr.UseExceptions()
 SEED = 20261122
 EPSG = 2154
 
-# Natural Earth's spellings (Seine-et-Marne is "Seien-et-Marne" there) -> INSEE code.
-NATURAL_EARTH_DEPARTEMENTS = {
-    "Paris": "75", "Seien-et-Marne": "77", "Yvelines": "78", "Essonne": "91",
-    "Hauts-de-Seine": "92", "Seine-Saint-Denis": "93", "Val-de-Marne": "94", "Val-d'Oise": "95",
-}
 DEPARTEMENT_NAMES = {
     "75": "Paris", "77": "Seine-et-Marne", "78": "Yvelines", "91": "Essonne",
     "92": "Hauts-de-Seine", "93": "Seine-Saint-Denis", "94": "Val-de-Marne", "95": "Val-d'Oise",
@@ -80,16 +75,6 @@ CREATE TABLE "eclairage_public" (
 )"""
 
 
-def world_map_path() -> Path:
-    """world_map.gpkg of the QGIS install (every QGIS ships it)."""
-    prefixes = [os.environ.get("QGIS_PREFIX_PATH", ""), "/usr", "/usr/local"]
-    for prefix in filter(None, prefixes):
-        path = Path(prefix) / "share" / "qgis" / "resources" / "data" / "world_map.gpkg"
-        if path.exists():
-            return path
-    raise FileNotFoundError("world_map.gpkg of QGIS not found (is QGIS installed?)")
-
-
 def lambert93() -> osr.SpatialReference:
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(EPSG)
@@ -104,24 +89,33 @@ def wgs84() -> osr.SpatialReference:
     return srs
 
 
+def reference():
+    from geogov.plugin.territories.reference import load_reference
+
+    return load_reference()
+
+
 def departement_polygons() -> dict:
-    """INSEE code -> OGR MultiPolygon in EPSG:2154."""
-    source = ogr.Open(str(world_map_path()))
-    layer = source.GetLayerByName("states_provinces")
-    layer.SetAttributeFilter("fips = 'FRA8' AND admin = 'France'")
-    to_l93 = osr.CoordinateTransformation(wgs84(), lambert93())
+    """INSEE code -> OGR MultiPolygon in EPSG:2154: the union of the département's communes."""
+    ref = reference()
     polygons = {}
-    for feature in layer:
-        code = NATURAL_EARTH_DEPARTEMENTS.get(feature.GetField("name"))
-        if code is None:
-            continue
-        geometry = feature.GetGeometryRef().Clone()
-        geometry.Transform(to_l93)
-        polygons[code] = ogr.ForceToMultiPolygon(geometry)
-    missing = set(NATURAL_EARTH_DEPARTEMENTS.values()) - set(polygons)
-    if missing:
-        raise RuntimeError(f"world_map.gpkg lacks the départements {sorted(missing)}")
+    for code in DEPARTEMENT_NAMES:
+        blob = ref.departement_geometry(code)
+        if blob is None:
+            raise RuntimeError(f"the territory reference lacks the département {code}")
+        polygons[code] = ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(blob))
     return polygons
+
+
+def grouping_polygon(siren: str) -> ogr.Geometry:
+    """The union of an EPCI's or EPT's communes (EPSG:2154)."""
+    ref = reference()
+    parts = ogr.Geometry(ogr.wkbMultiPolygon)
+    for code in ref.grouping(siren).communes:
+        geometry = ogr.CreateGeometryFromWkb(ref.geometries[code])
+        for i in range(geometry.GetGeometryCount()):
+            parts.AddGeometry(geometry.GetGeometryRef(i))
+    return parts.UnionCascaded()
 
 
 class Generator:
@@ -129,8 +123,12 @@ class Generator:
 
     def __init__(self, polygons: dict, seed: int = SEED):
         self.random = random.Random(seed)
-        self.polygons = polygons
+        self.polygons = dict(polygons)
         self.envelopes = {code: poly.GetEnvelope() for code, poly in polygons.items()}
+
+    def add_area(self, name: str, polygon) -> None:
+        self.polygons[name] = polygon
+        self.envelopes[name] = polygon.GetEnvelope()
 
     def point_in(self, code: str) -> ogr.Geometry:
         xmin, xmax, ymin, ymax = self.envelopes[code]
@@ -175,7 +173,7 @@ class Generator:
 def _cyclables(gen: Generator):
     kinds = ["piste cyclable", "bande cyclable", "voie verte", "couloir bus-vélo", "double sens cyclable"]
     surfaces = ["enrobé", "béton", "stabilisé", "pavés"]
-    for code in sorted(gen.polygons):
+    for code in sorted(DEPARTEMENT_NAMES):
         gestionnaire = DEPARTEMENT_PARTNERS[code]
         for n in range(1, CYCLABLES_PER_DEPARTEMENT + 1):
             line = gen.line_in(code)
@@ -230,7 +228,7 @@ def _capteurs(gen: Generator):
     pollutants = ["NO2, PM10, PM2,5", "NO2, PM2,5, CO2", "PM10, PM2,5, CO2", "CO2"]
     operators = ["Airparif", "Lumière Île-de-France SAS", "Région Île-de-France"]
     n = 0
-    for code in sorted(gen.polygons):
+    for code in sorted(DEPARTEMENT_NAMES):
         for _ in range(CAPTEURS_PER_DEPARTEMENT):
             n += 1
             insee, name = gen.commune(code)
@@ -246,9 +244,10 @@ def _capteurs(gen: Generator):
 
 def _pesees(gen: Generator):
     households = [(insee, name, k) for insee, name in EST_ENSEMBLE for k in range(1, 41)]
+    gen.add_area("est-ensemble", grouping_polygon("200057875"))
     for number in range(1, PESEES_COUNT + 1):
         insee, name, k = gen.choice(households)
-        yield gen.point_in("93"), {
+        yield gen.point_in("est-ensemble"), {
             "identifiant": f"PES-{number:06d}",
             "identifiant_foyer": f"FOY-{insee}-{k:05d}", "adresse": gen.address(name),
             "code_insee": insee,
@@ -260,7 +259,7 @@ def _pesees(gen: Generator):
 
 def _territoires(gen: Generator):
     union = None
-    for code in sorted(gen.polygons):
+    for code in sorted(DEPARTEMENT_NAMES):
         polygon = gen.polygons[code]
         union = polygon.Clone() if union is None else union.Union(polygon)
         yield polygon.Clone(), {"code": code, "nom": DEPARTEMENT_NAMES[code], "type": "département",

@@ -36,7 +36,10 @@ from geogov.plugin.proposals.model import (
     Schema,
     Target,
 )
+from geogov.plugin.territories.places import locate
+from geogov.plugin.territories.reference import load_reference
 from geogov.tests.support.postgres import PostgresCluster
+from geogov.tests.support.territories import inside
 
 PASSWORD = "geogov-test-pw"
 CONTRIBUTORS = [f"contrib{i:02d}" for i in range(1, 21)]
@@ -49,20 +52,36 @@ PESEES = "pesees-dechets-menages"
 ECLAIRAGE = "eclairage-public"
 
 
+# Where the test changes lie: a commune well inside each département (its town hall's
+# commune), and a place outside Île-de-France for changes that touch no commune.
+PLACES = {"94": "94028", "93": "93048", "75": "75056", "92": "92050"}
+OUTSIDE_REGION = (703000.0, 7059000.0)          # Lille, in Lambert-93
+
+
+def resolved(departements=(), communes=(), region=False) -> Territory:
+    """A Territory as the convention loader resolves it against the shipped reference."""
+    reference = load_reference()
+    members = set(communes)
+    for code in departements:
+        members.update(reference.departement_communes(code))
+    return Territory(departements=list(departements), communes=list(communes), region=region,
+                     members=frozenset(members), routing_communes=frozenset(members))
+
+
 def convention() -> Convention:
     def contact(login, *roles):
         return Contact(name=login.replace("_", " ").title(), email=f"{login}@example.org",
                        roles=list(roles), login=login)
 
     partners = [
-        Partner("region-idf", "Région Île-de-France", "region", territory=Territory(region=True),
+        Partner("region-idf", "Région Île-de-France", "region", territory=resolved(region=True),
                 contacts=[contact("steward_region", "steward"), contact("coord_region", "coordinator")]),
         Partner("cd94", "Département du Val-de-Marne", "departement",
-                territory=Territory(departements=["94"]),
+                territory=resolved(departements=["94"]),
                 contacts=[contact("tech94", "technicien"), contact("steward94", "steward"),
                           *[contact(c, "technicien") for c in CONTRIBUTORS[1::2]]]),
         Partner("cd93", "Département de la Seine-Saint-Denis", "departement",
-                territory=Territory(departements=["93"]),
+                territory=resolved(departements=["93"]),
                 contacts=[contact("tech93", "technicien"),
                           *[contact(c, "technicien") for c in CONTRIBUTORS[0::2]]]),
         Partner("syctom", "Syctom", "syndicat",
@@ -71,14 +90,14 @@ def convention() -> Convention:
         # An EPT is known by its communes (Bagnolet, Bobigny, Bondy, Les Lilas, Montreuil,
         # Noisy-le-Sec, Pantin, Le Pré-Saint-Gervais, Romainville).
         Partner("ept-t8", "Est Ensemble", "ept",
-                territory=Territory(communes=["93006", "93008", "93010", "93045", "93048", "93053",
-                                             "93055", "93061", "93063"]),
+                territory=resolved(communes=["93006", "93008", "93010", "93045", "93048", "93053",
+                                            "93055", "93061", "93063"]),
                 contacts=[contact("tech_ept8", "technicien")]),
     ]
     datasets = [
         Dataset(CYCLABLE, "Aménagements cyclables",
-                stewards=[StewardAssignment("cd94", Territory(departements=["94"])),
-                          StewardAssignment("cd93", Territory(departements=["93"])),
+                stewards=[StewardAssignment("cd94", resolved(departements=["94"])),
+                          StewardAssignment("cd93", resolved(departements=["93"])),
                           StewardAssignment("region-idf", None)],
                 proposers_own_territory=True),
         # Two steward partners everywhere: two stewards may decide the same proposal.
@@ -91,7 +110,7 @@ def convention() -> Convention:
     ]
     return Convention(format="geogov.convention/1", title="Test", version="1", signed=None,
                       coordinator="region-idf", partners={p.id: p for p in partners},
-                      datasets={d.id: d for d in datasets})
+                      datasets={d.id: d for d in datasets}, reference=load_reference())
 
 
 def point_wkb(x: float, y: float) -> bytes:
@@ -104,34 +123,49 @@ SCHEMA = Schema(fields=[FieldDef("identifiant", "string", False), FieldDef("type
                 key="identifiant", geometry_type="Point", crs="EPSG:2154")
 
 
-def changeset(tag: str = "a", n_updates: int = 2) -> ChangeSet:
-    """An insert, ``n_updates`` updates and a delete; values carry ``tag`` so sets differ."""
+def changeset(tag: str = "a", n_updates: int = 2, place="94") -> ChangeSet:
+    """An insert, ``n_updates`` updates and a delete; values carry ``tag`` so sets differ.
+    Every geometry lies within a few metres of a point well inside the commune of ``place``
+    (a département code of PLACES), or outside Île-de-France for ``place`` None; a list of
+    départements puts the insert in the first and the delete in the last."""
+    places = list(place) if isinstance(place, (list, tuple)) else [place]
+
+    def origin(code):
+        return inside(load_reference(), PLACES[code]) if code else OUTSIDE_REGION
+
+    x0, y0 = origin(places[0])
+    xd, yd = origin(places[-1])
     inserted = {"identifiant": f"new-{tag}", "type_amenagement": "voie verte",
                 "date_mise_en_service": dt.date(2026, 3, 1), "longueur_m": 12.5,
                 "maj": dt.datetime(2026, 3, 1, 10, 30, 5, 120, tzinfo=dt.timezone.utc),
                 "photo": b"\x00\xffGP"}
     changes = [Change("insert", f"new-{tag}", new=inserted,
-                      new_geometry=point_wkb(652000.5, 6860000.25), geometry_changed=True)]
+                      new_geometry=point_wkb(x0 + 2.5, y0 + 0.25), geometry_changed=True)]
     for i in range(n_updates):
         old = {"identifiant": f"f{i}", "type_amenagement": "bande cyclable",
                "date_mise_en_service": dt.date(2020, 1, i + 1), "longueur_m": 100.0 + i}
         new = dict(old, type_amenagement=f"piste cyclable {tag}")
         changes.append(Change("update", f"f{i}", old=old, new=new,
-                              old_geometry=point_wkb(650000 + i, 6850000),
-                              new_geometry=point_wkb(650001 + i, 6850000),
+                              old_geometry=point_wkb(x0 + i, y0 - 3),
+                              new_geometry=point_wkb(x0 + 1 + i, y0 - 3),
                               changed_fields=["type_amenagement"], geometry_changed=True,
                               base_fingerprint=f"fp-{i}"))
     changes.append(Change("delete", "gone", old={"identifiant": "gone", "type_amenagement": "bande cyclable",
                                                  "date_mise_en_service": None, "longueur_m": 3.0},
-                          old_geometry=point_wkb(651000, 6851000), base_fingerprint="fp-gone"))
+                          old_geometry=point_wkb(xd - 4, yd + 4), base_fingerprint="fp-gone"))
     return ChangeSet(schema=SCHEMA, changes=changes, fingerprint_scheme="sha256-v1")
 
 
 def proposal(dataset: str = CYCLABLE, departements=("94",), tag: str = "a", title: str = "") -> Proposal:
+    """A proposal whose changes lie in ``departements`` (see :func:`changeset`; none: outside
+    the region), with the places a client computes (territories/places.py)."""
+    changes = changeset(tag, place=list(departements) if departements else None)
+    placement = locate(changes, load_reference())
     return Proposal(id=None, dataset=dataset,
                     target=Target("wfs", "http://127.0.0.1:8080/ows", dataset.replace("-", "_"), "1.1.0"),
                     author="", partner="", title=title or f"proposal {tag}", comment=f"why {tag}",
-                    changeset=changeset(tag), departements=list(departements),
+                    changeset=changes, communes=placement.communes, departements=placement.departements,
+                    unplaced=placement.unplaced,
                     validation=[Problem("proposal.note", key="f0", field="longueur_m", params={"n": 1})])
 
 

@@ -79,16 +79,39 @@ def test_the_logins_of_demo_md(demo, login, partner, role):
 
 @pytest.mark.parametrize("departement, steward", [
     ("75", "ville-paris"), ("77", "cd77"), ("78", "cd78"), ("91", "cd91"), ("92", "cd92"),
-    ("93", "cd93"), ("94", "cd94"), ("95", "cd95"), (None, "region-idf"), ("60", "region-idf"),
+    ("93", "cd93"), ("94", "cd94"), ("95", "cd95"),
 ])
 def test_cycling_facilities_are_stewarded_by_each_departement(demo, departement, steward):
-    assert [p.id for p in demo.stewards_for("amenagements-cyclables", departement)] == [steward]
+    communes = demo.reference.departement_communes(departement)
+    assert [p.id for p in demo.stewards_for("amenagements-cyclables", communes)] == [steward]
+    # one commune of it is enough, and so is its first
+    assert [p.id for p in demo.stewards_for("amenagements-cyclables", communes[:1])] == [steward]
+
+
+def test_changes_placed_nowhere_go_to_the_region(demo):
+    assert [p.id for p in demo.stewards_for("amenagements-cyclables", [], unplaced=True)] == ["region-idf"]
+
+
+def test_a_change_on_a_border_goes_to_both_stewards(demo):
+    # changes touching 94081 (Vitry-sur-Seine) and 93048 (Montreuil): both stewards, convention order.
+    assert [p.id for p in demo.stewards_for("amenagements-cyclables", ["94081", "93048"])] == ["cd93", "cd94"]
+    # a commune inside and a change outside the reference: the local steward and the region
+    assert [p.id for p in demo.stewards_for("amenagements-cyclables", ["94081"], unplaced=True)] == \
+        ["cd94", "region-idf"]
+
+
+def test_the_dataset_as_a_whole_names_every_steward_with_its_territory(demo):
+    names = [p.id for p in demo.stewards_for("amenagements-cyclables")]
+    assert names == ["ville-paris", "cd77", "cd78", "cd91", "cd92", "cd93", "cd94", "cd95", "region-idf"]
+    areas = demo.steward_areas("amenagements-cyclables")
+    assert areas[6][0].id == "cd94" and areas[6][1].departements == ["94"]
+    assert areas[-1] == (demo.partners["region-idf"], None)
 
 
 def test_a_commune_of_the_val_de_marne_goes_to_cd94(demo):
-    # 94028 = Créteil; the commune decides even without the département.
-    assert [p.id for p in demo.stewards_for("amenagements-cyclables", commune="94028")] == ["cd94"]
-    assert demo.steward_contacts_for("amenagements-cyclables", "94")[0].login == "steward94"
+    # 94028 = Créteil
+    assert [p.id for p in demo.stewards_for("amenagements-cyclables", ["94028"])] == ["cd94"]
+    assert demo.steward_contacts_for("amenagements-cyclables", ["94028"])[0].login == "steward94"
 
 
 def test_personal_data_needs_the_syctom_dpo(demo):
@@ -99,19 +122,17 @@ def test_personal_data_needs_the_syctom_dpo(demo):
 
 def test_ept_and_mgp_territories_are_their_member_communes(demo):
     mgp = demo.partners["mgp"].territory
-    assert len(mgp.communes) == 130 and "75056" in mgp.communes
+    assert len(mgp.members) == 130 and "75056" in mgp.members
     est_ensemble = demo.partners["ept-t8"].territory
-    assert est_ensemble.epci == ["200057875"]
-    assert {c[:2] for c in est_ensemble.communes} == {"93"}
-    assert "93048" in est_ensemble.communes   # Montreuil
+    assert est_ensemble.epci == ["200057875"] and est_ensemble.epci_names["200057875"] == "Est Ensemble"
+    assert {c[:2] for c in est_ensemble.members} == {"93"}
+    assert "93048" in est_ensemble.members   # Montreuil
+    assert est_ensemble.routing_communes == est_ensemble.members
+    assert len(demo.partners["cd94"].territory.members) == 47
 
 
 def test_proposers_and_their_territory(demo):
     assert demo.may_propose("ept-t8", "amenagements-cyclables")
-    assert demo.may_propose("ept-t8", "amenagements-cyclables", commune="93048")
-    assert not demo.may_propose("ept-t8", "amenagements-cyclables", commune="94028")
-    assert not demo.may_propose("cd94", "amenagements-cyclables", departement="93")
-    assert demo.may_propose("region-idf", "amenagements-cyclables", departement="93")
     assert demo.proposal_territory("cd94", "amenagements-cyclables").departements == ["94"]
     assert len(demo.proposal_territory("region-idf", "amenagements-cyclables").departements) == 8
     assert demo.proposal_territory("institut-paris-region", "amenagements-cyclables") is None

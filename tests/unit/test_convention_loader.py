@@ -128,10 +128,13 @@ def test_the_minimal_convention_loads_with_its_helpers():
     assert dataset.producers == ["cd94"]
     assert dataset.approval == ["steward"]
     assert dataset.proposers == ["*"]
-    assert [p.id for p in convention.stewards_for("velo", departement="94")] == ["cd94"]
-    assert [p.id for p in convention.stewards_for("velo", commune="94028")] == ["cd94"]
-    assert [p.id for p in convention.stewards_for("velo", departement="93")] == ["region"]
-    assert [p.id for p in convention.stewards_for("velo")] == ["region"]
+    val_de_marne = convention.reference.departement_communes("94")
+    assert [p.id for p in convention.stewards_for("velo", val_de_marne)] == ["cd94"]
+    assert [p.id for p in convention.stewards_for("velo", ["94028"])] == ["cd94"]
+    seine_saint_denis = convention.reference.departement_communes("93")
+    assert [p.id for p in convention.stewards_for("velo", seine_saint_denis)] == ["region"]
+    # the dataset as a whole: every steward, each for its territory
+    assert [p.id for p in convention.stewards_for("velo")] == ["cd94", "region"]
     assert convention.roles_of_login("coord") == {"steward", "coordinator"}
     assert convention.partner_of_login("steward94").id == "cd94"
     assert convention.partner_of_login("nobody") is None
@@ -195,12 +198,22 @@ def test_missing_top_level_sections_are_all_reported():
 
 def test_codes_written_as_numbers_keep_their_text():
     text = (HERE / "valid-minimal.yaml").read_text(encoding="utf-8")
-    text = text.replace('{departements: ["94"]}', "{departements: [94, 01], communes: [94028]}")
+    text = text.replace('{departements: ["94"]}', "{departements: [94, 93], communes: [75056]}")
     convention, problems = parse_convention(text)
     assert problems == []
     territory = convention.partners["cd94"].territory
-    assert territory.departements == ["94", "01"]
-    assert territory.communes == ["94028"]
+    assert territory.departements == ["94", "93"]
+    assert territory.communes == ["75056"]
+    assert len(territory.members) == 47 + 39 + 1
+
+
+def test_a_departement_outside_the_reference_is_located():
+    text = (HERE / "valid-minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace('{departements: ["94"]}', '{departements: ["94", "01"]}')
+    _c, problems = parse_convention(text)
+    assert [(p.code, p.path, p.params["code"]) for p in problems] == [
+        ("convention.departement_outside_reference", "partners[1].territory.departements[1]", "01")]
+    assert problems[0].params["reference"] == "Île-de-France"
 
 
 def test_a_departement_code_without_its_zero_gets_a_suggestion():
@@ -225,8 +238,10 @@ def test_personal_data_defaults_to_steward_and_dpo_approval():
         "roles: [steward], login: steward94}\n      - {name: DPO, roles: [DPO]}")
     convention = load_convention_bytes(text)
     assert convention.datasets["velo"].approval == ["steward", "dpo"]
-    assert [c.name for c in convention.dpo_for("velo", departement="94")] == ["DPO"]
-    assert convention.dpo_for("velo", departement="93") == []   # the Région has no DPO
+    reference = convention.reference
+    assert [c.name for c in convention.dpo_for("velo", reference.departement_communes("94"))] == ["DPO"]
+    # the Région has no DPO
+    assert convention.dpo_for("velo", reference.departement_communes("93")) == []
 
 
 def test_geometry_files_are_resolved_beside_the_convention(tmp_path):
@@ -240,9 +255,20 @@ def test_geometry_files_are_resolved_beside_the_convention(tmp_path):
     assert caught.value.problems[0].path == "partners[1].territory.geometry"
     (tmp_path / "territoires").mkdir()
     (tmp_path / "territoires" / "cd94.geojson").write_text("{}", encoding="utf-8")
+    with pytest.raises(ConventionError) as caught:
+        load_convention(path)
+    assert caught.value.problems[0].code == "territory.geometry_unreadable"
+    assert caught.value.problems[0].path == "partners[1].territory.geometry"
+    # A square of about 1 km around Créteil's town hall, in WGS 84.
+    (tmp_path / "territoires" / "cd94.geojson").write_text(
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, '
+        '"geometry": {"type": "Polygon", "coordinates": [[[2.45, 48.785], [2.465, 48.785], '
+        '[2.465, 48.795], [2.45, 48.795], [2.45, 48.785]]]}}]}', encoding="utf-8")
     convention = load_convention(path)
-    assert Path(convention.partners["cd94"].territory.geometry_file) == \
-        (tmp_path / "territoires" / "cd94.geojson").resolve()
+    territory = convention.partners["cd94"].territory
+    assert Path(territory.geometry_file) == (tmp_path / "territoires" / "cd94.geojson").resolve()
+    assert territory.geometry is not None and not territory.members
+    assert "94028" in territory.routing_communes     # the square touches Créteil
 
 
 def test_an_unreadable_file_is_a_convention_error(tmp_path):

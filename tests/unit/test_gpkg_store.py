@@ -122,6 +122,11 @@ def test_an_older_file_is_migrated_in_place_and_keeps_its_proposals(path, opened
     conn = sqlite3.connect(path)          # make it a version-2 file, as the first release wrote
     conn.execute("ALTER TABLE proposals DROP COLUMN rebased_by")
     conn.execute("DROP TABLE convention_state")
+    for table, column in (("partners", "geometry"), ("stewardships", "everywhere"), ("proposals", "communes"),
+                          ("proposals", "unplaced"), ("proposals", "outside"), ("proposals", "stewards"),
+                          ("proposals", "steward_groups"),
+                          ("reviews", "partner")):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     conn.execute("DELETE FROM schema_version WHERE version >= 3")
     conn.commit()
     conn.close()
@@ -131,7 +136,8 @@ def test_an_older_file_is_migrated_in_place_and_keeps_its_proposals(path, opened
     finally:
         reopened.close()
     conn = sqlite3.connect(path)
-    assert "rebased_by" in [r[1] for r in conn.execute("PRAGMA table_info(proposals)")]
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(proposals)")]
+    assert "rebased_by" in columns and "stewards" in columns
     assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == latest_version("gpkg")
     conn.close()
 
@@ -273,7 +279,7 @@ def test_twenty_users_submitting_at_once_on_a_shared_file_lose_nothing(path, ope
     for login, pid in ids.items():
         got = reader.get_proposal(pid)
         assert (got.author, got.partner, got.status) == (login, partner_of[login].id, "submitted")
-        assert got.changeset == F.changeset(login)
+        assert got.changeset == F.changeset(login, place=partner_of[login].territory.departements[0])
     assert reader.verify_audit().ok
 
 

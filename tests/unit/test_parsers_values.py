@@ -6,9 +6,11 @@ import datetime as dt
 
 import pytest
 
+from geogov.plugin.catalogue import documents
 from geogov.plugin.catalogue.crs_codes import normalise_crs
 from geogov.plugin.catalogue.dates import parse_date
 from geogov.plugin.catalogue.links import classify_link
+from geogov.plugin.catalogue.model import Record
 from geogov.plugin.catalogue.roles import normalise_role, role_from_href
 
 
@@ -90,3 +92,61 @@ def test_classify_link(url, protocol, function, kind):
 ])
 def test_normalise_crs(code, expected):
     assert normalise_crs(code) == expected
+
+
+# ------------------------------------------------- dates with time zones (README, Dates)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2014-09-08Z", dt.date(2014, 9, 8)),
+    ("2014-09-08+02:00", dt.date(2014, 9, 8)),
+    ("2014-09-08-05:00", dt.date(2014, 9, 8)),
+    ("2014-09-08T00:00:00+02:00", dt.date(2014, 9, 8)),    # not 7 Sept (its UTC date)
+    ("2014-09-08T23:30:00-05:00", dt.date(2014, 9, 8)),    # not 9 Sept (its UTC/Paris date)
+    ("2014-09-08T10:15:00.123Z", dt.date(2014, 9, 8)),
+    ("2014-09Z", dt.date(2014, 9, 1)),
+    ("2014+01:00", dt.date(2014, 1, 1)),
+    (" 2014-09-08Z ", dt.date(2014, 9, 8)),
+    ("2014-09-08+2:00", None),      # not an xs:date time zone
+    ("2014-09-08Zjunk", None),
+    ("2014-09-31Z", None),
+])
+def test_dates_with_time_zones_give_the_date_written(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_dublin_core_and_ogc_api_dates_with_time_zones():
+    dc = (b'<csw:Record xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" '
+          b'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dct="http://purl.org/dc/terms/">'
+          b'<dc:identifier>r1</dc:identifier><dc:title>T</dc:title>'
+          b'<dct:modified>2014-09-08+02:00</dct:modified><dct:created>2010-01-02Z</dct:created>'
+          b'</csw:Record>')
+    record = documents.read_document(dc, "dc").records[0]
+    assert record.dates == {"revision": dt.date(2014, 9, 8), "creation": dt.date(2010, 1, 2)}
+    item = (b'{"type": "Feature", "id": "r2", "geometry": null, "properties": {"title": "T", '
+            b'"type": "dataset", "created": "2010-01-02T23:00:00-03:00", '
+            b'"updated": "2014-09-08T00:30:00+02:00"}}')
+    record = documents.read_document(item, "api").records[0]
+    assert record.dates == {"creation": dt.date(2010, 1, 2), "revision": dt.date(2014, 9, 8)}
+
+
+# ------------------------------------------------------------------ last revision
+
+
+@pytest.mark.parametrize("dates, expected", [
+    ({}, (None, "")),
+    ({"creation": dt.date(2020, 1, 1)}, (dt.date(2020, 1, 1), "creation")),
+    ({"creation": dt.date(2020, 1, 1), "publication": dt.date(2021, 1, 1)},
+     (dt.date(2021, 1, 1), "publication")),
+    ({"revision": dt.date(2019, 1, 1), "publication": dt.date(2021, 1, 1)},
+     (dt.date(2021, 1, 1), "publication")),      # the latest, whatever its type
+    ({"revision": dt.date(2021, 1, 1), "publication": dt.date(2021, 1, 1),
+      "creation": dt.date(2021, 1, 1)}, (dt.date(2021, 1, 1), "revision")),   # a tie
+    ({"publication": dt.date(2021, 1, 1), "creation": dt.date(2021, 1, 1)},
+     (dt.date(2021, 1, 1), "publication")),
+    ({"lastUpdate": dt.date(2025, 1, 1), "creation": dt.date(2020, 1, 1)},
+     (dt.date(2020, 1, 1), "creation")),         # other date types do not count
+])
+def test_last_revision_and_its_kind(dates, expected):
+    record = Record(identifier="x", dates=dates)
+    assert (record.last_revision, record.last_revision_kind) == expected

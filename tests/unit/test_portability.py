@@ -74,3 +74,13 @@ def test_the_scan_sees_what_it_looks_for(tmp_path):
     for line, expected in zip(found, ("imports subprocess", "imports signal", "calls os.system",
                                       "string with '/usr/'", "string with 'python3'")):
         assert line.startswith(expected), line
+
+
+def test_no_module_reads_qgis_sample_data():
+    """Territories come from GeoGov's own reference (resources/territories), never from
+    QGIS's world_map.gpkg, whose content changes between QGIS versions."""
+    root = Path(__file__).resolve().parents[2]
+    offenders = [str(path.relative_to(root)) for folder in ("plugin", "ui", "tests/sdi")
+                 for path in (root / folder).rglob("*.py")
+                 if "world_map" in path.read_text(encoding="utf-8")]
+    assert offenders == []

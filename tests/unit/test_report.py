@@ -97,8 +97,10 @@ def test_partner_sections(report):
 
 def test_sections_carry_the_territory_for_the_map(report):
     est_ensemble = section(report, "ept-t8")
-    assert len(est_ensemble.communes) == 9 and est_ensemble.epci == ["200057875"]
+    assert est_ensemble.epci == ["200057875"] and est_ensemble.epci_names == {"200057875": "Est Ensemble"}
+    assert est_ensemble.departements_reached == ["93"]
     assert section(report, "cd94").departements == ["94"]
+    assert section(report, "mgp").departements_reached == ["75", "91", "92", "93", "94", "95"]
     assert section(report, "institut-paris-region").region is True
 
 

@@ -184,7 +184,8 @@ def test_a_whole_catalogue_at_once(demo, catalogue):
 def test_a_cycling_layer_in_the_val_de_marne_goes_to_cd94(demo):
     layer = LayerDescription(provider="WFS", typename="amenagements_cyclables",
                              service_url="http://127.0.0.1:8765/ows?SERVICE=WFS&VERSION=1.1.0"
-                                         "&MAP=/tmp/demo/demo.qgs", departement="94")
+                                         "&MAP=/tmp/demo/demo.qgs",
+                             communes=demo.reference.departement_communes("94")[:5])
     result = resolve(demo, today=TODAY, layer=layer)
     assert result.matched_by == "service"
     assert [p.id for p in result.stewards] == ["cd94"]
@@ -193,9 +194,27 @@ def test_a_cycling_layer_in_the_val_de_marne_goes_to_cd94(demo):
     assert result.discrepancies == []
 
 
-def test_a_cycling_layer_without_a_place_goes_to_the_region(demo):
+def test_a_cycling_layer_without_a_known_place_names_every_steward_with_its_territory(demo):
     layer = LayerDescription(provider="WFS", typename="amenagements_cyclables",
                              service_url="http://127.0.0.1:8765/ows")
+    result = resolve(demo, today=TODAY, layer=layer)
+    assert [p.id for p in result.stewards] == ["ville-paris", "cd77", "cd78", "cd91", "cd92", "cd93",
+                                              "cd94", "cd95", "region-idf"]
+    assert [(p.id, t.departements if t else None) for p, t in result.steward_areas][6:] == [
+        ("cd94", ["94"]), ("cd95", ["95"]), ("region-idf", None)]
+    # The cd94's steward is among the contacts too (it was left out when the Région alone was named).
+    assert "steward94" in [c.contact.login for c in result.contacts]
+
+
+def test_a_layer_spanning_two_departements_names_both_stewards(demo):
+    layer = LayerDescription(provider="WFS", typename="amenagements_cyclables",
+                             service_url="http://127.0.0.1:8765/ows", communes=["93048", "94028"])
+    assert [p.id for p in resolve(demo, today=TODAY, layer=layer).stewards] == ["cd93", "cd94"]
+
+
+def test_a_layer_outside_the_region_goes_to_the_region(demo):
+    layer = LayerDescription(provider="WFS", typename="amenagements_cyclables",
+                             service_url="http://127.0.0.1:8765/ows", communes=[])
     assert [p.id for p in resolve(demo, today=TODAY, layer=layer).stewards] == ["region-idf"]
 
 
@@ -291,7 +310,8 @@ def test_responsibility_rows_for_a_table(demo, catalogue):
     assert by_id["eclairage-public"]["overdue_obligations"] == 1
     assert by_id["eclairage-public"]["steward_emails"] == "sipperec.donnees@example.org"
     assert by_id["plan-velo-metropolitain"]["discrepancies"] == d.NOT_IN_CATALOGUE
-    assert by_id["amenagements-cyclables"]["stewards"] == "Région Île-de-France"
+    assert by_id["amenagements-cyclables"]["stewards"].endswith(
+        "Département du Val-de-Marne, Département du Val-d'Oise, Région Île-de-France")
     assert by_id[""]["title"] == "Zones à faibles émissions"
     assert by_id[""]["discrepancies"] == d.NOT_IN_CONVENTION
     assert [r["dataset"] for r in responsibility_rows(demo, TODAY)] == list(demo.datasets)

@@ -15,6 +15,7 @@ from geogov.plugin.proposals.validation import (
     proposer_from_convention,
     validate,
 )
+from geogov.plugin.territories.places import Placement
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,7 +61,7 @@ def check(*changes, target=TARGET, proposer=None, crs="EPSG:2154"):
 
 def test_a_clean_changeset_has_no_problem():
     codes, _ = check(insert(), update(puissance_w=100), update(key=9, geometry=wkb("POINT (650600 6860600)")),
-                     delete(), proposer=ProposerContext("cd94", territory=SQUARE))
+                     delete(), proposer=ProposerContext("cd94"))
     assert codes == []
 
 
@@ -152,43 +153,13 @@ def test_proposer_not_allowed():
     assert problems[0].params == {"partner": "cd93"}
 
 
-def test_every_touched_geometry_must_lie_in_the_territory():
-    proposer = ProposerContext("cd94", territory=SQUARE)
-    codes, problems = check(
-        insert(geometry=OUTSIDE),                                        # new outside
-        update(key=7, geometry=OUTSIDE),                                 # moved out
-        update(key=8, geometry=INSIDE, old_geometry=OUTSIDE),            # moved in from outside
-        update(key=9, old_geometry=OUTSIDE, puissance_w=1),              # edited outside
-        delete(key=10, geometry=OUTSIDE),                                # deleted outside
-        proposer=proposer)
-    assert codes == [(v.OUTSIDE_TERRITORY, k, None) for k in (-1, 7, 8, 9, 10)]
-    assert [p.params["which"] for p in problems] == ["new", "new", "old", "old", "old"]
-
-
-def test_boundary_points_are_inside_within_the_tolerance():
-    proposer = ProposerContext("cd94", territory=SQUARE)
-    on_edge = insert(geometry=wkb("POINT (651000 6860500)"))
-    just_out = insert(key=-2, geometry=wkb("POINT (651000.005 6860500)"))      # 5 mm out
-    clearly_out = insert(key=-3, geometry=wkb("POINT (651000.05 6860500)"))    # 5 cm out
-    codes, _ = check(on_edge, just_out, clearly_out, proposer=proposer)
-    assert codes == [(v.OUTSIDE_TERRITORY, -3, None)]
-
-
-def test_a_line_crossing_the_boundary_is_outside():
-    lines = Schema(fields=TARGET.fields, key="fid", geometry_type="LineString", crs="EPSG:2154")
-    crossing = insert(geometry=wkb("LINESTRING (650500 6860500,651500 6860500)"))
-    codes, _ = check(crossing, target=lines, proposer=ProposerContext("cd94", territory=SQUARE))
-    assert codes == [(v.OUTSIDE_TERRITORY, -1, None)]
-
-
-def test_territory_as_an_ogr_geometry():
-    proposer = ProposerContext("cd94", territory=ogr.CreateGeometryFromWkb(SQUARE))
-    assert check(insert(geometry=OUTSIDE), proposer=proposer)[0] == [(v.OUTSIDE_TERRITORY, -1, None)]
-
-
-def test_restricted_proposer_without_a_territory_geometry_cannot_submit():
-    codes, _ = check(insert(), proposer=ProposerContext("cd94", territory_required=True))
-    assert codes == [(v.TERRITORY_UNKNOWN, None, None)]
+def test_changes_found_outside_the_territory_become_problems_on_their_feature():
+    # Where they lie is territories/places.py's finding (tests/unit/test_territory_places.py).
+    cs = ChangeSet(schema=TARGET, changes=[insert(key=-1), update(key=7), delete(key=8)])
+    placement = Placement(outside=[(0, "new"), (2, "old")])
+    problems = v.territory_problems(cs, placement)
+    assert [(p.code, p.key, p.op, p.params["which"]) for p in problems] == [
+        (v.OUTSIDE_TERRITORY, -1, INSERT, "new"), (v.OUTSIDE_TERRITORY, 8, DELETE, "old")]
 
 
 def test_ensure_valid_raises_with_every_problem():
@@ -211,11 +182,7 @@ def test_every_rule_is_covered_by_a_test_here():
 def test_proposer_context_from_the_demo_convention():
     loader = pytest.importorskip("geogov.plugin.governance.convention_loader")
     convention = loader.load_convention(ROOT / "resources" / "demo" / "convention-idf.yaml")
-    cyclables = proposer_from_convention(convention, "cd94", "amenagements-cyclables", SQUARE)
-    assert cyclables.allowed and cyclables.territory_required and cyclables.territory == SQUARE
-    lighting = proposer_from_convention(convention, "cd94", "eclairage-public", SQUARE)
-    assert not lighting.allowed and lighting.territory is None
-    anywhere = proposer_from_convention(convention, "cd94", "points-apport-volontaire", SQUARE)
-    assert anywhere.allowed and anywhere.territory is None and not anywhere.territory_required
-    unknown = proposer_from_convention(convention, "cd94", "no-such-dataset")
-    assert not unknown.allowed
+    assert proposer_from_convention(convention, "cd94", "amenagements-cyclables").allowed
+    assert not proposer_from_convention(convention, "cd94", "eclairage-public").allowed
+    assert proposer_from_convention(convention, "cd94", "points-apport-volontaire").allowed
+    assert not proposer_from_convention(convention, "cd94", "no-such-dataset").allowed

@@ -133,14 +133,14 @@ def read_who_is_responsible(driver, layer):
     dock = open_dock(driver, "geogov_responsibility_dock", "GeoGovResponsibilityDock")
     widen_dock(driver, dock, 560)
     driver.wait_until(lambda: dock.info is not None and dock.info.governed
-                      and not dock.info.record_loading, 30,
+                      and not dock.info.record_loading and not dock.info.places_loading, 30,
                       "the Responsibility panel did not show the layer: " + dock.details.toPlainText())
     driver.wait(0.5)
     driver.result("responsibility", {
         "dock_title": dock.windowTitle(), "title": plain(dock.title_label.text()),
         "stewards": dock.steward_names(), "status": dock.status_label.text(),
         "due": dock.due_label.text(), "text": dock.details.toPlainText(),
-        "departement": dock.info.responsibility.departement})
+        "departements": sorted({c[:2] for c in dock.info.responsibility.communes or []})})
     driver.screenshot("03-responsibility")
     close_dock(driver, "geogov_responsibility_dock", "GeoGovResponsibilityDock")
 

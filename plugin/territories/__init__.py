@@ -1,0 +1,1 @@
+"""Territories of competence: the reference of communes, where changes lie, who is inside."""
