@@ -171,10 +171,13 @@ $(REPORTS)/versions.txt: setup
 
 PYTEST_REPORT = --junit-xml=$(REPORTS)/$(1).xml -o junit_suite_name=$(1) -o junit_family=xunit2
 
+# Both unit runs, even when the first fails (each has its own report).
 layer-unit: setup $(REPORTS)/versions.txt
-	$(TEST_ENV) $(PY) -m pytest -p no:qgis $(call PYTEST_REPORT,unit) tests/unit
+	@rc=0; \
+	$(TEST_ENV) $(PY) -m pytest -p no:qgis $(call PYTEST_REPORT,unit) tests/unit || rc=1; \
 	$(TEST_ENV) $(VENVS)/owslib-debian/bin/python -m pytest $(call PYTEST_REPORT,unit-owslib-debian) \
-		tests/unit -m "not slow"
+		tests/unit -m "not slow" || rc=1; \
+	exit $$rc
 
 layer-qgis: setup $(REPORTS)/versions.txt
 	$(TEST_ENV) $(PY) -m pytest $(call PYTEST_REPORT,qgis) tests/qgis
