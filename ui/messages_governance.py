@@ -70,6 +70,11 @@ def messages() -> dict:
             "The territory reference ({reference}) has no commune of the département “{code}”: "
             "its territory cannot be checked. Name a reference that covers it (territories: "
             "reference)."),
+        "convention.target_kind": tr("A target names one of wfs, oapif, postgis or gpkg."),
+        "convention.target_pattern": tr("A target address may hold * and ? as wildcards, not "
+                                        "brackets: “{value}”."),
+        "convention.target_crs": tr("“{value}” is not a coordinate reference system with an EPSG "
+                                    "code."),
         "convention.too_small": tr("Expected at least {minimum}, found {value}."),
         "convention.no_partner_of_kind": tr("No partner of kind “{kind}” has a territory."),
         # the territory reference (plugin/territories)

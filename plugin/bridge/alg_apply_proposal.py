@@ -91,6 +91,7 @@ class ApplyProposalAlgorithm(_StoreAlgorithm):
     GROUP_ID = "apply"
     PROPOSAL = "PROPOSAL"
     TARGET_AUTHCFG = "TARGET_AUTHCFG"
+    CONVENTION = "CONVENTION"
     STATUS = "STATUS"
     PROPOSAL_STATUS = "PROPOSAL_STATUS"
     RESULT = "RESULT"
@@ -106,7 +107,10 @@ class ApplyProposalAlgorithm(_StoreAlgorithm):
             "Proposal (PROPOSAL): the id of an approved proposal.\n"
             "Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication "
             "configuration for the WFS-T service or the PostGIS database (default: the one "
-            "recorded with the proposal's target).\n\n"
+            "recorded with the proposal's target).\n"
+            "Convention (CONVENTION, optional): path or URL of the partnership convention; empty: "
+            "the plugin's. The proposal is applied only to the target the convention names for its "
+            "dataset: no credential goes anywhere else.\n\n"
             "The changes are checked against the target's real schema, then every touched "
             "feature is read: if someone changed one since the proposal was made, nothing is "
             "written and the proposal goes to conflict. Otherwise the changes are written, read "
@@ -124,6 +128,8 @@ class ApplyProposalAlgorithm(_StoreAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.PROPOSAL, tr("Proposal id")))
         self.addParameter(QgsProcessingParameterAuthConfig(
             self.TARGET_AUTHCFG, tr("Authentication configuration of the target"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.CONVENTION, tr("Partnership convention (path or URL; empty: the plugin's)"), optional=True))
         self.addOutput(QgsProcessingOutputString(self.STATUS, tr("Apply result")))
         self.addOutput(QgsProcessingOutputString(self.PROPOSAL_STATUS, tr("Proposal status")))
         self.addOutput(QgsProcessingOutputString(self.RESULT, tr("Report (JSON)")))
@@ -133,10 +139,18 @@ class ApplyProposalAlgorithm(_StoreAlgorithm):
 
         from ..proposals.model import APPROVED
         from ..publishing.apply import apply_proposal, record_result
+        from . import settings as plugin_settings
+        from .governance import load_convention_source
+        from .review import check_target
 
         proposal_id = self.parameterAsString(parameters, self.PROPOSAL, context).strip()
         authcfg = self.parameterAsString(parameters, self.TARGET_AUTHCFG, context)
+        settings = plugin_settings.load()
+        source_text = self.parameterAsString(parameters, self.CONVENTION, context).strip() or \
+            settings.convention_source
         try:
+            convention = load_convention_source(source_text, timeout=float(settings.timeout)) \
+                if source_text else None
             store = self._open(parameters, context)
             try:
                 proposal = store.get_proposal(proposal_id)
@@ -144,6 +158,7 @@ class ApplyProposalAlgorithm(_StoreAlgorithm):
                     raise QgsProcessingException(tr(
                         "Proposal {id} is {status}: only an approved proposal can be applied."
                     ).format(id=proposal.id, status=proposal.status))
+                check_target(proposal, convention)
                 transport, connection = _target_connection(proposal, authcfg)
                 if transport is not None:
                     transport.feedback = feedback

@@ -196,7 +196,10 @@ def steward_partners(convention, proposal) -> Optional[list]:
 
 def check_may_apply(proposal, identity: Identity, convention=None,
                     expected_version: Optional[int] = None) -> None:
-    """Refuse before writing anything what the store would refuse to record afterwards."""
+    """Refuse before writing anything what the store would refuse to record afterwards, and
+    any target the convention does not name for the dataset (governance/targets.py): the
+    applier's credentials go to the convention's target or nowhere."""
+    check_target(proposal, convention)
     if expected_version is not None and proposal.version != expected_version:
         raise ConcurrentUpdate("the proposal changed meanwhile", proposal=proposal.id,
                                version=proposal.version, seen=expected_version, by="")
@@ -209,6 +212,25 @@ def check_may_apply(proposal, identity: Identity, convention=None,
     if not allowed:
         raise PermissionDenied("only a steward of the dataset or a coordinator may do this",
                                code="store.not_applier")
+
+
+def check_target(proposal, convention) -> None:
+    from ..errors import ApplyError
+    from ..governance.targets import target_allowed
+
+    if convention is None:
+        raise ApplyError("no partnership convention is loaded: where the dataset is published cannot "
+                         "be checked", code="apply.no_convention")
+    dataset = convention.datasets.get(proposal.dataset)
+    declared = getattr(dataset, "target", None)
+    if declared is None:
+        raise ApplyError(f"the convention names no target for dataset {proposal.dataset}",
+                         code="apply.no_target", dataset=proposal.dataset)
+    target = proposal.target
+    if not target_allowed(declared, target.kind, target.uri, target.layer):
+        raise ApplyError(f"{target.kind} {target.layer} at {target.uri} is not where the convention "
+                         f"publishes {proposal.dataset}", code="apply.wrong_target",
+                         dataset=proposal.dataset, layer=target.layer, uri=target.uri)
 
 
 def apply_approved(settings, proposal_id: str, expected_version: Optional[int] = None,

@@ -197,6 +197,7 @@ class Dataset:
     proposers: list = field(default_factory=lambda: [EVERY_PARTNER])
     proposers_own_territory: bool = False
     key_field: str = "identifiant"
+    target: object = None      # governance/targets.DatasetTarget: where approved proposals go
 
 
 @dataclass

@@ -10,7 +10,7 @@ from .yaml_nodes import NULL, suggestion
 
 DATASET_KEYS = ("id", "title", "producers", "maintainer", "frequency", "dissemination",
                 "personal_data")
-DATASET_OPTIONAL = ("match", "stewards", "licence", "approval", "proposers", "key_field")
+DATASET_OPTIONAL = ("match", "stewards", "licence", "approval", "proposers", "key_field", "target")
 DISSEMINATION_SPELLINGS = {
     "open": model.OPEN, "ouvert": model.OPEN, "ouverte": model.OPEN,
     "partenaires": model.PARTENAIRES, "partners": model.PARTENAIRES,
@@ -84,7 +84,53 @@ def read_dataset(reader, node, path):
         dataset.approval = approval or []
     if "proposers" in keys:
         ok &= _proposers(reader, keys["proposers"], f"{path}.proposers", dataset)
+    if "target" in keys:
+        dataset.target = _target(reader, keys["target"], f"{path}.target")
+        ok &= dataset.target is not None
     return dataset if ok else None
+
+
+def _target(reader, node, path):
+    """``target: {wfs: URL, typename: …, crs: …}`` (or oapif/collection, postgis/table,
+    gpkg/layer): where the dataset's approved proposals are applied (governance/targets.py)."""
+    import os
+
+    from .targets import KINDS, LAYER_KEYS, DatasetTarget
+
+    check = reader.check
+    keys = check.mapping(node, path, required=("crs",), optional=KINDS + tuple(LAYER_KEYS.values()))
+    if keys is None:
+        return None
+    kinds = [k for k in KINDS if k in keys]
+    if len(kinds) != 1:
+        check.report("convention.target_kind", "A target names one of wfs, oapif, postgis or gpkg",
+                     node, path, allowed=list(KINDS))
+        return None
+    kind = kinds[0]
+    layer_key = LAYER_KEYS[kind]
+    if layer_key not in keys:
+        check.report("convention.missing_key", f"The required key '{layer_key}' is missing", node, path,
+                     key=layer_key)
+        return None
+    uri = check.text(keys[kind], f"{path}.{kind}")
+    layer = check.text(keys[layer_key], f"{path}.{layer_key}")
+    crs = check.text(keys["crs"], f"{path}.crs") if "crs" in keys else None
+    if None in (uri, layer, crs):
+        return None
+    if "[" in uri or "]" in uri:
+        check.report("convention.target_pattern", "A target address may hold * and ? only as "
+                     "wildcards, not [ ]", keys[kind], f"{path}.{kind}", value=uri)
+        return None
+    from .targets import epsg_code
+
+    if not epsg_code(crs):
+        check.report("convention.target_crs", f"'{crs}' is not a CRS with an EPSG code",
+                     keys["crs"], f"{path}.crs", value=crs)
+        return None
+    if kind == "gpkg" and reader.base is not None and "://" not in reader.base and not os.path.isabs(uri) \
+            and "*" not in uri:
+        uri = os.path.normpath(os.path.join(reader.base, uri))
+    return DatasetTarget(kind=kind, uri=uri, layer=layer, crs=crs)
 
 
 def _match(reader, node, path):

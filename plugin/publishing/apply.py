@@ -27,7 +27,7 @@ from ..errors import ApplyError, Cancelled, NetworkError
 from ..proposals.model import ChangeSet, Proposal, Target
 from . import result as outcomes
 from .gpkg_table import GeoPackageTable
-from .result import ApplyResult, utc_now
+from .result import INVALID, REFUSED, ApplyResult, utc_now
 from .sql_apply import SqlApply
 from .sql_target import PostgisTable
 from .wfs_apply import WfsApply, WfsOptions
@@ -133,7 +133,10 @@ def apply_proposal(proposal: Proposal, **kwargs) -> ApplyResult:
 def record_result(store, proposal: Proposal, result: ApplyResult,
                   expected_version: Optional[int] = None) -> Proposal:
     """Write the attempt to the store's audit trail, then move the proposal to
-    ``applied`` or ``conflict`` when the result says so. Returns the proposal as stored."""
+    ``applied`` or ``conflict`` when the result says so — or back to its author when the
+    target refuses what was approved (its schema, or its answers: nothing stayed written),
+    so an approved proposal is never left with no way forward. Returns the proposal as
+    stored."""
     store.record_apply_attempt(proposal.id, result.store_result, result.to_dict())
     details = {"status": result.status, "message": result.message()}
     if result.proposal_status == "applied":
@@ -141,4 +144,6 @@ def record_result(store, proposal: Proposal, result: ApplyResult,
     if result.proposal_status == "conflict":
         details["conflicts"] = [c.to_dict() for c in result.conflicts]
         return store.mark_conflict(proposal.id, expected_version, details=details)
+    if result.status in (INVALID, REFUSED):
+        return store.send_back(proposal.id, result.message() or result.status, expected_version)
     return store.get_proposal(proposal.id)
