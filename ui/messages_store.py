@@ -17,7 +17,7 @@ def messages() -> dict:
         "store.permission": tr("The proposal database refused this operation to your login."),
         "store.concurrent": tr("Someone changed this proposal meanwhile (last change by {by}). "
                                "Reload it and decide again."),
-        "store.busy": tr("The proposal file is busy: another user is writing to it. Try again in "
+        "store.busy": tr("The proposal store is busy: another user is writing to it. Try again in "
                          "a moment."),
         "store.not_found": tr("This proposal does not exist, or you may not see it."),
         "store.transition": tr("A proposal cannot go from “{old}” to “{new}”."),

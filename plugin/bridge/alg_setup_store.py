@@ -117,6 +117,12 @@ class SetupPostgresStoreAlgorithm(GeoGovAlgorithm):
                     feedback.pushWarning(tr("These logins of the convention do not exist in the "
                                             "database yet; create them, then run this again: "
                                             "{logins}").format(logins=", ".join(report.missing_logins)))
+                if report.unguarded:
+                    feedback.pushWarning(tr("Your administrator login may not set these logins' "
+                                            "session time limits (lock wait 10 s, idle transaction "
+                                            "60 s); the database still ends the transactions that "
+                                            "stall the others: {logins}").format(
+                        logins=", ".join(report.unguarded)))
                 if self.parameterAsBool(parameters, self.VERIFY, context):
                     audit = postgres_admin.verify_audit(conn)
                     if not audit.ok:

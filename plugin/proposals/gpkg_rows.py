@@ -130,9 +130,10 @@ def dataset(conn, dataset_id: str) -> Optional[dict]:
             "target_kind": row[5], "target_uri": row[6], "target_layer": row[7], "target_srid": row[8]}
 
 
-def round_writers(conn, proposal_id: str, round_: int) -> set:
-    return {r[0] for r in conn.execute("SELECT login FROM round_writers WHERE proposal_id = ? AND round = ?",
-                                       (proposal_id, round_))}
+def writers(conn, proposal_id: str) -> set:
+    """The logins that wrote the proposal's change set in any round."""
+    return {r[0] for r in conn.execute("SELECT login FROM round_writers WHERE proposal_id = ?",
+                                       (proposal_id,))}
 
 
 def has_convention(conn) -> bool:

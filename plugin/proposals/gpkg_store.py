@@ -368,7 +368,7 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
             role = rules.check_decision(self.login, row["author"], row["status"], decision, comment,
                                         qualified, role, state, rebased_by=row["rebased_by"],
                                         approved_by=approved_by,
-                                        writers=rows.round_writers(conn, row["id"], row["round"]))
+                                        writers=rows.writers(conn, row["id"]))
             now = rows.format_time(utc_now())
             conn.execute("INSERT INTO reviews (proposal_id, round, reviewer, role, decision, comment, "
                          "proposal_version, at, partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

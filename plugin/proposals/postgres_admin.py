@@ -42,6 +42,7 @@ class SyncReport:
     granted: list = field(default_factory=list)       # (login, group)
     revoked: list = field(default_factory=list)       # (login, group)
     rerouted: int = 0                                  # open proposals whose stewards changed
+    unguarded: list = field(default_factory=list)     # logins whose session timeouts could not be set
 
 
 def reference_srid(crs_wkt: str) -> int:
@@ -195,10 +196,35 @@ def _sync_roles(cur, members: list, report: SyncReport, previous: set) -> None:
             cur.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(login)))
             report.granted.append((login, group))
         if login in named:
+            if login in wanted:
+                _guard_sessions(cur, login, report)
             continue
         for group in sorted(current.get(login, set()) - wanted.get(login, set())):
             cur.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(login)))
             report.revoked.append((login, group))
+
+
+# Each member's sessions in this database, whatever client it uses (psql too): a lock is
+# waited for at most 10 s and a transaction left idle ends after 60 s. A session may lower
+# or raise them for itself (SET is a user's right); geogov.release_stalled is the guard
+# that does not depend on the session's good will.
+MEMBER_SETTINGS = (("lock_timeout", "10s"), ("idle_in_transaction_session_timeout", "60s"))
+
+
+def _guard_sessions(cur, login: str, report: SyncReport) -> None:
+    """ALTER ROLE … IN DATABASE … SET the MEMBER_SETTINGS; an administrator without the
+    right to alter that role (PostgreSQL 16: CREATEROLE without ADMIN on it) gets the
+    login listed in report.unguarded instead of a failed synchronisation."""
+    cur.execute("SAVEPOINT guard_sessions")
+    try:
+        for name, value in MEMBER_SETTINGS:
+            cur.execute(sql.SQL("ALTER ROLE {} IN DATABASE {} SET {} = {}").format(
+                sql.Identifier(login), sql.Identifier(cur.connection.info.dbname), sql.Identifier(name),
+                sql.Literal(value)))
+        cur.execute("RELEASE SAVEPOINT guard_sessions")
+    except psycopg2.Error:
+        cur.execute("ROLLBACK TO SAVEPOINT guard_sessions")
+        report.unguarded.append(login)
 
 
 def verify_audit(conn) -> AuditReport:

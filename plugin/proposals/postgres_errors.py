@@ -3,8 +3,9 @@
 The database's own refusals (sql/postgres/) use custom SQLSTATEs and carry the stable
 code in DETAIL: GG403 → PermissionDenied, GG404 → not found, GG409 → ConcurrentUpdate,
 GG422 → an invalid request. The rest are PostgreSQL's: 42501 (no privilege, or a
-row-level security WITH CHECK), 40001/40P01/55P03 (serialization failure, deadlock, lock
-not available → someone else was first), 23xxx/22xxx (values the schema refuses).
+row-level security WITH CHECK), 40001/40P01 (serialization failure, deadlock: someone
+else was first), 55P03 (a lock not granted within the session's lock_timeout: another
+session holds it → store.busy), 23xxx/22xxx (values the schema refuses).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import psycopg2
 
 from ..errors import ConcurrentUpdate, PermissionDenied, StoreError
 
-CONCURRENT_SQLSTATES = ("40001", "40P01", "55P03")
+CONCURRENT_SQLSTATES = ("40001", "40P01")
+LOCK_NOT_AVAILABLE = "55P03"
 
 
 _AUTH_FAILURE = re.compile(r"authenti|no password supplied|mot de passe|password|pg_hba\.conf|"
@@ -61,6 +63,9 @@ def store_error(error: psycopg2.Error) -> StoreError:
         return ConcurrentUpdate(message, code=_code(detail, "store.concurrent"), **params)
     if pgcode == "GG422":
         return StoreError(message, code=_code(detail, "store"), **params)
+    if pgcode == LOCK_NOT_AVAILABLE:
+        return ConcurrentUpdate(f"the proposal store is busy, another session holds what this one needs: "
+                                f"{message}", code="store.busy")
     if pgcode in CONCURRENT_SQLSTATES:
         return ConcurrentUpdate(f"someone else changed the same proposal at the same moment: {message}")
     if pgcode == "42501":

@@ -29,7 +29,7 @@ from . import postgres_rows as rows
 from .audit import AuditReport, verify_chain
 from .model import APPLIED, CONFLICT, SUBMITTED, WITHDRAWN, ApplyAttempt, Comment, Proposal
 from .outbox import Outbox
-from .postgres_errors import store_error
+from .postgres_errors import LOCK_NOT_AVAILABLE, store_error
 from .postgres_notify import Notifications
 from .proposal_rows import changeset_meta, check_proposal_id, new_proposal_id
 from .store import (
@@ -44,6 +44,10 @@ from .store import (
     ProposalSummary,
 )
 
+# Every GeoGov session: a lock is waited for at most 10 s (then the user is told the store is
+# busy, and the database ends whoever stalls it), and an idle transaction ends after 60 s.
+SESSION_OPTIONS = "-c lock_timeout=10s -c idle_in_transaction_session_timeout=60s"
+
 
 class PostgresStore(ProposalStore):
     kind = "postgres"
@@ -52,8 +56,13 @@ class PostgresStore(ProposalStore):
     def __init__(self, dsn: str, outbox_path=None, connect_timeout: int = 10,
                  application_name: str = "GeoGov"):
         self.dsn = dsn
-        self._connect_args = {"connect_timeout": connect_timeout, "application_name": application_name}
         params = parse_dsn(dsn)
+        # No statement waits more than LOCK_TIMEOUT for a lock, and a transaction this
+        # session leaves idle ends after IDLE_TIMEOUT (the database's own guard against
+        # another's stalled transaction is geogov.release_stalled, called on a wait below).
+        options = " ".join(filter(None, (params.get("options"), SESSION_OPTIONS)))
+        self._connect_args = {"connect_timeout": connect_timeout, "application_name": application_name,
+                              "options": options}
         # Offline, the login is known from the DSN only (libpq's own defaults otherwise).
         self.login = params.get("user") or os.environ.get("PGUSER") or getpass.getuser()
         self._conn = None
@@ -77,10 +86,26 @@ class PostgresStore(ProposalStore):
             conn.commit()
         except psycopg2.Error as error:
             self._rollback()
+            if getattr(error, "pgcode", None) == LOCK_NOT_AVAILABLE:
+                self._release_stalled()
             raise store_error(error) from error
         except BaseException:
             self._rollback()
             raise
+
+    def _release_stalled(self) -> None:
+        """After a lock wait that timed out: ask the database to end the sessions stalling the
+        others (a transaction left open in psql). The operation is not retried here: the
+        user is told the store is busy and tries again."""
+        conn = self._conn
+        if conn is None or conn.closed:
+            return
+        try:
+            with conn.cursor() as cur:
+                cur.execute("SELECT geogov.release_stalled()")
+            conn.commit()
+        except psycopg2.Error:
+            self._rollback()
 
     def _rollback(self):
         conn = self._conn

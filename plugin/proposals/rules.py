@@ -130,7 +130,8 @@ def check_decision(login: str, author: str, status: str, decision: str, comment:
     """Raise when the decision is not allowed; return the role it is taken in.
 
     ``approved_by``: logins that already approved this round (a second key must be held by
-    another person); ``writers``: logins that wrote this round's change set."""
+    another person); ``writers``: logins that wrote the change set in any round (a
+    steward's rewrite stays when the author resubmits it unchanged)."""
     if decision not in DECISIONS:
         raise StoreError(f"unknown decision {decision!r}", code="store.bad_value", value=decision)
     if status != SUBMITTED:
@@ -152,7 +153,7 @@ def check_decision(login: str, author: str, status: str, decision: str, comment:
         raise PermissionDenied("you rebased this proposal: another reviewer must decide it",
                                code="store.self_review")
     if login in (writers or ()):
-        raise PermissionDenied("you wrote this round's changes: another reviewer must decide it",
+        raise PermissionDenied("you wrote changes of this proposal: another reviewer must decide it",
                                code="store.self_review")
     if decision == APPROVE and login in (approved_by or ()):
         raise PermissionDenied("you already approved this proposal: each approval it needs is "

@@ -65,7 +65,7 @@ ERROR_CODES = {
     "store.duplicate": "a proposal with this id already exists",
     "store.offline": "the proposal database cannot be reached",
     "store.auth": "the proposal database refused the login (user name or password)",
-    "store.busy": "the GeoPackage is busy: another user is writing",
+    "store.busy": "the store is busy: another user is writing",
     "store.schema_newer": "the store was created by a newer GeoGov",
     "store.file": "the GeoPackage file cannot be used",
     "store.database": "the database refused the operation",

@@ -261,6 +261,20 @@ def test_a_conflict_is_rebased_and_needs_approval_again(backend):
     assert steward.mark_applied(proposal.id).status == "applied"
 
 
+def test_a_stewards_rewrite_resubmitted_unchanged_is_still_not_theirs_to_decide(backend):
+    tech, proposal = submitted(backend, tag="rewrite")
+    steward, coordinator = backend.store("steward94"), backend.store("coord_region")
+    approved = steward.review(proposal.id, "approve")
+    conflict = steward.mark_conflict(proposal.id, approved.version, {"features": ["f0"]})
+    steward.rebase(proposal.id, F.changeset("rewritten", n_updates=1), conflict.version)
+    coordinator.review(proposal.id, "request_changes", "à revoir avec l'auteur")
+    assert tech.submit(proposal.id).round == 3             # the author sends the rewrite back as is
+    with pytest.raises(PermissionDenied) as refused:
+        steward.review(proposal.id, "approve")
+    assert refused.value.code == "store.self_review"
+    assert coordinator.review(proposal.id, "approve").status == "approved"
+
+
 def test_comments_form_a_thread(backend):
     tech, proposal = submitted(backend, tag="thread")
     steward = backend.store("steward94")

@@ -7,14 +7,15 @@
 --    maintenance functions; the audit writers also check which table fired them.
 -- 2. A proposal's target is the one the convention names for its dataset (the datasets'
 --    target_* columns, written by sync_convention); its change rows are in that SRID.
--- 3. Whoever writes a round's change set (the author, or a steward rewriting a conflicted
---    proposal) cannot approve that round.
+-- 3. Whoever writes a proposal's change set in any round (the author, or a steward
+--    rewriting a conflicted proposal) cannot decide it.
 -- 4. A proposal id carries its author: its first 6 bytes are those of sha256(login), so no
 --    login can probe whether another's id exists (the check runs before the unique index).
 -- 5. NOTIFY carries an opaque cursor only.
 -- 6. Audit times come from the clock at append time, never earlier than the previous row's.
--- 7. A transaction left idle while holding the audit head (a contributor who comments and
---    never commits) is ended by the next appender after 30 s, instead of stalling everyone.
+-- 7. A transaction left idle while holding a GeoGov lock (a contributor who comments and
+--    never commits holds the audit head) is ended by the next writer that waits for it
+--    (after 30 s idle, 2 minutes open), instead of stalling everyone.
 -- 8. An approved proposal the target refuses goes back to its author (approved ->
 --    changes_requested, with the target's reason), never stuck as approved.
 SET LOCAL ROLE geogov_owner;
@@ -140,11 +141,12 @@ BEGIN
                           format('decisions are taken as the login that connected (%s), not as %s',
                                  session_user, NEW.reviewer));
   END IF;
-  IF EXISTS (SELECT 1 FROM geogov.proposals p JOIN geogov.round_writers w
-               ON w.proposal_id = p.id AND w.round = p.round
-             WHERE p.id = NEW.proposal_id AND w.login = session_user) THEN
+  -- Any round: a steward's rewrite stays in the change set when the author resubmits it
+  -- unchanged after a request for changes, so its writer never decides it.
+  IF EXISTS (SELECT 1 FROM geogov.round_writers w
+             WHERE w.proposal_id = NEW.proposal_id AND w.login = session_user) THEN
     PERFORM geogov.refuse('GG403', 'store.self_review',
-                          'you wrote this round''s changes: another reviewer must decide it');
+                          'you wrote changes of this proposal: another reviewer must decide it');
   END IF;
   RETURN NEW;
 END
@@ -175,18 +177,32 @@ CREATE TRIGGER proposals_05_id BEFORE INSERT ON geogov.proposals
 ALTER TABLE geogov.audit_head ADD COLUMN last_at timestamptz NOT NULL DEFAULT '-infinity';
 UPDATE geogov.audit_head SET last_at = coalesce((SELECT max(at) FROM geogov.audit), '-infinity');
 
--- Ends the transactions idle for more than 30 s that hold the audit head (geogov_owner
--- may signal non-superuser backends: pg_signal_backend, granted below by the installer).
+-- Ends the sessions that stall the others: a transaction of this database holding a lock
+-- on a GeoGov table (other than a plain read's) while idle for more than 30 s — a
+-- contributor who comments in psql and never commits holds the audit head — or open for
+-- more than 2 minutes (SELECT pg_sleep() after the comment; GeoGov's own transactions last
+-- a second). Administrators' sessions (superuser, CREATEROLE) are left alone: migrations
+-- may be long. Called by audit_append when the head is not free within 10 s, and by any
+-- client whose statement met lock_timeout (postgres_store.py); geogov_owner may signal
+-- non-superuser backends (pg_signal_backend, granted below by the installer).
 CREATE FUNCTION geogov.release_stalled() RETURNS integer
 LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
   SELECT count(*)::integer FROM (
     SELECT pg_terminate_backend(a.pid)
-    FROM pg_stat_activity a
+    FROM pg_stat_activity a JOIN pg_roles r ON r.oid = a.usesysid
     WHERE a.pid <> pg_backend_pid()
-      AND a.state IN ('idle in transaction', 'idle in transaction (aborted)')
-      AND a.state_change < clock_timestamp() - interval '30 seconds'
+      AND a.datname = current_database()
+      AND a.backend_type = 'client backend'
+      AND NOT (r.rolsuper OR r.rolcreaterole)
+      AND ((a.state IN ('idle in transaction', 'idle in transaction (aborted)')
+            AND a.state_change < clock_timestamp() - interval '30 seconds')
+           OR a.xact_start < clock_timestamp() - interval '2 minutes')
       AND EXISTS (SELECT 1 FROM pg_locks l
-                  WHERE l.pid = a.pid AND l.granted AND l.relation = 'geogov.audit_head'::regclass)) t
+                  JOIN pg_class c ON c.oid = l.relation
+                  JOIN pg_namespace n ON n.oid = c.relnamespace
+                  WHERE l.pid = a.pid AND l.granted AND l.mode <> 'AccessShareLock'
+                    AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                    AND n.nspname = 'geogov')) t
 $$;
 
 CREATE OR REPLACE FUNCTION geogov.audit_append(p_actor text, p_action text, p_proposal uuid, p_details jsonb)
@@ -461,7 +477,7 @@ BEGIN
            WHERE n.nspname = 'geogov'
              AND p.prorettype <> 'pg_catalog.trigger'::regtype
              AND p.proname NOT IN ('audit_append', 'refresh_areas', 'reroute_proposals',
-                                   'release_stalled', 'note_writer') LOOP
+                                   'note_writer') LOOP
     EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO geogov_contributor', f.signature);
   END LOOP;
 END

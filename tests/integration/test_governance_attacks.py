@@ -1,0 +1,343 @@
+"""Governance that holds against an insider: each attack run as the plain SQL login doing it.
+
+Every login here is one of the convention's (none a superuser, none an owner), connected
+with psycopg2 exactly as someone with psql and their own password would be. What each test
+tries is what 0008_governance.sql's header lists; the database must refuse it (or end it)
+whatever the client says.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+
+import psycopg2
+import pytest
+
+from geogov.plugin.errors import ConcurrentUpdate, PermissionDenied
+from geogov.plugin.proposals.postgres_store import PostgresStore
+from geogov.plugin.proposals.proposal_rows import new_proposal_id
+from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used on every line)
+
+DB = "attacks"
+APPROVE = "INSERT INTO geogov.reviews (proposal_id, decision) VALUES (%s, 'approve')"
+
+
+@pytest.fixture(scope="module")
+def db(postgres_cluster):
+    F.proposal_database(postgres_cluster, DB)
+    return postgres_cluster
+
+
+@pytest.fixture()
+def store(db):
+    opened = []
+
+    def open_store(login):
+        opened.append(PostgresStore(db.dsn(DB, login, F.PASSWORD)))
+        return opened[-1]
+
+    yield open_store
+    for s in opened:
+        s.close()
+
+
+@pytest.fixture()
+def sql(db):
+    """sql(login) → a plain psycopg2 connection as that login (autocommit off)."""
+    opened = []
+
+    def connect(login, isolation_level=None):
+        opened.append(db.connect(DB, login, F.PASSWORD, autocommit=False))
+        if isolation_level is not None:
+            opened[-1].set_session(isolation_level=isolation_level)
+        return opened[-1]
+
+    yield connect
+    for conn in opened:
+        if not conn.closed:
+            conn.close()
+
+
+def refused(conn, statement, params=None):
+    """Run a statement that must fail; returns (SQLSTATE, DETAIL) and rolls back."""
+    with conn.cursor() as cur:
+        try:
+            cur.execute(statement, params)
+        except psycopg2.Error as error:
+            conn.rollback()
+            return error.pgcode, error.diag.message_detail
+    conn.rollback()
+    raise AssertionError(f"the database accepted: {statement}")
+
+
+def scalar(conn, statement, params=None):
+    with conn.cursor() as cur:
+        cur.execute(statement, params)
+        value = cur.fetchone()[0]
+    conn.rollback()
+    return value
+
+
+def submitted(store, login="tech94", **kwargs):
+    s = store(login)
+    draft = s.create_draft(F.proposal(**kwargs))
+    return s.submit(draft.id, draft.version)
+
+
+# ---------------------------------------------------------------------------- 1. functions and privileges
+def test_no_geogov_function_is_executable_by_public(db):
+    conn = db.connect(DB)
+    try:
+        with conn.cursor() as cur:
+            # A NULL proacl is the default: EXECUTE for PUBLIC.
+            cur.execute("SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n "
+                        "ON n.oid = p.pronamespace WHERE n.nspname = 'geogov' AND (p.proacl IS NULL "
+                        "OR EXISTS (SELECT 1 FROM aclexplode(p.proacl) a WHERE a.grantee = 0))")
+            assert cur.fetchall() == []
+            cur.execute("SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n "
+                        "ON n.oid = p.pronamespace WHERE n.nspname = 'geogov' "
+                        "AND (p.prorettype = 'trigger'::regtype OR p.proname IN "
+                        "('audit_append', 'note_writer', 'refresh_areas', 'reroute_proposals')) "
+                        "AND has_function_privilege('tech94', p.oid, 'EXECUTE')")
+            assert cur.fetchall() == []
+            # Tables are reached through their policies; sequences are used, never set.
+            cur.execute("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        "WHERE n.nspname = 'geogov' AND CASE WHEN c.relkind = 'S' "
+                        "THEN has_sequence_privilege('tech94', c.oid, 'UPDATE') ELSE false END")
+            assert cur.fetchall() == []
+            cur.execute("SELECT has_table_privilege('tech94', 'geogov.audit', 'INSERT'), "
+                        "has_table_privilege('tech94', 'geogov.audit_head', 'UPDATE'), "
+                        "has_table_privilege('tech94', 'geogov.round_writers', 'INSERT'), "
+                        "has_schema_privilege('tech94', 'geogov', 'CREATE')")
+            assert cur.fetchone() == (False, False, False, False)
+    finally:
+        conn.close()
+    # Each member's sessions in this database wait 10 s at most for a lock, end idle at 60 s.
+    member = db.connect(DB, "tech94", F.PASSWORD)
+    try:
+        with member.cursor() as cur:
+            cur.execute("SELECT current_setting('lock_timeout'), "
+                        "current_setting('idle_in_transaction_session_timeout')")
+            assert cur.fetchone() == ("10s", "1min")
+    finally:
+        member.close()
+
+
+def test_an_audit_trigger_of_ones_own_forges_nothing(store, sql):
+    proposal = submitted(store, tag="forge")
+    conn = sql("tech94")
+    head = scalar(conn, "SELECT max(id) FROM geogov.audit")
+    # A trigger on a table of one's own that calls the audit writer: EXECUTE is refused.
+    with conn.cursor() as cur:
+        cur.execute("CREATE TEMP TABLE fake (proposal_id uuid, reviewer text, decision text)")
+    for function in ("reviews_audit", "proposals_audit", "changes_writer"):
+        code, _ = refused(conn, "CREATE TRIGGER f AFTER INSERT ON pg_temp.fake FOR EACH ROW "
+                          f"EXECUTE FUNCTION geogov.{function}()")
+        assert code == "42501", function
+        with conn.cursor() as cur:
+            cur.execute("CREATE TEMP TABLE IF NOT EXISTS fake (proposal_id uuid, reviewer text, "
+                        "decision text)")
+    assert refused(conn, "SELECT geogov.audit_append('steward94', 'review', %s, '{}')",
+                   (proposal.id,))[0] == "42501"
+    assert refused(conn, "SELECT geogov.note_writer(%s)", (proposal.id,))[0] == "42501"
+    assert refused(conn, "INSERT INTO geogov.audit (id, at, actor, action, details, prev_hash, row_hash) "
+                   "VALUES (999999, now(), 'steward94', 'review', '{}', '', '')")[0] == "42501"
+    assert scalar(conn, "SELECT max(id) FROM geogov.audit") == head
+
+
+# ---------------------------------------------------------------------------- 2. targets and CRS
+def test_a_lying_target_or_crs_is_refused_by_the_database(store, sql):
+    draft = store("tech94").create_draft(F.proposal(tag="target"))
+    conn = sql("tech94")
+    for column, value in (("target_uri", "https://attacker.example/wfs"), ("target_layer", "autre_couche"),
+                          ("target_kind", "gpkg")):
+        assert refused(conn, f"UPDATE geogov.proposals SET {column} = %s WHERE id = %s",
+                       (value, draft.id)) == ("GG403", "store.wrong_target"), column
+    # A new proposal aimed elsewhere, written in SQL.
+    assert refused(conn, "INSERT INTO geogov.proposals (id, dataset, target_kind, target_uri, target_layer) "
+                   "VALUES (%s, %s, 'wfs', 'https://attacker.example/wfs', 'x')",
+                   (new_proposal_id("tech94"), F.CYCLABLE)) == ("GG403", "store.wrong_target")
+    # Change rows in another CRS than the dataset's (EPSG:2154), declared or in the geometry.
+    point = "ST_SetSRID(ST_MakePoint(2.45, 48.79), 4326)"
+    for srid, geometry in ((4326, point), (2154, point), (4326, "ST_SetSRID(ST_MakePoint(0, 0), 2154)")):
+        assert refused(conn, "INSERT INTO geogov.proposal_changes (proposal_id, seq, op, feature_key, srid, "
+                       f"new_geom) VALUES (%s, 99, 'insert', '{{}}', %s, {geometry})",
+                       (draft.id, srid)) == ("GG422", "store.wrong_srid"), (srid, geometry)
+    assert len(store("tech94").get_proposal(draft.id).changeset.changes) == \
+        len(F.proposal(tag="target").changeset.changes)
+
+
+# ---------------------------------------------------------------------------- 3. writers never decide
+def test_a_stewards_rewrite_is_never_decided_by_that_steward(store, sql):
+    proposal = submitted(store, tag="rewrite")
+    steward, coordinator, author = store("steward94"), store("coord_region"), store("tech94")
+    approved = steward.review(proposal.id, "approve")
+    conflicted = steward.mark_conflict(proposal.id, approved.version)
+    steward.rebase(proposal.id, F.changeset("steward-rewrite"), conflicted.version)
+    with pytest.raises(PermissionDenied) as caught:
+        steward.review(proposal.id, "approve")
+    assert caught.value.code == "store.self_review"
+    # Sent back by another reviewer, resubmitted unchanged by the author: the steward's
+    # rewrite is still the change set, so the steward still may not decide it.
+    coordinator.review(proposal.id, "request_changes", "à revoir")
+    author.submit(proposal.id)
+    with pytest.raises(PermissionDenied) as caught:
+        steward.review(proposal.id, "approve")
+    assert caught.value.code == "store.self_review"
+    assert refused(sql("steward94"), APPROVE, (proposal.id,)) == ("GG403", "store.self_review")
+    assert coordinator.review(proposal.id, "approve").status == "approved"
+
+
+def test_a_decision_is_the_connected_logins_not_a_role_it_took(db, store, sql):
+    proposal = submitted(store, tag="set-role")
+    admin = db.connect(DB)
+    try:
+        with admin.cursor() as cur:        # a careless grant: tech93 may SET ROLE steward94
+            cur.execute("GRANT steward94 TO tech93")
+        conn = sql("tech93")
+        with conn.cursor() as cur:
+            cur.execute("SET ROLE steward94")
+        assert refused(conn, APPROVE, (proposal.id,)) == ("GG403", "store.not_yourself")
+    finally:
+        with admin.cursor() as cur:
+            cur.execute("REVOKE steward94 FROM tech93")
+        admin.close()
+    assert store("tech94").get_proposal(proposal.id).status == "submitted"
+
+
+# ---------------------------------------------------------------------------- 4. ids
+def test_an_id_is_its_authors_so_nobody_probes_anothers(store, sql):
+    theirs = store("tech93").create_draft(F.proposal(departements=("93",), tag="probe"))
+    conn = sql("tech94")
+    insert = ("INSERT INTO geogov.proposals (id, dataset, target_kind, target_uri, target_layer) "
+              "VALUES (%s, %s, %s, %s, %s)")
+    target = F.target_values()
+    # Another's existing id and a random one are refused alike: not "already exists".
+    for probe in (theirs.id, str(uuid.uuid4())):
+        assert refused(conn, insert, (probe, F.CYCLABLE) + target) == ("GG422", "store.bad_id")
+    with conn.cursor() as cur:
+        cur.execute(insert, (new_proposal_id("tech94"), F.CYCLABLE) + target)
+    conn.rollback()
+
+
+# ---------------------------------------------------------------------------- 6. audit time
+def test_audit_times_never_go_back(store, sql):
+    submitted(store, tag="clock")
+    conn = sql("coord_region")
+    with conn.cursor() as cur:
+        cur.execute("SELECT at FROM geogov.audit ORDER BY id")
+        times = [row[0] for row in cur.fetchall()]
+    conn.rollback()
+    assert times and times == sorted(times)
+
+
+# ---------------------------------------------------------------------------- 7. stalled sessions
+def test_change_rows_written_in_an_open_transaction_hold_the_submit(store, sql):
+    author = store("tech94")
+    draft = author.create_draft(F.proposal(tag="open-tx"))
+    writer = sql("tech94")
+    with writer.cursor() as cur:       # one more change row (beside the others), not yet committed
+        columns = ("op, feature_key, old_attributes, new_attributes, changed_fields, geometry_changed, "
+                   "base_fingerprint, srid, old_geom, new_geom")
+        cur.execute(f"INSERT INTO geogov.proposal_changes (proposal_id, seq, {columns}) "
+                    f"SELECT proposal_id, 50, {columns} FROM geogov.proposal_changes "
+                    "WHERE proposal_id = %s AND op = 'insert' LIMIT 1", (draft.id,))
+        assert cur.rowcount == 1
+    outcome = {}
+
+    def submit():
+        try:
+            outcome["proposal"] = store("tech94").submit(draft.id)
+        except Exception as error:  # noqa: BLE001 (reported below)
+            outcome["error"] = error
+
+    thread = threading.Thread(target=submit)
+    thread.start()
+    thread.join(2.0)
+    assert thread.is_alive(), "the submit did not wait for the open transaction writing its changes"
+    writer.commit()
+    thread.join(30)
+    assert "error" not in outcome, outcome
+    counts = scalar(sql("tech94"), "SELECT count(*) FROM geogov.proposal_changes WHERE proposal_id = %s",
+                    (draft.id,))
+    assert counts == len(F.proposal(tag="open-tx").changeset.changes) + 1
+    # Once submitted, a transaction whose snapshot is older cannot change the rows any more.
+    late = sql("tech94", isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
+    code, _ = refused(late, "DELETE FROM geogov.proposal_changes WHERE proposal_id = %s", (draft.id,))
+    assert code == "GG422"
+    assert scalar(sql("tech94"), "SELECT count(*) FROM geogov.proposal_changes WHERE proposal_id = %s",
+                  (draft.id,)) == counts
+
+
+def test_a_snapshot_taken_before_the_submit_cannot_delete_the_changes_after_it(store, sql):
+    author = store("tech94")
+    draft = author.create_draft(F.proposal(tag="old-snapshot"))
+    late = sql("tech94", isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
+    with late.cursor() as cur:          # the snapshot: the proposal is a draft in it
+        cur.execute("SELECT status FROM geogov.proposals WHERE id = %s", (draft.id,))
+        assert cur.fetchone()[0] == "draft"
+    author.submit(draft.id)
+    store("steward94").review(draft.id, "approve")
+    code, _ = refused(late, "DELETE FROM geogov.proposal_changes WHERE proposal_id = %s", (draft.id,))
+    assert code == "40001"
+    assert len(store("steward94").get_proposal(draft.id).changeset.changes) == \
+        len(F.proposal(tag="old-snapshot").changeset.changes)
+
+
+def test_sessions_left_idle_holding_geogov_locks_are_ended(store, sql):
+    """A contributor edits a title in psql and never commits (the audit head stays locked);
+    another locks the change table in SHARE mode (their DELETE right allows it) and goes for
+    lunch. After 30 s idle, the next writer that waits for them ends both sessions and
+    goes on; the client sees its draft saved."""
+    own = store("tech93").create_draft(F.proposal(departements=("93",), tag="idle-holder"))
+    holder = sql("tech93")
+    with holder.cursor() as cur:
+        cur.execute("UPDATE geogov.proposals SET title = 'en cours' WHERE id = %s", (own.id,))
+    locker = sql("tech94")
+    with locker.cursor() as cur:
+        cur.execute("LOCK TABLE geogov.proposal_changes IN SHARE MODE")
+    began = time.monotonic()
+    time.sleep(31)                                  # both are now idle in transaction > 30 s
+    victim = store("tech94")
+    draft = victim.create_draft(F.proposal(tag="after-the-stall"))
+    waited = time.monotonic() - began - 31
+    assert victim.get_proposal(draft.id).status == "draft"
+    for conn in (holder, locker):
+        with pytest.raises(psycopg2.OperationalError):
+            with conn.cursor() as cur:
+                cur.execute("SELECT 1")
+    print(f"stalled sessions ended after the writer waited {waited:.1f} s")
+    assert store("tech93").get_proposal(own.id).title == own.title      # the uncommitted edit is gone
+
+
+def test_a_lock_wait_that_times_out_is_store_busy(store, sql):
+    """A session idle for less than 30 s is not ended: the writer waiting for it is told,
+    after its 10 s lock_timeout, that the store is busy — and loses nothing."""
+    own = store("tech93").create_draft(F.proposal(departements=("93",), tag="busy-holder"))
+    holder = sql("tech93")
+    with holder.cursor() as cur:
+        cur.execute("SELECT 1 FROM geogov.proposals WHERE id = %s FOR UPDATE", (own.id,))
+    author = store("tech93")
+    began = time.monotonic()
+    with pytest.raises(ConcurrentUpdate) as caught:
+        author.submit(own.id)
+    waited = time.monotonic() - began
+    assert caught.value.code == "store.busy" and waited >= 9.5, waited
+    holder.rollback()
+    assert author.submit(own.id).status == "submitted"
+
+
+def test_an_approved_proposal_goes_back_only_with_a_reason_and_by_an_applier(store, sql):
+    proposal = submitted(store, tag="send-back")
+    store("steward94").review(proposal.id, "approve")
+    back = ("SELECT set_config('geogov.status_details', %s, true); "
+            "UPDATE geogov.proposals SET status = 'changes_requested' WHERE id = %s")
+    assert refused(sql("tech94"), back, ('{"reason": "x"}', proposal.id)) == ("GG403", "store.not_applier")
+    assert refused(sql("steward94"), back, ('{"reason": " "}', proposal.id)) == \
+        ("GG422", "store.comment_required")
+    sent = store("steward94").send_back(proposal.id, "la cible refuse : longueur_m négative")
+    assert sent.status == "changes_requested"
+    last = store("coord_region").audit_trail(proposal.id)[-1]
+    assert last.details["to"] == "changes_requested" and "négative" in str(last.details["details"])
