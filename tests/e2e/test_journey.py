@@ -77,7 +77,8 @@ def journey_sdi(tmp_path_factory):
     """The demo SDI on fresh GeoPackages: what the journey writes reaches only these."""
     demo_dir = tmp_path_factory.mktemp("journey-sdi")
     build(demo_dir)
-    demo = start_demo(demo_dir)
+    # Only the steward's account writes by WFS-T: the technician's QGIS could not Save.
+    demo = start_demo(demo_dir, appliers={"steward94": PASSWORD})
     try:
         yield demo
     finally:
@@ -312,6 +313,30 @@ def test_the_wfs_serves_the_new_state(journey):
     rows = journey["rows_after_apply"]
     assert rows[moved][0] == NEW_SURFACE and rows[moved][2] != journey["rows_before"][moved][2]
     assert NEW_KEY in rows and edits["deleted"] not in rows
+
+
+def test_the_technicians_account_cannot_write_the_shared_layer(journey):
+    """What QGIS's Save would send with tech94's account (its authcfg): the server refuses it."""
+    import urllib.error
+    import urllib.request
+
+    steward_run(journey)
+    key = sorted(journey["wfs_after_apply"])[0]
+    body = (f'<wfs:Transaction service="WFS" version="1.1.0" xmlns:wfs="http://www.opengis.net/wfs" '
+            f'xmlns:ogc="http://www.opengis.net/ogc"><wfs:Delete typeName="{TYPENAME}"><ogc:Filter>'
+            f'<ogc:PropertyIsEqualTo><ogc:PropertyName>identifiant</ogc:PropertyName>'
+            f'<ogc:Literal>{key}</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter></wfs:Delete>'
+            f'</wfs:Transaction>').encode()
+    token = base64.b64encode(f"tech94:{PASSWORD}".encode()).decode()
+    request = urllib.request.Request(journey["demo"].wfs_url + "?SERVICE=WFS", data=body, method="POST",
+                                     headers={"Content-Type": "text/xml", "Authorization": f"Basic {token}"})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            text = answer.read()
+    except urllib.error.HTTPError as error:        # QGIS Server may answer 403
+        text = error.read()
+    assert b"No permissions" in text and b"totalDeleted" not in text, text[:300]
+    assert key in get_features(journey["demo"].wfs_url)
 
 
 def test_who_is_responsible_shows_the_new_revision_and_the_change_log_lists_it(journey):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..support import servers as srv
 from .build import build, ensure_built
-from .stack import ports_from_env, read_state, start_demo, stop_state, write_state
+from .stack import appliers_from_env, ports_from_env, read_state, start_demo, stop_state, write_state
 
 DEFAULT_DIR = srv.ROOT / "build" / "demo"
 
@@ -46,7 +46,7 @@ def command_up(demo_dir: Path) -> int:
         return 0
     started = time.monotonic()
     ensure_built(demo_dir)
-    demo = start_demo(demo_dir, ports_from_env(), detached=True)
+    demo = start_demo(demo_dir, ports_from_env(), detached=True, appliers=appliers_from_env())
     write_state(demo)
     print(f"Demo SDI up in {time.monotonic() - started:.1f} s (stop it with `make demo-down`):")
     print_urls(demo.state())

@@ -27,7 +27,7 @@ from pathlib import Path
 from ..support import desktop
 from ..support import servers as srv
 from .build import ensure_built
-from .stack import CONVENTION, ports_from_env, read_state, start_demo
+from .stack import CONVENTION, appliers_from_env, ports_from_env, read_state, start_demo
 
 PROFILE = "geogov-demo"
 IDENTITY = {"login": "tech94", "partner": "cd94"}
@@ -152,7 +152,7 @@ def run(demo_dir: Path) -> int:
     if state:
         print("Using the demo servers already up (`make demo-down` stops them).")
     else:
-        demo = start_demo(demo_dir, ports_from_env())
+        demo = start_demo(demo_dir, ports_from_env(), appliers=appliers_from_env())
         state = demo.state()
         print(f"Demo servers up in {demo.timings['all_servers']} s; they stop when QGIS exits.")
     # SIGTERM (make interrupted, a CI timeout) must also reach the finally below.

@@ -66,9 +66,22 @@ def ports_from_env(defaults: dict = DEFAULT_PORTS) -> dict:
             for name, port in defaults.items()}
 
 
+def appliers_from_env(environ=os.environ) -> Optional[dict]:
+    """GEOGOV_DEMO_WFST_APPLIERS=login:password,… → {login: password}: the demo's QGIS
+    Server then lets only them write by WFS-T (sdi/server_plugins/geogov_wfst_guard)."""
+    pairs = {}
+    for item in environ.get("GEOGOV_DEMO_WFST_APPLIERS", "").split(","):
+        login, _, password = item.strip().partition(":")
+        if login and password:
+            pairs[login] = password
+    return pairs or None
+
+
 def start_demo(demo_dir: Path, ports: Optional[dict] = None, *, detached: bool = False,
-               log_dir: Path = srv.LOGS_DIR, today: Optional[dt.date] = None) -> DemoSDI:
-    """Start every server of the built demo in ``demo_dir``; ``ports`` None = free ports."""
+               log_dir: Path = srv.LOGS_DIR, today: Optional[dt.date] = None,
+               appliers: Optional[dict] = None) -> DemoSDI:
+    """Start every server of the built demo in ``demo_dir``; ``ports`` None = free ports;
+    ``appliers`` ({login: password}): the only HTTP Basic credentials WFS-T writes accept."""
     demo_dir = Path(demo_dir).resolve()
     ports = {name: (ports or {}).get(name) or srv.free_port() for name in DEFAULT_PORTS}
     busy = [f"{name} ({port})" for name, port in ports.items() if srv.port_in_use(port)]
@@ -86,7 +99,7 @@ def start_demo(demo_dir: Path, ports: Optional[dict] = None, *, detached: bool =
     common = {"log_dir": log_dir, "detached": detached, "wait": False}
     running = []
     try:
-        running.append(srv.start_qgis_server(project, ports["qgis"], **common))
+        running.append(srv.start_qgis_server(project, ports["qgis"], appliers=appliers, **common))
         running.append(srv.start_pycsw(paths["pycsw_config"], ports["pycsw"],
                                        records_dir=paths["records"], **common))
         running.append(srv.start_pygeoapi(paths["pygeoapi_config"], ports["pygeoapi"], **common))

@@ -231,9 +231,21 @@ def qgis_server_argv(project: Path, port: int) -> list:
             "-l", "1", "-p", str(Path(project).resolve()), f"{HOST}:{port}"]
 
 
+def wfst_guard_env(appliers: dict) -> dict:
+    """The environment that makes QGIS Server load the demo's WFS-T guard
+    (sdi/server_plugins/geogov_wfst_guard): only ``appliers`` ({login: password}) write."""
+    import hashlib
+
+    pairs = ",".join(f"{login}:{hashlib.sha256(password.encode('utf-8')).hexdigest()}"
+                     for login, password in sorted(appliers.items()))
+    return {"QGIS_PLUGINPATH": str(SDI_DIR / "server_plugins"), "GEOGOV_WFST_APPLIERS": pairs}
+
+
 def start_qgis_server(project: Path, port: Optional[int] = None, *, log_dir: Path = LOGS_DIR,
-                      detached: bool = False, wait: bool = True, name: str = "qgis-server") -> Server:
-    """``qgis_mapserver -p project`` on 127.0.0.1; ``url`` is its OWS endpoint ``…/ows``."""
+                      detached: bool = False, wait: bool = True, name: str = "qgis-server",
+                      appliers: Optional[dict] = None) -> Server:
+    """``qgis_mapserver -p project`` on 127.0.0.1; ``url`` is its OWS endpoint ``…/ows``.
+    With ``appliers`` ({login: password}), WFS-T writes are theirs only (HTTP Basic)."""
     port = _port(port)
     config_dir = Path(log_dir) / f"{name}-{port}-profile"
     config_dir.mkdir(parents=True, exist_ok=True)
@@ -241,6 +253,8 @@ def start_qgis_server(project: Path, port: Optional[int] = None, *, log_dir: Pat
            "QGIS_SERVER_LOG_STDERR": "1", "QGIS_SERVER_LOG_LEVEL": "1",
            # The project is rewritten (advertised URLs) just before a start: read it fresh.
            "QGIS_SERVER_PROJECT_CACHE_STRATEGY": "filesystem"}
+    if appliers:
+        env.update(wfst_guard_env(appliers))
     server = launch(name, qgis_server_argv(project, port), port, f"http://{HOST}:{port}/ows",
                     env=env, log_dir=log_dir, detached=detached)
     if wait:
