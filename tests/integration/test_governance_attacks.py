@@ -217,9 +217,48 @@ def test_an_id_is_its_authors_so_nobody_probes_anothers(store, sql):
     # Another's existing id and a random one are refused alike: not "already exists".
     for probe in (theirs.id, str(uuid.uuid4())):
         assert refused(conn, insert, (probe, F.CYCLABLE) + target) == ("GG422", "store.bad_id")
+    # ON CONFLICT DO NOTHING would tell "exists" (0 rows) from "free" (1 row): refused first.
+    assert refused(conn, insert + " ON CONFLICT DO NOTHING", (theirs.id, F.CYCLABLE) + target) == \
+        ("GG422", "store.bad_id")
     with conn.cursor() as cur:
         cur.execute(insert, (new_proposal_id("tech94"), F.CYCLABLE) + target)
     conn.rollback()
+
+
+def test_a_withdrawn_draft_that_was_never_submitted_stays_its_partners(store, sql):
+    author = store("tech_ept8")
+    draft = author.create_draft(F.proposal(dataset=F.PESEES, departements=("93",), tag="never-sent"))
+    author.withdraw(draft.id, draft.version)
+    for login in ("steward_syctom", "dpo_syctom", "tech94"):
+        conn = sql(login)
+        assert scalar(conn, "SELECT count(*) FROM geogov.proposals WHERE id = %s", (draft.id,)) == 0, login
+        assert scalar(conn, "SELECT count(*) FROM geogov.proposal_changes WHERE proposal_id = %s",
+                      (draft.id,)) == 0, login
+
+
+def test_one_person_holding_two_roles_gives_one_key(postgres_cluster):
+    """A login both steward and DPO of the personal-data dataset approves once: the second
+    key must be another person's."""
+    convention = F.convention()
+    syctom = convention.partners["syctom"]
+    for contact in syctom.contacts:
+        if contact.login == "steward_syctom":
+            contact.roles = ["steward", "dpo"]
+    F.proposal_database(postgres_cluster, "twokeys", synced=convention)
+    opened = [PostgresStore(postgres_cluster.dsn("twokeys", login, F.PASSWORD))
+              for login in ("tech_ept8", "steward_syctom", "dpo_syctom")]
+    author, both, dpo = opened
+    try:
+        draft = author.create_draft(F.proposal(dataset=F.PESEES, departements=("93",), tag="two-keys"))
+        proposal = author.submit(draft.id, draft.version)
+        assert both.review(proposal.id, "approve", role="steward").status == "submitted"
+        with pytest.raises(PermissionDenied) as caught:
+            both.review(proposal.id, "approve", role="dpo")
+        assert caught.value.code == "store.one_key_each"
+        assert dpo.review(proposal.id, "approve", role="dpo").status == "approved"
+    finally:
+        for s in opened:
+            s.close()
 
 
 # ---------------------------------------------------------------------------- 6. audit time
