@@ -3419,147 +3419,147 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>l'entité se trouvait hors du territoire de votre organisme avant votre changement : il ne vous revient pas de la modifier.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="41"/>
+        <location filename="../ui/messages_proposals.py" line="42"/>
         <source>Your login “{login}” is not a member of the partnership convention: nobody knows which organisation proposes.</source>
         <translation>Votre identifiant « {login} » ne figure pas dans la convention de partenariat : on ne sait pas quel organisme propose.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="44"/>
+        <location filename="../ui/messages_proposals.py" line="45"/>
         <source>These changes cannot be proposed: {message}</source>
         <translation>Ces changements ne peuvent pas être proposés : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="45"/>
+        <location filename="../ui/messages_proposals.py" line="46"/>
         <source>No partnership convention is loaded: set it in the GeoGov settings.</source>
         <translation>Aucune convention de partenariat n'est chargée : indiquez-la dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="47"/>
+        <location filename="../ui/messages_proposals.py" line="48"/>
         <source>The convention has no dataset “{dataset}”.</source>
         <translation>La convention ne contient pas de jeu de données « {dataset} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="48"/>
+        <location filename="../ui/messages_proposals.py" line="49"/>
         <source>The layer “{layer}” is not a shared dataset of the partnership convention: there is nobody to review changes to it.</source>
         <translation>La couche « {layer} » n'est pas un jeu de données partagé de la convention de partenariat : personne n'est désigné pour valider ses modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="55"/>
+        <location filename="../ui/messages_proposals.py" line="56"/>
         <source>The layer “{layer}” has no edits to propose.</source>
         <translation>La couche « {layer} » n'a pas de modification à proposer.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="56"/>
+        <location filename="../ui/messages_proposals.py" line="57"/>
         <source>The layer “{layer}” has no field “{key}”, the key that identifies the features of the dataset.</source>
         <translation>La couche « {layer} » n'a pas de champ « {key} », la clé qui identifie les entités du jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="58"/>
+        <location filename="../ui/messages_proposals.py" line="59"/>
         <source>The edited copy is in {edited}, the authoritative layer in {base}: use the same CRS.</source>
         <translation>La copie modifiée est en {edited}, la couche de référence en {base} : utilisez le même SCR.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="61"/>
+        <location filename="../ui/messages_proposals.py" line="62"/>
         <source>The features cannot be compared: {message}</source>
         <translation>Les entités ne peuvent pas être comparées : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="62"/>
+        <location filename="../ui/messages_proposals.py" line="63"/>
         <source>The features of the {side} layer do not come in key order.</source>
         <translation>Les entités de la couche {side} n'arrivent pas dans l'ordre de la clé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="63"/>
+        <location filename="../ui/messages_proposals.py" line="64"/>
         <source>The key {key} appears twice in the {side} layer: the key field must identify each feature.</source>
         <translation>La clé {key} apparaît deux fois dans la couche {side} : le champ clé doit identifier chaque entité.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="65"/>
+        <location filename="../ui/messages_proposals.py" line="66"/>
         <source>A feature of the authoritative layer has no key: it cannot be followed.</source>
         <translation>Une entité de la couche de référence n'a pas de clé : elle ne peut pas être suivie.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="67"/>
+        <location filename="../ui/messages_proposals.py" line="68"/>
         <source>The keys of the two layers are of different types and cannot be matched.</source>
         <translation>Les clés des deux couches sont de types différents et ne peuvent pas être rapprochées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="69"/>
+        <location filename="../ui/messages_proposals.py" line="70"/>
         <source>A feature has {values} values for {fields} fields.</source>
         <translation>Une entité a {values} valeurs pour {fields} champs.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="70"/>
+        <location filename="../ui/messages_proposals.py" line="71"/>
         <source>A geometry cannot be read: {message}</source>
         <translation>Une géométrie est illisible : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="72"/>
+        <location filename="../ui/messages_proposals.py" line="73"/>
         <source>No proposal store is configured: choose one in the GeoGov settings.</source>
         <translation>Aucun registre des propositions n'est configuré : choisissez-en un dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="74"/>
+        <location filename="../ui/messages_proposals.py" line="75"/>
         <source>Your login is not set: in GeoPackage mode, type it in the GeoGov settings.</source>
         <translation>Votre identifiant n'est pas renseigné : en mode GeoPackage, saisissez-le dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="81"/>
+        <location filename="../ui/messages_proposals.py" line="82"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="81"/>
+        <location filename="../ui/messages_proposals.py" line="82"/>
         <source>whole number</source>
         <translation>nombre entier</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="81"/>
+        <location filename="../ui/messages_proposals.py" line="82"/>
         <source>decimal number</source>
         <translation>nombre décimal</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="82"/>
+        <location filename="../ui/messages_proposals.py" line="83"/>
         <source>yes/no value</source>
         <translation>valeur oui/non</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="82"/>
+        <location filename="../ui/messages_proposals.py" line="83"/>
         <source>date</source>
         <translation>date</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="82"/>
+        <location filename="../ui/messages_proposals.py" line="83"/>
         <source>date and time</source>
         <translation>date et heure</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="83"/>
+        <location filename="../ui/messages_proposals.py" line="84"/>
         <source>binary value</source>
         <translation>valeur binaire</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="93"/>
+        <location filename="../ui/messages_proposals.py" line="94"/>
         <source>New feature {key}</source>
         <translation>Nouvelle entité {key}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="95"/>
+        <location filename="../ui/messages_proposals.py" line="96"/>
         <source>Feature {key} (modified)</source>
         <translation>Entité {key} (modifiée)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="97"/>
+        <location filename="../ui/messages_proposals.py" line="98"/>
         <source>Feature {key} (deleted)</source>
         <translation>Entité {key} (supprimée)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="98"/>
+        <location filename="../ui/messages_proposals.py" line="99"/>
         <source>Feature {key}</source>
         <translation>Entité {key}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="120"/>
+        <location filename="../ui/messages_proposals.py" line="121"/>
         <source>{feature}: {rule}</source>
         <translation>{feature} : {rule}</translation>
     </message>
@@ -4345,7 +4345,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>À propos de la fiche</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="91"/>
+        <location filename="../ui/messages_proposals.py" line="92"/>
         <source>New feature no. {n} (no key yet)</source>
         <translation>Nouvelle entité n° {n} (pas encore identifiée)</translation>
     </message>
@@ -5928,7 +5928,7 @@ Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_fai
         <translation>la nouvelle entité n'a pas de « {field} », la clé qui identifie les entités du jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="39"/>
+        <location filename="../ui/messages_proposals.py" line="40"/>
         <source>another feature of the proposal already has the key “{value}” (field “{field}”).</source>
         <translation>une autre entité de la proposition a déjà la clé « {value} » (champ « {field} »).</translation>
     </message>
@@ -5963,7 +5963,7 @@ Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_fai
         <translation>Cet identifiant de proposition n'a pas été créé pour votre identifiant de connexion : GeoGov en crée un pour chaque nouveau brouillon.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="50"/>
+        <location filename="../ui/messages_proposals.py" line="51"/>
         <source>The layer “{layer}” is not where the partnership convention publishes this dataset (“{expected}” at {uri}): a proposal made from it could never be applied. Your edits are still in the layer; to propose them from a copy, compare the copy with the authoritative layer.</source>
         <translation>La couche « {layer} » n'est pas l'endroit où la convention de partenariat publie ce jeu de données (« {expected} » à l'adresse {uri}) : une proposition faite à partir d'elle ne pourrait jamais être appliquée. Vos modifications sont toujours dans la couche ; pour les proposer depuis une copie, comparez la copie avec la couche de référence.</translation>
     </message>
@@ -5991,6 +5991,11 @@ Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_fai
         <location filename="../ui/messages_store.py" line="20"/>
         <source>The proposal store is busy: another user is writing to it. Try again in a moment.</source>
         <translation>Le registre des propositions est occupé : un autre utilisateur y écrit. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="39"/>
+        <source>the dataset's own table refuses this feature ({reason}).</source>
+        <translation>la table du jeu de données elle-même refuse cette entité ({reason}).</translation>
     </message>
 </context>
 </TS>

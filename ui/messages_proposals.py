@@ -36,6 +36,7 @@ def messages() -> dict:
                                              "before your change: it is not yours to edit."),
         "proposal.key_missing_value": tr("the new feature has no “{field}”, the key that identifies "
                                          "the features of the dataset."),
+        "proposal.target_constraint": tr("the dataset's own table refuses this feature ({reason})."),
         "proposal.key_duplicate": tr("another feature of the proposal already has the key “{value}” "
                                      "(field “{field}”)."),
         "proposal.unknown_identity": tr("Your login “{login}” is not a member of the partnership "

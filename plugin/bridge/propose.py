@@ -39,6 +39,7 @@ from ..proposals import rules
 from ..proposals.changeset import compute_changeset
 from ..proposals.model import INSERT, ChangeSet, Problem, Schema, Target
 from ..proposals.store import Identity
+from ..proposals.target_rules import gpkg_constraint_problems
 from ..proposals.validation import proposer_from_convention, territory_problems, validate
 from ..territories.places import Placement, locate
 from .features import FEATURE_ID, LayerRows, diff_layer_rows, geometry_wkb, python_value, schema_from_layer
@@ -355,5 +356,8 @@ def prepare(source: ProposeSource, convention, identity: Identity, *, progress=N
     proposer = proposer_from_convention(convention, partner, source.dataset_id)
     problems += validate(changeset, source.schema, proposer, progress=part(0.8, 1.0),
                          is_cancelled=is_cancelled)
+    if source.target.kind == "gpkg":
+        problems += gpkg_constraint_problems(source.target.uri, source.target.layer, changeset,
+                                             known=problems, is_cancelled=is_cancelled)
     problems += territory_problems(changeset, placement)
     return Prepared(source, changeset, problems, placement, routing, identity)

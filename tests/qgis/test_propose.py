@@ -194,6 +194,32 @@ def test_problems_are_named_and_block_submit(demo_data, tmp_path, project, dialo
     layer.rollBack()
 
 
+def test_what_the_target_tables_constraint_refuses_is_a_problem_before_submit(demo_data, tmp_path, project,
+                                                                           dialogs, convention):
+    """eclairage_public's GeoPackage says CHECK (puissance_w > 0): a new lamp of -5 W would be
+    approved, then refused by the target; it is named here instead."""
+    layer, path = shared_layer(demo_data, tmp_path, ECLAIRAGE_TABLE)
+    store_path = P.demo_store(tmp_path / "proposals.gpkg", convention)
+    assert layer.startEditing()
+    feature = QgsFeature(layer.fields())
+    template = next(layer.getFeatures())
+    for name in layer.fields().names():
+        if name != "fid":
+            feature[name] = template[name]
+    feature["identifiant"] = "EP-94-NEGATIVE"
+    feature["puissance_w"] = -5
+    feature.setGeometry(QgsGeometry(template.geometry()))
+    assert layer.addFeature(feature)
+    dialog = dialogs(layer, P.gpkg_settings(store_path, login="steward_sipperec"))
+    prepared = proposed(dialog)
+    assert [p.code for p in prepared.problems] == ["proposal.target_constraint"], prepared.problems
+    assert "puissance_positive" in prepared.problems[0].params["reason"]
+    line = dialog.problems.item(0).text()
+    assert "own table refuses" in line and "puissance_positive" in line, line
+    assert not dialog.submit_button.isEnabled()
+    layer.rollBack()
+
+
 def test_a_change_outside_the_proposers_departement(demo_data, tmp_path, project, dialogs, convention):
     """amenagements-cyclables restricts proposers to their own territory: tech94 (94)
     editing a cycle lane of Paris (75) gets the problem on that feature, cannot submit, and
