@@ -86,6 +86,7 @@ def test_the_database_login_proposes_and_its_steward_reviews(db, authcfg, layer,
     dialog.start()
     P.wait_idle(dialog)
     prepared = dialog.prepared
+    assert prepared is not None, dialog.status.text()
     assert prepared.save_error is None and not prepared.saved_locally, dialog.status.text()
     assert (prepared.identity.login, prepared.identity.partner, prepared.identity.verified) == \
         ("tech94", "cd94", True)
@@ -113,6 +114,7 @@ def test_the_database_refuses_a_contributor_outside_its_territory(db, authcfg, l
     dialog.start()
     P.wait_idle(dialog)
     prepared = dialog.prepared
+    assert prepared is not None, dialog.status.text()
     assert prepared.identity.login == "tech93"
     assert {p.code for p in prepared.problems} == {"proposal.outside_territory"}
     assert prepared.save_error is None           # a private draft may be kept…
