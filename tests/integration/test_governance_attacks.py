@@ -19,71 +19,13 @@ from geogov.plugin.errors import ConcurrentUpdate, PermissionDenied
 from geogov.plugin.proposals.postgres_store import PostgresStore
 from geogov.plugin.proposals.proposal_rows import new_proposal_id
 from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used on every line)
+from geogov.tests.support.sql_logins import logins_fixtures, refused, scalar, submitted
 
 DB = "attacks"
 APPROVE = "INSERT INTO geogov.reviews (proposal_id, decision) VALUES (%s, 'approve')"
 
 
-@pytest.fixture(scope="module")
-def db(postgres_cluster):
-    F.proposal_database(postgres_cluster, DB)
-    return postgres_cluster
-
-
-@pytest.fixture()
-def store(db):
-    opened = []
-
-    def open_store(login):
-        opened.append(PostgresStore(db.dsn(DB, login, F.PASSWORD)))
-        return opened[-1]
-
-    yield open_store
-    for s in opened:
-        s.close()
-
-
-@pytest.fixture()
-def sql(db):
-    """sql(login) → a plain psycopg2 connection as that login (autocommit off)."""
-    opened = []
-
-    def connect(login, isolation_level=None):
-        opened.append(db.connect(DB, login, F.PASSWORD, autocommit=False))
-        if isolation_level is not None:
-            opened[-1].set_session(isolation_level=isolation_level)
-        return opened[-1]
-
-    yield connect
-    for conn in opened:
-        if not conn.closed:
-            conn.close()
-
-
-def refused(conn, statement, params=None):
-    """Run a statement that must fail; returns (SQLSTATE, DETAIL) and rolls back."""
-    with conn.cursor() as cur:
-        try:
-            cur.execute(statement, params)
-        except psycopg2.Error as error:
-            conn.rollback()
-            return error.pgcode, error.diag.message_detail
-    conn.rollback()
-    raise AssertionError(f"the database accepted: {statement}")
-
-
-def scalar(conn, statement, params=None):
-    with conn.cursor() as cur:
-        cur.execute(statement, params)
-        value = cur.fetchone()[0]
-    conn.rollback()
-    return value
-
-
-def submitted(store, login="tech94", **kwargs):
-    s = store(login)
-    draft = s.create_draft(F.proposal(**kwargs))
-    return s.submit(draft.id, draft.version)
+db, store, sql = logins_fixtures(DB)
 
 
 # ---------------------------------------------------------------------------- 1. functions and privileges

@@ -11,7 +11,6 @@ import struct
 import threading
 import time
 
-import psycopg2
 import pytest
 
 from geogov.plugin.errors import PermissionDenied, StoreError
@@ -23,6 +22,7 @@ from geogov.plugin.proposals.postgres_store import PostgresStore
 from geogov.plugin.proposals.proposal_rows import new_proposal_id
 from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used on every line)
 from geogov.tests.support.postgres import free_port
+from geogov.tests.support.sql_logins import logins_fixtures, refused, scalar, submitted
 
 DB = "rights"
 APPROVE = "INSERT INTO geogov.reviews (proposal_id, decision) VALUES (%s, 'approve')"
@@ -30,63 +30,7 @@ COUNT = "SELECT count(*) FROM geogov.proposals WHERE id = %s"
 PROTECTED = ("proposals", "proposal_changes", "reviews", "comments", "apply_attempts", "audit")
 
 
-@pytest.fixture(scope="module")
-def db(postgres_cluster):
-    F.proposal_database(postgres_cluster, DB)
-    return postgres_cluster
-
-
-@pytest.fixture()
-def store(db):
-    opened = []
-
-    def open_store(login):
-        opened.append(PostgresStore(db.dsn(DB, login, F.PASSWORD)))
-        return opened[-1]
-
-    yield open_store
-    for s in opened:
-        s.close()
-
-
-@pytest.fixture()
-def sql(db):
-    """sql(login) → a plain psycopg2 connection as that login (autocommit off)."""
-    opened = []
-
-    def connect(login):
-        opened.append(db.connect(DB, login, F.PASSWORD, autocommit=False))
-        return opened[-1]
-
-    yield connect
-    for conn in opened:
-        conn.close()
-
-
-def refused(conn, statement, params=None):
-    """Run a statement that must fail; returns (SQLSTATE, DETAIL) and rolls back."""
-    with conn.cursor() as cur:
-        try:
-            cur.execute(statement, params)
-        except psycopg2.Error as error:
-            conn.rollback()
-            return error.pgcode, error.diag.message_detail
-    conn.rollback()
-    raise AssertionError(f"the database accepted: {statement}")
-
-
-def scalar(conn, statement, params=None):
-    with conn.cursor() as cur:
-        cur.execute(statement, params)
-        value = cur.fetchone()[0]
-    conn.rollback()
-    return value
-
-
-def submitted(store, login="tech94", **kwargs):
-    s = store(login)
-    draft = s.create_draft(F.proposal(**kwargs))
-    return s.submit(draft.id, draft.version)
+db, store, sql = logins_fixtures(DB)
 
 
 # ---------------------------------------------------------------------------- the set-up itself
