@@ -56,6 +56,10 @@ def messages() -> dict:
                                        "maintenance frequency code)."),
         "convention.bad_dissemination": tr("“{value}” is not a dissemination level (open, "
                                            "partenaires or restreint)."),
+        "convention.bad_url": tr("“{value}” is not an http(s) address."),
+        "convention.metadata_record": tr("Name the catalogue record to update (record:): the "
+                                         "dataset's match.records names {count}."),
+        "convention.bad_target_kind": tr("“{value}” is not a target kind (oapif or wfs)."),
         "convention.bad_approval_role": tr("“{value}” cannot approve changes (steward, dpo or "
                                            "coordinator)."),
         "convention.unknown_departement": tr("“{code}” is not a French département code."),

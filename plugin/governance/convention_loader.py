@@ -70,6 +70,19 @@ The document (YAML, UTF-8)::
           partners: ["*"]             # "*" = every partner
           own_territory: true         # proposals only inside the proposer's territory
         key_field: identifiant        # default identifiant
+        metadata:                     # optional: the catalogue record GeoGov updates after each
+                                      #   apply (revision date, dateStamp, next update date)
+          catalogue: https://catalogue.example.org/csw   # a CSW 2.0.2 endpoint with CSW-T
+          record: 6ec43d18-…          # the record's identifier; may be left out when
+                                      #   match.records names exactly one
+          authcfg: geocsw1            # optional: the QGIS authentication configuration id that
+                                      #   may write there (deployed under this id); default: the
+                                      #   GeoGov catalogue connection at that address
+        target:                       # optional: where approved changes are applied, instead of
+                                      #   the layer the technician edited
+          kind: oapif                 # oapif (OGC API Features, Part 4) or wfs (WFS-T)
+          url: https://api.example.org/ogc   # the API's landing page (WFS: the endpoint)
+          layer: eclairage            # the collection id (WFS: the typename)
     obligations:                      # optional list (contracts' data clauses)
       - id: concession-eclairage      # required, unique
         dataset: eclairage-public     # required dataset id

@@ -88,7 +88,8 @@ def start_demo(demo_dir: Path, ports: Optional[dict] = None, *, detached: bool =
     try:
         running.append(srv.start_qgis_server(project, ports["qgis"], **common))
         running.append(srv.start_pycsw(paths["pycsw_config"], ports["pycsw"],
-                                       records_dir=paths["records"], **common))
+                                       records_dir=paths["records"],
+                                       writers=paths["pycsw_writers"], **common))
         running.append(srv.start_pygeoapi(paths["pygeoapi_config"], ports["pygeoapi"], **common))
         running.append(srv.start_mapserver(mapserver_conf, ports["mapserver"], **common))
         qgis, pycsw, pygeoapi, mapserver = running
