@@ -139,18 +139,20 @@ def _connect(target: Target):
                          code="apply.connect", source=safe_uri(target.uri)) from None
 
 
-def apply_proposal(proposal: Proposal, *, record=None, catalogue_transport=None,
-                   moment: Optional[dt.datetime] = None, **kwargs) -> ApplyResult:
+def apply_proposal(proposal: Proposal, *, target: Optional[Target] = None, record=None,
+                   catalogue_transport=None, moment: Optional[dt.datetime] = None,
+                   **kwargs) -> ApplyResult:
     """apply_changeset for a proposal; an earlier attempt with an unknown outcome (in
-    ``proposal.apply_attempts``) turns on ``resume``. ``record`` (the dataset's
+    ``proposal.apply_attempts``) turns on ``resume``. ``target``: where to apply instead of
+    the proposal's own (target_binding.bound_target). ``record`` (the dataset's
     CatalogueRecord, from the convention) adds the catalogue update step once the data is
     applied, through ``catalogue_transport``."""
     if proposal.changeset is None:
         raise ApplyError("The proposal has no change set", code="apply.no_changeset")
     resume = kwargs.pop("resume", False) or any(
         getattr(a, "result", "") == "unknown" for a in proposal.apply_attempts)
-    result = apply_changeset(proposal.changeset, proposal.target, proposal_id=proposal.id,
-                             resume=resume, **kwargs)
+    result = apply_changeset(proposal.changeset, target or proposal.target,
+                             proposal_id=proposal.id, resume=resume, **kwargs)
     if record is not None and result.ok:
         update_catalogue(result, record, catalogue_transport, moment=moment,
                          is_cancelled=kwargs.get("is_cancelled"))

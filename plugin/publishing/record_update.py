@@ -11,7 +11,7 @@ with the plugin's own ISO parser, never trusting the Transaction's reply.
 
 A catalogue that refuses (transactions off, 401/403, an exception report, an Update that
 touched no record) never undoes the data: the outcome says so (``refused``) and the step
-can be run again alone (:func:`retry_outcome`). The CSW protocol has no lock: between the
+can be run again alone (apply.retry_catalogue_update). The CSW protocol has no lock: between the
 read and the Update someone else's edit of the record could be replaced; the read happens
 immediately before the Update to keep that window as short as a request.
 
@@ -30,6 +30,7 @@ from ..catalogue.iso19139 import parse_record
 from ..catalogue.iso19139_stamp import has_maintenance, stamp_record
 from ..errors import Cancelled, GeoGovError, NetworkError
 from ..governance.frequency import next_due
+from ..proposals.store import catalogue_outcome
 
 UPDATED = "updated"              # written, read back and verified
 REFUSED = "refused"              # the catalogue refused; the record is as it was
@@ -156,16 +157,7 @@ def _verify(link, transport, outcome, day, following, timeout, sent_error) -> di
     return outcome
 
 
-def retry_outcome(attempts) -> Optional[dict]:
-    """The catalogue outcome of the latest apply attempt that has one (None: none did)."""
-    for attempt in reversed(list(attempts or [])):
-        details = getattr(attempt, "details", None) or {}
-        if details.get("catalogue"):
-            return details["catalogue"]
-    return None
-
-
 def needs_retry(attempts) -> bool:
     """Whether the proposal's data is applied but its record was not updated."""
-    outcome = retry_outcome(attempts)
+    outcome = catalogue_outcome(attempts)
     return outcome is not None and outcome.get("status") != UPDATED
