@@ -147,6 +147,9 @@ def messages() -> dict:
         "discrepancy.no_point_of_contact": tr("The metadata names no point of contact for the "
                                               "data."),
         "discrepancy.no_steward": tr("The convention names nobody to validate changes here."),
+        "discrepancy.record_behind_data": tr("The catalogue record was last revised on "
+                                             "{record_date}, before the last change applied to "
+                                             "the data ({applied}): update the record."),
         "discrepancy.not_in_convention": tr("The catalogue record “{title}” is not covered by "
                                             "the convention."),
         "discrepancy.not_in_catalogue": tr("The dataset “{title}” of the convention has no "
