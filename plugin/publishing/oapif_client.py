@@ -26,6 +26,17 @@ tests/support/oapif_server.py), each handled here or in oapif_apply.py:
   400); property query parameters (``?identifiant=…``) work too. A server that ignores a
   filter would answer other features: every answer is checked against the values asked
   for, and such a server is asked one value at a time by query parameter.
+
+And on QGIS Server 3.22's OGC API Features (``/wfs3``), which accepts POST, PUT, PATCH and
+DELETE on a layer published for WFS-T:
+
+- no ``storageCrs`` and ``crs=`` ignored: items are always CRS84 with 6 decimals, and a
+  write with ``Content-Crs`` EPSG:2154 coordinates fails ("Geometry could not be
+  transformed", 500): the collection is CRS84 (EPSG:4326 for the proposal);
+- ``filter=`` is ignored (the first 10 features come back): caught by the check above;
+  ``?identifiant=…`` works; ``/queryables`` has no properties (the schema comes from a
+  sample, its ``fid`` recognised as the id it mirrors); OPTIONS answers 500;
+- DELETE of a missing id answers 500 ("Invalid feature").
 """
 
 from __future__ import annotations
@@ -75,13 +86,15 @@ class OapifConflict(GeoGovError):
 
 
 def crs_code(uri: str) -> str:
-    """"EPSG:2154" for an OGC CRS URI (CRS84 -> "OGC:CRS84"), the text otherwise."""
+    """"EPSG:2154" for an OGC CRS URI, the text otherwise. CRS84 is "EPSG:4326": QGIS opens
+    an OGC API Features layer in EPSG:4326 with longitude as x, which is CRS84's order,
+    so a proposal made on such a layer has the collection's coordinates."""
     uri = (uri or "").strip()
     match = _EPSG_URI.search(uri)
     if match:
         return f"EPSG:{match.group(1)}"
     if uri.upper().endswith("CRS84"):
-        return "OGC:CRS84"
+        return "EPSG:4326"
     return uri
 
 
@@ -369,7 +382,10 @@ class OapifClient:
                    "properties": props}
         if item_id is not None:
             feature["id"] = item_id
-        return json.dumps(feature, ensure_ascii=False).encode("utf-8")
+        # ASCII (JSON \u escapes): qgis_mapserver 3.22 never answers a POST whose UTF-8 body
+        # holds a non-ASCII character (measured: "Iodure métallique" as UTF-8, no answer
+        # within 10 s; the same escaped, 201 at once).
+        return json.dumps(feature, ensure_ascii=True).encode("ascii")
 
     def _write_headers(self, layer: OapifLayer, etag: str = "") -> dict:
         headers = {"Content-Type": GEOJSON, "Content-Crs": f"<{layer.storage_crs}>"}
@@ -459,15 +475,27 @@ def _fields_of(data: dict) -> tuple:
 
 
 def _fields_from_sample(features: list) -> tuple:
-    types = {}
+    """Fields typed from sample values; an integer property equal to the item id in every
+    sample is the id (QGIS Server 3.22 publishes a GeoPackage's fid so, and its
+    /queryables lists no property)."""
+    types, mirrors = {}, None
     for feature in features:
-        for name, value in ((feature or {}).get("properties") or {}).items():
+        props = (feature or {}).get("properties") or {}
+        same = {n for n, v in props.items() if isinstance(v, int) and not isinstance(v, bool)
+                and str(v) == str((feature or {}).get("id"))}
+        mirrors = same if mirrors is None else mirrors & same
+        for name, value in props.items():
             if value is None or name in types:
                 continue
             types[name] = (BOOLEAN if isinstance(value, bool) else INTEGER
                            if isinstance(value, int) else REAL if isinstance(value, float)
                            else STRING)
-    return [FieldDef(n, t) for n, t in types.items()], "", ""
+    fields = [FieldDef(n, t) for n, t in types.items()]
+    id_field = sorted(mirrors)[0] if mirrors and len(features) > 1 else ""
+    for f in fields:
+        if f.name == id_field:
+            f.auto, f.nullable = True, False
+    return fields, "", id_field
 
 
 def _geometry_type_of(blob) -> str:
