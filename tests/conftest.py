@@ -26,6 +26,22 @@ if str(PYDIR) not in sys.path:
 SHARED_DATA = Path(os.environ.get("GEOGOV_SHARED_DATA", ROOT.parent / "shared" / "data"))
 
 
+def pytest_configure(config):
+    from geogov.tests.support import deprecations
+
+    if deprecations.enabled():
+        # Added last, so it wins over the ini's filters (see tests/support/deprecations.py).
+        config.addinivalue_line("filterwarnings", deprecations.pytest_filter())
+
+
+def pytest_report_header(config):
+    from geogov.tests.support import deprecations
+
+    if deprecations.enabled():
+        return f"DeprecationWarning from {deprecations.OWN_MODULES} is an error"
+    return None
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """../shared/data (or $GEOGOV_SHARED_DATA); the test is skipped when it is absent."""

@@ -285,7 +285,7 @@ class CatalogueDock(QgsDockWidget, CatalogueDockLayout):
 
     def _report(self, error):
         if not getattr(error, "code", None):
-            QgsMessageLog.logMessage(repr(error), "GeoGov", Qgis.Critical)
+            QgsMessageLog.logMessage(repr(error), "GeoGov", Qgis.MessageLevel.Critical)
         text = error_text(error)
         self._status(text, error=True)
         if self.iface is not None:

@@ -55,7 +55,7 @@ def store_changed(state) -> None:
 def show_error(iface, error, title: str = "GeoGov"):
     """Put ``error`` (a GeoGovError or any exception) in QGIS's message bar."""
     try:
-        iface.messageBar().pushMessage(title, error_text(error), Qgis.Critical, 10)
+        iface.messageBar().pushMessage(title, error_text(error), Qgis.MessageLevel.Critical, 10)
     except RuntimeError:
         pass  # the message bar is gone (QGIS closing)
 
@@ -72,7 +72,7 @@ def robust_slot(iface_of):
             try:
                 return method(self, *args, **kwargs)
             except Exception as error:  # noqa: BLE001 - shown to the user, logged by QGIS
-                QgsMessageLog.logMessage(traceback.format_exc(), "GeoGov", Qgis.Critical)
+                QgsMessageLog.logMessage(traceback.format_exc(), "GeoGov", Qgis.MessageLevel.Critical)
                 show_error(iface_of(self), error)
                 return None
         return wrapper

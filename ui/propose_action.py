@@ -81,7 +81,7 @@ class _Component:
             "GeoGov", tr("“{layer}” is shared data: do not save your edits, use Propose my changes.").format(
                 layer=layer.name()),
             tr("The steward of the data reviews your proposal before it is applied to the shared data."),
-            Qgis.Warning, 15)
+            Qgis.MessageLevel.Warning, 15)
         return True
 
     def update(self, *_):
@@ -115,7 +115,7 @@ class _Component:
         self.iface.setActiveLayer(copy)
         self.iface.messageBar().pushMessage(
             "GeoGov", tr("Local copy {path} added in edit mode: edit it, then use Propose my changes. "
-                         "The shared layer is not changed.").format(path=path), Qgis.Info, 10)
+                         "The shared layer is not changed.").format(path=path), Qgis.MessageLevel.Info, 10)
         self.update()
 
     @robust_slot(lambda self: self.iface)

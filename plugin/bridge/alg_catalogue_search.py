@@ -25,11 +25,12 @@ from qgis.core import (
     QgsRectangle,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate
 
 from ..errors import GeoGovError
 from .alg_common import GeoGovAlgorithm, add_network_parameters, error_message
 from .i18n import tr
+from .qgis_compat import FieldType
 
 WGS84 = "EPSG:4326"
 # Records asked per request while filling LIMIT (one GetRecords / items page each).
@@ -41,10 +42,10 @@ CUSTODIAN_ROLES = ("custodian",)
 def record_fields() -> QgsFields:
     fields = QgsFields()
     for name in ("identifier", "title", "producer", "custodian", "frequency"):
-        fields.append(QgsField(name, QVariant.String))
-    fields.append(QgsField("last_revision", QVariant.Date))
+        fields.append(QgsField(name, FieldType.STRING))
+    fields.append(QgsField("last_revision", FieldType.DATE))
     for name in ("wms", "wms_layer", "wfs", "wfs_typename", "catalogue"):
-        fields.append(QgsField(name, QVariant.String))
+        fields.append(QgsField(name, FieldType.STRING))
     return fields
 
 
@@ -158,11 +159,11 @@ class CatalogueSearchAlgorithm(GeoGovAlgorithm):
         self.addParameter(QgsProcessingParameterExtent(
             self.BBOX, tr("Extent"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.LIMIT, tr("Largest number of records"), QgsProcessingParameterNumber.Integer,
+            self.LIMIT, tr("Largest number of records"), QgsProcessingParameterNumber.Type.Integer,
             defaultValue=100, minValue=1))
         add_network_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Catalogue records"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, tr("Catalogue records"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addOutput(QgsProcessingOutputNumber(self.RECORD_COUNT, tr("Number of records")))
         self.addOutput(QgsProcessingOutputNumber(
             self.MATCHED, tr("Number of records the server matched")))
@@ -194,7 +195,7 @@ class CatalogueSearchAlgorithm(GeoGovAlgorithm):
                             bbox=bbox)
         fields = record_fields()
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             QgsWkbTypes.Polygon,
+                                             QgsWkbTypes.Type.Polygon,
                                              QgsCoordinateReferenceSystem(WGS84))
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -217,7 +218,7 @@ class CatalogueSearchAlgorithm(GeoGovAlgorithm):
                         notes.append(note)
                 for record in result.records[:limit - count]:
                     sink.addFeature(record_feature(record, fields, connection.url),
-                                    QgsFeatureSink.FastInsert)
+                                    QgsFeatureSink.Flag.FastInsert)
                     count += 1
                 start = result.next_start
                 if matched:

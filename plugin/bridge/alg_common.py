@@ -47,9 +47,9 @@ def add_layer_pair_parameters(algorithm) -> None:
     """ORIGINAL (the authoritative layer), REVISED (its edited version) and the optional KEY
     field: what compute_changes and submit_proposal compare."""
     algorithm.addParameter(QgsProcessingParameterVectorLayer(
-        ORIGINAL, tr("Original layer (authoritative)"), [QgsProcessing.TypeVector]))
+        ORIGINAL, tr("Original layer (authoritative)"), [QgsProcessing.SourceType.TypeVector]))
     algorithm.addParameter(QgsProcessingParameterVectorLayer(
-        REVISED, tr("Revised layer"), [QgsProcessing.TypeVector]))
+        REVISED, tr("Revised layer"), [QgsProcessing.SourceType.TypeVector]))
     algorithm.addParameter(QgsProcessingParameterField(
         KEY, tr("Key field"), parentLayerParameterName=ORIGINAL, optional=True))
 
@@ -66,7 +66,7 @@ def add_network_parameters(algorithm) -> None:
     algorithm.addParameter(QgsProcessingParameterAuthConfig(
         AUTHCFG, tr("Authentication configuration"), optional=True))
     algorithm.addParameter(QgsProcessingParameterNumber(
-        TIMEOUT, tr("Timeout (seconds)"), QgsProcessingParameterNumber.Double,
+        TIMEOUT, tr("Timeout (seconds)"), QgsProcessingParameterNumber.Type.Double,
         defaultValue=60.0, minValue=1.0))
 
 

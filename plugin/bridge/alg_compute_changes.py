@@ -19,11 +19,11 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..errors import GeoGovError
 from .alg_common import GeoGovAlgorithm, add_layer_pair_parameters, error_message
 from .i18n import tr
+from .qgis_compat import FieldType
 
 CHANGE_COLUMNS = ("op", "fid", "changed_fields", "geometry_changed")
 # A GeoPackage takes a column named "fid" as its feature id (integers only): the output's
@@ -35,23 +35,23 @@ def key_field(layer, key: str) -> QgsField:
     from .features import FEATURE_ID
 
     if key == FEATURE_ID:
-        return QgsField("fid", QVariant.LongLong)
+        return QgsField("fid", FieldType.LONG)
     index = layer.fields().indexOf(key)
     source = layer.fields().at(index)
     kind = source.type()
-    if kind in (QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong):
-        return QgsField("fid", QVariant.LongLong)
-    return QgsField("fid", QVariant.String)
+    if kind in FieldType.INTEGERS:
+        return QgsField("fid", FieldType.LONG)
+    return QgsField("fid", FieldType.STRING)
 
 
 def output_fields(layer, schema) -> tuple:
     """(QgsFields of the output, [(output name, schema field name)] of the attributes).
     A layer field whose name is one of the change columns is written as "<name>_1"."""
     fields = QgsFields()
-    fields.append(QgsField("op", QVariant.String, len=6))
+    fields.append(QgsField("op", FieldType.STRING, len=6))
     fields.append(key_field(layer, schema.key))
-    fields.append(QgsField("changed_fields", QVariant.String))
-    fields.append(QgsField("geometry_changed", QVariant.Bool))
+    fields.append(QgsField("changed_fields", FieldType.STRING))
+    fields.append(QgsField("geometry_changed", FieldType.BOOL))
     mapping = []
     layer_fields = layer.fields()
     for name in schema.field_names():
@@ -71,7 +71,7 @@ def change_feature(change, fields, mapping) -> QgsFeature:
     values = change.old if change.op == DELETE else change.new
     values = values or {}
     key = change.key
-    if fields.at(1).type() == QVariant.LongLong and not isinstance(key, int):
+    if fields.at(1).type() == FieldType.LONG and not isinstance(key, int):
         key = None          # a provisional key of a new feature that has none of its own
     attributes = [change.op, key, ",".join(change.changed_fields), bool(change.geometry_changed)]
     attributes += [qt_value(values.get(name)) for _out, name in mapping]
@@ -162,7 +162,7 @@ class ComputeChangesAlgorithm(GeoGovAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for change in changeset.changes:
-            if not sink.addFeature(change_feature(change, fields, mapping), QgsFeatureSink.FastInsert):
+            if not sink.addFeature(change_feature(change, fields, mapping), QgsFeatureSink.Flag.FastInsert):
                 feedback.reportError(tr("The change of feature {key} could not be written: {error}").format(
                     key=change.key, error=sink.lastError()))
         counts = changeset.counts()

@@ -24,26 +24,27 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate
 
 from ..errors import ConventionError, GeoGovError
 from .alg_common import GeoGovAlgorithm, error_message
 from .i18n import tr
+from .qgis_compat import FieldType
 
-COLUMNS = (("dataset", QVariant.String), ("title", QVariant.String),
-           ("producers", QVariant.String), ("maintainer", QVariant.String),
-           ("stewards", QVariant.String), ("steward_emails", QVariant.String),
-           ("dissemination", QVariant.String), ("personal_data", QVariant.Bool),
-           ("licence", QVariant.String), ("frequency", QVariant.String),
-           ("commitment", QVariant.String), ("last_revision", QVariant.Date),
-           ("revision_source", QVariant.String), ("next_due", QVariant.Date),
-           ("status", QVariant.String), ("situation", QVariant.String),
-           ("days_late", QVariant.Int), ("discrepancies", QVariant.String),
-           ("discrepancy_text", QVariant.String), ("overdue_obligations", QVariant.Int),
-           ("applied_changes", QVariant.Int), ("last_applied", QVariant.Date),
-           ("observed_interval_days", QVariant.Double), ("observed_frequency", QVariant.String),
-           ("observed_pace", QVariant.String), ("observed", QVariant.String),
-           ("record_behind", QVariant.Bool))
+COLUMNS = (("dataset", FieldType.STRING), ("title", FieldType.STRING),
+           ("producers", FieldType.STRING), ("maintainer", FieldType.STRING),
+           ("stewards", FieldType.STRING), ("steward_emails", FieldType.STRING),
+           ("dissemination", FieldType.STRING), ("personal_data", FieldType.BOOL),
+           ("licence", FieldType.STRING), ("frequency", FieldType.STRING),
+           ("commitment", FieldType.STRING), ("last_revision", FieldType.DATE),
+           ("revision_source", FieldType.STRING), ("next_due", FieldType.DATE),
+           ("status", FieldType.STRING), ("situation", FieldType.STRING),
+           ("days_late", FieldType.INT), ("discrepancies", FieldType.STRING),
+           ("discrepancy_text", FieldType.STRING), ("overdue_obligations", FieldType.INT),
+           ("applied_changes", FieldType.INT), ("last_applied", FieldType.DATE),
+           ("observed_interval_days", FieldType.DOUBLE), ("observed_frequency", FieldType.STRING),
+           ("observed_pace", FieldType.STRING), ("observed", FieldType.STRING),
+           ("record_behind", FieldType.BOOL))
 
 
 def table_fields() -> QgsFields:
@@ -163,7 +164,7 @@ def date_parameter(algorithm, parameters, name, context) -> dt.date:
 def add_date_parameter(algorithm, name):
     parameter = QgsProcessingParameterDateTime(
         name, tr("Date of the situation (default: today)"),
-        type=QgsProcessingParameterDateTime.Date, optional=True)
+        type=QgsProcessingParameterDateTime.Type.Date, optional=True)
     algorithm.addParameter(parameter)
 
 
@@ -248,7 +249,7 @@ class ConventionCheckAlgorithm(GeoGovAlgorithm):
         add_date_parameter(self, self.DATE)
         add_store_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Datasets of the convention"), QgsProcessing.TypeVector))
+            self.OUTPUT, tr("Datasets of the convention"), QgsProcessing.SourceType.TypeVector))
         self.addOutput(QgsProcessingOutputNumber(self.DATASETS, tr("Number of datasets")))
         self.addOutput(QgsProcessingOutputNumber(self.LATE, tr("Number of late datasets")))
         self.addOutput(QgsProcessingOutputNumber(self.DISCREPANCIES,
@@ -270,14 +271,14 @@ class ConventionCheckAlgorithm(GeoGovAlgorithm):
                             history=facts.history if facts else None)
         fields = table_fields()
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             QgsWkbTypes.NoGeometry)
+                                             QgsWkbTypes.Type.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         discrepancies = 0
         for row in rows:
             feature = QgsFeature(fields)
             feature.setAttributes([_value(row.get(name)) for name, _kind in COLUMNS])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             discrepancies += len((row.get("discrepancies") or "").split())
         late = sum(1 for row in rows if row.get("status") == "late")
         datasets = sum(1 for row in rows if row.get("dataset"))

@@ -28,19 +28,19 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..errors import GeoGovError, StoreError
 from .alg_common import GeoGovAlgorithm, error_message
 from .i18n import tr
+from .qgis_compat import FieldType
 
-LIST_COLUMNS = (("id", QVariant.String), ("dataset", QVariant.String), ("title", QVariant.String),
-                ("author", QVariant.String), ("partner", QVariant.String), ("status", QVariant.String),
-                ("version", QVariant.Int), ("round", QVariant.Int), ("created_at", QVariant.String),
-                ("submitted_at", QVariant.String), ("updated_at", QVariant.String),
-                ("inserts", QVariant.Int), ("updates", QVariant.Int), ("deletes", QVariant.Int),
-                ("approvals", QVariant.String), ("approvals_pending", QVariant.String),
-                ("departements", QVariant.String))
+LIST_COLUMNS = (("id", FieldType.STRING), ("dataset", FieldType.STRING), ("title", FieldType.STRING),
+                ("author", FieldType.STRING), ("partner", FieldType.STRING), ("status", FieldType.STRING),
+                ("version", FieldType.INT), ("round", FieldType.INT), ("created_at", FieldType.STRING),
+                ("submitted_at", FieldType.STRING), ("updated_at", FieldType.STRING),
+                ("inserts", FieldType.INT), ("updates", FieldType.INT), ("deletes", FieldType.INT),
+                ("approvals", FieldType.STRING), ("approvals_pending", FieldType.STRING),
+                ("departements", FieldType.STRING))
 
 
 def open_store(text: str, authcfg: str, login: str):
@@ -141,7 +141,7 @@ class ListProposalsAlgorithm(_StoreAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.STATUS, tr("Status"), optional=True))
         self.addParameter(QgsProcessingParameterString(self.DATASET, tr("Dataset id"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Proposals"), QgsProcessing.TypeVector))
+            self.OUTPUT, tr("Proposals"), QgsProcessing.SourceType.TypeVector))
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, tr("Number of proposals")))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -165,7 +165,7 @@ class ListProposalsAlgorithm(_StoreAlgorithm):
         for name, kind in LIST_COLUMNS:
             fields.append(QgsField(name, kind))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             QgsWkbTypes.NoGeometry)
+                                             QgsWkbTypes.Type.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for s in summaries:
@@ -177,7 +177,7 @@ class ListProposalsAlgorithm(_StoreAlgorithm):
                 "; ".join(f"{role}={'yes' if given else 'no'}" for role, given in s.approvals.items()),
                 " ".join(role for role, given in s.approvals.items() if not given),
                 " ".join(s.departements)])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return {self.OUTPUT: dest_id, self.COUNT: len(summaries)}
 
 
@@ -219,7 +219,7 @@ class ReviewProposalAlgorithm(_StoreAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.COMMENT, tr("Comment"), optional=True,
                                                        multiLine=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.VERSION, tr("Version seen (-1: do not check)"), QgsProcessingParameterNumber.Integer,
+            self.VERSION, tr("Version seen (-1: do not check)"), QgsProcessingParameterNumber.Type.Integer,
             defaultValue=-1, minValue=-1))
         self.addOutput(QgsProcessingOutputString(self.STATUS, tr("Status after the decision")))
         self.addOutput(QgsProcessingOutputNumber(self.NEW_VERSION, tr("Version after the decision")))

@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from .alg_common import (
     GeoGovAlgorithm,
@@ -22,6 +21,7 @@ from .alg_common import (
     read_document,
 )
 from .i18n import tr
+from .qgis_compat import FieldType
 
 COLUMNS = ("record_id", "record_title", "context", "role", "role_raw", "role_status",
            "organisation", "individual", "position", "email", "phone", "url", "href")
@@ -30,7 +30,7 @@ COLUMNS = ("record_id", "record_title", "context", "role", "role_raw", "role_sta
 def party_fields() -> QgsFields:
     fields = QgsFields()
     for name in COLUMNS:
-        fields.append(QgsField(name, QVariant.String))
+        fields.append(QgsField(name, FieldType.STRING))
     return fields
 
 
@@ -77,7 +77,7 @@ class ResponsiblePartiesAlgorithm(GeoGovAlgorithm):
     def initAlgorithm(self, config=None):
         add_document_parameters(self, tr("Metadata document (file path or URL)"))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Responsible parties"), QgsProcessing.TypeVector))
+            self.OUTPUT, tr("Responsible parties"), QgsProcessing.SourceType.TypeVector))
         self.addOutput(QgsProcessingOutputNumber(self.RECORD_COUNT, tr("Number of records")))
         self.addOutput(QgsProcessingOutputNumber(self.PARTY_COUNT, tr("Number of parties")))
 
@@ -89,7 +89,7 @@ class ResponsiblePartiesAlgorithm(GeoGovAlgorithm):
         if records is None:
             return {}
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, party_fields(),
-                                             QgsWkbTypes.NoGeometry)
+                                             QgsWkbTypes.Type.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         count = 0
@@ -100,7 +100,7 @@ class ResponsiblePartiesAlgorithm(GeoGovAlgorithm):
                     record.identifier, record.title, party.context, party.role or "",
                     party.role_raw, party.role_status, party.organisation, party.individual,
                     party.position, party.email, party.phone, party.url, party.href])
-                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
                 count += 1
         feedback.pushInfo(tr("{parties} responsible parties in {records} records.").format(
             parties=count, records=len(records)))

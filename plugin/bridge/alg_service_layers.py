@@ -14,10 +14,10 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from .alg_common import GeoGovAlgorithm, add_document_parameters, read_document
 from .i18n import tr
+from .qgis_compat import FieldType
 
 TEXT_COLUMNS = ("service", "version", "name", "title", "abstract", "parent", "crs",
                 "formats", "styles", "keywords", "metadata_urls", "bbox_wgs84",
@@ -28,12 +28,12 @@ TEXT_COLUMNS = ("service", "version", "name", "title", "abstract", "parent", "cr
 def layer_fields() -> QgsFields:
     fields = QgsFields()
     for name in TEXT_COLUMNS[:13]:
-        fields.append(QgsField(name, QVariant.String))
-    fields.append(QgsField("named", QVariant.Bool))
-    fields.append(QgsField("depth", QVariant.Int))
-    fields.append(QgsField("transaction", QVariant.Bool))
+        fields.append(QgsField(name, FieldType.STRING))
+    fields.append(QgsField("named", FieldType.BOOL))
+    fields.append(QgsField("depth", FieldType.INT))
+    fields.append(QgsField("transaction", FieldType.BOOL))
     for name in TEXT_COLUMNS[13:]:
-        fields.append(QgsField(name, QVariant.String))
+        fields.append(QgsField(name, FieldType.STRING))
     return fields
 
 
@@ -79,7 +79,7 @@ class ServiceLayersAlgorithm(GeoGovAlgorithm):
     def initAlgorithm(self, config=None):
         add_document_parameters(self, tr("Capabilities document (file path or URL)"))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Service layers"), QgsProcessing.TypeVector))
+            self.OUTPUT, tr("Service layers"), QgsProcessing.SourceType.TypeVector))
         self.addOutput(QgsProcessingOutputNumber(self.LAYER_COUNT, tr("Number of layers")))
         self.addOutput(QgsProcessingOutputString(self.SERVICE, tr("Service type")))
 
@@ -96,7 +96,7 @@ class ServiceLayersAlgorithm(GeoGovAlgorithm):
                     service=service.service))
         fields = layer_fields()
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             QgsWkbTypes.NoGeometry)
+                                             QgsWkbTypes.Type.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         contact = service.contact
@@ -113,7 +113,7 @@ class ServiceLayersAlgorithm(GeoGovAlgorithm):
                 contact.organisation if contact else "", contact.individual if contact else "",
                 contact.email if contact else "", (contact.role or "") if contact else "",
                 contact.role_raw if contact else ""])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(tr("{count} layers in {service} {version} capabilities.").format(
             count=len(service.layers), service=service.service, version=service.version))
         return {self.OUTPUT: dest_id, self.LAYER_COUNT: len(service.layers),

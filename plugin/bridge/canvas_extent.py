@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
@@ -71,7 +72,7 @@ def _shows_whole_world(extent, crs, transform) -> bool:
     if area.isEmpty() or area.width() < 359.0:
         return False
     try:
-        projected = transform.transformBoundingBox(area, QgsCoordinateTransform.ReverseTransform)
+        projected = transform.transformBoundingBox(area, Qgis.TransformDirection.Reverse)
     except QgsCsException:
         return False
     # A canvas zoomed to the full extent shows it to within rounding.

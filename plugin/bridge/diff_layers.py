@@ -41,7 +41,6 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..errors import GeoGovError
@@ -49,6 +48,7 @@ from ..proposals import wkb
 from ..proposals.model import BOOLEAN, DATE, DATETIME, DELETE, INSERT, INTEGER, REAL, UPDATE
 from .i18n import tr
 from .propose_reload import qt_value
+from .qgis_compat import FieldType
 from .resources import resource_path
 
 SIDE_NEW, SIDE_OLD = "new", "old"
@@ -61,8 +61,8 @@ ROW_STYLE_NAMES = {INSERT: "insert", DELETE: "delete"}
 # What the plugin marks its temporary layers with (to find and remove them).
 TEMPORARY_PROPERTY = "geogov/review_layer"
 
-_QVARIANT = {INTEGER: QVariant.LongLong, REAL: QVariant.Double, BOOLEAN: QVariant.Bool,
-             DATE: QVariant.Date, DATETIME: QVariant.DateTime}
+_QVARIANT = {INTEGER: FieldType.LONG, REAL: FieldType.DOUBLE, BOOLEAN: FieldType.BOOL,
+             DATE: FieldType.DATE, DATETIME: FieldType.DATETIME}
 _FAMILY_QML = {QgsWkbTypes.GeometryType.PointGeometry: "diff_point.qml",
                QgsWkbTypes.GeometryType.LineGeometry: "diff_line.qml",
                QgsWkbTypes.GeometryType.PolygonGeometry: "diff_polygon.qml"}
@@ -89,7 +89,7 @@ def display_value(value, field_type: str):
 
 
 def _qfield(name: str, field_type: str) -> QgsField:
-    return QgsField(name, _QVARIANT.get(field_type, QVariant.String))
+    return QgsField(name, _QVARIANT.get(field_type, FieldType.STRING))
 
 
 def shown_fields(schema) -> list:

@@ -47,6 +47,7 @@ from ..proposals.model import (
     FieldDef,
     Schema,
 )
+from .qgis_compat import FieldType
 
 # Key of a layer without a primary-key field: the QGIS feature id.
 FEATURE_ID = "$id"
@@ -56,12 +57,12 @@ KEY_ORDER, NATURAL_ORDER = "key", "natural"
 # on the client, holding every feature in memory: their natural order is tried first.
 _SORTING_PROVIDERS = {"postgres", "spatialite", "oracle", "mssql", "hana"}
 
-_QVARIANT_TYPES = {
-    QVariant.Int: INTEGER, QVariant.UInt: INTEGER, QVariant.LongLong: INTEGER, QVariant.ULongLong: INTEGER,
-    QVariant.Double: REAL, QVariant.Bool: BOOLEAN, QVariant.Date: DATE, QVariant.DateTime: DATETIME,
-    QVariant.ByteArray: BINARY, QVariant.String: STRING, QVariant.Char: STRING,
+_FIELD_TYPES = {
+    FieldType.INT: INTEGER, FieldType.UINT: INTEGER, FieldType.LONG: INTEGER, FieldType.ULONG: INTEGER,
+    FieldType.DOUBLE: REAL, FieldType.BOOL: BOOLEAN, FieldType.DATE: DATE, FieldType.DATETIME: DATETIME,
+    FieldType.BYTES: BINARY, FieldType.STRING: STRING, FieldType.CHAR: STRING,
     # No core type for these: fingerprints keep them as stable JSON text.
-    QVariant.Time: "time", QVariant.StringList: "list", QVariant.List: "list", QVariant.Map: "json",
+    FieldType.TIME: "time", FieldType.STRING_LIST: "list", FieldType.LIST: "list", FieldType.MAP: "json",
 }
 
 
@@ -74,7 +75,7 @@ def callbacks_from_feedback(feedback) -> tuple:
 
 # ---------------------------------------------------------------------------- schema
 def field_type(qgs_field) -> str:
-    return _QVARIANT_TYPES.get(qgs_field.type(), STRING)
+    return _FIELD_TYPES.get(qgs_field.type(), STRING)
 
 
 def schema_from_layer(layer: QgsVectorLayer, key: Optional[str] = None) -> Schema:
@@ -86,14 +87,14 @@ def schema_from_layer(layer: QgsVectorLayer, key: Optional[str] = None) -> Schem
     pk = set(provider.pkAttributeIndexes()) if provider is not None else set()
     defs = []
     for index in range(fields.count()):
-        if fields.fieldOrigin(index) != QgsFields.OriginProvider:
+        if fields.fieldOrigin(index) != QgsFields.FieldOrigin.OriginProvider:
             continue
         qgs_field = fields.at(index)
         provider_index = provider.fields().indexOf(qgs_field.name()) if provider is not None else -1
         constraints = qgs_field.constraints()
-        not_null = bool(constraints.constraints() & QgsFieldConstraints.ConstraintNotNull) and \
-            constraints.constraintOrigin(QgsFieldConstraints.ConstraintNotNull) == \
-            QgsFieldConstraints.ConstraintOriginProvider
+        not_null = bool(constraints.constraints() & QgsFieldConstraints.Constraint.ConstraintNotNull) and \
+            constraints.constraintOrigin(QgsFieldConstraints.Constraint.ConstraintNotNull) == \
+            QgsFieldConstraints.ConstraintOrigin.ConstraintOriginProvider
         kind = field_type(qgs_field)
         auto = provider_index in pk and kind == INTEGER or bool(
             provider is not None and provider_index >= 0 and provider.defaultValueClause(provider_index))
@@ -103,7 +104,7 @@ def schema_from_layer(layer: QgsVectorLayer, key: Optional[str] = None) -> Schem
         names = [fields.at(i).name() for i in sorted(pk) if 0 <= i < fields.count()]
         key = names[0] if len(names) == 1 else FEATURE_ID
     wkb_type = layer.wkbType()
-    geometry_type = "" if wkb_type in (QgsWkbTypes.NoGeometry, QgsWkbTypes.Unknown) else \
+    geometry_type = "" if wkb_type in (QgsWkbTypes.Type.NoGeometry, QgsWkbTypes.Type.Unknown) else \
         QgsWkbTypes.displayString(wkb_type)
     crs = layer.crs()
     return Schema(fields=defs, key=key, geometry_type=geometry_type,
@@ -122,9 +123,9 @@ def python_value(value):
             return None
         naive = value.toPyDateTime()
         spec = value.timeSpec()
-        if spec == Qt.UTC:
+        if spec == Qt.TimeSpec.UTC:
             return naive.replace(tzinfo=dt.timezone.utc)
-        if spec == Qt.OffsetFromUTC:
+        if spec == Qt.TimeSpec.OffsetFromUTC:
             return naive.replace(tzinfo=dt.timezone(dt.timedelta(seconds=value.offsetFromUtc())))
         return naive
     if isinstance(value, QDate):
@@ -208,7 +209,7 @@ class LayerRows:
             attributes.append(self.key_index)
         request.setSubsetOfAttributes(attributes)
         if not self.has_geometry:
-            request.setFlags(QgsFeatureRequest.NoGeometry)
+            request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
         if ordered:
             expression = "$id" if self.key_index < 0 else '"' + self.schema.key.replace('"', '""') + '"'
             request.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause(expression, True)]))
@@ -305,7 +306,7 @@ def changeset_from_edit_buffer(layer: QgsVectorLayer, *, key: Optional[str] = No
     check()
     layer_fields = layer.fields()
     extra = [layer_fields.at(i).name() for i in range(layer_fields.count())
-             if layer_fields.fieldOrigin(i) == QgsFields.OriginEdit]
+             if layer_fields.fieldOrigin(i) == QgsFields.FieldOrigin.OriginEdit]
     edited_rows, insert_keys = [], {}
     wanted = sorted(changed - deleted) + sorted(added)
     for feature in layer.getFeatures(QgsFeatureRequest().setFilterFids(wanted)):

@@ -72,12 +72,12 @@ def write_copy(source: CopySource, path: str, progress=None, is_cancelled=None) 
     options.layerName = source.table
     writer = QgsVectorFileWriter.create(path, source.fields, source.wkb_type, source.crs, source.context,
                                         options)
-    if writer.hasError() != QgsVectorFileWriter.NoError:
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         raise GeoGovError(f"cannot write {path}: {writer.errorMessage()}", code="proposal.copy_failed",
                           path=path, reason=writer.errorMessage())
     try:
         for number, feature in enumerate(source.source.getFeatures(), 1):
-            if not writer.addFeature(feature, QgsFeatureSink.FastInsert):
+            if not writer.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
                 raise GeoGovError(f"cannot write {path}: {writer.lastError()}", code="proposal.copy_failed",
                                   path=path, reason=writer.lastError())
             if number % CHECK_EVERY == 0:

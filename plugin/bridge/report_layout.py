@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 
 from qgis.core import (
+    Qgis,
     QgsLayoutExporter,
     QgsLayoutFrame,
     QgsLayoutItemLabel,
@@ -43,7 +44,6 @@ from qgis.core import (
     QgsLegendStyle,
     QgsPrintLayout,
     QgsProject,
-    QgsRenderContext,
     QgsTableCell,
     QgsTextFormat,
     QgsUnitTypes,
@@ -63,6 +63,7 @@ from ..governance.report_html import (
     territory_phrase,
 )
 from .i18n import tr as qt_tr
+from .qgis_compat import set_label_text_style, set_legend_style_font
 from .report_map import COLOURS, departement_rows, legend_labels, territories_layer
 
 PAGE_WIDTH, PAGE_HEIGHT = 210.0, 297.0
@@ -121,7 +122,7 @@ class ReportLayoutBuilder:
         self.layout = QgsPrintLayout(project or QgsProject.instance())
         self.layout.initializeDefaults()
         self.layout.setName(title or tr("Governance report"))
-        self.layout.setUnits(QgsUnitTypes.LayoutMillimeters)
+        self.layout.setUnits(QgsUnitTypes.LayoutUnit.LayoutMillimeters)
         self.pages = self.layout.pageCollection()
         self.pages.page(0).setPageSize(QgsLayoutSize(PAGE_WIDTH, PAGE_HEIGHT))
         self.page = 0
@@ -159,8 +160,7 @@ class ReportLayoutBuilder:
         self.ensure(height)
         item = QgsLayoutItemLabel(self.layout)
         item.setText("\n".join(lines))
-        item.setFont(font)
-        item.setFontColor(QColor(colour))
+        set_label_text_style(item, font, QColor(colour))
         item.setMarginX(0)
         item.setMarginY(0)
         item.setHAlign(align)
@@ -255,12 +255,12 @@ class ReportLayoutBuilder:
         table.setGridStrokeWidth(GRID)
         table.setHeaderTextFormat(self._text_format(header_font, TEXT))
         table.setContentTextFormat(self._text_format(body_font, TEXT))
-        table.setHeaderHAlignment(QgsLayoutTable.FollowColumn)
+        table.setHeaderHAlignment(QgsLayoutTable.HeaderHAlignment.FollowColumn)
         style = QgsLayoutTableStyle()
         style.enabled = True
         style.cellBackgroundColor = QColor("#e8eef6")
-        table.setCellStyle(QgsLayoutTable.HeaderRow, style)
-        table.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)
+        table.setCellStyle(QgsLayoutTable.CellStyleGroup.HeaderRow, style)
+        table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
         frame = QgsLayoutFrame(self.layout, table)
         table.addFrame(frame)
         self._place(frame, MARGIN, self.y, CONTENT_WIDTH + 1.0, height)
@@ -270,7 +270,7 @@ class ReportLayoutBuilder:
     def _text_format(font, colour) -> QgsTextFormat:
         text = QgsTextFormat.fromQFont(font)
         text.setSize(font.pointSizeF())
-        text.setSizeUnit(QgsUnitTypes.RenderPoints)
+        text.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
         text.setColor(QColor(colour))
         return text
 
@@ -308,8 +308,8 @@ class ReportLayoutBuilder:
         node.setName("\n".join(wrap(tr("Situation of the partners with a territory there"),
                                      _font(9, bold=True), side - 2.0)))
         legend.setTitle("")
-        legend.setStyleFont(QgsLegendStyle.Subgroup, _font(9, bold=True))
-        legend.setStyleFont(QgsLegendStyle.SymbolLabel, legend_font)
+        set_legend_style_font(legend, QgsLegendStyle.Style.Subgroup, _font(9, bold=True))
+        set_legend_style_font(legend, QgsLegendStyle.Style.SymbolLabel, legend_font)
         legend.setSymbolWidth(6)
         legend.setSymbolHeight(4)
         legend.setWrapString("\n")
@@ -339,8 +339,7 @@ class ReportLayoutBuilder:
                      MARGIN + CONTENT_WIDTH - 40.0, Qt.AlignmentFlag.AlignRight)):
                 item = QgsLayoutItemLabel(self.layout)
                 item.setText(wrap(text, font, 130.0)[0])
-                item.setFont(font)
-                item.setFontColor(QColor(GREY))
+                set_label_text_style(item, font, QColor(GREY))
                 item.setHAlign(align)
                 item.setMarginX(0)
                 item.setMarginY(0)
@@ -471,9 +470,9 @@ def export_pdf(layout, path: str) -> str:
     settings.rasterizeWholeImage = False
     settings.forceVectorOutput = True
     # Real text, not outlines: the PDF can be searched, copied and read aloud.
-    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
     result = QgsLayoutExporter(layout).exportToPdf(path, settings)
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise GeoGovError(f"The PDF could not be written to {path} (exporter code {result})",
                           code="report.pdf_failed", source=path, path=path)
     return path

@@ -31,11 +31,11 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..governance.frequency import LATE, UNKNOWN, UP_TO_DATE
 from ..territories.departements import departement_name
+from .qgis_compat import FieldType, label_over_point
 
 COLOURS = {UP_TO_DATE: "#81c784", LATE: "#e57373", UNKNOWN: "#d6d6d6"}
 
@@ -95,10 +95,10 @@ def territories_layer(report, tr, wrap_label=None) -> QgsVectorLayer:
     if report.reference is not None:
         layer.setCrs(QgsCoordinateReferenceSystem.fromWkt(report.reference.crs_wkt))
     provider = layer.dataProvider()
-    provider.addAttributes([QgsField("code", QVariant.String), QgsField("nom", QVariant.String),
-                            QgsField("status", QVariant.String),
-                            QgsField("partners", QVariant.Int), QgsField("late", QVariant.Int),
-                            QgsField("label", QVariant.String)])
+    provider.addAttributes([QgsField("code", FieldType.STRING), QgsField("nom", FieldType.STRING),
+                            QgsField("status", FieldType.STRING),
+                            QgsField("partners", FieldType.INT), QgsField("late", FieldType.INT),
+                            QgsField("label", FieldType.STRING)])
     layer.updateFields()
     anchored = anchored_partners(report)
     features = []
@@ -142,7 +142,7 @@ def _style(layer, tr, wrap_label) -> None:
     layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
     settings = QgsPalLayerSettings()
     settings.fieldName = "label"
-    settings.placement = QgsPalLayerSettings.OverPoint
+    settings.placement = label_over_point()
     settings.centroidInside = True
     text = QgsTextFormat()
     font = QFont()

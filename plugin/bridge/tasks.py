@@ -37,7 +37,7 @@ _FLUSH_AFTER_MS = 2000  # should the clean-up timer never fire, add them anyway 
 class CoreTask(QgsTask):
     def __init__(self, description, function, *args, on_done=None, on_error=None,
                  can_cancel=True, **kwargs):
-        flags = QgsTask.CanCancel if can_cancel else QgsTask.Flags()
+        flags = QgsTask.Flag.CanCancel if can_cancel else QgsTask.Flags()
         super().__init__(description, flags)
         self.function = function
         self.args = args
@@ -93,7 +93,7 @@ class CoreTask(QgsTask):
         if error is None:
             error = Cancelled("Cancelled")
         if self.error_traceback:
-            QgsMessageLog.logMessage(self.error_traceback, "GeoGov", Qgis.Critical)
+            QgsMessageLog.logMessage(self.error_traceback, "GeoGov", Qgis.MessageLevel.Critical)
         if self.on_error is not None:
             self.on_error(error)
 

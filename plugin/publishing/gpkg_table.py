@@ -58,6 +58,22 @@ def _is_empty(blob):
     return 1 if wkb.parse(bytes(blob)) is None else 0
 
 
+def register_spatial_functions(connection) -> None:
+    """Give a sqlite3 connection the functions GDAL's R-tree triggers call.
+
+    The triggers GDAL puts on a GeoPackage feature table keep its spatial index in step
+    and call ST_IsEmpty, ST_MinX, ST_MaxX, ST_MinY and ST_MaxY, which only SpatiaLite or
+    GDAL register: without them any write of a geometry fails with "no such function".
+    Their names and bodies change between GDAL versions (3.6 writes ``update1``..``update4``,
+    3.13 ``update2``, ``update4``..``update7``), the functions they call do not: so writes
+    keep the triggers and their index right, whichever GDAL (3.6 or later) made the file.
+    """
+    connection.create_function("ST_IsEmpty", 1, _is_empty, deterministic=True)
+    for index, name in enumerate(("ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY")):
+        connection.create_function(name, 1, lambda b, i=index: _envelope(b, i),
+                                   deterministic=True)
+
+
 class GeoPackageTable(SqlTable):
     """A GeoPackage feature table through stdlib sqlite3 (isolation_level=None)."""
 
@@ -65,13 +81,7 @@ class GeoPackageTable(SqlTable):
 
     def __init__(self, connection, table: str):
         super().__init__(connection, table)
-        # The R-tree triggers of a GeoPackage made by GDAL call ST_IsEmpty/ST_MinX…,
-        # functions only SpatiaLite or GDAL register: without them any write of a geometry
-        # fails with "no such function".
-        connection.create_function("ST_IsEmpty", 1, _is_empty, deterministic=True)
-        for index, name in enumerate(("ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY")):
-            connection.create_function(name, 1, lambda b, i=index: _envelope(b, i),
-                                       deterministic=True)
+        register_spatial_functions(connection)
 
     def qualified(self) -> str:
         return quote_ident(self.table)

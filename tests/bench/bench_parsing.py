@@ -8,9 +8,9 @@ own bytes, so every contender starts from the same bytes:
   extracts every party of every context, maintenance, classified links, dates, bbox;
 - ``lxml alone``: ``xmlsafe.parse_xml`` only (the floor for any lxml-based parser);
 - ``OWSLib MD_Metadata``: ``etree.fromstring`` + ``MD_Metadata(element)``, as OWSLib's own
-  CSW client does, with the OWSLib of this interpreter and, when the project's 0.27 venv
-  exists (.venvs/owslib027, what QGIS 3.22 ships), with 0.27 in a child process on the
-  same record files.
+  CSW client does, with the OWSLib of this interpreter and, when the venv of Debian's own
+  OWSLib exists (.venvs/owslib-debian: Debian 12's 0.27, what QGIS 3.22 ships), with 0.27
+  in a child process on the same record files.
 
 Each figure is the best of 5 rounds of at least 0.5 s. Goal: ≥ 2 000 records/s.
 """
@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(os.environ.get("GEOGOV_SHARED_DATA", ROOT.parent / "shared" / "data"))
 OUT = ROOT / "build" / "bench" / "parsing"
-OWSLIB027 = ROOT / ".venvs" / "owslib027" / "bin" / "python"
+OWSLIB027 = ROOT / ".venvs" / "owslib-debian" / "bin" / "python"
 GOAL = 2000.0
 ROUNDS = 5
 ROUND_SECONDS = 0.5

@@ -4,6 +4,10 @@ the profile `make run` writes configures GeoGov as the plugin reads its settings
 import shutil
 import struct
 
+import pytest
+
+from geogov.tests.support import deprecations
+
 START_JOURNEY = '''
 import qgis.utils
 from qgis.core import QgsApplication
@@ -33,6 +37,30 @@ def journey(driver):
     QTimer.singleShot(0, broken)
     driver.wait(1.0)
 '''
+
+
+DEPRECATION_PROBE = '''
+SOURCE = ("from qgis.core import QgsField\\n"
+          "from qgis.PyQt.QtCore import QVariant\\n"
+          "QgsField('f', QVariant.String)\\n")
+
+
+def journey(driver):
+    outcome = {}
+    for module in ("geogov.plugin.bridge.probe", "geogov.ui.probe", "geogov.tests.probe"):
+        try:
+            exec(compile(SOURCE, module, "exec"), {"__name__": module})
+            outcome[module] = "no error"
+        except DeprecationWarning as error:
+            outcome[module] = f"DeprecationWarning: {error}"
+    driver.result("outcome", outcome)
+'''
+
+
+def _qgis_deprecates_qvariant_fields() -> bool:
+    from qgis.core import Qgis
+
+    return Qgis.QGIS_VERSION_INT >= 33800
 
 
 def png_size(path):
@@ -100,3 +128,16 @@ def test_the_make_run_profile_configures_geogov_for_the_demo(qgis_desktop, tmp_p
     assert (settings["store_kind"], settings["store_path"]) == ("gpkg", str(tmp_path / "proposals.gpkg"))
     assert settings["identity_login"] == IDENTITY["login"] == "tech94"
     assert settings["identity_partner"] == IDENTITY["partner"] == "cd94"
+
+
+@pytest.mark.skipif(not deprecations.enabled(),
+                    reason="GeoGov's DeprecationWarnings are errors only with GEOGOV_DEPRECATIONS=error "
+                           "(the QGIS 3.44 run of make test)")
+def test_in_the_desktop_a_deprecated_call_from_geogov_code_is_an_error(qgis_desktop):
+    assert _qgis_deprecates_qvariant_fields()
+    run = qgis_desktop(DEPRECATION_PROBE, name="desktop-deprecations", timeout=180)
+    assert run.ok, run.report()
+    outcome = run.results["outcome"]
+    assert outcome["geogov.plugin.bridge.probe"].startswith("DeprecationWarning: QgsField"), outcome
+    assert outcome["geogov.ui.probe"].startswith("DeprecationWarning"), outcome
+    assert outcome["geogov.tests.probe"] == "no error", outcome

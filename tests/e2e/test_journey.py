@@ -232,7 +232,11 @@ def test_the_technician_finds_the_dataset_and_proposes_three_edits(journey):
         or "1 ajout" in prepared["counts_text"], prepared["counts_text"]
     assert r["proposal"]["status"] == "submitted" and r["proposal"]["title"] == TITLE
     assert r["layer_after"] == {"editable": False, "modified": False}
-    assert len(r["message_boxes"]) == 1          # "discard the edits from the layer?" → Oui
+    # "discard the edits from the layer?" → Oui; QGIS 3.40 and later also ask before
+    # deleting the selected feature → Oui.
+    boxes = r["message_boxes"]
+    assert len(boxes) == 1 + r["asked_before_deleting"], boxes
+    assert not r["asked_before_deleting"] or "sur le point d’être supprimée" in boxes[0], boxes
     assert [row[0] for row in r["my_proposals"]["rows"]] == [TITLE]
 
 

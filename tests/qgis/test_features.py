@@ -15,6 +15,7 @@ from geogov.plugin.proposals import geopackage_rows
 from geogov.plugin.proposals.changeset import compute_changeset
 from geogov.plugin.proposals.fingerprint import fingerprint
 from geogov.plugin.proposals.model import DELETE, INSERT, UPDATE
+from geogov.plugin.publishing.gpkg_table import register_spatial_functions
 
 FIELDS = [("identifiant", ogr.OFTString, None, 12, True), ("puissance_w", ogr.OFTInteger, None, 0, False),
           ("compteur", ogr.OFTInteger64, None, 0, False), ("hauteur_m", ogr.OFTReal, None, 0, False),
@@ -58,12 +59,10 @@ def pair(tmp_path):
     base = make_gpkg(tmp_path / "base.gpkg")
     edited = tmp_path / "edited.gpkg"
     shutil.copy(base, edited)
-    with sqlite3.connect(edited) as db:     # plain SQL: no OGR trigger functions needed here
-        db.execute("DROP TRIGGER IF EXISTS rtree_eclairage_public_geom_update1")
-        db.execute("DROP TRIGGER IF EXISTS rtree_eclairage_public_geom_update2")
-        db.execute("DROP TRIGGER IF EXISTS rtree_eclairage_public_geom_update3")
-        db.execute("DROP TRIGGER IF EXISTS rtree_eclairage_public_geom_update4")
-        db.execute("DROP TRIGGER IF EXISTS rtree_eclairage_public_geom_insert")
+    with sqlite3.connect(edited) as db:
+        # Plain SQL, with the functions GDAL's R-tree triggers call (whatever this GDAL
+        # names its triggers): the spatial index stays right, as after an edit in QGIS.
+        register_spatial_functions(db)
         db.execute("UPDATE eclairage_public SET puissance_w = 999, date_pose = '2025-06-30' WHERE fid = 3")
         db.execute("UPDATE eclairage_public SET geom = ? WHERE fid = 4",
                    (gpkg_point("POINT (651238.133456789 6861996.987654321)"),))

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
+from . import deprecations
 from .servers import ROOT, SAFE_PATH
 
 SCREENSHOTS_DIR = ROOT / "build" / "screenshots"
@@ -230,6 +231,11 @@ def journey(driver):
 """
 
 
+def deprecation_env() -> dict:
+    """What makes the driver turn GeoGov's DeprecationWarnings into errors (deprecations.py)."""
+    return {"GEOGOV_E2E_DEPRECATION_ERRORS": deprecations.OWN_MODULES} if deprecations.enabled() else {}
+
+
 def qgis_env(extra: Optional[dict] = None) -> dict:
     env = dict(os.environ)
     env["PATH"] = SAFE_PATH + ":" + env.get("PATH", "")
@@ -284,7 +290,7 @@ def run_qgis(journey: Union[str, Path, None] = None, *, name: str = "qgis", time
     screenshots_dir = Path(screenshots_dir)
     child = qgis_env({"DISPLAY": display_name or display(), "PYQGIS_STARTUP": str(startup),
                       "GEOGOV_E2E_OUT": str(run_dir), "GEOGOV_E2E_SCREENSHOTS": str(screenshots_dir),
-                      "GEOGOV_E2E_NAME": name, **(env or {})})
+                      "GEOGOV_E2E_NAME": name, **deprecation_env(), **(env or {})})
     log_path = run_dir / "qgis.log"
     started = time.monotonic()
     timed_out = False

@@ -13,6 +13,7 @@ import os
 import sys
 import time
 import traceback
+import warnings
 from pathlib import Path
 
 from qgis.core import QgsApplication, QgsProject
@@ -42,6 +43,12 @@ class Driver:
         self.started = time.time()
         QgsApplication.messageLog().messageReceived.connect(self._record)
         self.suppress_error_dialogs()
+        own_modules = os.environ.get("GEOGOV_E2E_DEPRECATION_ERRORS")
+        if own_modules:
+            # Before GeoGov loads: its deprecated calls then raise, a Python error the
+            # harness sees (tests/support/deprecations.py).
+            warnings.filterwarnings("error", category=DeprecationWarning, module=own_modules)
+            self._record(f"DeprecationWarning from {own_modules} is an error", "e2e", 0)
 
     def suppress_error_dialogs(self) -> None:
         """Python errors stay in the message log; their blocking stack-trace dialog does not open.
@@ -166,7 +173,16 @@ class Driver:
                                          encoding="utf-8")
         self._messages.flush()
         QgsProject.instance().setDirty(False)
-        QTimer.singleShot(0, lambda: QCoreApplication.exit(code))
+        QTimer.singleShot(0, lambda: self._quit(code))
+
+    def _quit(self, code: int) -> None:
+        # Close the project through QGIS's window first, as Project ▸ New does: leaving the
+        # event loop with layers still loaded crashes QGIS 3.40 in ~QgisApp (its project's
+        # layers are removed after the layer tree view is gone: SIGSEGV in
+        # QgisApp::updateNewLayerInsertionPoint), which a user quitting never meets.
+        if self.iface is not None:
+            self.iface.newProject(False)
+        QCoreApplication.exit(code)
 
 
 def driver() -> Driver:

@@ -1,4 +1,5 @@
-"""A private PostgreSQL 15 + PostGIS cluster for tests, `make demo-up` and the e2e tests.
+"""A private PostgreSQL + PostGIS cluster for tests, `make demo-up` and the e2e tests
+(the newest PostgreSQL installed, or $GEOGOV_PG_BIN).
 
     cluster = PostgresCluster(tmpdir)
     port = cluster.start()                    # initdb + pg_ctl, a few seconds
@@ -32,7 +33,15 @@ from psycopg2 import sql
 
 from .servers import free_port
 
-PG_BIN = Path(os.environ.get("GEOGOV_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+def _newest_pg_bin() -> Path:
+    """The newest PostgreSQL installed the Debian way (15 on Debian 12, 17 on 13, 18 on sid)."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+                   key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0)
+    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
+
+
+PG_BIN = Path(os.environ["GEOGOV_PG_BIN"]) if os.environ.get("GEOGOV_PG_BIN") else _newest_pg_bin()
 SUPERUSER = "postgres"
 OS_USER = "postgres"
 

@@ -233,26 +233,49 @@ def test_every_sentence_of_the_page_has_its_french_translation(report):
     assert "Livraisons en retard" in text
 
 
-def test_no_tr_call_hides_in_an_f_string():
-    # pylupdate5 reads an f-string as one opaque string: a tr("…") inside it would never
-    # reach the .ts file, and the page would stay in English in QGIS.
+def tr_calls_in_fstrings(source: str) -> list:
+    """Line numbers of the tr(...) calls written inside an f-string of ``source``.
+
+    Before Python 3.12 an f-string is one STRING token; from 3.12 on it is FSTRING_START,
+    its pieces and expressions as tokens of their own, FSTRING_END. Either way what counts
+    is a call, ``tr`` followed by ``(``: tr handed on as a function (``phrase(line, tr)``)
+    is no string pylupdate5 should have seen.
+    """
     import io
     import tokenize
 
     fstring_start = getattr(tokenize, "FSTRING_START", None)   # Python 3.12+
     fstring_end = getattr(tokenize, "FSTRING_END", None)
+    found, depth, previous = [], 0, None
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if fstring_start is not None and token.type == fstring_start:
+            depth += 1
+        elif fstring_end is not None and token.type == fstring_end:
+            depth -= 1
+        if token.type == tokenize.STRING and token.string[:2].lower().strip("rb")[:1] == "f":
+            if re.search(r"\btr\s*\(", token.string):
+                found.append(token.start[0])
+        elif (depth and token.string == "(" and previous is not None
+              and previous.type == tokenize.NAME and previous.string == "tr"):
+            found.append(token.start[0])
+        previous = token
+    return found
+
+
+def test_the_f_string_scan_finds_a_tr_call_and_only_a_call():
+    source = ('a = f"<p>{tr(\'Late\')}</p>"\n'
+              'b = f"<td>{escape(status_phrase(line, tr))}</td>"\n'
+              "c = f'{self.tr(\"Up to date\")} {n}'\n"
+              'd = tr("Not in an f-string")\n')
+    assert tr_calls_in_fstrings(source) == [1, 3]
+
+
+def test_no_tr_call_hides_in_an_f_string():
+    # pylupdate5 reads an f-string as one opaque string: a tr("…") inside it would never
+    # reach the .ts file, and the page would stay in English in QGIS.
     for path in sorted((ROOT / "plugin" / "governance").glob("*.py")):
-        depth = 0
-        tokens = tokenize.generate_tokens(io.StringIO(path.read_text("utf-8")).readline)
-        for token in tokens:
-            if fstring_start is not None and token.type == fstring_start:
-                depth += 1
-            elif fstring_end is not None and token.type == fstring_end:
-                depth -= 1
-            hidden = (token.type == tokenize.STRING and token.string[:1] in "fF"
-                      and "tr(" in token.string) or (depth and token.string == "tr")
-            if hidden:
-                pytest.fail(f"{path.name}:{token.start[0]}: tr() inside an f-string")
+        found = tr_calls_in_fstrings(path.read_text("utf-8"))
+        assert not found, f"{path.name}: tr() inside an f-string on lines {found}"
 
 
 @pytest.mark.parametrize("code", FREQUENCIES)

@@ -1,7 +1,8 @@
 """CSW request building (OWSLib FES 1.1 / 2.0 inside lxml) and paging of parsed responses.
 
-Runs with the newest OWSLib (.venv) and with Debian's 0.27 (.venvs/owslib027): the filters
-are OWSLib objects, so both versions must produce what the servers accept.
+Runs with the newest OWSLib (.venv) and with Debian's own (.venvs/owslib-debian: 0.27 on
+Debian 12): the filters are OWSLib objects, so both versions must produce what the servers
+accept.
 """
 
 import pytest
