@@ -136,8 +136,8 @@ class ApplyProposalAlgorithm(_StoreAlgorithm):
         return _store_help() + tr(
             "Proposal (PROPOSAL): the id of an approved proposal.\n"
             "Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication "
-            "configuration for the WFS-T service or the PostGIS database (default: the one "
-            "recorded with the proposal's target).\n\n"
+            "configuration for the WFS-T or OGC API Features service or the PostGIS database "
+            "(default: the one recorded with the proposal's target).\n\n"
             "The changes are checked against the target's real schema, then every touched "
             "feature is read: if someone changed one since the proposal was made, nothing is "
             "written and the proposal goes to conflict. Otherwise the changes are written, read "
