@@ -10,14 +10,16 @@ The same guarantees as WFS-T (wfs_apply.py), from the same shared pieces
    base fingerprint: any conflict → nothing is written; changes already in the data (a
    retry) are not sent again;
 3. write one item at a time — deletes, then replacements, then creations (a key freed by a
-   delete may be reused) — with ``If-Match`` when the server gave an ETag (412 → conflict);
-   a refusal stops the writes;
+   delete may be reused) — with ``If-Match`` when the server gave an ETag; a refusal stops
+   the writes; a 412 (the item changed between the read and the write) is undone like a
+   refusal, then the apply ends in CONFLICT with the features as they are now;
 4. read every touched feature again and check it is the proposed state (a 2xx is never
    the proof: pygeoapi answers 200 to a DELETE of nothing and creates on a PUT of nothing);
 5. on a refusal, a conflict found by a 412, or a mismatch: undo what was written from the
    base state held in the change set, decided per feature from what the collection holds
    *now* (replace an updated feature by its base, create a deleted one again, delete a
-   created one), then check the undo the same way.
+   created one), then check the undo the same way. Only accepted writes are undone: an
+   item the server refused to write keeps whatever it holds (someone else's edit).
 
 A connection lost while a write is under way leaves its outcome unknown: the apply stops
 there (UNKNOWN, nothing undone) and a retry sorts out from the data what landed (step 2):
@@ -58,6 +60,7 @@ class OapifApply:
         self.is_cancelled = is_cancelled
         self.written = []                 # changes whose write the server accepted
         self.created = {}                 # id(change) -> item id of a created feature
+        self.precondition_failed = []     # changes refused with 412 (ETag changed)
 
     # ------------------------------------------------------------------ main
     def run(self) -> ApplyResult:
@@ -114,6 +117,8 @@ class OapifApply:
             failed = self._verify(todo)
         if failed:
             self._undo(todo)
+            if self.precondition_failed and result.status == outcomes.REFUSED:
+                self._conflicts_now()
         else:
             result.status = outcomes.APPLIED
             result.written = {op: sum(1 for c in todo if c.op == op)
@@ -172,8 +177,11 @@ class OapifApply:
                                     "params": exc.params}
                     return None
                 except OapifConflict as exc:
+                    # Someone changed the item between our read and this write (its ETag):
+                    # undo ours, then the proposal is in conflict like any other.
                     result.refusals.append(Refusal(change.key, change.op, exc.message,
                                                    "conflict"))
+                    self.precondition_failed.append(change)
                     result.done(step, outcome="precondition_failed", **counts)
                     return True
                 except OapifRefusal as exc:
@@ -222,12 +230,28 @@ class OapifApply:
         self.result.refusals.extend(refused)
         return bool(refused)
 
+    def _conflicts_now(self) -> None:
+        """After a 412 and a complete undo: the changes whose feature is no longer their
+        base, described as conflicts (the proposal goes to conflict, for a rebase)."""
+        result = self.result
+        now = self._state_now(self.changeset.changes)
+        conflicts = []
+        for change in self.changeset.changes:
+            feature = as_plain(now.get(id(change)), self.key)
+            if classify(change, feature, self.changeset.schema, self.compare) == CONFLICTING:
+                conflicts.append(describe_conflict(change, feature, self.compare))
+        if conflicts:
+            result.conflicts = conflicts
+            result.status = outcomes.CONFLICT
+
     # ------------------------------------------------------------------ undoing
     def _undo(self, todo) -> None:
-        """Put every touched feature back to its base state (not cancellable: something
-        was written)."""
+        """Put every feature GeoGov wrote back to its base state (not cancellable: something
+        was written). Only the writes the server accepted are undone: an item whose write
+        was refused — a 412 above all, someone else's edit having landed — is left as it is."""
         result, client, layer = self.result, self.client, self.layer
         step = result.step("undo")
+        todo = list(self.written)
         errors, restored = [], {INSERT: 0, UPDATE: 0, DELETE: 0}
         try:
             now = self._state_now(todo)

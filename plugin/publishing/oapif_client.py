@@ -219,7 +219,9 @@ class OapifClient:
                            storage_crs=storage, id_field=id_field)
         layer.operations = self._operations(is_cancelled)
         sample = self._items({"limit": "1"}, layer, is_cancelled)
-        layer.etags = bool(sample and sample[0].etag)
+        # ETags come with single items (a collection page has none).
+        one = self.item(layer, sample[0].id, is_cancelled) if sample else None
+        layer.etags = bool(one is not None and one.etag)
         if sample and (not geometry_type or geometry_type.lower() in ("geometry", "unknown")):
             schema.geometry_type = _geometry_type_of(sample[0].geometry)
         return layer
@@ -359,6 +361,10 @@ class OapifClient:
             start += len(chunk)
             if progress is not None:
                 progress(min(1.0, start / len(values)))
+        if layer.etags:
+            # The ETag of each item (what If-Match needs) comes only with the item itself.
+            fresh = [self.item(layer, f.id, is_cancelled) for f in out]
+            out = [f for f in fresh if f is not None]
         return out
 
     def _by_values(self, layer, field_name, field_type, chunk, is_cancelled) -> list:

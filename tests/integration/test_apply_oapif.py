@@ -199,3 +199,39 @@ def test_resume_after_a_cut_connection_never_writes_twice(oapif, cut_at):
         cur.execute(f"SELECT count(*) FROM {WORK} WHERE identifiant = 'EP-94-OAPIF'")
         assert cur.fetchone()[0] == 1
     conn.close()
+
+
+def test_etag_changed_between_read_and_write_is_a_conflict_and_undone(oapif):
+    """With ETags (a front adding them to pygeoapi, tests/support/etag_front.py), GeoGov
+    writes with If-Match. Another edit lands on the second feature between GeoGov's read
+    and its write: 412; what was written is undone and the proposal is in conflict."""
+    from geogov.tests.support.etag_front import ETagFront
+
+    base = read_table(oapif)
+    _expected, changes = proposal(base)
+    keys = sorted(base)
+    edited_key = keys[1]                       # replaced second (after the delete)
+    writes = []
+
+    def meanwhile(method, path):
+        writes.append((method, path))
+        if len(writes) == 2:
+            sql(oapif, f"UPDATE {WORK} SET etat = 'changé entre-temps' WHERE identifiant = %s",
+                edited_key)
+
+    front = ETagFront(oapif.url, before_write=meanwhile)
+    try:
+        result = apply_changeset(changes, target(front.url))
+    finally:
+        front.close()
+    describe = next(s for s in result.steps if s.name == "describe")
+    assert describe.details["etags"] is True
+    assert front.refused == 1
+    assert result.status == outcomes.CONFLICT, result.message()
+    assert result.undo["complete"]
+    assert [c.key for c in result.conflicts] == [edited_key]
+    now = read_table(oapif)
+    assert now[edited_key].attributes["etat"] == "changé entre-temps"      # theirs kept
+    expected_now = copy.deepcopy(base)
+    expected_now[edited_key].attributes["etat"] = "changé entre-temps"
+    assert differences(now, expected_now, SCHEMA) == []                     # ours undone
