@@ -195,3 +195,35 @@ def test_pycsw_record_property_on_a_datetime_changes_the_database_not_the_xml(
     assert served(pycsw_writable.url).metadata_date == before.metadata_date
     assert record_property("apiso:RevisionDate", "2031-01-03") == 1
     assert served(pycsw_writable.url).dates["revision"] == dt.date(2031, 1, 3)
+
+
+def test_apply_proposal_algorithm_applies_then_retries_the_record(processing, pycsw_writable,
+                                                                  steward_authcfg, demo_build,
+                                                                  tmp_path):
+    """geogov:apply_proposal: the catalogue step with the convention's record (a copy of
+    the demo convention naming this pycsw); refused without credentials, the data stays
+    applied; run again on the applied proposal with CATALOGUE_AUTHCFG, the record alone."""
+    import json
+
+    from geogov.tests.sdi.stack import write_convention
+
+    convention = write_convention(tmp_path, pycsw_writable.url)
+    store, proposal = gpkg_proposal(demo_build, tmp_path)
+    store.close()
+    common = {"STORE": str(tmp_path / "store.gpkg"), "LOGIN": STEWARD, "PROPOSAL": proposal.id,
+              "CONVENTION": str(convention)}
+    first = processing.run("geogov:apply_proposal", common)
+    assert first["STATUS"] == "applied" and first["PROPOSAL_STATUS"] == "applied"
+    assert first["CATALOGUE"] == "refused"
+    assert json.loads(first["RESULT"])["catalogue"]["error"]["code"] == "http.unauthorized"
+
+    again = processing.run("geogov:apply_proposal", {**common, "CATALOGUE_AUTHCFG": steward_authcfg})
+    assert again["STATUS"] == "already_applied" and again["CATALOGUE"] == "updated"
+    report = json.loads(again["RESULT"])
+    assert [s["name"] for s in report["steps"]] == ["catalogue_update"]      # no data step
+    assert served(pycsw_writable.url).metadata_date == dt.datetime.now().astimezone().date()
+
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="only an approved proposal"):
+        processing.run("geogov:apply_proposal", {**common, "CATALOGUE_AUTHCFG": steward_authcfg})
