@@ -4638,217 +4638,217 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Trop d'entités dans une même requête ({count}) : le serveur n'en trouverait silencieusement aucune.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="60"/>
+        <location filename="../ui/messages_publishing.py" line="62"/>
         <source>The changes are in {proposal}, the target in {target}.</source>
         <translation>Les modifications sont en {proposal}, la cible en {target}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="61"/>
+        <location filename="../ui/messages_publishing.py" line="63"/>
         <source>the service does not allow this kind of change.</source>
         <translation>le service n'autorise pas ce type de modification.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="62"/>
+        <location filename="../ui/messages_publishing.py" line="64"/>
         <source>the target has no field “{field}”, the key of the proposal.</source>
         <translation>la cible n'a pas de champ « {field} », la clé de la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="63"/>
+        <location filename="../ui/messages_publishing.py" line="65"/>
         <source>this feature appears twice in the proposal.</source>
         <translation>cette entité apparaît deux fois dans la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="64"/>
+        <location filename="../ui/messages_publishing.py" line="66"/>
         <source>the target has no field “{field}”.</source>
         <translation>la cible n'a pas de champ « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="65"/>
+        <location filename="../ui/messages_publishing.py" line="67"/>
         <source>the field “{field}” is filled by the target itself and cannot be changed.</source>
         <translation>le champ « {field} » est rempli par la cible elle-même et ne peut pas être modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="67"/>
+        <location filename="../ui/messages_publishing.py" line="69"/>
         <source>the value {value} of “{field}” is not a valid {type}.</source>
         <translation>la valeur {value} de « {field} » n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="68"/>
+        <location filename="../ui/messages_publishing.py" line="70"/>
         <source>the field “{field}” may not be empty in the target.</source>
         <translation>le champ « {field} » ne peut pas être vide dans la cible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="69"/>
+        <location filename="../ui/messages_publishing.py" line="71"/>
         <source>the key “{field}” is empty.</source>
         <translation>la clé « {field} » est vide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="70"/>
+        <location filename="../ui/messages_publishing.py" line="72"/>
         <source>the geometry cannot be read ({detail}).</source>
         <translation>la géométrie est illisible ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="71"/>
+        <location filename="../ui/messages_publishing.py" line="73"/>
         <source>the geometry is a {geometry}, the target holds {layer}.</source>
         <translation>la géométrie est de type {geometry}, la cible contient des {layer}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="72"/>
+        <location filename="../ui/messages_publishing.py" line="74"/>
         <source>the geometry is missing and the target requires one.</source>
         <translation>la géométrie manque et la cible en exige une.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="74"/>
+        <location filename="../ui/messages_publishing.py" line="76"/>
         <source>The service&apos;s description of the layer cannot be used (element {element}).</source>
         <translation>La description de la couche par le service est inutilisable (élément {element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="76"/>
+        <location filename="../ui/messages_publishing.py" line="78"/>
         <source>The service does not publish the layer “{typename}”.</source>
         <translation>Le service ne publie pas la couche « {typename} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="77"/>
+        <location filename="../ui/messages_publishing.py" line="79"/>
         <source>The layer “{typename}” has no field “{field}”.</source>
         <translation>La couche « {typename} » n'a pas de champ « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="78"/>
+        <location filename="../ui/messages_publishing.py" line="80"/>
         <source>The server sent “{value}” for “{field}”, which is not a valid {type}.</source>
         <translation>Le serveur a envoyé « {value} » pour « {field} », qui n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="79"/>
+        <location filename="../ui/messages_publishing.py" line="81"/>
         <source>The server did not answer the transaction with a transaction response ({element}).</source>
         <translation>Le serveur n'a pas répondu à la transaction par une réponse de transaction ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="81"/>
+        <location filename="../ui/messages_publishing.py" line="83"/>
         <source>The server&apos;s transaction response has an unreadable count ({value}).</source>
         <translation>La réponse du serveur à la transaction contient un décompte illisible ({value}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="83"/>
+        <location filename="../ui/messages_publishing.py" line="85"/>
         <source>The coordinate reference system {crs} is unknown.</source>
         <translation>Le système de coordonnées {crs} est inconnu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="84"/>
+        <location filename="../ui/messages_publishing.py" line="86"/>
         <source>A geometry of the proposal cannot be read.</source>
         <translation>Une géométrie de la proposition est illisible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="85"/>
+        <location filename="../ui/messages_publishing.py" line="87"/>
         <source>A geometry cannot be converted to or from GML.</source>
         <translation>Une géométrie ne peut pas être convertie en GML ou depuis GML.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="87"/>
+        <location filename="../ui/messages_publishing.py" line="89"/>
         <source>Feature {key}: choose a value for {fields}.</source>
         <translation>Entité {key} : choisissez une valeur pour {fields}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="88"/>
+        <location filename="../ui/messages_publishing.py" line="90"/>
         <source>The choice for “{field}” is not understood.</source>
         <translation>Le choix pour « {field} » n'est pas compris.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="90"/>
+        <location filename="../ui/messages_publishing.py" line="92"/>
         <source>Unknown change log format “{format}”: choose CSV, GeoJSON or HTML.</source>
         <translation>Format de journal inconnu « {format} » : choisissez CSV, GeoJSON ou HTML.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="95"/>
+        <location filename="../ui/messages_publishing.py" line="97"/>
         <source>The diff layers cannot be built: {message}</source>
         <translation>Les couches de différences ne peuvent pas être construites : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="93"/>
+        <location filename="../ui/messages_publishing.py" line="95"/>
         <source>The changes of this proposal have no geometry to show on the map.</source>
         <translation>Les modifications de cette proposition n'ont pas de géométrie à afficher sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="94"/>
+        <location filename="../ui/messages_publishing.py" line="96"/>
         <source>The diff style cannot be loaded: {message}</source>
         <translation>Le style des différences ne peut pas être chargé : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="107"/>
+        <location filename="../ui/messages_publishing.py" line="109"/>
         <source>{who}: {message}</source>
         <translation>{who} : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="109"/>
+        <location filename="../ui/messages_publishing.py" line="111"/>
         <source>{feature}: {message}</source>
         <translation>{feature} : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="114"/>
+        <location filename="../ui/messages_publishing.py" line="116"/>
         <source>The server</source>
         <translation>Le serveur</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="114"/>
+        <location filename="../ui/messages_publishing.py" line="116"/>
         <source>The database</source>
         <translation>La base de données</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="115"/>
+        <location filename="../ui/messages_publishing.py" line="117"/>
         <source>The check after writing</source>
         <translation>La vérification après écriture</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="115"/>
+        <location filename="../ui/messages_publishing.py" line="117"/>
         <source>The target</source>
         <translation>La cible</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="121"/>
+        <location filename="../ui/messages_publishing.py" line="123"/>
         <source>(and {n} more)</source>
         <translation>(et {n} de plus)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="137"/>
+        <location filename="../ui/messages_publishing.py" line="139"/>
         <source>Applied to the authoritative data and verified: {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Appliquée aux données de référence et vérifiée : {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="140"/>
+        <location filename="../ui/messages_publishing.py" line="142"/>
         <source>These changes were already in the data (an earlier attempt had landed): nothing was written twice. {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Ces modifications étaient déjà dans les données (une tentative précédente avait abouti) : rien n'a été écrit deux fois. {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="144"/>
+        <location filename="../ui/messages_publishing.py" line="146"/>
         <source>{n} feature(s) changed in the authoritative data since the proposal was made: nothing was written. Resolve the conflicts to rebase the proposal; it then needs approval again.</source>
         <translation>{n} entité(s) modifiée(s) dans les données de référence depuis la proposition : rien n'a été écrit. Résolvez les conflits pour mettre à jour la proposition ; elle devra ensuite être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="149"/>
+        <location filename="../ui/messages_publishing.py" line="151"/>
         <source>The changes do not fit the target&apos;s schema: nothing was sent. {problems}</source>
         <translation>Les modifications ne respectent pas le schéma de la cible : rien n'a été envoyé. {problems}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="154"/>
+        <location filename="../ui/messages_publishing.py" line="156"/>
         <source>The target refused part of the proposal: {refusals}. Everything of the proposal that had landed was undone; the data is as before.</source>
         <translation>La cible a refusé une partie de la proposition : {refusals}. Tout ce qui avait été écrit de la proposition a été défait ; les données sont comme avant.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="158"/>
+        <location filename="../ui/messages_publishing.py" line="160"/>
         <source>The target refused part of the proposal: {refusals}. Undoing what had landed failed for: {left}. Check these features in the data.</source>
         <translation>La cible a refusé une partie de la proposition : {refusals}. L'annulation de ce qui avait été écrit a échoué pour : {left}. Vérifiez ces entités dans les données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="161"/>
+        <location filename="../ui/messages_publishing.py" line="163"/>
         <source>Cancelled while writing: everything of the proposal that had landed was undone.</source>
         <translation>Annulé pendant l'écriture : tout ce qui avait été écrit de la proposition a été défait.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="163"/>
+        <location filename="../ui/messages_publishing.py" line="165"/>
         <source>The connection failed after sending: whether the changes landed is unknown. Apply again: GeoGov finds what already landed and writes nothing twice.</source>
         <translation>La connexion a échoué après l'envoi : on ne sait pas si les modifications ont été écrites. Appliquez à nouveau : GeoGov retrouve ce qui a déjà été écrit et n'écrit rien deux fois.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="165"/>
+        <location filename="../ui/messages_publishing.py" line="167"/>
         <source>The apply ended with the status “{status}”.</source>
         <translation>L'application s'est terminée avec le statut « {status} ».</translation>
     </message>
@@ -6025,47 +6025,47 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Le catalogue n’a pas répondu comme un catalogue CSW (élément {element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="47"/>
+        <location filename="../ui/messages_publishing.py" line="49"/>
         <source>The catalogue updated {count} records instead of one.</source>
         <translation>Le catalogue a mis à jour {count} fiches au lieu d’une.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="48"/>
+        <location filename="../ui/messages_publishing.py" line="50"/>
         <source>the record the catalogue serves afterwards lacks: {fields}.</source>
         <translation>la fiche que le catalogue sert ensuite n’a pas : {fields}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="50"/>
+        <location filename="../ui/messages_publishing.py" line="52"/>
         <source>The server refused the write: {message}</source>
         <translation>Le serveur a refusé l’écriture : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="51"/>
+        <location filename="../ui/messages_publishing.py" line="53"/>
         <source>The feature changed on the server since it was read (HTTP 412).</source>
         <translation>L’entité a changé sur le serveur depuis sa lecture (HTTP 412).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="53"/>
+        <location filename="../ui/messages_publishing.py" line="55"/>
         <source>The server&apos;s answer to {request} is not JSON.</source>
         <translation>La réponse du serveur à {request} n’est pas du JSON.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="54"/>
+        <location filename="../ui/messages_publishing.py" line="56"/>
         <source>The collection has no property “{field}”.</source>
         <translation>La collection n’a pas de propriété « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="55"/>
+        <location filename="../ui/messages_publishing.py" line="57"/>
         <source>The server cannot select features by “{field}”: GeoGov cannot read the features the proposal touches.</source>
         <translation>Le serveur ne sait pas sélectionner les entités par « {field} » : GeoGov ne peut pas lire les entités que touche la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="57"/>
+        <location filename="../ui/messages_publishing.py" line="59"/>
         <source>The server sent a feature that cannot be read.</source>
         <translation>Le serveur a envoyé une entité illisible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="58"/>
+        <location filename="../ui/messages_publishing.py" line="60"/>
         <source>The server sent a geometry that cannot be read.</source>
         <translation>Le serveur a envoyé une géométrie illisible.</translation>
     </message>
@@ -6103,6 +6103,11 @@ Authentification de la cible (TARGET_AUTHCFG, facultatif) : la configuration d�
 Les modifications sont vérifiées contre le schéma réel de la cible, puis chaque entité touchée est relue : si quelqu’un en a modifié une depuis la proposition, rien n’est écrit et la proposition passe en conflit. Sinon les modifications sont écrites, relues et comparées ; si la cible en refuse une partie, tout ce qui avait été écrit est défait et les entités refusées sont listées avec la raison donnée par la cible. Relancé après une coupure, il n’écrit jamais rien deux fois.
 Authentification du catalogue (CATALOGUE_AUTHCFG, facultatif) et convention (CONVENTION, facultatif : chemin ou URL, par défaut celle de l’extension) : quand la convention désigne la fiche de catalogue du jeu, sa date de révision, sa date de la fiche et sa date de prochaine mise à jour sont ensuite mises à jour dans le catalogue (CSW-T) puis relues. Un catalogue qui refuse laisse les données appliquées ; relancez l’algorithme sur la proposition appliquée pour ne refaire que la mise à jour de la fiche.
 Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS, CATALOGUE (updated, refused, not_verified, unknown, ou vide) et RESULT (le rapport complet, JSON).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="47"/>
+        <source>The catalogue answered the record “{found}” when asked for “{record}”: nothing was sent.</source>
+        <translation>Le catalogue a répondu la fiche « {found} » quand « {record} » était demandée : rien n’a été envoyé.</translation>
     </message>
 </context>
 </TS>

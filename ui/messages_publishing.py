@@ -44,6 +44,8 @@ def messages() -> dict:
         "csw.record_not_found": tr("The catalogue has no ISO 19139 record “{record}”."),
         "csw.unexpected_reply": tr("The catalogue did not answer as a CSW catalogue does "
                                    "(element {element})."),
+        "csw.record_mismatch": tr("The catalogue answered the record “{found}” when asked for "
+                                  "“{record}”: nothing was sent."),
         "csw.nothing_updated": tr("The catalogue updated {count} records instead of one."),
         "csw.not_verified": tr("the record the catalogue serves afterwards lacks: {fields}."),
         # OGC API Features (plugin/publishing/oapif_*.py)

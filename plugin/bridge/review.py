@@ -171,13 +171,13 @@ def wfs_transport(target, settings, feedback=None):
 
 
 def catalogue_authcfg(record, settings) -> str:
-    """Who writes to the dataset's record: the convention's authcfg, else the GeoGov
-    catalogue connection at that address."""
-    if record.authcfg:
-        return record.authcfg
+    """Who writes to the dataset's record: the GeoGov catalogue connection at that address
+    (its authcfg, else the convention's). A catalogue the user has no connection to gets
+    no credentials: a convention must not be able to send an authcfg of this computer
+    (a database's, say) to an address of its choosing."""
     for connection in getattr(settings, "catalogues", []) or []:
-        if _url_key(connection.url) == _url_key(record.catalogue) and connection.authcfg:
-            return connection.authcfg
+        if _url_key(connection.url) == _url_key(record.catalogue):
+            return connection.authcfg or record.authcfg
     return ""
 
 

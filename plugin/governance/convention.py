@@ -185,8 +185,9 @@ class DatasetMatch:
 class CatalogueRecord:
     """The catalogue record that describes a dataset, updated after each apply
     (plugin/publishing/record_update.py): a CSW endpoint accepting CSW-T, the record's
-    identifier, and the QGIS authentication configuration id that may write there (""
-    = the GeoGov catalogue connection at that URL, if any)."""
+    identifier, and the QGIS authentication configuration id that may write there (used
+    only for a catalogue the user has a GeoGov connection to, when that connection names
+    none: bridge/review.catalogue_authcfg)."""
 
     catalogue: str
     record: str

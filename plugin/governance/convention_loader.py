@@ -76,8 +76,9 @@ The document (YAML, UTF-8)::
           record: 6ec43d18-…          # the record's identifier; may be left out when
                                       #   match.records names exactly one
           authcfg: geocsw1            # optional: the QGIS authentication configuration id that
-                                      #   may write there (deployed under this id); default: the
-                                      #   GeoGov catalogue connection at that address
+                                      #   may write there (deployed under this id), used when the
+                                      #   user's GeoGov connection to that catalogue names none;
+                                      #   no connection to it: no credentials are sent
         target:                       # optional: where approved changes are applied, instead of
                                       #   the layer the technician edited
           kind: oapif                 # oapif (OGC API Features, Part 4) or wfs (WFS-T)

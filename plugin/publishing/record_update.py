@@ -94,6 +94,13 @@ def update_record(link, transport, *, moment: dt.datetime, timeout: float = 60.0
     except GeoGovError as exc:
         outcome.update(status=REFUSED, error=_error(exc), stage="read")
         return outcome
+    if link.record != before.identifier and link.record not in before.resource_identifiers:
+        # The Update replaces the record the XML names: never another one than asked for.
+        outcome.update(status=REFUSED, stage="read", error={
+            "code": "csw.record_mismatch", "message": f"The catalogue answered record "
+            f"{before.identifier} for {link.record}", "params": {
+                "record": link.record, "found": before.identifier}})
+        return outcome
     following = next_update_for(before, day) if has_maintenance(element) else None
     outcome["next_update"] = _iso(following)
     outcome["before"] = _served(before)
