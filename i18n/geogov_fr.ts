@@ -761,17 +761,12 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>Seul l'auteur de la proposition peut faire cela.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="25"/>
-        <source>You cannot review your own proposal.</source>
-        <translation>Vous ne pouvez pas valider votre propre proposition.</translation>
-    </message>
-    <message>
-        <location filename="../ui/messages_store.py" line="26"/>
+        <location filename="../ui/messages_store.py" line="29"/>
         <source>You are not a steward, DPO or coordinator for this proposal.</source>
         <translation>Vous n'êtes ni référent validation, ni DPO, ni coordinateur pour cette proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="27"/>
+        <location filename="../ui/messages_store.py" line="30"/>
         <source>Only a steward of this dataset or a coordinator may do this.</source>
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut faire cela.</translation>
     </message>
@@ -781,77 +776,77 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>Cette proposition n'attend pas de décision (elle est « {status} »).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="29"/>
+        <location filename="../ui/messages_store.py" line="32"/>
         <source>A proposal that is “{status}” cannot be edited.</source>
         <translation>Une proposition « {status} » ne peut pas être modifiée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="30"/>
+        <location filename="../ui/messages_store.py" line="33"/>
         <source>A comment is required to reject a proposal or to request changes.</source>
         <translation>Un commentaire est obligatoire pour refuser une proposition ou demander des modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="32"/>
+        <location filename="../ui/messages_store.py" line="35"/>
         <source>The approvals the dataset&apos;s rule requires are not all given.</source>
         <translation>Les validations exigées par la règle du jeu de données ne sont pas toutes données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="33"/>
+        <location filename="../ui/messages_store.py" line="36"/>
         <source>Your organisation may not propose changes to this dataset.</source>
         <translation>Votre organisme ne peut pas proposer de modifications de ce jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="34"/>
+        <location filename="../ui/messages_store.py" line="37"/>
         <source>The changes lie outside your organisation&apos;s territory.</source>
         <translation>Les modifications sortent du territoire de votre organisme.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="39"/>
+        <location filename="../ui/messages_store.py" line="48"/>
         <source>This login is not a member of the partnership convention.</source>
         <translation>Cet identifiant n'est pas membre de la convention de partenariat.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="40"/>
+        <location filename="../ui/messages_store.py" line="49"/>
         <source>The author, organisation and dataset of a proposal cannot change.</source>
         <translation>L'auteur, l'organisme et le jeu de données d'une proposition ne peuvent pas changer.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="41"/>
+        <location filename="../ui/messages_store.py" line="50"/>
         <source>The audit trail cannot be changed or deleted.</source>
         <translation>Le journal d'audit ne peut être ni modifié ni supprimé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="42"/>
+        <location filename="../ui/messages_store.py" line="51"/>
         <source>The proposal store refused a value: {message}</source>
         <translation>Le registre des propositions a refusé une valeur : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="43"/>
+        <location filename="../ui/messages_store.py" line="52"/>
         <source>A proposal with this identifier already exists.</source>
         <translation>Une proposition avec cet identifiant existe déjà.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="44"/>
+        <location filename="../ui/messages_store.py" line="53"/>
         <source>The proposal database cannot be reached. Drafts are kept on this computer and can be submitted later.</source>
         <translation>La base des propositions est injoignable. Les brouillons sont conservés sur cet ordinateur et pourront être soumis plus tard.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="49"/>
+        <location filename="../ui/messages_store.py" line="58"/>
         <source>This proposal store was created by a newer version of GeoGov. Update the plugin.</source>
         <translation>Ce registre des propositions a été créé par une version plus récente de GeoGov. Mettez l'extension à jour.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="51"/>
+        <location filename="../ui/messages_store.py" line="60"/>
         <source>The proposal file cannot be used: {message}</source>
         <translation>Le fichier des propositions est inutilisable : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="56"/>
+        <location filename="../ui/messages_store.py" line="65"/>
         <source>The proposal database failed: {message}</source>
         <translation>La base des propositions a échoué : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="57"/>
+        <location filename="../ui/messages_store.py" line="66"/>
         <source>The QGIS authentication configuration {authcfg} cannot be read.</source>
         <translation>La configuration d'authentification QGIS {authcfg} ne peut pas être lue.</translation>
     </message>
@@ -1749,12 +1744,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>{debtor} à {creditor}, {rhythm}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="218"/>
+        <location filename="../ui/messages_governance.py" line="222"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="218"/>
+        <location filename="../ui/messages_governance.py" line="222"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
@@ -2455,167 +2450,167 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>« {value} » n'est pas un niveau de diffusion (open, partenaires ou restreint).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="63"/>
+        <location filename="../ui/messages_governance.py" line="62"/>
         <source>“{value}” cannot approve changes (steward, dpo or coordinator).</source>
         <translation>« {value} » ne peut pas valider de modifications (steward, dpo ou coordinator).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="65"/>
+        <location filename="../ui/messages_governance.py" line="64"/>
         <source>“{code}” is not a French département code.</source>
         <translation>« {code} » n'est pas un code de département français.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="114"/>
+        <location filename="../ui/messages_governance.py" line="118"/>
         <source>The territory file “{file}” does not exist beside the convention.</source>
         <translation>Le fichier de territoire « {file} » n'existe pas à côté de la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="117"/>
+        <location filename="../ui/messages_governance.py" line="121"/>
         <source>No partner has the id “{id}”.</source>
         <translation>Aucun partenaire n'a l'identifiant « {id} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="118"/>
+        <location filename="../ui/messages_governance.py" line="122"/>
         <source>No dataset has the id “{id}”.</source>
         <translation>Aucune donnée n'a l'identifiant « {id} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="119"/>
+        <location filename="../ui/messages_governance.py" line="123"/>
         <source>The partner id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant de partenaire « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="121"/>
+        <location filename="../ui/messages_governance.py" line="125"/>
         <source>The dataset id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant de donnée « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="123"/>
+        <location filename="../ui/messages_governance.py" line="127"/>
         <source>The id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="124"/>
+        <location filename="../ui/messages_governance.py" line="128"/>
         <source>The login “{login}” is already given to another contact (line {first_line}): a login is one person.</source>
         <translation>L'identifiant de connexion « {login} » est déjà attribué à un autre contact (ligne {first_line}) : un identifiant désigne une seule personne.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="126"/>
+        <location filename="../ui/messages_governance.py" line="130"/>
         <source>“{value}” already identifies another dataset (line {first_line}): a record or a layer belongs to one dataset only.</source>
         <translation>« {value} » identifie déjà une autre donnée (ligne {first_line}) : une fiche ou une couche n'appartient qu'à une seule donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="129"/>
+        <location filename="../ui/messages_governance.py" line="133"/>
         <source>The approval rule of “{dataset}” needs the DPO, but no steward partner of this dataset has a contact with the DPO role.</source>
         <translation>La règle de validation de « {dataset} » exige le DPO, mais aucun partenaire référent de cette donnée n'a de contact ayant le rôle de DPO.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="133"/>
+        <location filename="../ui/messages_governance.py" line="137"/>
         <source>“{dataset}” holds personal data but its approval rule does not require the DPO.</source>
         <translation>« {dataset} » contient des données personnelles mais sa règle de validation n'exige pas le DPO.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="135"/>
+        <location filename="../ui/messages_governance.py" line="139"/>
         <source>The steward partner “{partner}” of “{dataset}” has no contact with the steward role: nobody will be told of proposals.</source>
         <translation>Le partenaire référent « {partner} » de « {dataset} » n'a aucun contact ayant le rôle de référent validation : personne ne sera prévenu des propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="138"/>
+        <location filename="../ui/messages_governance.py" line="142"/>
         <source>Nothing says how to recognise the dataset “{dataset}” (match: records, services or sources).</source>
         <translation>Rien n'indique comment reconnaître la donnée « {dataset} » (match : records, services ou sources).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="141"/>
+        <location filename="../ui/messages_governance.py" line="145"/>
         <source>The metadata names {found} as custodian; the convention says {expected_name}.</source>
         <translation>La fiche de métadonnées désigne {found} comme gestionnaire ; la convention indique {expected_name}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="143"/>
+        <location filename="../ui/messages_governance.py" line="147"/>
         <source>The metadata names {found} as producer; the convention says {expected_names}.</source>
         <translation>La fiche de métadonnées désigne {found} comme producteur ; la convention indique {expected_names}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="145"/>
+        <location filename="../ui/messages_governance.py" line="149"/>
         <source>Update rhythm: the metadata says “{found}”, the convention commits to “{expected}”.</source>
         <translation>Rythme de mise à jour : la fiche de métadonnées indique « {found} », la convention engage à « {expected} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="147"/>
+        <location filename="../ui/messages_governance.py" line="151"/>
         <source>The metadata names no point of contact for the data.</source>
         <translation>La fiche de métadonnées ne désigne aucun point de contact pour la donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="149"/>
+        <location filename="../ui/messages_governance.py" line="153"/>
         <source>The convention names nobody to validate changes here.</source>
         <translation>La convention ne désigne personne pour valider les modifications ici.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="153"/>
+        <location filename="../ui/messages_governance.py" line="157"/>
         <source>The catalogue record “{title}” is not covered by the convention.</source>
         <translation>La fiche de catalogue « {title} » n'est pas couverte par la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="155"/>
+        <location filename="../ui/messages_governance.py" line="159"/>
         <source>The dataset “{title}” of the convention has no record in the catalogue.</source>
         <translation>La donnée « {title} » de la convention n'a pas de fiche dans le catalogue.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="163"/>
+        <location filename="../ui/messages_governance.py" line="167"/>
         <source>a mapping (key: value)</source>
         <translation>un dictionnaire (clé : valeur)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="163"/>
+        <location filename="../ui/messages_governance.py" line="167"/>
         <source>a list</source>
         <translation>une liste</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="163"/>
+        <location filename="../ui/messages_governance.py" line="167"/>
         <source>a text</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="164"/>
+        <location filename="../ui/messages_governance.py" line="168"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="165"/>
+        <location filename="../ui/messages_governance.py" line="169"/>
         <source>true or false</source>
         <translation>vrai ou faux (true ou false)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="165"/>
+        <location filename="../ui/messages_governance.py" line="169"/>
         <source>a date</source>
         <translation>une date</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="166"/>
+        <location filename="../ui/messages_governance.py" line="170"/>
         <source>a date (YYYY-MM-DD)</source>
         <translation>une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="166"/>
+        <location filename="../ui/messages_governance.py" line="170"/>
         <source>a key</source>
         <translation>une clé</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="167"/>
+        <location filename="../ui/messages_governance.py" line="171"/>
         <source>“own” or a territory</source>
         <translation>« own » ou un territoire</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="197"/>
+        <location filename="../ui/messages_governance.py" line="201"/>
         <source>Did you mean “{suggestion}”?</source>
         <translation>Vouliez-vous dire « {suggestion} » ?</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="208"/>
+        <location filename="../ui/messages_governance.py" line="212"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="216"/>
+        <location filename="../ui/messages_governance.py" line="220"/>
         <source>at {path}</source>
         <translation>à {path}</translation>
     </message>
@@ -3412,147 +3407,147 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>l'entité se trouvait hors du territoire de votre organisme avant votre changement : il ne vous revient pas de la modifier.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="37"/>
+        <location filename="../ui/messages_proposals.py" line="41"/>
         <source>Your login “{login}” is not a member of the partnership convention: nobody knows which organisation proposes.</source>
         <translation>Votre identifiant « {login} » ne figure pas dans la convention de partenariat : on ne sait pas quel organisme propose.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="40"/>
+        <location filename="../ui/messages_proposals.py" line="44"/>
         <source>These changes cannot be proposed: {message}</source>
         <translation>Ces changements ne peuvent pas être proposés : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="41"/>
+        <location filename="../ui/messages_proposals.py" line="45"/>
         <source>No partnership convention is loaded: set it in the GeoGov settings.</source>
         <translation>Aucune convention de partenariat n'est chargée : indiquez-la dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="43"/>
+        <location filename="../ui/messages_proposals.py" line="47"/>
         <source>The convention has no dataset “{dataset}”.</source>
         <translation>La convention ne contient pas de jeu de données « {dataset} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="44"/>
+        <location filename="../ui/messages_proposals.py" line="48"/>
         <source>The layer “{layer}” is not a shared dataset of the partnership convention: there is nobody to review changes to it.</source>
         <translation>La couche « {layer} » n'est pas un jeu de données partagé de la convention de partenariat : personne n'est désigné pour valider ses modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="46"/>
+        <location filename="../ui/messages_proposals.py" line="55"/>
         <source>The layer “{layer}” has no edits to propose.</source>
         <translation>La couche « {layer} » n'a pas de modification à proposer.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="47"/>
+        <location filename="../ui/messages_proposals.py" line="56"/>
         <source>The layer “{layer}” has no field “{key}”, the key that identifies the features of the dataset.</source>
         <translation>La couche « {layer} » n'a pas de champ « {key} », la clé qui identifie les entités du jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="49"/>
+        <location filename="../ui/messages_proposals.py" line="58"/>
         <source>The edited copy is in {edited}, the authoritative layer in {base}: use the same CRS.</source>
         <translation>La copie modifiée est en {edited}, la couche de référence en {base} : utilisez le même SCR.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="52"/>
+        <location filename="../ui/messages_proposals.py" line="61"/>
         <source>The features cannot be compared: {message}</source>
         <translation>Les entités ne peuvent pas être comparées : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="53"/>
+        <location filename="../ui/messages_proposals.py" line="62"/>
         <source>The features of the {side} layer do not come in key order.</source>
         <translation>Les entités de la couche {side} n'arrivent pas dans l'ordre de la clé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="54"/>
+        <location filename="../ui/messages_proposals.py" line="63"/>
         <source>The key {key} appears twice in the {side} layer: the key field must identify each feature.</source>
         <translation>La clé {key} apparaît deux fois dans la couche {side} : le champ clé doit identifier chaque entité.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="56"/>
+        <location filename="../ui/messages_proposals.py" line="65"/>
         <source>A feature of the authoritative layer has no key: it cannot be followed.</source>
         <translation>Une entité de la couche de référence n'a pas de clé : elle ne peut pas être suivie.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="58"/>
+        <location filename="../ui/messages_proposals.py" line="67"/>
         <source>The keys of the two layers are of different types and cannot be matched.</source>
         <translation>Les clés des deux couches sont de types différents et ne peuvent pas être rapprochées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="60"/>
+        <location filename="../ui/messages_proposals.py" line="69"/>
         <source>A feature has {values} values for {fields} fields.</source>
         <translation>Une entité a {values} valeurs pour {fields} champs.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="61"/>
+        <location filename="../ui/messages_proposals.py" line="70"/>
         <source>A geometry cannot be read: {message}</source>
         <translation>Une géométrie est illisible : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="63"/>
+        <location filename="../ui/messages_proposals.py" line="72"/>
         <source>No proposal store is configured: choose one in the GeoGov settings.</source>
         <translation>Aucun registre des propositions n'est configuré : choisissez-en un dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="65"/>
+        <location filename="../ui/messages_proposals.py" line="74"/>
         <source>Your login is not set: in GeoPackage mode, type it in the GeoGov settings.</source>
         <translation>Votre identifiant n'est pas renseigné : en mode GeoPackage, saisissez-le dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="72"/>
+        <location filename="../ui/messages_proposals.py" line="81"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="72"/>
+        <location filename="../ui/messages_proposals.py" line="81"/>
         <source>whole number</source>
         <translation>nombre entier</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="72"/>
+        <location filename="../ui/messages_proposals.py" line="81"/>
         <source>decimal number</source>
         <translation>nombre décimal</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="73"/>
+        <location filename="../ui/messages_proposals.py" line="82"/>
         <source>yes/no value</source>
         <translation>valeur oui/non</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="73"/>
+        <location filename="../ui/messages_proposals.py" line="82"/>
         <source>date</source>
         <translation>date</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="73"/>
+        <location filename="../ui/messages_proposals.py" line="82"/>
         <source>date and time</source>
         <translation>date et heure</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="74"/>
+        <location filename="../ui/messages_proposals.py" line="83"/>
         <source>binary value</source>
         <translation>valeur binaire</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="84"/>
+        <location filename="../ui/messages_proposals.py" line="93"/>
         <source>New feature {key}</source>
         <translation>Nouvelle entité {key}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="86"/>
+        <location filename="../ui/messages_proposals.py" line="95"/>
         <source>Feature {key} (modified)</source>
         <translation>Entité {key} (modifiée)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="88"/>
+        <location filename="../ui/messages_proposals.py" line="97"/>
         <source>Feature {key} (deleted)</source>
         <translation>Entité {key} (supprimée)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="89"/>
+        <location filename="../ui/messages_proposals.py" line="98"/>
         <source>Feature {key}</source>
         <translation>Entité {key}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="111"/>
+        <location filename="../ui/messages_proposals.py" line="120"/>
         <source>{feature}: {rule}</source>
         <translation>{feature} : {rule}</translation>
     </message>
@@ -4338,7 +4333,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>À propos de la fiche</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="82"/>
+        <location filename="../ui/messages_proposals.py" line="91"/>
         <source>New feature no. {n} (no key yet)</source>
         <translation>Nouvelle entité n° {n} (pas encore identifiée)</translation>
     </message>
@@ -4408,27 +4403,27 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Validation et application</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="163"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="165"/>
         <source>Authentication configuration of the target</source>
         <translation>Configuration d’authentification de la cible</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="171"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="173"/>
         <source>Apply result</source>
         <translation>Résultat de l’application</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="173"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="175"/>
         <source>Proposal status</source>
         <translation>Statut de la proposition</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="174"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="176"/>
         <source>Report (JSON)</source>
         <translation>Compte rendu (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="208"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="209"/>
         <source>Proposal {id} is {status}: only an approved proposal can be applied.</source>
         <translation>La proposition {id} est au statut {status} : seule une proposition approuvée peut être appliquée.</translation>
     </message>
@@ -4608,247 +4603,247 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Seule une proposition approuvée peut être appliquée (celle-ci est « {status} »).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="29"/>
+        <location filename="../ui/messages_publishing.py" line="36"/>
         <source>The target has no table “{table}”.</source>
         <translation>La cible n'a pas de table « {table} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="30"/>
+        <location filename="../ui/messages_publishing.py" line="37"/>
         <source>The table “{table}” has no single-column primary key: GeoGov cannot find its features.</source>
         <translation>La table « {table} » n'a pas de clé primaire sur une seule colonne : GeoGov ne peut pas retrouver ses entités.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="32"/>
+        <location filename="../ui/messages_publishing.py" line="39"/>
         <source>Several features of the target have {field} = {key}: the key must identify one feature.</source>
         <translation>Plusieurs entités de la cible ont {field} = {key} : la clé doit identifier une seule entité.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="34"/>
+        <location filename="../ui/messages_publishing.py" line="41"/>
         <source>The value of “{field}” contains control characters that cannot be sent to a WFS server.</source>
         <translation>La valeur de « {field} » contient des caractères de contrôle qui ne peuvent pas être envoyés à un serveur WFS.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="36"/>
+        <location filename="../ui/messages_publishing.py" line="43"/>
         <source>An update or a deletion was prepared without any feature.</source>
         <translation>Une modification ou une suppression a été préparée sans aucune entité.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="37"/>
+        <location filename="../ui/messages_publishing.py" line="44"/>
         <source>Too many features in one request ({count}); the server would silently match none.</source>
         <translation>Trop d'entités dans une même requête ({count}) : le serveur n'en trouverait silencieusement aucune.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="62"/>
+        <location filename="../ui/messages_publishing.py" line="69"/>
         <source>The changes are in {proposal}, the target in {target}.</source>
         <translation>Les modifications sont en {proposal}, la cible en {target}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="63"/>
+        <location filename="../ui/messages_publishing.py" line="70"/>
         <source>the service does not allow this kind of change.</source>
         <translation>le service n'autorise pas ce type de modification.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="64"/>
+        <location filename="../ui/messages_publishing.py" line="71"/>
         <source>the target has no field “{field}”, the key of the proposal.</source>
         <translation>la cible n'a pas de champ « {field} », la clé de la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="65"/>
+        <location filename="../ui/messages_publishing.py" line="72"/>
         <source>this feature appears twice in the proposal.</source>
         <translation>cette entité apparaît deux fois dans la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="66"/>
+        <location filename="../ui/messages_publishing.py" line="73"/>
         <source>the target has no field “{field}”.</source>
         <translation>la cible n'a pas de champ « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="67"/>
+        <location filename="../ui/messages_publishing.py" line="74"/>
         <source>the field “{field}” is filled by the target itself and cannot be changed.</source>
         <translation>le champ « {field} » est rempli par la cible elle-même et ne peut pas être modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="69"/>
+        <location filename="../ui/messages_publishing.py" line="76"/>
         <source>the value {value} of “{field}” is not a valid {type}.</source>
         <translation>la valeur {value} de « {field} » n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="70"/>
+        <location filename="../ui/messages_publishing.py" line="77"/>
         <source>the field “{field}” may not be empty in the target.</source>
         <translation>le champ « {field} » ne peut pas être vide dans la cible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="71"/>
+        <location filename="../ui/messages_publishing.py" line="78"/>
         <source>the key “{field}” is empty.</source>
         <translation>la clé « {field} » est vide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="72"/>
+        <location filename="../ui/messages_publishing.py" line="79"/>
         <source>the geometry cannot be read ({detail}).</source>
         <translation>la géométrie est illisible ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="73"/>
+        <location filename="../ui/messages_publishing.py" line="80"/>
         <source>the geometry is a {geometry}, the target holds {layer}.</source>
         <translation>la géométrie est de type {geometry}, la cible contient des {layer}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="74"/>
+        <location filename="../ui/messages_publishing.py" line="81"/>
         <source>the geometry is missing and the target requires one.</source>
         <translation>la géométrie manque et la cible en exige une.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="76"/>
+        <location filename="../ui/messages_publishing.py" line="83"/>
         <source>The service&apos;s description of the layer cannot be used (element {element}).</source>
         <translation>La description de la couche par le service est inutilisable (élément {element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="78"/>
+        <location filename="../ui/messages_publishing.py" line="85"/>
         <source>The service does not publish the layer “{typename}”.</source>
         <translation>Le service ne publie pas la couche « {typename} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="79"/>
+        <location filename="../ui/messages_publishing.py" line="86"/>
         <source>The layer “{typename}” has no field “{field}”.</source>
         <translation>La couche « {typename} » n'a pas de champ « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="80"/>
+        <location filename="../ui/messages_publishing.py" line="87"/>
         <source>The server sent “{value}” for “{field}”, which is not a valid {type}.</source>
         <translation>Le serveur a envoyé « {value} » pour « {field} », qui n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="81"/>
+        <location filename="../ui/messages_publishing.py" line="88"/>
         <source>The server did not answer the transaction with a transaction response ({element}).</source>
         <translation>Le serveur n'a pas répondu à la transaction par une réponse de transaction ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="83"/>
+        <location filename="../ui/messages_publishing.py" line="90"/>
         <source>The server&apos;s transaction response has an unreadable count ({value}).</source>
         <translation>La réponse du serveur à la transaction contient un décompte illisible ({value}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="85"/>
+        <location filename="../ui/messages_publishing.py" line="92"/>
         <source>The coordinate reference system {crs} is unknown.</source>
         <translation>Le système de coordonnées {crs} est inconnu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="86"/>
+        <location filename="../ui/messages_publishing.py" line="93"/>
         <source>A geometry of the proposal cannot be read.</source>
         <translation>Une géométrie de la proposition est illisible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="87"/>
+        <location filename="../ui/messages_publishing.py" line="94"/>
         <source>A geometry cannot be converted to or from GML.</source>
         <translation>Une géométrie ne peut pas être convertie en GML ou depuis GML.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="89"/>
+        <location filename="../ui/messages_publishing.py" line="96"/>
         <source>Feature {key}: choose a value for {fields}.</source>
         <translation>Entité {key} : choisissez une valeur pour {fields}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="90"/>
+        <location filename="../ui/messages_publishing.py" line="97"/>
         <source>The choice for “{field}” is not understood.</source>
         <translation>Le choix pour « {field} » n'est pas compris.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="92"/>
+        <location filename="../ui/messages_publishing.py" line="99"/>
         <source>Unknown change log format “{format}”: choose CSV, GeoJSON or HTML.</source>
         <translation>Format de journal inconnu « {format} » : choisissez CSV, GeoJSON ou HTML.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="97"/>
+        <location filename="../ui/messages_publishing.py" line="104"/>
         <source>The diff layers cannot be built: {message}</source>
         <translation>Les couches de différences ne peuvent pas être construites : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="95"/>
+        <location filename="../ui/messages_publishing.py" line="102"/>
         <source>The changes of this proposal have no geometry to show on the map.</source>
         <translation>Les modifications de cette proposition n'ont pas de géométrie à afficher sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="96"/>
+        <location filename="../ui/messages_publishing.py" line="103"/>
         <source>The diff style cannot be loaded: {message}</source>
         <translation>Le style des différences ne peut pas être chargé : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="109"/>
+        <location filename="../ui/messages_publishing.py" line="116"/>
         <source>{who}: {message}</source>
         <translation>{who} : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="111"/>
+        <location filename="../ui/messages_publishing.py" line="118"/>
         <source>{feature}: {message}</source>
         <translation>{feature} : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="116"/>
+        <location filename="../ui/messages_publishing.py" line="123"/>
         <source>The server</source>
         <translation>Le serveur</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="116"/>
+        <location filename="../ui/messages_publishing.py" line="123"/>
         <source>The database</source>
         <translation>La base de données</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="117"/>
+        <location filename="../ui/messages_publishing.py" line="124"/>
         <source>The check after writing</source>
         <translation>La vérification après écriture</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="117"/>
+        <location filename="../ui/messages_publishing.py" line="124"/>
         <source>The target</source>
         <translation>La cible</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="123"/>
+        <location filename="../ui/messages_publishing.py" line="130"/>
         <source>(and {n} more)</source>
         <translation>(et {n} de plus)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="139"/>
+        <location filename="../ui/messages_publishing.py" line="146"/>
         <source>Applied to the authoritative data and verified: {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Appliquée aux données de référence et vérifiée : {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="142"/>
+        <location filename="../ui/messages_publishing.py" line="149"/>
         <source>These changes were already in the data (an earlier attempt had landed): nothing was written twice. {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Ces modifications étaient déjà dans les données (une tentative précédente avait abouti) : rien n'a été écrit deux fois. {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="146"/>
+        <location filename="../ui/messages_publishing.py" line="153"/>
         <source>{n} feature(s) changed in the authoritative data since the proposal was made: nothing was written. Resolve the conflicts to rebase the proposal; it then needs approval again.</source>
         <translation>{n} entité(s) modifiée(s) dans les données de référence depuis la proposition : rien n'a été écrit. Résolvez les conflits pour mettre à jour la proposition ; elle devra ensuite être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="151"/>
+        <location filename="../ui/messages_publishing.py" line="158"/>
         <source>The changes do not fit the target&apos;s schema: nothing was sent. {problems}</source>
         <translation>Les modifications ne respectent pas le schéma de la cible : rien n'a été envoyé. {problems}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="156"/>
+        <location filename="../ui/messages_publishing.py" line="163"/>
         <source>The target refused part of the proposal: {refusals}. Everything of the proposal that had landed was undone; the data is as before.</source>
         <translation>La cible a refusé une partie de la proposition : {refusals}. Tout ce qui avait été écrit de la proposition a été défait ; les données sont comme avant.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="160"/>
+        <location filename="../ui/messages_publishing.py" line="168"/>
         <source>The target refused part of the proposal: {refusals}. Undoing what had landed failed for: {left}. Check these features in the data.</source>
         <translation>La cible a refusé une partie de la proposition : {refusals}. L'annulation de ce qui avait été écrit a échoué pour : {left}. Vérifiez ces entités dans les données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="163"/>
+        <location filename="../ui/messages_publishing.py" line="171"/>
         <source>Cancelled while writing: everything of the proposal that had landed was undone.</source>
         <translation>Annulé pendant l'écriture : tout ce qui avait été écrit de la proposition a été défait.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="165"/>
+        <location filename="../ui/messages_publishing.py" line="173"/>
         <source>The connection failed after sending: whether the changes landed is unknown. Apply again: GeoGov finds what already landed and writes nothing twice.</source>
         <translation>La connexion a échoué après l'envoi : on ne sait pas si les modifications ont été écrites. Appliquez à nouveau : GeoGov retrouve ce qui a déjà été écrit et n'écrit rien deux fois.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="167"/>
+        <location filename="../ui/messages_publishing.py" line="175"/>
         <source>The apply ended with the status “{status}”.</source>
         <translation>L'application s'est terminée avec le statut « {status} ».</translation>
     </message>
@@ -5548,7 +5543,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Le référent validation de la donnée examine votre proposition avant qu'elle soit appliquée aux données partagées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="46"/>
+        <location filename="../ui/messages_store.py" line="55"/>
         <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov&apos;s settings.</source>
         <translation>La base des propositions a refusé la connexion : vérifiez le nom d’utilisateur et le mot de passe de la configuration d’authentification choisie dans les paramètres de GeoGov.</translation>
     </message>
@@ -5668,152 +5663,152 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <translation>Une fiche correspond.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="52"/>
+        <location filename="../ui/messages_store.py" line="61"/>
         <source>The folder of the proposal file does not exist: {folder}. Choose another file in Settings ▸ Options ▸ GeoGov.</source>
         <translation>Le dossier du fichier des propositions n'existe pas : {folder}. Choisissez un autre fichier dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="54"/>
+        <location filename="../ui/messages_store.py" line="63"/>
         <source>The proposal store is a folder, not a GeoPackage file: choose a .gpkg file in Settings ▸ Options ▸ GeoGov.</source>
         <translation>Le magasin des propositions désigne un dossier et non un fichier GeoPackage : choisissez un fichier .gpkg dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="66"/>
+        <location filename="../ui/messages_governance.py" line="65"/>
         <source>“{code}” is not the INSEE code of a commune of the territory reference ({reference}).</source>
         <translation>« {code} » n'est le code INSEE d'aucune commune du référentiel territorial ({reference}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="68"/>
+        <location filename="../ui/messages_governance.py" line="67"/>
         <source>“{siren}” is not the SIREN number of an EPCI, an EPT or the Métropole du Grand Paris of the territory reference ({reference}).</source>
         <translation>« {siren} » n'est le numéro SIREN d'aucun EPCI, EPT ni de la Métropole du Grand Paris du référentiel territorial ({reference}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="71"/>
+        <location filename="../ui/messages_governance.py" line="70"/>
         <source>“{siren}” is not the SIREN number of an établissement public territorial of the territory reference ({reference}).</source>
         <translation>« {siren} » n'est le numéro SIREN d'aucun établissement public territorial du référentiel territorial ({reference}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="73"/>
+        <location filename="../ui/messages_governance.py" line="72"/>
         <source>The territory reference ({reference}) has no commune of the département “{code}”: its territory cannot be checked. Name a reference that covers it (territories: reference).</source>
         <translation>Le référentiel territorial ({reference}) ne contient aucune commune du département « {code} » : ce territoire ne peut pas être vérifié. Indiquez un référentiel qui le couvre (territories: reference).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="77"/>
+        <location filename="../ui/messages_governance.py" line="81"/>
         <source>Expected at least {minimum}, found {value}.</source>
         <translation>Au moins {minimum} attendu, {value} trouvé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="78"/>
+        <location filename="../ui/messages_governance.py" line="82"/>
         <source>No partner of kind “{kind}” has a territory.</source>
         <translation>Aucun partenaire de type « {kind} » n'a de territoire.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="80"/>
+        <location filename="../ui/messages_governance.py" line="84"/>
         <source>The territory reference “{file}” does not exist.</source>
         <translation>Le référentiel territorial « {file} » n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="81"/>
+        <location filename="../ui/messages_governance.py" line="85"/>
         <source>The territory reference “{file}” cannot be read as geographic data: {reason}</source>
         <translation>Le référentiel territorial « {file} » ne peut pas être lu comme une donnée géographique : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="83"/>
+        <location filename="../ui/messages_governance.py" line="87"/>
         <source>The territory reference “{file}” cannot be downloaded: {reason}</source>
         <translation>Le référentiel territorial « {file} » ne peut pas être téléchargé : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="84"/>
+        <location filename="../ui/messages_governance.py" line="88"/>
         <source>The territory reference “{file}” has no layer “{layer}” (its layers: {layers}).</source>
         <translation>Le référentiel territorial « {file} » n'a pas de couche « {layer} » (ses couches : {layers}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="86"/>
+        <location filename="../ui/messages_governance.py" line="90"/>
         <source>The territory reference “{file}” has no field “{field}” (its fields: {fields}).</source>
         <translation>Le référentiel territorial « {file} » n'a pas de champ « {field} » (ses champs : {fields}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="88"/>
+        <location filename="../ui/messages_governance.py" line="92"/>
         <source>The territory reference “{file}” does not say its coordinate reference system.</source>
         <translation>Le référentiel territorial « {file} » n'indique pas son système de coordonnées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="90"/>
+        <location filename="../ui/messages_governance.py" line="94"/>
         <source>The territory reference “{file}” is in {crs}, not in {expected} as the convention says.</source>
         <translation>Le référentiel territorial « {file} » est en {crs}, et non en {expected} comme le dit la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="92"/>
+        <location filename="../ui/messages_governance.py" line="96"/>
         <source>{count} commune(s) of the territory reference “{file}” have no code (features {features}).</source>
         <translation>{count} commune(s) du référentiel territorial « {file} » n'ont pas de code (entités {features}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="94"/>
+        <location filename="../ui/messages_governance.py" line="98"/>
         <source>The territory reference “{file}” has the code(s) {codes} twice.</source>
         <translation>Le référentiel territorial « {file} » contient deux fois le(s) code(s) {codes}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="95"/>
+        <location filename="../ui/messages_governance.py" line="99"/>
         <source>{count} commune(s) of the territory reference “{file}” have no polygon: {codes}.</source>
         <translation>{count} commune(s) du référentiel territorial « {file} » n'ont pas de polygone : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="97"/>
+        <location filename="../ui/messages_governance.py" line="101"/>
         <source>{count} commune(s) of the territory reference “{file}” have an invalid polygon: {codes} ({reason}).</source>
         <translation>{count} commune(s) du référentiel territorial « {file} » ont un polygone invalide : {codes} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="99"/>
+        <location filename="../ui/messages_governance.py" line="103"/>
         <source>Communes of the territory reference “{file}” overlap: {pairs}. A place would belong to two communes.</source>
         <translation>Des communes du référentiel territorial « {file} » se chevauchent : {pairs}. Un lieu appartiendrait à deux communes.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="101"/>
+        <location filename="../ui/messages_governance.py" line="105"/>
         <source>The territory reference “{file}” holds no commune.</source>
         <translation>Le référentiel territorial « {file} » ne contient aucune commune.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="102"/>
+        <location filename="../ui/messages_governance.py" line="106"/>
         <source>The territory geometry file “{file}” does not exist.</source>
         <translation>Le fichier de géométrie du territoire « {file} » n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="103"/>
+        <location filename="../ui/messages_governance.py" line="107"/>
         <source>The territory geometry file “{file}” cannot be read as geographic data: {reason}</source>
         <translation>Le fichier de géométrie du territoire « {file} » ne peut pas être lu comme une donnée géographique : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="105"/>
+        <location filename="../ui/messages_governance.py" line="109"/>
         <source>The territory geometry file “{file}” does not say its coordinate reference system.</source>
         <translation>Le fichier de géométrie du territoire « {file} » n'indique pas son système de coordonnées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="107"/>
+        <location filename="../ui/messages_governance.py" line="111"/>
         <source>The territory geometry file “{file}” has an invalid polygon (feature {feature}).</source>
         <translation>Le fichier de géométrie du territoire « {file} » contient un polygone invalide (entité {feature}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="109"/>
+        <location filename="../ui/messages_governance.py" line="113"/>
         <source>The territory geometry file “{file}” holds no polygon.</source>
         <translation>Le fichier de géométrie du territoire « {file} » ne contient aucun polygone.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="110"/>
+        <location filename="../ui/messages_governance.py" line="114"/>
         <source>The changes have no coordinate reference system: where they lie cannot be told.</source>
         <translation>Les modifications n'ont pas de système de coordonnées : impossible de dire où elles se trouvent.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="112"/>
+        <location filename="../ui/messages_governance.py" line="116"/>
         <source>The changes are in {crs}, which cannot be compared with the territory reference: {reason}</source>
         <translation>Les modifications sont en {crs}, qui ne peut pas être comparé au référentiel territorial : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="35"/>
+        <location filename="../ui/messages_store.py" line="44"/>
         <source>You have already approved this proposal: each approval it needs is given by a different person.</source>
         <translation>Vous avez déjà approuvé cette proposition : chaque approbation requise doit venir d'une personne différente.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="37"/>
+        <location filename="../ui/messages_store.py" line="46"/>
         <source>The territory reference&apos;s coordinate reference system has no EPSG code: PostGIS cannot hold it.</source>
         <translation>Le système de coordonnées du référentiel territorial n'a pas de code EPSG : PostGIS ne peut pas l'enregistrer.</translation>
     </message>
@@ -5886,6 +5881,81 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>{date} ({kind})</translation>
     </message>
     <message>
+        <location filename="../ui/messages_governance.py" line="76"/>
+        <source>A target names one of wfs, oapif, postgis or gpkg.</source>
+        <translation>Une cible indique l'un de : wfs, oapif, postgis ou gpkg.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="77"/>
+        <source>A target address may hold * and ? as wildcards, not brackets: “{value}”.</source>
+        <translation>Une adresse de cible peut contenir * et ? comme jokers, pas de crochets : « {value} ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="79"/>
+        <source>“{value}” is not a coordinate reference system with an EPSG code.</source>
+        <translation>« {value} » n'est pas un système de coordonnées de référence doté d'un code EPSG.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="37"/>
+        <source>the new feature has no “{field}”, the key that identifies the features of the dataset.</source>
+        <translation>la nouvelle entité n'a pas de « {field} », la clé qui identifie les entités du jeu de données.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="39"/>
+        <source>another feature of the proposal already has the key “{value}” (field “{field}”).</source>
+        <translation>une autre entité de la proposition a déjà la clé « {value} » (champ « {field} »).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="29"/>
+        <source>No partnership convention is loaded: GeoGov cannot check where this dataset is published, so it applies nothing.</source>
+        <translation>Aucune convention de partenariat n'est chargée : GeoGov ne peut pas vérifier où ce jeu de données est publié, il n'applique donc rien.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="31"/>
+        <source>The partnership convention names no authoritative data for the dataset “{dataset}”: nothing can be applied to it.</source>
+        <translation>La convention de partenariat ne désigne aucune donnée de référence pour le jeu de données « {dataset} » : rien ne peut y être appliqué.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="33"/>
+        <source>This proposal targets “{layer}” at {uri}, which is not where the partnership convention says the dataset “{dataset}” is published: nothing was written.</source>
+        <translation>Cette proposition vise « {layer} » à l'adresse {uri}, qui n'est pas l'endroit où la convention de partenariat publie le jeu de données « {dataset} » : rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_store.py" line="38"/>
+        <source>The proposal does not point at the layer the convention names for this dataset: it cannot be stored.</source>
+        <translation>La proposition ne vise pas la couche que la convention désigne pour ce jeu de données : elle ne peut pas être enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_store.py" line="40"/>
+        <source>The changes are not in the dataset&apos;s coordinate reference system (EPSG:{srid}).</source>
+        <translation>Les modifications ne sont pas dans le système de coordonnées de référence du jeu de données (EPSG:{srid}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_store.py" line="42"/>
+        <source>This proposal id was not made for your login: GeoGov makes one for each new draft.</source>
+        <translation>Cet identifiant de proposition n'a pas été créé pour votre identifiant de connexion : GeoGov en crée un pour chaque nouveau brouillon.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="50"/>
+        <source>The layer “{layer}” is not where the partnership convention publishes this dataset (“{expected}” at {uri}): a proposal made from it could never be applied. Your edits are still in the layer; to propose them from a copy, compare the copy with the authoritative layer.</source>
+        <translation>La couche « {layer} » n'est pas l'endroit où la convention de partenariat publie ce jeu de données (« {expected} » à l'adresse {uri}) : une proposition faite à partir d'elle ne pourrait jamais être appliquée. Vos modifications sont toujours dans la couche ; pour les proposer depuis une copie, comparez la copie avec la couche de référence.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="180"/>
+        <source>The proposal goes back to its author, with this reason, to be corrected.</source>
+        <translation>La proposition retourne à son auteur, avec cette raison, pour être corrigée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_store.py" line="25"/>
+        <source>You cannot decide a proposal whose changes you wrote or rebased: another reviewer must decide it.</source>
+        <translation>Vous ne pouvez pas décider d'une proposition dont vous avez écrit ou rebasé les modifications : un autre relecteur doit en décider.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_store.py" line="27"/>
+        <source>Decisions are taken as the login that connected to the database, not under another login&apos;s role.</source>
+        <translation>Les décisions sont prises sous l'identifiant qui s'est connecté à la base de données, pas sous le rôle d'un autre identifiant.</translation>
+    </message>
+    <message>
         <location filename="../plugin/bridge/alg_apply_proposal.py" line="96"/>
         <source>Catalogue record {record} updated: revision date {revision}.</source>
         <translation>Fiche de catalogue {record} mise à jour : date de révision {revision}.</translation>
@@ -5916,12 +5986,29 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>Les données restent appliquées. Relancez la mise à jour de la fiche depuis le panneau de validation ou avec geogov:apply_proposal sur cette proposition.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="165"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="136"/>
+        <source>Proposal (PROPOSAL): the id of an approved proposal.
+Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T or OGC API Features service or the PostGIS database (default: the one recorded with the proposal&apos;s target).
+Convention (CONVENTION, optional): path or URL of the partnership convention; empty: the plugin&apos;s. The proposal is applied only to the target the convention names for its dataset: no credential goes anywhere else.
+
+The changes are checked against the target&apos;s real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target&apos;s reason. Running it again after a lost connection never writes anything twice.
+Catalogue authentication (CATALOGUE_AUTHCFG, optional): when the convention names the dataset&apos;s catalogue record, the record&apos;s revision date, date stamp and next update date are then updated in the catalogue (CSW-T) and read back. A catalogue that refuses leaves the data applied; run the algorithm again on the applied proposal to retry the catalogue update alone.
+Outputs: STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS, CATALOGUE (updated, refused, not_verified, unknown, or empty) and RESULT (the full report, JSON).</source>
+        <translation>Proposition (PROPOSAL) : l'identifiant d'une proposition approuvée.
+Authentification de la cible (TARGET_AUTHCFG, facultatif) : la configuration d'authentification QGIS du service WFS-T ou OGC API Features ou de la base PostGIS (par défaut : celle enregistrée avec la cible de la proposition).
+Convention (CONVENTION, facultatif) : chemin ou URL de la convention de partenariat ; vide : celle de l'extension. La proposition n'est appliquée qu'à la cible que la convention désigne pour son jeu de données : aucun identifiant ne part ailleurs.
+
+Les modifications sont vérifiées contre le schéma réel de la cible, puis chaque entité touchée est lue : si quelqu'un en a modifié une depuis la proposition, rien n'est écrit et la proposition passe en conflit. Sinon les modifications sont écrites, relues et comparées ; si la cible en refuse une partie, tout ce qui a été écrit est annulé et les entités refusées sont listées avec la raison donnée par la cible. La relancer après une connexion perdue n'écrit jamais rien deux fois.
+Authentification du catalogue (CATALOGUE_AUTHCFG, facultatif) : quand la convention désigne la fiche de catalogue du jeu, sa date de révision, sa date de fiche et sa date de prochaine mise à jour sont ensuite mises à jour dans le catalogue (CSW-T) puis relues. Un catalogue qui refuse laisse les données appliquées ; relancez l'algorithme sur la proposition appliquée pour ne refaire que la mise à jour de la fiche.
+Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS, CATALOGUE (updated, refused, not_verified, unknown, ou vide) et RESULT (le rapport complet, JSON).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="167"/>
         <source>Authentication configuration of the catalogue</source>
         <translation>Configuration d’authentification du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="172"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="174"/>
         <source>Catalogue update</source>
         <translation>Mise à jour du catalogue</translation>
     </message>
@@ -5995,77 +6082,77 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Indiquez la fiche de catalogue à mettre à jour (record:) : le match.records du jeu en nomme {count}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="62"/>
-        <source>“{value}” is not a target kind (oapif or wfs).</source>
-        <translation>« {value} » n’est pas un type de cible (oapif ou wfs).</translation>
-    </message>
-    <message>
-        <location filename="../ui/messages_governance.py" line="150"/>
+        <location filename="../ui/messages_governance.py" line="154"/>
         <source>The catalogue record was last revised on {record_date}, before the last change applied to the data ({applied}): update the record.</source>
         <translation>La fiche de catalogue a été révisée pour la dernière fois le {record_date}, avant la dernière modification appliquée aux données ({applied}) : mettez la fiche à jour.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="39"/>
+        <location filename="../ui/messages_publishing.py" line="46"/>
         <source>The convention names no catalogue record for the dataset “{dataset}”.</source>
         <translation>La convention ne désigne aucune fiche de catalogue pour le jeu « {dataset} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="41"/>
+        <location filename="../ui/messages_publishing.py" line="48"/>
         <source>Only an applied proposal's catalogue record can be updated (this one is “{status}”).</source>
         <translation>Seule la fiche de catalogue d’une proposition appliquée peut être mise à jour (celle-ci est « {status} »).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="44"/>
+        <location filename="../ui/messages_publishing.py" line="51"/>
         <source>The catalogue has no ISO 19139 record “{record}”.</source>
         <translation>Le catalogue n’a pas de fiche ISO 19139 « {record} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="45"/>
+        <location filename="../ui/messages_publishing.py" line="52"/>
         <source>The catalogue did not answer as a CSW catalogue does (element {element}).</source>
         <translation>Le catalogue n’a pas répondu comme un catalogue CSW (élément {element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="49"/>
+        <location filename="../ui/messages_publishing.py" line="54"/>
+        <source>The catalogue answered the record “{found}” when asked for “{record}”: nothing was sent.</source>
+        <translation>Le catalogue a répondu la fiche « {found} » quand « {record} » était demandée : rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="56"/>
         <source>The catalogue updated {count} records instead of one.</source>
         <translation>Le catalogue a mis à jour {count} fiches au lieu d’une.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="50"/>
+        <location filename="../ui/messages_publishing.py" line="57"/>
         <source>the record the catalogue serves afterwards lacks: {fields}.</source>
         <translation>la fiche que le catalogue sert ensuite n’a pas : {fields}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="52"/>
+        <location filename="../ui/messages_publishing.py" line="59"/>
         <source>The server refused the write: {message}</source>
         <translation>Le serveur a refusé l’écriture : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="53"/>
+        <location filename="../ui/messages_publishing.py" line="60"/>
         <source>The feature changed on the server since it was read (HTTP 412).</source>
         <translation>L’entité a changé sur le serveur depuis sa lecture (HTTP 412).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="55"/>
+        <location filename="../ui/messages_publishing.py" line="62"/>
         <source>The server&apos;s answer to {request} is not JSON.</source>
         <translation>La réponse du serveur à {request} n’est pas du JSON.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="56"/>
+        <location filename="../ui/messages_publishing.py" line="63"/>
         <source>The collection has no property “{field}”.</source>
         <translation>La collection n’a pas de propriété « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="57"/>
+        <location filename="../ui/messages_publishing.py" line="64"/>
         <source>The server cannot select features by “{field}”: GeoGov cannot read the features the proposal touches.</source>
         <translation>Le serveur ne sait pas sélectionner les entités par « {field} » : GeoGov ne peut pas lire les entités que touche la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="59"/>
+        <location filename="../ui/messages_publishing.py" line="66"/>
         <source>The server sent a feature that cannot be read.</source>
         <translation>Le serveur a envoyé une entité illisible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="60"/>
+        <location filename="../ui/messages_publishing.py" line="67"/>
         <source>The server sent a geometry that cannot be read.</source>
         <translation>Le serveur a envoyé une géométrie illisible.</translation>
     </message>
@@ -6088,26 +6175,6 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <location filename="../ui/review_dock.py" line="525"/>
         <source>Updating the catalogue record of “{title}”…</source>
         <translation>Mise à jour de la fiche de catalogue de « {title} »…</translation>
-    </message>
-    <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="136"/>
-        <source>Proposal (PROPOSAL): the id of an approved proposal.
-Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T or OGC API Features service or the PostGIS database (default: the one recorded with the proposal&apos;s target).
-
-The changes are checked against the target&apos;s real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target&apos;s reason. Running it again after a lost connection never writes anything twice.
-Catalogue authentication (CATALOGUE_AUTHCFG, optional) and convention (CONVENTION, optional: path or URL, default the plugin&apos;s): when the convention names the dataset&apos;s catalogue record, the record&apos;s revision date, date stamp and next update date are then updated in the catalogue (CSW-T) and read back. A catalogue that refuses leaves the data applied; run the algorithm again on the applied proposal to retry the catalogue update alone.
-Outputs: STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS, CATALOGUE (updated, refused, not_verified, unknown, or empty) and RESULT (the full report, JSON).</source>
-        <translation>Proposition (PROPOSAL) : l’identifiant d’une proposition approuvée.
-Authentification de la cible (TARGET_AUTHCFG, facultatif) : la configuration d’authentification QGIS du service WFS-T, OGC API Features ou de la base PostGIS (par défaut : celle enregistrée avec la cible de la proposition).
-
-Les modifications sont vérifiées contre le schéma réel de la cible, puis chaque entité touchée est relue : si quelqu’un en a modifié une depuis la proposition, rien n’est écrit et la proposition passe en conflit. Sinon les modifications sont écrites, relues et comparées ; si la cible en refuse une partie, tout ce qui avait été écrit est défait et les entités refusées sont listées avec la raison donnée par la cible. Relancé après une coupure, il n’écrit jamais rien deux fois.
-Authentification du catalogue (CATALOGUE_AUTHCFG, facultatif) et convention (CONVENTION, facultatif : chemin ou URL, par défaut celle de l’extension) : quand la convention désigne la fiche de catalogue du jeu, sa date de révision, sa date de la fiche et sa date de prochaine mise à jour sont ensuite mises à jour dans le catalogue (CSW-T) puis relues. Un catalogue qui refuse laisse les données appliquées ; relancez l’algorithme sur la proposition appliquée pour ne refaire que la mise à jour de la fiche.
-Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS, CATALOGUE (updated, refused, not_verified, unknown, ou vide) et RESULT (le rapport complet, JSON).</translation>
-    </message>
-    <message>
-        <location filename="../ui/messages_publishing.py" line="47"/>
-        <source>The catalogue answered the record “{found}” when asked for “{record}”: nothing was sent.</source>
-        <translation>Le catalogue a répondu la fiche « {found} » quand « {record} » était demandée : rien n’a été envoyé.</translation>
     </message>
 </context>
 </TS>

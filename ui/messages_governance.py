@@ -59,7 +59,6 @@ def messages() -> dict:
         "convention.bad_url": tr("“{value}” is not an http(s) address."),
         "convention.metadata_record": tr("Name the catalogue record to update (record:): the "
                                          "dataset's match.records names {count}."),
-        "convention.bad_target_kind": tr("“{value}” is not a target kind (oapif or wfs)."),
         "convention.bad_approval_role": tr("“{value}” cannot approve changes (steward, dpo or "
                                            "coordinator)."),
         "convention.unknown_departement": tr("“{code}” is not a French département code."),
@@ -74,6 +73,11 @@ def messages() -> dict:
             "The territory reference ({reference}) has no commune of the département “{code}”: "
             "its territory cannot be checked. Name a reference that covers it (territories: "
             "reference)."),
+        "convention.target_kind": tr("A target names one of wfs, oapif, postgis or gpkg."),
+        "convention.target_pattern": tr("A target address may hold * and ? as wildcards, not "
+                                        "brackets: “{value}”."),
+        "convention.target_crs": tr("“{value}” is not a coordinate reference system with an EPSG "
+                                    "code."),
         "convention.too_small": tr("Expected at least {minimum}, found {value}."),
         "convention.no_partner_of_kind": tr("No partner of kind “{kind}” has a territory."),
         # the territory reference (plugin/territories)

@@ -34,6 +34,10 @@ def messages() -> dict:
         "proposal.outside_territory.new": tr("the feature lies outside your organisation's territory."),
         "proposal.outside_territory.old": tr("the feature was outside your organisation's territory "
                                              "before your change: it is not yours to edit."),
+        "proposal.key_missing_value": tr("the new feature has no “{field}”, the key that identifies "
+                                         "the features of the dataset."),
+        "proposal.key_duplicate": tr("another feature of the proposal already has the key “{value}” "
+                                     "(field “{field}”)."),
         "proposal.unknown_identity": tr("Your login “{login}” is not a member of the partnership "
                                         "convention: nobody knows which organisation proposes."),
         # Propose my changes (plugin/bridge/propose.py)
@@ -43,6 +47,11 @@ def messages() -> dict:
         "proposal.unknown_dataset": tr("The convention has no dataset “{dataset}”."),
         "proposal.not_governed": tr("The layer “{layer}” is not a shared dataset of the partnership "
                                     "convention: there is nobody to review changes to it."),
+        "proposal.wrong_target": tr("The layer “{layer}” is not where the partnership convention "
+                                    "publishes this dataset (“{expected}” at {uri}): a proposal made "
+                                    "from it could never be applied. Your edits are still in the "
+                                    "layer; to propose them from a copy, compare the copy with the "
+                                    "authoritative layer."),
         "proposal.no_edits": tr("The layer “{layer}” has no edits to propose."),
         "proposal.key_missing": tr("The layer “{layer}” has no field “{key}”, the key that identifies "
                                    "the features of the dataset."),

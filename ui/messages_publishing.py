@@ -26,6 +26,13 @@ def messages() -> dict:
         "apply.target_kind": tr("GeoGov cannot apply changes to a target of kind “{kind}”."),
         "apply.no_changeset": tr("This proposal has no changes to apply."),
         "apply.not_approved": tr("Only an approved proposal can be applied (this one is “{status}”)."),
+        "apply.no_convention": tr("No partnership convention is loaded: GeoGov cannot check where this "
+                                  "dataset is published, so it applies nothing."),
+        "apply.no_target": tr("The partnership convention names no authoritative data for the dataset "
+                              "“{dataset}”: nothing can be applied to it."),
+        "apply.wrong_target": tr("This proposal targets “{layer}” at {uri}, which is not where the "
+                                 "partnership convention says the dataset “{dataset}” is published: "
+                                 "nothing was written."),
         "apply.no_table": tr("The target has no table “{table}”."),
         "apply.no_primary_key": tr("The table “{table}” has no single-column primary key: GeoGov cannot "
                                    "find its features."),
@@ -149,12 +156,13 @@ def _data_text(data: dict) -> str:
     if status == outcomes.INVALID:
         problems = [_problem_text(p) for p in data.get("problems") or []]
         return tr("The changes do not fit the target's schema: nothing was sent. {problems}").format(
-            problems=_listed(problems))
+            problems=_listed(problems)) + " " + _sent_back()
     refusals = _listed([refusal_text(r) for r in data.get("refusals") or []])
     undo = data.get("undo") or {}
     if status == outcomes.REFUSED:
         return tr("The target refused part of the proposal: {refusals}. Everything of the proposal that "
-                  "had landed was undone; the data is as before.").format(refusals=refusals)
+                  "had landed was undone; the data is as before.").format(refusals=refusals) + " " + \
+            _sent_back()
     if status == outcomes.UNDO_FAILED:
         left = ", ".join(str(k) for k in (undo.get("left") or [])) or "?"
         return tr("The target refused part of the proposal: {refusals}. Undoing what had landed failed "
@@ -165,6 +173,11 @@ def _data_text(data: dict) -> str:
         return tr("The connection failed after sending: whether the changes landed is unknown. Apply "
                   "again: GeoGov finds what already landed and writes nothing twice.")
     return tr("The apply ended with the status “{status}”.").format(status=status)
+
+
+def _sent_back() -> str:
+    # publishing/apply.record_result: what the target refuses goes back to the author.
+    return tr("The proposal goes back to its author, with this reason, to be corrected.")
 
 
 def _problem_text(data: dict) -> str:

@@ -22,7 +22,10 @@ def messages() -> dict:
         "store.not_found": tr("This proposal does not exist, or you may not see it."),
         "store.transition": tr("A proposal cannot go from “{old}” to “{new}”."),
         "store.not_author": tr("Only the author of the proposal may do this."),
-        "store.self_review": tr("You cannot review your own proposal."),
+        "store.self_review": tr("You cannot decide a proposal whose changes you wrote or rebased: "
+                                "another reviewer must decide it."),
+        "store.not_yourself": tr("Decisions are taken as the login that connected to the database, "
+                                 "not under another login's role."),
         "store.not_reviewer": tr("You are not a steward, DPO or coordinator for this proposal."),
         "store.not_applier": tr("Only a steward of this dataset or a coordinator may do this."),
         "store.not_under_review": tr("This proposal is not awaiting a decision (it is “{status}”)."),
@@ -32,6 +35,12 @@ def messages() -> dict:
         "store.approvals_missing": tr("The approvals the dataset's rule requires are not all given."),
         "store.not_proposer": tr("Your organisation may not propose changes to this dataset."),
         "store.outside_territory": tr("The changes lie outside your organisation's territory."),
+        "store.wrong_target": tr("The proposal does not point at the layer the convention names for "
+                                 "this dataset: it cannot be stored."),
+        "store.wrong_srid": tr("The changes are not in the dataset's coordinate reference system "
+                               "(EPSG:{srid})."),
+        "store.bad_id": tr("This proposal id was not made for your login: GeoGov makes one for each "
+                           "new draft."),
         "store.one_key_each": tr("You have already approved this proposal: each approval it needs is "
                                  "given by a different person."),
         "store.reference_crs": tr("The territory reference's coordinate reference system has no "

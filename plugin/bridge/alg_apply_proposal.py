@@ -137,16 +137,18 @@ class ApplyProposalAlgorithm(_StoreAlgorithm):
             "Proposal (PROPOSAL): the id of an approved proposal.\n"
             "Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication "
             "configuration for the WFS-T or OGC API Features service or the PostGIS database "
-            "(default: the one recorded with the proposal's target).\n\n"
+            "(default: the one recorded with the proposal's target).\n"
+            "Convention (CONVENTION, optional): path or URL of the partnership convention; empty: "
+            "the plugin's. The proposal is applied only to the target the convention names for its "
+            "dataset: no credential goes anywhere else.\n\n"
             "The changes are checked against the target's real schema, then every touched "
             "feature is read: if someone changed one since the proposal was made, nothing is "
             "written and the proposal goes to conflict. Otherwise the changes are written, read "
             "back and compared; if the target refuses any part, whatever was written is undone "
             "and the refused features are listed with the target's reason. Running it again "
             "after a lost connection never writes anything twice.\n"
-            "Catalogue authentication (CATALOGUE_AUTHCFG, optional) and convention (CONVENTION, "
-            "optional: path or URL, default the plugin's): when the convention names the "
-            "dataset's catalogue record, the record's revision date, date stamp and next update "
+            "Catalogue authentication (CATALOGUE_AUTHCFG, optional): when the convention names "
+            "the dataset's catalogue record, the record's revision date, date stamp and next update "
             "date are then updated in the catalogue (CSW-T) and read back. A catalogue that "
             "refuses leaves the data applied; run the algorithm again on the applied proposal "
             "to retry the catalogue update alone.\n"
@@ -178,11 +180,10 @@ class ApplyProposalAlgorithm(_StoreAlgorithm):
 
         from ..proposals.model import APPLIED, APPROVED
         from ..publishing.apply import apply_proposal, record_result, retry_catalogue_update
-        from ..publishing.record_update import needs_retry
-        from ..publishing.target_binding import bound_target, catalogue_record, dataset_of
+        from ..publishing.record_update import catalogue_record, needs_retry
         from . import settings as plugin_settings
         from .network import QgisTransport
-        from .review import catalogue_authcfg
+        from .review import catalogue_authcfg, check_target
 
         proposal_id = self.parameterAsString(parameters, self.PROPOSAL, context).strip()
         authcfg = self.parameterAsString(parameters, self.TARGET_AUTHCFG, context)
@@ -208,12 +209,12 @@ class ApplyProposalAlgorithm(_StoreAlgorithm):
                         raise QgsProcessingException(tr(
                             "Proposal {id} is {status}: only an approved proposal can be applied."
                         ).format(id=proposal.id, status=proposal.status))
-                    target = bound_target(proposal.target, dataset_of(convention, proposal.dataset))
-                    transport, connection = _target_connection(target, authcfg)
+                    check_target(proposal, convention)
+                    transport, connection = _target_connection(proposal.target, authcfg)
                     if transport is not None:
                         transport.feedback = feedback
                     try:
-                        result = apply_proposal(proposal, target=target, transport=transport,
+                        result = apply_proposal(proposal, transport=transport,
                                                 connection=connection, record=record,
                                                 catalogue_transport=catalogue_transport,
                                                 progress=lambda f: feedback.setProgress(100 * f),

@@ -34,6 +34,7 @@ from qgis.core import (
 
 from ..errors import Cancelled, GeoGovError
 from ..governance.resolution import find_dataset
+from ..governance.targets import target_allowed
 from ..proposals import rules
 from ..proposals.changeset import compute_changeset
 from ..proposals.model import INSERT, ChangeSet, Problem, Schema, Target
@@ -114,6 +115,21 @@ def layer_target(layer: QgsVectorLayer) -> Target:
         if path.lower().endswith(".gpkg"):
             return Target("gpkg", path, str(parts.get("layerName") or ""))
     return Target(provider, source, layer.name())
+
+
+def governed_target(dataset, layer: QgsVectorLayer) -> Target:
+    """The layer's target, when it is where the convention publishes the dataset
+    (governance/targets.py: the rule both stores apply again). A proposal made from any other
+    layer — a downloaded copy, a colleague's file — could never be applied: say so now, while
+    the edits are still in the layer (a local copy is compared with the authoritative layer
+    instead, :func:`collect_layers`)."""
+    found = layer_target(layer)
+    declared = getattr(dataset, "target", None)
+    if declared is None or target_allowed(declared, found.kind, found.uri, found.layer):
+        return found
+    raise ProposeError(f"{layer.name()} is not the authoritative data of {dataset.id}",
+                       code="proposal.wrong_target", layer=layer.name(), expected=declared.layer,
+                       uri=declared.uri, kind=declared.kind)
 
 
 # ---------------------------------------------------------------------------- snapshots
@@ -239,7 +255,7 @@ def collect_edit_buffer(layer: QgsVectorLayer, convention, dataset_id: Optional[
         raise ProposeError(f"{layer.name()} has no edits", code="proposal.no_edits", layer=layer.name())
     schema = schema_from_layer(layer, key or key_of(dataset, layer))
     return ProposeSource(MODE_EDIT_BUFFER, layer.id(), layer.name(), dataset.id, dataset.title or dataset.id,
-                         schema, layer_target(layer), EditBufferRows(layer, schema),
+                         schema, governed_target(dataset, layer), EditBufferRows(layer, schema),
                          proposal_id=str(layer.customProperty(PROPOSAL_PROPERTY, "") or ""))
 
 
@@ -256,7 +272,7 @@ def collect_layers(base: QgsVectorLayer, edited: QgsVectorLayer, convention,
         raise ProposeError("the two layers are in different CRS", code="proposal.crs_differ",
                            base=crs_text(base.crs()), edited=crs_text(edited.crs()))
     return ProposeSource(MODE_LAYERS, base.id(), base.name(), dataset.id, dataset.title or dataset.id,
-                         schema, layer_target(base),
+                         schema, governed_target(dataset, base),
                          (LayerRows(base, schema), LayerRows(edited, schema)),
                          edited_layer_id=edited.id(),
                          proposal_id=str(edited.customProperty(PROPOSAL_PROPERTY, "") or ""))

@@ -31,8 +31,8 @@ from ..proposals.store import TO_REVIEW, Identity
 from ..publishing import changelog as changelog_export
 from ..publishing.apply import apply_proposal, record_result, retry_catalogue_update
 from ..publishing.conflicts import GEOMETRY, Conflict, rebase
+from ..publishing.record_update import catalogue_record
 from ..publishing.result import ApplyResult
-from ..publishing.target_binding import bound_target, catalogue_record, dataset_of
 from .i18n import tr
 from .propose_store import identity_of, open_proposal_store
 from .store_factory import postgres_dsn
@@ -215,7 +215,10 @@ def steward_partners(convention, proposal) -> Optional[list]:
 
 def check_may_apply(proposal, identity: Identity, convention=None,
                     expected_version: Optional[int] = None) -> None:
-    """Refuse before writing anything what the store would refuse to record afterwards."""
+    """Refuse before writing anything what the store would refuse to record afterwards, and
+    any target the convention does not name for the dataset (governance/targets.py): the
+    applier's credentials go to the convention's target or nowhere."""
+    check_target(proposal, convention)
     if expected_version is not None and proposal.version != expected_version:
         raise ConcurrentUpdate("the proposal changed meanwhile", proposal=proposal.id,
                                version=proposal.version, seen=expected_version, by="")
@@ -230,6 +233,25 @@ def check_may_apply(proposal, identity: Identity, convention=None,
                                code="store.not_applier")
 
 
+def check_target(proposal, convention) -> None:
+    from ..errors import ApplyError
+    from ..governance.targets import target_allowed
+
+    if convention is None:
+        raise ApplyError("no partnership convention is loaded: where the dataset is published cannot "
+                         "be checked", code="apply.no_convention")
+    dataset = convention.datasets.get(proposal.dataset)
+    declared = getattr(dataset, "target", None)
+    if declared is None:
+        raise ApplyError(f"the convention names no target for dataset {proposal.dataset}",
+                         code="apply.no_target", dataset=proposal.dataset)
+    target = proposal.target
+    if not target_allowed(declared, target.kind, target.uri, target.layer):
+        raise ApplyError(f"{target.kind} {target.layer} at {target.uri} is not where the convention "
+                         f"publishes {proposal.dataset}", code="apply.wrong_target",
+                         dataset=proposal.dataset, layer=target.layer, uri=target.uri)
+
+
 def apply_approved(settings, proposal_id: str, expected_version: Optional[int] = None,
                    convention=None, progress=None, is_cancelled=None) -> ApplyOutcome:
     """Publish an approved proposal to its target, then record the result in the store."""
@@ -238,11 +260,11 @@ def apply_approved(settings, proposal_id: str, expected_version: Optional[int] =
         identity, _offline = identity_of(store, settings, convention)
         proposal = store.get_proposal(proposal_id)
         check_may_apply(proposal, identity, convention, expected_version)
-        target = bound_target(proposal.target, dataset_of(convention, proposal.dataset))
+        target = proposal.target            # the convention's, check_may_apply made sure
         record = catalogue_record(convention, proposal.dataset)
         connection = sql_connection(target, settings)
         try:
-            kwargs = {"progress": progress, "is_cancelled": is_cancelled, "target": target}
+            kwargs = {"progress": progress, "is_cancelled": is_cancelled}
             if target.kind in ("wfs", "oapif"):
                 kwargs["transport"] = wfs_transport(target, settings)
             elif connection is not None:

@@ -194,23 +194,6 @@ class CatalogueRecord:
     authcfg: str = ""
 
 
-# Target kinds a convention may bind a dataset to (see DatasetTarget).
-TARGET_KINDS = ("oapif", "wfs")
-
-
-@dataclass
-class DatasetTarget:
-    """Where approved changes of a dataset are applied, when the convention says so
-    instead of the layer the technician edited: an OGC API Features collection (``url``
-    the API's landing page, ``layer`` the collection id) or a WFS-T feature type. Kept to
-    this on purpose: issue 14 binds every target to the convention."""
-
-    kind: str
-    url: str
-    layer: str
-    version: str = ""
-
-
 @dataclass
 class Dataset:
     id: str
@@ -227,8 +210,8 @@ class Dataset:
     proposers: list = field(default_factory=lambda: [EVERY_PARTNER])
     proposers_own_territory: bool = False
     key_field: str = "identifiant"
+    target: object = None      # governance/targets.DatasetTarget: where approved proposals go
     metadata: Optional[CatalogueRecord] = None        # the record to update after an apply
-    target: Optional[DatasetTarget] = None            # where to apply (None: the edited layer)
 
 
 @dataclass

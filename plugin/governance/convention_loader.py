@@ -79,11 +79,11 @@ The document (YAML, UTF-8)::
                                       #   may write there (deployed under this id), used when the
                                       #   user's GeoGov connection to that catalogue names none;
                                       #   no connection to it: no credentials are sent
-        target:                       # optional: where approved changes are applied, instead of
-                                      #   the layer the technician edited
-          kind: oapif                 # oapif (OGC API Features, Part 4) or wfs (WFS-T)
-          url: https://api.example.org/ogc   # the API's landing page (WFS: the endpoint)
-          layer: eclairage            # the collection id (WFS: the typename)
+        target:                       # where approved proposals are applied (governance/targets.py):
+                                      #   one of wfs/typename, oapif/collection (OGC API Features
+                                      #   Part 4: the API's landing page and the collection id),
+                                      #   postgis/table, gpkg/layer, and the data's CRS
+          {oapif: "https://api.example.org/ogc", collection: eclairage, crs: EPSG:2154}
     obligations:                      # optional list (contracts' data clauses)
       - id: concession-eclairage      # required, unique
         dataset: eclairage-public     # required dataset id

@@ -20,7 +20,6 @@ DISSEMINATION_SPELLINGS = {
 MATCH_KEYS = ("records", "services", "sources")
 PROPOSER_KEYS = ("partners", "own_territory")
 METADATA_KEYS = ("catalogue", "record", "authcfg")
-TARGET_KEYS = ("kind", "url", "layer", "version")
 
 
 def read_dataset(reader, node, path):
@@ -92,7 +91,7 @@ def read_dataset(reader, node, path):
                                                  dataset.match.record_ids)
         ok &= dataset.metadata is not None
     if "target" in keys:
-        dataset.target = read_target(reader, keys["target"], f"{path}.target")
+        dataset.target = _target(reader, keys["target"], f"{path}.target")
         ok &= dataset.target is not None
     return dataset if ok else None
 
@@ -137,27 +136,47 @@ def read_catalogue_record(reader, node, path, record_ids):
     return model.CatalogueRecord(catalogue=url, record=record, authcfg=authcfg)
 
 
-def read_target(reader, node, path):
-    """``target: {kind: oapif, url: <landing page>, layer: <collection id>}`` (or ``wfs``
-    with a typename and an optional ``version``)."""
+def _target(reader, node, path):
+    """``target: {wfs: URL, typename: …, crs: …}`` (or oapif/collection, postgis/table,
+    gpkg/layer): where the dataset's approved proposals are applied (governance/targets.py)."""
+    import os
+
+    from .targets import KINDS, LAYER_KEYS, DatasetTarget
+
     check = reader.check
-    keys = check.mapping(node, path, required=("kind", "url", "layer"), optional=("version",))
-    if keys is None or len(set(keys) & {"kind", "url", "layer"}) < 3:
+    keys = check.mapping(node, path, required=("crs",), optional=KINDS + tuple(LAYER_KEYS.values()))
+    if keys is None:
         return None
-    kind = check.text(keys["kind"], f"{path}.kind")
-    if kind is not None and kind.lower() not in model.TARGET_KINDS:
-        close = suggestion(kind, model.TARGET_KINDS)
-        check.report("convention.bad_target_kind", f"'{kind}' is not a target kind (oapif, wfs)"
-                     + (f"; did you mean '{close}'?" if close else ""), keys["kind"],
-                     f"{path}.kind", value=kind, suggestion=close,
-                     allowed=list(model.TARGET_KINDS))
-        kind = None
-    url = _http_url(check, keys["url"], f"{path}.url")
-    layer = check.text(keys["layer"], f"{path}.layer")
-    version = check.text(keys["version"], f"{path}.version") if "version" in keys else ""
-    if None in (kind, url, layer, version):
+    kinds = [k for k in KINDS if k in keys]
+    if len(kinds) != 1:
+        check.report("convention.target_kind", "A target names one of wfs, oapif, postgis or gpkg",
+                     node, path, allowed=list(KINDS))
         return None
-    return model.DatasetTarget(kind=kind.lower(), url=url, layer=layer, version=version)
+    kind = kinds[0]
+    layer_key = LAYER_KEYS[kind]
+    if layer_key not in keys:
+        check.report("convention.missing_key", f"The required key '{layer_key}' is missing", node, path,
+                     key=layer_key)
+        return None
+    uri = check.text(keys[kind], f"{path}.{kind}")
+    layer = check.text(keys[layer_key], f"{path}.{layer_key}")
+    crs = check.text(keys["crs"], f"{path}.crs") if "crs" in keys else None
+    if None in (uri, layer, crs):
+        return None
+    if "[" in uri or "]" in uri:
+        check.report("convention.target_pattern", "A target address may hold * and ? only as "
+                     "wildcards, not [ ]", keys[kind], f"{path}.{kind}", value=uri)
+        return None
+    from .targets import epsg_code
+
+    if not epsg_code(crs):
+        check.report("convention.target_crs", f"'{crs}' is not a CRS with an EPSG code",
+                     keys["crs"], f"{path}.crs", value=crs)
+        return None
+    if kind == "gpkg" and reader.base is not None and "://" not in reader.base and not os.path.isabs(uri) \
+            and "*" not in uri:
+        uri = os.path.normpath(os.path.join(reader.base, uri))
+    return DatasetTarget(kind=kind, uri=uri, layer=layer, crs=crs)
 
 
 def _match(reader, node, path):

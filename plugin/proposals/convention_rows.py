@@ -10,6 +10,7 @@ stewardship's ``communes`` say where it validates (``everywhere``: the default s
 
 from __future__ import annotations
 
+from ..governance.targets import epsg_code
 from .rules import REVIEW_ROLES
 
 
@@ -33,7 +34,12 @@ def convention_rows(convention) -> dict:
                 members.append({"login": contact.login, "partner": partner.id, "name": contact.name,
                                 "email": contact.email, "roles": sorted(set(contact.roles))})
     for dataset in convention.datasets.values():
+        target = dataset.target
         datasets.append({"id": dataset.id, "title": dataset.title,
+                         "target_kind": target.kind if target else "",
+                         "target_uri": target.uri if target else "",
+                         "target_layer": target.layer if target else "",
+                         "target_srid": epsg_code(target.crs) if target else 0,
                          "approval": [r for r in REVIEW_ROLES if r in dataset.approval],
                          "personal_data": bool(dataset.personal_data),
                          "proposers": list(dataset.proposers),

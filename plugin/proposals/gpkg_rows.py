@@ -120,12 +120,19 @@ def partner(conn, partner_id: Optional[str]) -> Optional[dict]:
 
 
 def dataset(conn, dataset_id: str) -> Optional[dict]:
-    row = conn.execute("SELECT id, approval, personal_data, proposers, proposers_own_territory "
+    row = conn.execute("SELECT id, approval, personal_data, proposers, proposers_own_territory, "
+                       "target_kind, target_uri, target_layer, target_srid "
                        "FROM datasets WHERE id = ?", (dataset_id,)).fetchone()
     if row is None:
         return None
     return {"id": row[0], "approval": loads(row[1], []), "personal_data": bool(row[2]),
-            "proposers": loads(row[3], []), "proposers_own_territory": bool(row[4])}
+            "proposers": loads(row[3], []), "proposers_own_territory": bool(row[4]),
+            "target_kind": row[5], "target_uri": row[6], "target_layer": row[7], "target_srid": row[8]}
+
+
+def round_writers(conn, proposal_id: str, round_: int) -> set:
+    return {r[0] for r in conn.execute("SELECT login FROM round_writers WHERE proposal_id = ? AND round = ?",
+                                       (proposal_id, round_))}
 
 
 def has_convention(conn) -> bool:

@@ -257,9 +257,12 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
                 conn.execute("INSERT INTO members VALUES (?, ?, ?, ?, ?)",
                              (m["login"], m["partner"], m["name"], m["email"], dumps(m["roles"])))
             for d in data["datasets"]:
-                conn.execute("INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, ?)",
+                conn.execute("INSERT INTO datasets (id, title, approval, personal_data, proposers, "
+                             "proposers_own_territory, key_field, target_kind, target_uri, target_layer, "
+                             "target_srid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                              (d["id"], d["title"], dumps(d["approval"]), int(d["personal_data"]),
-                              dumps(d["proposers"]), int(d["proposers_own_territory"]), d["key_field"]))
+                              dumps(d["proposers"]), int(d["proposers_own_territory"]), d["key_field"],
+                              d["target_kind"], d["target_uri"], d["target_layer"], d["target_srid"]))
             for s in data["stewardships"]:
                 conn.execute("INSERT INTO stewardships (dataset, partner, communes, everywhere) "
                              "VALUES (?, ?, ?, ?)", (s["dataset"], s["partner"], dumps(s["communes"]),
@@ -280,6 +283,8 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
                                        code="store.unknown_member", login=self.login)
             if rows.has_convention(conn):
                 rules.check_proposer(rows.partner(conn, partner), rows.dataset(conn, proposal.dataset))
+                rules.check_target(rows.dataset(conn, proposal.dataset), proposal.target,
+                                   proposal.changeset.schema.crs if proposal.changeset else "")
             if rows.proposal_row(conn, pid) is not None:
                 raise StoreError("a proposal with this id already exists", code="store.duplicate",
                                  proposal=pid)
@@ -297,6 +302,7 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
                  dumps(problems_to_list(proposal.validation)), *self._client_places(proposal),
                  now, now, self.login))
             self._write_changes(conn, pid, proposal.changeset)
+            conn.execute("INSERT OR IGNORE INTO round_writers VALUES (?, 1, ?)", (pid, self.login))
             self._audit(conn, "created", pid, {"dataset": proposal.dataset, "status": DRAFT,
                                                "partner": partner, "title": proposal.title, "version": 0})
         return self.get_proposal(pid)
@@ -310,6 +316,8 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
             rules.check_edit(self.login, row["author"], row["status"], may_rebase=False)
             if rows.has_convention(conn):
                 rules.check_proposer(rows.partner(conn, row["partner"]), rows.dataset(conn, row["dataset"]))
+                rules.check_target(rows.dataset(conn, row["dataset"]), proposal.target,
+                                   proposal.changeset.schema.crs if proposal.changeset else "")
             self._replace_content(conn, row, proposal.title, proposal.comment, proposal.changeset,
                                   proposal.validation, proposal)
             self._audit(conn, "edited", row["id"], {"dataset": row["dataset"], "status": row["status"],
@@ -327,6 +335,9 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
                       dumps(problems_to_list(validation)), *self._client_places(places),
                       rows.format_time(utc_now()), self.login, row["id"]))
         self._write_changes(conn, row["id"], changeset)
+        # Whoever writes the change set may not approve the round it will be reviewed in.
+        conn.execute("INSERT OR IGNORE INTO round_writers VALUES (?, ?, ?)",
+                     (row["id"], row["round"] + 1, self.login))
         row["version"] += 1
 
     def submit(self, proposal_id: str, expected_version: Optional[int] = None) -> Proposal:
@@ -356,7 +367,8 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
                            if r.decision == "approve" and r.round == row["round"]}
             role = rules.check_decision(self.login, row["author"], row["status"], decision, comment,
                                         qualified, role, state, rebased_by=row["rebased_by"],
-                                        approved_by=approved_by)
+                                        approved_by=approved_by,
+                                        writers=rows.round_writers(conn, row["id"], row["round"]))
             now = rows.format_time(utc_now())
             conn.execute("INSERT INTO reviews (proposal_id, round, reviewer, role, decision, comment, "
                          "proposal_version, at, partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -427,6 +439,19 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
             rules.check_transition(row["status"], new_status)
             self._check_applier(conn, row)
             self._set_status(conn, row, new_status, extra={"details": details or {}})
+        return self.get_proposal(row["id"])
+
+    def send_back(self, proposal_id: str, reason: str, expected_version: Optional[int] = None) -> Proposal:
+        if not (reason or "").strip():
+            raise StoreError("sending an approved proposal back needs the reason the target gave",
+                             code="store.comment_required")
+        with self._write() as conn:
+            row = self._locked(conn, proposal_id, expected_version)
+            if row["status"] != APPROVED:
+                raise StoreError(f"illegal status transition {row['status']} -> changes_requested",
+                                 code="store.transition", old=row["status"], new="changes_requested")
+            self._check_applier(conn, row)
+            self._set_status(conn, row, "changes_requested", extra={"details": {"reason": reason}})
         return self.get_proposal(row["id"])
 
     def rebase(self, proposal_id: str, changeset, expected_version: Optional[int] = None,

@@ -24,6 +24,7 @@ from psycopg2 import sql
 from psycopg2.extras import Json
 
 from ..errors import StoreError
+from ..governance.targets import like_pattern
 from .audit import AuditReport
 from .convention_rows import convention_rows, reference_rows
 from .migrations import load_migrations
@@ -147,9 +148,11 @@ def sync_convention(conn, convention) -> SyncReport:
                             (m["login"], m["partner"], m["name"], m["email"], m["roles"]))
             for d in data["datasets"]:
                 cur.execute("INSERT INTO geogov.datasets (id, title, approval, personal_data, proposers, "
-                            "proposers_own_territory, key_field) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                            "proposers_own_territory, key_field, target_kind, target_uri, target_layer, "
+                            "target_srid) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                             (d["id"], d["title"], d["approval"], d["personal_data"], d["proposers"],
-                             d["proposers_own_territory"], d["key_field"]))
+                             d["proposers_own_territory"], d["key_field"], d["target_kind"],
+                             like_pattern(d["target_uri"]), d["target_layer"], d["target_srid"]))
             for s in data["stewardships"]:
                 cur.execute("INSERT INTO geogov.stewardships (dataset, partner, communes, everywhere) "
                             "VALUES (%s, %s, %s, %s)",

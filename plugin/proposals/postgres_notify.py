@@ -19,9 +19,13 @@ CHANNEL = "geogov"
 class Notifications:
     """Wake-up calls from the database: ``wait(timeout)`` → [payload dict, …].
 
-    Each payload is {cursor, action, proposal, dataset, status}; it says only that
-    something happened (NOTIFY ignores row-level security), so react by calling
-    ``store.changes_since(cursor)``, which returns what this login may see.
+    Each payload is ``{"cursor": <audit id>}`` and nothing more: NOTIFY ignores row-level
+    security, so every listener of the database hears every notification — naming the
+    proposal, its dataset or its status would tell each login what happens on proposals it
+    may not read (sql/postgres/0008_governance.sql). React by calling
+    ``store.changes_since(cursor)``, which returns what this login may see. Any login may
+    NOTIFY the channel too: a payload is only a hint, and what is not ``{"cursor": int}``
+    is dropped.
     """
 
     def __init__(self, dsn: str, connect_args: dict):
@@ -51,8 +55,8 @@ class Notifications:
                     payload = json.loads(notify.payload)
                 except ValueError:
                     continue
-                if isinstance(payload, dict):
-                    out.append(payload)
+                if isinstance(payload, dict) and type(payload.get("cursor")) is int:
+                    out.append({"cursor": payload["cursor"]})
             self._conn.notifies.clear()
             return out
         except psycopg2.Error as error:

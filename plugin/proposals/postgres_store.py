@@ -125,7 +125,7 @@ class PostgresStore(ProposalStore):
     # ------------------------------------------------------------------ authoring
     def create_draft(self, proposal: Proposal) -> Proposal:
         if not proposal.id:
-            proposal.id = new_proposal_id()
+            proposal.id = new_proposal_id(self.login)
         proposal.id = check_proposal_id(proposal.id)
         if self.outbox is not None:
             self.outbox.keep(proposal)
@@ -322,6 +322,9 @@ class PostgresStore(ProposalStore):
     def mark_conflict(self, proposal_id: str, expected_version: Optional[int] = None,
                       details: Optional[dict] = None) -> Proposal:
         return self._set_status(proposal_id, CONFLICT, expected_version, details or {})
+
+    def send_back(self, proposal_id: str, reason: str, expected_version: Optional[int] = None) -> Proposal:
+        return self._set_status(proposal_id, "changes_requested", expected_version, {"reason": reason})
 
     def rebase(self, proposal_id: str, changeset, expected_version: Optional[int] = None,
                comment: str = "") -> Proposal:

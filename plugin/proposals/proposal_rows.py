@@ -20,8 +20,19 @@ from .serialization import changeset_from_dict, changeset_to_dict, decode_value,
 UNDEFINED_CARTESIAN = -1
 
 
-def new_proposal_id() -> str:
-    return str(uuid.uuid4())
+def new_proposal_id(author: str = "") -> str:
+    """A new proposal id. With ``author`` (a PostgreSQL login), its first 6 bytes are those
+    of sha256(author): the database accepts from each login only ids carrying its own mark
+    (sql/postgres/0008_governance.sql), so no login can probe another's ids."""
+    if not author:
+        return str(uuid.uuid4())
+    import hashlib
+    import os
+
+    raw = bytearray(hashlib.sha256(author.encode("utf-8")).digest()[:6] + os.urandom(10))
+    raw[6] = (raw[6] & 0x0F) | 0x80       # version 8: custom
+    raw[8] = (raw[8] & 0x3F) | 0x80       # RFC 4122 variant
+    return str(uuid.UUID(bytes=bytes(raw)))
 
 
 def check_proposal_id(proposal_id) -> str:

@@ -125,11 +125,12 @@ def may_apply(partner: Optional[str], roles: list, stewards: list) -> bool:
 
 def check_decision(login: str, author: str, status: str, decision: str, comment: str,
                    qualified: list, role: Optional[str], state: dict,
-                   rebased_by: Optional[str] = None, approved_by: Optional[set] = None) -> str:
+                   rebased_by: Optional[str] = None, approved_by: Optional[set] = None,
+                   writers: Optional[set] = None) -> str:
     """Raise when the decision is not allowed; return the role it is taken in.
 
     ``approved_by``: logins that already approved this round (a second key must be held by
-    another person)."""
+    another person); ``writers``: logins that wrote this round's change set."""
     if decision not in DECISIONS:
         raise StoreError(f"unknown decision {decision!r}", code="store.bad_value", value=decision)
     if status != SUBMITTED:
@@ -149,6 +150,9 @@ def check_decision(login: str, author: str, status: str, decision: str, comment:
                                code="store.not_reviewer", login=login)
     if rebased_by == login:
         raise PermissionDenied("you rebased this proposal: another reviewer must decide it",
+                               code="store.self_review")
+    if login in (writers or ()):
+        raise PermissionDenied("you wrote this round's changes: another reviewer must decide it",
                                code="store.self_review")
     if decision == APPROVE and login in (approved_by or ()):
         raise PermissionDenied("you already approved this proposal: each approval it needs is "
@@ -179,6 +183,25 @@ def check_territory(partner_row: dict, dataset_row: dict, outside: int) -> None:
     if dataset_row["proposers_own_territory"] and not partner_row["everywhere"] and outside:
         raise PermissionDenied(f"{outside} change(s) lie outside your partner's territory",
                                code="store.outside_territory", count=outside)
+
+
+def check_target(dataset_row: Optional[dict], target, crs: str = "") -> None:
+    """A proposal goes where the convention says its dataset is published
+    (governance/targets.py), in that target's CRS."""
+    if dataset_row is None or not dataset_row.get("target_kind"):
+        return
+    from ..governance.targets import DatasetTarget, epsg_code, target_allowed
+
+    declared = DatasetTarget(dataset_row["target_kind"], dataset_row["target_uri"],
+                             dataset_row["target_layer"])
+    if not target_allowed(declared, target.kind, target.uri, target.layer):
+        raise PermissionDenied(f"{target.kind} {target.layer} is not where the convention says dataset "
+                               f"{dataset_row['id']} is published", code="store.wrong_target",
+                               dataset=dataset_row["id"], layer=target.layer)
+    srid = dataset_row.get("target_srid") or 0
+    if srid and crs and epsg_code(crs) != srid:
+        raise StoreError(f"the changes must be in EPSG:{srid}, the dataset's CRS", code="store.wrong_srid",
+                         srid=srid)
 
 
 def check_edit(login: str, author: str, status: str, may_rebase: bool) -> None:

@@ -55,6 +55,9 @@ ERROR_CODES = {
     "store.not_proposer": "your partner may not propose changes to this dataset",
     "store.outside_territory": "the changes lie outside your partner's territory",
     "store.one_key_each": "each approval is given by a different person",
+    "store.wrong_target": "the proposal's target is not the dataset's in the convention",
+    "store.wrong_srid": "the changes are not in the dataset's CRS",
+    "store.bad_id": "a proposal id must carry its author's mark",
     "store.unknown_member": "this login is not a member of the convention",
     "store.immutable": "this field cannot change",
     "store.append_only": "audit rows cannot be changed or deleted",
@@ -227,6 +230,11 @@ class ProposalStore(abc.ABC):
     def mark_conflict(self, proposal_id: str, expected_version: Optional[int] = None,
                       details: Optional[dict] = None) -> Proposal:
         """approved → conflict (the authoritative data changed since the base)."""
+
+    @abc.abstractmethod
+    def send_back(self, proposal_id: str, reason: str, expected_version: Optional[int] = None) -> Proposal:
+        """approved → changes_requested: the target refused what was approved (``reason``,
+        what it said); back to its author, who fixes and resubmits. Applier only."""
 
     @abc.abstractmethod
     def rebase(self, proposal_id: str, changeset: ChangeSet, expected_version: Optional[int] = None,

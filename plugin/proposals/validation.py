@@ -19,6 +19,8 @@ proposal.geometry_unreadable             reason
 proposal.wrong_geometry_type             type, expected
 proposal.geometry_invalid                reason (GEOS's, may be "")
 proposal.outside_territory               which ("new" or "old")
+proposal.key_missing_value               (field): a new feature without its key
+proposal.key_duplicate                   value (field): a key two features would share
 ======================================  ==========================================
 
 The territory rule (``proposal.outside_territory``) is judged by plugin/territories/places.py
@@ -39,7 +41,7 @@ from osgeo import gdal, ogr
 from ..errors import Cancelled, ValidationFailed
 from . import wkb
 from .fingerprint import WrongValueType, normalise_value
-from .model import INSERT, STRING, UPDATE, ChangeSet, Problem, Schema
+from .model import DELETE, INSERT, STRING, UPDATE, ChangeSet, Problem, Schema
 
 NOT_ALLOWED = "proposal.not_allowed"
 CRS_MISMATCH = "proposal.crs_mismatch"
@@ -52,9 +54,11 @@ GEOMETRY_UNREADABLE = "proposal.geometry_unreadable"
 WRONG_GEOMETRY_TYPE = "proposal.wrong_geometry_type"
 GEOMETRY_INVALID = "proposal.geometry_invalid"
 OUTSIDE_TERRITORY = "proposal.outside_territory"
+KEY_MISSING = "proposal.key_missing_value"
+KEY_DUPLICATE = "proposal.key_duplicate"
 RULES = (NOT_ALLOWED, CRS_MISMATCH, UNKNOWN_FIELD, WRONG_TYPE, REQUIRED_MISSING,
          TOO_LONG, GEOMETRY_MISSING, GEOMETRY_UNREADABLE, WRONG_GEOMETRY_TYPE, GEOMETRY_INVALID,
-         OUTSIDE_TERRITORY)
+         OUTSIDE_TERRITORY, KEY_MISSING, KEY_DUPLICATE)
 
 # Layer types that accept any geometry.
 _ANY_GEOMETRY = {"", "geometry", "unknown", "geometrycollection"}
@@ -113,9 +117,39 @@ def validate(changeset: ChangeSet, target: Schema, proposer: Optional[ProposerCo
             problems += _attribute_problems(change, target)
             if change.op == INSERT or change.geometry_changed:
                 problems += _geometry_problems(change, target)
+    problems += _key_problems(changeset, target)
     if progress is not None:
         progress(1.0)
     return problems
+
+
+def _key_problems(changeset: ChangeSet, target: Schema) -> list:
+    """A new feature must carry the dataset's key (unless the target fills it), and no two
+    features of the result may share one: else the target refuses what was approved."""
+    key = changeset.schema.key or target.key
+    definition = target.field(key) if key else None
+    if definition is None or definition.auto:
+        return []
+    out, seen = [], {}
+    for change in changeset.changes:
+        if change.op == DELETE:
+            continue
+        value = (change.new or {}).get(key)
+        if change.op == INSERT and _unset(value):
+            if definition.nullable:       # else REQUIRED_MISSING already says so
+                out.append(Problem(KEY_MISSING, key=change.key, op=change.op, field=key))
+            continue
+        if change.op == UPDATE and key not in change.changed_fields:
+            value = change.key if not isinstance(change.key, tuple) else value
+        if _unset(value):
+            continue
+        marker = str(value)
+        if marker in seen:
+            out.append(Problem(KEY_DUPLICATE, key=change.key, op=change.op, field=key,
+                               params={"value": _shown(value)}))
+        else:
+            seen[marker] = change.key
+    return out
 
 
 # ---------------------------------------------------------------------------- attributes

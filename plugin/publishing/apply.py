@@ -31,7 +31,7 @@ from . import result as outcomes
 from .gpkg_table import GeoPackageTable
 from .oapif_apply import OapifApply
 from .oapif_client import OapifClient
-from .result import ApplyResult, utc_now
+from .result import INVALID, REFUSED, ApplyResult, utc_now
 from .sql_apply import SqlApply
 from .sql_target import PostgisTable
 from .wfs_apply import WfsApply, WfsOptions
@@ -139,20 +139,18 @@ def _connect(target: Target):
                          code="apply.connect", source=safe_uri(target.uri)) from None
 
 
-def apply_proposal(proposal: Proposal, *, target: Optional[Target] = None, record=None,
-                   catalogue_transport=None, moment: Optional[dt.datetime] = None,
-                   **kwargs) -> ApplyResult:
+def apply_proposal(proposal: Proposal, *, record=None, catalogue_transport=None,
+                   moment: Optional[dt.datetime] = None, **kwargs) -> ApplyResult:
     """apply_changeset for a proposal; an earlier attempt with an unknown outcome (in
-    ``proposal.apply_attempts``) turns on ``resume``. ``target``: where to apply instead of
-    the proposal's own (target_binding.bound_target). ``record`` (the dataset's
+    ``proposal.apply_attempts``) turns on ``resume``. ``record`` (the dataset's
     CatalogueRecord, from the convention) adds the catalogue update step once the data is
     applied, through ``catalogue_transport``."""
     if proposal.changeset is None:
         raise ApplyError("The proposal has no change set", code="apply.no_changeset")
     resume = kwargs.pop("resume", False) or any(
         getattr(a, "result", "") == "unknown" for a in proposal.apply_attempts)
-    result = apply_changeset(proposal.changeset, target or proposal.target,
-                             proposal_id=proposal.id, resume=resume, **kwargs)
+    result = apply_changeset(proposal.changeset, proposal.target, proposal_id=proposal.id,
+                             resume=resume, **kwargs)
     if record is not None and result.ok:
         update_catalogue(result, record, catalogue_transport, moment=moment,
                          is_cancelled=kwargs.get("is_cancelled"))
@@ -210,7 +208,10 @@ def retry_catalogue_update(store, proposal: Proposal, record, transport, *,
 def record_result(store, proposal: Proposal, result: ApplyResult,
                   expected_version: Optional[int] = None) -> Proposal:
     """Write the attempt to the store's audit trail, then move the proposal to
-    ``applied`` or ``conflict`` when the result says so. Returns the proposal as stored."""
+    ``applied`` or ``conflict`` when the result says so — or back to its author when the
+    target refuses what was approved (its schema, or its answers: nothing stayed written),
+    so an approved proposal is never left with no way forward. Returns the proposal as
+    stored."""
     store.record_apply_attempt(proposal.id, result.store_result, result.to_dict())
     details = {"status": result.status, "message": result.message()}
     if result.catalogue:
@@ -220,4 +221,6 @@ def record_result(store, proposal: Proposal, result: ApplyResult,
     if result.proposal_status == "conflict":
         details["conflicts"] = [c.to_dict() for c in result.conflicts]
         return store.mark_conflict(proposal.id, expected_version, details=details)
+    if result.status in (INVALID, REFUSED):
+        return store.send_back(proposal.id, result.message() or result.status, expected_version)
     return store.get_proposal(proposal.id)

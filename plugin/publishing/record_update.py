@@ -164,6 +164,12 @@ def _verify(link, transport, outcome, day, following, timeout, sent_error) -> di
     return outcome
 
 
+def catalogue_record(convention, dataset_id: str):
+    """The CatalogueRecord the convention names for the dataset (``metadata:``), else None."""
+    dataset = convention.datasets.get(dataset_id) if convention is not None else None
+    return getattr(dataset, "metadata", None) if dataset is not None else None
+
+
 def needs_retry(attempts) -> bool:
     """Whether the proposal's data is applied but its record was not updated."""
     outcome = catalogue_outcome(attempts)

@@ -182,7 +182,7 @@ def _border_error(report, reference):
 def _routing(report):
     import tempfile
 
-    from geogov.plugin.proposals.model import Proposal, Target
+    from geogov.plugin.proposals.model import Proposal
     from geogov.plugin.proposals.postgres_store import PostgresStore
     from geogov.tests.support import store_fixtures as F  # noqa: N812
     from geogov.tests.support.postgres import PostgresCluster
@@ -206,7 +206,8 @@ def _routing(report):
                 points.append(_point(x, y))
         changes = inserts(*points)
         with PostgresStore(cluster.dsn("bench", "tech94", F.PASSWORD)) as store:
-            draft = store.create_draft(Proposal(id=None, dataset=F.CYCLABLE, target=Target("wfs", "x", "t"),
+            draft = store.create_draft(Proposal(id=None, dataset=F.CYCLABLE,
+                                                target=F.proposal_target(F.CYCLABLE),
                                                 author="", partner="", title="bench", changeset=changes))
             started = time.perf_counter()
             submitted = store.submit(draft.id, draft.version)

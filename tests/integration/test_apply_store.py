@@ -57,7 +57,9 @@ def test_apply_attempts_and_outcome_in_the_database_audit(wfst_server, postgres_
         assert refused.status == outcomes.REFUSED
         assert differences(read_gpkg(path), base, SCHEMA) == []
         after_refusal = record_result(steward, approved, refused)
-        assert after_refusal.status == "approved"           # still to be applied
+        # Approved, but the target refuses it: back to its author with the target's reason
+        # (an approved proposal is never left with no way forward).
+        assert after_refusal.status == "changes_requested"
         assert after_refusal.apply_attempts[-1].result == "undone"
         assert after_refusal.apply_attempts[-1].details["refusals"][0]["key"] == k2
 
@@ -65,14 +67,15 @@ def test_apply_attempts_and_outcome_in_the_database_audit(wfst_server, postgres_
         with store(postgres_cluster, store_db, "tech94") as tech, pytest.raises(PermissionDenied):
             tech.record_apply_attempt(proposal.id, "applied", {})
 
-        # The rebased proposal drops the refused change; the coordinator re-approves it.
+        # The author drops the refused change and submits again; the steward approves it.
         fixed = copy.deepcopy(changes)
         fixed.changes = [c for c in fixed.changes if c.key != k2]
-        with store(postgres_cluster, store_db, "steward_sipperec") as s:
-            conflicted = s.mark_conflict(proposal.id, details={"reason": "refused by the table"})
-            s.rebase(proposal.id, fixed, conflicted.version, "without the refused power")
-        with store(postgres_cluster, store_db, "coord_region") as coordinator:
-            reapproved = coordinator.review(proposal.id, "approve", "ok")
+        with store(postgres_cluster, store_db, "tech94") as tech:
+            mine = tech.get_proposal(proposal.id)
+            mine.changeset = fixed
+            edited_again = tech.update_draft(mine, mine.version)
+            tech.submit(proposal.id, edited_again.version)
+        reapproved = steward.review(proposal.id, "approve", "ok")
         applied = apply_proposal(reapproved, transport=RequestsTransport())
         assert applied.status == outcomes.APPLIED
         final = record_result(steward, reapproved, applied)

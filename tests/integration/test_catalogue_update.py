@@ -77,6 +77,13 @@ def served(url: str):
 
 
 def gpkg_proposal(demo_build, tmp_path):
+    """An approved proposal on a GeoPackage copy of the lighting layer, in a store whose
+    convention publishes the dataset in GeoPackages (store_fixtures.dataset_target)."""
+    from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+    from geogov.tests.support import store_fixtures
+
+    with GeoPackageStore(tmp_path / "store.gpkg", "coord_region") as admin:
+        admin.sync_convention(store_fixtures.convention("gpkg"))
     path = copy_geopackage(demo_build / "data" / f"{TABLE}.gpkg", tmp_path / f"{TABLE}.gpkg")
     base = read_gpkg(path)
     edited = copy.deepcopy(base)
@@ -208,6 +215,13 @@ def test_apply_proposal_algorithm_applies_then_retries_the_record(processing, py
     from geogov.tests.sdi.stack import write_convention
 
     convention = write_convention(tmp_path, pycsw_writable.url)
+    # The copy publishes the lighting in GeoPackages, where this test's proposal goes.
+    text = convention.read_text(encoding="utf-8")
+    wfs = 'target: {wfs: "http://127.0.0.1:*/ows", typename: eclairage_public, crs: EPSG:2154}'
+    assert wfs in text
+    convention.write_text(text.replace(wfs, 'target: {gpkg: "*/eclairage_public.gpkg", '
+                                            'layer: eclairage_public, crs: EPSG:2154}'),
+                          encoding="utf-8")
     store, proposal = gpkg_proposal(demo_build, tmp_path)
     store.close()
     common = {"STORE": str(tmp_path / "store.gpkg"), "LOGIN": STEWARD, "PROPOSAL": proposal.id,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import struct
 import threading
 import time
-import uuid
 
 import psycopg2
 import pytest
@@ -21,6 +20,7 @@ from geogov.plugin.proposals.convention_rows import convention_rows
 from geogov.plugin.proposals.migrations import latest_version
 from geogov.plugin.proposals.model import TRANSITIONS
 from geogov.plugin.proposals.postgres_store import PostgresStore
+from geogov.plugin.proposals.proposal_rows import new_proposal_id
 from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used on every line)
 from geogov.tests.support.postgres import free_port
 
@@ -186,17 +186,17 @@ def test_a_status_cannot_be_skipped_or_forged(store, sql):
                        (value, proposal.id))[0] == "42501"
     # A proposal is born a draft.
     assert refused(conn, "INSERT INTO geogov.proposals (id, dataset, status, departements) "
-                   "VALUES (%s, %s, 'approved', '{94}')", (str(uuid.uuid4()), F.CYCLABLE)) == \
+                   "VALUES (%s, %s, 'approved', '{94}')", (new_proposal_id("tech94"), F.CYCLABLE)) == \
         ("GG422", "store.transition")
 
 
 def test_an_author_and_partner_cannot_be_forged(sql):
     conn = sql("tech94")
-    pid = str(uuid.uuid4())
+    pid = new_proposal_id("tech94")
     with conn.cursor() as cur:
-        cur.execute("INSERT INTO geogov.proposals (id, dataset, author, partner, departements) "
-                    "VALUES (%s, %s, 'steward94', 'cd93', '{94}') RETURNING author, partner",
-                    (pid, F.CYCLABLE))
+        cur.execute(f"INSERT INTO geogov.proposals (id, dataset, author, partner, departements, "
+                    f"{F.TARGET_COLUMNS}) VALUES (%s, %s, 'steward94', 'cd93', '{{94}}', %s, %s, %s) "
+                    "RETURNING author, partner", (pid, F.CYCLABLE, *F.target_values()))
         assert cur.fetchone() == ("tech94", "cd94")
     conn.commit()
 
@@ -278,8 +278,10 @@ def test_not_even_the_owner_role_or_a_superuser_changes_it_through_sql(db):
     assert refused(admin, "UPDATE geogov.audit SET actor = 'owner'")[0] == "42501"
     with admin.cursor() as cur:
         cur.execute("SET ROLE geogov_owner")
-    assert refused(admin, "INSERT INTO geogov.proposals (id, dataset) VALUES (%s, 'x')",
-                   (str(uuid.uuid4()),))[0] in ("42501", "GG403")       # FORCE'd RLS binds the owner too
+    # FORCE'd RLS binds the owner too (its own id mark and the dataset's target: only RLS is left).
+    assert refused(admin, f"INSERT INTO geogov.proposals (id, dataset, {F.TARGET_COLUMNS}) "
+                   "VALUES (%s, %s, %s, %s, %s)",
+                   (new_proposal_id("geogov_owner"), F.CYCLABLE, *F.target_values()))[0] in ("42501", "GG403")
     # A superuser still meets the triggers (it can drop them: see the tampering test).
     for statement in ("UPDATE geogov.audit SET actor = 'root'", "DELETE FROM geogov.audit",
                       "TRUNCATE geogov.audit"):
@@ -364,21 +366,26 @@ def test_concurrent_decisions_queue_on_the_row_lock_and_the_second_is_refused(st
 
 # ---------------------------------------------------------------------------- notifications, geometry, outbox
 def test_listeners_are_told_of_new_proposals_and_decisions(store, sql):
-    listener = store("steward94").listen()
+    steward = store("steward94")
+    listener = steward.listen()
     try:
+        _, start = steward.changes_since(0, limit=100000)
         forger = sql("tech93")
-        with forger.cursor() as cur:      # anyone may NOTIFY the channel: ignored unless our JSON
+        with forger.cursor() as cur:      # anyone may NOTIFY the channel: ignored unless {"cursor": int}
             cur.execute("NOTIFY geogov, 'not json'")
+            cur.execute("""NOTIFY geogov, '{"cursor": "x", "proposal": "forged"}'""")
         forger.commit()
         proposal = submitted(store, tag="notify")
-        store("steward94").review(proposal.id, "approve")
+        steward.review(proposal.id, "approve")
         payloads, deadline = [], time.monotonic() + 10
-        while len([p for p in payloads if p["proposal"] == proposal.id]) < 4 and time.monotonic() < deadline:
+        while len(payloads) < 4 and time.monotonic() < deadline:
             payloads += listener.wait(1.0)
-        mine = [(p["action"], p["status"]) for p in payloads if p["proposal"] == proposal.id]
+        # A wake-up call names nothing (NOTIFY ignores row-level security): only the audit cursor.
+        assert payloads and all(set(p) == {"cursor"} and p["cursor"] > start for p in payloads)
+        events, _ = steward.changes_since(start)
+        mine = [(e.action, e.details.get("status")) for e in events if e.proposal_id == proposal.id]
         assert mine == [("created", "draft"), ("status", "submitted"), ("review", "submitted"),
                         ("status", "approved")]
-        assert all(p["dataset"] == F.CYCLABLE and p["cursor"] > 0 for p in payloads)
     finally:
         listener.close()
 

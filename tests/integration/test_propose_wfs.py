@@ -36,11 +36,11 @@ def test_a_wfs_layers_edits_become_a_proposal_and_never_reach_the_server(qgis_if
                                                                           wfs_layer, tmp_path):
     server_gpkg = wfst_server.gpkg[TABLE]
     before = P.table_rows(server_gpkg, TABLE)
-    store = P.demo_store(tmp_path / "proposals.gpkg")
+    store = P.demo_store(tmp_path / "proposals.gpkg", P.convention(demo=True))
     edits = P.edit_three(wfs_layer)
-    dialog = ProposeDialog(qgis_iface, P.ConventionState(P.convention()), wfs_layer,
+    dialog = ProposeDialog(qgis_iface, P.ConventionState(P.convention(demo=True)), wfs_layer,
                            outbox_path=str(tmp_path / "outbox.gpkg"),
-                           load_settings=lambda: P.gpkg_settings(store))
+                           load_settings=lambda: P.gpkg_settings(store, demo=True))
     dialog.confirm = lambda title, text: True
     try:
         dialog.start()

@@ -46,13 +46,13 @@ def pycsw(demo_build, tmp_path_factory):
 
 
 def test_dock_applies_flags_the_record_then_retries(qgis_iface, pycsw, demo_build, tmp_path):
-    convention = F.convention()
+    convention = F.convention("gpkg")
     convention.datasets[F.ECLAIRAGE].metadata = CatalogueRecord(pycsw.url, RECORD)
     target = copy_geopackage(demo_build / "data" / f"{TABLE}.gpkg", tmp_path / f"{TABLE}.gpkg")
     base = read_gpkg(target)
     edited = copy.deepcopy(base)
     edited[sorted(base)[0]].attributes["etat"] = "en panne"
-    store = R.review_store(tmp_path / "proposals.gpkg")
+    store = R.review_store(tmp_path / "proposals.gpkg", "gpkg")
     proposal = R.submitted(store, "tech94", dataset=F.ECLAIRAGE, title="Lampe en panne",
                            changeset=changeset_of(base, edited, eclairage_schema()),
                            target=R.gpkg_target(target, TABLE))

@@ -177,9 +177,13 @@ def test_a_refusal_half_way_is_undone_and_the_dock_says_which_feature_and_why(wf
     assert differences(read_gpkg(wfst_server.gpkg[TABLE]), before, SCHEMA) == []     # undone
     text = steward_dock.ui.status_label.text()
     assert f"Feature {keys[1]} (modified)" in text and "CHECK" in text
-    assert "was undone" in text
+    assert "was undone" in text and "goes back to its author" in text
     stored = R.store_as(store, "coord_region").get_proposal(proposal.id)
-    assert stored.status == "approved" and [a.result for a in stored.apply_attempts] == ["undone"]
+    # Approved but refused by the target: back to its author, with the target's reason.
+    assert stored.status == "changes_requested" and [a.result for a in stored.apply_attempts] == ["undone"]
+    with R.store_as(store, "tech94") as author:
+        last = [e for e in author.audit_trail(proposal.id) if e.action == "status"][-1]
+    assert last.details["to"] == "changes_requested" and "CHECK" in last.details["details"]["reason"]
 
 
 def test_the_bridge_applies_with_the_service_connections_authcfg(wfst_server, store, qgis_app):

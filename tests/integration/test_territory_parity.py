@@ -11,16 +11,15 @@ steward groups.
 
 from __future__ import annotations
 
-import uuid
-
 import psycopg2
 import pytest
 
 from geogov.plugin.errors import PermissionDenied
 from geogov.plugin.governance.stewardship import assignments_of, steward_groups, steward_partners
 from geogov.plugin.proposals import postgres_admin
-from geogov.plugin.proposals.model import Proposal, Target
+from geogov.plugin.proposals.model import Proposal
 from geogov.plugin.proposals.postgres_store import PostgresStore
+from geogov.plugin.proposals.proposal_rows import new_proposal_id
 from geogov.plugin.territories.places import locate
 from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used on every line)
 from geogov.tests.support.territories import (
@@ -43,8 +42,10 @@ HDF_LOGINS = ["coord_hdf", "steward_hdf", "steward59", "tech59", "steward_mel", 
 
 @pytest.fixture(scope="module")
 def idf(postgres_cluster):
-    F.proposal_database(postgres_cluster, IDF_DB)
-    return F.convention()
+    # No CRS in the targets: changes may come in any CRS, the territory rule places them
+    # (a declared CRS is enforced before that: tests/integration/test_governance_attacks.py).
+    F.proposal_database(postgres_cluster, IDF_DB, F.convention(crs=""))
+    return F.convention(crs="")
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +71,7 @@ def hdf(postgres_cluster, shared_data, tmp_path_factory):
 def propose(cluster, db, login, dataset, changes):
     """Draft + submit as ``login``; (derived places and routing) or the refusal."""
     with PostgresStore(cluster.dsn(db, login, F.PASSWORD)) as store:
-        draft = store.create_draft(Proposal(id=None, dataset=dataset, target=Target("wfs", "http://x", "t"),
+        draft = store.create_draft(Proposal(id=None, dataset=dataset, target=F.proposal_target(dataset),
                                             author="", partner="", title="parity", changeset=changes))
         try:
             got = store.submit(draft.id, draft.version)
@@ -238,12 +239,13 @@ def test_plain_sql_cannot_choose_where_its_changes_lie(postgres_cluster, idf):
     write a change row in the 93, submit: the database routes by the row, to cd93."""
     ref = idf.reference
     x, y = inside(ref, MONTREUIL)
-    pid = str(uuid.uuid4())
+    pid = new_proposal_id("tech93")
     conn = postgres_cluster.connect(IDF_DB, "tech93", F.PASSWORD, autocommit=False)
     try:
         with conn.cursor() as cur:
-            cur.execute("INSERT INTO geogov.proposals (id, dataset, departements, communes, stewards) "
-                        "VALUES (%s, %s, '{94}', '{94028}', '{cd94}')", (pid, F.CYCLABLE))
+            cur.execute(f"INSERT INTO geogov.proposals (id, dataset, departements, communes, stewards, "
+                        f"{F.TARGET_COLUMNS}) VALUES (%s, %s, '{{94}}', '{{94028}}', '{{cd94}}', %s, %s, %s)",
+                        (pid, F.CYCLABLE, *F.target_values()))
             cur.execute("INSERT INTO geogov.proposal_changes (proposal_id, seq, op, feature_key, "
                         "new_attributes, srid, new_geom) VALUES (%s, 0, 'insert', '\"x\"', '{}', 2154, "
                         "ST_SetSRID(ST_MakePoint(%s, %s), 2154))", (pid, x, y))
@@ -277,11 +279,12 @@ def test_plain_sql_cannot_move_a_change_by_lying_about_its_crs(postgres_cluster,
     refuses the numbers, or there is no SRID): outside the cd94's territory, so refused."""
     ref = idf.reference
     x, y = inside(ref, MONTREUIL)
-    pid = str(uuid.uuid4())
+    pid = new_proposal_id("tech94")
     conn = postgres_cluster.connect(IDF_DB, "tech94", F.PASSWORD, autocommit=False)
     try:
         with conn.cursor() as cur:
-            cur.execute("INSERT INTO geogov.proposals (id, dataset) VALUES (%s, %s)", (pid, F.CYCLABLE))
+            cur.execute(f"INSERT INTO geogov.proposals (id, dataset, {F.TARGET_COLUMNS}) "
+                        "VALUES (%s, %s, %s, %s, %s)", (pid, F.CYCLABLE, *F.target_values()))
             cur.execute("INSERT INTO geogov.proposal_changes (proposal_id, seq, op, feature_key, "
                         "new_attributes, srid, new_geom) VALUES (%s, 0, 'insert', '\"x\"', '{}', %s, "
                         "ST_SetSRID(ST_MakePoint(%s, %s), %s))", (pid, srid, x, y, srid))

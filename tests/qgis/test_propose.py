@@ -286,6 +286,38 @@ def test_collect_refuses_what_cannot_be_proposed(demo_data, tmp_path, project, c
     assert not_governed.value.code == "proposal.not_governed"
 
 
+def test_a_layer_that_is_not_the_datasets_authoritative_data_is_refused_and_keeps_its_edits(
+        qgis_iface, demo_data, tmp_path, project):
+    """Under the shipped demo convention, amenagements-cyclables is published by the demo WFS-T:
+    a GeoPackage of the same name (a download, a colleague's file) is not where an approved
+    proposal would go. The dialog says so in French before anything is saved; the edits stay."""
+    from geogov.tests.support.french import french
+
+    layer, _path = shared_layer(demo_data, tmp_path, CYCLABLE_TABLE)
+    store_path = P.demo_store(tmp_path / "proposals.gpkg", P.convention(demo=True))
+    P.edit_three(layer)
+    with pytest.raises(Exception) as refused:
+        collect_edit_buffer(layer, P.convention(demo=True))
+    assert refused.value.code == "proposal.wrong_target"
+    assert refused.value.params["expected"] == CYCLABLE_TABLE
+    with french(tmp_path):
+        dialog = ProposeDialog(qgis_iface, P.ConventionState(P.convention(demo=True)), layer,
+                               outbox_path=str(tmp_path / "outbox.gpkg"),
+                               load_settings=lambda: P.gpkg_settings(store_path, demo=True))
+        try:
+            dialog.start()
+            P.wait_idle(dialog)
+            assert dialog.prepared is None and dialog.proposal is None
+            assert "n'est pas l'endroit où la convention de partenariat publie ce jeu de données" in \
+                dialog.status.text(), dialog.status.text()
+        finally:
+            dialog.reject()
+            dialog.deleteLater()
+    assert layer.isEditable() and layer.isModified()
+    with GeoPackageStore(store_path, "tech94") as store:
+        assert store.list_proposals() == []
+
+
 def test_problems_read_in_french(demo_data, tmp_path, project, dialogs, convention):
     """The technician's QGIS is in French: each problem names the feature and the rule in
     French, and so does the reason Submit is disabled."""

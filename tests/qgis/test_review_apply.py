@@ -50,7 +50,7 @@ def target_gpkg(demo_data, tmp_path):
 
 @pytest.fixture()
 def store(tmp_path):
-    return R.review_store(tmp_path / "proposals.gpkg")
+    return R.review_store(tmp_path / "proposals.gpkg", "gpkg")
 
 
 @pytest.fixture()
@@ -59,7 +59,7 @@ def dock_as(qgis_iface, store):
 
     def make(login):
         settings = R.settings_for(store, login)
-        dock = ReviewDock(qgis_iface, R.ConventionState(F.convention()), load_settings=lambda: settings)
+        dock = ReviewDock(qgis_iface, R.ConventionState(F.convention("gpkg")), load_settings=lambda: settings)
         dock.confirm = lambda title, text: True
         made.append(dock)
         return dock
@@ -229,7 +229,7 @@ def test_the_change_log_is_exported_as_csv_geojson_and_html(store, target_gpkg, 
     proposal, _keys, _edited = approved_on(store, target_gpkg, title="Lampes LED rue Gabriel Péri")
     apply_selected(dock_as("steward_sipperec"), proposal)
     settings = R.settings_for(store, "steward_sipperec")
-    dialog = ChangelogDialog(qgis_iface, F.convention(), F.ECLAIRAGE, load_settings=lambda: settings)
+    dialog = ChangelogDialog(qgis_iface, F.convention("gpkg"), F.ECLAIRAGE, load_settings=lambda: settings)
     try:
         out = tmp_path / "export"
         out.mkdir()
@@ -251,7 +251,8 @@ def test_the_change_log_is_exported_as_csv_geojson_and_html(store, target_gpkg, 
         dialog.deleteLater()
 
 
-def test_geopackage_notifications_tell_the_steward_and_then_the_author(store, qgis_iface):
+def test_geopackage_notifications_tell_the_steward_and_then_the_author(tmp_path, qgis_iface):
+    store = R.review_store(tmp_path / "notified.gpkg")        # F.proposal's WFS targets
     qgis_iface.messageBar().clear_messages()
     watchers = []
     for login in ("steward94", "tech94"):
@@ -294,7 +295,8 @@ def test_a_cancelled_apply_writes_and_records_nothing(store, target_gpkg, dock_a
     before = read_gpkg(target_gpkg)
     settings = R.settings_for(store, "steward_sipperec")
     with pytest.raises(Cancelled):
-        apply_approved(settings, proposal.id, proposal.version, F.convention(), is_cancelled=lambda: True)
+        apply_approved(settings, proposal.id, proposal.version, F.convention("gpkg"),
+                       is_cancelled=lambda: True)
     assert differences(read_gpkg(target_gpkg), before, SCHEMA) == []
     stored = R.store_as(store, "coord_region").get_proposal(proposal.id)
     assert stored.status == "approved" and stored.apply_attempts == []

@@ -159,7 +159,8 @@ def test_approve_all_selected_approves_each_and_lists_the_refused_with_the_store
     assert outcome.failed[0][2].code == "store.self_review"
     text = dock.ui.status_label.text()
     assert text.startswith("2 approved, 1 refused.")
-    assert "“ma proposition”: You cannot review your own proposal." in text
+    assert ("“ma proposition”: You cannot decide a proposal whose changes you wrote or rebased: "
+            "another reviewer must decide it.") in text
     assert text.startswith(bulk_text(outcome))
     with R.store_as(store, "coord_region") as reader:
         assert [reader.get_proposal(p.id).status for p in (first, second, own)] == \

@@ -45,11 +45,11 @@ def target_gpkg(qgis_app, tmp_path):
 
 
 def test_a_stand_in_state_without_a_store_is_left_alone():
-    store_changed(R.ConventionState(F.convention()))      # no refresh_store: nothing happens
+    store_changed(R.ConventionState(F.convention("gpkg")))      # no refresh_store: nothing happens
 
 
 def test_approving_then_applying_makes_the_state_read_the_store_again(qgis_iface, tmp_path, target_gpkg):
-    store = R.review_store(tmp_path / "proposals.gpkg")
+    store = R.review_store(tmp_path / "proposals.gpkg", "gpkg")
     base = read_gpkg(target_gpkg)
     edited = copy.deepcopy(base)
     key = sorted(base)[0]
@@ -57,7 +57,7 @@ def test_approving_then_applying_makes_the_state_read_the_store_again(qgis_iface
     proposal = R.submitted(store, "tech94", dataset=F.ECLAIRAGE, title="Lampe en panne",
                            changeset=changeset_of(base, edited, eclairage_schema()),
                            target=R.gpkg_target(target_gpkg, TABLE))
-    state = CountingState(F.convention(), store)
+    state = CountingState(F.convention("gpkg"), store)
     settings = R.settings_for(store, "steward_sipperec")
     dock = ReviewDock(qgis_iface, state, load_settings=lambda: settings)
     dock.confirm = lambda title, text: True

@@ -13,6 +13,8 @@ tests/qgis/test_proposal_algs.py, tests/integration/test_propose*.py).
 
 from __future__ import annotations
 
+import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,13 +27,38 @@ from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.tests.support.qt_wait import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
-CONVENTION_PATH = ROOT / "resources" / "demo" / "convention-idf.yaml"
+DEMO_CONVENTION_PATH = ROOT / "resources" / "demo" / "convention-idf.yaml"
 CYCLABLE = "amenagements-cyclables"
 ECLAIRAGE = "eclairage-public"
+_DEMO_TARGET = re.compile(r'target: \{wfs: "http://127\.0\.0\.1:\*/ows", typename: (\w+), crs: ([\w:]+)\}')
 
 
-def convention():
-    return load_convention(CONVENTION_PATH)
+def _local_copies_convention() -> Path:
+    """The demo convention, except that each dataset is published in a GeoPackage named after
+    its layer (``…/amenagements_cyclables.gpkg``), as these tests' layers are: the targets
+    are the convention's (governance/targets.py), so a proposal from a local file is refused
+    under the shipped convention (tests/qgis/test_propose.py says so). Written once, atomically,
+    under build/ (the same text each time)."""
+    def local(match):
+        return f'target: {{gpkg: "*/{match[1]}.gpkg", layer: {match[1]}, crs: {match[2]}}}'
+
+    text, count = _DEMO_TARGET.subn(local, DEMO_CONVENTION_PATH.read_text(encoding="utf-8"))
+    assert count >= 5, "the demo convention's targets changed: update _DEMO_TARGET"
+    path = ROOT / "build" / "tests" / "convention-idf-local-copies.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        partial = path.with_name(f"{path.name}.{os.getpid()}")
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    return path
+
+
+CONVENTION_PATH = _local_copies_convention()
+
+
+def convention(demo: bool = False):
+    """The convention of these tests (local GeoPackage targets), or the shipped demo's."""
+    return load_convention(DEMO_CONVENTION_PATH if demo else CONVENTION_PATH)
 
 
 @dataclass
@@ -47,8 +74,9 @@ def demo_store(path, convention_object=None) -> Path:
     return Path(path)
 
 
-def gpkg_settings(store_path, login="tech94", **extra) -> gsettings.Settings:
-    return gsettings.Settings(convention_source=str(CONVENTION_PATH), store_kind="gpkg",
+def gpkg_settings(store_path, login="tech94", demo=False, **extra) -> gsettings.Settings:
+    return gsettings.Settings(convention_source=str(DEMO_CONVENTION_PATH if demo else CONVENTION_PATH),
+                              store_kind="gpkg",
                               store_path=str(store_path), identity_login=login, **extra)
 
 

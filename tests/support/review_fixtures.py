@@ -41,10 +41,11 @@ class ConventionState:
     convention: object
 
 
-def review_store(path) -> Path:
-    """A new GeoPackage proposal store with the test convention synced."""
+def review_store(path, target_kind: str = "wfs") -> Path:
+    """A new GeoPackage proposal store with the test convention synced (its datasets
+    published on WFS-T, or in GeoPackages: store_fixtures.dataset_target)."""
     with GeoPackageStore(path, "coord_region") as admin:
-        admin.sync_convention(F.convention())
+        admin.sync_convention(F.convention(target_kind))
     return Path(path)
 
 

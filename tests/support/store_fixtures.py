@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import struct
 import time
+from typing import Optional
 
 import pytest
 
@@ -26,6 +27,7 @@ from geogov.plugin.governance.convention import (
     StewardAssignment,
     Territory,
 )
+from geogov.plugin.governance.targets import DatasetTarget
 from geogov.plugin.proposals import postgres_admin
 from geogov.plugin.proposals.model import (
     Change,
@@ -68,7 +70,24 @@ def resolved(departements=(), communes=(), region=False) -> Territory:
                      members=frozenset(members), routing_communes=frozenset(members))
 
 
-def convention() -> Convention:
+# Where each dataset is published (governance/targets.py): the test QGIS Servers' WFS-T on
+# any port (F.proposal's target, the wfst_server fixture's), or a GeoPackage named after the
+# layer (the review tests' copies, tests/support/review_fixtures.gpkg_target).
+TARGET_KINDS = ("wfs", "gpkg")
+
+
+def dataset_target(dataset_id: str, kind: str = "wfs", crs: str = "EPSG:2154") -> DatasetTarget:
+    layer = dataset_id.replace("-", "_")
+    if kind == "gpkg":
+        return DatasetTarget("gpkg", f"*/{layer}.gpkg", layer, crs)
+    return DatasetTarget("wfs", "http://127.0.0.1:*/ows", layer, crs)
+
+
+def convention(target_kind: str = "wfs", crs: str = "EPSG:2154") -> Convention:
+    """The test convention; each dataset's target of ``target_kind`` (see TARGET_KINDS), in
+    ``crs`` (empty: the convention says nothing of the CRS, changes may come in any)."""
+    assert target_kind in TARGET_KINDS
+
     def contact(login, *roles):
         return Contact(name=login.replace("_", " ").title(), email=f"{login}@example.org",
                        roles=list(roles), login=login)
@@ -108,6 +127,8 @@ def convention() -> Convention:
                 proposers_own_territory=True),
         Dataset(ECLAIRAGE, "Éclairage public", stewards=[StewardAssignment("sipperec")]),
     ]
+    for dataset in datasets:
+        dataset.target = dataset_target(dataset.id, target_kind, crs)
     return Convention(format="geogov.convention/1", title="Test", version="1", signed=None,
                       coordinator="region-idf", partners={p.id: p for p in partners},
                       datasets={d.id: d for d in datasets}, reference=load_reference())
@@ -156,13 +177,27 @@ def changeset(tag: str = "a", n_updates: int = 2, place="94") -> ChangeSet:
     return ChangeSet(schema=SCHEMA, changes=changes, fingerprint_scheme="sha256-v1")
 
 
+def proposal_target(dataset: str = CYCLABLE) -> Target:
+    """Where the test proposals of ``dataset`` go: a WFS-T the convention names (dataset_target)."""
+    return Target("wfs", "http://127.0.0.1:8080/ows", dataset.replace("-", "_"), "1.1.0")
+
+
+# The same, as the columns a client writes with plain SQL.
+TARGET_COLUMNS = "target_kind, target_uri, target_layer"
+
+
+def target_values(dataset: str = CYCLABLE) -> tuple:
+    target = proposal_target(dataset)
+    return target.kind, target.uri, target.layer
+
+
 def proposal(dataset: str = CYCLABLE, departements=("94",), tag: str = "a", title: str = "") -> Proposal:
     """A proposal whose changes lie in ``departements`` (see :func:`changeset`; none: outside
     the region), with the places a client computes (territories/places.py)."""
     changes = changeset(tag, place=list(departements) if departements else None)
     placement = locate(changes, load_reference())
     return Proposal(id=None, dataset=dataset,
-                    target=Target("wfs", "http://127.0.0.1:8080/ows", dataset.replace("-", "_"), "1.1.0"),
+                    target=proposal_target(dataset),
                     author="", partner="", title=title or f"proposal {tag}", comment=f"why {tag}",
                     changeset=changes, communes=placement.communes, departements=placement.departements,
                     unplaced=placement.unplaced,
@@ -195,8 +230,9 @@ def postgres_cluster(request, tmp_path_factory):
                          f"stop + removal {time.monotonic() - began:.2f} s")
 
 
-def proposal_database(cluster: PostgresCluster, name: str) -> str:
-    """A new database with the GeoGov schema, the test logins and the convention; its admin DSN."""
+def proposal_database(cluster: PostgresCluster, name: str, synced: Optional[Convention] = None) -> str:
+    """A new database with the GeoGov schema, the test logins and the convention (``synced``,
+    default :func:`convention`); its admin DSN."""
     dsn = cluster.create_database(name)
     admin = cluster.connect()
     try:
@@ -211,7 +247,7 @@ def proposal_database(cluster: PostgresCluster, name: str) -> str:
     conn = cluster.connect(name, autocommit=False)
     try:
         postgres_admin.install(conn)
-        postgres_admin.sync_convention(conn, convention())
+        postgres_admin.sync_convention(conn, synced or convention())
     finally:
         conn.close()
     return dsn

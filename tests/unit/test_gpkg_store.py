@@ -125,8 +125,10 @@ def test_an_older_file_is_migrated_in_place_and_keeps_its_proposals(path, opened
     for table, column in (("partners", "geometry"), ("stewardships", "everywhere"), ("proposals", "communes"),
                           ("proposals", "unplaced"), ("proposals", "outside"), ("proposals", "stewards"),
                           ("proposals", "steward_groups"),
-                          ("reviews", "partner")):
+                          ("reviews", "partner"), ("datasets", "target_kind"), ("datasets", "target_uri"),
+                          ("datasets", "target_layer"), ("datasets", "target_srid")):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    conn.execute("DROP TABLE round_writers")
     conn.execute("DELETE FROM schema_version WHERE version >= 3")
     conn.commit()
     conn.close()

@@ -11,8 +11,6 @@ from geogov.plugin.catalogue.iso19139 import parse_record
 from geogov.plugin.catalogue.iso19139_stamp import stamp_record
 from geogov.plugin.errors import ConventionError
 from geogov.plugin.governance.convention_loader import load_convention_bytes
-from geogov.plugin.proposals.model import Target
-from geogov.plugin.publishing.target_binding import bound_target
 
 HERE = Path(__file__).resolve().parent
 MINIMAL = (HERE / "conventions" / "valid-minimal.yaml").read_text(encoding="utf-8")
@@ -28,14 +26,14 @@ def test_the_record_defaults_to_the_one_match_records_names():
     assert next(iter(convention.datasets.values())).metadata.record == "rec-velo"
 
 
-def test_metadata_and_target_are_read():
+def test_metadata_and_an_oapif_target_are_read():
     convention = load_convention_bytes(with_keys(
         "    metadata: {catalogue: 'https://cat.example.org/csw', record: rec-1, authcfg: geo1}\n"
-        "    target: {kind: OAPIF, url: 'https://api.example.org/ogc', layer: velo}"))
+        "    target: {oapif: 'https://api.example.org/ogc', collection: velo, crs: EPSG:2154}"))
     dataset = next(iter(convention.datasets.values()))
     assert (dataset.metadata.catalogue, dataset.metadata.record, dataset.metadata.authcfg) == (
         "https://cat.example.org/csw", "rec-1", "geo1")
-    assert (dataset.target.kind, dataset.target.url, dataset.target.layer) == (
+    assert (dataset.target.kind, dataset.target.uri, dataset.target.layer) == (
         "oapif", "https://api.example.org/ogc", "velo")
 
 
@@ -43,8 +41,6 @@ def test_metadata_and_target_are_read():
     ("    metadata: {catalogue: 'file:///etc/passwd', record: r}", "convention.bad_url"),
     ("    metadata: {catalogue: 'https://cat.example.org/csw'}", "convention.metadata_record"),
     ("    metadata: {record: r}", "convention.missing_key"),
-    ("    target: {kind: wms, url: 'https://x.example.org', layer: a}", "convention.bad_target_kind"),
-    ("    target: {kind: oapif, url: 'https://x.example.org'}", "convention.missing_key"),
 ])
 def test_bad_keys_are_located(extra, code):
     with pytest.raises(ConventionError) as caught:
@@ -52,19 +48,6 @@ def test_bad_keys_are_located(extra, code):
     problems = caught.value.problems
     assert code in [p.code for p in problems]
     assert all(p.line > 0 for p in problems if p.code == code)
-
-
-def test_bound_target_keeps_the_authcfg_only_for_the_same_service():
-    convention = load_convention_bytes(with_keys(
-        "    target: {kind: oapif, url: 'https://api.example.org/ogc', layer: velo}"))
-    dataset = next(iter(convention.datasets.values()))
-    recorded = Target("wfs", "https://wfs.example.org/ows", "velo", "1.1.0", "abc1234")
-    bound = bound_target(recorded, dataset)
-    assert (bound.kind, bound.uri, bound.layer, bound.authcfg) == (
-        "oapif", "https://api.example.org/ogc", "velo", "")
-    same = bound_target(Target("oapif", "https://api.example.org/ogc/", "velo", "", "k"), dataset)
-    assert same.authcfg == "k"
-    assert bound_target(recorded, None) is recorded
 
 
 RECORD = b"""<gmd:MD_Metadata xmlns:gmd="http://www.isotc211.org/2005/gmd"

@@ -162,6 +162,49 @@ def test_changes_found_outside_the_territory_become_problems_on_their_feature():
         (v.OUTSIDE_TERRITORY, -1, INSERT, "new"), (v.OUTSIDE_TERRITORY, 8, DELETE, "old")]
 
 
+BY_NAME = Schema(fields=TARGET.fields, key="identifiant", geometry_type="Point", crs="EPSG:2154",
+                 geometry_nullable=False)
+
+
+def by_name(*changes):
+    cs = ChangeSet(schema=BY_NAME, changes=list(changes))
+    return [(p.code, p.key, p.field, p.params.get("value")) for p in validate(cs, BY_NAME)]
+
+
+def test_a_new_feature_without_its_key_is_refused_when_the_target_does_not_fill_it():
+    # identifiant is the dataset's key and nothing fills it: the feature could never be found
+    # again, even where the column may be empty. Said once: a required key is REQUIRED_MISSING.
+    nullable = Schema(fields=[FieldDef("identifiant", "string", nullable=True, length=12),
+                              *[f for f in TARGET.fields if f.name != "identifiant"]],
+                      key="identifiant", geometry_type="Point", crs="EPSG:2154", geometry_nullable=False)
+    cs = ChangeSet(schema=nullable,
+                   changes=[insert(key=-1, identifiant=None), insert(key=-2, identifiant="EP-2")])
+    assert [(p.code, p.key, p.field) for p in validate(cs, nullable)] == [(v.KEY_MISSING, -1, "identifiant")]
+    assert by_name(insert(key=-1, identifiant=None)) == [(v.REQUIRED_MISSING, -1, "identifiant", None)]
+    assert by_name(insert(key=-1, identifiant="EP-1")) == []
+
+
+def test_two_features_that_would_share_a_key_are_refused():
+    renamed = Change(UPDATE, "EP-7", old=dict(GOOD, identifiant="EP-7"), new=dict(GOOD, identifiant="EP-2"),
+                     old_geometry=INSIDE, new_geometry=INSIDE, changed_fields=["identifiant"],
+                     base_fingerprint="0" * 64)
+    untouched = Change(UPDATE, "EP-3", old=dict(GOOD, identifiant="EP-3"),
+                       new=dict(GOOD, identifiant="EP-3", puissance_w=90), old_geometry=INSIDE,
+                       new_geometry=INSIDE, changed_fields=["puissance_w"], base_fingerprint="0" * 64)
+    gone = Change(DELETE, "EP-9", old=dict(GOOD, identifiant="EP-9"), old_geometry=INSIDE,
+                  base_fingerprint="0" * 64)
+    found = by_name(insert(key=-1, identifiant="EP-2"), renamed, untouched,
+                    insert(key=-2, identifiant="EP-3"), gone, insert(key=-3, identifiant="EP-9"))
+    # EP-2 twice (a new one and a renamed one), EP-3 twice (an update keeps it); EP-9 is deleted
+    # first, so a new feature may take it.
+    assert found == [(v.KEY_DUPLICATE, "EP-7", "identifiant", "EP-2"),
+                     (v.KEY_DUPLICATE, -2, "identifiant", "EP-3")]
+
+
+def test_a_key_the_target_fills_is_not_the_proposers_to_give():
+    assert check(insert(fid=None), insert(key=-2, fid=None))[0] == []
+
+
 def test_ensure_valid_raises_with_every_problem():
     cs = ChangeSet(schema=TARGET, changes=[insert(puissance_w="x", identifiant=None)])
     with pytest.raises(ValidationFailed) as caught:
