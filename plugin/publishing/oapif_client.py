@@ -278,12 +278,14 @@ class OapifClient:
         return ops
 
     # ------------------------------------------------------------------ reading
-    def _items(self, params, layer: OapifLayer, is_cancelled=None) -> list:
+    def _items(self, params, layer: OapifLayer, is_cancelled=None, selecting=False) -> list:
+        """A page of items; ``selecting``: a 400 means the server does not take that
+        selection (_FilterRefused), else it is an HTTP error like any other."""
         query = {"f": "json", "crs": layer.storage_crs}
         query.update(params)
         response = self._send("GET", f"{self.url}/items", params=query, headers={
             "Accept": GEOJSON}, is_cancelled=is_cancelled)
-        if response.status == 400:
+        if response.status == 400 and selecting:
             raise _FilterRefused(_message(response))
         data = self._json(response, "items")
         return [self._item(f, layer, "") for f in data.get("features") or []]
@@ -374,7 +376,7 @@ class OapifClient:
             params = {"filter": f'"{field_name}" IN ({literals})', "limit": limit}
         else:
             params = {field_name: str(json_value(chunk[0], field_type)), "limit": limit}
-        return self._items(params, layer, is_cancelled)
+        return self._items(params, layer, is_cancelled, selecting=True)
 
     # ------------------------------------------------------------------ writing
     def body(self, layer: OapifLayer, attributes: dict, geometry, item_id=None) -> bytes:
