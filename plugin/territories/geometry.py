@@ -34,6 +34,21 @@ def quiet_gdal():
         gdal.PopErrorHandler()
 
 
+def surface_area(geometry) -> float:
+    """The area of ``geometry``'s surfaces only. GDAL >= 3.10 gives a closed line an area (the
+    ring it would bound), so the shared border of two communes, a closed MultiLineString, had
+    one: measured, 1.19 km² for the border of communes 02232 and 60658 under GDAL 3.13."""
+    from osgeo import ogr
+
+    flat = ogr.GT_Flatten(geometry.GetGeometryType())
+    if flat in (ogr.wkbPolygon, ogr.wkbMultiPolygon, ogr.wkbCurvePolygon, ogr.wkbMultiSurface):
+        return geometry.GetArea()
+    if flat == ogr.wkbGeometryCollection:
+        return sum(surface_area(geometry.GetGeometryRef(index))
+                   for index in range(geometry.GetGeometryCount()))
+    return 0.0
+
+
 def point_xy(blob) -> Optional[tuple]:
     """(x, y) of a 2D/3D/M point blob (WKB, EWKB, GeoPackage), None for anything else.
 

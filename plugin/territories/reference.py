@@ -412,7 +412,7 @@ def _check_overlaps(geometries: dict, path: str) -> None:
     """TerritoryError when two communes overlap (more than a shared border)."""
     from osgeo import ogr
 
-    from .geometry import quiet_gdal
+    from .geometry import quiet_gdal, surface_area
 
     items = []
     with quiet_gdal():
@@ -431,7 +431,7 @@ def _check_overlaps(geometries: dict, path: str) -> None:
                 if not geometry.Intersects(other_geometry):
                     continue
                 shared = geometry.Intersection(other_geometry)
-                if shared is not None and shared.GetArea() > OVERLAP_SHARE * min(area, other_area):
+                if shared is not None and surface_area(shared) > OVERLAP_SHARE * min(area, other_area):
                     overlaps.append(f"{code}/{other}")
                     if len(overlaps) >= MAX_LISTED:
                         break

@@ -23,7 +23,8 @@ from geogov.plugin.proposals.proposal_rows import new_proposal_id
 from geogov.plugin.territories.places import locate
 from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used on every line)
 from geogov.tests.support.territories import (
-    border_vertex,
+    beside,
+    border_point,
     changeset,
     delete,
     hauts_de_france_convention,
@@ -112,7 +113,7 @@ def test_a_change_inside_its_departement(postgres_cluster, idf):
 
 def test_a_change_on_the_93_94_border_goes_to_both_stewards(postgres_cluster, idf):
     ref = idf.reference
-    border = point_wkb(*border_vertex(ref, MONTREUIL, VINCENNES))
+    border = point_wkb(*border_point(ref, MONTREUIL, VINCENNES))
     got = both(postgres_cluster, IDF_DB, idf, "coord_region", F.CYCLABLE, inserts(border))
     assert got["communes"] == [MONTREUIL, VINCENNES]
     assert got["stewards"] == ["cd94", "cd93"] and got["groups"] == [["cd94"], ["cd93"]]
@@ -166,9 +167,7 @@ def test_the_proposers_territory_at_commune_precision(postgres_cluster, idf, log
 
 def test_a_feature_one_metre_over_the_border_is_outside_in_both(postgres_cluster, idf):
     ref = idf.reference
-    (bx, by), (mx, my) = border_vertex(ref, MONTREUIL, VINCENNES), inside(ref, MONTREUIL)
-    length = ((mx - bx) ** 2 + (my - by) ** 2) ** 0.5
-    over = point_wkb(bx + (mx - bx) / length, by + (my - by) / length)
+    over = point_wkb(*beside(ref, border_point(ref, MONTREUIL, VINCENNES), MONTREUIL, 1.0))
     assert both(postgres_cluster, IDF_DB, idf, "tech94", F.CYCLABLE, inserts(over))["refused"] == \
         "store.outside_territory"
 
@@ -199,7 +198,7 @@ def test_hauts_de_france_a_border_between_two_epci(postgres_cluster, hdf):
     mel, bethune = set(ref.grouping("200093201").communes), set(ref.grouping("200072460").communes)
     pair = next((a, b) for a in sorted(mel) for b in sorted(bethune)
                 if _share_border(ref, a, b))
-    border = point_wkb(*border_vertex(ref, *pair))
+    border = point_wkb(*border_point(ref, *pair))
     got = both(postgres_cluster, HDF_DB, hdf, "tech_mel", "collecte-dechets", inserts(border))
     assert got["groups"] == [["mel"], ["ca-bethune"]]
     inside_bethune = point_wkb(*inside(ref, pair[1]))

@@ -60,7 +60,7 @@ def test_review_then_refusals_with_their_reason(processing, store_path):
     with pytest.raises(QgsProcessingException, match="comment"):
         processing.run("geogov:review_proposal", {"STORE": store_path, "LOGIN": "steward94",
                                                   "PROPOSAL": other["id"], "DECISION": 1})
-    with pytest.raises(QgsProcessingException, match="own proposal"):
+    with pytest.raises(QgsProcessingException, match="wrote or rebased"):
         processing.run("geogov:review_proposal", {"STORE": store_path, "LOGIN": "tech94",
                                                   "PROPOSAL": other["id"], "DECISION": 0})
     with pytest.raises(QgsProcessingException, match="not awaiting a decision"):

@@ -1,7 +1,10 @@
 """Real places for territory tests, computed from the territory references themselves.
 
-Points are taken from the communes' own geometry (a point on a commune's surface, a vertex
-of the border two communes share), so they stay right if the reference is rebuilt.
+Points are taken from the communes' own geometry (a point on a commune's surface, the middle
+of the longest straight stretch of the border two communes share, a point a given distance
+across that stretch), so they stay right if the reference is rebuilt and whatever GEOS
+version computes them (GEOS 3.12 changed PointOnSurface: a point nudged "towards a commune's
+inner point" from a border corner could land in a third commune).
 """
 
 from __future__ import annotations
@@ -25,14 +28,56 @@ def inside(reference, code) -> tuple:
     return point.GetX(), point.GetY()
 
 
-def border_vertex(reference, a, b) -> tuple:
-    """A vertex of the border communes ``a`` and ``b`` share."""
+def _segments(shape):
+    """Every straight segment ((x1, y1), (x2, y2)) of a (multi) line or polygon's rings."""
+    if shape.GetGeometryCount():
+        for index in range(shape.GetGeometryCount()):
+            # Clone: a child geometry dies with its parent in GDAL's Python bindings.
+            yield from _segments(shape.GetGeometryRef(index).Clone())
+        return
+    points = [shape.GetPoint_2D(index) for index in range(shape.GetPointCount())]
+    yield from zip(points, points[1:])
+
+
+def _length(segment) -> float:
+    (x1, y1), (x2, y2) = segment
+    return ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5
+
+
+def border_point(reference, a, b) -> tuple:
+    """The middle of the longest straight stretch of the border communes ``a`` and ``b`` share:
+    a point on both communes' boundaries, far from any third commune."""
     shared = geometry(reference, a).Intersection(geometry(reference, b))
     assert shared is not None and shared.Length() > 0, f"{a} and {b} share no border"
-    while shared.GetGeometryCount():
-        # Clone: a child geometry dies with its parent in GDAL's Python bindings.
-        shared = shared.GetGeometryRef(0).Clone()
-    return shared.GetPoint_2D(shared.GetPointCount() // 2)
+    (x1, y1), (x2, y2) = max(_segments(shared), key=_length)
+    return (x1 + x2) / 2, (y1 + y2) / 2
+
+
+def beside(reference, point, code, metres) -> tuple:
+    """``point`` (on commune ``code``'s boundary) moved ``metres`` straight across that boundary,
+    into ``code``. Asserts the place it lands is inside ``code``, so a test never measures a
+    point that fell elsewhere."""
+    commune = geometry(reference, code)
+    target = ogr.Geometry(ogr.wkbPoint)
+    target.AddPoint_2D(*point)
+
+    def distance(segment):
+        line = ogr.Geometry(ogr.wkbLineString)
+        for x, y in segment:
+            line.AddPoint_2D(x, y)
+        return line.Distance(target)
+
+    segment = min(_segments(commune.GetLinearGeometry()), key=distance)
+    (x1, y1), (x2, y2) = segment
+    length = _length(segment)
+    normal = (-(y2 - y1) / length, (x2 - x1) / length)
+    for side in (1, -1):
+        moved = (point[0] + side * normal[0] * metres, point[1] + side * normal[1] * metres)
+        probe = ogr.Geometry(ogr.wkbPoint)
+        probe.AddPoint_2D(*moved)
+        if commune.Contains(probe):
+            return moved
+    raise AssertionError(f"{metres} m across the boundary of {code} from {point} is not in {code}")
 
 
 def point_wkb(x, y) -> bytes:

@@ -11,7 +11,8 @@ from geogov.plugin.governance.stewardship import steward_partners
 from geogov.plugin.territories.places import MIN_TOLERANCE, TerritorySet, communes_of_extent, locate
 from geogov.plugin.territories.reference import ReferenceSpec, load_reference
 from geogov.tests.support.territories import (
-    border_vertex,
+    beside,
+    border_point,
     changeset,
     delete,
     hauts_de_france,
@@ -46,18 +47,11 @@ def territory(reference, *, departements=(), communes=(), groupings=(), extra=No
     return TerritorySet(communes=frozenset(members), extra=extra)
 
 
-def nudged(point, towards, metres):
-    """``point`` moved ``metres`` towards ``towards``."""
-    (x, y), (tx, ty) = point, towards
-    length = ((tx - x) ** 2 + (ty - y) ** 2) ** 0.5
-    return x + (tx - x) / length * metres, y + (ty - y) / length * metres
-
-
 # ---------------------------------------------------------------------------- places
 def test_a_point_touches_its_commune_and_a_border_point_both(idf):
     placement = locate(inserts(point_wkb(*inside(idf, CRETEIL))), idf)
     assert (placement.communes, placement.departements, placement.unplaced) == ([CRETEIL], ["94"], 0)
-    border = border_vertex(idf, MONTREUIL, VINCENNES)
+    border = border_point(idf, MONTREUIL, VINCENNES)
     placement = locate(inserts(point_wkb(*border)), idf)
     assert placement.communes == [MONTREUIL, VINCENNES]
     assert placement.departements == ["93", "94"]
@@ -125,10 +119,10 @@ def test_a_departement_technician_stays_in_its_departement(idf):
     placement = locate(inserts(ok, in_93), idf, cd94)
     assert placement.outside == [(1, "new")]
     # a point drawn on the 93/94 border is on the territory's boundary: inside
-    border = border_vertex(idf, MONTREUIL, VINCENNES)
+    border = border_point(idf, MONTREUIL, VINCENNES)
     assert locate(inserts(point_wkb(*border)), idf, cd94).outside == []
     # one metre over the border, into the 93: outside (the tolerance is 1 cm)
-    over = nudged(border, inside(idf, MONTREUIL), 1.0)
+    over = beside(idf, border, MONTREUIL, 1.0)
     assert locate(inserts(point_wkb(*over)), idf, cd94).outside == [(0, "new")]
     assert MIN_TOLERANCE == 0.01
 
@@ -149,17 +143,17 @@ def test_an_ept_technician_stays_in_its_ept_inside_the_departement(idf):
     placement = locate(inserts(point_wkb(*inside(idf, SAINT_MAUR)), point_wkb(*inside(idf, CRETEIL))),
                        idf, t10)
     assert placement.outside == [(1, "new")]
-    border = border_vertex(idf, SAINT_MAUR, CRETEIL)
-    line_out = line_wkb(inside(idf, SAINT_MAUR), nudged(border, inside(idf, CRETEIL), 50.0))
+    border = border_point(idf, SAINT_MAUR, CRETEIL)
+    line_out = line_wkb(inside(idf, SAINT_MAUR), beside(idf, border, CRETEIL, 50.0))
     line_in = line_wkb(inside(idf, SAINT_MAUR), border)
     assert locate(inserts(line_out, line_in, geometry_type="LineString"), idf, t10).outside == [(0, "new")]
 
 
 def test_a_list_of_communes_as_territory(idf):
     two = territory(idf, communes=[CRETEIL, SAINT_MAUR])
-    border = border_vertex(idf, SAINT_MAUR, CRETEIL)
-    across = line_wkb(nudged(border, inside(idf, SAINT_MAUR), 20.0), border,
-                      nudged(border, inside(idf, CRETEIL), 20.0))
+    border = border_point(idf, SAINT_MAUR, CRETEIL)
+    across = line_wkb(beside(idf, border, SAINT_MAUR, 20.0), border,
+                      beside(idf, border, CRETEIL, 20.0))
     placement = locate(inserts(across, geometry_type="LineString"), idf, two)
     assert placement.communes == [CRETEIL, SAINT_MAUR] and placement.outside == []
     only_creteil = territory(idf, communes=[CRETEIL])
@@ -170,10 +164,10 @@ def test_a_list_of_communes_as_territory(idf):
 def test_a_tolerance_lets_a_feature_just_over_the_border_in(idf):
     spec = ReferenceSpec(tolerance=25.0)
     loose = load_reference(spec)
-    border = border_vertex(loose, MONTREUIL, VINCENNES)
+    border = border_point(loose, MONTREUIL, VINCENNES)
     cd94 = territory(loose, departements=["94"])
-    near = nudged(border, inside(loose, MONTREUIL), 10.0)
-    far = nudged(border, inside(loose, MONTREUIL), 40.0)
+    near = beside(loose, border, MONTREUIL, 10.0)
+    far = beside(loose, border, MONTREUIL, 40.0)
     assert locate(inserts(point_wkb(*near), point_wkb(*far)), loose, cd94).outside == [(1, "new")]
 
 
@@ -215,7 +209,7 @@ def test_hauts_de_france_communes_epci_and_a_border_between_two_epci(hdf):
             break
     inner, outer = pair
     mel_territory = territory(hdf, groupings=[MEL])
-    border = border_vertex(hdf, inner, outer)
+    border = border_point(hdf, inner, outer)
     placement = locate(inserts(point_wkb(*border), point_wkb(*inside(hdf, outer)),
                                point_wkb(*inside(hdf, lille))), hdf, mel_territory)
     assert placement.outside == [(1, "new")]
@@ -225,7 +219,7 @@ def test_hauts_de_france_communes_epci_and_a_border_between_two_epci(hdf):
 def test_a_border_change_is_routed_to_both_stewards(idf):
     cd93, cd94 = idf.departement_communes("93"), idf.departement_communes("94")
     assignments = [("cd93", frozenset(cd93)), ("cd94", frozenset(cd94)), ("region", None)]
-    border = border_vertex(idf, MONTREUIL, VINCENNES)
+    border = border_point(idf, MONTREUIL, VINCENNES)
     placement = locate(inserts(point_wkb(*border)), idf)
     assert steward_partners(assignments, placement.communes, bool(placement.unplaced)) == ["cd93", "cd94"]
     placement = locate(inserts(point_wkb(*inside(idf, CRETEIL))), idf)

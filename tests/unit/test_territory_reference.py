@@ -3,7 +3,6 @@ reference file can be wrong (each refused whole, with a code the UI translates).
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 
@@ -91,19 +90,25 @@ def test_the_shipped_reference_holds_every_commune_of_ile_de_france_2025():
 
 
 def test_the_shipped_file_is_what_the_builder_makes_from_the_open_data(shared_data, tmp_path):
+    """The same communes, attributes and shapes. Shapes are compared by the area of their
+    symmetric difference: another GEOS unions a commune's parts with other floating-point
+    noise (measured under GEOS 3.13 against the shipped file, built with GEOS 3.11: 58 communes
+    differ, the worst by 1.5e-13 of its area)."""
     rebuilt = tmp_path / "rebuilt.gpkg"
     counts = build("ile-de-france", shared_data / "idf", rebuilt)
     assert counts["communes"] == 1266
     shipped = load_reference()
     again = read_reference(ReferenceSpec(source=str(rebuilt)), str(rebuilt))
-
-    def digest(reference):
-        h = hashlib.sha256()
-        for code, commune in reference.communes.items():
-            h.update(repr(commune).encode() + reference.geometries[code])
-        return h.hexdigest()
-
-    assert digest(again) == digest(shipped)
+    assert again.communes == shipped.communes and again.groupings == shipped.groupings
+    assert set(again.geometries) == set(shipped.geometries)
+    differing = []
+    for code, blob in shipped.geometries.items():
+        if again.geometries[code] == blob:
+            continue
+        ours, theirs = ogr.CreateGeometryFromWkb(again.geometries[code]), ogr.CreateGeometryFromWkb(blob)
+        if ours.SymDifference(theirs).GetArea() > 1e-9 * theirs.GetArea():
+            differing.append(code)
+    assert differing == []
 
 
 def test_the_shipped_reference_has_no_overlap_and_opens_from_a_read_only_folder(tmp_path):
