@@ -23,10 +23,13 @@ from __future__ import annotations
 import copy
 from typing import Optional
 
-from ..proposals.fingerprint import fingerprint, normalise_or_raw, same_feature
+from ..proposals import wkb
+from ..proposals.fingerprint import fingerprint, normalise_or_raw, same_feature, same_value
 from ..proposals.model import DELETE, INSERT, UPDATE, Change, PlainFeature, Schema
 
 TODO, DONE, CONFLICTING = "todo", "done", "conflict"
+# What the verification has not read back (see is_left_by_us).
+NOT_READ = object()
 
 
 def compare_schema(changeset_schema: Schema, target_schema: Schema) -> Schema:
@@ -71,6 +74,39 @@ def is_proposed(change: Change, feature: Optional[PlainFeature], schema: Schema,
     if change.op == DELETE:
         return feature is None
     return same_state(feature, change.new or {}, change.new_geometry, schema, compare)
+
+
+def is_left_by_us(change: Change, feature: Optional[PlainFeature], read_back, schema: Schema,
+                  compare: Schema) -> bool:
+    """Whether ``feature`` (what the target holds now) can be what GeoGov's write left there:
+    the state the verification read right after the write (``read_back``: a PlainFeature,
+    None for absent, NOT_READ when it was not read), else the proposed state or — for an
+    update, which a server may write in part (QGIS Server 3.22 commits the geometry of an
+    Update whose attribute it refuses) — every field and the geometry holding either its
+    base or its proposed value. Anything else is an edit made by someone else since: an
+    undo must leave it as it is, not put the base back over it. (An edit landing between
+    the write and the verification's read cannot be told from the server's own rewriting
+    of the write: it is taken as ours.)"""
+    if read_back is not NOT_READ:
+        if read_back is None or feature is None:
+            return read_back is None and feature is None
+        return same_state(feature, read_back.attributes, read_back.geometry, schema, compare)
+    if is_proposed(change, feature, schema, compare):
+        return True
+    if change.op != UPDATE or feature is None:
+        return False
+    old, new = change.old or {}, change.new or {}
+    for f in compare.fields:
+        if f.name == compare.key:
+            continue
+        value = feature.attributes.get(f.name)
+        if not (same_value(value, old.get(f.name), f.type)
+                or same_value(value, new.get(f.name), f.type)):
+            return False
+    decimals = wkb.crs_decimals(compare.crs)
+    dimensions = wkb.layer_dimensions(compare.geometry_type)
+    return any(wkb.same_geometry(feature.geometry, g, decimals=decimals, dimensions=dimensions)
+               for g in (change.old_geometry, change.new_geometry))
 
 
 def classify(change: Change, feature: Optional[PlainFeature], schema: Schema, compare: Schema) -> str:

@@ -19,7 +19,9 @@ The same guarantees as WFS-T (wfs_apply.py), from the same shared pieces
    base state held in the change set, decided per feature from what the collection holds
    *now* (replace an updated feature by its base, create a deleted one again, delete a
    created one), then check the undo the same way. Only accepted writes are undone: an
-   item the server refused to write keeps whatever it holds (someone else's edit).
+   item the server refused to write keeps whatever it holds (someone else's edit), and so
+   does a written item someone else changed since (neither proposed nor as verified: the
+   undo is then incomplete, ``feature_states.is_left_by_us``).
 
 A connection lost while a write is under way leaves its outcome unknown: the apply stops
 there (UNKNOWN, nothing undone) and a retry sorts out from the data what landed (step 2):
@@ -38,9 +40,11 @@ from .conflicts import describe_conflict
 from .feature_states import (
     CONFLICTING,
     DONE,
+    NOT_READ,
     classify,
     compare_schema,
     is_base,
+    is_left_by_us,
     verification_mismatch,
 )
 from .oapif_client import OapifClient, OapifConflict, OapifRefusal, as_plain
@@ -61,6 +65,7 @@ class OapifApply:
         self.written = []                 # changes whose write the server accepted
         self.created = {}                 # id(change) -> item id of a created feature
         self.precondition_failed = []     # changes refused with 412 (ETag changed)
+        self.read_back = {}               # id(change) -> the item as verified after writing
 
     # ------------------------------------------------------------------ main
     def run(self) -> ApplyResult:
@@ -220,8 +225,9 @@ class OapifApply:
         now = self._state_now(todo)
         refused = []
         for change in todo:
+            self.read_back[id(change)] = as_plain(now.get(id(change)), self.key)
             why = verification_mismatch(
-                change, as_plain(now.get(id(change)), self.key), self.changeset.schema,
+                change, self.read_back[id(change)], self.changeset.schema,
                 self.compare, still_there="the item is still in the collection after its DELETE",
                 missing="the item is not in the collection after its write")
             if why is not None:
@@ -248,7 +254,9 @@ class OapifApply:
     def _undo(self, todo) -> None:
         """Put every feature GeoGov wrote back to its base state (not cancellable: something
         was written). Only the writes the server accepted are undone: an item whose write
-        was refused — a 412 above all, someone else's edit having landed — is left as it is."""
+        was refused — a 412 above all, someone else's edit having landed — is left as it is, and
+        so is a written item someone else has changed since (neither the proposed state nor
+        what the verification read back): the undo is then incomplete, saying so."""
         result, client, layer = self.result, self.client, self.layer
         step = result.step("undo")
         todo = list(self.written)
@@ -263,7 +271,13 @@ class OapifApply:
             return
         for change in reversed(todo):
             remote = now.get(id(change))
-            if is_base(change, as_plain(remote, self.key), self.changeset.schema, self.compare):
+            feature = as_plain(remote, self.key)
+            if is_base(change, feature, self.changeset.schema, self.compare):
+                continue
+            if not is_left_by_us(change, feature, self.read_back.get(id(change), NOT_READ),
+                                 self.changeset.schema, self.compare):
+                errors.append(f"{change.key}: changed by another edit since GeoGov wrote it; "
+                              "left as it is")
                 continue
             try:
                 if change.op == INSERT and remote is not None:

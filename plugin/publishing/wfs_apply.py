@@ -20,6 +20,9 @@ So the server's reply is never the proof: the data is.
    per feature from what the data holds *now* (revert an update whose feature is not its
    base, re-insert a deleted feature — under its old fid on QGIS Server, which honours a
    fid property on Insert —, delete an inserted one), then check the undo the same way.
+   A feature holding neither its base, nor the proposed state, nor what the verification
+   read back has been changed by someone else since: it is left as it is and the undo is
+   incomplete (``feature_states.is_left_by_us``).
 
 A connection lost while a Transaction is under way leaves the outcome unknown: the apply
 stops there (UNKNOWN, nothing undone, since the server may still be writing) and a retry
@@ -39,9 +42,11 @@ from .conflicts import describe_conflict
 from .feature_states import (
     CONFLICTING,
     DONE,
+    NOT_READ,
     classify,
     compare_schema,
     is_base,
+    is_left_by_us,
     is_proposed,
     verification_mismatch,
 )
@@ -79,6 +84,7 @@ class WfsApply:
         self.is_cancelled = is_cancelled
         self.sent_handles = {}            # handle -> [change]
         self.inserted_fids = []           # feature ids the server reported for inserts
+        self.read_back = {}               # id(change) -> the feature as verified after writing
 
     # ------------------------------------------------------------------ main
     def run(self) -> ApplyResult:
@@ -296,8 +302,9 @@ class WfsApply:
         now = self._state_now(todo)
         refused = []
         for change in todo:
+            self.read_back[id(change)] = as_plain(now.get(id(change)), self.keys)
             why = verification_mismatch(
-                change, as_plain(now.get(id(change)), self.keys), self.changeset.schema,
+                change, self.read_back[id(change)], self.changeset.schema,
                 self.compare, still_there="the feature is still in the target after its Delete",
                 missing="the feature is not in the target after the Transaction")
             if why is not None:
@@ -314,10 +321,17 @@ class WfsApply:
         extra = list(getattr(self, "unmatched_inserts", []))
         writable = {f.name for f in layer.schema.fields if not f.auto}
         actions, restored = [], {INSERT: 0, UPDATE: 0, DELETE: 0}
+        errors = []
         for change in todo:
             remote = now.get(id(change))
             feature = as_plain(remote, self.keys)
             if is_base(change, feature, self.changeset.schema, self.compare):
+                continue
+            if not is_left_by_us(change, feature, self.read_back.get(id(change), NOT_READ),
+                                 self.changeset.schema, self.compare):
+                # Someone else's edit since the write: never put the base back over it.
+                errors.append(f"{change.key}: changed by another edit since GeoGov wrote it; "
+                              "left as it is")
                 continue
             handle = f"undo{len(actions)}"
             if change.op == UPDATE and remote is not None:
@@ -342,7 +356,6 @@ class WfsApply:
         # Inserted features the verification could not tie to a change are ours too.
         for remote in extra:
             actions.append(Delete(handle=f"undo{len(actions)}", feature_ids=[remote.fid]))
-        errors = []
         size = max(1, self.options.actions_per_transaction)
         for start in range(0, len(actions), size):
             try:

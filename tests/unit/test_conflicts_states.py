@@ -10,10 +10,12 @@ from geogov.plugin.proposals.model import Change, ChangeSet, FieldDef, PlainFeat
 from geogov.plugin.publishing.feature_states import (
     CONFLICTING,
     DONE,
+    NOT_READ,
     TODO,
     classify,
     compare_schema,
     first_difference,
+    is_left_by_us,
 )
 from geogov.plugin.publishing.schema_check import check_against_schema
 
@@ -85,6 +87,31 @@ def test_first_difference_names_the_field():
         "etat is 'en service' in the target, 'en panne' was proposed"
     assert first_difference(remote(etat="en panne", geometry=pt(9, 9)), NEW, pt(1, 1), COMPARE) == \
         "the geometry differs from the proposed one"
+
+
+def test_an_undo_touches_only_what_our_write_left():
+    """The undo puts the base back only over what GeoGov's write left there: the proposed
+    state, or what the verification read back (a server rounding a value); anything else is
+    someone else's edit since the write."""
+    change = update()
+    assert is_left_by_us(change, remote(etat="en panne"), NOT_READ, PROPOSAL, COMPARE)
+    assert not is_left_by_us(change, remote(etat="déposé"), NOT_READ, PROPOSAL, COMPARE)
+    as_stored = remote(etat="EN PANNE")                      # what the server kept
+    assert is_left_by_us(change, as_stored, as_stored, PROPOSAL, COMPARE)
+    assert not is_left_by_us(change, remote(etat="déposé"), as_stored, PROPOSAL, COMPARE)
+    assert not is_left_by_us(change, None, as_stored, PROPOSAL, COMPARE)   # deleted since
+    # A write the server took in part (QGIS Server: the geometry of a refused Update).
+    moved = Change("update", "A", old=dict(BASE), new=dict(NEW), old_geometry=pt(1, 1),
+                   new_geometry=pt(2, 2), changed_fields=["etat"])
+    assert is_left_by_us(moved, remote(geometry=pt(2, 2)), NOT_READ, PROPOSAL, COMPARE)
+    assert not is_left_by_us(moved, remote(geometry=pt(3, 3)), NOT_READ, PROPOSAL, COMPARE)
+    assert not is_left_by_us(moved, remote(geometry=pt(2, 2), puissance_w=35), NOT_READ,
+                             PROPOSAL, COMPARE)
+    insert = Change("insert", "B", new=dict(NEW, id="B", fid=None), new_geometry=pt(1, 1))
+    assert not is_left_by_us(insert, remote(id="B", etat="déposé"), NOT_READ, PROPOSAL, COMPARE)
+    delete = Change("delete", "A", old=dict(BASE), old_geometry=pt(1, 1))
+    assert is_left_by_us(delete, None, NOT_READ, PROPOSAL, COMPARE)
+    assert not is_left_by_us(delete, remote(etat="recréé"), NOT_READ, PROPOSAL, COMPARE)
 
 
 # ---------------------------------------------------------------------------- validation
