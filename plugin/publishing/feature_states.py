@@ -28,7 +28,7 @@ from ..proposals.fingerprint import fingerprint, normalise_or_raw, same_feature,
 from ..proposals.model import DELETE, INSERT, UPDATE, Change, PlainFeature, Schema
 
 TODO, DONE, CONFLICTING = "todo", "done", "conflict"
-# What the verification has not read back (see is_left_by_us).
+# What the verification has not read back (see our_part).
 NOT_READ = object()
 
 
@@ -76,37 +76,65 @@ def is_proposed(change: Change, feature: Optional[PlainFeature], schema: Schema,
     return same_state(feature, change.new or {}, change.new_geometry, schema, compare)
 
 
-def is_left_by_us(change: Change, feature: Optional[PlainFeature], read_back, schema: Schema,
-                  compare: Schema) -> bool:
-    """Whether ``feature`` (what the target holds now) can be what GeoGov's write left there:
-    the state the verification read right after the write (``read_back``: a PlainFeature,
-    None for absent, NOT_READ when it was not read), else the proposed state or — for an
-    update, which a server may write in part (QGIS Server 3.22 commits the geometry of an
-    Update whose attribute it refuses) — every field and the geometry holding either its
-    base or its proposed value. Anything else is an edit made by someone else since: an
-    undo must leave it as it is, not put the base back over it. (An edit landing between
-    the write and the verification's read cannot be told from the server's own rewriting
-    of the write: it is taken as ours.)"""
-    if read_back is not NOT_READ:
-        if read_back is None or feature is None:
-            return read_back is None and feature is None
-        return same_state(feature, read_back.attributes, read_back.geometry, schema, compare)
-    if is_proposed(change, feature, schema, compare):
-        return True
-    if change.op != UPDATE or feature is None:
-        return False
+def our_part(change: Change, feature: PlainFeature, read_back, compare: Schema) -> tuple:
+    """What of an updated feature is still GeoGov's write, for its undo: (the changed
+    fields, whether the geometry). A changed field is ours when it holds the proposed value
+    or what the verification read right after the write (``read_back``: a PlainFeature,
+    None or NOT_READ) and not its base value. Any other value — and every field the
+    proposal did not change — is someone else's edit since: the undo keeps it and never
+    puts the base back over it. A server may have taken the write in part (QGIS Server
+    3.22 commits the geometry of an Update whose attribute it refuses): field by field, the
+    part it took is ours. (An edit landing between the write and the verification's read
+    cannot be told from the server's own rewriting of the write: it is taken as ours.)"""
+    types = {f.name: f.type for f in compare.fields if f.name != compare.key}
     old, new = change.old or {}, change.new or {}
-    for f in compare.fields:
-        if f.name == compare.key:
+    back = read_back if isinstance(read_back, PlainFeature) else None
+    fields = []
+    for name in change.changed_fields:
+        if name not in types:
             continue
-        value = feature.attributes.get(f.name)
-        if not (same_value(value, old.get(f.name), f.type)
-                or same_value(value, new.get(f.name), f.type)):
-            return False
-    decimals = wkb.crs_decimals(compare.crs)
-    dimensions = wkb.layer_dimensions(compare.geometry_type)
-    return any(wkb.same_geometry(feature.geometry, g, decimals=decimals, dimensions=dimensions)
-               for g in (change.old_geometry, change.new_geometry))
+        value = feature.attributes.get(name)
+        if same_value(value, old.get(name), types[name]):
+            continue
+        if same_value(value, new.get(name), types[name]) or \
+                (back is not None and same_value(value, back.attributes.get(name), types[name])):
+            fields.append(name)
+    geometry = False
+    if change.geometry_changed:
+        decimals = wkb.crs_decimals(compare.crs)
+        dimensions = wkb.layer_dimensions(compare.geometry_type)
+
+        def same(a, b):
+            return wkb.same_geometry(a, b, decimals=decimals, dimensions=dimensions)
+
+        geometry = not same(feature.geometry, change.old_geometry) and (
+            same(feature.geometry, change.new_geometry)
+            or (back is not None and same(feature.geometry, back.geometry)))
+    return fields, geometry
+
+
+def is_ours(change: Change, feature: Optional[PlainFeature], read_back, schema: Schema,
+            compare: Schema) -> bool:
+    """Whether ``feature`` (present) is exactly what GeoGov's write left: the state the
+    verification read back, else the proposed state (a created feature the undo may
+    delete)."""
+    if isinstance(read_back, PlainFeature):
+        return same_state(feature, read_back.attributes, read_back.geometry, schema, compare)
+    return is_proposed(change, feature, schema, compare)
+
+
+def is_undone(change: Change, feature: Optional[PlainFeature], read_back, compare: Schema) -> bool:
+    """After an undo: nothing of GeoGov's write is left — a created feature is gone, a
+    deleted one is there again, an updated one holds none of its proposed values (other
+    edits made since may remain: they are not GeoGov's to take back)."""
+    if change.op == INSERT:
+        return feature is None
+    if change.op == DELETE:
+        return feature is not None
+    if feature is None:
+        return True                   # deleted by someone else since: nothing of ours left
+    fields, geometry = our_part(change, feature, read_back, compare)
+    return not fields and not geometry
 
 
 def classify(change: Change, feature: Optional[PlainFeature], schema: Schema, compare: Schema) -> str:

@@ -19,9 +19,8 @@ The same guarantees as WFS-T (wfs_apply.py), from the same shared pieces
    base state held in the change set, decided per feature from what the collection holds
    *now* (replace an updated feature by its base, create a deleted one again, delete a
    created one), then check the undo the same way. Only accepted writes are undone: an
-   item the server refused to write keeps whatever it holds (someone else's edit), and so
-   does a written item someone else changed since (neither proposed nor as verified: the
-   undo is then incomplete, ``feature_states.is_left_by_us``).
+   item the server refused to write keeps whatever it holds (someone else's edit), and
+   values someone else wrote since GeoGov's write are kept (``feature_states.our_part``).
 
 A connection lost while a write is under way leaves its outcome unknown: the apply stops
 there (UNKNOWN, nothing undone) and a retry sorts out from the data what landed (step 2):
@@ -44,7 +43,9 @@ from .feature_states import (
     classify,
     compare_schema,
     is_base,
-    is_left_by_us,
+    is_ours,
+    is_undone,
+    our_part,
     verification_mismatch,
 )
 from .oapif_client import OapifClient, OapifConflict, OapifRefusal, as_plain
@@ -252,12 +253,14 @@ class OapifApply:
 
     # ------------------------------------------------------------------ undoing
     def _undo(self, todo) -> None:
-        """Put every feature GeoGov wrote back to its base state (not cancellable: something
-        was written). Only the writes the server accepted are undone: an item whose write
-        was refused — a 412 above all, someone else's edit having landed — is left as it is, and
-        so is a written item someone else has changed since (neither the proposed state nor
-        what the verification read back): the undo is then incomplete, saying so."""
+        """Take back what GeoGov wrote (not cancellable: something was written). Only the
+        writes the server accepted are undone: an item whose write was refused — a 412
+        above all, someone else's edit having landed — keeps what it holds. Field by field,
+        only GeoGov's values are put back to their base: an edit made since by someone else
+        is kept (``feature_states.our_part``), and an item GeoGov created that someone else
+        has changed since is not deleted (the undo is then incomplete, naming it)."""
         result, client, layer = self.result, self.client, self.layer
+        schema, compare = self.changeset.schema, self.compare
         step = result.step("undo")
         todo = list(self.written)
         errors, restored = [], {INSERT: 0, UPDATE: 0, DELETE: 0}
@@ -265,32 +268,36 @@ class OapifApply:
             now = self._state_now(todo)
         except GeoGovError as exc:
             result.undo = {"complete": False, "restored": restored,
-                           "left": [c.key for c in todo], "errors": [exc.message]}
+                           "left": [c.key for c in todo], "kept": [], "errors": [exc.message]}
             result.done(step, complete=False)
             result.status = outcomes.UNDO_FAILED
             return
         for change in reversed(todo):
             remote = now.get(id(change))
             feature = as_plain(remote, self.key)
-            if is_base(change, feature, self.changeset.schema, self.compare):
-                continue
-            if not is_left_by_us(change, feature, self.read_back.get(id(change), NOT_READ),
-                                 self.changeset.schema, self.compare):
-                errors.append(f"{change.key}: changed by another edit since GeoGov wrote it; "
-                              "left as it is")
+            read_back = self.read_back.get(id(change), NOT_READ)
+            if is_undone(change, feature, read_back, compare):
                 continue
             try:
-                if change.op == INSERT and remote is not None:
+                if change.op == INSERT:
+                    if not is_ours(change, feature, read_back, schema, compare):
+                        errors.append(f"{change.key}: changed by another edit since GeoGov "
+                                      "created it; left as it is")
+                        continue
                     client.delete(layer, remote.id, remote.etag)
-                elif change.op == UPDATE and remote is not None:
-                    client.replace(layer, remote.id, change.old or {}, change.old_geometry,
+                elif change.op == UPDATE:
+                    fields, geometry = our_part(change, feature, read_back, compare)
+                    # The base where the value is GeoGov's, what the item holds elsewhere.
+                    attributes = dict(change.old or {})
+                    for f in compare.fields:
+                        if f.name != compare.key and f.name not in fields:
+                            attributes[f.name] = feature.attributes.get(f.name)
+                    client.replace(layer, remote.id, attributes,
+                                   change.old_geometry if geometry else feature.geometry,
                                    remote.etag)
-                elif change.op == DELETE and remote is None:
+                else:
                     before = self.current[id(change)]
                     client.create(layer, before.attributes, before.geometry)
-                else:
-                    errors.append(f"{change.key}: nothing to restore from")
-                    continue
             except GeoGovError as exc:
                 errors.append(f"{change.key}: {exc.message}")
                 continue
@@ -299,14 +306,20 @@ class OapifApply:
             after = self._state_now(todo)
         except GeoGovError as exc:
             errors.append(exc.message)
-            after = {}
-        left = [c.key for c in todo
-                if not is_base(c, as_plain(after.get(id(c)), self.key), self.changeset.schema,
-                               self.compare)]
+            after = None
+        if after is None:
+            left, kept = [c.key for c in todo], []
+        else:
+            plain = {id(c): as_plain(after.get(id(c)), self.key) for c in todo}
+            left = [c.key for c in todo
+                    if not is_undone(c, plain[id(c)], self.read_back.get(id(c), NOT_READ),
+                                     compare)]
+            kept = [c.key for c in todo if c.key not in left
+                    and not is_base(c, plain[id(c)], schema, compare)]
         complete = not left and not errors
-        result.undo = {"complete": complete, "restored": restored, "left": left,
+        result.undo = {"complete": complete, "restored": restored, "left": left, "kept": kept,
                        "errors": errors}
-        result.done(step, complete=complete, left=len(left))
+        result.done(step, complete=complete, left=len(left), kept=len(kept))
         if result.status != outcomes.CANCELLED or not complete:
             result.status = outcomes.REFUSED if complete else outcomes.UNDO_FAILED
 

@@ -237,40 +237,36 @@ def test_etag_changed_between_read_and_write_is_a_conflict_and_undone(oapif):
     assert differences(now, expected_now, SCHEMA) == []                     # ours undone
 
 
-def test_undo_leaves_an_edit_made_after_our_write(oapif):
-    """The server refuses the creation after the delete and both replacements landed; just
-    before the last replacement, someone else edits the item GeoGov replaced first. The
-    undo restores the rest and leaves that edit as it is (never the base over it): the undo
-    is incomplete, naming that item."""
-    from urllib.parse import unquote
-
+def test_undo_keeps_edits_made_after_our_writes(oapif):
+    """The delete and both replacements land, then the creation is refused (a 500). Just
+    before it, someone else sets ``etat`` on both replaced items: on one GeoGov had not
+    changed it, on the other GeoGov had. The undo takes back only GeoGov's values (the
+    geometry of one, the power of the other) and keeps that edit on both."""
     from geogov.tests.support.etag_front import ETagFront
 
     base = read_table(oapif)
     _expected, changes = proposal(base, bad_insert=True)
+    moved, powered = sorted(base)[1], sorted(base)[0]     # geometry / etat + puissance_w
     writes = []
 
     def meanwhile(method, path):
         writes.append((method, path))
-        if len(writes) == 3:                   # the second replacement: the first landed
-            item = unquote(writes[1][1].rsplit("/", 1)[1])        # pygeoapi's id: the fid
-            sql(oapif, f"UPDATE {WORK} SET etat = 'changé après GeoGov' WHERE fid = %s",
-                int(item))
+        if method == "POST":
+            for key in (moved, powered):
+                sql(oapif, f"UPDATE {WORK} SET etat = 'changé après GeoGov' "
+                    "WHERE identifiant = %s", key)
 
     front = ETagFront(oapif.url, before_write=meanwhile)
     try:
         result = apply_changeset(changes, target(front.url))
     finally:
         front.close()
-    assert [m for m, _ in writes[:3]] == ["DELETE", "PUT", "PUT"]
-    assert front.refused == 0                  # the edit was on an item already written
-    now = read_table(oapif)
-    theirs = [k for k, f in now.items() if f.attributes["etat"] == "changé après GeoGov"]
-    assert len(theirs) == 1 and theirs[0] in {c.key for c in changes.changes if c.op == "update"}
-    assert result.status == outcomes.UNDO_FAILED, result.message()
-    assert result.undo["left"] == theirs
-    assert result.undo["restored"] == {"insert": 0, "update": 1, "delete": 1}
-    assert any("changed by another edit" in e for e in result.undo["errors"])
+    assert [m for m, _ in writes[:4]] == ["DELETE", "PUT", "PUT", "POST"]      # then the undo
+    assert result.status == outcomes.REFUSED, result.message()
+    assert result.undo["complete"] and result.undo["left"] == []
+    assert sorted(result.undo["kept"]) == sorted([moved, powered])
+    assert result.undo["restored"] == {"insert": 0, "update": 2, "delete": 1}
     expected_now = copy.deepcopy(base)
-    expected_now[theirs[0]] = copy.deepcopy(now[theirs[0]])                  # theirs kept
-    assert differences(now, expected_now, SCHEMA) == []                      # the rest undone
+    for key in (moved, powered):
+        expected_now[key].attributes["etat"] = "changé après GeoGov"        # theirs kept
+    assert differences(read_table(oapif), expected_now, SCHEMA) == []       # ours undone

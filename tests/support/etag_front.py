@@ -5,8 +5,9 @@ on 127.0.0.1, forwards every request to the server and adds, on single items, an
 ``ETag`` computed from the item's properties, and enforces
 ``If-Match`` on PUT and DELETE: it reads the item from the server as it is at that moment
 and answers 412 without forwarding when the tags differ — what a server with ETags does.
-``before_write(method, path)`` (optional) runs before each write is judged: a test makes
-its concurrent edit there, between GeoGov's read and its write.
+``before_write(method, path)`` (optional) runs before each write (a PUT or DELETE of an
+item, before it is judged; a POST of a new item) is forwarded: a test makes its concurrent
+edit there, between GeoGov's read and its write, or between two of GeoGov's writes.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ class ETagFront:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else None
                 path = self.path.split("?", 1)[0]
+                if self.command == "POST" and path.endswith("/items") and \
+                        front.before_write is not None:
+                    front.before_write(self.command, path)
                 if self.command in ("PUT", "DELETE") and _ITEM.match(path):
                     if front.before_write is not None:
                         front.before_write(self.command, path)
