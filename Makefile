@@ -194,8 +194,9 @@ roots: $(ROOT_QGIS:%=root-%)
 root-%: $(STAMPS)/apt
 	@$(QGIS_ROOT) build $*
 
+# BENCH=name runs the benchmarks whose module name holds it (BENCH=oapif).
 bench: setup
-	$(TEST_ENV) $(PY) -m geogov.tests.bench
+	$(TEST_ENV) $(PY) -m geogov.tests.bench $(BENCH)
 
 lint: $(STAMPS)/venv
 	$(VENV)/bin/ruff check .

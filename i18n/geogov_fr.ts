@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
@@ -69,7 +69,7 @@
         <translation>mis à jour périodiquement</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="54"/>
+        <location filename="../plugin/governance/report_html.py" line="75"/>
         <source>every two years</source>
         <translation>tous les deux ans</translation>
     </message>
@@ -84,412 +84,412 @@
         <translation>rythme de mise à jour non précisé</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="45"/>
+        <location filename="../plugin/governance/report_html.py" line="66"/>
         <source>continuously</source>
         <translation>en continu</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="46"/>
+        <location filename="../plugin/governance/report_html.py" line="67"/>
         <source>every day</source>
         <translation>chaque jour</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="47"/>
+        <location filename="../plugin/governance/report_html.py" line="68"/>
         <source>every week</source>
         <translation>chaque semaine</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="48"/>
+        <location filename="../plugin/governance/report_html.py" line="69"/>
         <source>every two weeks</source>
         <translation>tous les quinze jours</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="49"/>
+        <location filename="../plugin/governance/report_html.py" line="70"/>
         <source>twice a month</source>
         <translation>deux fois par mois</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="50"/>
+        <location filename="../plugin/governance/report_html.py" line="71"/>
         <source>every month</source>
         <translation>chaque mois</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="51"/>
+        <location filename="../plugin/governance/report_html.py" line="72"/>
         <source>every quarter</source>
         <translation>chaque trimestre</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="52"/>
+        <location filename="../plugin/governance/report_html.py" line="73"/>
         <source>every six months</source>
         <translation>chaque semestre</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="53"/>
+        <location filename="../plugin/governance/report_html.py" line="74"/>
         <source>every year</source>
         <translation>chaque année</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="56"/>
+        <location filename="../plugin/governance/report_html.py" line="77"/>
         <source>when needed</source>
         <translation>selon les besoins</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="61"/>
+        <location filename="../plugin/governance/report_html.py" line="82"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="62"/>
+        <location filename="../plugin/governance/report_html.py" line="83"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="63"/>
+        <location filename="../plugin/governance/report_html.py" line="84"/>
         <source>Metropolis of Greater Paris</source>
         <translation>Métropole du Grand Paris</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="64"/>
+        <location filename="../plugin/governance/report_html.py" line="85"/>
         <source>Territorial public establishment</source>
         <translation>Établissement public territorial</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="65"/>
+        <location filename="../plugin/governance/report_html.py" line="86"/>
         <source>Group of municipalities</source>
         <translation>Intercommunalité</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="66"/>
+        <location filename="../plugin/governance/report_html.py" line="87"/>
         <source>Municipality</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="67"/>
+        <location filename="../plugin/governance/report_html.py" line="88"/>
         <source>Joint syndicate of local authorities</source>
         <translation>Syndicat de collectivités</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="68"/>
+        <location filename="../plugin/governance/report_html.py" line="89"/>
         <source>Public operator</source>
         <translation>Opérateur public</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="69"/>
+        <location filename="../plugin/governance/report_html.py" line="90"/>
         <source>State services</source>
         <translation>Services de l'État</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="70"/>
+        <location filename="../plugin/governance/report_html.py" line="91"/>
         <source>Agency</source>
         <translation>Agence</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="71"/>
+        <location filename="../plugin/governance/report_html.py" line="92"/>
         <source>Private contractor</source>
         <translation>Prestataire privé</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="78"/>
+        <location filename="../plugin/governance/report_html.py" line="99"/>
         <source>not known</source>
         <translation>inconnue</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="79"/>
+        <location filename="../plugin/governance/report_html.py" line="100"/>
         <source>January</source>
         <translation>janvier</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="79"/>
+        <location filename="../plugin/governance/report_html.py" line="100"/>
         <source>February</source>
         <translation>février</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="79"/>
+        <location filename="../plugin/governance/report_html.py" line="100"/>
         <source>March</source>
         <translation>mars</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="79"/>
+        <location filename="../plugin/governance/report_html.py" line="100"/>
         <source>April</source>
         <translation>avril</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="79"/>
+        <location filename="../plugin/governance/report_html.py" line="100"/>
         <source>May</source>
         <translation>mai</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="79"/>
+        <location filename="../plugin/governance/report_html.py" line="100"/>
         <source>June</source>
         <translation>juin</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="79"/>
+        <location filename="../plugin/governance/report_html.py" line="100"/>
         <source>July</source>
         <translation>juillet</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="79"/>
+        <location filename="../plugin/governance/report_html.py" line="100"/>
         <source>August</source>
         <translation>août</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="79"/>
+        <location filename="../plugin/governance/report_html.py" line="100"/>
         <source>September</source>
         <translation>septembre</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="79"/>
+        <location filename="../plugin/governance/report_html.py" line="100"/>
         <source>October</source>
         <translation>octobre</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="79"/>
+        <location filename="../plugin/governance/report_html.py" line="100"/>
         <source>November</source>
         <translation>novembre</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="79"/>
+        <location filename="../plugin/governance/report_html.py" line="100"/>
         <source>December</source>
         <translation>décembre</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="82"/>
+        <location filename="../plugin/governance/report_html.py" line="103"/>
         <source>{day} {month} {year}</source>
         <translation>{day} {month} {year}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="88"/>
+        <location filename="../plugin/governance/report_html.py" line="109"/>
         <source>late by {n} months</source>
         <translation>en retard de {n} mois</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="90"/>
+        <location filename="../plugin/governance/report_html.py" line="111"/>
         <source>late by one month</source>
         <translation>en retard d'un mois</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="92"/>
+        <location filename="../plugin/governance/report_html.py" line="113"/>
         <source>late by one day</source>
         <translation>en retard d'un jour</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="93"/>
+        <location filename="../plugin/governance/report_html.py" line="114"/>
         <source>late by {n} days</source>
         <translation>en retard de {n} jours</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="98"/>
+        <location filename="../plugin/governance/report_html.py" line="119"/>
         <source>up to date</source>
         <translation>à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="101"/>
+        <location filename="../plugin/governance/report_html.py" line="122"/>
         <source>no known update date</source>
         <translation>date de mise à jour inconnue</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="107"/>
+        <location filename="../plugin/governance/report_html.py" line="128"/>
         <source>the whole region</source>
         <translation>toute la région</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="114"/>
+        <location filename="../plugin/governance/report_html.py" line="135"/>
         <source>département {code}</source>
         <translation>département {code}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="116"/>
+        <location filename="../plugin/governance/report_html.py" line="137"/>
         <source>départements {codes}</source>
         <translation>départements {codes}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="119"/>
+        <location filename="../plugin/governance/report_html.py" line="140"/>
         <source>one municipality</source>
         <translation>une commune</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="119"/>
+        <location filename="../plugin/governance/report_html.py" line="140"/>
         <source>{n} municipalities</source>
         <translation>{n} communes</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="122"/>
+        <location filename="../plugin/governance/report_html.py" line="143"/>
         <source>an area drawn on a map</source>
         <translation>une zone tracée sur une carte</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="124"/>
+        <location filename="../plugin/governance/report_html.py" line="145"/>
         <source>no territorial limit</source>
         <translation>sans limite territoriale</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="118"/>
+        <location filename="../ui/review_dock.py" line="121"/>
         <source>Dataset</source>
         <translation>Donnée</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="155"/>
+        <location filename="../plugin/governance/report_html.py" line="176"/>
         <source>Commitment</source>
         <translation>Engagement</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="155"/>
+        <location filename="../plugin/governance/report_html.py" line="176"/>
         <source>Last update</source>
         <translation>Dernière mise à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="165"/>
+        <location filename="../plugin/governance/report_html.py" line="190"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="165"/>
+        <location filename="../plugin/governance/report_html.py" line="190"/>
         <source>Who must deliver</source>
         <translation>Qui doit livrer</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="165"/>
+        <location filename="../plugin/governance/report_html.py" line="190"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="165"/>
+        <location filename="../plugin/governance/report_html.py" line="190"/>
         <source>To whom</source>
         <translation>À qui</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="165"/>
+        <location filename="../plugin/governance/report_html.py" line="190"/>
         <source>How often</source>
         <translation>À quel rythme</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="165"/>
+        <location filename="../plugin/governance/report_html.py" line="190"/>
         <source>Last delivery</source>
         <translation>Dernière livraison</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="181"/>
+        <location filename="../plugin/governance/report_html.py" line="206"/>
         <source>Partners of the convention: {n}</source>
         <translation>Partenaires de la convention : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="182"/>
+        <location filename="../plugin/governance/report_html.py" line="207"/>
         <source>Shared datasets: {n}</source>
         <translation>Données partagées : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="183"/>
+        <location filename="../plugin/governance/report_html.py" line="208"/>
         <source>Datasets up to date: {n}</source>
         <translation>Données à jour : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="184"/>
+        <location filename="../plugin/governance/report_html.py" line="209"/>
         <source>Datasets late: {n}</source>
         <translation>Données en retard : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="185"/>
+        <location filename="../plugin/governance/report_html.py" line="210"/>
         <source>Datasets without a known update date: {n}</source>
         <translation>Données sans date de mise à jour connue : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="186"/>
+        <location filename="../plugin/governance/report_html.py" line="211"/>
         <source>Overdue contract deliveries: {n}</source>
         <translation>Livraisons contractuelles en retard : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="187"/>
+        <location filename="../plugin/governance/report_html.py" line="212"/>
         <source>Proposed changes received: {submitted}; approved: {approved}; rejected: {rejected}; put into the data: {applied}</source>
         <translation>Propositions de modification reçues : {submitted} ; acceptées : {approved} ; refusées : {rejected} ; intégrées aux données : {applied}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="191"/>
+        <location filename="../plugin/governance/report_html.py" line="216"/>
         <source>Published in the catalogue but not covered by the convention: {n}</source>
         <translation>Publiées au catalogue mais absentes de la convention : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="193"/>
+        <location filename="../plugin/governance/report_html.py" line="218"/>
         <source>In the convention but not published in the catalogue: {n}</source>
         <translation>Prévues par la convention mais absentes du catalogue : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="201"/>
+        <location filename="../plugin/governance/report_html.py" line="226"/>
         <source>Summary</source>
         <translation>En résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="206"/>
+        <location filename="../plugin/governance/report_html.py" line="231"/>
         <source>{kind} — territory: {territory}</source>
         <translation>{kind} — territoire : {territory}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="210"/>
+        <location filename="../plugin/governance/report_html.py" line="235"/>
         <source>Datasets it produces</source>
         <translation>Données qu'il produit</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="210"/>
+        <location filename="../plugin/governance/report_html.py" line="235"/>
         <source>Datasets it keeps up to date</source>
         <translation>Données qu'il tient à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="210"/>
+        <location filename="../plugin/governance/report_html.py" line="235"/>
         <source>Datasets whose changes it validates</source>
         <translation>Données dont il valide les modifications</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="218"/>
+        <location filename="../plugin/governance/report_html.py" line="243"/>
         <source>Late: {titles}.</source>
         <translation>En retard : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="222"/>
+        <location filename="../plugin/governance/report_html.py" line="247"/>
         <source>Proposed changes received: {submitted}; approved: {approved}; rejected: {rejected}.</source>
         <translation>Propositions de modification reçues : {submitted} ; acceptées : {approved} ; refusées : {rejected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="225"/>
+        <location filename="../plugin/governance/report_html.py" line="250"/>
         <source>Deliveries it owes under a contract</source>
         <translation>Livraisons qu'il doit au titre d'un contrat</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="229"/>
+        <location filename="../plugin/governance/report_html.py" line="254"/>
         <source>Deliveries it is owed under a contract</source>
         <translation>Livraisons qui lui sont dues au titre d'un contrat</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="239"/>
+        <location filename="../plugin/governance/report_html.py" line="264"/>
         <source>en</source>
         <translation>fr</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="240"/>
+        <location filename="../plugin/governance/report_html.py" line="265"/>
         <source>Shared geographic data: who does what</source>
         <translation>Données géographiques partagées : qui fait quoi</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="241"/>
+        <location filename="../plugin/governance/report_html.py" line="266"/>
         <source>Overdue deliveries</source>
         <translation>Livraisons en retard</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="242"/>
+        <location filename="../plugin/governance/report_html.py" line="267"/>
         <source>Every contract delivery is on time.</source>
         <translation>Toutes les livraisons prévues par les contrats sont à jour.</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="243"/>
+        <location filename="../plugin/governance/report_html.py" line="268"/>
         <source>Convention “{title}” (version {version}), coordinated by {coordinator}. Situation on {today}.</source>
         <translation>Convention « {title} » (version {version}), coordonnée par {coordinator}. Situation au {today}.</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="262"/>
+        <location filename="../plugin/governance/report_html.py" line="287"/>
         <source>Other partners</source>
         <translation>Autres partenaires</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="263"/>
+        <location filename="../plugin/governance/report_html.py" line="288"/>
         <source>No shared dataset yet: {names}.</source>
         <translation>Pas encore de donnée partagée : {names}.</translation>
     </message>
@@ -511,7 +511,7 @@ Input document (INPUT): a file path or an http(s) URL of an ISO 19139 record (al
 Authentication (AUTHCFG, optional): the QGIS authentication configuration used to fetch a URL.
 Timeout (TIMEOUT): seconds to wait for the server.
 
-Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document's role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
+Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document&apos;s role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
 
 A document that cannot be used (not a metadata document, malformed, hostile, an error from the server) stops the algorithm with the reason.</source>
         <translation>Liste chaque responsable de chaque fiche d'un document de métadonnées, une ligne par responsable et par contexte.
@@ -766,7 +766,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut faire cela.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="368"/>
+        <location filename="../ui/review_dock.py" line="373"/>
         <source>This proposal is not awaiting a decision (it is “{status}”).</source>
         <translation>Cette proposition n'attend pas de décision (elle est « {status} »).</translation>
     </message>
@@ -782,7 +782,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="35"/>
-        <source>The approvals the dataset's rule requires are not all given.</source>
+        <source>The approvals the dataset&apos;s rule requires are not all given.</source>
         <translation>Les validations exigées par la règle du jeu de données ne sont pas toutes données.</translation>
     </message>
     <message>
@@ -792,7 +792,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="37"/>
-        <source>The changes lie outside your organisation's territory.</source>
+        <source>The changes lie outside your organisation&apos;s territory.</source>
         <translation>Les modifications sortent du territoire de votre organisme.</translation>
     </message>
     <message>
@@ -847,7 +847,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="74"/>
-        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string ("host=… dbname=…", no password); empty: the store of the plugin settings.
+        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string (&quot;host=… dbname=…&quot;, no password); empty: the store of the plugin settings.
 Authentication (AUTHCFG, optional): the QGIS authentication configuration holding the PostgreSQL user name and password.
 Login (LOGIN, optional): who you are in a GeoPackage store (no access control there); a PostgreSQL store knows you by your database login.
 </source>
@@ -873,11 +873,11 @@ Identifiant (LOGIN, facultatif) : qui vous êtes dans un registre GeoPackage (sa
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="121"/>
-        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner's, or all those I may see.
+        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner&apos;s, or all those I may see.
 Status (STATUS, optional): draft, submitted, changes_requested, approved, rejected, applied, conflict or withdrawn.
 Dataset (DATASET, optional): a dataset id of the convention.
 
-Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset's rule asks, e.g. "steward=yes; dpo=no"), approvals_pending and departements.</source>
+Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset&apos;s rule asks, e.g. &quot;steward=yes; dpo=no&quot;), approvals_pending and departements.</source>
         <translation>Portée (SCOPE) : à valider par moi (propositions soumises qui attendent une décision que je peux prendre), les miennes, celles de mon organisme, ou toutes celles que je peux voir.
 Statut (STATUS, facultatif) : draft, submitted, changes_requested, approved, rejected, applied, conflict ou withdrawn.
 Jeu de données (DATASET, facultatif) : un identifiant de jeu de données de la convention.
@@ -890,7 +890,7 @@ Table en sortie (OUTPUT, sans géométrie), une ligne par proposition, la plus r
 Decision (DECISION): approve, reject or request changes. A comment (COMMENT) is required to reject or request changes.
 Version (VERSION, optional): the proposal version you looked at; if someone changed the proposal since, the decision is refused instead of applying to a state you have not seen.
 
-The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO's, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal's status afterwards) and NEW_VERSION.</source>
+The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO&apos;s, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal&apos;s status afterwards) and NEW_VERSION.</source>
         <translation>Proposition (PROPOSAL) : l'identifiant de la proposition (voir Lister les propositions de modification).
 Décision (DECISION) : valider, refuser ou demander des modifications. Un commentaire (COMMENT) est obligatoire pour refuser ou demander des modifications.
 Version (VERSION, facultatif) : la version de la proposition que vous avez consultée ; si quelqu'un a modifié la proposition depuis, la décision est refusée plutôt que de s'appliquer à un état que vous n'avez pas vu.
@@ -899,7 +899,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="94"/>
-        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin's)</source>
+        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin&apos;s)</source>
         <translation>Registre des propositions (chemin GeoPackage ou connexion PostgreSQL ; vide : celui de l'extension)</translation>
     </message>
     <message>
@@ -918,7 +918,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Portée</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="118"/>
+        <location filename="../ui/review_dock.py" line="121"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -943,7 +943,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Identifiant de la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="128"/>
+        <location filename="../ui/review_dock.py" line="131"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
@@ -973,22 +973,22 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Proposition {id} : décision « {decision} » enregistrée, statut {status}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="86"/>
+        <location filename="../ui/review_dock.py" line="89"/>
         <source>To review by me</source>
         <translation>À valider par moi</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="87"/>
+        <location filename="../ui/review_dock.py" line="90"/>
         <source>Mine</source>
         <translation>Les miennes</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="138"/>
-        <source>My partner's</source>
+        <source>My partner&apos;s</source>
         <translation>Celles de mon organisme</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="87"/>
+        <location filename="../ui/review_dock.py" line="90"/>
         <source>All I may see</source>
         <translation>Toutes celles que je peux voir</translation>
     </message>
@@ -998,62 +998,62 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Statut inconnu : {status}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="130"/>
+        <location filename="../ui/review_dock.py" line="133"/>
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="132"/>
+        <location filename="../ui/review_dock.py" line="135"/>
         <source>Reject</source>
         <translation>Rejeter</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="131"/>
+        <location filename="../ui/review_dock.py" line="134"/>
         <source>Request changes</source>
         <translation>Demander des modifications</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="71"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="75"/>
         <source>No convention was given.</source>
         <translation>Aucune convention n'a été donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="84"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="88"/>
         <source>Convention “{title}” (version {version}): {partners} partners, {datasets} datasets.</source>
         <translation>Convention « {title} » (version {version}) : {partners} partenaires, {datasets} données.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="97"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="101"/>
         <source>No catalogue given: freshness and discrepancies rest on the convention (and the store) alone.</source>
         <translation>Aucun catalogue donné : la fraîcheur et les écarts reposent sur la seule convention (et le registre des propositions).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="103"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="107"/>
         <source>This GeoGov cannot search catalogues: the catalogue was skipped.</source>
         <translation>Cette version de GeoGov ne sait pas interroger les catalogues : le catalogue a été ignoré.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="106"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="110"/>
         <source>Harvesting the catalogue {url}…</source>
         <translation>Moissonnage du catalogue {url}…</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="114"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="118"/>
         <source>{n} records read from the catalogue.</source>
         <translation>Fiches lues dans le catalogue : {n}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="126"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="165"/>
         <source>Date of the situation (default: today)</source>
         <translation>Date de la situation (par défaut : aujourd'hui)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="144"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="183"/>
         <source>not covered by the convention</source>
         <translation>non couverte par la convention</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="172"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="213"/>
         <source>Check the partnership convention</source>
         <translation>Vérifier la convention de partenariat</translation>
     </message>
@@ -1063,54 +1063,37 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Gouvernance</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="175"/>
-        <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue's metadata and the convention disagree.
-
-Convention (CONVENTION): a file path or an http(s) URL of the YAML document. A convention with problems stops the algorithm; the log lists every problem with its line, column and place in the document.
-Catalogue (CATALOGUE, optional): the URL of a CSW or OGC API Records catalogue; its records give the last update dates and the discrepancies (custodian, producer or frequency that differ, no point of contact, records the convention does not know and datasets without a record).
-Date (DATE, optional): the day the situation is judged on (default: today).
-
-Output table (OUTPUT, no geometry): one row per dataset with producers, maintainer, stewards and their e-mail, dissemination, personal data, licence, committed frequency, last revision and its source, next due date, status (up_to_date, late, unknown) and situation in words, days late, discrepancy codes and sentences, overdue contract deliveries; plus one row per catalogue record the convention does not cover.</source>
-        <translation>Charge et vérifie une convention de partenariat (geogov.convention/1), puis indique qui est responsable de chaque donnée partagée, si elle est à jour, et où les métadonnées du catalogue et la convention divergent.
-
-Convention (CONVENTION) : chemin de fichier ou adresse http(s) du document YAML. Une convention comportant des problèmes arrête l'algorithme ; le journal liste chaque problème avec sa ligne, sa colonne et sa place dans le document.
-Catalogue (CATALOGUE, facultatif) : adresse d'un catalogue CSW ou OGC API Records ; ses fiches donnent les dates de dernière mise à jour et les écarts (gestionnaire, producteur ou fréquence différents, pas de point de contact, fiches inconnues de la convention et données sans fiche).
-Date (DATE, facultatif) : le jour auquel la situation est appréciée (par défaut : aujourd'hui).
-
-Table de sortie (OUTPUT, sans géométrie) : une ligne par donnée avec les producteurs, le gestionnaire, les référents validation et leur adresse électronique, la diffusion, les données personnelles, la licence, la fréquence promise, la dernière mise à jour et sa source, la prochaine échéance, le statut (up_to_date, late, unknown) et la situation en toutes lettres, les jours de retard, les codes et phrases des écarts, les livraisons contractuelles en retard ; plus une ligne par fiche du catalogue que la convention ne couvre pas.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="77"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="78"/>
         <source>Convention (file path or URL)</source>
         <translation>Convention (chemin de fichier ou adresse)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="79"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="80"/>
         <source>Catalogue URL (CSW or OGC API Records)</source>
         <translation>Adresse du catalogue (CSW ou OGC API Records)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="203"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="251"/>
         <source>Datasets of the convention</source>
         <translation>Données de la convention</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="205"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="253"/>
         <source>Number of datasets</source>
         <translation>Nombre de données</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="92"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="93"/>
         <source>Number of late datasets</source>
         <translation>Nombre de données en retard</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="207"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="255"/>
         <source>Number of discrepancies</source>
         <translation>Nombre d'écarts</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="232"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="285"/>
         <source>{datasets} datasets, {late} late, {discrepancies} discrepancies.</source>
         <translation>Données : {datasets} ; en retard : {late} ; écarts : {discrepancies}.</translation>
     </message>
@@ -1120,7 +1103,7 @@ Table de sortie (OUTPUT, sans géométrie) : une ligne par donnée avec les prod
         <translation>Rapport de gouvernance</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="54"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="55"/>
         <source>Writes the governance report of the partnership, for coordinators and elected officials, in plain words: per partner, the datasets it produces, keeps up to date and validates, which are late, the contract deliveries it owes or is owed and which are overdue, the proposed changes received, approved and rejected; with a map of the partners' territories.
 
 Convention (CONVENTION): a file path or an http(s) URL.
@@ -1139,17 +1122,17 @@ Date (DATE, facultatif) : le jour auquel la situation est appréciée (par défa
 Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou les deux.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="81"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="82"/>
         <source>Proposal store (GeoPackage file or PostgreSQL connection)</source>
         <translation>Registre des propositions (fichier GeoPackage ou connexion PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="84"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="85"/>
         <source>Login to read a GeoPackage store as</source>
         <translation>Identifiant sous lequel lire un registre GeoPackage</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="87"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="88"/>
         <source>PDF report</source>
         <translation>Rapport PDF</translation>
     </message>
@@ -1159,7 +1142,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="89"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="90"/>
         <source>HTML report</source>
         <translation>Rapport HTML</translation>
     </message>
@@ -1169,42 +1152,42 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Pages HTML (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="93"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="94"/>
         <source>Number of overdue deliveries</source>
         <translation>Nombre de livraisons en retard</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="104"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="103"/>
         <source>Give a PDF file, an HTML file, or both.</source>
         <translation>Indiquez un fichier PDF, un fichier HTML, ou les deux.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="117"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="135"/>
         <source>The store is read as {login}, the coordinator of the convention.</source>
         <translation>Le registre est lu sous l'identité de {login}, coordinateur de la convention.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="127"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="145"/>
         <source>Proposal store read: {n} datasets with applied changes.</source>
         <translation>Registre des propositions lu : données avec des modifications intégrées : {n}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="158"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="141"/>
         <source>Written: {path}</source>
         <translation>Écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="295"/>
+        <location filename="../plugin/bridge/governance.py" line="296"/>
         <source>GeoGov: loading the partnership convention</source>
         <translation>GeoGov : chargement de la convention de partenariat</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="351"/>
+        <location filename="../plugin/bridge/governance.py" line="352"/>
         <source>GeoGov: reading the proposal store</source>
         <translation>GeoGov : lecture du registre des propositions</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="404"/>
+        <location filename="../plugin/bridge/governance.py" line="405"/>
         <source>GeoGov: reading the catalogue record of {title}</source>
         <translation>GeoGov : lecture de la fiche de catalogue de {title}</translation>
     </message>
@@ -1265,7 +1248,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/report_map.py" line="129"/>
-        <source>Partners' data up to date</source>
+        <source>Partners&apos; data up to date</source>
         <translation>Données des partenaires à jour</translation>
     </message>
     <message>
@@ -1279,22 +1262,22 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Aucune date de mise à jour connue</translation>
     </message>
     <message>
-        <location filename="../plugin/publishing/changelog.py" line="158"/>
+        <location filename="../plugin/publishing/changelog.py" line="171"/>
         <source>Change log</source>
         <translation>Journal des modifications</translation>
     </message>
     <message>
-        <location filename="../plugin/publishing/changelog.py" line="160"/>
+        <location filename="../plugin/publishing/changelog.py" line="173"/>
         <source>added</source>
         <translation>ajoutée</translation>
     </message>
     <message>
-        <location filename="../plugin/publishing/changelog.py" line="160"/>
+        <location filename="../plugin/publishing/changelog.py" line="173"/>
         <source>modified</source>
         <translation>modifiée</translation>
     </message>
     <message>
-        <location filename="../plugin/publishing/changelog.py" line="160"/>
+        <location filename="../plugin/publishing/changelog.py" line="173"/>
         <source>deleted</source>
         <translation>supprimée</translation>
     </message>
@@ -1310,7 +1293,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/catalogue_dock_layout.py" line="48"/>
-        <source>Words to find, or "a phrase"</source>
+        <source>Words to find, or &quot;a phrase&quot;</source>
         <translation>Mots à chercher, ou « une expression »</translation>
     </message>
     <message>
@@ -1349,7 +1332,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Révision la plus récente d'abord</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="118"/>
+        <location filename="../ui/review_dock.py" line="121"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
@@ -1435,11 +1418,11 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="236"/>
-        <source>Layer "{name}" added to the map.</source>
+        <source>Layer &quot;{name}&quot; added to the map.</source>
         <translation>Couche « {name} » ajoutée à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="520"/>
+        <location filename="../ui/review_dock.py" line="549"/>
         <source>GeoGov</source>
         <translation>GeoGov</translation>
     </message>
@@ -1676,7 +1659,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Version {version}, signée le {signed} ; coordonnée par {coordinator}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="298"/>
+        <location filename="../ui/responsibility_dock.py" line="303"/>
         <source>Loading the partnership convention…</source>
         <translation>Chargement de la convention de partenariat…</translation>
     </message>
@@ -1701,7 +1684,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Valide les modifications de</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="179"/>
+        <location filename="../ui/responsibility_dock.py" line="184"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
@@ -1711,22 +1694,22 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="170"/>
+        <location filename="../ui/responsibility_dock.py" line="175"/>
         <source>Dissemination</source>
         <translation>Diffusion</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="169"/>
+        <location filename="../ui/responsibility_dock.py" line="174"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="169"/>
+        <location filename="../ui/responsibility_dock.py" line="174"/>
         <source>not stated</source>
         <translation>non précisée</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="171"/>
+        <location filename="../ui/responsibility_dock.py" line="176"/>
         <source>Personal data</source>
         <translation>Données personnelles</translation>
     </message>
@@ -1741,7 +1724,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="173"/>
+        <location filename="../ui/responsibility_dock.py" line="178"/>
         <source>Changes approved by</source>
         <translation>Modifications validées par</translation>
     </message>
@@ -1756,12 +1739,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>{debtor} à {creditor}, {rhythm}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="216"/>
+        <location filename="../ui/messages_governance.py" line="222"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="216"/>
+        <location filename="../ui/messages_governance.py" line="222"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
@@ -1891,7 +1874,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Éditeur</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="118"/>
+        <location filename="../ui/review_dock.py" line="121"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
@@ -2022,7 +2005,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/layer_adder.py" line="40"/>
-        <source>The link names no layer of "{service}": choose one.</source>
+        <source>The link names no layer of &quot;{service}&quot;: choose one.</source>
         <translation>Le lien ne nomme aucune couche de « {service} » : choisissez-en une.</translation>
     </message>
     <message>
@@ -2081,7 +2064,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Écarts avec le catalogue : {n}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="313"/>
+        <location filename="../ui/responsibility_dock.py" line="318"/>
         <source>Shared layer not covered by the convention</source>
         <translation>Couche partagée non couverte par la convention</translation>
     </message>
@@ -2097,7 +2080,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages.py" line="25"/>
-        <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, "billion laughs").</source>
+        <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, &quot;billion laughs&quot;).</source>
         <translation>Le document déclare des entités XML. Il a été refusé sans être lu, car de tels documents peuvent servir à lire des fichiers locaux ou à épuiser la mémoire (XXE, « billion laughs »).</translation>
     </message>
     <message>
@@ -2192,7 +2175,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="25"/>
-        <source>The catalogue has no record "{identifier}".</source>
+        <source>The catalogue has no record &quot;{identifier}&quot;.</source>
         <translation>Le catalogue n'a pas de fiche « {identifier} ».</translation>
     </message>
     <message>
@@ -2202,17 +2185,17 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="28"/>
-        <source>Unknown catalogue kind "{kind}".</source>
+        <source>Unknown catalogue kind &quot;{kind}&quot;.</source>
         <translation>Type de catalogue inconnu « {kind} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="29"/>
-        <source>This is not an http(s) address: "{url}".</source>
+        <source>This is not an http(s) address: &quot;{url}&quot;.</source>
         <translation>Ce n'est pas une adresse http(s) : « {url} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="30"/>
-        <source>Unsupported CSW version "{version}".</source>
+        <source>Unsupported CSW version &quot;{version}&quot;.</source>
         <translation>Version CSW non prise en charge « {version} ».</translation>
     </message>
     <message>
@@ -2222,7 +2205,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="32"/>
-        <source>QGIS cannot open the layer "{name}": {detail}</source>
+        <source>QGIS cannot open the layer &quot;{name}&quot;: {detail}</source>
         <translation>QGIS ne peut pas ouvrir la couche « {name} » : {detail}</translation>
     </message>
     <message>
@@ -2247,7 +2230,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="47"/>
-        <source>Whole words: the server also matches inside words ("velo" in "développement"); {hidden} of {examined} records were hidden here for that.</source>
+        <source>Whole words: the server also matches inside words (&quot;velo&quot; in &quot;développement&quot;); {hidden} of {examined} records were hidden here for that.</source>
         <translation>Mots entiers : le serveur trouve aussi les mots à l'intérieur d'autres (« velo » dans « développement ») ; fiches masquées ici pour cette raison : {hidden} sur {examined}.</translation>
     </message>
     <message>
@@ -2292,7 +2275,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="69"/>
-        <source>Sort by {sort}: the server puts accented capitals after Z ("Éclairage" after "Zones").</source>
+        <source>Sort by {sort}: the server puts accented capitals after Z (&quot;Éclairage&quot; after &quot;Zones&quot;).</source>
         <translation>Tri par {sort} : le serveur classe les majuscules accentuées après Z (« Éclairage » après « Zones »).</translation>
     </message>
     <message>
@@ -2307,7 +2290,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="74"/>
-        <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; "Next" goes on.</source>
+        <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; &quot;Next&quot; goes on.</source>
         <translation>Fiches affichées : {shown} au lieu de {limit} ; la lecture s'est arrêtée après {pages} pages du serveur ; « Suivantes » continue.</translation>
     </message>
     <message>
@@ -2327,12 +2310,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="82"/>
-        <source>The server's count of returned records disagrees with the records it sent.</source>
+        <source>The server&apos;s count of returned records disagrees with the records it sent.</source>
         <translation>Le nombre de fiches renvoyées annoncé par le serveur ne correspond pas aux fiches envoyées.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="90"/>
-        <source>"{text}"</source>
+        <source>&quot;{text}&quot;</source>
         <comment>a quoted search term</comment>
         <translation>« {text} »</translation>
     </message>
@@ -2363,7 +2346,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="29"/>
-        <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS's master password entered?).</source>
+        <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS&apos;s master password entered?).</source>
         <translation>La configuration d'authentification {authcfg} du registre des propositions ne peut pas être lue (le mot de passe principal de QGIS a-t-il été saisi ?).</translation>
     </message>
     <message>
@@ -2462,167 +2445,167 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>« {value} » n'est pas un niveau de diffusion (open, partenaires ou restreint).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="59"/>
+        <location filename="../ui/messages_governance.py" line="62"/>
         <source>“{value}” cannot approve changes (steward, dpo or coordinator).</source>
         <translation>« {value} » ne peut pas valider de modifications (steward, dpo ou coordinator).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="61"/>
+        <location filename="../ui/messages_governance.py" line="64"/>
         <source>“{code}” is not a French département code.</source>
         <translation>« {code} » n'est pas un code de département français.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="115"/>
+        <location filename="../ui/messages_governance.py" line="118"/>
         <source>The territory file “{file}” does not exist beside the convention.</source>
         <translation>Le fichier de territoire « {file} » n'existe pas à côté de la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="118"/>
+        <location filename="../ui/messages_governance.py" line="121"/>
         <source>No partner has the id “{id}”.</source>
         <translation>Aucun partenaire n'a l'identifiant « {id} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="119"/>
+        <location filename="../ui/messages_governance.py" line="122"/>
         <source>No dataset has the id “{id}”.</source>
         <translation>Aucune donnée n'a l'identifiant « {id} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="120"/>
+        <location filename="../ui/messages_governance.py" line="123"/>
         <source>The partner id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant de partenaire « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="122"/>
+        <location filename="../ui/messages_governance.py" line="125"/>
         <source>The dataset id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant de donnée « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="124"/>
+        <location filename="../ui/messages_governance.py" line="127"/>
         <source>The id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="125"/>
+        <location filename="../ui/messages_governance.py" line="128"/>
         <source>The login “{login}” is already given to another contact (line {first_line}): a login is one person.</source>
         <translation>L'identifiant de connexion « {login} » est déjà attribué à un autre contact (ligne {first_line}) : un identifiant désigne une seule personne.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="127"/>
+        <location filename="../ui/messages_governance.py" line="130"/>
         <source>“{value}” already identifies another dataset (line {first_line}): a record or a layer belongs to one dataset only.</source>
         <translation>« {value} » identifie déjà une autre donnée (ligne {first_line}) : une fiche ou une couche n'appartient qu'à une seule donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="130"/>
+        <location filename="../ui/messages_governance.py" line="133"/>
         <source>The approval rule of “{dataset}” needs the DPO, but no steward partner of this dataset has a contact with the DPO role.</source>
         <translation>La règle de validation de « {dataset} » exige le DPO, mais aucun partenaire référent de cette donnée n'a de contact ayant le rôle de DPO.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="134"/>
+        <location filename="../ui/messages_governance.py" line="137"/>
         <source>“{dataset}” holds personal data but its approval rule does not require the DPO.</source>
         <translation>« {dataset} » contient des données personnelles mais sa règle de validation n'exige pas le DPO.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="136"/>
+        <location filename="../ui/messages_governance.py" line="139"/>
         <source>The steward partner “{partner}” of “{dataset}” has no contact with the steward role: nobody will be told of proposals.</source>
         <translation>Le partenaire référent « {partner} » de « {dataset} » n'a aucun contact ayant le rôle de référent validation : personne ne sera prévenu des propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="139"/>
+        <location filename="../ui/messages_governance.py" line="142"/>
         <source>Nothing says how to recognise the dataset “{dataset}” (match: records, services or sources).</source>
         <translation>Rien n'indique comment reconnaître la donnée « {dataset} » (match : records, services ou sources).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="142"/>
+        <location filename="../ui/messages_governance.py" line="145"/>
         <source>The metadata names {found} as custodian; the convention says {expected_name}.</source>
         <translation>La fiche de métadonnées désigne {found} comme gestionnaire ; la convention indique {expected_name}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="144"/>
+        <location filename="../ui/messages_governance.py" line="147"/>
         <source>The metadata names {found} as producer; the convention says {expected_names}.</source>
         <translation>La fiche de métadonnées désigne {found} comme producteur ; la convention indique {expected_names}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="146"/>
+        <location filename="../ui/messages_governance.py" line="149"/>
         <source>Update rhythm: the metadata says “{found}”, the convention commits to “{expected}”.</source>
         <translation>Rythme de mise à jour : la fiche de métadonnées indique « {found} », la convention engage à « {expected} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="148"/>
+        <location filename="../ui/messages_governance.py" line="151"/>
         <source>The metadata names no point of contact for the data.</source>
         <translation>La fiche de métadonnées ne désigne aucun point de contact pour la donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="150"/>
+        <location filename="../ui/messages_governance.py" line="153"/>
         <source>The convention names nobody to validate changes here.</source>
         <translation>La convention ne désigne personne pour valider les modifications ici.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="151"/>
+        <location filename="../ui/messages_governance.py" line="157"/>
         <source>The catalogue record “{title}” is not covered by the convention.</source>
         <translation>La fiche de catalogue « {title} » n'est pas couverte par la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="153"/>
+        <location filename="../ui/messages_governance.py" line="159"/>
         <source>The dataset “{title}” of the convention has no record in the catalogue.</source>
         <translation>La donnée « {title} » de la convention n'a pas de fiche dans le catalogue.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="161"/>
+        <location filename="../ui/messages_governance.py" line="167"/>
         <source>a mapping (key: value)</source>
         <translation>un dictionnaire (clé : valeur)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="161"/>
+        <location filename="../ui/messages_governance.py" line="167"/>
         <source>a list</source>
         <translation>une liste</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="161"/>
+        <location filename="../ui/messages_governance.py" line="167"/>
         <source>a text</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="162"/>
+        <location filename="../ui/messages_governance.py" line="168"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="163"/>
+        <location filename="../ui/messages_governance.py" line="169"/>
         <source>true or false</source>
         <translation>vrai ou faux (true ou false)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="163"/>
+        <location filename="../ui/messages_governance.py" line="169"/>
         <source>a date</source>
         <translation>une date</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="164"/>
+        <location filename="../ui/messages_governance.py" line="170"/>
         <source>a date (YYYY-MM-DD)</source>
         <translation>une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="164"/>
+        <location filename="../ui/messages_governance.py" line="170"/>
         <source>a key</source>
         <translation>une clé</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="165"/>
+        <location filename="../ui/messages_governance.py" line="171"/>
         <source>“own” or a territory</source>
         <translation>« own » ou un territoire</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="195"/>
+        <location filename="../ui/messages_governance.py" line="201"/>
         <source>Did you mean “{suggestion}”?</source>
         <translation>Vouliez-vous dire « {suggestion} » ?</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="206"/>
+        <location filename="../ui/messages_governance.py" line="212"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="214"/>
+        <location filename="../ui/messages_governance.py" line="220"/>
         <source>at {path}</source>
         <translation>à {path}</translation>
     </message>
@@ -2813,7 +2796,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/plugin.py" line="281"/>
-        <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners' catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
+        <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners&apos; catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
         <translation>GeoGov intègre à QGIS la convention de partenariat régionale sur les données géographiques : découvrez les catalogues des partenaires, voyez qui est responsable de chaque couche, proposez et validez des modifications des données partagées.</translation>
     </message>
     <message>
@@ -2873,7 +2856,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/record_details.py" line="131"/>
-        <source>role written "{raw}" in the record</source>
+        <source>role written &quot;{raw}&quot; in the record</source>
         <translation>rôle écrit « {raw} » dans la fiche</translation>
     </message>
     <message>
@@ -2977,82 +2960,82 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Dernière mise à jour : {date}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="145"/>
+        <location filename="../ui/responsibility_dock.py" line="150"/>
         <source>The catalogue record could not be read: {reason}</source>
         <translation>La fiche de catalogue n'a pas pu être lue : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="154"/>
+        <location filename="../ui/responsibility_dock.py" line="159"/>
         <source>Overdue contract delivery: {debtor} must deliver these data to {creditor} {rhythm}; last delivery {date}; {late}.</source>
         <translation>Livraison contractuelle en retard : {debtor} doit livrer ces données à {creditor} {rhythm} ; dernière livraison le {date} ; {late}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="164"/>
+        <location filename="../ui/responsibility_dock.py" line="169"/>
         <source>Not checked: the catalogue record is not known.</source>
         <translation>Non vérifié : la fiche de catalogue n'est pas connue.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="166"/>
+        <location filename="../ui/responsibility_dock.py" line="171"/>
         <source>The catalogue record and the convention agree.</source>
         <translation>La fiche de catalogue et la convention concordent.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="175"/>
+        <location filename="../ui/responsibility_dock.py" line="180"/>
         <source>Proposals awaiting review</source>
         <translation>Propositions en attente de validation</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="196"/>
+        <location filename="../ui/responsibility_dock.py" line="201"/>
         <source>Catalogue record: {id}</source>
         <translation>Fiche de catalogue : {id}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="216"/>
+        <location filename="../ui/responsibility_dock.py" line="221"/>
         <source>Who is responsible</source>
         <translation>Qui est responsable ?</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="240"/>
+        <location filename="../ui/responsibility_dock.py" line="245"/>
         <source>Contact</source>
         <translation>Contacter</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="241"/>
+        <location filename="../ui/responsibility_dock.py" line="246"/>
         <source>Write to the partner who validates the changes</source>
         <translation>Écrire au partenaire qui valide les modifications</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="243"/>
+        <location filename="../ui/responsibility_dock.py" line="248"/>
         <source>Catalogue record</source>
         <translation>Fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="292"/>
+        <location filename="../ui/responsibility_dock.py" line="297"/>
         <source>Select a layer to see who is responsible for it.</source>
         <translation>Sélectionnez une couche pour voir qui en est responsable.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="300"/>
+        <location filename="../ui/responsibility_dock.py" line="305"/>
         <source>The partnership convention could not be loaded: {reason} Open the convention browser to see its problems.</source>
         <translation>La convention de partenariat n'a pas pu être chargée : {reason} Ouvrez le navigateur de la convention pour voir ses problèmes.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="313"/>
+        <location filename="../ui/responsibility_dock.py" line="318"/>
         <source>Neither its source nor its catalogue record matches a dataset of the convention “{title}”. Ask the coordinator whether it should be covered.</source>
         <translation>Ni sa source ni sa fiche de catalogue ne correspondent à une donnée de la convention « {title} ». Demandez au coordinateur si elle doit l'être.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="319"/>
+        <location filename="../ui/responsibility_dock.py" line="324"/>
         <source>Local layer: not concerned by the partnership convention.</source>
         <translation>Couche locale : non concernée par la convention de partenariat.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="370"/>
+        <location filename="../ui/responsibility_dock.py" line="375"/>
         <source>Shared data “{title}”</source>
         <translation>Donnée partagée « {title} »</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="372"/>
+        <location filename="../ui/responsibility_dock.py" line="377"/>
         <source>layer {name}</source>
         <translation>couche {name}</translation>
     </message>
@@ -3068,7 +3051,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="71"/>
-        <source>role "{raw}" ({label})</source>
+        <source>role &quot;{raw}&quot; ({label})</source>
         <translation>rôle « {raw} » ({label})</translation>
     </message>
     <message>
@@ -3132,27 +3115,27 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Fraîcheur</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="143"/>
+        <location filename="../ui/responsibility_dock.py" line="148"/>
         <source>Reading the catalogue record…</source>
         <translation>Lecture de la fiche de catalogue…</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="149"/>
+        <location filename="../ui/responsibility_dock.py" line="154"/>
         <source>Discrepancies</source>
         <translation>Écarts</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="168"/>
+        <location filename="../ui/responsibility_dock.py" line="173"/>
         <source>Use of the data</source>
         <translation>Utilisation des données</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="193"/>
+        <location filename="../ui/responsibility_dock.py" line="198"/>
         <source>Open the catalogue record</source>
         <translation>Ouvrir la fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="348"/>
+        <location filename="../ui/responsibility_dock.py" line="353"/>
         <source>Layer: {name}</source>
         <translation>Couche : {name}</translation>
     </message>
@@ -3219,7 +3202,7 @@ Original layer (ORIGINAL): the authoritative data (WFS, PostGIS, GeoPackage…).
 Revised layer (REVISED): the edited version, with the same fields.
 Key field (KEY, optional): the field that identifies a feature in both layers (the dataset's key in the partnership convention, e.g. identifiant); empty: the original layer's primary key, else the QGIS feature id.
 
-Output (OUTPUT): op (insert, update or delete), fid (the key; empty for a new feature without a key of its own), changed_fields (the modified fields, comma-separated), geometry_changed, the new geometry and attributes (the old ones for a deletion). A field of the layers named like one of these columns is written with "_1" appended. Numbers of added (INSERTED), modified (UPDATED) and deleted (DELETED) features.</source>
+Output (OUTPUT): op (insert, update or delete), fid (the key; empty for a new feature without a key of its own), changed_fields (the modified fields, comma-separated), geometry_changed, the new geometry and attributes (the old ones for a deletion). A field of the layers named like one of these columns is written with &quot;_1&quot; appended. Numbers of added (INSERTED), modified (UPDATED) and deleted (DELETED) features.</source>
         <translation>Compare la version d'origine (de référence) d'une couche à une version révisée et écrit une entité par changement.
 
 Couche d'origine (ORIGINAL) : les données de référence (WFS, PostGIS, GeoPackage…).
@@ -3280,11 +3263,11 @@ Sortie (OUTPUT) : op (insert, update ou delete), fid (la clé ; vide pour une no
     </message>
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="52"/>
-        <source>Proposes the changes between the authoritative version of a shared layer and an edited copy: they are checked, saved in the proposal store and submitted to the dataset's stewards. Nothing is written to the authoritative data.
+        <source>Proposes the changes between the authoritative version of a shared layer and an edited copy: they are checked, saved in the proposal store and submitted to the dataset&apos;s stewards. Nothing is written to the authoritative data.
 
-Original layer (ORIGINAL): the authoritative data (a layer of a partner's WFS service, a PostGIS or GeoPackage table).
+Original layer (ORIGINAL): the authoritative data (a layer of a partner&apos;s WFS service, a PostGIS or GeoPackage table).
 Revised layer (REVISED): the edited copy, with the same fields.
-Key field (KEY, optional): the field that identifies a feature; empty: the dataset's key in the convention, else the original layer's primary key.
+Key field (KEY, optional): the field that identifies a feature; empty: the dataset&apos;s key in the convention, else the original layer&apos;s primary key.
 Dataset (DATASET, optional): the dataset id in the partnership convention; empty: the dataset the original layer belongs to.
 Title (TITLE) and comment (COMMENT: why these changes; required to submit).
 Submit (SUBMIT): checked, the proposal is submitted for review; unchecked, it is saved as a draft.
@@ -3304,7 +3287,7 @@ Convention (CONVENTION, facultatif) : chemin ou URL de la convention de partenar
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="67"/>
         <source>
-Outputs: OUTPUT (the proposal id) and STATUS (draft or submitted). The algorithm fails, listing every problem, when the changes break the dataset's schema (fields, types, required values, geometry type and validity, CRS) or the convention (your organisation may not propose on this dataset, or a change lies outside its territory).</source>
+Outputs: OUTPUT (the proposal id) and STATUS (draft or submitted). The algorithm fails, listing every problem, when the changes break the dataset&apos;s schema (fields, types, required values, geometry type and validity, CRS) or the convention (your organisation may not propose on this dataset, or a change lies outside its territory).</source>
         <translation>
 Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted). L'algorithme échoue, en listant chaque problème, quand les changements ne respectent pas le schéma du jeu de données (champs, types, valeurs obligatoires, type et validité des géométries, SCR) ou la convention (votre organisme ne peut pas proposer sur ce jeu de données, ou un changement sort de son territoire).</translation>
     </message>
@@ -3320,7 +3303,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="84"/>
-        <source>Partnership convention (path or URL; empty: the plugin's)</source>
+        <source>Partnership convention (path or URL; empty: the plugin&apos;s)</source>
         <translation>Convention de partenariat (chemin ou URL ; vide : celle de l'extension)</translation>
     </message>
     <message>
@@ -3410,12 +3393,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../ui/messages_proposals.py" line="34"/>
-        <source>the feature lies outside your organisation's territory.</source>
+        <source>the feature lies outside your organisation&apos;s territory.</source>
         <translation>l'entité se trouve hors du territoire de votre organisme.</translation>
     </message>
     <message>
         <location filename="../ui/messages_proposals.py" line="35"/>
-        <source>the feature was outside your organisation's territory before your change: it is not yours to edit.</source>
+        <source>the feature was outside your organisation&apos;s territory before your change: it is not yours to edit.</source>
         <translation>l'entité se trouvait hors du territoire de votre organisme avant votre changement : il ne vous revient pas de la modifier.</translation>
     </message>
     <message>
@@ -3589,7 +3572,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>En attente de</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="126"/>
+        <location filename="../ui/review_dock.py" line="129"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -3615,7 +3598,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../ui/my_proposals.py" line="87"/>
-        <source>Reload the proposal's changes into an edit session of its layer, change them, then use Propose my changes and Submit again.</source>
+        <source>Reload the proposal&apos;s changes into an edit session of its layer, change them, then use Propose my changes and Submit again.</source>
         <translation>Recharge les changements de la proposition dans une session d'édition de sa couche : modifiez-les, puis utilisez « Proposer mes modifications » et soumettez à nouveau.</translation>
     </message>
     <message>
@@ -3644,7 +3627,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>{n} proposition(s).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="309"/>
+        <location filename="../ui/review_dock.py" line="314"/>
         <source>Reading the proposal…</source>
         <translation>Lecture de la proposition…</translation>
     </message>
@@ -4124,7 +4107,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Aucun problème : les changements peuvent être soumis.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="418"/>
+        <location filename="../ui/review_dock.py" line="429"/>
         <source>Wait for the current operation to finish.</source>
         <translation>Attendez la fin de l'opération en cours.</translation>
     </message>
@@ -4350,62 +4333,62 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Nouvelle entité n° {n} (pas encore identifiée)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="53"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="52"/>
         <source>Applied and verified: {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Appliquée et vérifiée : {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="58"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="57"/>
         <source>Every change was already in the data (an earlier attempt wrote it); nothing was written again.</source>
         <translation>Toutes les modifications figuraient déjà dans les données (une tentative précédente les avait écrites) ; rien n’a été réécrit.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="61"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="60"/>
         <source>Conflict: {n} feature(s) changed in the data since the proposal was made. Nothing was written.</source>
         <translation>Conflit : {n} entité(s) ont changé dans les données depuis la proposition. Rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="64"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="63"/>
         <source>Feature {key}: fields changed on both sides: {fields}</source>
         <translation>Entité {key} : champs modifiés des deux côtés : {fields}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="67"/>
-        <source>The proposal does not fit the target's schema; nothing was sent.</source>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="66"/>
+        <source>The proposal does not fit the target&apos;s schema; nothing was sent.</source>
         <translation>La proposition ne correspond pas au schéma de la cible ; rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="69"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="68"/>
         <source>Feature {key}, field {field}: {code}</source>
         <translation>Entité {key}, champ {field} : {code}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="73"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="72"/>
         <source>Cancelled while writing.</source>
         <translation>Annulé pendant l’écriture.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="75"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="74"/>
         <source>Refused: {op} of feature {key}: {message}</source>
         <translation>Refusé : {op} de l’entité {key} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="78"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="77"/>
         <source>Everything of the proposal that had been written was undone.</source>
         <translation>Tout ce qui avait été écrit de la proposition a été annulé.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="80"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="79"/>
         <source>The undo could not restore every feature: {keys}. Check them in the data.</source>
         <translation>L’annulation n’a pas pu rétablir toutes les entités : {keys}. Vérifiez-les dans les données.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="84"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="83"/>
         <source>The connection failed after sending: what the server did is unknown. Run the apply again later: it finds what already landed and writes only the rest.</source>
         <translation>La connexion a échoué après l’envoi : on ne sait pas ce que le serveur a fait. Relancez l’application plus tard : elle retrouve ce qui a déjà été écrit et n’écrit que le reste.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="103"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="133"/>
         <source>Apply an approved proposal</source>
         <translation>Appliquer une proposition approuvée</translation>
     </message>
@@ -4415,43 +4398,43 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Validation et application</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="129"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="165"/>
         <source>Authentication configuration of the target</source>
         <translation>Configuration d’authentification de la cible</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="133"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="173"/>
         <source>Apply result</source>
         <translation>Résultat de l’application</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="134"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="175"/>
         <source>Proposal status</source>
         <translation>Statut de la proposition</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="135"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="176"/>
         <source>Report (JSON)</source>
         <translation>Compte rendu (JSON)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="158"/>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="209"/>
         <source>Proposal {id} is {status}: only an approved proposal can be applied.</source>
         <translation>La proposition {id} est au statut {status} : seule une proposition approuvée peut être appliquée.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_export_changelog.py" line="40"/>
-        <source>Export a dataset's change log</source>
+        <source>Export a dataset&apos;s change log</source>
         <translation>Exporter le journal des modifications d’un jeu de données</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_export_changelog.py" line="43"/>
         <source>Dataset (DATASET): a dataset id of the convention.
-Title (TITLE, optional): the dataset's title shown on the page.
+Title (TITLE, optional): the dataset&apos;s title shown on the page.
 Since (SINCE, optional): only changes applied from this date (YYYY-MM-DD, UTC).
 Format (FORMAT): CSV, GeoJSON (WGS 84) or HTML (a standalone page to publish).
 
-One line per changed feature of every applied proposal, oldest first: when it was applied, the proposal, its title and the author's reason, author and partner, who approved it, who applied it, the operation, the feature and the changed values. Output COUNT: the number of proposals exported.</source>
+One line per changed feature of every applied proposal, oldest first: when it was applied, the proposal, its title and the author&apos;s reason, author and partner, who approved it, who applied it, the operation, the feature and the changed values. Output COUNT: the number of proposals exported.</source>
         <translation>Jeu de données (DATASET) : un identifiant de jeu de données de la convention.
 Titre (TITLE, facultatif) : le titre du jeu affiché sur la page.
 Depuis (SINCE, facultatif) : seulement les modifications appliquées à partir de cette date (AAAA-MM-JJ, UTC).
@@ -4541,7 +4524,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/attribute_diff.py" line="43"/>
-        <source>Open in QGIS's attribute table</source>
+        <source>Open in QGIS&apos;s attribute table</source>
         <translation>Ouvrir dans la table attributaire de QGIS</translation>
     </message>
     <message>
@@ -4645,217 +4628,217 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Trop d'entités dans une même requête ({count}) : le serveur n'en trouverait silencieusement aucune.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="47"/>
+        <location filename="../ui/messages_publishing.py" line="69"/>
         <source>The changes are in {proposal}, the target in {target}.</source>
         <translation>Les modifications sont en {proposal}, la cible en {target}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="48"/>
+        <location filename="../ui/messages_publishing.py" line="70"/>
         <source>the service does not allow this kind of change.</source>
         <translation>le service n'autorise pas ce type de modification.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="49"/>
+        <location filename="../ui/messages_publishing.py" line="71"/>
         <source>the target has no field “{field}”, the key of the proposal.</source>
         <translation>la cible n'a pas de champ « {field} », la clé de la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="50"/>
+        <location filename="../ui/messages_publishing.py" line="72"/>
         <source>this feature appears twice in the proposal.</source>
         <translation>cette entité apparaît deux fois dans la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="51"/>
+        <location filename="../ui/messages_publishing.py" line="73"/>
         <source>the target has no field “{field}”.</source>
         <translation>la cible n'a pas de champ « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="52"/>
+        <location filename="../ui/messages_publishing.py" line="74"/>
         <source>the field “{field}” is filled by the target itself and cannot be changed.</source>
         <translation>le champ « {field} » est rempli par la cible elle-même et ne peut pas être modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="54"/>
+        <location filename="../ui/messages_publishing.py" line="76"/>
         <source>the value {value} of “{field}” is not a valid {type}.</source>
         <translation>la valeur {value} de « {field} » n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="55"/>
+        <location filename="../ui/messages_publishing.py" line="77"/>
         <source>the field “{field}” may not be empty in the target.</source>
         <translation>le champ « {field} » ne peut pas être vide dans la cible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="56"/>
+        <location filename="../ui/messages_publishing.py" line="78"/>
         <source>the key “{field}” is empty.</source>
         <translation>la clé « {field} » est vide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="57"/>
+        <location filename="../ui/messages_publishing.py" line="79"/>
         <source>the geometry cannot be read ({detail}).</source>
         <translation>la géométrie est illisible ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="58"/>
+        <location filename="../ui/messages_publishing.py" line="80"/>
         <source>the geometry is a {geometry}, the target holds {layer}.</source>
         <translation>la géométrie est de type {geometry}, la cible contient des {layer}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="59"/>
+        <location filename="../ui/messages_publishing.py" line="81"/>
         <source>the geometry is missing and the target requires one.</source>
         <translation>la géométrie manque et la cible en exige une.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="61"/>
-        <source>The service's description of the layer cannot be used (element {element}).</source>
+        <location filename="../ui/messages_publishing.py" line="83"/>
+        <source>The service&apos;s description of the layer cannot be used (element {element}).</source>
         <translation>La description de la couche par le service est inutilisable (élément {element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="63"/>
+        <location filename="../ui/messages_publishing.py" line="85"/>
         <source>The service does not publish the layer “{typename}”.</source>
         <translation>Le service ne publie pas la couche « {typename} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="64"/>
+        <location filename="../ui/messages_publishing.py" line="86"/>
         <source>The layer “{typename}” has no field “{field}”.</source>
         <translation>La couche « {typename} » n'a pas de champ « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="65"/>
+        <location filename="../ui/messages_publishing.py" line="87"/>
         <source>The server sent “{value}” for “{field}”, which is not a valid {type}.</source>
         <translation>Le serveur a envoyé « {value} » pour « {field} », qui n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="66"/>
+        <location filename="../ui/messages_publishing.py" line="88"/>
         <source>The server did not answer the transaction with a transaction response ({element}).</source>
         <translation>Le serveur n'a pas répondu à la transaction par une réponse de transaction ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="68"/>
-        <source>The server's transaction response has an unreadable count ({value}).</source>
+        <location filename="../ui/messages_publishing.py" line="90"/>
+        <source>The server&apos;s transaction response has an unreadable count ({value}).</source>
         <translation>La réponse du serveur à la transaction contient un décompte illisible ({value}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="70"/>
+        <location filename="../ui/messages_publishing.py" line="92"/>
         <source>The coordinate reference system {crs} is unknown.</source>
         <translation>Le système de coordonnées {crs} est inconnu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="71"/>
+        <location filename="../ui/messages_publishing.py" line="93"/>
         <source>A geometry of the proposal cannot be read.</source>
         <translation>Une géométrie de la proposition est illisible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="72"/>
+        <location filename="../ui/messages_publishing.py" line="94"/>
         <source>A geometry cannot be converted to or from GML.</source>
         <translation>Une géométrie ne peut pas être convertie en GML ou depuis GML.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="74"/>
+        <location filename="../ui/messages_publishing.py" line="96"/>
         <source>Feature {key}: choose a value for {fields}.</source>
         <translation>Entité {key} : choisissez une valeur pour {fields}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="75"/>
+        <location filename="../ui/messages_publishing.py" line="97"/>
         <source>The choice for “{field}” is not understood.</source>
         <translation>Le choix pour « {field} » n'est pas compris.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="77"/>
+        <location filename="../ui/messages_publishing.py" line="99"/>
         <source>Unknown change log format “{format}”: choose CSV, GeoJSON or HTML.</source>
         <translation>Format de journal inconnu « {format} » : choisissez CSV, GeoJSON ou HTML.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="82"/>
+        <location filename="../ui/messages_publishing.py" line="104"/>
         <source>The diff layers cannot be built: {message}</source>
         <translation>Les couches de différences ne peuvent pas être construites : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="80"/>
+        <location filename="../ui/messages_publishing.py" line="102"/>
         <source>The changes of this proposal have no geometry to show on the map.</source>
         <translation>Les modifications de cette proposition n'ont pas de géométrie à afficher sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="81"/>
+        <location filename="../ui/messages_publishing.py" line="103"/>
         <source>The diff style cannot be loaded: {message}</source>
         <translation>Le style des différences ne peut pas être chargé : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="94"/>
+        <location filename="../ui/messages_publishing.py" line="116"/>
         <source>{who}: {message}</source>
         <translation>{who} : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="96"/>
+        <location filename="../ui/messages_publishing.py" line="118"/>
         <source>{feature}: {message}</source>
         <translation>{feature} : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="101"/>
+        <location filename="../ui/messages_publishing.py" line="123"/>
         <source>The server</source>
         <translation>Le serveur</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="101"/>
+        <location filename="../ui/messages_publishing.py" line="123"/>
         <source>The database</source>
         <translation>La base de données</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="102"/>
+        <location filename="../ui/messages_publishing.py" line="124"/>
         <source>The check after writing</source>
         <translation>La vérification après écriture</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="102"/>
+        <location filename="../ui/messages_publishing.py" line="124"/>
         <source>The target</source>
         <translation>La cible</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="108"/>
+        <location filename="../ui/messages_publishing.py" line="130"/>
         <source>(and {n} more)</source>
         <translation>(et {n} de plus)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="117"/>
+        <location filename="../ui/messages_publishing.py" line="146"/>
         <source>Applied to the authoritative data and verified: {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Appliquée aux données de référence et vérifiée : {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="120"/>
+        <location filename="../ui/messages_publishing.py" line="149"/>
         <source>These changes were already in the data (an earlier attempt had landed): nothing was written twice. {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Ces modifications étaient déjà dans les données (une tentative précédente avait abouti) : rien n'a été écrit deux fois. {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="124"/>
+        <location filename="../ui/messages_publishing.py" line="153"/>
         <source>{n} feature(s) changed in the authoritative data since the proposal was made: nothing was written. Resolve the conflicts to rebase the proposal; it then needs approval again.</source>
         <translation>{n} entité(s) modifiée(s) dans les données de référence depuis la proposition : rien n'a été écrit. Résolvez les conflits pour mettre à jour la proposition ; elle devra ensuite être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="129"/>
-        <source>The changes do not fit the target's schema: nothing was sent. {problems}</source>
+        <location filename="../ui/messages_publishing.py" line="158"/>
+        <source>The changes do not fit the target&apos;s schema: nothing was sent. {problems}</source>
         <translation>Les modifications ne respectent pas le schéma de la cible : rien n'a été envoyé. {problems}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="134"/>
+        <location filename="../ui/messages_publishing.py" line="163"/>
         <source>The target refused part of the proposal: {refusals}. Everything of the proposal that had landed was undone; the data is as before.</source>
         <translation>La cible a refusé une partie de la proposition : {refusals}. Tout ce qui avait été écrit de la proposition a été défait ; les données sont comme avant.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="139"/>
+        <location filename="../ui/messages_publishing.py" line="168"/>
         <source>The target refused part of the proposal: {refusals}. Undoing what had landed failed for: {left}. Check these features in the data.</source>
         <translation>La cible a refusé une partie de la proposition : {refusals}. L'annulation de ce qui avait été écrit a échoué pour : {left}. Vérifiez ces entités dans les données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="142"/>
+        <location filename="../ui/messages_publishing.py" line="171"/>
         <source>Cancelled while writing: everything of the proposal that had landed was undone.</source>
         <translation>Annulé pendant l'écriture : tout ce qui avait été écrit de la proposition a été défait.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="144"/>
+        <location filename="../ui/messages_publishing.py" line="173"/>
         <source>The connection failed after sending: whether the changes landed is unknown. Apply again: GeoGov finds what already landed and writes nothing twice.</source>
         <translation>La connexion a échoué après l'envoi : on ne sait pas si les modifications ont été écrites. Appliquez à nouveau : GeoGov retrouve ce qui a déjà été écrit et n'écrit rien deux fois.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="146"/>
+        <location filename="../ui/messages_publishing.py" line="175"/>
         <source>The apply ended with the status “{status}”.</source>
         <translation>L'application s'est terminée avec le statut « {status} ».</translation>
     </message>
@@ -4965,7 +4948,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Aucune explication donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="118"/>
+        <location filename="../ui/review_dock.py" line="121"/>
         <source>Approvals</source>
         <translation>Approbations</translation>
     </message>
@@ -5010,7 +4993,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Exporter le journal des modifications</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="116"/>
+        <location filename="../ui/review_dock.py" line="119"/>
         <source>All datasets</source>
         <translation>Tous les jeux de données</translation>
     </message>
@@ -5121,7 +5104,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/conflict_dialog.py" line="143"/>
-        <source>Keep the data's value everywhere</source>
+        <source>Keep the data&apos;s value everywhere</source>
         <translation>Garder partout la valeur des données</translation>
     </message>
     <message>
@@ -5131,7 +5114,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/conflict_dialog.py" line="145"/>
-        <source>Settles every choice still open; fields changed on one side only keep that side's value.</source>
+        <source>Settles every choice still open; fields changed on one side only keep that side&apos;s value.</source>
         <translation>Tranche tous les choix restants ; un champ modifié d'un seul côté garde la valeur de ce côté.</translation>
     </message>
     <message>
@@ -5260,212 +5243,212 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>La convention de partenariat est en cours de chargement…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="86"/>
+        <location filename="../ui/review_dock.py" line="89"/>
         <source>Approved, to apply</source>
         <translation>Approuvées, à appliquer</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="87"/>
-        <source>My organisation's</source>
+        <location filename="../ui/review_dock.py" line="90"/>
+        <source>My organisation&apos;s</source>
         <translation>De mon organisme</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="92"/>
+        <location filename="../ui/review_dock.py" line="95"/>
         <source>Review proposals</source>
         <translation>Valider les propositions</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="113"/>
+        <location filename="../ui/review_dock.py" line="116"/>
         <source>Any status</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="118"/>
+        <location filename="../ui/review_dock.py" line="121"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="118"/>
+        <location filename="../ui/review_dock.py" line="121"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="123"/>
+        <location filename="../ui/review_dock.py" line="126"/>
         <source>Proposal</source>
         <translation>Proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="124"/>
+        <location filename="../ui/review_dock.py" line="127"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="125"/>
+        <location filename="../ui/review_dock.py" line="128"/>
         <source>Attributes</source>
         <translation>Attributs</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="127"/>
+        <location filename="../ui/review_dock.py" line="130"/>
         <source>Change log…</source>
         <translation>Journal des modifications…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="129"/>
+        <location filename="../ui/review_dock.py" line="132"/>
         <source>Your comment (required to reject or to request changes)</source>
         <translation>Votre commentaire (obligatoire pour rejeter ou demander des modifications)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="493"/>
+        <location filename="../ui/review_dock.py" line="504"/>
         <source>Apply to the authoritative data</source>
         <translation>Appliquer aux données de référence</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="134"/>
+        <location filename="../ui/review_dock.py" line="137"/>
         <source>Resolve the conflicts…</source>
         <translation>Résoudre les conflits…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="215"/>
+        <location filename="../ui/review_dock.py" line="220"/>
         <source>Reading the proposals…</source>
         <translation>Lecture des propositions…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="229"/>
+        <location filename="../ui/review_dock.py" line="234"/>
         <source>Reviewing as {login} ({partner}).</source>
         <translation>Validation en tant que {login} ({partner}).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="232"/>
+        <location filename="../ui/review_dock.py" line="237"/>
         <source>GeoPackage store: no access control (identity from the settings).</source>
         <translation>Registre GeoPackage : aucun contrôle d'accès (identité lue dans les paramètres).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="257"/>
+        <location filename="../ui/review_dock.py" line="262"/>
         <source>{n} proposal(s) in the list.</source>
         <translation>{n} proposition(s) dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="257"/>
+        <location filename="../ui/review_dock.py" line="262"/>
         <source>No proposal here.</source>
         <translation>Aucune proposition ici.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="412"/>
+        <location filename="../ui/review_dock.py" line="423"/>
         <source>Select one proposal in the list.</source>
         <translation>Sélectionnez une proposition dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="364"/>
+        <location filename="../ui/review_dock.py" line="369"/>
         <source>You cannot approve your own proposal: you are its author. A steward of the dataset reviews it.</source>
         <translation>Vous ne pouvez pas approuver votre propre proposition : vous en êtes l'auteur. Un référent validation du jeu de données la valide.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="366"/>
+        <location filename="../ui/review_dock.py" line="371"/>
         <source>You are the author of this proposal: someone else reviews it.</source>
         <translation>Vous êtes l'auteur de cette proposition : quelqu'un d'autre la valide.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="372"/>
+        <location filename="../ui/review_dock.py" line="377"/>
         <source>Your decision is not needed: you already decided in this round, or you are not a steward, DPO or coordinator for this proposal.</source>
         <translation>Votre décision n'est pas attendue : vous avez déjà décidé pour ce tour, ou vous n'êtes ni référent validation, ni DPO, ni coordinateur pour cette proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="379"/>
+        <location filename="../ui/review_dock.py" line="384"/>
         <source>Type a comment first: it is required to reject or to request changes.</source>
         <translation>Saisissez d'abord un commentaire : il est obligatoire pour rejeter ou demander des modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="386"/>
+        <location filename="../ui/review_dock.py" line="391"/>
         <source>Approve this proposal</source>
         <translation>Approuver cette proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="393"/>
+        <location filename="../ui/review_dock.py" line="398"/>
         <source>Approve all selected ({n})</source>
         <translation>Approuver toute la sélection ({n})</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="396"/>
+        <location filename="../ui/review_dock.py" line="401"/>
         <source>Select several proposals in the list (Ctrl or Shift + click).</source>
         <translation>Sélectionnez plusieurs propositions dans la liste (Ctrl ou Maj + clic).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="396"/>
+        <location filename="../ui/review_dock.py" line="401"/>
         <source>Each one is approved in turn; the refused ones are listed with the reason.</source>
         <translation>Chacune est approuvée à son tour ; les refus sont listés avec leur motif.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="401"/>
+        <location filename="../ui/review_dock.py" line="406"/>
         <source>Write the approved changes to the authoritative data, check them, and undo everything if part is refused.</source>
         <translation>Écrire les modifications approuvées dans les données de référence, les vérifier, et tout défaire si une partie est refusée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="414"/>
+        <location filename="../ui/review_dock.py" line="425"/>
         <source>Only an approved proposal can be applied.</source>
         <translation>Seule une proposition approuvée peut être appliquée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="416"/>
+        <location filename="../ui/review_dock.py" line="427"/>
         <source>Only a steward of this dataset or a coordinator may apply it.</source>
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut l'appliquer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="428"/>
+        <location filename="../ui/review_dock.py" line="439"/>
         <source>Recording your decision…</source>
         <translation>Enregistrement de votre décision…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="436"/>
+        <location filename="../ui/review_dock.py" line="447"/>
         <source>Decision recorded: the proposal “{title}” is now “{status}”.</source>
         <translation>Décision enregistrée : la proposition « {title} » est maintenant « {status} ».</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="447"/>
+        <location filename="../ui/review_dock.py" line="458"/>
         <source>Approving {n} proposal(s)…</source>
         <translation>Approbation de {n} proposition(s)…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="464"/>
+        <location filename="../ui/review_dock.py" line="475"/>
         <source>Adding your comment…</source>
         <translation>Ajout de votre commentaire…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="471"/>
+        <location filename="../ui/review_dock.py" line="482"/>
         <source>Comment added.</source>
         <translation>Commentaire ajouté.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="493"/>
+        <location filename="../ui/review_dock.py" line="504"/>
         <source>Write the changes of “{title}” ({size}) to {layer}? They are checked against the data first; if anything is refused, everything is undone.</source>
         <translation>Écrire les modifications de « {title} » ({size}) dans {layer} ? Elles sont d'abord comparées aux données ; si quoi que ce soit est refusé, tout est défait.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="498"/>
+        <location filename="../ui/review_dock.py" line="509"/>
         <source>Applying “{title}” to the authoritative data…</source>
         <translation>Application de « {title} » aux données de référence…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="509"/>
+        <location filename="../ui/review_dock.py" line="535"/>
         <source>The proposal store did not record it: {error}</source>
         <translation>Le registre des propositions ne l'a pas enregistré : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="563"/>
+        <location filename="../ui/review_dock.py" line="592"/>
         <source>Rebasing the proposal on the current data…</source>
         <translation>Mise à jour de la proposition sur les données actuelles…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="570"/>
+        <location filename="../ui/review_dock.py" line="599"/>
         <source>The proposal “{title}” was rebased on the current data: it is back in review and needs approval again.</source>
         <translation>La proposition « {title} » a été mise à jour sur les données actuelles : elle repart en validation et doit être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="609"/>
+        <location filename="../ui/review_dock.py" line="638"/>
         <source>{done} approved, {failed} refused.</source>
         <translation>{done} approuvée(s), {failed} refusée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="612"/>
+        <location filename="../ui/review_dock.py" line="641"/>
         <source>“{title}”: {reason}</source>
         <translation>« {title} » : {reason}</translation>
     </message>
@@ -5556,7 +5539,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="55"/>
-        <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov's settings.</source>
+        <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov&apos;s settings.</source>
         <translation>La base des propositions a refusé la connexion : vérifiez le nom d’utilisateur et le mot de passe de la configuration d’authentification choisie dans les paramètres de GeoGov.</translation>
     </message>
     <message>
@@ -5582,7 +5565,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="46"/>
         <source>For the region's database administrator. Creates or updates the GeoGov schema in a PostgreSQL/PostGIS database and loads the partnership convention into it: partners, their members (the convention's logins), datasets, stewards and approval rules. Each existing login receives the database roles that match its roles in the convention (contributor, steward, DPO, coordinator); from then on the database itself enforces who may see, propose, review and apply what.
-Connection (DSN): "host=… port=5432 dbname=…", without password.
+Connection (DSN): &quot;host=… port=5432 dbname=…&quot;, without password.
 Authentication (AUTHCFG): a QGIS authentication configuration holding an administrator's user name and password (a superuser or the DBA).
 Convention (CONVENTION): path or URL of the convention file; empty: the one of the plugin settings.
 Verify the audit trail (VERIFY): also check the hash chain of the audit trail.
@@ -5601,12 +5584,12 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="69"/>
-        <source>Administrator's authentication configuration</source>
+        <source>Administrator&apos;s authentication configuration</source>
         <translation>Configuration d’authentification de l’administrateur</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="71"/>
-        <source>Convention file or URL (empty: the plugin's)</source>
+        <source>Convention file or URL (empty: the plugin&apos;s)</source>
         <translation>Fichier ou URL de la convention (vide : celle du plugin)</translation>
     </message>
     <message>
@@ -5626,7 +5609,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="90"/>
-        <source>No convention: give one, or configure it in GeoGov's settings.</source>
+        <source>No convention: give one, or configure it in GeoGov&apos;s settings.</source>
         <translation>Aucune convention : indiquez-en une ou configurez-la dans les paramètres de GeoGov.</translation>
     </message>
     <message>
@@ -5685,132 +5668,132 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <translation>Le magasin des propositions désigne un dossier et non un fichier GeoPackage : choisissez un fichier .gpkg dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="62"/>
+        <location filename="../ui/messages_governance.py" line="65"/>
         <source>“{code}” is not the INSEE code of a commune of the territory reference ({reference}).</source>
         <translation>« {code} » n'est le code INSEE d'aucune commune du référentiel territorial ({reference}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="64"/>
+        <location filename="../ui/messages_governance.py" line="67"/>
         <source>“{siren}” is not the SIREN number of an EPCI, an EPT or the Métropole du Grand Paris of the territory reference ({reference}).</source>
         <translation>« {siren} » n'est le numéro SIREN d'aucun EPCI, EPT ni de la Métropole du Grand Paris du référentiel territorial ({reference}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="67"/>
+        <location filename="../ui/messages_governance.py" line="70"/>
         <source>“{siren}” is not the SIREN number of an établissement public territorial of the territory reference ({reference}).</source>
         <translation>« {siren} » n'est le numéro SIREN d'aucun établissement public territorial du référentiel territorial ({reference}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="69"/>
+        <location filename="../ui/messages_governance.py" line="72"/>
         <source>The territory reference ({reference}) has no commune of the département “{code}”: its territory cannot be checked. Name a reference that covers it (territories: reference).</source>
         <translation>Le référentiel territorial ({reference}) ne contient aucune commune du département « {code} » : ce territoire ne peut pas être vérifié. Indiquez un référentiel qui le couvre (territories: reference).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="78"/>
+        <location filename="../ui/messages_governance.py" line="81"/>
         <source>Expected at least {minimum}, found {value}.</source>
         <translation>Au moins {minimum} attendu, {value} trouvé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="79"/>
+        <location filename="../ui/messages_governance.py" line="82"/>
         <source>No partner of kind “{kind}” has a territory.</source>
         <translation>Aucun partenaire de type « {kind} » n'a de territoire.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="81"/>
+        <location filename="../ui/messages_governance.py" line="84"/>
         <source>The territory reference “{file}” does not exist.</source>
         <translation>Le référentiel territorial « {file} » n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="82"/>
+        <location filename="../ui/messages_governance.py" line="85"/>
         <source>The territory reference “{file}” cannot be read as geographic data: {reason}</source>
         <translation>Le référentiel territorial « {file} » ne peut pas être lu comme une donnée géographique : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="84"/>
+        <location filename="../ui/messages_governance.py" line="87"/>
         <source>The territory reference “{file}” cannot be downloaded: {reason}</source>
         <translation>Le référentiel territorial « {file} » ne peut pas être téléchargé : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="85"/>
+        <location filename="../ui/messages_governance.py" line="88"/>
         <source>The territory reference “{file}” has no layer “{layer}” (its layers: {layers}).</source>
         <translation>Le référentiel territorial « {file} » n'a pas de couche « {layer} » (ses couches : {layers}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="87"/>
+        <location filename="../ui/messages_governance.py" line="90"/>
         <source>The territory reference “{file}” has no field “{field}” (its fields: {fields}).</source>
         <translation>Le référentiel territorial « {file} » n'a pas de champ « {field} » (ses champs : {fields}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="89"/>
+        <location filename="../ui/messages_governance.py" line="92"/>
         <source>The territory reference “{file}” does not say its coordinate reference system.</source>
         <translation>Le référentiel territorial « {file} » n'indique pas son système de coordonnées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="91"/>
+        <location filename="../ui/messages_governance.py" line="94"/>
         <source>The territory reference “{file}” is in {crs}, not in {expected} as the convention says.</source>
         <translation>Le référentiel territorial « {file} » est en {crs}, et non en {expected} comme le dit la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="93"/>
+        <location filename="../ui/messages_governance.py" line="96"/>
         <source>{count} commune(s) of the territory reference “{file}” have no code (features {features}).</source>
         <translation>{count} commune(s) du référentiel territorial « {file} » n'ont pas de code (entités {features}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="95"/>
+        <location filename="../ui/messages_governance.py" line="98"/>
         <source>The territory reference “{file}” has the code(s) {codes} twice.</source>
         <translation>Le référentiel territorial « {file} » contient deux fois le(s) code(s) {codes}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="96"/>
+        <location filename="../ui/messages_governance.py" line="99"/>
         <source>{count} commune(s) of the territory reference “{file}” have no polygon: {codes}.</source>
         <translation>{count} commune(s) du référentiel territorial « {file} » n'ont pas de polygone : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="98"/>
+        <location filename="../ui/messages_governance.py" line="101"/>
         <source>{count} commune(s) of the territory reference “{file}” have an invalid polygon: {codes} ({reason}).</source>
         <translation>{count} commune(s) du référentiel territorial « {file} » ont un polygone invalide : {codes} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="100"/>
+        <location filename="../ui/messages_governance.py" line="103"/>
         <source>Communes of the territory reference “{file}” overlap: {pairs}. A place would belong to two communes.</source>
         <translation>Des communes du référentiel territorial « {file} » se chevauchent : {pairs}. Un lieu appartiendrait à deux communes.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="102"/>
+        <location filename="../ui/messages_governance.py" line="105"/>
         <source>The territory reference “{file}” holds no commune.</source>
         <translation>Le référentiel territorial « {file} » ne contient aucune commune.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="103"/>
+        <location filename="../ui/messages_governance.py" line="106"/>
         <source>The territory geometry file “{file}” does not exist.</source>
         <translation>Le fichier de géométrie du territoire « {file} » n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="104"/>
+        <location filename="../ui/messages_governance.py" line="107"/>
         <source>The territory geometry file “{file}” cannot be read as geographic data: {reason}</source>
         <translation>Le fichier de géométrie du territoire « {file} » ne peut pas être lu comme une donnée géographique : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="106"/>
+        <location filename="../ui/messages_governance.py" line="109"/>
         <source>The territory geometry file “{file}” does not say its coordinate reference system.</source>
         <translation>Le fichier de géométrie du territoire « {file} » n'indique pas son système de coordonnées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="108"/>
+        <location filename="../ui/messages_governance.py" line="111"/>
         <source>The territory geometry file “{file}” has an invalid polygon (feature {feature}).</source>
         <translation>Le fichier de géométrie du territoire « {file} » contient un polygone invalide (entité {feature}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="110"/>
+        <location filename="../ui/messages_governance.py" line="113"/>
         <source>The territory geometry file “{file}” holds no polygon.</source>
         <translation>Le fichier de géométrie du territoire « {file} » ne contient aucun polygone.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="111"/>
+        <location filename="../ui/messages_governance.py" line="114"/>
         <source>The changes have no coordinate reference system: where they lie cannot be told.</source>
         <translation>Les modifications n'ont pas de système de coordonnées : impossible de dire où elles se trouvent.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="113"/>
+        <location filename="../ui/messages_governance.py" line="116"/>
         <source>The changes are in {crs}, which cannot be compared with the territory reference: {reason}</source>
         <translation>Les modifications sont en {crs}, qui ne peut pas être comparé au référentiel territorial : {reason}</translation>
     </message>
@@ -5821,7 +5804,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="46"/>
-        <source>The territory reference's coordinate reference system has no EPSG code: PostGIS cannot hold it.</source>
+        <source>The territory reference&apos;s coordinate reference system has no EPSG code: PostGIS cannot hold it.</source>
         <translation>Le système de coordonnées du référentiel territorial n'a pas de code EPSG : PostGIS ne peut pas l'enregistrer.</translation>
     </message>
     <message>
@@ -5840,7 +5823,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <translation>ailleurs</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="377"/>
+        <location filename="../plugin/bridge/governance.py" line="378"/>
         <source>GeoGov: where the features of {layer} lie</source>
         <translation>GeoGov : où se trouvent les entités de {layer}</translation>
     </message>
@@ -5849,7 +5832,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <source>Searches a CSW (2.0.2 or 3.0) or OGC API Records catalogue and returns the records found as a layer of their bounding boxes.
 
 Catalogue (CATALOGUE): the address of the catalogue (CSW endpoint, OGC API landing page or records collection), or the name of a catalogue connection of GeoGov's settings. The kind of catalogue is detected from its answer.
-Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and "quoted phrases".
+Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and &quot;quoted phrases&quot;.
 Organisation (ORGANISATION, optional): a producer, custodian, owner or contact of the record.
 Keyword (KEYWORD, optional): a keyword of the record.
 Extent (BBOX, optional): records whose box intersects it (reprojected to WGS 84; an extent covering the whole world is ignored).
@@ -5883,7 +5866,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="115"/>
-        <source>Last revision: the latest of the revision, publication and creation dates of the record's resource citation, as the record writes it (a time or time zone never moves it to another day).</source>
+        <source>Last revision: the latest of the revision, publication and creation dates of the record&apos;s resource citation, as the record writes it (a time or time zone never moves it to another day).</source>
         <translation>Dernière révision : la plus récente des dates de révision, de publication et de création de la citation de la ressource, telle que la fiche l'écrit (une heure ou un fuseau horaire ne la fait jamais changer de jour).</translation>
     </message>
     <message>
@@ -5893,32 +5876,17 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>{date} ({kind})</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_apply_proposal.py" line="106"/>
-        <source>Proposal (PROPOSAL): the id of an approved proposal.
-Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T service or the PostGIS database (default: the one recorded with the proposal's target).
-Convention (CONVENTION, optional): path or URL of the partnership convention; empty: the plugin's. The proposal is applied only to the target the convention names for its dataset: no credential goes anywhere else.
-
-The changes are checked against the target's real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target's reason. Running it again after a lost connection never writes anything twice.
-Outputs: STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS, and RESULT (the full report, JSON).</source>
-        <translation>Proposition (PROPOSAL) : l'identifiant d'une proposition approuvée.
-Authentification de la cible (TARGET_AUTHCFG, facultatif) : la configuration d'authentification QGIS du service WFS-T ou de la base PostGIS (par défaut : celle enregistrée avec la cible de la proposition).
-Convention (CONVENTION, facultatif) : chemin ou URL de la convention de partenariat ; vide : celle de l'extension. La proposition n'est appliquée qu'à la cible que la convention désigne pour son jeu de données : aucun identifiant ne part ailleurs.
-
-Les modifications sont vérifiées contre le schéma réel de la cible, puis chaque entité touchée est lue : si quelqu'un en a modifié une depuis la proposition, rien n'est écrit et la proposition passe en conflit. Sinon les modifications sont écrites, relues et comparées ; si la cible en refuse une partie, tout ce qui a été écrit est annulé et les entités refusées sont listées avec la raison donnée par la cible. La relancer après une connexion perdue n'écrit jamais rien deux fois.
-Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS et RESULT (le rapport complet, JSON).</translation>
-    </message>
-    <message>
-        <location filename="../ui/messages_governance.py" line="73"/>
+        <location filename="../ui/messages_governance.py" line="76"/>
         <source>A target names one of wfs, oapif, postgis or gpkg.</source>
         <translation>Une cible indique l'un de : wfs, oapif, postgis ou gpkg.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="74"/>
+        <location filename="../ui/messages_governance.py" line="77"/>
         <source>A target address may hold * and ? as wildcards, not brackets: “{value}”.</source>
         <translation>Une adresse de cible peut contenir * et ? comme jokers, pas de crochets : « {value} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="76"/>
+        <location filename="../ui/messages_governance.py" line="79"/>
         <source>“{value}” is not a coordinate reference system with an EPSG code.</source>
         <translation>« {value} » n'est pas un système de coordonnées de référence doté d'un code EPSG.</translation>
     </message>
@@ -5954,7 +5922,7 @@ Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_fai
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="40"/>
-        <source>The changes are not in the dataset's coordinate reference system (EPSG:{srid}).</source>
+        <source>The changes are not in the dataset&apos;s coordinate reference system (EPSG:{srid}).</source>
         <translation>Les modifications ne sont pas dans le système de coordonnées de référence du jeu de données (EPSG:{srid}).</translation>
     </message>
     <message>
@@ -5968,7 +5936,7 @@ Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_fai
         <translation>La couche « {layer} » n'est pas l'endroit où la convention de partenariat publie ce jeu de données (« {expected} » à l'adresse {uri}) : une proposition faite à partir d'elle ne pourrait jamais être appliquée. Vos modifications sont toujours dans la couche ; pour les proposer depuis une copie, comparez la copie avec la couche de référence.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="151"/>
+        <location filename="../ui/messages_publishing.py" line="180"/>
         <source>The proposal goes back to its author, with this reason, to be corrected.</source>
         <translation>La proposition retourne à son auteur, avec cette raison, pour être corrigée.</translation>
     </message>
@@ -5979,12 +5947,12 @@ Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_fai
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="27"/>
-        <source>Decisions are taken as the login that connected to the database, not under another login's role.</source>
+        <source>Decisions are taken as the login that connected to the database, not under another login&apos;s role.</source>
         <translation>Les décisions sont prises sous l'identifiant qui s'est connecté à la base de données, pas sous le rôle d'un autre identifiant.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="121"/>
-        <source>Your administrator login may not set these logins' session time limits (lock wait 10 s, idle transaction 60 s); the database still ends the transactions that stall the others: {logins}</source>
+        <source>Your administrator login may not set these logins&apos; session time limits (lock wait 10 s, idle transaction 60 s); the database still ends the transactions that stall the others: {logins}</source>
         <translation>Votre compte d’administration ne peut pas fixer les limites de session de ces comptes (attente d’un verrou 10 s, transaction inactive 60 s) ; la base met tout de même fin aux transactions qui bloquent les autres : {logins}</translation>
     </message>
     <message>
@@ -5994,8 +5962,229 @@ Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_fai
     </message>
     <message>
         <location filename="../ui/messages_proposals.py" line="39"/>
-        <source>the dataset's own table refuses this feature ({reason}).</source>
+        <source>the dataset&apos;s own table refuses this feature ({reason}).</source>
         <translation>la table du jeu de données elle-même refuse cette entité ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="96"/>
+        <source>Catalogue record {record} updated: revision date {revision}.</source>
+        <translation>Fiche de catalogue {record} mise à jour : date de révision {revision}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="99"/>
+        <source>Next update expected on {date}.</source>
+        <translation>Prochaine mise à jour attendue le {date}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="105"/>
+        <source>The catalogue accepted the record {record} but does not serve the new dates: {reason}</source>
+        <translation>Le catalogue a accepté la fiche {record} mais ne sert pas les nouvelles dates : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="108"/>
+        <source>The catalogue record {record} could not be read back: whether it was updated is unknown ({reason}).</source>
+        <translation>La fiche de catalogue {record} n’a pas pu être relue : on ne sait pas si elle a été mise à jour ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="112"/>
+        <source>The catalogue refused to update the record {record}: {reason}</source>
+        <translation>Le catalogue a refusé de mettre à jour la fiche {record} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="114"/>
+        <source>The data stays applied. Retry the catalogue update from the review panel or with geogov:apply_proposal on this proposal.</source>
+        <translation>Les données restent appliquées. Relancez la mise à jour de la fiche depuis le panneau de validation ou avec geogov:apply_proposal sur cette proposition.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="136"/>
+        <source>Proposal (PROPOSAL): the id of an approved proposal.
+Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T or OGC API Features service or the PostGIS database (default: the one recorded with the proposal&apos;s target).
+Convention (CONVENTION, optional): path or URL of the partnership convention; empty: the plugin&apos;s. The proposal is applied only to the target the convention names for its dataset: no credential goes anywhere else.
+
+The changes are checked against the target&apos;s real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target&apos;s reason. Running it again after a lost connection never writes anything twice.
+Catalogue authentication (CATALOGUE_AUTHCFG, optional): when the convention names the dataset&apos;s catalogue record, the record&apos;s revision date, date stamp and next update date are then updated in the catalogue (CSW-T) and read back. A catalogue that refuses leaves the data applied; run the algorithm again on the applied proposal to retry the catalogue update alone.
+Outputs: STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS, CATALOGUE (updated, refused, not_verified, unknown, or empty) and RESULT (the full report, JSON).</source>
+        <translation>Proposition (PROPOSAL) : l'identifiant d'une proposition approuvée.
+Authentification de la cible (TARGET_AUTHCFG, facultatif) : la configuration d'authentification QGIS du service WFS-T ou OGC API Features ou de la base PostGIS (par défaut : celle enregistrée avec la cible de la proposition).
+Convention (CONVENTION, facultatif) : chemin ou URL de la convention de partenariat ; vide : celle de l'extension. La proposition n'est appliquée qu'à la cible que la convention désigne pour son jeu de données : aucun identifiant ne part ailleurs.
+
+Les modifications sont vérifiées contre le schéma réel de la cible, puis chaque entité touchée est lue : si quelqu'un en a modifié une depuis la proposition, rien n'est écrit et la proposition passe en conflit. Sinon les modifications sont écrites, relues et comparées ; si la cible en refuse une partie, tout ce qui a été écrit est annulé et les entités refusées sont listées avec la raison donnée par la cible. La relancer après une connexion perdue n'écrit jamais rien deux fois.
+Authentification du catalogue (CATALOGUE_AUTHCFG, facultatif) : quand la convention désigne la fiche de catalogue du jeu, sa date de révision, sa date de fiche et sa date de prochaine mise à jour sont ensuite mises à jour dans le catalogue (CSW-T) puis relues. Un catalogue qui refuse laisse les données appliquées ; relancez l'algorithme sur la proposition appliquée pour ne refaire que la mise à jour de la fiche.
+Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS, CATALOGUE (updated, refused, not_verified, unknown, ou vide) et RESULT (le rapport complet, JSON).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="167"/>
+        <source>Authentication configuration of the catalogue</source>
+        <translation>Configuration d’authentification du catalogue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_apply_proposal.py" line="174"/>
+        <source>Catalogue update</source>
+        <translation>Mise à jour du catalogue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="216"/>
+        <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue&apos;s metadata and the convention disagree.
+
+Convention (CONVENTION): a file path or an http(s) URL of the YAML document. A convention with problems stops the algorithm; the log lists every problem with its line, column and place in the document.
+Catalogue (CATALOGUE, optional): the URL of a CSW or OGC API Records catalogue; its records give the last update dates and the discrepancies (custodian, producer or frequency that differ, no point of contact, records the convention does not know and datasets without a record).
+Date (DATE, optional): the day the situation is judged on (default: today).
+Proposal store (STORE, optional, and LOGIN for a GeoPackage store): the days changes were applied give how often the data really changes (observed freshness), compared with the committed frequency; a catalogue record older than the last applied change is flagged.
+
+Output table (OUTPUT, no geometry): one row per dataset with producers, maintainer, stewards and their e-mail, dissemination, personal data, licence, committed frequency, last revision and its source, next due date, status (up_to_date, late, unknown) and situation in words, days late, discrepancy codes and sentences, overdue contract deliveries, applied changes, last applied change, observed interval (days), observed frequency and pace (as_committed, more_often, less_often, unknown) and in words, record_behind; plus one row per catalogue record the convention does not cover.</source>
+        <translation>Charge et vérifie une convention de partenariat (geogov.convention/1) et indique qui est responsable de chaque jeu de données partagé, s’il est à jour, et où les métadonnées du catalogue et la convention divergent.
+
+Convention (CONVENTION) : chemin de fichier ou URL http(s) du document YAML. Une convention qui comporte des problèmes arrête l’algorithme ; le journal liste chaque problème avec sa ligne, sa colonne et son emplacement dans le document.
+Catalogue (CATALOGUE, facultatif) : l’URL d’un catalogue CSW ou OGC API Records ; ses fiches donnent les dates de dernière mise à jour et les écarts (gestionnaire, producteur ou fréquence différents, pas de point de contact, fiches inconnues de la convention et jeux sans fiche).
+Date (DATE, facultatif) : le jour auquel la situation est jugée (par défaut : aujourd’hui).
+Registre des propositions (STORE, facultatif, et LOGIN pour un registre GeoPackage) : les jours où des modifications ont été appliquées disent à quel rythme les données changent réellement (fraîcheur observée), comparé à la fréquence convenue ; une fiche de catalogue plus ancienne que la dernière modification appliquée est signalée.
+
+Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec producteurs, gestionnaire, référents et leur courriel, diffusion, données personnelles, licence, fréquence convenue, dernière révision et sa source, prochaine échéance, statut (up_to_date, late, unknown) et situation en toutes lettres, jours de retard, codes et phrases des écarts, livraisons contractuelles en retard, modifications appliquées, dernière modification appliquée, intervalle observé (jours), fréquence et rythme observés (as_committed, more_often, less_often, unknown) et en toutes lettres, record_behind ; plus une ligne par fiche du catalogue que la convention ne couvre pas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/governance/report_html.py" line="46"/>
+        <source>no change applied through GeoGov yet</source>
+        <translation>aucune modification appliquée par GeoGov pour l’instant</translation>
+    </message>
+    <message>
+        <location filename="../plugin/governance/report_html.py" line="48"/>
+        <source>one change applied, on {date}</source>
+        <translation>une modification appliquée, le {date}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/governance/report_html.py" line="50"/>
+        <source>{n} changes applied, about every {days} days ({rhythm})</source>
+        <translation>{n} modifications appliquées, environ tous les {days} jours ({rhythm})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/governance/report_html.py" line="53"/>
+        <source>as committed</source>
+        <translation>comme convenu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/governance/report_html.py" line="53"/>
+        <source>more often than committed</source>
+        <translation>plus souvent que convenu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/governance/report_html.py" line="54"/>
+        <source>less often than committed</source>
+        <translation>moins souvent que convenu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/governance/report_html.py" line="58"/>
+        <source>the catalogue record ({date}) is older than the last applied change ({applied})</source>
+        <translation>la fiche de catalogue ({date}) est plus ancienne que la dernière modification appliquée ({applied})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/governance/report_html.py" line="176"/>
+        <source>Observed</source>
+        <translation>Observé</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="59"/>
+        <source>“{value}” is not an http(s) address.</source>
+        <translation>« {value} » n’est pas une adresse http(s).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="60"/>
+        <source>Name the catalogue record to update (record:): the dataset&apos;s match.records names {count}.</source>
+        <translation>Indiquez la fiche de catalogue à mettre à jour (record:) : le match.records du jeu en nomme {count}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="154"/>
+        <source>The catalogue record was last revised on {record_date}, before the last change applied to the data ({applied}): update the record.</source>
+        <translation>La fiche de catalogue a été révisée pour la dernière fois le {record_date}, avant la dernière modification appliquée aux données ({applied}) : mettez la fiche à jour.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="46"/>
+        <source>The convention names no catalogue record for the dataset “{dataset}”.</source>
+        <translation>La convention ne désigne aucune fiche de catalogue pour le jeu « {dataset} ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="48"/>
+        <source>Only an applied proposal's catalogue record can be updated (this one is “{status}”).</source>
+        <translation>Seule la fiche de catalogue d’une proposition appliquée peut être mise à jour (celle-ci est « {status} »).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="51"/>
+        <source>The catalogue has no ISO 19139 record “{record}”.</source>
+        <translation>Le catalogue n’a pas de fiche ISO 19139 « {record} ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="52"/>
+        <source>The catalogue did not answer as a CSW catalogue does (element {element}).</source>
+        <translation>Le catalogue n’a pas répondu comme un catalogue CSW (élément {element}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="54"/>
+        <source>The catalogue answered the record “{found}” when asked for “{record}”: nothing was sent.</source>
+        <translation>Le catalogue a répondu la fiche « {found} » quand « {record} » était demandée : rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="56"/>
+        <source>The catalogue updated {count} records instead of one.</source>
+        <translation>Le catalogue a mis à jour {count} fiches au lieu d’une.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="57"/>
+        <source>the record the catalogue serves afterwards lacks: {fields}.</source>
+        <translation>la fiche que le catalogue sert ensuite n’a pas : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="59"/>
+        <source>The server refused the write: {message}</source>
+        <translation>Le serveur a refusé l’écriture : {message}</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="60"/>
+        <source>The feature changed on the server since it was read (HTTP 412).</source>
+        <translation>L’entité a changé sur le serveur depuis sa lecture (HTTP 412).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="62"/>
+        <source>The server&apos;s answer to {request} is not JSON.</source>
+        <translation>La réponse du serveur à {request} n’est pas du JSON.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="63"/>
+        <source>The collection has no property “{field}”.</source>
+        <translation>La collection n’a pas de propriété « {field} ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="64"/>
+        <source>The server cannot select features by “{field}”: GeoGov cannot read the features the proposal touches.</source>
+        <translation>Le serveur ne sait pas sélectionner les entités par « {field} » : GeoGov ne peut pas lire les entités que touche la proposition.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="66"/>
+        <source>The server sent a feature that cannot be read.</source>
+        <translation>Le serveur a envoyé une entité illisible.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="67"/>
+        <source>The server sent a geometry that cannot be read.</source>
+        <translation>Le serveur a envoyé une géométrie illisible.</translation>
+    </message>
+    <message>
+        <location filename="../ui/responsibility_dock.py" line="145"/>
+        <source>Observed: {phrase}.</source>
+        <translation>Observé : {phrase}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="138"/>
+        <source>Update the catalogue record</source>
+        <translation>Mettre à jour la fiche de catalogue</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="411"/>
+        <source>The data of this proposal is applied but its catalogue record was not updated: try the catalogue update again (the data is not written again).</source>
+        <translation>Les données de cette proposition sont appliquées mais sa fiche de catalogue n’a pas été mise à jour : relancez la mise à jour de la fiche (les données ne sont pas réécrites).</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="525"/>
+        <source>Updating the catalogue record of “{title}”…</source>
+        <translation>Mise à jour de la fiche de catalogue de « {title} »…</translation>
     </message>
 </context>
 </TS>

@@ -56,6 +56,9 @@ def messages() -> dict:
                                        "maintenance frequency code)."),
         "convention.bad_dissemination": tr("“{value}” is not a dissemination level (open, "
                                            "partenaires or restreint)."),
+        "convention.bad_url": tr("“{value}” is not an http(s) address."),
+        "convention.metadata_record": tr("Name the catalogue record to update (record:): the "
+                                         "dataset's match.records names {count}."),
         "convention.bad_approval_role": tr("“{value}” cannot approve changes (steward, dpo or "
                                            "coordinator)."),
         "convention.unknown_departement": tr("“{code}” is not a French département code."),
@@ -148,6 +151,9 @@ def messages() -> dict:
         "discrepancy.no_point_of_contact": tr("The metadata names no point of contact for the "
                                               "data."),
         "discrepancy.no_steward": tr("The convention names nobody to validate changes here."),
+        "discrepancy.record_behind_data": tr("The catalogue record was last revised on "
+                                             "{record_date}, before the last change applied to "
+                                             "the data ({applied}): update the record."),
         "discrepancy.not_in_convention": tr("The catalogue record “{title}” is not covered by "
                                             "the convention."),
         "discrepancy.not_in_catalogue": tr("The dataset “{title}” of the convention has no "

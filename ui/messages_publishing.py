@@ -43,6 +43,28 @@ def messages() -> dict:
         "apply.no_ids": tr("An update or a deletion was prepared without any feature."),
         "apply.too_many_ids": tr("Too many features in one request ({count}); the server would "
                                  "silently match none."),
+        "apply.no_catalogue_record": tr("The convention names no catalogue record for the "
+                                        "dataset “{dataset}”."),
+        "apply.catalogue_not_applied": tr("Only an applied proposal's catalogue record can be "
+                                          "updated (this one is “{status}”)."),
+        # the catalogue record update (plugin/catalogue/csw_transaction.py, record_update.py)
+        "csw.record_not_found": tr("The catalogue has no ISO 19139 record “{record}”."),
+        "csw.unexpected_reply": tr("The catalogue did not answer as a CSW catalogue does "
+                                   "(element {element})."),
+        "csw.record_mismatch": tr("The catalogue answered the record “{found}” when asked for "
+                                  "“{record}”: nothing was sent."),
+        "csw.nothing_updated": tr("The catalogue updated {count} records instead of one."),
+        "csw.not_verified": tr("the record the catalogue serves afterwards lacks: {fields}."),
+        # OGC API Features (plugin/publishing/oapif_*.py)
+        "oapif.refused": tr("The server refused the write: {message}"),
+        "oapif.precondition_failed": tr("The feature changed on the server since it was read "
+                                        "(HTTP 412)."),
+        "oapif.not_json": tr("The server's answer to {request} is not JSON."),
+        "oapif.unknown_field": tr("The collection has no property “{field}”."),
+        "oapif.no_key_query": tr("The server cannot select features by “{field}”: GeoGov cannot "
+                                 "read the features the proposal touches."),
+        "oapif.bad_feature": tr("The server sent a feature that cannot be read."),
+        "oapif.geometry": tr("The server sent a geometry that cannot be read."),
         # problems found before sending (plugin/publishing/schema_check.py)
         "apply.crs_mismatch": tr("The changes are in {proposal}, the target in {target}."),
         "apply.operation_not_allowed": tr("the service does not allow this kind of change."),
@@ -110,8 +132,15 @@ def _listed(texts: list) -> str:
 
 
 def apply_result_text(result) -> str:
-    """What an apply did, exactly: counts, conflict, refusal with the feature and why, the undo."""
+    """What an apply did, exactly: counts, conflict, refusal with the feature and why, the
+    undo; then the catalogue record's update, when there was one."""
+    from ..plugin.bridge.alg_apply_proposal import catalogue_lines
+
     data = result if isinstance(result, dict) else result.to_dict()
+    return " ".join([_data_text(data)] + catalogue_lines(data.get("catalogue")))
+
+
+def _data_text(data: dict) -> str:
     status = data.get("status")
     if status == outcomes.APPLIED:
         return tr("Applied to the authoritative data and verified: {inserted} added, {updated} modified, "

@@ -138,7 +138,12 @@ def responsibility_html(info) -> str:
     if source:
         last_text += f" ({source})"
     # The due date is said under the badge, above.
-    parts.append(escape(last_text) + "</p>")
+    parts.append(escape(last_text) + "<br>")
+    # Committed vs observed: how often GeoGov really applied changes (governance/observed.py).
+    from ..plugin.governance.report_html import observed_phrase
+
+    parts.append(escape(tr("Observed: {phrase}.").format(
+        phrase=observed_phrase(result.observed, tr))) + "</p>")
     if info.record_loading:
         parts.append("<p><i>" + escape(tr("Reading the catalogue record…")) + "</i></p>")
     elif info.record_error is not None:

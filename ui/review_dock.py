@@ -44,9 +44,11 @@ from ..plugin.bridge.review import (
     load_detail,
     load_queue,
     rebase_with_choices,
+    retry_catalogue,
 )
 from ..plugin.bridge.tasks import run_task
 from ..plugin.proposals.model import (
+    APPLIED,
     APPROVE,
     APPROVED,
     CONFLICT,
@@ -57,6 +59,7 @@ from ..plugin.proposals.model import (
 )
 from ..plugin.proposals.store import ALL, MINE, MY_PARTNER, TO_REVIEW
 from ..plugin.publishing import result as outcomes
+from ..plugin.publishing.record_update import needs_retry
 from .attribute_diff import AttributeDiffView
 from .conflict_dialog import ConflictDialog
 from .diff_view import DiffView
@@ -132,6 +135,7 @@ class ReviewDock(QgsDockWidget):
         ui.reject_button.setText(tr("Reject"))
         ui.apply_button.setText(tr("Apply to the authoritative data"))
         ui.conflicts_button.setText(tr("Resolve the conflicts…"))
+        ui.catalogue_button.setText(tr("Update the catalogue record"))
         ui.cancel_button.setText(tr("Cancel"))
         ui.reason_label.setStyleSheet(WARNING_STYLE)
         ui.progress.setVisible(False)
@@ -150,6 +154,7 @@ class ReviewDock(QgsDockWidget):
         ui.bulk_button.clicked.connect(self.approve_selected)
         ui.apply_button.clicked.connect(self.apply)
         ui.conflicts_button.clicked.connect(self.open_conflicts)
+        ui.catalogue_button.clicked.connect(self.retry_catalogue)
         ui.cancel_button.clicked.connect(self.cancel)
         self.proposal_view.comment_requested.connect(self.comment)
         self.diff_view.failed.connect(self._diff_failed)
@@ -400,6 +405,12 @@ class ReviewDock(QgsDockWidget):
         ui.apply_button.setEnabled(not apply_reason)
         ui.apply_button.setToolTip(apply_reason or tr("Write the approved changes to the authoritative data, "
                                                       "check them, and undo everything if part is refused."))
+        retry = self.catalogue_retry_wanted()
+        ui.catalogue_button.setVisible(retry)
+        ui.catalogue_button.setEnabled(retry and self.task is None)
+        ui.catalogue_button.setToolTip(tr(
+            "The data of this proposal is applied but its catalogue record was not updated: "
+            "try the catalogue update again (the data is not written again)."))
         conflicts = self.detail is not None and self.detail.proposal.status == CONFLICT
         ui.conflicts_button.setVisible(conflicts)
         ui.conflicts_button.setEnabled(conflicts and self.task is None and bool(self.detail.conflicts))
@@ -499,6 +510,21 @@ class ReviewDock(QgsDockWidget):
                   apply_approved, proposal.id, proposal.version, self.convention, on_done=self._applied,
                   cancellable=True)
 
+    def catalogue_retry_wanted(self) -> bool:
+        """An applied proposal whose catalogue record the last attempt did not update."""
+        detail = self.detail
+        return (detail is not None and detail.proposal.status == APPLIED
+                and needs_retry(detail.proposal.apply_attempts)
+                and bool({"steward", "coordinator"} & set(detail.identity.roles or [])))
+
+    @robust_slot(lambda self: self.iface)
+    def retry_catalogue(self, *_):
+        if not self.catalogue_retry_wanted() or self.task is not None:
+            return
+        proposal = self.detail.proposal
+        self._run(tr("Updating the catalogue record of “{title}”…").format(title=proposal.title),
+                  retry_catalogue, proposal.id, self.convention, on_done=self._applied)
+
     @robust_slot(lambda self: self.iface)
     def _applied(self, outcome):
         self._idle()
@@ -508,10 +534,13 @@ class ReviewDock(QgsDockWidget):
         if outcome.record_error is not None:
             text += " " + tr("The proposal store did not record it: {error}").format(
                 error=error_text(outcome.record_error))
-        style = OK_STYLE if result.ok and outcome.record_error is None else (
-            WARNING_STYLE if result.status == outcomes.CONFLICT else ERROR_STYLE)
+        style = OK_STYLE if result.ok and outcome.record_error is None \
+            and not result.catalogue_pending else (
+            WARNING_STYLE if result.status == outcomes.CONFLICT or result.ok else ERROR_STYLE)
         self._status(text, style)
-        if result.ok:
+        if result.ok and result.catalogue_pending:
+            level = Qgis.MessageLevel.Warning
+        elif result.ok:
             level = Qgis.MessageLevel.Success
         elif result.status == outcomes.CONFLICT:
             level = Qgis.MessageLevel.Warning

@@ -40,7 +40,11 @@ COLUMNS = (("dataset", FieldType.STRING), ("title", FieldType.STRING),
            ("revision_source", FieldType.STRING), ("next_due", FieldType.DATE),
            ("status", FieldType.STRING), ("situation", FieldType.STRING),
            ("days_late", FieldType.INT), ("discrepancies", FieldType.STRING),
-           ("discrepancy_text", FieldType.STRING), ("overdue_obligations", FieldType.INT))
+           ("discrepancy_text", FieldType.STRING), ("overdue_obligations", FieldType.INT),
+           ("applied_changes", FieldType.INT), ("last_applied", FieldType.DATE),
+           ("observed_interval_days", FieldType.DOUBLE), ("observed_frequency", FieldType.STRING),
+           ("observed_pace", FieldType.STRING), ("observed", FieldType.STRING),
+           ("record_behind", FieldType.BOOL))
 
 
 def table_fields() -> QgsFields:
@@ -115,6 +119,41 @@ def harvest_for_algorithm(url: str, feedback, timeout: float = 30.0):
     return records
 
 
+def store_facts_for_algorithm(store_text: str, login: str, convention, feedback):
+    """The proposal store's facts (applied dates, counts) of STORE read as LOGIN, or None
+    when no store is given."""
+    from . import settings as gsettings
+    from .store_factory import coordinator_login, looks_like_dsn, open_store_text, read_store_facts
+
+    store_text = (store_text or "").strip()
+    if not store_text:
+        return None
+    settings = gsettings.load()
+    login = (login or "").strip() or settings.identity_login
+    if not login and not looks_like_dsn(store_text):
+        login = coordinator_login(convention)
+        feedback.pushInfo(tr("The store is read as {login}, the coordinator of the "
+                             "convention.").format(login=login))
+    try:
+        store = open_store_text(store_text, settings, login)
+        try:
+            facts = read_store_facts(store, convention, feedback.isCanceled)
+        finally:
+            store.close()
+    except GeoGovError as error:
+        raise QgsProcessingException(error_message(error)) from None
+    feedback.pushInfo(tr("Proposal store read: {n} datasets with applied changes.")
+                      .format(n=len(facts.applied)))
+    return facts
+
+
+def add_store_parameters(algorithm) -> None:
+    algorithm.addParameter(QgsProcessingParameterString(
+        "STORE", tr("Proposal store (GeoPackage file or PostgreSQL connection)"), optional=True))
+    algorithm.addParameter(QgsProcessingParameterString(
+        "LOGIN", tr("Login to read a GeoPackage store as"), optional=True))
+
+
 def date_parameter(algorithm, parameters, name, context) -> dt.date:
     value = algorithm.parameterAsDateTime(parameters, name, context)
     if value is not None and value.isValid():
@@ -130,10 +169,10 @@ def add_date_parameter(algorithm, name):
 
 
 # ---------------------------------------------------------------------------- the algorithm
-def dataset_rows(convention, today, records=None, applied=None) -> list:
+def dataset_rows(convention, today, records=None, applied=None, history=None) -> list:
     """One dict per dataset of the convention (and per catalogue record it does not know),
     with the commitment, situation and discrepancies also in words."""
-    from ..governance.report_html import frequency_phrase, status_phrase
+    from ..governance.report_html import frequency_phrase, observed_phrase, status_phrase
     from ..governance.resolution import responsibility_rows
 
     _messages, governance = _ui()
@@ -144,9 +183,11 @@ def dataset_rows(convention, today, records=None, applied=None) -> list:
             return {"dataset": None, "situation": tr("not covered by the convention"),
                     "discrepancy_text": text}
         return {"commitment": frequency_phrase(result.frequency, tr),
+                "observed": observed_phrase(result.observed, tr),
                 "situation": status_phrase(result, tr), "discrepancy_text": text}
 
-    return responsibility_rows(convention, today, records, applied, describe=describe)
+    return responsibility_rows(convention, today, records, applied, describe=describe,
+                               history=history)
 
 
 def _value(value):
@@ -183,13 +224,19 @@ class ConventionCheckAlgorithm(GeoGovAlgorithm):
             "its records give the last update dates and the discrepancies (custodian, "
             "producer or frequency that differ, no point of contact, records the convention "
             "does not know and datasets without a record).\n"
-            "Date (DATE, optional): the day the situation is judged on (default: today).\n\n"
+            "Date (DATE, optional): the day the situation is judged on (default: today).\n"
+            "Proposal store (STORE, optional, and LOGIN for a GeoPackage store): the days "
+            "changes were applied give how often the data really changes (observed "
+            "freshness), compared with the committed frequency; a catalogue record older than "
+            "the last applied change is flagged.\n\n"
             "Output table (OUTPUT, no geometry): one row per dataset with producers, "
             "maintainer, stewards and their e-mail, dissemination, personal data, licence, "
             "committed frequency, last revision and its source, next due date, status "
             "(up_to_date, late, unknown) and situation in words, days late, discrepancy "
-            "codes and sentences, overdue contract deliveries; plus one row per catalogue "
-            "record the convention does not cover.")
+            "codes and sentences, overdue contract deliveries, applied changes, last applied "
+            "change, observed interval (days), observed frequency and pace (as_committed, "
+            "more_often, less_often, unknown) and in words, record_behind; plus one row per "
+            "catalogue record the convention does not cover.")
 
     def createInstance(self):
         return ConventionCheckAlgorithm()
@@ -200,6 +247,7 @@ class ConventionCheckAlgorithm(GeoGovAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.CATALOGUE, tr("Catalogue URL (CSW or OGC API Records)"), optional=True))
         add_date_parameter(self, self.DATE)
+        add_store_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Datasets of the convention"), QgsProcessing.SourceType.TypeVector))
         self.addOutput(QgsProcessingOutputNumber(self.DATASETS, tr("Number of datasets")))
@@ -214,8 +262,13 @@ class ConventionCheckAlgorithm(GeoGovAlgorithm):
             self.parameterAsString(parameters, self.CATALOGUE, context), feedback)
         if feedback.isCanceled():
             return {}
+        facts = store_facts_for_algorithm(self.parameterAsString(parameters, "STORE", context),
+                                          self.parameterAsString(parameters, "LOGIN", context),
+                                          convention, feedback)
         today = date_parameter(self, parameters, self.DATE, context)
-        rows = dataset_rows(convention, today, records)
+        rows = dataset_rows(convention, today, records,
+                            applied=facts.applied if facts else None,
+                            history=facts.history if facts else None)
         fields = table_fields()
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                              QgsWkbTypes.Type.NoGeometry)

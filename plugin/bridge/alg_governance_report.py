@@ -23,6 +23,7 @@ from .alg_convention_check import (
     error_message,
     harvest_for_algorithm,
     load_for_algorithm,
+    store_facts_for_algorithm,
 )
 from .i18n import tr
 
@@ -95,8 +96,6 @@ class GovernanceReportAlgorithm(GeoGovAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..governance.report import build_report
-        from . import settings as gsettings
-        from .store_factory import coordinator_login, looks_like_dsn, open_store_text, read_store_facts
 
         pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
         html = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
@@ -106,32 +105,16 @@ class GovernanceReportAlgorithm(GeoGovAlgorithm):
             self.parameterAsString(parameters, self.CONVENTION, context), feedback)
         records = harvest_for_algorithm(
             self.parameterAsString(parameters, self.CATALOGUE, context), feedback)
-        facts = None
-        store_text = self.parameterAsString(parameters, self.STORE, context).strip()
-        if store_text:
-            settings = gsettings.load()
-            login = self.parameterAsString(parameters, self.LOGIN, context).strip() \
-                or settings.identity_login
-            if not login and not looks_like_dsn(store_text):
-                login = coordinator_login(convention)
-                feedback.pushInfo(tr("The store is read as {login}, the coordinator of the "
-                                     "convention.").format(login=login))
-            try:
-                store = open_store_text(store_text, settings, login)
-                try:
-                    facts = read_store_facts(store, convention, feedback.isCanceled)
-                finally:
-                    store.close()
-            except GeoGovError as error:
-                raise QgsProcessingException(error_message(error)) from None
-            feedback.pushInfo(tr("Proposal store read: {n} datasets with applied changes.")
-                              .format(n=len(facts.applied)))
+        facts = store_facts_for_algorithm(
+            self.parameterAsString(parameters, self.STORE, context),
+            self.parameterAsString(parameters, self.LOGIN, context), convention, feedback)
         if feedback.isCanceled():
             return {}
         today = date_parameter(self, parameters, self.DATE, context)
         self._report = build_report(convention, today, records=records,
                                     applied=facts.applied if facts else None,
-                                    proposal_counts=facts.counts if facts else None)
+                                    proposal_counts=facts.counts if facts else None,
+                                    history=facts.history if facts else None)
         self._outputs = {self.OUTPUT_PDF: pdf, self.OUTPUT_HTML: html}
         feedback.setProgress(90)
         return self._results()

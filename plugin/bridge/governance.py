@@ -167,7 +167,8 @@ def gather_report(convention, today, catalogue_url: str = "", connections=(), se
         if settings is not None else StoreFacts()
     return build_report(convention, today, records=records,
                         applied=facts.applied if facts.available else None,
-                        proposal_counts=facts.counts if facts.available else None)
+                        proposal_counts=facts.counts if facts.available else None,
+                        history=facts.history if facts.available else None)
 
 
 # ---------------------------------------------------------------------------- the cache
@@ -436,7 +437,8 @@ class GovernanceState(QObject):
         result = responsibility_for(
             self.convention, dataset, today=self.today(), record=record,
             communes=description.communes,
-            applied_at=self.facts.applied.get(dataset.id), matched_by=found.matched_by)
+            applied_at=self.facts.applied.get(dataset.id), matched_by=found.matched_by,
+            history=self.facts.history.get(dataset.id))
         return LayerGovernance(
             description, result, shared=True, pending=self.facts.pending.get(dataset.id, 0),
             record=record, record_loading=dataset.id in self._fetching, places_loading=placing,

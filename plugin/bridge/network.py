@@ -99,7 +99,9 @@ class QgisTransport:
             # Runs QgsAuthManager.updateNetworkRequest / updateNetworkReply for us.
             blocking.setAuthCfg(self.authcfg)
         verb = method.upper()
-        if verb not in ("GET", "POST"):
+        # PUT and DELETE: OGC API Features Part 4 writes (plugin/publishing/oapif_client.py).
+        # QgsBlockingNetworkRequest has no OPTIONS: the OAPIF client does without it.
+        if verb not in ("GET", "POST", "PUT", "DELETE"):
             raise NetworkError(f"Unsupported HTTP method {method}", code="http.failed",
                                source=url, detail=method)
         # The caller's feedback (a Processing or task feedback, cancelled from the main
@@ -117,6 +119,10 @@ class QgisTransport:
             started = time.perf_counter()
             if verb == "GET":
                 code = blocking.get(request, True, feedback)
+            elif verb == "PUT":
+                code = blocking.put(request, QByteArray(data or b""), feedback)
+            elif verb == "DELETE":
+                code = blocking.deleteResource(request, feedback)
             else:
                 code = blocking.post(request, QByteArray(data or b""), True, feedback)
             elapsed = time.perf_counter() - started

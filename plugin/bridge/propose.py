@@ -91,6 +91,10 @@ def layer_target(layer: QgsVectorLayer) -> Target:
         version = uri.param("version")
         return Target("wfs", uri.param("url"), uri.param("typename"),
                       "" if version in ("", "auto") else version, uri.authConfigId())
+    if provider == "OAPIF":
+        # QGIS's OGC API Features layer: url='<landing page>' typename='<collection id>'.
+        uri = QgsDataSourceUri(source)
+        return Target("oapif", uri.param("url"), uri.param("typename"), "", uri.authConfigId())
     if provider == "postgres":
         uri = QgsDataSourceUri(source)
         parts = []

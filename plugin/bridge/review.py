@@ -29,8 +29,9 @@ from ..proposals.model import APPROVED, CONFLICT, SUBMITTED, Proposal
 from ..proposals.serialization import decode_value
 from ..proposals.store import TO_REVIEW, Identity
 from ..publishing import changelog as changelog_export
-from ..publishing.apply import apply_proposal, record_result
+from ..publishing.apply import apply_proposal, record_result, retry_catalogue_update
 from ..publishing.conflicts import GEOMETRY, Conflict, rebase
+from ..publishing.record_update import catalogue_record
 from ..publishing.result import ApplyResult
 from .i18n import tr
 from .propose_store import identity_of, open_proposal_store
@@ -163,9 +164,27 @@ def target_authcfg(target, settings) -> str:
 
 
 def wfs_transport(target, settings, feedback=None):
+    """The transport of a WFS-T or OGC API Features target, with its authcfg."""
     from .network import QgisTransport
 
     return QgisTransport(target_authcfg(target, settings), feedback)
+
+
+def catalogue_authcfg(record, settings) -> str:
+    """Who writes to the dataset's record: the GeoGov catalogue connection at that address
+    (its authcfg, else the convention's). A catalogue the user has no connection to gets
+    no credentials: a convention must not be able to send an authcfg of this computer
+    (a database's, say) to an address of its choosing."""
+    for connection in getattr(settings, "catalogues", []) or []:
+        if _url_key(connection.url) == _url_key(record.catalogue):
+            return connection.authcfg or record.authcfg
+    return ""
+
+
+def catalogue_transport(record, settings, feedback=None):
+    from .network import QgisTransport
+
+    return QgisTransport(catalogue_authcfg(record, settings), feedback)
 
 
 def sql_connection(target, settings):
@@ -241,14 +260,18 @@ def apply_approved(settings, proposal_id: str, expected_version: Optional[int] =
         identity, _offline = identity_of(store, settings, convention)
         proposal = store.get_proposal(proposal_id)
         check_may_apply(proposal, identity, convention, expected_version)
-        target = proposal.target
+        target = proposal.target            # the convention's, check_may_apply made sure
+        record = catalogue_record(convention, proposal.dataset)
         connection = sql_connection(target, settings)
         try:
             kwargs = {"progress": progress, "is_cancelled": is_cancelled}
-            if target.kind == "wfs":
+            if target.kind in ("wfs", "oapif"):
                 kwargs["transport"] = wfs_transport(target, settings)
             elif connection is not None:
                 kwargs["connection"] = connection
+            if record is not None:
+                kwargs["record"] = record
+                kwargs["catalogue_transport"] = catalogue_transport(record, settings)
             result = apply_proposal(proposal, **kwargs)
         finally:
             if connection is not None:
@@ -259,6 +282,30 @@ def apply_approved(settings, proposal_id: str, expected_version: Optional[int] =
         except StoreError as error:
             outcome.record_error = error
         return outcome
+    finally:
+        store.close()
+
+
+def retry_catalogue(settings, proposal_id: str, convention=None, is_cancelled=None
+                    ) -> ApplyOutcome:
+    """Update the catalogue record of an applied proposal whose record was not updated
+    (plugin/publishing/record_update.py), recorded as a new apply attempt."""
+    store = open_review_store(settings)
+    try:
+        identity, _offline = identity_of(store, settings, convention)
+        proposal = store.get_proposal(proposal_id)
+        record = catalogue_record(convention, proposal.dataset)
+        if record is None:
+            raise ApplyError("The convention names no catalogue record for this dataset",
+                             code="apply.no_catalogue_record", dataset=proposal.dataset)
+        stewards = steward_partners(convention, proposal)
+        if stewards is not None and not rules.may_apply(identity.partner, identity.roles, stewards):
+            raise PermissionDenied("only a steward of the dataset or a coordinator may do this",
+                                   code="store.not_applier")
+        result = retry_catalogue_update(store, proposal, record,
+                                        catalogue_transport(record, settings),
+                                        is_cancelled=is_cancelled)
+        return ApplyOutcome(result, proposal=store.get_proposal(proposal_id))
     finally:
         store.close()
 

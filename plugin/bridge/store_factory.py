@@ -141,6 +141,7 @@ class StoreFacts:
     """What the panels and the report read from the store, per dataset id."""
 
     applied: dict = field(default_factory=dict)    # dataset -> date of the last applied change
+    history: dict = field(default_factory=dict)    # dataset -> [day of each applied change]
     pending: dict = field(default_factory=dict)    # dataset -> proposals awaiting a decision
     counts: dict = field(default_factory=dict)     # report.proposal_counts shape
     available: bool = False                        # False: no store configured / read
@@ -204,6 +205,8 @@ def read_store_facts(store, convention=None, is_cancelled=None) -> StoreFacts:
     facts.counts = proposal_counts(summaries, convention)
     for entry in store.changelog():
         day = _day(entry.applied_at)
+        if day is not None:
+            facts.history.setdefault(entry.dataset, []).append(day)
         if day is not None and (entry.dataset not in facts.applied
                                 or day > facts.applied[entry.dataset]):
             facts.applied[entry.dataset] = day

@@ -182,6 +182,19 @@ class DatasetMatch:
 
 
 @dataclass
+class CatalogueRecord:
+    """The catalogue record that describes a dataset, updated after each apply
+    (plugin/publishing/record_update.py): a CSW endpoint accepting CSW-T, the record's
+    identifier, and the QGIS authentication configuration id that may write there (used
+    only for a catalogue the user has a GeoGov connection to, when that connection names
+    none: bridge/review.catalogue_authcfg)."""
+
+    catalogue: str
+    record: str
+    authcfg: str = ""
+
+
+@dataclass
 class Dataset:
     id: str
     title: str = ""
@@ -198,6 +211,7 @@ class Dataset:
     proposers_own_territory: bool = False
     key_field: str = "identifiant"
     target: object = None      # governance/targets.DatasetTarget: where approved proposals go
+    metadata: Optional[CatalogueRecord] = None        # the record to update after an apply
 
 
 @dataclass

@@ -70,6 +70,20 @@ The document (YAML, UTF-8)::
           partners: ["*"]             # "*" = every partner
           own_territory: true         # proposals only inside the proposer's territory
         key_field: identifiant        # default identifiant
+        metadata:                     # optional: the catalogue record GeoGov updates after each
+                                      #   apply (revision date, dateStamp, next update date)
+          catalogue: https://catalogue.example.org/csw   # a CSW 2.0.2 endpoint with CSW-T
+          record: 6ec43d18-…          # the record's identifier; may be left out when
+                                      #   match.records names exactly one
+          authcfg: geocsw1            # optional: the QGIS authentication configuration id that
+                                      #   may write there (deployed under this id), used when the
+                                      #   user's GeoGov connection to that catalogue names none;
+                                      #   no connection to it: no credentials are sent
+        target:                       # where approved proposals are applied (governance/targets.py):
+                                      #   one of wfs/typename, oapif/collection (OGC API Features
+                                      #   Part 4: the API's landing page and the collection id),
+                                      #   postgis/table, gpkg/layer, and the data's CRS
+          {oapif: "https://api.example.org/ogc", collection: eclairage, crs: EPSG:2154}
     obligations:                      # optional list (contracts' data clauses)
       - id: concession-eclairage      # required, unique
         dataset: eclairage-public     # required dataset id

@@ -10,7 +10,8 @@ from .yaml_nodes import NULL, suggestion
 
 DATASET_KEYS = ("id", "title", "producers", "maintainer", "frequency", "dissemination",
                 "personal_data")
-DATASET_OPTIONAL = ("match", "stewards", "licence", "approval", "proposers", "key_field", "target")
+DATASET_OPTIONAL = ("match", "stewards", "licence", "approval", "proposers", "key_field",
+                    "metadata", "target")
 DISSEMINATION_SPELLINGS = {
     "open": model.OPEN, "ouvert": model.OPEN, "ouverte": model.OPEN,
     "partenaires": model.PARTENAIRES, "partners": model.PARTENAIRES,
@@ -18,6 +19,7 @@ DISSEMINATION_SPELLINGS = {
 }
 MATCH_KEYS = ("records", "services", "sources")
 PROPOSER_KEYS = ("partners", "own_territory")
+METADATA_KEYS = ("catalogue", "record", "authcfg")
 
 
 def read_dataset(reader, node, path):
@@ -84,10 +86,54 @@ def read_dataset(reader, node, path):
         dataset.approval = approval or []
     if "proposers" in keys:
         ok &= _proposers(reader, keys["proposers"], f"{path}.proposers", dataset)
+    if "metadata" in keys:
+        dataset.metadata = read_catalogue_record(reader, keys["metadata"], f"{path}.metadata",
+                                                 dataset.match.record_ids)
+        ok &= dataset.metadata is not None
     if "target" in keys:
         dataset.target = _target(reader, keys["target"], f"{path}.target")
         ok &= dataset.target is not None
     return dataset if ok else None
+
+
+def _http_url(check, node, path):
+    """The text of an http(s) URL, or None after reporting it."""
+    from urllib.parse import urlsplit
+
+    url = check.text(node, path)
+    if url is None:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        check.report("convention.bad_url", f"'{url}' is not an http(s) address", node, path,
+                     value=url)
+        return None
+    return url
+
+
+def read_catalogue_record(reader, node, path, record_ids):
+    """``metadata: {catalogue: <CSW URL>, record: <id>, authcfg: <id>}``: the record GeoGov
+    updates after each apply. ``record`` may be left out when ``match.records`` names
+    exactly one record."""
+    check = reader.check
+    keys = check.mapping(node, path, required=("catalogue",), optional=METADATA_KEYS[1:])
+    if keys is None or "catalogue" not in keys:
+        return None
+    url = _http_url(check, keys["catalogue"], f"{path}.catalogue")
+    record = check.text(keys["record"], f"{path}.record") if "record" in keys else None
+    if "record" not in keys:
+        if len(record_ids) == 1:
+            record = record_ids[0]
+        else:
+            check.report("convention.metadata_record", "Name the record to update (record:): "
+                         f"match.records names {len(record_ids)}", node, path,
+                         count=len(record_ids))
+    authcfg = ""
+    if "authcfg" in keys:
+        authcfg = check.text(keys["authcfg"], f"{path}.authcfg", empty_ok=True) or ""
+    if url is None or record is None:
+        return None
+    return model.CatalogueRecord(catalogue=url, record=record, authcfg=authcfg)
 
 
 def _target(reader, node, path):

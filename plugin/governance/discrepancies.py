@@ -25,6 +25,7 @@ NO_POINT_OF_CONTACT = "discrepancy.no_point_of_contact"
 NO_STEWARD = "discrepancy.no_steward"
 NOT_IN_CONVENTION = "discrepancy.not_in_convention"
 NOT_IN_CATALOGUE = "discrepancy.not_in_catalogue"
+RECORD_BEHIND = "discrepancy.record_behind_data"
 
 RESOURCE_CONTEXTS = (catalogue.RESOURCE_CONTACT, catalogue.CITED_PARTY,
                      catalogue.MAINTENANCE_CONTACT, catalogue.OGCAPI_CONTACT,
@@ -65,6 +66,14 @@ def has_point_of_contact(record) -> bool:
         if party.context == catalogue.OGCAPI_CONTACT and party.role == "pointOfContact":
             return True
     return False
+
+
+def record_behind(dataset, record_date, last_applied) -> Discrepancy:
+    """The record's date is older than the last change applied to the data."""
+    return Discrepancy(RECORD_BEHIND, f"The catalogue record of {dataset.id} was last revised "
+                       f"on {record_date}, before the last change applied on {last_applied}",
+                       {"dataset": dataset.id, "record_date": record_date.isoformat(),
+                        "applied": last_applied.isoformat()})
 
 
 def record_discrepancies(convention, dataset, record, stewards) -> list:

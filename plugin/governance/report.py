@@ -38,6 +38,7 @@ class DatasetLine:
     months_late: int = 0
     proposals: dict = field(default_factory=dict)   # PROPOSAL_COUNTS -> int
     discrepancies: list = field(default_factory=list)   # codes
+    observed: Optional[object] = None    # observed.Observed: how often it really changes
 
 
 @dataclass
@@ -132,17 +133,19 @@ def _add(total: dict, counts: dict) -> None:
 
 
 def build_report(convention, today: dt.date, records=None, applied: Optional[dict] = None,
-                 proposal_counts: Optional[dict] = None) -> GovernanceReport:
+                 proposal_counts: Optional[dict] = None, history: Optional[dict] = None
+                 ) -> GovernanceReport:
     """The report on ``today``.
 
     ``records``: the catalogue's records, or None when no catalogue was read (then nothing
     is said about the catalogue, and freshness rests on ``applied`` alone); ``applied``:
     {dataset id: date of the last change the store applied}; ``proposal_counts``: see the
-    module doc.
+    module doc; ``history``: {dataset id: [day of each applied change]} (observed
+    freshness, governance/observed.py).
     """
     proposal_counts = proposal_counts or {}
     responsibilities, orphans = resolve_catalogue(convention, list(records or ()), today,
-                                                  applied)
+                                                  applied, history)
     if records is None:
         orphans = []
     lines = {}
@@ -152,7 +155,7 @@ def build_report(convention, today: dt.date, records=None, applied: Optional[dic
             status=result.status, last_revision=result.last_revision,
             next_due=result.next_due, days_late=result.days_late,
             months_late=result.months_late, proposals=_counts(proposal_counts.get(dataset_id)),
-            discrepancies=[x.code for x in result.discrepancies])
+            discrepancies=[x.code for x in result.discrepancies], observed=result.observed)
     deliveries = [_delivery(convention, s) for s in obligation_statuses(convention, today)]
     summary = ReportSummary(partners=len(convention.partners), datasets=len(lines))
     for line in lines.values():

@@ -40,6 +40,27 @@ def frequency_phrase(code: str, tr: Callable = identity) -> str:
     return phrases.get(code, tr("update rhythm not stated"))
 
 
+def observed_phrase(observed, tr: Callable = identity) -> str:
+    """How often the data really changed (governance/observed.py), in words."""
+    if observed is None or not observed.count:
+        return tr("no change applied through GeoGov yet")
+    if observed.count == 1:
+        text = tr("one change applied, on {date}").format(date=date_text(observed.last_applied, tr))
+    else:
+        text = tr("{n} changes applied, about every {days} days ({rhythm})").format(
+            n=observed.count, days=round(observed.interval_days),
+            rhythm=delivery_phrase(observed.frequency, tr))
+    pace = {"as_committed": tr("as committed"), "more_often": tr("more often than committed"),
+            "less_often": tr("less often than committed")}.get(observed.pace)
+    if pace:
+        text += "; " + pace
+    if observed.record_behind:
+        text += "; " + tr("the catalogue record ({date}) is older than the last applied change "
+                          "({applied})").format(date=date_text(observed.record_date, tr),
+                                                applied=date_text(observed.last_applied, tr))
+    return text
+
+
 def delivery_phrase(code: str, tr: Callable = identity) -> str:
     phrases = {
         "continual": tr("continuously"),
@@ -152,10 +173,14 @@ def _status_cell(line, tr) -> str:
 
 
 def _dataset_table(lines, tr) -> str:
-    rows = [_header_row([tr("Dataset"), tr("Commitment"), tr("Last update"), tr("Situation")])]
+    rows = [_header_row([tr("Dataset"), tr("Commitment"), tr("Observed"), tr("Last update"),
+                         tr("Situation")])]
     for line in lines:
+        observed = getattr(line, "observed", None)
+        css = ' class="late"' if observed is not None and observed.record_behind else ""
         rows.append(f"<tr><td>{escape(line.title)}</td>"
                     f"<td>{escape(frequency_phrase(line.frequency, tr))}</td>"
+                    f"<td{css}>{escape(observed_phrase(observed, tr))}</td>"
                     f"<td>{escape(date_text(line.last_revision, tr))}</td>"
                     f"{_status_cell(line, tr)}</tr>")
     return "<table>\n" + "\n".join(rows) + "\n</table>"

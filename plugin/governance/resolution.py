@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..catalogue import model as catalogue
 from . import convention as model
-from .discrepancies import catalogue_discrepancies, no_steward, record_discrepancies
+from .discrepancies import catalogue_discrepancies, no_steward, record_behind, record_discrepancies
 from .frequency import freshness
 from .obligations import obligation_statuses
 
@@ -98,6 +98,7 @@ class Responsibility:
     months_late: int = 0
     discrepancies: list = field(default_factory=list)  # Discrepancy
     obligations: list = field(default_factory=list)    # ObligationStatus
+    observed: Optional[object] = None                  # observed.Observed (store history)
     record_id: str = ""
     communes: Optional[list] = None
 
@@ -202,7 +203,7 @@ def resolve(convention, *, today: dt.date, record=None,
 
 def responsibility_for(convention, dataset, *, today: dt.date, record=None,
                        communes: Optional[list] = None, applied_at: Optional[dt.date] = None,
-                       matched_by: str = "") -> Responsibility:
+                       matched_by: str = "", history=None) -> Responsibility:
     """The responsibility for a dataset already identified (``record`` may be None).
 
     ``communes``: where the layer lies (None: the dataset as a whole). The stewards are
@@ -230,6 +231,15 @@ def responsibility_for(convention, dataset, *, today: dt.date, record=None,
         result.discrepancies = record_discrepancies(convention, dataset, record, stewards)
     elif not stewards:
         result.discrepancies = [no_steward(dataset)]
+    days = list(history or ()) + ([applied_at] if applied_at is not None else [])
+    if days:
+        from .observed import observe
+
+        result.observed = observe(days, dataset.frequency,
+                                  record.last_revision if record is not None else None)
+        if result.observed.record_behind:
+            result.discrepancies.append(record_behind(dataset, result.observed.record_date,
+                                                      result.observed.last_applied))
     result.obligations = obligation_statuses(convention, today, dataset_id=dataset.id)
     return result
 
@@ -270,30 +280,32 @@ def _contacts(result: Responsibility) -> list:
     return out
 
 
-def resolve_catalogue(convention, records, today: dt.date, applied: Optional[dict] = None
-                      ) -> tuple:
+def resolve_catalogue(convention, records, today: dt.date, applied: Optional[dict] = None,
+                      history: Optional[dict] = None) -> tuple:
     """({dataset id: Responsibility}, [catalogue-level Discrepancy]) for a whole catalogue.
 
     ``applied`` maps a dataset id to the date the store last applied a change to it.
     Datasets without a record still get a Responsibility (from the store's date alone).
     """
-    applied = applied or {}
+    applied, history = applied or {}, history or {}
     found = {}
     for record in records:
         match = find_dataset(convention, record=record)
         if match is not None and match.dataset.id not in found:
             found[match.dataset.id] = responsibility_for(
                 convention, match.dataset, today=today, record=record,
-                applied_at=applied.get(match.dataset.id), matched_by=match.matched_by)
+                applied_at=applied.get(match.dataset.id), matched_by=match.matched_by,
+                history=history.get(match.dataset.id))
     ordered = {}
     for dataset in convention.datasets.values():
         ordered[dataset.id] = found.get(dataset.id) or responsibility_for(
-            convention, dataset, today=today, applied_at=applied.get(dataset.id))
+            convention, dataset, today=today, applied_at=applied.get(dataset.id),
+            history=history.get(dataset.id))
     return ordered, catalogue_discrepancies(convention, records, find_dataset)
 
 
 def responsibility_rows(convention, today: dt.date, records=None, applied: Optional[dict] = None,
-                        describe=None) -> list:
+                        describe=None, history: Optional[dict] = None) -> list:
     """One flat dict per dataset (for a table: the ``convention_check`` Processing output).
 
     Values are plain text/numbers/dates; several partners are joined with ", ", and
@@ -302,7 +314,7 @@ def responsibility_rows(convention, today: dt.date, records=None, applied: Optio
     columns for a dataset's row — ``describe(None, [orphan])`` for a catalogue record the
     convention does not cover — such as sentences in the user's language.
     """
-    results, orphans = resolve_catalogue(convention, list(records or ()), today, applied)
+    results, orphans = resolve_catalogue(convention, list(records or ()), today, applied, history)
     rows = []
     for result in results.values():
         discrepancies = list(result.discrepancies)
@@ -323,6 +335,15 @@ def responsibility_rows(convention, today: dt.date, records=None, applied: Optio
             "discrepancies": " ".join(x.code for x in discrepancies),
             "overdue_obligations": sum(1 for o in result.obligations if o.status == "late"),
         }
+        observed = result.observed
+        row.update({
+            "applied_changes": observed.count if observed else 0,
+            "last_applied": observed.last_applied if observed else None,
+            "observed_interval_days": observed.interval_days if observed else None,
+            "observed_frequency": (observed.frequency or "") if observed else "",
+            "observed_pace": observed.pace if observed else "unknown",
+            "record_behind": bool(observed and observed.record_behind),
+        })
         if describe is not None:
             row.update(describe(result, discrepancies))
         rows.append(row)

@@ -27,6 +27,7 @@ from .store import (
     Event,
     Identity,
     ProposalSummary,
+    catalogue_outcome,
 )
 
 loads = rows.loads
@@ -155,7 +156,8 @@ class GeoPackageReads:
                                  if r.decision == "approve" and r.round == row["round"]],
                     applied_by=row["updated_by"], applied_at=rows.parse_time(row["updated_at"]),
                     counts=rows.counts(conn, row["id"]),
-                    changeset=proposal.changeset if with_changes else None))
+                    changeset=proposal.changeset if with_changes else None,
+                    catalogue=catalogue_outcome(proposal.apply_attempts)))
         return out
 
     def changes_since(self, cursor: int = 0, limit: int = 500) -> tuple:

@@ -153,9 +153,9 @@ class Problem:
 class Target:
     """Where a proposal is to be applied."""
 
-    kind: str                      # "wfs", "postgis", "gpkg"
-    uri: str                       # service URL, connection URI or file path
-    layer: str                     # typename or table
+    kind: str                      # "wfs", "oapif", "postgis", "gpkg"
+    uri: str                       # service URL (OAPIF: the landing page), connection URI or file path
+    layer: str                     # typename, collection id or table
     version: str = ""              # WFS version
     authcfg: str = ""
 

@@ -42,6 +42,7 @@ from .store import (
     Identity,
     ProposalStore,
     ProposalSummary,
+    catalogue_outcome,
 )
 
 # Every GeoGov session: a lock is waited for at most 10 s (then the user is told the store is
@@ -379,7 +380,8 @@ class PostgresStore(ProposalStore):
                     approved_by=[(r.reviewer, r.role, r.at) for r in proposal.reviews
                                  if r.decision == "approve" and r.round == row["round"]],
                     applied_by=row["updated_by"], applied_at=row["updated_at"], counts=row["counts"],
-                    changeset=proposal.changeset if with_changes else None))
+                    changeset=proposal.changeset if with_changes else None,
+                    catalogue=catalogue_outcome(proposal.apply_attempts)))
         return out
 
     def changes_since(self, cursor: int = 0, limit: int = 500) -> tuple:

@@ -117,6 +117,9 @@ class ChangelogEntry:
     applied_at: Optional[dt.datetime]
     counts: dict
     changeset: Optional[ChangeSet] = None
+    # The catalogue record update of the latest attempt that made one (record_update.py
+    # outcome: status, record, revision…), None when the dataset names no record.
+    catalogue: Optional[dict] = None
 
 
 @dataclass
@@ -141,6 +144,16 @@ class AuditEntry:
     details: dict
     prev_hash: str
     row_hash: str
+
+
+def catalogue_outcome(attempts) -> Optional[dict]:
+    """The catalogue record update of the latest apply attempt that made one (its details'
+    ``catalogue``: plugin/publishing/record_update.py), None when none did."""
+    for attempt in reversed(list(attempts or [])):
+        details = getattr(attempt, "details", None) or {}
+        if details.get("catalogue"):
+            return details["catalogue"]
+    return None
 
 
 class ProposalStore(abc.ABC):

@@ -1,6 +1,6 @@
 """The apply engine's entry points: publish an approved proposal to its target.
 
-    result = apply_proposal(proposal, transport=transport)          # WFS-T target
+    result = apply_proposal(proposal, transport=transport)          # WFS-T / OAPIF target
     result = apply_proposal(proposal, connection=psycopg2_conn)     # PostGIS target
     record_result(store, proposal, result)                           # audit + status
 
@@ -19,14 +19,18 @@ after the first write they are folded into the result (status ``unknown``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sqlite3
 from typing import Callable, Optional
 
 from ..errors import ApplyError, Cancelled, NetworkError
+from ..proposals.model import APPLIED as PROPOSAL_APPLIED
 from ..proposals.model import ChangeSet, Proposal, Target
 from . import result as outcomes
 from .gpkg_table import GeoPackageTable
+from .oapif_apply import OapifApply
+from .oapif_client import OapifClient
 from .result import INVALID, REFUSED, ApplyResult, utc_now
 from .sql_apply import SqlApply
 from .sql_target import PostgisTable
@@ -55,9 +59,9 @@ def apply_changeset(changeset: ChangeSet, target: Target, *, transport=None, con
                     proposal_id: Optional[str] = None, options: Optional[WfsOptions] = None,
                     resume: bool = False, progress: Optional[Callable[[float], None]] = None,
                     is_cancelled: Optional[Callable[[], bool]] = None) -> ApplyResult:
-    """Apply ``changeset`` to ``target`` (kind ``wfs``, ``postgis`` or ``gpkg``).
+    """Apply ``changeset`` to ``target`` (kind ``wfs``, ``oapif``, ``postgis`` or ``gpkg``).
 
-    ``transport``: a core Transport for WFS targets (the bridge passes its QGIS transport
+    ``transport``: a core Transport for WFS and OGC API Features targets (the bridge passes its QGIS transport
     with the connection's authcfg; default: requests). ``connection``: an open psycopg2 /
     sqlite3 connection for SQL targets (default: opened from ``target.uri`` and closed).
     ``resume``: a previous attempt's outcome was unknown — also look for inserts with
@@ -84,6 +88,22 @@ def apply_changeset(changeset: ChangeSet, target: Target, *, transport=None, con
                 return WfsApply(changeset, client, result, opts, progress, is_cancelled).run()
             except NetworkError as exc:
                 if not any(s.name == "transaction" for s in result.steps):
+                    raise
+                # Written, then the connection failed (verification, undo): unknown.
+                result.status = outcomes.UNKNOWN
+                result.error = {"code": exc.code, "message": exc.message, "params": exc.params}
+                return result
+        if target.kind == "oapif":
+            if transport is None:
+                from ..transport import RequestsTransport
+
+                transport = RequestsTransport()
+            timeout = (options or WfsOptions()).timeout
+            client = OapifClient(target.uri, target.layer, transport=transport, timeout=timeout)
+            try:
+                return OapifApply(changeset, client, result, progress, is_cancelled).run()
+            except NetworkError as exc:
+                if not any(s.name == "write" for s in result.steps):
                     raise
                 # Written, then the connection failed (verification, undo): unknown.
                 result.status = outcomes.UNKNOWN
@@ -119,15 +139,70 @@ def _connect(target: Target):
                          code="apply.connect", source=safe_uri(target.uri)) from None
 
 
-def apply_proposal(proposal: Proposal, **kwargs) -> ApplyResult:
+def apply_proposal(proposal: Proposal, *, record=None, catalogue_transport=None,
+                   moment: Optional[dt.datetime] = None, **kwargs) -> ApplyResult:
     """apply_changeset for a proposal; an earlier attempt with an unknown outcome (in
-    ``proposal.apply_attempts``) turns on ``resume``."""
+    ``proposal.apply_attempts``) turns on ``resume``. ``record`` (the dataset's
+    CatalogueRecord, from the convention) adds the catalogue update step once the data is
+    applied, through ``catalogue_transport``."""
     if proposal.changeset is None:
         raise ApplyError("The proposal has no change set", code="apply.no_changeset")
     resume = kwargs.pop("resume", False) or any(
         getattr(a, "result", "") == "unknown" for a in proposal.apply_attempts)
-    return apply_changeset(proposal.changeset, proposal.target, proposal_id=proposal.id,
-                           resume=resume, **kwargs)
+    result = apply_changeset(proposal.changeset, proposal.target, proposal_id=proposal.id,
+                             resume=resume, **kwargs)
+    if record is not None and result.ok:
+        update_catalogue(result, record, catalogue_transport, moment=moment,
+                         is_cancelled=kwargs.get("is_cancelled"))
+    return result
+
+
+def update_catalogue(result: ApplyResult, record, transport, *,
+                     moment: Optional[dt.datetime] = None, timeout: float = 60.0,
+                     is_cancelled: Optional[Callable[[], bool]] = None) -> dict:
+    """The catalogue update step (plugin/publishing/record_update.py) of an apply whose
+    data is in place: one more step of ``result``, its outcome in ``result.catalogue``.
+    A refusal leaves ``result.status`` as it is — the data stays applied."""
+    from .record_update import update_record
+
+    if transport is None:
+        from ..transport import RequestsTransport
+
+        transport = RequestsTransport()
+    moment = moment or utc_now().astimezone()
+    step = result.step("catalogue_update", catalogue=record.catalogue, record=record.record)
+    try:
+        outcome = update_record(record, transport, moment=moment, timeout=timeout,
+                                is_cancelled=is_cancelled)
+    except Cancelled:
+        outcome = {"catalogue": record.catalogue, "record": record.record, "status": "refused",
+                   "error": {"code": "cancelled", "message": "Cancelled", "params": {}}}
+    result.done(step, status=outcome["status"])
+    result.catalogue = outcome
+    result.finished_at = utc_now().isoformat()
+    return outcome
+
+
+def retry_catalogue_update(store, proposal: Proposal, record, transport, *,
+                           moment: Optional[dt.datetime] = None,
+                           is_cancelled: Optional[Callable[[], bool]] = None) -> ApplyResult:
+    """Run the catalogue update of an applied proposal again (its data stays as it is)
+    and record it as an apply attempt (result ``applied``: the data is). Returns the
+    attempt's ApplyResult (status ``already_applied``)."""
+    if proposal.status != PROPOSAL_APPLIED:
+        raise ApplyError(f"a {proposal.status} proposal has no applied data to describe",
+                         code="apply.catalogue_not_applied", status=proposal.status)
+    result = ApplyResult(status=outcomes.ALREADY_APPLIED, proposal_id=proposal.id,
+                         target={"kind": proposal.target.kind,
+                                 "uri": safe_uri(proposal.target.uri),
+                                 "layer": proposal.target.layer,
+                                 "version": proposal.target.version},
+                         started_at=utc_now().isoformat())
+    update_catalogue(result, record, transport, moment=moment, is_cancelled=is_cancelled)
+    details = result.to_dict()
+    details["retry"] = "catalogue"
+    store.record_apply_attempt(proposal.id, result.store_result, details)
+    return result
 
 
 def record_result(store, proposal: Proposal, result: ApplyResult,
@@ -139,6 +214,8 @@ def record_result(store, proposal: Proposal, result: ApplyResult,
     stored."""
     store.record_apply_attempt(proposal.id, result.store_result, result.to_dict())
     details = {"status": result.status, "message": result.message()}
+    if result.catalogue:
+        details["catalogue"] = result.catalogue.get("status")
     if result.proposal_status == "applied":
         return store.mark_applied(proposal.id, expected_version, details=details)
     if result.proposal_status == "conflict":

@@ -69,7 +69,8 @@ def change_rows(entries) -> list:
                   "dataset": entry.dataset, "title": entry.title or "",
                   "why": entry.comment or "", "author": entry.author or "",
                   "partner": entry.partner or "", "approved_by": _approvals(entry),
-                  "applied_by": entry.applied_by or ""}
+                  "applied_by": entry.applied_by or "",
+                  "catalogue": catalogue_text(getattr(entry, "catalogue", None))}
         changeset = entry.changeset
         if changeset is None or not changeset.changes:
             out.append({**common, "operation": "", "feature": "", "changes": "",
@@ -81,6 +82,18 @@ def change_rows(entries) -> list:
                         "_geometry": change.old_geometry if change.op == DELETE else change.new_geometry,
                         "_crs": changeset.schema.crs})
     return out
+
+
+def catalogue_text(outcome) -> str:
+    """The catalogue update step in the change log: "updated <record> (revision <day>)",
+    "refused <record>: <why>"…, "" when the dataset names no record."""
+    if not outcome:
+        return ""
+    status, record = outcome.get("status", ""), outcome.get("record", "")
+    if status == "updated":
+        return f"updated {record} (revision {outcome.get('revision', '')})"
+    reason = (outcome.get("error") or {}).get("message", "")
+    return f"{status} {record}" + (f": {reason}" if reason else "")
 
 
 def _describe(change) -> str:
@@ -96,7 +109,7 @@ def _describe(change) -> str:
 
 
 CSV_COLUMNS = ("applied_at", "proposal", "dataset", "title", "why", "author", "partner",
-               "approved_by", "applied_by", "operation", "feature", "changes")
+               "approved_by", "applied_by", "operation", "feature", "changes", "catalogue")
 
 
 def to_csv(entries) -> str:
@@ -179,6 +192,9 @@ def to_html(entries, *, dataset_title: str = "", tr: Callable[[str], str] = _ide
                      f'{esc(first["applied_by"])}</p>')
         if first["why"]:
             parts.append(f'<p class="why"><strong>{esc(tr("Why"))}:</strong> {esc(first["why"])}</p>')
+        if first.get("catalogue"):
+            parts.append(f'<p class="meta">{esc(tr("Catalogue record"))}: '
+                         f'{esc(first["catalogue"])}</p>')
         changes = [r for r in items if r["operation"]]
         if changes:
             parts.append(f"<table><thead><tr><th>{esc(tr('Change'))}</th><th>{esc(tr('Feature'))}"

@@ -23,10 +23,13 @@ from __future__ import annotations
 import copy
 from typing import Optional
 
-from ..proposals.fingerprint import fingerprint, normalise_or_raw, same_feature
+from ..proposals import wkb
+from ..proposals.fingerprint import fingerprint, normalise_or_raw, same_feature, same_value
 from ..proposals.model import DELETE, INSERT, UPDATE, Change, PlainFeature, Schema
 
 TODO, DONE, CONFLICTING = "todo", "done", "conflict"
+# What the verification has not read back (see our_part).
+NOT_READ = object()
 
 
 def compare_schema(changeset_schema: Schema, target_schema: Schema) -> Schema:
@@ -71,6 +74,67 @@ def is_proposed(change: Change, feature: Optional[PlainFeature], schema: Schema,
     if change.op == DELETE:
         return feature is None
     return same_state(feature, change.new or {}, change.new_geometry, schema, compare)
+
+
+def our_part(change: Change, feature: PlainFeature, read_back, compare: Schema) -> tuple:
+    """What of an updated feature is still GeoGov's write, for its undo: (the changed
+    fields, whether the geometry). A changed field is ours when it holds the proposed value
+    or what the verification read right after the write (``read_back``: a PlainFeature,
+    None or NOT_READ) and not its base value. Any other value — and every field the
+    proposal did not change — is someone else's edit since: the undo keeps it and never
+    puts the base back over it. A server may have taken the write in part (QGIS Server
+    3.22 commits the geometry of an Update whose attribute it refuses): field by field, the
+    part it took is ours. (An edit landing between the write and the verification's read
+    cannot be told from the server's own rewriting of the write: it is taken as ours.)"""
+    types = {f.name: f.type for f in compare.fields if f.name != compare.key}
+    old, new = change.old or {}, change.new or {}
+    back = read_back if isinstance(read_back, PlainFeature) else None
+    fields = []
+    for name in change.changed_fields:
+        if name not in types:
+            continue
+        value = feature.attributes.get(name)
+        if same_value(value, old.get(name), types[name]):
+            continue
+        if same_value(value, new.get(name), types[name]) or \
+                (back is not None and same_value(value, back.attributes.get(name), types[name])):
+            fields.append(name)
+    geometry = False
+    if change.geometry_changed:
+        decimals = wkb.crs_decimals(compare.crs)
+        dimensions = wkb.layer_dimensions(compare.geometry_type)
+
+        def same(a, b):
+            return wkb.same_geometry(a, b, decimals=decimals, dimensions=dimensions)
+
+        geometry = not same(feature.geometry, change.old_geometry) and (
+            same(feature.geometry, change.new_geometry)
+            or (back is not None and same(feature.geometry, back.geometry)))
+    return fields, geometry
+
+
+def is_ours(change: Change, feature: Optional[PlainFeature], read_back, schema: Schema,
+            compare: Schema) -> bool:
+    """Whether ``feature`` (present) is exactly what GeoGov's write left: the state the
+    verification read back, else the proposed state (a created feature the undo may
+    delete)."""
+    if isinstance(read_back, PlainFeature):
+        return same_state(feature, read_back.attributes, read_back.geometry, schema, compare)
+    return is_proposed(change, feature, schema, compare)
+
+
+def is_undone(change: Change, feature: Optional[PlainFeature], read_back, compare: Schema) -> bool:
+    """After an undo: nothing of GeoGov's write is left — a created feature is gone, a
+    deleted one is there again, an updated one holds none of its proposed values (other
+    edits made since may remain: they are not GeoGov's to take back)."""
+    if change.op == INSERT:
+        return feature is None
+    if change.op == DELETE:
+        return feature is not None
+    if feature is None:
+        return True                   # deleted by someone else since: nothing of ours left
+    fields, geometry = our_part(change, feature, read_back, compare)
+    return not fields and not geometry
 
 
 def classify(change: Change, feature: Optional[PlainFeature], schema: Schema, compare: Schema) -> str:

@@ -89,6 +89,7 @@ class ApplyResult:
     inserted: dict = field(default_factory=dict)    # proposal key -> feature id in the target
     steps: list = field(default_factory=list)       # ApplyStep
     error: Optional[dict] = None                    # {"code", "message", "params"} (unknown outcome)
+    catalogue: Optional[dict] = None                # the record update's outcome (record_update.py)
     started_at: str = ""
     finished_at: str = ""
 
@@ -129,6 +130,20 @@ class ApplyResult:
 
     def message(self) -> str:
         """An English summary for logs and headless use (the UI translates from the data)."""
+        text = self._data_message()
+        if self.catalogue:
+            text += f"; catalogue record {self.catalogue.get('record', '')}: " \
+                    f"{self.catalogue.get('status', '')}"
+            if self.catalogue.get("error"):
+                text += f" ({self.catalogue['error'].get('message', '')})"
+        return text
+
+    @property
+    def catalogue_pending(self) -> bool:
+        """The data is applied but the catalogue record was not updated."""
+        return self.ok and bool(self.catalogue) and self.catalogue.get("status") != "updated"
+
+    def _data_message(self) -> str:
         if self.status in (APPLIED, ALREADY_APPLIED):
             counts = self.written if self.status == APPLIED else self.already
             return (f"{self.status}: {counts.get('insert', 0)} inserted, "
@@ -158,6 +173,7 @@ class ApplyResult:
             "inserted": {str(k): _plain(v) for k, v in self.inserted.items()},
             "steps": [{"name": s.name, "at": s.at, "seconds": s.seconds,
                        "details": _plain(s.details)} for s in self.steps],
-            "error": _plain(self.error), "started_at": self.started_at,
+            "error": _plain(self.error), "catalogue": _plain(self.catalogue),
+            "started_at": self.started_at,
             "finished_at": self.finished_at, "message": self.message(),
         }

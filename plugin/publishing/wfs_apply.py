@@ -20,6 +20,9 @@ So the server's reply is never the proof: the data is.
    per feature from what the data holds *now* (revert an update whose feature is not its
    base, re-insert a deleted feature — under its old fid on QGIS Server, which honours a
    fid property on Insert —, delete an inserted one), then check the undo the same way.
+   Field by field, only GeoGov's values go back to their base: an edit someone else made
+   since is kept (``feature_states.our_part``); a feature GeoGov inserted that someone
+   else has changed since is not deleted (the undo is then incomplete, naming it).
 
 A connection lost while a Transaction is under way leaves the outcome unknown: the apply
 stops there (UNKNOWN, nothing undone, since the server may still be writing) and a retry
@@ -39,10 +42,14 @@ from .conflicts import describe_conflict
 from .feature_states import (
     CONFLICTING,
     DONE,
+    NOT_READ,
     classify,
     compare_schema,
     is_base,
+    is_ours,
     is_proposed,
+    is_undone,
+    our_part,
     verification_mismatch,
 )
 from .result import ApplyResult, Refusal
@@ -79,6 +86,7 @@ class WfsApply:
         self.is_cancelled = is_cancelled
         self.sent_handles = {}            # handle -> [change]
         self.inserted_fids = []           # feature ids the server reported for inserts
+        self.read_back = {}               # id(change) -> the feature as verified after writing
 
     # ------------------------------------------------------------------ main
     def run(self) -> ApplyResult:
@@ -296,8 +304,9 @@ class WfsApply:
         now = self._state_now(todo)
         refused = []
         for change in todo:
+            self.read_back[id(change)] = as_plain(now.get(id(change)), self.keys)
             why = verification_mismatch(
-                change, as_plain(now.get(id(change)), self.keys), self.changeset.schema,
+                change, self.read_back[id(change)], self.changeset.schema,
                 self.compare, still_there="the feature is still in the target after its Delete",
                 missing="the feature is not in the target after the Transaction")
             if why is not None:
@@ -308,41 +317,45 @@ class WfsApply:
 
     # ------------------------------------------------------------------ undoing
     def _undo(self, todo) -> None:
-        result, layer = self.result, self.layer
+        result, layer, compare = self.result, self.layer, self.compare
         step = result.step("undo")
         now = self._state_now(todo)
         extra = list(getattr(self, "unmatched_inserts", []))
         writable = {f.name for f in layer.schema.fields if not f.auto}
         actions, restored = [], {INSERT: 0, UPDATE: 0, DELETE: 0}
+        errors = []
         for change in todo:
             remote = now.get(id(change))
             feature = as_plain(remote, self.keys)
-            if is_base(change, feature, self.changeset.schema, self.compare):
+            read_back = self.read_back.get(id(change), NOT_READ)
+            if is_undone(change, feature, read_back, compare):
                 continue
             handle = f"undo{len(actions)}"
-            if change.op == UPDATE and remote is not None:
-                values = {n: (change.old or {}).get(n) for n in change.changed_fields
-                          if n in writable}
+            if change.op == UPDATE:
+                # Only GeoGov's values go back to their base; an edit made since is kept.
+                fields, geometry = our_part(change, feature, read_back, compare)
+                values = {n: (change.old or {}).get(n) for n in fields if n in writable}
                 actions.append(Update(handle=handle, feature_ids=[remote.fid], values=values,
-                                      geometry=change.old_geometry,
-                                      set_geometry=change.geometry_changed))
-            elif change.op == DELETE and remote is None:
+                                      geometry=change.old_geometry if geometry else None,
+                                      set_geometry=geometry))
+            elif change.op == DELETE:
                 before = self.current[id(change)]
                 attributes = {n: v for n, v in before.attributes.items() if n in writable}
                 if layer.id_field:
                     attributes[layer.id_field] = layer.id_value(before.fid)
                 actions.append(Insert(handle=handle, attributes=attributes,
                                       geometry=before.geometry))
-            elif change.op == INSERT and remote is not None:
+            elif is_ours(change, feature, read_back, self.changeset.schema, compare):
                 actions.append(Delete(handle=handle, feature_ids=[remote.fid]))
             else:
+                errors.append(f"{change.key}: changed by another edit since GeoGov created "
+                              "it; left as it is")
                 continue
             self.sent_handles[handle] = [change]
             restored[change.op] += 1
         # Inserted features the verification could not tie to a change are ours too.
         for remote in extra:
             actions.append(Delete(handle=f"undo{len(actions)}", feature_ids=[remote.fid]))
-        errors = []
         size = max(1, self.options.actions_per_transaction)
         for start in range(0, len(actions), size):
             try:
@@ -359,11 +372,15 @@ class WfsApply:
                                                              before.geometry)
         # Check the undo from the data, as for the apply itself.
         after = self._state_now(todo) if actions else now
+        plain = {id(c): as_plain(after.get(id(c)), self.keys) for c in todo}
         left = [c.key for c in todo
-                if not is_base(c, as_plain(after.get(id(c)), self.keys), self.changeset.schema,
-                               self.compare)]
+                if not is_undone(c, plain[id(c)], self.read_back.get(id(c), NOT_READ), compare)]
+        kept = [c.key for c in todo if c.key not in left
+                and not is_base(c, plain[id(c)], self.changeset.schema, compare)]
         complete = not left and not errors
-        result.undo = {"complete": complete, "restored": restored, "left": left, "errors": errors}
-        result.done(step, actions=len(actions), complete=complete, left=len(left))
+        result.undo = {"complete": complete, "restored": restored, "left": left, "kept": kept,
+                       "errors": errors}
+        result.done(step, actions=len(actions), complete=complete, left=len(left),
+                    kept=len(kept))
         if result.status != outcomes.CANCELLED or not complete:
             result.status = outcomes.REFUSED if complete else outcomes.UNDO_FAILED

@@ -212,3 +212,53 @@ def test_cancel_while_writing_takes_back_what_was_written(wfst_server):
     assert result.undo["complete"] is True
     assert result.undo["restored"] == {"insert": 0, "update": 2, "delete": 1}
     assert differences(read_gpkg(path), base, SCHEMA) == []
+
+
+def test_undo_keeps_edits_made_after_our_writes(wfst_server):
+    """Cancel after three one-action documents (the delete and two updates of hauteur_m
+    landed); just before, another client's WFS-T Update sets etat on the first updated
+    feature and hauteur_m on the second. The undo takes back only GeoGov's values: the
+    first gets its height back and keeps their etat, the second keeps their height."""
+    from geogov.plugin.publishing.wfs_client import WfsClient
+    from geogov.plugin.publishing.wfst import Update
+
+    path = wfst_server.gpkg[TABLE]
+    base = read_gpkg(path)
+    keys = sorted(base)[80:84]
+    edited = copy.deepcopy(base)
+    del edited[keys[0]]
+    for number, key in enumerate(keys[1:]):
+        edited[key].attributes["hauteur_m"] = 30.5 + number
+    changes = changeset_of(base, edited, SCHEMA)
+    sent = []
+    theirs = {keys[1]: {"etat": "changé après GeoGov"}, keys[2]: {"hauteur_m": 77.5}}
+
+    def progress(fraction):
+        if fraction > 0.1:                 # reported after each Transaction document
+            sent.append(fraction)
+
+    def cancelled():
+        if len(sent) >= 3 and not getattr(cancelled, "edited", False):
+            cancelled.edited = True
+            assert read_gpkg(path)[keys[2]].attributes["hauteur_m"] == 31.5   # ours landed
+            other = WfsClient(wfst_server.url, TABLE, transport=RequestsTransport())
+            layer = other.describe()
+            outcome = other.transaction(layer, [
+                Update(handle=f"theirs{n}", values=values,
+                       feature_ids=[layer.feature_id(base[key].attributes["fid"])])
+                for n, (key, values) in enumerate(theirs.items())])
+            assert not outcome.failures
+        return len(sent) >= 3
+
+    result = apply_changeset(changes, wfs_target(wfst_server), transport=RequestsTransport(),
+                             options=WfsOptions(actions_per_transaction=1), progress=progress,
+                             is_cancelled=cancelled)
+
+    assert result.status == outcomes.CANCELLED, result.message()
+    assert result.undo["complete"] and result.undo["left"] == []
+    assert sorted(result.undo["kept"]) == sorted(theirs)
+    assert result.undo["restored"] == {"insert": 0, "update": 1, "delete": 1}
+    expected = copy.deepcopy(base)
+    for key, values in theirs.items():
+        expected[key].attributes.update(values)                                # theirs kept
+    assert differences(read_gpkg(path), expected, SCHEMA) == []                # ours undone

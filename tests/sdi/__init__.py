@@ -22,4 +22,5 @@ OAREC_MAX_ITEMS = 1000
 OAREC_COLLECTION = "geo-idf"
 
 # Default ports of `make demo-up` / `make run` (GEOGOV_DEMO_PORT_<NAME> overrides each).
-DEFAULT_PORTS = {"qgis": 8601, "pycsw": 8602, "pygeoapi": 8603, "mapserver": 8604}
+DEFAULT_PORTS = {"qgis": 8601, "pycsw": 8602, "pygeoapi": 8603, "mapserver": 8604,
+                 "features": 8605, "postgres": 8606}

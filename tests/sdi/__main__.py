@@ -24,6 +24,7 @@ def print_urls(state: dict) -> None:
     print(f"  CSW 2.0.2 / 3.0 (pycsw) {state['csw_url']}")
     print(f"  OGC API Records         {state['oarec_collection_url']}")
     print(f"  WMS/WFS 2.0 (MapServer) {state['mapserver_url']}")
+    print(f"  OGC API Features (edit) {state.get('features_collection_url', '')}")
     print(f"  demo folder             {state['demo_dir']}")
 
 

@@ -21,8 +21,13 @@ from .oarec import record as oarec_record
 from .oarec import tinydb_document
 from .project import SERVICE
 
+CONVENTION = Path(__file__).resolve().parents[2] / "resources" / "demo" / "convention-idf.yaml"
+
 RECORDS_DIR = "records"
 PYCSW_CONFIG = "pycsw/pycsw.cfg"
+PYCSW_WRITERS = "pycsw/writers.json"
+# The demo's stewards write to its catalogue with this password (tests/sdi/DEMO.md).
+DEMO_CATALOGUE_PASSWORD = "geogov-demo"
 PYGEOAPI_CONFIG = "pygeoapi/pygeoapi.yml"
 TINYDB_FILE = "pygeoapi/records.tinydb.json"
 ZFE_BBOX = (2.2, 48.77, 2.52, 48.95)
@@ -46,7 +51,31 @@ def write_iso_records(demo_dir: Path, manifest: dict, ows_url: str, today: dt.da
     return folder
 
 
-def write_pycsw_config(demo_dir: Path, csw_url: str) -> Path:
+def steward_logins(convention_path: Path) -> list:
+    """The logins of the convention's contacts with the steward role."""
+    document = yaml.safe_load(Path(convention_path).read_text(encoding="utf-8"))
+    out = []
+    for partner in document.get("partners", []):
+        for contact in partner.get("contacts", []) or []:
+            if contact.get("login") and "steward" in (contact.get("roles") or []):
+                out.append(contact["login"])
+    return out
+
+
+def write_pycsw_writers(path: Path, logins, password: str = DEMO_CATALOGUE_PASSWORD) -> Path:
+    """The writers file of serve_pycsw.py: who may run transactions (salted PBKDF2)."""
+    import os
+
+    from .serve_pycsw import writer_entry
+
+    entries = {login: writer_entry(password, os.urandom(16)) for login in logins}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(entries, indent=1), encoding="utf-8")
+    return path
+
+
+def write_pycsw_config(demo_dir: Path, csw_url: str, transactions: bool = True) -> Path:
+    """pycsw's configuration; ``transactions`` on: serve_pycsw.py's writers gate them."""
     path = demo_dir / PYCSW_CONFIG
     path.parent.mkdir(parents=True, exist_ok=True)
     database = (path.parent / "records.db").resolve()
@@ -67,7 +96,8 @@ def write_pycsw_config(demo_dir: Path, csw_url: str) -> Path:
         "domaincounts": "false",
         "profiles": "apiso",
     }
-    config["manager"] = {"transactions": "false", "allowed_ips": "127.0.0.1"}
+    config["manager"] = {"transactions": "true" if transactions else "false",
+                         "allowed_ips": "127.0.0.1"}
     config["metadata:main"] = {
         "identification_title": "GEO Île-de-France - catalogue (démonstration)",
         "identification_abstract": "Catalogue CSW des jeux de données partagés par les partenaires "
@@ -173,6 +203,8 @@ def write_catalogues(demo_dir: Path, urls: dict, today: dt.date = None) -> dict:
     return {
         "records": write_iso_records(demo_dir, manifest, urls["ows"], today),
         "pycsw_config": write_pycsw_config(demo_dir, urls["csw"]),
+        "pycsw_writers": write_pycsw_writers(demo_dir / PYCSW_WRITERS,
+                                             steward_logins(CONVENTION)),
         "pygeoapi_config": write_pygeoapi(demo_dir, manifest, urls["oarec"], urls["ows"],
                                           urls["csw"], today),
     }

@@ -104,7 +104,8 @@ def geogov_settings(urls: dict, demo_dir: Path) -> dict:
     settings = {
         "geogov/catalogues": json.dumps(catalogues, ensure_ascii=False),
         "geogov/services": json.dumps(services, ensure_ascii=False),
-        "geogov/convention/source": str(CONVENTION),
+        # The demo's copy names the catalogue record of each dataset (stack.write_convention).
+        "geogov/convention/source": str(urls.get("convention_path") or CONVENTION),
         "geogov/store/kind": "gpkg",
         "geogov/store/path": str(demo_dir / "proposals.gpkg"),
         "geogov/identity/login": IDENTITY["login"],

@@ -1,4 +1,5 @@
-"""Start the demo's four servers together: QGIS Server, pycsw, pygeoapi, MapServer.
+"""Start the demo's servers together: QGIS Server, pycsw, pygeoapi (OGC API Records), MapServer,
+and pygeoapi's OGC API Features with writes on a private PostgreSQL (features.py).
 
 :func:`start_demo` is what ``make demo-up``/``make run`` and the ``demo_sdi`` test fixture
 share: pick ports, write the records and configurations for them, launch all servers at
@@ -20,6 +21,7 @@ from . import DEFAULT_PORTS, OAREC_COLLECTION
 from .build import read_manifest
 from .catalogues import write_catalogues
 from .datasets import RECORD_COUNT
+from .features import start_features, stop_cluster
 from .mapfile import MAPSERVER_TYPENAMES, write_config
 from .project import PROJECT_NAME, set_service_urls
 
@@ -38,6 +40,8 @@ class DemoSDI:
     oarec_url: str                     # pygeoapi base URL
     oarec_collection_url: str          # …/collections/geo-idf (the records collection)
     mapserver_url: str                 # MapServer: WMS 1.3.0 and WFS 2.0.0
+    features_url: str                  # pygeoapi base URL of the OGC API Features (writes)
+    features_collection_url: str       # …/collections/eclairage_public (PostGIS)
     project_path: Path
     gpkg: dict                         # typename -> GeoPackage path (the served, shared ones)
     records_dir: Path                  # ISO 19139 files, one per record
@@ -46,14 +50,22 @@ class DemoSDI:
     mapserver_layers: list = field(default_factory=lambda: list(MAPSERVER_TYPENAMES))
     servers: list = field(default_factory=list)
     timings: dict = field(default_factory=dict)   # seconds: each server's start, the whole start
+    postgres_dir: str = ""                        # the features' PostgreSQL cluster folder
+    cluster: object = field(default=None, repr=False)
 
     def stop(self) -> None:
-        srv.stop_all(self.servers)
+        try:
+            srv.stop_all(self.servers)
+        finally:
+            if self.cluster is not None:
+                self.cluster.stop()
+            elif self.postgres_dir:
+                stop_cluster(self.postgres_dir)
 
     def state(self) -> dict:
         """What ``state.json`` keeps: URLs and paths, and pid/argv/log of each server."""
         data = {f.name: getattr(self, f.name) for f in fields(self)
-                if f.name not in ("servers", "gpkg")}
+                if f.name not in ("servers", "gpkg", "cluster")}
         data = {k: str(v) if isinstance(v, Path) else v for k, v in data.items()}
         data["gpkg"] = {k: str(v) for k, v in self.gpkg.items()}
         data["servers"] = [{"name": s.name, "pid": s.pid, "port": s.port, "url": s.url,
@@ -98,31 +110,56 @@ def start_demo(demo_dir: Path, ports: Optional[dict] = None, *, detached: bool =
     mapserver_conf = write_config(demo_dir)
     common = {"log_dir": log_dir, "detached": detached, "wait": False}
     running = []
+    cluster = None
     try:
+        cluster, features, features_collection = start_features(
+            demo_dir, ports["postgres"], ports["features"], detached=detached, log_dir=log_dir)
+        running.append(features)
         running.append(srv.start_qgis_server(project, ports["qgis"], appliers=appliers, **common))
         running.append(srv.start_pycsw(paths["pycsw_config"], ports["pycsw"],
-                                       records_dir=paths["records"], **common))
+                                       records_dir=paths["records"],
+                                       writers=paths["pycsw_writers"], **common))
         running.append(srv.start_pygeoapi(paths["pygeoapi_config"], ports["pygeoapi"], **common))
         running.append(srv.start_mapserver(mapserver_conf, ports["mapserver"], **common))
-        qgis, pycsw, pygeoapi, mapserver = running
+        features, qgis, pycsw, pygeoapi, mapserver = running
         srv.wait_ready_qgis(qgis)
         srv.wait_ready_pycsw(pycsw)
         srv.wait_ready_pygeoapi(pygeoapi, OAREC_COLLECTION)
         srv.wait_ready_mapserver(mapserver)
+        srv.wait_ready_pygeoapi(features, features_collection.rsplit("/", 1)[-1])
     except BaseException:
         srv.stop_all(running)
+        if cluster is not None:
+            cluster.stop()
         raise
     manifest = read_manifest(demo_dir)
     demo = DemoSDI(
         demo_dir=demo_dir, wms_url=ows, wfs_url=ows, csw_url=pycsw.url, oarec_url=pygeoapi.url,
         oarec_collection_url=f"{pygeoapi.url}/collections/{OAREC_COLLECTION}",
         mapserver_url=mapserver.url, project_path=project,
+        features_url=features.url, features_collection_url=features_collection,
         gpkg={layer["typename"]: demo_dir / layer["gpkg"] for layer in manifest["layers"]},
-        records_dir=paths["records"], convention_path=CONVENTION, servers=running,
+        records_dir=paths["records"],
+        convention_path=write_convention(demo_dir, pycsw.url), servers=running,
+        postgres_dir=str(cluster.directory), cluster=None if detached else cluster,
     )
     demo.timings = {s.name: s.started_in for s in running}
     demo.timings["all_servers"] = round(time.monotonic() - started, 2)
     return demo
+
+
+def write_convention(demo_dir: Path, csw_url: str) -> Path:
+    """The demo convention with, for every dataset, the record its apply updates in the
+    demo's pycsw (``metadata:``, the record being the dataset's match.records id): the
+    catalogue's URL carries the port chosen at start."""
+    lines = []
+    for line in CONVENTION.read_text(encoding="utf-8").splitlines():
+        lines.append(line)
+        if line.startswith("    key_field:"):
+            lines.append(f'    metadata: {{catalogue: "{csw_url}"}}')
+    path = Path(demo_dir) / CONVENTION.name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 def write_state(demo: DemoSDI) -> Path:
@@ -157,5 +194,8 @@ def stop_state(demo_dir: Path) -> list:
         if is_our_process(server["pid"], server["argv"]):
             srv.stop_pid(server["pid"])
             stopped.append(f"{server['name']} (pid {server['pid']}, port {server['port']})")
+    if state.get("postgres_dir") and Path(state["postgres_dir"]).exists():
+        stop_cluster(state["postgres_dir"])
+        stopped.append(f"postgresql ({state['postgres_dir']})")
     (Path(demo_dir) / STATE_FILE).unlink()
     return stopped

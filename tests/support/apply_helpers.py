@@ -87,13 +87,16 @@ class CuttingProxy:
     """A TCP proxy on 127.0.0.1 in front of ``upstream`` (host, port).
 
     One request per client connection (``Connection: close`` is forced). While
-    ``cut_after`` > 0, each request whose body holds a WFS ``Transaction`` counts down;
-    the one that brings it to 0 is forwarded, its reply read completely from the server,
-    and the client connection is then closed without a byte of that reply.
+    ``cut_after`` > 0, each write request counts down; the one that brings it to 0 is
+    forwarded, its reply read completely from the server, and the client connection is
+    then closed without a byte of that reply. A write is, by default, a request whose body
+    holds a WFS ``Transaction``; ``is_write(method, body)`` says otherwise (OGC API
+    Features: :func:`oapif_write`).
     """
 
-    def __init__(self, upstream: tuple):
+    def __init__(self, upstream: tuple, is_write=None):
         self.upstream = upstream
+        self.is_write = is_write or (lambda _method, body: b"Transaction" in body)
         self.cut_after = 0
         self.cuts = 0
         self.transactions = 0
@@ -157,7 +160,8 @@ class CuttingProxy:
                      if not line.lower().startswith((b"connection:", b"keep-alive:"))]
             request = b"\r\n".join(lines + [b"Connection: close"]) + b"\r\n\r\n" + body
             cut = False
-            if b"Transaction" in body:
+            method = head.split(b" ", 1)[0].upper()
+            if self.is_write(method, body):
                 self.transactions += 1
                 if self.cut_after > 0:
                     self.cut_after -= 1
@@ -176,6 +180,11 @@ class CuttingProxy:
             client.sendall(reply)
         finally:
             client.close()
+
+
+def oapif_write(method: bytes, _body: bytes) -> bool:
+    """OGC API Features Part 4 writes: POST, PUT, PATCH, DELETE."""
+    return method in (b"POST", b"PUT", b"PATCH", b"DELETE")
 
 
 # ---------------------------------------------------------------------------- store

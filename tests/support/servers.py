@@ -268,13 +268,17 @@ def wait_ready_qgis(server: Server, timeout: float = START_TIMEOUT) -> Server:
 
 
 def start_pycsw(config: Path, port: Optional[int] = None, *, records_dir: Optional[Path] = None,
-                log_dir: Path = LOGS_DIR, detached: bool = False, wait: bool = True) -> Server:
-    """pycsw 2.6.2 from .venvs/pycsw; with ``records_dir`` its repository is loaded afresh."""
+                writers: Optional[Path] = None, log_dir: Path = LOGS_DIR, detached: bool = False,
+                wait: bool = True) -> Server:
+    """pycsw 2.6.2 from .venvs/pycsw; with ``records_dir`` its repository is loaded afresh;
+    with ``writers`` (serve_pycsw.py) transactions need those logins' HTTP credentials."""
     port = _port(port)
     argv = [VENVS / "pycsw" / "bin" / "python", SDI_DIR / "serve_pycsw.py", Path(config).resolve(),
             str(port)]
     if records_dir:
         argv += ["--load", Path(records_dir).resolve()]
+    if writers:
+        argv += ["--writers", Path(writers).resolve()]
     server = launch("pycsw", argv, port, f"http://{HOST}:{port}/csw", log_dir=log_dir,
                     detached=detached, cwd=Path(config).resolve().parent)
     if wait:

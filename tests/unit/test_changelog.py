@@ -104,7 +104,7 @@ def test_empty_log():
     page = to_html([])
     assert "No change has been published yet." in page
     assert to_csv([]).splitlines() == ["applied_at,proposal,dataset,title,why,author,partner,"
-                                       "approved_by,applied_by,operation,feature,changes"]
+                                       "approved_by,applied_by,operation,feature,changes,catalogue"]
 
 
 def test_export_by_extension(tmp_path):

@@ -10,10 +10,14 @@ from geogov.plugin.proposals.model import Change, ChangeSet, FieldDef, PlainFeat
 from geogov.plugin.publishing.feature_states import (
     CONFLICTING,
     DONE,
+    NOT_READ,
     TODO,
     classify,
     compare_schema,
     first_difference,
+    is_ours,
+    is_undone,
+    our_part,
 )
 from geogov.plugin.publishing.schema_check import check_against_schema
 
@@ -85,6 +89,40 @@ def test_first_difference_names_the_field():
         "etat is 'en service' in the target, 'en panne' was proposed"
     assert first_difference(remote(etat="en panne", geometry=pt(9, 9)), NEW, pt(1, 1), COMPARE) == \
         "the geometry differs from the proposed one"
+
+
+def test_an_undo_takes_back_only_what_our_write_left():
+    """Field by field, the undo puts the base back only where the value is GeoGov's: the
+    proposed one, or what the verification read back (a server rewriting a value); any
+    other value is someone else's edit since, which the undo keeps."""
+    change = Change("update", "A", old=dict(BASE), new=dict(NEW, puissance_w=75),
+                    old_geometry=pt(1, 1), new_geometry=pt(2, 2),
+                    changed_fields=["etat", "puissance_w"], geometry_changed=True)
+    written = remote(etat="en panne", puissance_w=75, geometry=pt(2, 2))
+    assert our_part(change, written, NOT_READ, COMPARE) == (["etat", "puissance_w"], True)
+    assert not is_undone(change, written, NOT_READ, COMPARE)
+    # Someone else changed etat and the date since: only puissance_w and the geometry are ours.
+    theirs = remote(etat="déposé", date_pose="2021-01-01", puissance_w=75, geometry=pt(2, 2))
+    assert our_part(change, theirs, NOT_READ, COMPARE) == (["puissance_w"], True)
+    # A write the server took in part (QGIS Server: the geometry of a refused Update).
+    assert our_part(change, remote(geometry=pt(2, 2)), NOT_READ, COMPARE) == ([], True)
+    # What the server kept of the write (read back by the verification) is ours too.
+    as_stored = remote(etat="EN PANNE", puissance_w=75, geometry=pt(2, 2))
+    assert our_part(change, as_stored, NOT_READ, COMPARE) == (["puissance_w"], True)
+    assert our_part(change, as_stored, as_stored, COMPARE) == (["etat", "puissance_w"], True)
+    # Undone: none of GeoGov's values is left, whatever others changed.
+    assert is_undone(change, remote(), NOT_READ, COMPARE)
+    assert is_undone(change, remote(etat="déposé"), NOT_READ, COMPARE)
+    assert is_undone(change, None, NOT_READ, COMPARE)                  # deleted since
+    insert = Change("insert", "B", new=dict(NEW, id="B", fid=None), new_geometry=pt(1, 1))
+    created = remote(id="B", etat="en panne")
+    assert is_ours(insert, created, NOT_READ, PROPOSAL, COMPARE)
+    assert not is_ours(insert, remote(id="B", etat="déposé"), NOT_READ, PROPOSAL, COMPARE)
+    assert not is_undone(insert, created, NOT_READ, COMPARE)
+    assert is_undone(insert, None, NOT_READ, COMPARE)
+    delete = Change("delete", "A", old=dict(BASE), old_geometry=pt(1, 1))
+    assert not is_undone(delete, None, NOT_READ, COMPARE)
+    assert is_undone(delete, remote(), NOT_READ, COMPARE)
 
 
 # ---------------------------------------------------------------------------- validation
