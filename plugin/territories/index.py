@@ -14,6 +14,7 @@ round coordinates never run exactly along a cell edge.
 
 from __future__ import annotations
 
+import threading
 from array import array
 from typing import Optional
 
@@ -34,6 +35,12 @@ class CommuneIndex:
         self._envelopes = [g.GetEnvelope() for g in geometries]
         # Prepared geometries keep a reference to their geometry: keep both alive here.
         self._prepared = [prepared(g) for g in geometries]
+        # GEOS builds a prepared geometry's inner indexes lazily, on its first predicates,
+        # and does not guard that: two threads testing the same commune at once (a QgsTask
+        # placing a proposal while the main thread shows who is responsible) crashed QGIS
+        # in PreparedPolygonIntersects (signal 11, seen in the e2e journey). One query at a
+        # time per index.
+        self._queries = threading.Lock()
         self._build_grid(envelope)
 
     @classmethod
@@ -159,7 +166,7 @@ class CommuneIndex:
         out = []
         append = out.append
         keep = cells.append if cells is not None else None
-        with quiet_gdal():
+        with self._queries, quiet_gdal():
             for x, y in points:
                 column = int((x - x0) / cell_size)
                 row = int((y1 - y) / cell_size)
@@ -182,7 +189,7 @@ class CommuneIndex:
     def touched_by(self, geometry) -> tuple:
         """Indexes of the communes an ogr.Geometry (in this index's CRS) touches."""
         minx, maxx, miny, maxy = geometry.GetEnvelope()
-        with quiet_gdal():
+        with self._queries, quiet_gdal():
             return tuple(sorted(n for n in self._candidates(minx, maxx, miny, maxy)
                                 if self._prepared[n].Intersects(geometry)))
 

@@ -21,6 +21,7 @@ against the :class:`~.index.CommuneIndex`.
 from __future__ import annotations
 
 import struct
+import threading
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -191,8 +192,15 @@ class _Area:
         self._grown_prepared = None
         self._mask_cells = None
         self._unions = {}
+        self._tests = threading.RLock()
 
     def covers(self, hit, geometry, xy) -> bool:
+        # Areas are cached on the reference and shared by threads; their prepared geometries
+        # are not thread-safe (see CommuneIndex._queries): one test at a time per area.
+        with self._tests:
+            return self._covers(hit, geometry, xy)
+
+    def _covers(self, hit, geometry, xy) -> bool:
         quick = self._quick(geometry, xy)
         if quick is not None:
             return quick
@@ -208,6 +216,10 @@ class _Area:
     def points_covered(self, xys, hits, cells) -> list:
         """:meth:`covers` of many points (x, y) with their touched communes and grid cells
         (CommuneIndex.at_points)."""
+        with self._tests:
+            return self._points_covered(xys, hits, cells)
+
+    def _points_covered(self, xys, hits, cells) -> list:
         mask = self._mask()
         inside = self.inside
         out = []
@@ -217,7 +229,7 @@ class _Area:
                 append(True)                     # in communes of the territory
                 continue
             state = mask[cell] if mask is not None and cell >= 0 else 1
-            append(state == 2 if state != 1 else self.covers(hit, None, xy))
+            append(state == 2 if state != 1 else self._covers(hit, None, xy))
         return out
 
     def _quick(self, geometry, xy):

@@ -9,7 +9,7 @@ from osgeo import ogr, osr
 from geogov.plugin.errors import Cancelled, TerritoryError
 from geogov.plugin.governance.stewardship import steward_partners
 from geogov.plugin.territories.places import MIN_TOLERANCE, TerritorySet, communes_of_extent, locate
-from geogov.plugin.territories.reference import ReferenceSpec, load_reference
+from geogov.plugin.territories.reference import ReferenceSpec, load_reference, read_reference
 from geogov.tests.support.territories import (
     beside,
     border_point,
@@ -226,3 +226,36 @@ def test_a_border_change_is_routed_to_both_stewards(idf):
     assert steward_partners(assignments, placement.communes, bool(placement.unplaced)) == ["cd94"]
     placement = locate(inserts(point_wkb(*inside(idf, PARIS))), idf)
     assert steward_partners(assignments, placement.communes, bool(placement.unplaced)) == ["region"]
+
+
+# ---------------------------------------------------------------------------- threads
+def test_threads_placing_changes_on_one_fresh_reference_agree_and_do_not_crash():
+    """GEOS prepared geometries build their inner indexes on first use, unguarded: threads
+    testing the same commune of a fresh reference at once crashed QGIS (signal 11 in
+    PreparedPolygonIntersects). Each thread's answer is the single-threaded one."""
+    import threading
+
+    spec = ReferenceSpec()
+    reference = read_reference(spec, spec.path(), check_overlaps=False)     # uncached: fresh indexes
+    alone = read_reference(spec, spec.path(), check_overlaps=False)
+    cd94 = territory(alone, departements=["94"])
+    lines = [line_wkb(inside(alone, a), inside(alone, b))
+             for a, b in ((MONTREUIL, VINCENNES), (SAINT_MAUR, CRETEIL), (PARIS, CRETEIL),
+                          (VINCENNES, PARIS))]
+    work = inserts(*lines * 25, geometry_type="LineString")
+    expected = locate(work, alone, cd94)
+    results, errors = [], []
+
+    def place():
+        try:
+            results.append(locate(work, reference, cd94))
+        except Exception as error:  # noqa: BLE001 (reported below)
+            errors.append(error)
+
+    threads = [threading.Thread(target=place) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == [] and len(results) == 6
+    assert all((r.communes, r.outside) == (expected.communes, expected.outside) for r in results)
