@@ -254,13 +254,9 @@ def test_the_proposal_is_stored_as_submitted_and_the_server_is_unchanged(journey
         (NEW_KEY, edits["moved"], edits["deleted"])
     assert ops["update"].changed_fields == ["revetement"] and ops["update"].geometry_changed
     assert store["to_review"] == [proposal.id]        # in the steward's queue
-    # Proposing never writes to the authoritative data — nor does QGIS's own Save, which
-    # GeoGov warns against and the server refuses (only the steward's account writes).
+    # Proposing never writes to the authoritative data.
     assert journey["rows_after_proposal"] == journey["rows_before"]
     assert journey["wfs_after_proposal"] == journey["wfs_before"]
-    direct = journey["technician"].results["direct_save"]
-    assert not direct["committed"] and direct["errors"], direct
-    assert any("Proposer mes modifications" in text for text in direct["warned"]), direct["warned"]
 
 
 # ---------------------------------------------------------------------------- part 2
@@ -372,7 +368,7 @@ def test_who_is_responsible_shows_the_new_revision_and_the_change_log_lists_it(j
 
 # ---------------------------------------------------------------------------- evidence
 SCREENSHOTS = ["01-search", "02-wfs-layer", "03-responsibility", "04-edits", "05-propose",
-               "06-discard-edits", "07-submitted", "07b-direct-save-refused", "08-my-proposals",
+               "06-discard-edits", "07-submitted", "08-my-proposals",
                "09-review-queue", "10-map-diff",
                "11-attribute-diff", "12-approved", "13-confirm-apply", "14-applied",
                "15-responsibility", "16-changelog"]

@@ -59,7 +59,6 @@ def journey(driver):
         read_who_is_responsible(driver, layer)
         edit_three_features(driver, layer, answers)
         propose(driver, layer, answers)
-        save_directly(driver, layer)
         my_proposals(driver)
         save_the_project(driver)
     finally:
@@ -250,28 +249,6 @@ def propose(driver, layer, answers):
     driver.screenshot("07-submitted", dialog)
     click(driver, dialog.buttons.button(QDialogButtonBox.StandardButton.Close))
     driver.wait_until(lambda: not dialog.isVisible(), 5, "the dialog did not close")
-
-
-# ---------------------------------------------------------------------------- 5b QGIS's Save
-def save_directly(driver, layer):
-    """What a technician may try instead: edit the shared layer and press QGIS's own Save.
-    GeoGov warns (use Propose my changes); the server, which lets only the steward write,
-    refuses the Transaction; nothing reaches the data (the test asks the server)."""
-    bar = driver.iface.messageBar()
-    driver.iface.setActiveLayer(layer)
-    assert layer.startEditing()
-    driver.wait(0.5)
-    warned = [item.text() + " " + item.title() for item in bar.items() if hasattr(item, "text")]
-    feature = next(layer.getFeatures())
-    surface = layer.fields().indexOf("revetement")
-    assert layer.changeAttributeValue(feature.id(), surface, "ecrit directement")
-    driver.iface.actionSaveActiveLayerEdits().trigger()
-    driver.wait(1.0)
-    committed = not layer.isModified()
-    errors = list(layer.commitErrors())
-    layer.rollBack()
-    driver.result("direct_save", {"warned": warned, "committed": committed, "errors": errors})
-    driver.screenshot("07b-direct-save-refused")
 
 
 # ---------------------------------------------------------------------------- 6 mine
