@@ -37,7 +37,8 @@ class GeoPackageError(GeoGovError):
     code = "geopackage.unreadable"
 
 
-def _connect(path) -> sqlite3.Connection:
+def open_read_only(path) -> sqlite3.Connection:
+    """The GeoPackage at ``path``, read-only; GeoPackageError when it cannot be opened."""
     uri = Path(path).resolve().as_uri() + "?mode=ro"
     try:
         return sqlite3.connect(uri, uri=True, check_same_thread=False)
@@ -52,7 +53,7 @@ def _quote(name: str) -> str:
 def geopackage_schema(path, table: str, key: Optional[str] = None) -> Schema:
     """Schema of a feature table: its columns (geometry column excluded), primary key
     (or ``key``), geometry type and CRS."""
-    with closing(_connect(path)) as db:
+    with closing(open_read_only(path)) as db:
         try:
             columns = db.execute(f"PRAGMA table_info({_quote(table)})").fetchall()
             geometry = db.execute(
@@ -98,7 +99,7 @@ _GEOMETRY_NAMES = {
 
 
 def geometry_column(path, table: str) -> Optional[str]:
-    with closing(_connect(path)) as db:
+    with closing(open_read_only(path)) as db:
         found = db.execute("SELECT column_name FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)",
                            (table,)).fetchone()
     return found[0] if found else None
@@ -106,7 +107,7 @@ def geometry_column(path, table: str) -> Optional[str]:
 
 def feature_tables(path) -> list:
     """Names of the feature tables listed in gpkg_contents."""
-    with closing(_connect(path)) as db:
+    with closing(open_read_only(path)) as db:
         try:
             rows = db.execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'"
                               " ORDER BY table_name").fetchall()
@@ -116,7 +117,7 @@ def feature_tables(path) -> list:
 
 
 def count_rows(path, table: str) -> int:
-    with closing(_connect(path)) as db:
+    with closing(open_read_only(path)) as db:
         return db.execute(f"SELECT count(*) FROM {_quote(table)}").fetchone()[0]
 
 
@@ -133,7 +134,7 @@ def read_rows(path, table: str, schema: Schema, *, batch: int = 20_000) -> Itera
     columns = ", ".join([_quote(schema.key)] + [_quote(f.name) for f in schema.fields]
                         + [_quote(geometry) if geometry else "NULL"])
     sql = f"SELECT {columns} FROM {_quote(table)} ORDER BY {order}"
-    with closing(_connect(path)) as db:
+    with closing(open_read_only(path)) as db:
         try:
             cursor = db.execute(sql)
         except sqlite3.Error as error:

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from pathlib import Path
+from contextlib import closing
 from typing import Callable, Optional
 
 from ..errors import Cancelled
+from .geopackage_rows import GeoPackageError, open_read_only
 from .model import DELETE, INSERT, ChangeSet, Problem
 
 TARGET_CONSTRAINT = "proposal.target_constraint"
@@ -36,7 +37,7 @@ def gpkg_constraint_problems(path, table: str, changeset: ChangeSet, *, known=()
     definition cannot be tried here (a constraint calling a function of the GeoPackage's
     own extension)."""
     named = {(problem.key, problem.field) for problem in known}
-    definition = _table_sql(path, table)
+    definition, geometry = _definition(path, table)
     if definition is None:
         return []
     trial = sqlite3.connect(":memory:")
@@ -47,7 +48,6 @@ def gpkg_constraint_problems(path, table: str, changeset: ChangeSet, *, known=()
             return []
         columns = {row[1]: row for row in trial.execute(f'PRAGMA table_info("{_quoted(table)}")')}
         auto_key = {name for name, row in columns.items() if row[5] and row[2].upper() == "INTEGER"}
-        geometry = _geometry_column(path, table)
         problems = []
         for number, change in enumerate(changeset.changes, 1):
             if number % CHECK_EVERY == 0 and is_cancelled is not None and is_cancelled():
@@ -105,31 +105,24 @@ def _quoted(name: str) -> str:
     return str(name).replace('"', '""')
 
 
-def _table_sql(path, table: str) -> Optional[str]:
+def _definition(path, table: str) -> tuple:
+    """(CREATE TABLE statement or None, geometry column or None) of ``table``, read in one
+    read-only connection; (None, None) when the file cannot be read as a GeoPackage."""
     try:
-        source = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    except (sqlite3.Error, OSError, ValueError):
-        return None
-    try:
-        row = source.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND lower(name) = lower(?)",
-                             (table,)).fetchone()
-        return row[0] if row and row[0] else None
-    except sqlite3.Error:
-        return None
-    finally:
-        source.close()
-
-
-def _geometry_column(path, table: str) -> Optional[str]:
-    try:
-        source = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    except (sqlite3.Error, OSError, ValueError):
-        return None
-    try:
-        row = source.execute("SELECT column_name FROM gpkg_geometry_columns "
-                             "WHERE lower(table_name) = lower(?)", (table,)).fetchone()
-        return row[0] if row else None
-    except sqlite3.Error:
-        return None
-    finally:
-        source.close()
+        source = open_read_only(path)
+    except (GeoPackageError, OSError, ValueError):
+        return None, None
+    with closing(source):
+        try:
+            row = source.execute("SELECT sql FROM sqlite_master WHERE type = 'table' "
+                                 "AND lower(name) = lower(?)", (table,)).fetchone()
+        except sqlite3.Error:
+            return None, None
+        if not row or not row[0]:
+            return None, None
+        try:
+            found = source.execute("SELECT column_name FROM gpkg_geometry_columns "
+                                   "WHERE lower(table_name) = lower(?)", (table,)).fetchone()
+        except sqlite3.Error:
+            found = None             # no geometry column listed: the attributes are still tried
+        return row[0], found[0] if found else None
