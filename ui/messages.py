@@ -33,6 +33,38 @@ def _base_messages():
                              "{detail}"),
         "ows.exception": tr("The server answered with an error: {text} (code {exception_code})"),
         "http.timeout": tr("The server did not answer within {timeout} seconds."),
+        "http.scheme": tr("Only web addresses (http or https) are requested from a server; "
+                          "{url} was refused."),
+        "http.redirect_scheme": tr(
+            "The server redirected the request to {location}, which is not a web address "
+            "(http or https). GeoGov never follows such a redirect: it could read a file of "
+            "this computer."),
+        "http.redirect_insecure": tr(
+            "The server redirected a secure (https) request to an insecure address "
+            "({location}). The redirect was not followed."),
+        "http.redirect_loop": tr(
+            "The server redirects the request in a loop (back to {location}). Tell its "
+            "administrator; nothing was read."),
+        "http.redirects": tr(
+            "The server redirected the request more than {limit} times (last to {location}). "
+            "Check the address or tell the server's administrator."),
+        "http.redirect_invalid": tr("The server redirected the request without saying where."),
+        "http.too_large": tr(
+            "The server's answer is larger than {limit_mb} MB, the limit set in GeoGov's "
+            "options (Network). It was not read to the end; nothing else was changed."),
+        "http.encoding": tr("The server's answer is compressed in a form GeoGov cannot read "
+                            "({encoding})."),
+        "http.encoding_corrupt": tr("The server's compressed answer is corrupt: {detail}"),
+        "http.tls.certificate": tr(
+            "Secure connection refused: the server's certificate is not trusted ({detail}). "
+            "If you trust this server, add its certificate or an exception in QGIS "
+            "(Settings > Options > Authentication > SSL Server Exceptions)."),
+        "http.tls.hostname": tr(
+            "Secure connection refused: the server's certificate was issued for another "
+            "name than this address ({detail})."),
+        "http.tls.protocol": tr(
+            "Secure connection failed: the server and QGIS could not agree on a secure "
+            "protocol ({detail})."),
         "http.connection": tr("Cannot connect to the server. Check the address and your "
                               "network connection."),
         "http.unauthorized": tr("The server asks for authentication (HTTP 401). Choose an "

@@ -335,12 +335,20 @@ class GeoGovOptionsPage(QgsOptionsPageWidget):
         self.timeout.setRange(1, 600)
         self.timeout.setSuffix(tr(" s"))
         self.timeout.setValue(values.timeout)
+        self.max_download = QSpinBox()
+        self.max_download.setRange(1, 100000)
+        self.max_download.setSuffix(tr(" MB"))
+        self.max_download.setValue(values.max_download_mb)
+        self.max_download.setToolTip(tr(
+            "A server's answer larger than this (after decompression) is refused and not "
+            "read to the end, so that a wrong or hostile server cannot fill the memory."))
         self.poll = QSpinBox()
         self.poll.setRange(10, 3600)
         self.poll.setSuffix(tr(" s"))
         self.poll.setValue(values.poll_seconds)
         self.colours = {}
         form.addRow(tr("Default network timeout"), self.timeout)
+        form.addRow(tr("Largest answer read from a server"), self.max_download)
         form.addRow(tr("Check for new proposals every (GeoPackage mode)"), self.poll)
         for attribute, label in (("colour_added", tr("Added features")),
                                  ("colour_deleted", tr("Deleted features")),
@@ -372,6 +380,7 @@ class GeoGovOptionsPage(QgsOptionsPageWidget):
         values.identity_login = self.login.text().strip()
         values.identity_partner = self.partner.text().strip()
         values.timeout = self.timeout.value()
+        values.max_download_mb = self.max_download.value()
         values.poll_seconds = self.poll.value()
         for attribute, button in self.colours.items():
             setattr(values, attribute, button.color().name())

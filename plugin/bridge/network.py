@@ -19,25 +19,72 @@ from urllib.parse import urlencode, urlsplit
 
 from qgis.core import QgsBlockingNetworkRequest, QgsFeedback
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QByteArray, QCoreApplication, QObject, QThread, QUrl, pyqtSignal
-from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
+from qgis.PyQt.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QObject,
+    QThread,
+    QTimer,
+    QUrl,
+    pyqtSignal,
+    pyqtSlot,
+)
+from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest, QSslError, QSslSocket
 
 from ..errors import Cancelled, DocumentError, NetworkError
-from ..transport import Response, check_status
+from ..transport import (
+    ACCEPT_ENCODING,
+    REDIRECT_STATUSES,
+    Body,
+    Limits,
+    Redirects,
+    Response,
+    check_scheme,
+    check_status,
+    origin,
+    timed_out,
+    tls_error,
+    too_large,
+)
 from ..xmlsafe import exception_report, looks_like_html, parse_xml
 
 _CONNECTION_ERRORS = {
     QNetworkReply.NetworkError.ConnectionRefusedError,
     QNetworkReply.NetworkError.RemoteHostClosedError,
     QNetworkReply.NetworkError.HostNotFoundError,
-    QNetworkReply.NetworkError.SslHandshakeFailedError,
     QNetworkReply.NetworkError.TemporaryNetworkFailureError,
     QNetworkReply.NetworkError.NetworkSessionFailedError,
     QNetworkReply.NetworkError.UnknownNetworkError,
     QNetworkReply.NetworkError.ProxyConnectionRefusedError,
     QNetworkReply.NetworkError.ProxyNotFoundError,
-    QNetworkReply.NetworkError.ProtocolUnknownError,
 }
+_TIMEOUT_ERRORS = {
+    # Qt reports its transfer timeout as a cancelled operation.
+    QNetworkReply.NetworkError.OperationCanceledError,
+    QNetworkReply.NetworkError.TimeoutError,
+}
+_CERTIFICATE_ERRORS = {getattr(QSslError.SslError, name) for name in (
+    "SelfSignedCertificate", "SelfSignedCertificateInChain", "CertificateUntrusted",
+    "UnableToGetLocalIssuerCertificate", "UnableToGetIssuerCertificate",
+    "UnableToVerifyFirstCertificate", "CertificateExpired", "CertificateNotYetValid",
+    "CertificateRevoked", "CertificateRejected", "CertificateSignatureFailed", "InvalidCaCertificate",
+    "CertificateBlacklisted", "InvalidNotBeforeField", "InvalidNotAfterField", "NoPeerCertificate",
+    "UnableToDecryptCertificateSignature", "UnableToDecodeIssuerPublicKey", "InvalidPurpose",
+    "SubjectIssuerMismatch", "AuthorityIssuerSerialNumberMismatch", "PathLengthExceeded")
+    if hasattr(QSslError.SslError, name)}
+_VERBS = ("GET", "POST", "PUT", "DELETE")
+# After giving up on a worker (deadline passed, cancelled), the caller waits this long for it
+# to end before leaving it behind: the request as a whole stays within ``timeout`` + 1 s.
+_GRACE = 0.5
+_POLL_MS = 25
+_LEFT_BEHIND: list = []     # workers still running after their caller gave up (see _Exchange)
+
+
+def _tls_kind(error) -> str:
+    code = error.error()
+    if code == QSslError.SslError.HostNameMismatch:
+        return "hostname"
+    return "certificate" if code in _CERTIFICATE_ERRORS else "protocol"
 
 
 def _main_thread():
@@ -45,110 +92,194 @@ def _main_thread():
     return app.thread() if app is not None else None
 
 
-class Canceller(QObject):
-    """Cancels a request from inside the thread that waits for it.
+def download_limits() -> Limits:
+    """The body-size limit of GeoGov's options (Network), read where the request is made."""
+    from . import settings
 
-    QGIS 3.22's QgsBlockingNetworkRequest connects the feedback's ``canceled`` signal
-    twice, first to its own ``abort()`` (which deletes the reply), then, a few
-    milliseconds later once the reply exists, to the reply's ``abort()`` (which ends its
-    event loop). A cancel emitted from another thread between the two runs only the first:
-    the reply is deleted, nothing ends the loop, and the worker thread hangs for good (seen
-    in tests; QGIS has only two task threads, so every later task then waits). Made in the
-    waiting thread, ``requested`` (emitted from anywhere) is queued into that thread's loop,
-    where the private feedback's signal reaches both slots directly.
+    return Limits.from_megabytes(settings.load().max_download_mb)
+
+
+class _Guard(QObject):
+    """Lives in the worker thread of one request and stops it from there: on the caller's
+    cancel (queued into this thread), at the deadline (a timer of this thread) or when the
+    body passes the limit (QgsBlockingNetworkRequest's progress, emitted in this thread).
+
+    Cancelling from inside the thread that waits matters: QGIS 3.22's QgsBlockingNetworkRequest
+    connects the feedback's ``canceled`` twice, first to its own ``abort()`` (which deletes the
+    reply), then to the reply's ``abort()`` (which ends its event loop); a cancel emitted from
+    another thread between the two runs only the first and the thread hangs for good.
     """
 
-    requested = pyqtSignal()
-
-    def __init__(self):
+    def __init__(self, limits: Limits, tls: list):
         super().__init__()
+        self.limits = limits
         self.feedback = QgsFeedback()
-        self.requested.connect(self._cancel)
+        self.reason = ""          # "cancelled", "deadline" or "too_large"
+        self.tls = tls            # (kind, text) of the TLS errors Qt reported, as they come
 
-    def _cancel(self):
+    @pyqtSlot()
+    def cancel(self):
+        self._stop("cancelled")
+
+    @pyqtSlot()
+    def expire(self):
+        self._stop("deadline")
+
+    @pyqtSlot("qint64", "qint64")
+    def progress(self, received, total):
+        if received > self.limits.max_bytes or total > self.limits.max_bytes:
+            self._stop("too_large")
+
+    def _stop(self, reason):
+        if not self.reason:
+            self.reason = reason
         self.feedback.cancel()
 
 
-class QgisTransport:
-    """A :class:`~geogov.plugin.transport.Transport` over QgsBlockingNetworkRequest.
+class _Exchange(QThread):
+    """One request and its redirects, in a thread of its own: the caller (a task, a
+    Processing algorithm, the main thread) waits for it at most until the deadline, whatever
+    Qt does meanwhile (a server that trickles, an SSL error waiting for a handler)."""
 
-    ``authcfg``: QGIS authentication configuration id applied to every request (empty: none).
-    ``feedback``: a QgsFeedback whose cancellation aborts the request in flight.
-    """
+    cancel_requested = pyqtSignal()
 
-    def __init__(self, authcfg: str = "", feedback: QgsFeedback | None = None):
-        self.authcfg = authcfg or ""
-        self.feedback = feedback
+    def __init__(self, authcfg, limits, method, url, data, headers, timeout):
+        super().__init__()
+        self.authcfg = authcfg
+        self.limits = limits
+        self.method = method
+        self.url = url
+        self.data = data
+        self.headers = dict(headers or {})
+        self.timeout = timeout
+        self.deadline = time.monotonic() + timeout
+        self.outcome = None
+        # Filled from the worker thread; read by the caller when it gives up (QGIS's own SSL
+        # error dialog may still be open then: the message names the certificate problem).
+        self.tls = []
 
-    def request(self, method, url, *, params=None, data=None, headers=None, timeout=30.0,
-                is_cancelled=None):
-        if params:
-            url = url + ("&" if "?" in url else "?") + urlencode(params)
-        if (is_cancelled is not None and is_cancelled()) or (
-                self.feedback is not None and self.feedback.isCanceled()):
-            raise Cancelled("Cancelled", source=url)
+    def given_up(self, url):
+        """What the caller raises when this exchange outlived its deadline."""
+        if self.tls:
+            kind = self.tls[0][0]
+            return tls_error(url, "; ".join(text for _, text in self.tls), kind)
+        return timed_out(url, self.timeout)
+
+    def run(self):
+        guard = _Guard(self.limits, self.tls)
+        self.cancel_requested.connect(guard.cancel)
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(guard.expire)
+        timer.start(max(1, int((self.deadline - time.monotonic()) * 1000)))
+        try:
+            self.outcome = self._hops(guard)
+        except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+            self.outcome = exc
+        finally:
+            timer.stop()
+            self.cancel_requested.disconnect(guard.cancel)
+            sip.delete(timer)
+            sip.delete(guard)   # in its own thread; a cancel posted too late goes with it
+
+    def _hops(self, guard) -> Response:
+        redirects = Redirects(self.url, self.limits)
+        method, url, data = self.method, self.url, self.data
+        headers = dict(self.headers)
+        start = origin(url)
+        while True:
+            reply, code, error_message = self._send(guard, method, url, data, headers,
+                                                    authcfg=self.authcfg
+                                                    if origin(url) == start else "")
+            status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+            error = reply.error()
+            if error == QNetworkReply.NetworkError.TooManyRedirectsError and \
+                    status in REDIRECT_STATUSES:
+                location = bytes(reply.rawHeader(b"Location")).decode("utf-8", "replace")
+                target = redirects.follow(url, location)
+                new_method = Redirects.method_after(int(status), method)
+                if new_method != method:
+                    data = None
+                    headers.pop("Content-Type", None)
+                method, url = new_method, target
+                continue
+            return self._response(guard, reply, code, error_message, url, status, error)
+
+    def _send(self, guard, method, url, data, headers, authcfg):
+        if guard.reason:
+            self._raise_for(guard, url)
         request = QNetworkRequest(QUrl(url))
-        # Per-request limit (Qt >= 5.15): aborts when no byte arrives for this long. QGIS's
-        # own global timeout (Options > Network) still applies on top of it.
-        request.setTransferTimeout(max(1, int(timeout * 1000)))
+        left = self.deadline - time.monotonic()
+        # Qt >= 5.15: aborts when no byte arrives for this long; the timer ends the rest.
+        request.setTransferTimeout(max(1, int(left * 1000)))
+        # Qt stops at the first redirect and reports it: _hops follows it by the core's rules.
+        request.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute,
+                             QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
+        request.setMaximumRedirectsAllowed(0)
         request.setRawHeader(b"User-Agent", b"GeoGov QGIS plugin")
-        for name, value in (headers or {}).items():
+        # Asked by us, so Qt leaves the body compressed and transport.Body inflates it
+        # against the limit.
+        request.setRawHeader(b"Accept-Encoding", ACCEPT_ENCODING.encode("ascii"))
+        for name, value in headers.items():
             request.setRawHeader(name.encode("latin-1"), str(value).encode("latin-1"))
         blocking = QgsBlockingNetworkRequest()
-        if self.authcfg:
+        if authcfg:
             # Runs QgsAuthManager.updateNetworkRequest / updateNetworkReply for us.
-            blocking.setAuthCfg(self.authcfg)
-        verb = method.upper()
-        # PUT and DELETE: OGC API Features Part 4 writes (plugin/publishing/oapif_client.py).
-        # QgsBlockingNetworkRequest has no OPTIONS: the OAPIF client does without it.
-        if verb not in ("GET", "POST", "PUT", "DELETE"):
-            raise NetworkError(f"Unsupported HTTP method {method}", code="http.failed",
-                               source=url, detail=method)
-        # The caller's feedback (a Processing or task feedback, cancelled from the main
-        # thread) is relayed through a Canceller living in this thread: see Canceller. On
-        # the main thread itself (tests, the Python console) the relay could not run —
-        # QGIS waits there without dispatching queued events — so the feedback goes as is.
-        relay = self.feedback is not None and QThread.currentThread() is not _main_thread()
-        canceller = Canceller() if relay else None
-        feedback = canceller.feedback if relay else self.feedback
-        if relay:
-            self.feedback.canceled.connect(canceller.requested)
-        try:
-            if self.feedback is not None and self.feedback.isCanceled():
-                raise Cancelled("Cancelled", source=url)
-            started = time.perf_counter()
-            if verb == "GET":
-                code = blocking.get(request, True, feedback)
-            elif verb == "PUT":
-                code = blocking.put(request, QByteArray(data or b""), feedback)
-            elif verb == "DELETE":
-                code = blocking.deleteResource(request, feedback)
-            else:
-                code = blocking.post(request, QByteArray(data or b""), True, feedback)
-            elapsed = time.perf_counter() - started
-        finally:
-            cancelled = feedback is not None and feedback.isCanceled()
-            if relay:
-                self.feedback.canceled.disconnect(canceller.requested)
-                sip.delete(canceller)   # in its own thread; a cancel posted too late goes with it
-        reply = blocking.reply()
-        if cancelled or (self.feedback is not None and self.feedback.isCanceled()):
-            raise Cancelled("Cancelled", source=url)
-        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+            blocking.setAuthCfg(authcfg)
+        blocking.downloadProgress.connect(guard.progress)
+        blocking.uploadProgress.connect(guard.progress)
+        feedback = guard.feedback
+        if method == "GET":
+            code = blocking.get(request, True, feedback)
+        elif method == "PUT":
+            code = blocking.put(request, QByteArray(data or b""), feedback)
+        elif method == "DELETE":
+            code = blocking.deleteResource(request, feedback)
+        else:
+            code = blocking.post(request, QByteArray(data or b""), True, feedback)
+        if guard.reason:
+            self._raise_for(guard, url)
         if code == QgsBlockingNetworkRequest.ErrorCode.TimeoutError:
-            raise NetworkError(f"No answer within {timeout:g} s", code="http.timeout",
-                               source=url, timeout=timeout)
-        error = reply.error()
+            raise timed_out(self.url, self.timeout)
+        return blocking.reply(), code, blocking.errorMessage()
+
+    def _tls_probe(self, url) -> list:
+        """Why Qt refused the handshake, asked again with Qt's own TLS settings (QGIS's CA
+        certificates): QNetworkReply says only "SSL handshake failed", and its detailed
+        errors go to the network access manager's handler."""
+        parts = urlsplit(url)
+        socket = QSslSocket()
+        try:
+            socket.connectToHostEncrypted(parts.hostname or "", parts.port or 443)
+            left = max(100, int((self.deadline - time.monotonic()) * 1000))
+            socket.waitForEncrypted(min(left, 10000))
+            errors = socket.sslHandshakeErrors() if hasattr(socket, "sslHandshakeErrors") \
+                else socket.sslErrors()
+            return [(_tls_kind(error), error.errorString()) for error in errors]
+        finally:
+            socket.abort()
+            sip.delete(socket)
+
+    def _raise_for(self, guard, url):
+        if guard.reason == "too_large":
+            raise too_large(url, self.limits)
+        if guard.reason == "deadline":
+            raise timed_out(self.url, self.timeout)
+        raise Cancelled("Cancelled", source=self.url)
+
+    def _response(self, guard, reply, code, error_message, url, status, error) -> Response:
         # QGIS 3.22 returns NoError for a reply Qt aborted on its transfer timeout (the
         # reply says OperationCanceledError, no status, no content): look at the reply too.
         if status is None and (code != QgsBlockingNetworkRequest.ErrorCode.NoError
                                or error != QNetworkReply.NetworkError.NoError):
-            if error in (QNetworkReply.NetworkError.OperationCanceledError,
-                         QNetworkReply.NetworkError.TimeoutError):
-                # Qt reports the transfer timeout as a cancelled operation.
-                raise NetworkError(f"No answer within {timeout:g} s", code="http.timeout",
-                                   source=url, timeout=timeout)
-            detail = blocking.errorMessage() or reply.errorString()
+            detail = error_message or reply.errorString()
+            if error in _TIMEOUT_ERRORS:
+                raise timed_out(self.url, self.timeout)
+            if error == QNetworkReply.NetworkError.SslHandshakeFailedError:
+                guard.tls.extend(self._tls_probe(url))
+                if guard.tls:
+                    raise tls_error(url, "; ".join(text for _, text in guard.tls), guard.tls[0][0])
+                raise tls_error(url, detail, "protocol")
             if error in _CONNECTION_ERRORS:
                 raise NetworkError(f"Cannot connect: {detail}", code="http.connection",
                                    source=url, detail=detail)
@@ -157,10 +288,75 @@ class QgisTransport:
         header_names = [bytes(name).decode("latin-1") for name in reply.rawHeaderList()]
         response_headers = {name.lower(): bytes(reply.rawHeader(name.encode("latin-1")))
                             .decode("latin-1") for name in header_names}
-        final_url = reply.request().url().toString() or url
-        return Response(url=final_url, status=int(status or 0),
-                        content=bytes(reply.content()), headers=response_headers,
-                        elapsed=elapsed)
+        body = Body(url, response_headers.get("content-encoding", ""), self.limits)
+        body.feed(bytes(reply.content()))
+        return Response(url=url, status=int(status or 0), content=body.content(),
+                        headers=response_headers)
+
+
+class QgisTransport:
+    """A :class:`~geogov.plugin.transport.Transport` over QgsBlockingNetworkRequest, with the
+    rules of plugin/transport.py (schemes, redirects, deadline, size, TLS named).
+
+    ``authcfg``: QGIS authentication configuration id applied to every request to the
+    address's own server (empty: none); a redirect elsewhere goes without it.
+    ``feedback``: a QgsFeedback whose cancellation aborts the request in flight.
+    ``limits``: the body-size limit; by default the one of GeoGov's options.
+    """
+
+    def __init__(self, authcfg: str = "", feedback: QgsFeedback | None = None,
+                 limits: Limits | None = None):
+        self.authcfg = authcfg or ""
+        self.feedback = feedback
+        self.limits = limits
+
+    def _cancelled(self, is_cancelled) -> bool:
+        return (is_cancelled is not None and is_cancelled()) or (
+            self.feedback is not None and self.feedback.isCanceled())
+
+    def request(self, method, url, *, params=None, data=None, headers=None, timeout=30.0,
+                is_cancelled=None):
+        if params:
+            url = url + ("&" if "?" in url else "?") + urlencode(params)
+        check_scheme(url)
+        verb = method.upper()
+        # PUT and DELETE: OGC API Features Part 4 writes (plugin/publishing/oapif_client.py).
+        # QgsBlockingNetworkRequest has no OPTIONS: the OAPIF client does without it.
+        if verb not in _VERBS:
+            raise NetworkError(f"Unsupported HTTP method {method}", code="http.failed",
+                               source=url, detail=method)
+        if self._cancelled(is_cancelled):
+            raise Cancelled("Cancelled", source=url)
+        limits = self.limits or download_limits()
+        started = time.monotonic()
+        exchange = _Exchange(self.authcfg, limits, verb, url, data, headers, timeout)
+        exchange.start()
+        on_main = QThread.currentThread() is _main_thread()
+        given_up = None
+        while not exchange.wait(_POLL_MS):
+            if on_main:
+                # QGIS's auth and SSL-error handlers answer on the main thread.
+                QCoreApplication.processEvents()
+            if given_up is None:
+                if self._cancelled(is_cancelled):
+                    given_up = Cancelled("Cancelled", source=url)
+                elif time.monotonic() >= exchange.deadline + 0.1:
+                    given_up = exchange.given_up(url)
+                if given_up is not None:
+                    exchange.cancel_requested.emit()
+                    left_at = time.monotonic() + _GRACE
+            elif time.monotonic() >= left_at:
+                _LEFT_BEHIND[:] = [t for t in _LEFT_BEHIND if not t.isFinished()]
+                _LEFT_BEHIND.append(exchange)   # a QThread must outlive its run()
+                raise given_up
+        outcome = exchange.outcome
+        if given_up is not None and (isinstance(given_up, Cancelled)
+                                     or not isinstance(outcome, Response)):
+            raise given_up
+        if isinstance(outcome, BaseException):
+            raise outcome
+        outcome.elapsed = time.monotonic() - started
+        return outcome
 
 
 def is_url(location: str) -> bool:

@@ -6,8 +6,8 @@ function gets ``transport=TaskTransport(authcfg)``; cancelling the task (our can
 button, or QGIS's task manager, which calls the same virtual ``cancel()``) aborts the
 request in flight.
 
-The abort goes through QgisTransport, which relays a cancel from the main thread into the
-worker that waits for the reply (network.Canceller: QGIS 3.22 can hang otherwise).
+The abort goes through QgisTransport, which relays a cancel into the thread of its own that
+makes the request (network._Guard: QGIS 3.22 can hang otherwise).
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, fields
 from qgis.core import QgsSettings
 
 from ..catalogue.connections import CatalogueConnection
+from ..transport import DEFAULT_MAX_MEGABYTES
 
 GROUP = "geogov"
 
@@ -37,6 +38,7 @@ class Settings:
     identity_login: str = ""                         # GeoPackage mode only: who I am
     identity_partner: str = ""
     timeout: int = 30
+    max_download_mb: int = DEFAULT_MAX_MEGABYTES     # largest answer read from a server
     poll_seconds: int = 60                           # GeoPackage-mode notifications
     colour_added: str = "#2ca02c"
     colour_deleted: str = "#d62728"
@@ -55,6 +57,7 @@ _KEYS = {
     "identity/login": ("identity_login", str),
     "identity/partner": ("identity_partner", str),
     "network/timeout": ("timeout", int),
+    "network/max_download_mb": ("max_download_mb", int),
     "notifications/poll_seconds": ("poll_seconds", int),
     "diff/colour_added": ("colour_added", str),
     "diff/colour_deleted": ("colour_deleted", str),

@@ -367,3 +367,33 @@ def writable_copy(demo_dir: Path, target_dir: Path, project_name: str = "sdi.qgs
     project = target_dir / project_name
     shutil.copyfile(demo_dir / project_name, project)
     return {"project": project, "data_dir": target_dir / "data", "gpkg": gpkg}
+
+
+def start_hostile(port: Optional[int] = None, *, cert: Optional[Path] = None,
+                  key: Optional[Path] = None, log_dir: Path = LOGS_DIR,
+                  timeout: float = START_TIMEOUT) -> Server:
+    """tests/support/hostile_server.py: one misbehaving route per path; TLS with ``cert``."""
+    port = _port(port)
+    argv = ["/usr/bin/python3", ROOT / "tests" / "support" / "hostile_server.py", str(port)]
+    if cert is not None:
+        argv += [Path(cert), Path(key)]
+    scheme = "https" if cert is not None else "http"
+    server = launch("hostile", argv, port, f"{scheme}://{HOST}:{port}", log_dir=log_dir)
+    deadline = time.monotonic() + timeout
+    while not port_in_use(port):
+        if not server.alive() or time.monotonic() > deadline:
+            server.stop()
+            raise ServerStartError(f"the hostile server did not start\n{server.log_tail()}")
+        time.sleep(0.05)
+    server.started_in = round(time.monotonic() - server.launched_at, 3)
+    return server
+
+
+def self_signed_certificate(folder: Path) -> tuple:
+    """A throw-away self-signed certificate for 127.0.0.1 (openssl, test machines only)."""
+    folder = Path(folder)
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True, timeout=60)
+    return cert, key
