@@ -2074,87 +2074,87 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Erreur inattendue : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="23"/>
+        <location filename="../ui/messages.py" line="27"/>
         <source>An HTML page was received instead of the expected XML document. Check the address: it may point to a web page, not a service.</source>
         <translation>Une page HTML a été reçue au lieu du document XML attendu. Vérifiez l'adresse : elle désigne peut-être une page web et non un service.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="25"/>
+        <location filename="../ui/messages.py" line="29"/>
         <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, "billion laughs").</source>
         <translation>Le document déclare des entités XML. Il a été refusé sans être lu, car de tels documents peuvent servir à lire des fichiers locaux ou à épuiser la mémoire (XXE, « billion laughs »).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="28"/>
+        <location filename="../ui/messages.py" line="32"/>
         <source>The XML document is malformed (line {line}, column {column}): {detail}</source>
         <translation>Le document XML est mal formé (ligne {line}, colonne {column}) : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="31"/>
+        <location filename="../ui/messages.py" line="35"/>
         <source>An HTML page was received instead of the expected JSON document.</source>
         <translation>Une page HTML a été reçue au lieu du document JSON attendu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="32"/>
+        <location filename="../ui/messages.py" line="36"/>
         <source>The JSON document is malformed (line {line}, column {column}): {detail}</source>
         <translation>Le document JSON est mal formé (ligne {line}, colonne {column}) : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="34"/>
+        <location filename="../ui/messages.py" line="38"/>
         <source>The server answered with an error: {text} (code {exception_code})</source>
         <translation>Le serveur a répondu par une erreur : {text} (code {exception_code})</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="35"/>
+        <location filename="../ui/messages.py" line="39"/>
         <source>The server did not answer within {timeout} seconds.</source>
         <translation>Le serveur n'a pas répondu dans le délai de {timeout} secondes.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="68"/>
+        <location filename="../ui/messages.py" line="72"/>
         <source>Cannot connect to the server. Check the address and your network connection.</source>
         <translation>Impossible de se connecter au serveur. Vérifiez l'adresse et votre connexion réseau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="70"/>
+        <location filename="../ui/messages.py" line="74"/>
         <source>The server asks for authentication (HTTP 401). Choose an authentication configuration for this connection.</source>
         <translation>Le serveur demande une authentification (HTTP 401). Choisissez une configuration d'authentification pour cette connexion.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="72"/>
+        <location filename="../ui/messages.py" line="76"/>
         <source>Access refused by the server (HTTP 403).</source>
         <translation>Accès refusé par le serveur (HTTP 403).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="73"/>
+        <location filename="../ui/messages.py" line="77"/>
         <source>Nothing was found at this address (HTTP 404).</source>
         <translation>Rien n'a été trouvé à cette adresse (HTTP 404).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="74"/>
+        <location filename="../ui/messages.py" line="78"/>
         <source>The server failed (HTTP {status}). Try again later or contact its administrator.</source>
         <translation>Le serveur a rencontré une erreur (HTTP {status}). Réessayez plus tard ou contactez son administrateur.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="76"/>
+        <location filename="../ui/messages.py" line="80"/>
         <source>The server answered with HTTP status {status}.</source>
         <translation>Le serveur a répondu avec le statut HTTP {status}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="77"/>
+        <location filename="../ui/messages.py" line="81"/>
         <source>The server sent an unexpected kind of document ({content_type}).</source>
         <translation>Le serveur a envoyé un type de document inattendu ({content_type}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="79"/>
+        <location filename="../ui/messages.py" line="83"/>
         <source>The request failed: {detail}</source>
         <translation>La requête a échoué : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="80"/>
+        <location filename="../ui/messages.py" line="84"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="122"/>
+        <location filename="../ui/messages.py" line="124"/>
         <source>(document: {source})</source>
         <translation>(document : {source})</translation>
     </message>
@@ -3337,212 +3337,212 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Soumise à : {stewards}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="20"/>
+        <location filename="../ui/messages_proposals.py" line="30"/>
         <source>{count} problem(s) prevent submitting this proposal.</source>
         <translation>{count} problème(s) empêchent de soumettre cette proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="21"/>
+        <location filename="../ui/messages_proposals.py" line="31"/>
         <source>Your organisation ({partner}) may not propose changes to this dataset.</source>
         <translation>Votre organisme ({partner}) ne peut pas proposer de modifications sur ce jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="23"/>
+        <location filename="../ui/messages_proposals.py" line="33"/>
         <source>The changes are in {crs}, the dataset in {expected}.</source>
         <translation>Les changements sont en {crs}, le jeu de données en {expected}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="24"/>
+        <location filename="../ui/messages_proposals.py" line="34"/>
         <source>the field “{field}” does not exist in the dataset.</source>
         <translation>le champ « {field} » n'existe pas dans le jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="25"/>
+        <location filename="../ui/messages_proposals.py" line="35"/>
         <source>the value “{value}” of the field “{field}” is not a valid {type}.</source>
         <translation>la valeur « {value} » du champ « {field} » n'est pas du type attendu ({type}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="26"/>
+        <location filename="../ui/messages_proposals.py" line="36"/>
         <source>the field “{field}” is required.</source>
         <translation>le champ « {field} » est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="27"/>
+        <location filename="../ui/messages_proposals.py" line="37"/>
         <source>the value of the field “{field}” has {length} characters, at most {max} are allowed.</source>
         <translation>la valeur du champ « {field} » compte {length} caractères, {max} au plus sont admis.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="29"/>
+        <location filename="../ui/messages_proposals.py" line="39"/>
         <source>the geometry is missing (a {expected} is expected).</source>
         <translation>la géométrie manque (une géométrie {expected} est attendue).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="30"/>
+        <location filename="../ui/messages_proposals.py" line="40"/>
         <source>the geometry cannot be read ({reason}).</source>
         <translation>la géométrie est illisible ({reason}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="31"/>
+        <location filename="../ui/messages_proposals.py" line="41"/>
         <source>the geometry is a {type}, the dataset expects a {expected}.</source>
         <translation>la géométrie est de type {type}, le jeu de données attend le type {expected}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="32"/>
+        <location filename="../ui/messages_proposals.py" line="42"/>
         <source>the geometry is not valid ({reason}).</source>
         <translation>la géométrie n'est pas valide ({reason}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="34"/>
+        <location filename="../ui/messages_proposals.py" line="44"/>
         <source>the feature lies outside your organisation's territory.</source>
         <translation>l'entité se trouve hors du territoire de votre organisme.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="35"/>
+        <location filename="../ui/messages_proposals.py" line="45"/>
         <source>the feature was outside your organisation's territory before your change: it is not yours to edit.</source>
         <translation>l'entité se trouvait hors du territoire de votre organisme avant votre changement : il ne vous revient pas de la modifier.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="42"/>
+        <location filename="../ui/messages_proposals.py" line="52"/>
         <source>Your login “{login}” is not a member of the partnership convention: nobody knows which organisation proposes.</source>
         <translation>Votre identifiant « {login} » ne figure pas dans la convention de partenariat : on ne sait pas quel organisme propose.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="45"/>
+        <location filename="../ui/messages_proposals.py" line="55"/>
         <source>These changes cannot be proposed: {message}</source>
         <translation>Ces changements ne peuvent pas être proposés : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="46"/>
+        <location filename="../ui/messages_proposals.py" line="56"/>
         <source>No partnership convention is loaded: set it in the GeoGov settings.</source>
         <translation>Aucune convention de partenariat n'est chargée : indiquez-la dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="48"/>
+        <location filename="../ui/messages_proposals.py" line="58"/>
         <source>The convention has no dataset “{dataset}”.</source>
         <translation>La convention ne contient pas de jeu de données « {dataset} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="49"/>
+        <location filename="../ui/messages_proposals.py" line="59"/>
         <source>The layer “{layer}” is not a shared dataset of the partnership convention: there is nobody to review changes to it.</source>
         <translation>La couche « {layer} » n'est pas un jeu de données partagé de la convention de partenariat : personne n'est désigné pour valider ses modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="56"/>
+        <location filename="../ui/messages_proposals.py" line="66"/>
         <source>The layer “{layer}” has no edits to propose.</source>
         <translation>La couche « {layer} » n'a pas de modification à proposer.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="57"/>
+        <location filename="../ui/messages_proposals.py" line="67"/>
         <source>The layer “{layer}” has no field “{key}”, the key that identifies the features of the dataset.</source>
         <translation>La couche « {layer} » n'a pas de champ « {key} », la clé qui identifie les entités du jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="59"/>
+        <location filename="../ui/messages_proposals.py" line="69"/>
         <source>The edited copy is in {edited}, the authoritative layer in {base}: use the same CRS.</source>
         <translation>La copie modifiée est en {edited}, la couche de référence en {base} : utilisez le même SCR.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="62"/>
+        <location filename="../ui/messages_proposals.py" line="72"/>
         <source>The features cannot be compared: {message}</source>
         <translation>Les entités ne peuvent pas être comparées : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="63"/>
+        <location filename="../ui/messages_proposals.py" line="73"/>
         <source>The features of the {side} layer do not come in key order.</source>
         <translation>Les entités de la couche {side} n'arrivent pas dans l'ordre de la clé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="64"/>
+        <location filename="../ui/messages_proposals.py" line="74"/>
         <source>The key {key} appears twice in the {side} layer: the key field must identify each feature.</source>
         <translation>La clé {key} apparaît deux fois dans la couche {side} : le champ clé doit identifier chaque entité.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="66"/>
+        <location filename="../ui/messages_proposals.py" line="76"/>
         <source>A feature of the authoritative layer has no key: it cannot be followed.</source>
         <translation>Une entité de la couche de référence n'a pas de clé : elle ne peut pas être suivie.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="68"/>
+        <location filename="../ui/messages_proposals.py" line="78"/>
         <source>The keys of the two layers are of different types and cannot be matched.</source>
         <translation>Les clés des deux couches sont de types différents et ne peuvent pas être rapprochées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="70"/>
+        <location filename="../ui/messages_proposals.py" line="80"/>
         <source>A feature has {values} values for {fields} fields.</source>
         <translation>Une entité a {values} valeurs pour {fields} champs.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="71"/>
+        <location filename="../ui/messages_proposals.py" line="81"/>
         <source>A geometry cannot be read: {message}</source>
         <translation>Une géométrie est illisible : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="73"/>
+        <location filename="../ui/messages_proposals.py" line="83"/>
         <source>No proposal store is configured: choose one in the GeoGov settings.</source>
         <translation>Aucun registre des propositions n'est configuré : choisissez-en un dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="75"/>
+        <location filename="../ui/messages_proposals.py" line="85"/>
         <source>Your login is not set: in GeoPackage mode, type it in the GeoGov settings.</source>
         <translation>Votre identifiant n'est pas renseigné : en mode GeoPackage, saisissez-le dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="82"/>
+        <location filename="../ui/messages_proposals.py" line="92"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="82"/>
+        <location filename="../ui/messages_proposals.py" line="92"/>
         <source>whole number</source>
         <translation>nombre entier</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="82"/>
+        <location filename="../ui/messages_proposals.py" line="92"/>
         <source>decimal number</source>
         <translation>nombre décimal</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="83"/>
+        <location filename="../ui/messages_proposals.py" line="93"/>
         <source>yes/no value</source>
         <translation>valeur oui/non</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="83"/>
+        <location filename="../ui/messages_proposals.py" line="93"/>
         <source>date</source>
         <translation>date</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="83"/>
+        <location filename="../ui/messages_proposals.py" line="93"/>
         <source>date and time</source>
         <translation>date et heure</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="84"/>
+        <location filename="../ui/messages_proposals.py" line="94"/>
         <source>binary value</source>
         <translation>valeur binaire</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="94"/>
+        <location filename="../ui/messages_proposals.py" line="104"/>
         <source>New feature {key}</source>
         <translation>Nouvelle entité {key}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="96"/>
+        <location filename="../ui/messages_proposals.py" line="106"/>
         <source>Feature {key} (modified)</source>
         <translation>Entité {key} (modifiée)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="98"/>
+        <location filename="../ui/messages_proposals.py" line="108"/>
         <source>Feature {key} (deleted)</source>
         <translation>Entité {key} (supprimée)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="99"/>
+        <location filename="../ui/messages_proposals.py" line="109"/>
         <source>Feature {key}</source>
         <translation>Entité {key}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="121"/>
+        <location filename="../ui/messages_proposals.py" line="131"/>
         <source>{feature}: {rule}</source>
         <translation>{feature} : {rule}</translation>
     </message>
@@ -4328,7 +4328,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>À propos de la fiche</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="92"/>
+        <location filename="../ui/messages_proposals.py" line="102"/>
         <source>New feature no. {n} (no key yet)</source>
         <translation>Nouvelle entité n° {n} (pas encore identifiée)</translation>
     </message>
@@ -4573,272 +4573,272 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>L'application de la proposition a échoué : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="22"/>
+        <location filename="../ui/messages_publishing.py" line="24"/>
         <source>The authoritative data changed since the proposal was made: nothing was written.</source>
         <translation>Les données de référence ont changé depuis la proposition : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="24"/>
+        <location filename="../ui/messages_publishing.py" line="26"/>
         <source>Cannot connect to the target database. Check the connection and its authentication configuration.</source>
         <translation>Connexion impossible à la base de données cible. Vérifiez la connexion et sa configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="26"/>
+        <location filename="../ui/messages_publishing.py" line="28"/>
         <source>GeoGov cannot apply changes to a target of kind “{kind}”.</source>
         <translation>GeoGov ne sait pas appliquer de modifications à une cible de type « {kind} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="27"/>
+        <location filename="../ui/messages_publishing.py" line="29"/>
         <source>This proposal has no changes to apply.</source>
         <translation>Cette proposition n'a aucune modification à appliquer.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="28"/>
+        <location filename="../ui/messages_publishing.py" line="30"/>
         <source>Only an approved proposal can be applied (this one is “{status}”).</source>
         <translation>Seule une proposition approuvée peut être appliquée (celle-ci est « {status} »).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="36"/>
+        <location filename="../ui/messages_publishing.py" line="38"/>
         <source>The target has no table “{table}”.</source>
         <translation>La cible n'a pas de table « {table} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="37"/>
+        <location filename="../ui/messages_publishing.py" line="39"/>
         <source>The table “{table}” has no single-column primary key: GeoGov cannot find its features.</source>
         <translation>La table « {table} » n'a pas de clé primaire sur une seule colonne : GeoGov ne peut pas retrouver ses entités.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="39"/>
+        <location filename="../ui/messages_publishing.py" line="41"/>
         <source>Several features of the target have {field} = {key}: the key must identify one feature.</source>
         <translation>Plusieurs entités de la cible ont {field} = {key} : la clé doit identifier une seule entité.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="41"/>
+        <location filename="../ui/messages_publishing.py" line="43"/>
         <source>The value of “{field}” contains control characters that cannot be sent to a WFS server.</source>
         <translation>La valeur de « {field} » contient des caractères de contrôle qui ne peuvent pas être envoyés à un serveur WFS.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="43"/>
+        <location filename="../ui/messages_publishing.py" line="45"/>
         <source>An update or a deletion was prepared without any feature.</source>
         <translation>Une modification ou une suppression a été préparée sans aucune entité.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="44"/>
+        <location filename="../ui/messages_publishing.py" line="46"/>
         <source>Too many features in one request ({count}); the server would silently match none.</source>
         <translation>Trop d'entités dans une même requête ({count}) : le serveur n'en trouverait silencieusement aucune.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="69"/>
+        <location filename="../ui/messages_publishing.py" line="71"/>
         <source>The changes are in {proposal}, the target in {target}.</source>
         <translation>Les modifications sont en {proposal}, la cible en {target}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="70"/>
+        <location filename="../ui/messages_publishing.py" line="72"/>
         <source>the service does not allow this kind of change.</source>
         <translation>le service n'autorise pas ce type de modification.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="71"/>
+        <location filename="../ui/messages_publishing.py" line="73"/>
         <source>the target has no field “{field}”, the key of the proposal.</source>
         <translation>la cible n'a pas de champ « {field} », la clé de la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="72"/>
+        <location filename="../ui/messages_publishing.py" line="74"/>
         <source>this feature appears twice in the proposal.</source>
         <translation>cette entité apparaît deux fois dans la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="73"/>
+        <location filename="../ui/messages_publishing.py" line="75"/>
         <source>the target has no field “{field}”.</source>
         <translation>la cible n'a pas de champ « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="74"/>
+        <location filename="../ui/messages_publishing.py" line="76"/>
         <source>the field “{field}” is filled by the target itself and cannot be changed.</source>
         <translation>le champ « {field} » est rempli par la cible elle-même et ne peut pas être modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="76"/>
+        <location filename="../ui/messages_publishing.py" line="78"/>
         <source>the value {value} of “{field}” is not a valid {type}.</source>
         <translation>la valeur {value} de « {field} » n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="77"/>
+        <location filename="../ui/messages_publishing.py" line="79"/>
         <source>the field “{field}” may not be empty in the target.</source>
         <translation>le champ « {field} » ne peut pas être vide dans la cible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="78"/>
+        <location filename="../ui/messages_publishing.py" line="80"/>
         <source>the key “{field}” is empty.</source>
         <translation>la clé « {field} » est vide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="79"/>
+        <location filename="../ui/messages_publishing.py" line="81"/>
         <source>the geometry cannot be read ({detail}).</source>
         <translation>la géométrie est illisible ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="80"/>
+        <location filename="../ui/messages_publishing.py" line="82"/>
         <source>the geometry is a {geometry}, the target holds {layer}.</source>
         <translation>la géométrie est de type {geometry}, la cible contient des {layer}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="81"/>
+        <location filename="../ui/messages_publishing.py" line="83"/>
         <source>the geometry is missing and the target requires one.</source>
         <translation>la géométrie manque et la cible en exige une.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="83"/>
+        <location filename="../ui/messages_publishing.py" line="85"/>
         <source>The service's description of the layer cannot be used (element {element}).</source>
         <translation>La description de la couche par le service est inutilisable (élément {element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="85"/>
+        <location filename="../ui/messages_publishing.py" line="87"/>
         <source>The service does not publish the layer “{typename}”.</source>
         <translation>Le service ne publie pas la couche « {typename} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="86"/>
+        <location filename="../ui/messages_publishing.py" line="88"/>
         <source>The layer “{typename}” has no field “{field}”.</source>
         <translation>La couche « {typename} » n'a pas de champ « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="87"/>
+        <location filename="../ui/messages_publishing.py" line="89"/>
         <source>The server sent “{value}” for “{field}”, which is not a valid {type}.</source>
         <translation>Le serveur a envoyé « {value} » pour « {field} », qui n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="88"/>
+        <location filename="../ui/messages_publishing.py" line="90"/>
         <source>The server did not answer the transaction with a transaction response ({element}).</source>
         <translation>Le serveur n'a pas répondu à la transaction par une réponse de transaction ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="90"/>
+        <location filename="../ui/messages_publishing.py" line="92"/>
         <source>The server's transaction response has an unreadable count ({value}).</source>
         <translation>La réponse du serveur à la transaction contient un décompte illisible ({value}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="92"/>
+        <location filename="../ui/messages_publishing.py" line="94"/>
         <source>The coordinate reference system {crs} is unknown.</source>
         <translation>Le système de coordonnées {crs} est inconnu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="93"/>
+        <location filename="../ui/messages_publishing.py" line="95"/>
         <source>A geometry of the proposal cannot be read.</source>
         <translation>Une géométrie de la proposition est illisible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="94"/>
+        <location filename="../ui/messages_publishing.py" line="96"/>
         <source>A geometry cannot be converted to or from GML.</source>
         <translation>Une géométrie ne peut pas être convertie en GML ou depuis GML.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="96"/>
+        <location filename="../ui/messages_publishing.py" line="98"/>
         <source>Feature {key}: choose a value for {fields}.</source>
         <translation>Entité {key} : choisissez une valeur pour {fields}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="97"/>
+        <location filename="../ui/messages_publishing.py" line="99"/>
         <source>The choice for “{field}” is not understood.</source>
         <translation>Le choix pour « {field} » n'est pas compris.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="99"/>
+        <location filename="../ui/messages_publishing.py" line="101"/>
         <source>Unknown change log format “{format}”: choose CSV, GeoJSON or HTML.</source>
         <translation>Format de journal inconnu « {format} » : choisissez CSV, GeoJSON ou HTML.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="104"/>
+        <location filename="../ui/messages_publishing.py" line="106"/>
         <source>The diff layers cannot be built: {message}</source>
         <translation>Les couches de différences ne peuvent pas être construites : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="102"/>
+        <location filename="../ui/messages_publishing.py" line="104"/>
         <source>The changes of this proposal have no geometry to show on the map.</source>
         <translation>Les modifications de cette proposition n'ont pas de géométrie à afficher sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="103"/>
+        <location filename="../ui/messages_publishing.py" line="105"/>
         <source>The diff style cannot be loaded: {message}</source>
         <translation>Le style des différences ne peut pas être chargé : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="116"/>
+        <location filename="../ui/messages_publishing.py" line="118"/>
         <source>{who}: {message}</source>
         <translation>{who} : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="118"/>
+        <location filename="../ui/messages_publishing.py" line="120"/>
         <source>{feature}: {message}</source>
         <translation>{feature} : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="123"/>
+        <location filename="../ui/messages_publishing.py" line="125"/>
         <source>The server</source>
         <translation>Le serveur</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="123"/>
+        <location filename="../ui/messages_publishing.py" line="125"/>
         <source>The database</source>
         <translation>La base de données</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="124"/>
+        <location filename="../ui/messages_publishing.py" line="126"/>
         <source>The check after writing</source>
         <translation>La vérification après écriture</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="124"/>
+        <location filename="../ui/messages_publishing.py" line="126"/>
         <source>The target</source>
         <translation>La cible</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="130"/>
+        <location filename="../ui/messages_publishing.py" line="132"/>
         <source>(and {n} more)</source>
         <translation>(et {n} de plus)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="146"/>
+        <location filename="../ui/messages_publishing.py" line="148"/>
         <source>Applied to the authoritative data and verified: {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Appliquée aux données de référence et vérifiée : {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="149"/>
+        <location filename="../ui/messages_publishing.py" line="151"/>
         <source>These changes were already in the data (an earlier attempt had landed): nothing was written twice. {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Ces modifications étaient déjà dans les données (une tentative précédente avait abouti) : rien n'a été écrit deux fois. {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="153"/>
+        <location filename="../ui/messages_publishing.py" line="155"/>
         <source>{n} feature(s) changed in the authoritative data since the proposal was made: nothing was written. Resolve the conflicts to rebase the proposal; it then needs approval again.</source>
         <translation>{n} entité(s) modifiée(s) dans les données de référence depuis la proposition : rien n'a été écrit. Résolvez les conflits pour mettre à jour la proposition ; elle devra ensuite être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="158"/>
+        <location filename="../ui/messages_publishing.py" line="160"/>
         <source>The changes do not fit the target's schema: nothing was sent. {problems}</source>
         <translation>Les modifications ne respectent pas le schéma de la cible : rien n'a été envoyé. {problems}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="163"/>
+        <location filename="../ui/messages_publishing.py" line="165"/>
         <source>The target refused part of the proposal: {refusals}. Everything of the proposal that had landed was undone; the data is as before.</source>
         <translation>La cible a refusé une partie de la proposition : {refusals}. Tout ce qui avait été écrit de la proposition a été défait ; les données sont comme avant.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="168"/>
+        <location filename="../ui/messages_publishing.py" line="170"/>
         <source>The target refused part of the proposal: {refusals}. Undoing what had landed failed for: {left}. Check these features in the data.</source>
         <translation>La cible a refusé une partie de la proposition : {refusals}. L'annulation de ce qui avait été écrit a échoué pour : {left}. Vérifiez ces entités dans les données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="171"/>
+        <location filename="../ui/messages_publishing.py" line="173"/>
         <source>Cancelled while writing: everything of the proposal that had landed was undone.</source>
         <translation>Annulé pendant l'écriture : tout ce qui avait été écrit de la proposition a été défait.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="173"/>
+        <location filename="../ui/messages_publishing.py" line="175"/>
         <source>The connection failed after sending: whether the changes landed is unknown. Apply again: GeoGov finds what already landed and writes nothing twice.</source>
         <translation>La connexion a échoué après l'envoi : on ne sait pas si les modifications ont été écrites. Appliquez à nouveau : GeoGov retrouve ce qui a déjà été écrit et n'écrit rien deux fois.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="175"/>
+        <location filename="../ui/messages_publishing.py" line="177"/>
         <source>The apply ended with the status “{status}”.</source>
         <translation>L'application s'est terminée avec le statut « {status} ».</translation>
     </message>
@@ -5891,27 +5891,27 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>« {value} » n'est pas un système de coordonnées de référence doté d'un code EPSG.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="37"/>
+        <location filename="../ui/messages_proposals.py" line="47"/>
         <source>the new feature has no “{field}”, the key that identifies the features of the dataset.</source>
         <translation>la nouvelle entité n'a pas de « {field} », la clé qui identifie les entités du jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="40"/>
+        <location filename="../ui/messages_proposals.py" line="50"/>
         <source>another feature of the proposal already has the key “{value}” (field “{field}”).</source>
         <translation>une autre entité de la proposition a déjà la clé « {value} » (champ « {field} »).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="29"/>
+        <location filename="../ui/messages_publishing.py" line="31"/>
         <source>No partnership convention is loaded: GeoGov cannot check where this dataset is published, so it applies nothing.</source>
         <translation>Aucune convention de partenariat n'est chargée : GeoGov ne peut pas vérifier où ce jeu de données est publié, il n'applique donc rien.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="31"/>
+        <location filename="../ui/messages_publishing.py" line="33"/>
         <source>The partnership convention names no authoritative data for the dataset “{dataset}”: nothing can be applied to it.</source>
         <translation>La convention de partenariat ne désigne aucune donnée de référence pour le jeu de données « {dataset} » : rien ne peut y être appliqué.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="33"/>
+        <location filename="../ui/messages_publishing.py" line="35"/>
         <source>This proposal targets “{layer}” at {uri}, which is not where the partnership convention says the dataset “{dataset}” is published: nothing was written.</source>
         <translation>Cette proposition vise « {layer} » à l'adresse {uri}, qui n'est pas l'endroit où la convention de partenariat publie le jeu de données « {dataset} » : rien n'a été écrit.</translation>
     </message>
@@ -5931,12 +5931,12 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>Cet identifiant de proposition n'a pas été créé pour votre identifiant de connexion : GeoGov en crée un pour chaque nouveau brouillon.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="51"/>
+        <location filename="../ui/messages_proposals.py" line="61"/>
         <source>The layer “{layer}” is not where the partnership convention publishes this dataset (“{expected}” at {uri}): a proposal made from it could never be applied. Your edits are still in the layer; to propose them from a copy, compare the copy with the authoritative layer.</source>
         <translation>La couche « {layer} » n'est pas l'endroit où la convention de partenariat publie ce jeu de données (« {expected} » à l'adresse {uri}) : une proposition faite à partir d'elle ne pourrait jamais être appliquée. Vos modifications sont toujours dans la couche ; pour les proposer depuis une copie, comparez la copie avec la couche de référence.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="180"/>
+        <location filename="../ui/messages_publishing.py" line="182"/>
         <source>The proposal goes back to its author, with this reason, to be corrected.</source>
         <translation>La proposition retourne à son auteur, avec cette raison, pour être corrigée.</translation>
     </message>
@@ -5961,7 +5961,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>Le registre des propositions est occupé : un autre utilisateur y écrit. Réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="39"/>
+        <location filename="../ui/messages_proposals.py" line="49"/>
         <source>the dataset's own table refuses this feature ({reason}).</source>
         <translation>la table du jeu de données elle-même refuse cette entité ({reason}).</translation>
     </message>
@@ -6097,72 +6097,72 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>La fiche de catalogue a été révisée pour la dernière fois le {record_date}, avant la dernière modification appliquée aux données ({applied}) : mettez la fiche à jour.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="46"/>
+        <location filename="../ui/messages_publishing.py" line="48"/>
         <source>The convention names no catalogue record for the dataset “{dataset}”.</source>
         <translation>La convention ne désigne aucune fiche de catalogue pour le jeu « {dataset} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="48"/>
+        <location filename="../ui/messages_publishing.py" line="50"/>
         <source>Only an applied proposal's catalogue record can be updated (this one is “{status}”).</source>
         <translation>Seule la fiche de catalogue d’une proposition appliquée peut être mise à jour (celle-ci est « {status} »).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="51"/>
+        <location filename="../ui/messages_publishing.py" line="53"/>
         <source>The catalogue has no ISO 19139 record “{record}”.</source>
         <translation>Le catalogue n’a pas de fiche ISO 19139 « {record} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="52"/>
+        <location filename="../ui/messages_publishing.py" line="54"/>
         <source>The catalogue did not answer as a CSW catalogue does (element {element}).</source>
         <translation>Le catalogue n’a pas répondu comme un catalogue CSW (élément {element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="54"/>
+        <location filename="../ui/messages_publishing.py" line="56"/>
         <source>The catalogue answered the record “{found}” when asked for “{record}”: nothing was sent.</source>
         <translation>Le catalogue a répondu la fiche « {found} » quand « {record} » était demandée : rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="56"/>
+        <location filename="../ui/messages_publishing.py" line="58"/>
         <source>The catalogue updated {count} records instead of one.</source>
         <translation>Le catalogue a mis à jour {count} fiches au lieu d’une.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="57"/>
+        <location filename="../ui/messages_publishing.py" line="59"/>
         <source>the record the catalogue serves afterwards lacks: {fields}.</source>
         <translation>la fiche que le catalogue sert ensuite n’a pas : {fields}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="59"/>
+        <location filename="../ui/messages_publishing.py" line="61"/>
         <source>The server refused the write: {message}</source>
         <translation>Le serveur a refusé l’écriture : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="60"/>
+        <location filename="../ui/messages_publishing.py" line="62"/>
         <source>The feature changed on the server since it was read (HTTP 412).</source>
         <translation>L’entité a changé sur le serveur depuis sa lecture (HTTP 412).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="62"/>
+        <location filename="../ui/messages_publishing.py" line="64"/>
         <source>The server's answer to {request} is not JSON.</source>
         <translation>La réponse du serveur à {request} n’est pas du JSON.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="63"/>
+        <location filename="../ui/messages_publishing.py" line="65"/>
         <source>The collection has no property “{field}”.</source>
         <translation>La collection n’a pas de propriété « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="64"/>
+        <location filename="../ui/messages_publishing.py" line="66"/>
         <source>The server cannot select features by “{field}”: GeoGov cannot read the features the proposal touches.</source>
         <translation>Le serveur ne sait pas sélectionner les entités par « {field} » : GeoGov ne peut pas lire les entités que touche la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="66"/>
+        <location filename="../ui/messages_publishing.py" line="68"/>
         <source>The server sent a feature that cannot be read.</source>
         <translation>Le serveur a envoyé une entité illisible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="67"/>
+        <location filename="../ui/messages_publishing.py" line="69"/>
         <source>The server sent a geometry that cannot be read.</source>
         <translation>Le serveur a envoyé une géométrie illisible.</translation>
     </message>
@@ -6187,62 +6187,62 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Mise à jour de la fiche de catalogue de « {title} »…</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="36"/>
+        <location filename="../ui/messages.py" line="40"/>
         <source>Only web addresses (http or https) are requested from a server; {url} was refused.</source>
         <translation>Seules des adresses web (http ou https) sont demandées à un serveur ; {url} a été refusée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="38"/>
+        <location filename="../ui/messages.py" line="42"/>
         <source>The server redirected the request to {location}, which is not a web address (http or https). GeoGov never follows such a redirect: it could read a file of this computer.</source>
         <translation>Le serveur a redirigé la requête vers {location}, qui n'est pas une adresse web (http ou https). GeoGov ne suit jamais une telle redirection : elle pourrait lire un fichier de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="42"/>
+        <location filename="../ui/messages.py" line="46"/>
         <source>The server redirected a secure (https) request to an insecure address ({location}). The redirect was not followed.</source>
         <translation>Le serveur a redirigé une requête sécurisée (https) vers une adresse non sécurisée ({location}). La redirection n'a pas été suivie.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="45"/>
+        <location filename="../ui/messages.py" line="49"/>
         <source>The server redirects the request in a loop (back to {location}). Tell its administrator; nothing was read.</source>
         <translation>Le serveur redirige la requête en boucle (retour à {location}). Prévenez son administrateur ; rien n'a été lu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="48"/>
+        <location filename="../ui/messages.py" line="52"/>
         <source>The server redirected the request more than {limit} times (last to {location}). Check the address or tell the server's administrator.</source>
         <translation>Le serveur a redirigé la requête plus de {limit} fois (en dernier vers {location}). Vérifiez l'adresse ou prévenez l'administrateur du serveur.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="51"/>
+        <location filename="../ui/messages.py" line="55"/>
         <source>The server redirected the request without saying where.</source>
         <translation>Le serveur a redirigé la requête sans dire vers où.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="52"/>
+        <location filename="../ui/messages.py" line="56"/>
         <source>The server's answer is larger than {limit_mb} MB, the limit set in GeoGov's options (Network). It was not read to the end; nothing else was changed.</source>
         <translation>La réponse du serveur dépasse {limit_mb} Mo, la limite fixée dans les options de GeoGov (Réseau). Elle n'a pas été lue jusqu'au bout ; rien d'autre n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="55"/>
+        <location filename="../ui/messages.py" line="59"/>
         <source>The server's answer is compressed in a form GeoGov cannot read ({encoding}).</source>
         <translation>La réponse du serveur est compressée sous une forme que GeoGov ne sait pas lire ({encoding}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="57"/>
+        <location filename="../ui/messages.py" line="61"/>
         <source>The server's compressed answer is corrupt: {detail}</source>
         <translation>La réponse compressée du serveur est corrompue : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="58"/>
+        <location filename="../ui/messages.py" line="62"/>
         <source>Secure connection refused: the server's certificate is not trusted ({detail}). If you trust this server, add its certificate or an exception in QGIS (Settings &gt; Options &gt; Authentication &gt; SSL Server Exceptions).</source>
         <translation>Connexion sécurisée refusée : le certificat du serveur n'est pas reconnu ({detail}). Si vous faites confiance à ce serveur, ajoutez son certificat ou une exception dans QGIS (Préférences &gt; Options &gt; Authentification &gt; Exceptions SSL des serveurs).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="62"/>
+        <location filename="../ui/messages.py" line="66"/>
         <source>Secure connection refused: the server's certificate was issued for another name than this address ({detail}).</source>
         <translation>Connexion sécurisée refusée : le certificat du serveur a été délivré pour un autre nom que cette adresse ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="65"/>
+        <location filename="../ui/messages.py" line="69"/>
         <source>Secure connection failed: the server and QGIS could not agree on a secure protocol ({detail}).</source>
         <translation>Échec de la connexion sécurisée : le serveur et QGIS n'ont pas pu s'accorder sur un protocole sécurisé ({detail}).</translation>
     </message>
@@ -6260,6 +6260,56 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <location filename="../ui/options_page.py" line="351"/>
         <source>Largest answer read from a server</source>
         <translation>Taille maximale d'une réponse de serveur</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages.py" line="23"/>
+        <source>The document cannot be used: {message}</source>
+        <translation>Le document est inutilisable : {message}</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages.py" line="24"/>
+        <source>The exchange with the server failed: {message}</source>
+        <translation>L'échange avec le serveur a échoué : {message}</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages.py" line="25"/>
+        <source>The territories cannot be worked out: {message}</source>
+        <translation>Les territoires ne peuvent pas être déterminés : {message}</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="20"/>
+        <source>A stored change set cannot be read: {message}. The proposal store may be damaged; nothing was changed. Tell your coordinator.</source>
+        <translation>Un jeu de modifications enregistré est illisible : {message}. Le registre des propositions est peut-être endommagé ; rien n'a été modifié. Prévenez votre coordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="22"/>
+        <source>This change set was written by a newer version of GeoGov (format {version}): update the plugin to read it.</source>
+        <translation>Ce jeu de modifications a été écrit par une version plus récente de GeoGov (format {version}) : mettez à jour l'extension pour le lire.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="24"/>
+        <source>A value of type {type} cannot be stored in a proposal.</source>
+        <translation>Une valeur de type {type} ne peut pas être enregistrée dans une proposition.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="25"/>
+        <source>{value} is not a valid {type}.</source>
+        <translation>{value} n'est pas une valeur valide de type {type}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="26"/>
+        <source>The GeoPackage cannot be read: {message}</source>
+        <translation>Le GeoPackage est illisible : {message}</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="27"/>
+        <source>The copy could not be written to {path}: {reason}. Nothing was lost: your edits are still in the layer.</source>
+        <translation>La copie n'a pas pu être écrite dans {path} : {reason}. Rien n'est perdu : vos modifications sont toujours dans la couche.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="22"/>
+        <source>A geometry of the proposal cannot be read: the proposal cannot be applied as it is. Ask its author to propose it again.</source>
+        <translation>Une géométrie de la proposition est illisible : la proposition ne peut pas être appliquée en l'état. Demandez à son auteur de la proposer à nouveau.</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,10 @@ DOMAIN_MODULES = ("messages_catalogue", "messages_governance", "messages_proposa
 def _base_messages():
     return {
         "error": tr("Unexpected error: {message}"),
+        # the families, for an error raised without a code of its own
+        "document": tr("The document cannot be used: {message}"),
+        "network": tr("The exchange with the server failed: {message}"),
+        "territory": tr("The territories cannot be worked out: {message}"),
         "xml.empty": tr("The document is empty."),
         "xml.html": tr("An HTML page was received instead of the expected XML document. "
                        "Check the address: it may point to a web page, not a service."),
@@ -84,11 +88,9 @@ def _base_messages():
 def all_messages() -> dict:
     table = _base_messages()
     for name in DOMAIN_MODULES:
-        try:
-            # Through __import__, as ui/plugin.py's ui_module: a plugin reload drops it.
-            module = __import__(f"{__package__}.{name}", fromlist=["__name__"])
-        except ImportError:
-            continue  # a domain with no messages of its own yet
+        # Through __import__, as ui/plugin.py's ui_module: a plugin reload drops it. A domain
+        # that fails to import is a bug to see, not a table to do without.
+        module = __import__(f"{__package__}.{name}", fromlist=["__name__"])
         table.update(module.messages())
     return table
 

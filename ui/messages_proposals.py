@@ -16,6 +16,16 @@ from ..plugin.proposals.model import DELETE, INSERT, UPDATE
 
 def messages() -> dict:
     return {
+        # a change set read back from the store (plugin/proposals/serialization.py)
+        "changeset": tr("A stored change set cannot be read: {message}. The proposal store "
+                        "may be damaged; nothing was changed. Tell your coordinator."),
+        "changeset.version": tr("This change set was written by a newer version of GeoGov "
+                                "(format {version}): update the plugin to read it."),
+        "changeset.value_type": tr("A value of type {type} cannot be stored in a proposal."),
+        "value.wrong_type": tr("{value} is not a valid {type}."),
+        "geopackage.unreadable": tr("The GeoPackage cannot be read: {message}"),
+        "proposal.copy_failed": tr("The copy could not be written to {path}: {reason}. "
+                                   "Nothing was lost: your edits are still in the layer."),
         # validation (plugin/proposals/validation.py)
         "proposal.invalid": tr("{count} problem(s) prevent submitting this proposal."),
         "proposal.not_allowed": tr("Your organisation ({partner}) may not propose changes to this "

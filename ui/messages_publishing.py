@@ -19,6 +19,8 @@ SHOWN = 5         # refusals / problems named in one message
 def messages() -> dict:
     return {
         "apply": tr("Applying the proposal failed: {message}"),
+        "apply.geometry": tr("A geometry of the proposal cannot be read: the proposal cannot be "
+                             "applied as it is. Ask its author to propose it again."),
         "apply.conflict": tr("The authoritative data changed since the proposal was made: nothing "
                              "was written."),
         "apply.connect": tr("Cannot connect to the target database. Check the connection and its "

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Optional
 from urllib.parse import urlsplit
 
-from ..errors import DocumentError, GeoGovError
+from ..errors import Cancelled, DocumentError, GeoGovError
 from ..xmlsafe import exception_report, local_name, looks_like_html, namespace, parse_json, parse_xml
 from .csw_requests import CSW30, CSW202, base_url, normalise_version, with_params
 from .model import Exchange
@@ -160,10 +160,14 @@ def detect_catalogue(url: str, *, transport=None, timeout: float = 30.0,
         try:
             return _ogcapi_json(with_params(url, f="json"), url, transport, timeout,
                                 is_cancelled)
+        except Cancelled:
+            raise       # the user's cancel is not "only a web page"
         except GeoGovError:
             pass
         try:
             return _csw_capabilities(url, transport, timeout, is_cancelled)
+        except Cancelled:
+            raise
         except GeoGovError:
             pass
         error = DocumentError("Only a web page answers at this address: neither a CSW nor "
@@ -259,6 +263,8 @@ def _ogcapi(document, url, transport, timeout, is_cancelled, exchange) -> Detect
             try:
                 info, _ = _get_json(collection, transport, timeout, is_cancelled)
                 title = info.get("title", "") if isinstance(info, dict) else ""
+            except Cancelled:
+                raise
             except GeoGovError:
                 title = ""
         return DetectedCatalogue(kind=OGCAPI_RECORDS, url=collection, title=str(title or ""),

@@ -20,7 +20,7 @@ import pytest
 from geogov.plugin.catalogue.connections import CSW, OGCAPI_RECORDS, detect_catalogue
 from geogov.plugin.catalogue.model import SearchQuery
 from geogov.plugin.catalogue.search import open_catalogue
-from geogov.plugin.errors import DocumentError, GeoGovError, NetworkError, ServiceException
+from geogov.plugin.errors import Cancelled, DocumentError, GeoGovError, NetworkError, ServiceException
 from geogov.tests.sdi.catalogues import write_pycsw_config
 from geogov.tests.sdi.datasets import DATASETS
 from geogov.tests.support import servers as srv
@@ -116,6 +116,24 @@ def test_an_html_page_is_no_catalogue(web_site):
         detect_catalogue(web_site + "/")
     assert caught.value.code == "catalogue.html_page"
     assert caught.value.source == web_site + "/"
+
+
+def test_a_cancel_during_detection_is_a_cancel_not_a_web_page(web_site):
+    """After the home page (HTML), detection asks again with f=json, then for CSW
+    capabilities: a cancel meanwhile ends it as Cancelled, not as "only a web page"."""
+    from geogov.plugin.transport import RequestsTransport
+
+    class CountingTransport(RequestsTransport):
+        calls = 0
+
+        def request(self, *args, **kwargs):
+            CountingTransport.calls += 1
+            return super().request(*args, **kwargs)
+
+    with pytest.raises(Cancelled):
+        detect_catalogue(web_site + "/", transport=CountingTransport(),
+                         is_cancelled=lambda: CountingTransport.calls >= 1)
+    assert CountingTransport.calls == 1
 
 
 def test_an_html_page_where_a_csw_was_configured(web_site):

@@ -88,8 +88,11 @@ def apply_in_dock(dock, proposal):
     dock.select([proposal.id])
     R.wait_idle(dock)
     assert dock.ui.apply_button.isEnabled(), dock.ui.apply_button.toolTip()
+    dock.last_outcome = None
     dock.ui.apply_button.click()
     R.wait_idle(dock, timeout=120)
+    # An apply that failed leaves no outcome: say what the dock told the steward.
+    assert dock.last_outcome is not None, dock.ui.status_label.text()
     return dock.last_outcome
 
 

@@ -45,7 +45,24 @@ def target_gpkg(qgis_app, tmp_path):
 
 
 def test_a_stand_in_state_without_a_store_is_left_alone():
-    store_changed(R.ConventionState(F.convention("gpkg")))      # no refresh_store: nothing happens
+    """No refresh_store: nothing is called, nothing on the state changes, nothing raised."""
+    state = R.ConventionState(F.convention("gpkg"))
+    before = dict(vars(state))
+    assert getattr(state, "refresh_store", None) is None
+    store_changed(state)
+    assert vars(state) == before
+
+
+def test_a_state_with_a_store_reads_it_again():
+    class WithStore:
+        refreshed = 0
+
+        def refresh_store(self):
+            self.refreshed += 1
+
+    state = WithStore()
+    store_changed(state)
+    assert state.refreshed == 1
 
 
 def test_approving_then_applying_makes_the_state_read_the_store_again(qgis_iface, tmp_path, target_gpkg):
