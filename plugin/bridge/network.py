@@ -197,6 +197,8 @@ class _Exchange(QThread):
                     status in REDIRECT_STATUSES:
                 location = bytes(reply.rawHeader(b"Location")).decode("utf-8", "replace")
                 target = redirects.follow(url, location)
+                if origin(target) != start:
+                    headers.pop("Authorization", None)   # credentials stay with their server
                 new_method = Redirects.method_after(int(status), method)
                 if new_method != method:
                     data = None

@@ -171,6 +171,28 @@ def test_a_redirected_post_keeps_the_rules(qgis_app, hostile, kind):
     assert RECORD_MARK in response.content
 
 
+@pytest.mark.parametrize("kind", ["requests", "qgis"])
+def test_credentials_never_follow_a_redirect_to_another_server(qgis_app, hostile, kind):
+    """127.0.0.1 and localhost are two origins for the rules: the credentials go to the
+    address asked, and to a redirect on the same server, never to another one."""
+    from urllib.parse import quote
+
+    from geogov.tests.support.auth import basic_authcfg
+
+    if kind == "qgis":
+        transport = QgisTransport(basic_authcfg("steward94", "s3cret"), limits=LIMIT)
+    else:
+        transport = RequestsTransport(limits=LIMIT)
+    headers = {} if kind == "qgis" else {"Authorization": "Basic c3Rld2FyZDk0OnMzY3JldA=="}
+    here = transport.request("GET", hostile.url + "/redirect-to?url=" + quote("/auth-echo"),
+                             headers=headers, timeout=TIMEOUT)
+    assert here.content.startswith(b"Basic ")
+    elsewhere = hostile.url.replace("127.0.0.1", "localhost") + "/auth-echo"
+    there = transport.request("GET", hostile.url + "/redirect-to?url=" + quote(elsewhere),
+                              headers=headers, timeout=TIMEOUT)
+    assert there.url == elsewhere and there.content == b"none"
+
+
 def test_a_task_cancel_ends_a_trickling_request_at_once(qgis_app, hostile):
     """From a worker thread (as in a QgsTask), a cancel from another thread ends the request
     within a fraction of a second, though the server still trickles."""

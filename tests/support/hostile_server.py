@@ -78,6 +78,15 @@ class Hostile(http.server.BaseHTTPRequestHandler):
     def ok(self):
         self._send(RECORD)
 
+    def redirect_to(self):
+        """/redirect-to?url=U: a redirect to U (another server, or this one)."""
+        self._redirect(parse_qs(urlsplit(self.path).query)["url"][0])
+
+    def auth_echo(self):
+        """Says which Authorization header came with the request ("none" without)."""
+        self._send((self.headers.get("Authorization") or "none").encode("latin-1"),
+                   "text/plain")
+
     def redirect_file(self):
         self._redirect("file:///etc/passwd")
 
@@ -200,6 +209,8 @@ class Hostile(http.server.BaseHTTPRequestHandler):
 
 ROUTES = {
     "/ok": Hostile.ok,
+    "/redirect-to": Hostile.redirect_to,
+    "/auth-echo": Hostile.auth_echo,
     "/redirect-file": Hostile.redirect_file,
     "/redirect-ftp": Hostile.redirect_ftp,
     "/redirect-data": Hostile.redirect_data,
