@@ -53,6 +53,8 @@ def messages() -> dict:
                                     "from it could never be applied. Your edits are still in the "
                                     "layer; to propose them from a copy, compare the copy with the "
                                     "authoritative layer."),
+        "proposal.copy_failed": tr("The local copy “{path}” could not be written ({reason}). The shared "
+                                   "layer is unchanged, and no half-written copy was left."),
         "proposal.no_edits": tr("The layer “{layer}” has no edits to propose."),
         "proposal.key_missing": tr("The layer “{layer}” has no field “{key}”, the key that identifies "
                                    "the features of the dataset."),
