@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
@@ -511,7 +511,7 @@ Input document (INPUT): a file path or an http(s) URL of an ISO 19139 record (al
 Authentication (AUTHCFG, optional): the QGIS authentication configuration used to fetch a URL.
 Timeout (TIMEOUT): seconds to wait for the server.
 
-Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document's role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
+Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document&apos;s role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
 
 A document that cannot be used (not a metadata document, malformed, hostile, an error from the server) stops the algorithm with the reason.</source>
         <translation>Liste chaque responsable de chaque fiche d'un document de métadonnées, une ligne par responsable et par contexte.
@@ -782,7 +782,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="35"/>
-        <source>The approvals the dataset's rule requires are not all given.</source>
+        <source>The approvals the dataset&apos;s rule requires are not all given.</source>
         <translation>Les validations exigées par la règle du jeu de données ne sont pas toutes données.</translation>
     </message>
     <message>
@@ -792,7 +792,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="37"/>
-        <source>The changes lie outside your organisation's territory.</source>
+        <source>The changes lie outside your organisation&apos;s territory.</source>
         <translation>Les modifications sortent du territoire de votre organisme.</translation>
     </message>
     <message>
@@ -836,18 +836,18 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>Le fichier des propositions est inutilisable : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="65"/>
+        <location filename="../ui/messages_store.py" line="96"/>
         <source>The proposal database failed: {message}</source>
         <translation>La base des propositions a échoué : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="66"/>
+        <location filename="../ui/messages_store.py" line="97"/>
         <source>The QGIS authentication configuration {authcfg} cannot be read.</source>
         <translation>La configuration d'authentification QGIS {authcfg} ne peut pas être lue.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="74"/>
-        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string ("host=… dbname=…", no password); empty: the store of the plugin settings.
+        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string (&quot;host=… dbname=…&quot;, no password); empty: the store of the plugin settings.
 Authentication (AUTHCFG, optional): the QGIS authentication configuration holding the PostgreSQL user name and password.
 Login (LOGIN, optional): who you are in a GeoPackage store (no access control there); a PostgreSQL store knows you by your database login.
 </source>
@@ -873,11 +873,11 @@ Identifiant (LOGIN, facultatif) : qui vous êtes dans un registre GeoPackage (sa
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="121"/>
-        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner's, or all those I may see.
+        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner&apos;s, or all those I may see.
 Status (STATUS, optional): draft, submitted, changes_requested, approved, rejected, applied, conflict or withdrawn.
 Dataset (DATASET, optional): a dataset id of the convention.
 
-Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset's rule asks, e.g. "steward=yes; dpo=no"), approvals_pending and departements.</source>
+Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset&apos;s rule asks, e.g. &quot;steward=yes; dpo=no&quot;), approvals_pending and departements.</source>
         <translation>Portée (SCOPE) : à valider par moi (propositions soumises qui attendent une décision que je peux prendre), les miennes, celles de mon organisme, ou toutes celles que je peux voir.
 Statut (STATUS, facultatif) : draft, submitted, changes_requested, approved, rejected, applied, conflict ou withdrawn.
 Jeu de données (DATASET, facultatif) : un identifiant de jeu de données de la convention.
@@ -890,7 +890,7 @@ Table en sortie (OUTPUT, sans géométrie), une ligne par proposition, la plus r
 Decision (DECISION): approve, reject or request changes. A comment (COMMENT) is required to reject or request changes.
 Version (VERSION, optional): the proposal version you looked at; if someone changed the proposal since, the decision is refused instead of applying to a state you have not seen.
 
-The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO's, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal's status afterwards) and NEW_VERSION.</source>
+The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO&apos;s, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal&apos;s status afterwards) and NEW_VERSION.</source>
         <translation>Proposition (PROPOSAL) : l'identifiant de la proposition (voir Lister les propositions de modification).
 Décision (DECISION) : valider, refuser ou demander des modifications. Un commentaire (COMMENT) est obligatoire pour refuser ou demander des modifications.
 Version (VERSION, facultatif) : la version de la proposition que vous avez consultée ; si quelqu'un a modifié la proposition depuis, la décision est refusée plutôt que de s'appliquer à un état que vous n'avez pas vu.
@@ -899,7 +899,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="94"/>
-        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin's)</source>
+        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin&apos;s)</source>
         <translation>Registre des propositions (chemin GeoPackage ou connexion PostgreSQL ; vide : celui de l'extension)</translation>
     </message>
     <message>
@@ -984,7 +984,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="138"/>
-        <source>My partner's</source>
+        <source>My partner&apos;s</source>
         <translation>Celles de mon organisme</translation>
     </message>
     <message>
@@ -1217,12 +1217,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>GeoGov — gouvernance régionale des données géographiques</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="308"/>
+        <location filename="../plugin/bridge/report_layout.py" line="309"/>
         <source>Situation of the partners with a territory there</source>
         <translation>Situation des partenaires qui y ont un territoire</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="323"/>
+        <location filename="../plugin/bridge/report_layout.py" line="324"/>
         <source>The colour of a département sums up the datasets and contract deliveries of the partners whose territory in the convention names it. Partners competent everywhere are not on the map: see their sections.</source>
         <translation>La couleur d'un département résume les données et les livraisons contractuelles des partenaires dont le territoire, dans la convention, le comprend. Les partenaires compétents partout ne figurent pas sur la carte : voir leurs sections.</translation>
     </message>
@@ -1232,23 +1232,23 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Territoires des partenaires</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="443"/>
+        <location filename="../plugin/bridge/report_layout.py" line="444"/>
         <source>late: {n}</source>
         <translation>en retard : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="447"/>
+        <location filename="../plugin/bridge/report_layout.py" line="448"/>
         <source>Partners with a territory there</source>
         <translation>Partenaires qui y ont un territoire</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="454"/>
+        <location filename="../plugin/bridge/report_layout.py" line="455"/>
         <source>Every shared dataset</source>
         <translation>Toutes les données partagées</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/report_map.py" line="129"/>
-        <source>Partners' data up to date</source>
+        <source>Partners&apos; data up to date</source>
         <translation>Données des partenaires à jour</translation>
     </message>
     <message>
@@ -1262,22 +1262,22 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Aucune date de mise à jour connue</translation>
     </message>
     <message>
-        <location filename="../plugin/publishing/changelog.py" line="171"/>
+        <location filename="../plugin/publishing/changelog.py" line="172"/>
         <source>Change log</source>
         <translation>Journal des modifications</translation>
     </message>
     <message>
-        <location filename="../plugin/publishing/changelog.py" line="173"/>
+        <location filename="../plugin/publishing/changelog.py" line="174"/>
         <source>added</source>
         <translation>ajoutée</translation>
     </message>
     <message>
-        <location filename="../plugin/publishing/changelog.py" line="173"/>
+        <location filename="../plugin/publishing/changelog.py" line="174"/>
         <source>modified</source>
         <translation>modifiée</translation>
     </message>
     <message>
-        <location filename="../plugin/publishing/changelog.py" line="173"/>
+        <location filename="../plugin/publishing/changelog.py" line="174"/>
         <source>deleted</source>
         <translation>supprimée</translation>
     </message>
@@ -1293,7 +1293,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/catalogue_dock_layout.py" line="48"/>
-        <source>Words to find, or "a phrase"</source>
+        <source>Words to find, or &quot;a phrase&quot;</source>
         <translation>Mots à chercher, ou « une expression »</translation>
     </message>
     <message>
@@ -1418,7 +1418,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="236"/>
-        <source>Layer "{name}" added to the map.</source>
+        <source>Layer &quot;{name}&quot; added to the map.</source>
         <translation>Couche « {name} » ajoutée à la carte.</translation>
     </message>
     <message>
@@ -1739,12 +1739,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>{debtor} à {creditor}, {rhythm}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="222"/>
+        <location filename="../ui/messages_governance.py" line="226"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="222"/>
+        <location filename="../ui/messages_governance.py" line="226"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
@@ -2005,7 +2005,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/layer_adder.py" line="40"/>
-        <source>The link names no layer of "{service}": choose one.</source>
+        <source>The link names no layer of &quot;{service}&quot;: choose one.</source>
         <translation>Le lien ne nomme aucune couche de « {service} » : choisissez-en une.</translation>
     </message>
     <message>
@@ -2069,92 +2069,92 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Couche partagée non couverte par la convention</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="21"/>
+        <location filename="../ui/messages.py" line="22"/>
         <source>Unexpected error: {message}</source>
         <translation>Erreur inattendue : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="27"/>
+        <location filename="../ui/messages.py" line="28"/>
         <source>An HTML page was received instead of the expected XML document. Check the address: it may point to a web page, not a service.</source>
         <translation>Une page HTML a été reçue au lieu du document XML attendu. Vérifiez l'adresse : elle désigne peut-être une page web et non un service.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="29"/>
-        <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, "billion laughs").</source>
+        <location filename="../ui/messages.py" line="30"/>
+        <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, &quot;billion laughs&quot;).</source>
         <translation>Le document déclare des entités XML. Il a été refusé sans être lu, car de tels documents peuvent servir à lire des fichiers locaux ou à épuiser la mémoire (XXE, « billion laughs »).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="32"/>
+        <location filename="../ui/messages.py" line="33"/>
         <source>The XML document is malformed (line {line}, column {column}): {detail}</source>
         <translation>Le document XML est mal formé (ligne {line}, colonne {column}) : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="35"/>
+        <location filename="../ui/messages.py" line="36"/>
         <source>An HTML page was received instead of the expected JSON document.</source>
         <translation>Une page HTML a été reçue au lieu du document JSON attendu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="36"/>
+        <location filename="../ui/messages.py" line="37"/>
         <source>The JSON document is malformed (line {line}, column {column}): {detail}</source>
         <translation>Le document JSON est mal formé (ligne {line}, colonne {column}) : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="38"/>
+        <location filename="../ui/messages.py" line="39"/>
         <source>The server answered with an error: {text} (code {exception_code})</source>
         <translation>Le serveur a répondu par une erreur : {text} (code {exception_code})</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="39"/>
+        <location filename="../ui/messages.py" line="40"/>
         <source>The server did not answer within {timeout} seconds.</source>
         <translation>Le serveur n'a pas répondu dans le délai de {timeout} secondes.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="72"/>
+        <location filename="../ui/messages.py" line="73"/>
         <source>Cannot connect to the server. Check the address and your network connection.</source>
         <translation>Impossible de se connecter au serveur. Vérifiez l'adresse et votre connexion réseau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="74"/>
+        <location filename="../ui/messages.py" line="75"/>
         <source>The server asks for authentication (HTTP 401). Choose an authentication configuration for this connection.</source>
         <translation>Le serveur demande une authentification (HTTP 401). Choisissez une configuration d'authentification pour cette connexion.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="76"/>
+        <location filename="../ui/messages.py" line="77"/>
         <source>Access refused by the server (HTTP 403).</source>
         <translation>Accès refusé par le serveur (HTTP 403).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="77"/>
+        <location filename="../ui/messages.py" line="78"/>
         <source>Nothing was found at this address (HTTP 404).</source>
         <translation>Rien n'a été trouvé à cette adresse (HTTP 404).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="78"/>
+        <location filename="../ui/messages.py" line="79"/>
         <source>The server failed (HTTP {status}). Try again later or contact its administrator.</source>
         <translation>Le serveur a rencontré une erreur (HTTP {status}). Réessayez plus tard ou contactez son administrateur.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="80"/>
+        <location filename="../ui/messages.py" line="81"/>
         <source>The server answered with HTTP status {status}.</source>
         <translation>Le serveur a répondu avec le statut HTTP {status}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="81"/>
+        <location filename="../ui/messages.py" line="82"/>
         <source>The server sent an unexpected kind of document ({content_type}).</source>
         <translation>Le serveur a envoyé un type de document inattendu ({content_type}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="83"/>
+        <location filename="../ui/messages.py" line="84"/>
         <source>The request failed: {detail}</source>
         <translation>La requête a échoué : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="84"/>
+        <location filename="../ui/messages.py" line="85"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="124"/>
+        <location filename="../ui/messages.py" line="125"/>
         <source>(document: {source})</source>
         <translation>(document : {source})</translation>
     </message>
@@ -2175,7 +2175,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="25"/>
-        <source>The catalogue has no record "{identifier}".</source>
+        <source>The catalogue has no record &quot;{identifier}&quot;.</source>
         <translation>Le catalogue n'a pas de fiche « {identifier} ».</translation>
     </message>
     <message>
@@ -2185,17 +2185,17 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="28"/>
-        <source>Unknown catalogue kind "{kind}".</source>
+        <source>Unknown catalogue kind &quot;{kind}&quot;.</source>
         <translation>Type de catalogue inconnu « {kind} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="29"/>
-        <source>This is not an http(s) address: "{url}".</source>
+        <source>This is not an http(s) address: &quot;{url}&quot;.</source>
         <translation>Ce n'est pas une adresse http(s) : « {url} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="30"/>
-        <source>Unsupported CSW version "{version}".</source>
+        <source>Unsupported CSW version &quot;{version}&quot;.</source>
         <translation>Version CSW non prise en charge « {version} ».</translation>
     </message>
     <message>
@@ -2205,7 +2205,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="32"/>
-        <source>QGIS cannot open the layer "{name}": {detail}</source>
+        <source>QGIS cannot open the layer &quot;{name}&quot;: {detail}</source>
         <translation>QGIS ne peut pas ouvrir la couche « {name} » : {detail}</translation>
     </message>
     <message>
@@ -2230,7 +2230,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="47"/>
-        <source>Whole words: the server also matches inside words ("velo" in "développement"); {hidden} of {examined} records were hidden here for that.</source>
+        <source>Whole words: the server also matches inside words (&quot;velo&quot; in &quot;développement&quot;); {hidden} of {examined} records were hidden here for that.</source>
         <translation>Mots entiers : le serveur trouve aussi les mots à l'intérieur d'autres (« velo » dans « développement ») ; fiches masquées ici pour cette raison : {hidden} sur {examined}.</translation>
     </message>
     <message>
@@ -2275,7 +2275,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="69"/>
-        <source>Sort by {sort}: the server puts accented capitals after Z ("Éclairage" after "Zones").</source>
+        <source>Sort by {sort}: the server puts accented capitals after Z (&quot;Éclairage&quot; after &quot;Zones&quot;).</source>
         <translation>Tri par {sort} : le serveur classe les majuscules accentuées après Z (« Éclairage » après « Zones »).</translation>
     </message>
     <message>
@@ -2290,7 +2290,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="74"/>
-        <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; "Next" goes on.</source>
+        <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; &quot;Next&quot; goes on.</source>
         <translation>Fiches affichées : {shown} au lieu de {limit} ; la lecture s'est arrêtée après {pages} pages du serveur ; « Suivantes » continue.</translation>
     </message>
     <message>
@@ -2310,12 +2310,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="82"/>
-        <source>The server's count of returned records disagrees with the records it sent.</source>
+        <source>The server&apos;s count of returned records disagrees with the records it sent.</source>
         <translation>Le nombre de fiches renvoyées annoncé par le serveur ne correspond pas aux fiches envoyées.</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="90"/>
-        <source>"{text}"</source>
+        <source>&quot;{text}&quot;</source>
         <comment>a quoted search term</comment>
         <translation>« {text} »</translation>
     </message>
@@ -2346,7 +2346,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="29"/>
-        <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS's master password entered?).</source>
+        <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS&apos;s master password entered?).</source>
         <translation>La configuration d'authentification {authcfg} du registre des propositions ne peut pas être lue (le mot de passe principal de QGIS a-t-il été saisi ?).</translation>
     </message>
     <message>
@@ -2595,192 +2595,192 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>« own » ou un territoire</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="201"/>
+        <location filename="../ui/messages_governance.py" line="205"/>
         <source>Did you mean “{suggestion}”?</source>
         <translation>Vouliez-vous dire « {suggestion} » ?</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="212"/>
+        <location filename="../ui/messages_governance.py" line="216"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="220"/>
+        <location filename="../ui/messages_governance.py" line="224"/>
         <source>at {path}</source>
         <translation>à {path}</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="51"/>
+        <location filename="../ui/options_page.py" line="52"/>
         <source>OGC API Records</source>
         <translation>OGC API Records</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="52"/>
+        <location filename="../ui/options_page.py" line="53"/>
         <source>CSW {version}</source>
         <translation>CSW {version}</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="61"/>
+        <location filename="../ui/options_page.py" line="62"/>
         <source>Catalogue connection</source>
         <translation>Connexion à un catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="61"/>
+        <location filename="../ui/options_page.py" line="62"/>
         <source>Service connection</source>
         <translation>Connexion à un service</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="72"/>
+        <location filename="../ui/options_page.py" line="73"/>
         <source>WMS</source>
         <translation>WMS</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="73"/>
+        <location filename="../ui/options_page.py" line="74"/>
         <source>WFS</source>
         <translation>WFS</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="347"/>
+        <location filename="../ui/options_page.py" line="346"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="177"/>
+        <location filename="../ui/options_page.py" line="178"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="177"/>
+        <location filename="../ui/options_page.py" line="178"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="98"/>
+        <location filename="../ui/options_page.py" line="99"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="99"/>
+        <location filename="../ui/options_page.py" line="100"/>
         <source>Timeout</source>
         <translation>Délai d'attente</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="184"/>
+        <location filename="../ui/options_page.py" line="185"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="184"/>
+        <location filename="../ui/options_page.py" line="185"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="184"/>
+        <location filename="../ui/options_page.py" line="185"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="287"/>
+        <location filename="../ui/options_page.py" line="286"/>
         <source>Catalogues</source>
         <translation>Catalogues</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="288"/>
+        <location filename="../ui/options_page.py" line="287"/>
         <source>OGC services</source>
         <translation>Services OGC</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="295"/>
+        <location filename="../ui/options_page.py" line="294"/>
         <source>Convention (*.yaml *.yml)</source>
         <translation>Convention (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="297"/>
+        <location filename="../ui/options_page.py" line="296"/>
         <source>Convention file or URL</source>
         <translation>Fichier ou URL de la convention</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="300"/>
+        <location filename="../ui/options_page.py" line="299"/>
         <source>Proposal store</source>
         <translation>Registre des propositions</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="303"/>
+        <location filename="../ui/options_page.py" line="302"/>
         <source>GeoPackage (one file, no set-up)</source>
         <translation>GeoPackage (un seul fichier, sans installation)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="304"/>
+        <location filename="../ui/options_page.py" line="303"/>
         <source>PostgreSQL/PostGIS (shared, rights enforced by the database)</source>
         <translation>PostgreSQL/PostGIS (partagé, droits garantis par la base de données)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="309"/>
+        <location filename="../ui/options_page.py" line="308"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="317"/>
+        <location filename="../ui/options_page.py" line="316"/>
         <source>In GeoPackage mode there is no access control: anyone who can open the file can act under any name. The identity below is only declared, not checked. Use the PostgreSQL store for a shared deployment in which the database enforces rights.</source>
         <translation>En mode GeoPackage, il n'y a aucun contrôle d'accès : toute personne qui peut ouvrir le fichier peut agir sous n'importe quel nom. L'identité ci-dessous est seulement déclarée, pas vérifiée. Utilisez le registre PostgreSQL pour un déploiement partagé où la base de données fait respecter les droits.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="322"/>
+        <location filename="../ui/options_page.py" line="321"/>
         <source>Store</source>
         <translation>Registre</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="323"/>
+        <location filename="../ui/options_page.py" line="322"/>
         <source>GeoPackage file</source>
         <translation>Fichier GeoPackage</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="324"/>
+        <location filename="../ui/options_page.py" line="323"/>
         <source>PostgreSQL connection</source>
         <translation>Connexion PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="325"/>
+        <location filename="../ui/options_page.py" line="324"/>
         <source>PostgreSQL authentication</source>
         <translation>Authentification PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="327"/>
+        <location filename="../ui/options_page.py" line="326"/>
         <source>My login (GeoPackage mode)</source>
         <translation>Mon identifiant (mode GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="328"/>
+        <location filename="../ui/options_page.py" line="327"/>
         <source>My partner (GeoPackage mode)</source>
         <translation>Mon partenaire (mode GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="332"/>
+        <location filename="../ui/options_page.py" line="331"/>
         <source>Network and display</source>
         <translation>Réseau et affichage</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="350"/>
+        <location filename="../ui/options_page.py" line="349"/>
         <source>Default network timeout</source>
         <translation>Délai d'attente réseau par défaut</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="352"/>
+        <location filename="../ui/options_page.py" line="351"/>
         <source>Check for new proposals every (GeoPackage mode)</source>
         <translation>Vérifier les nouvelles propositions toutes les (mode GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="353"/>
+        <location filename="../ui/options_page.py" line="352"/>
         <source>Added features</source>
         <translation>Entités ajoutées</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="353"/>
+        <location filename="../ui/options_page.py" line="352"/>
         <source>Deleted features</source>
         <translation>Entités supprimées</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="353"/>
+        <location filename="../ui/options_page.py" line="352"/>
         <source>Modified features</source>
         <translation>Entités modifiées</translation>
     </message>
@@ -2796,7 +2796,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/plugin.py" line="281"/>
-        <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners' catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
+        <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners&apos; catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
         <translation>GeoGov intègre à QGIS la convention de partenariat régionale sur les données géographiques : découvrez les catalogues des partenaires, voyez qui est responsable de chaque couche, proposez et validez des modifications des données partagées.</translation>
     </message>
     <message>
@@ -2856,7 +2856,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/record_details.py" line="131"/>
-        <source>role written "{raw}" in the record</source>
+        <source>role written &quot;{raw}&quot; in the record</source>
         <translation>rôle écrit « {raw} » dans la fiche</translation>
     </message>
     <message>
@@ -3051,7 +3051,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="71"/>
-        <source>role "{raw}" ({label})</source>
+        <source>role &quot;{raw}&quot; ({label})</source>
         <translation>rôle « {raw} » ({label})</translation>
     </message>
     <message>
@@ -3140,7 +3140,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Couche : {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/report_layout.py" line="336"/>
+        <location filename="../plugin/bridge/report_layout.py" line="337"/>
         <source>Page {page} of {pages}</source>
         <translation>Page {page} sur {pages}</translation>
     </message>
@@ -3202,7 +3202,7 @@ Original layer (ORIGINAL): the authoritative data (WFS, PostGIS, GeoPackage…).
 Revised layer (REVISED): the edited version, with the same fields.
 Key field (KEY, optional): the field that identifies a feature in both layers (the dataset's key in the partnership convention, e.g. identifiant); empty: the original layer's primary key, else the QGIS feature id.
 
-Output (OUTPUT): op (insert, update or delete), fid (the key; empty for a new feature without a key of its own), changed_fields (the modified fields, comma-separated), geometry_changed, the new geometry and attributes (the old ones for a deletion). A field of the layers named like one of these columns is written with "_1" appended. Numbers of added (INSERTED), modified (UPDATED) and deleted (DELETED) features.</source>
+Output (OUTPUT): op (insert, update or delete), fid (the key; empty for a new feature without a key of its own), changed_fields (the modified fields, comma-separated), geometry_changed, the new geometry and attributes (the old ones for a deletion). A field of the layers named like one of these columns is written with &quot;_1&quot; appended. Numbers of added (INSERTED), modified (UPDATED) and deleted (DELETED) features.</source>
         <translation>Compare la version d'origine (de référence) d'une couche à une version révisée et écrit une entité par changement.
 
 Couche d'origine (ORIGINAL) : les données de référence (WFS, PostGIS, GeoPackage…).
@@ -3263,11 +3263,11 @@ Sortie (OUTPUT) : op (insert, update ou delete), fid (la clé ; vide pour une no
     </message>
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="52"/>
-        <source>Proposes the changes between the authoritative version of a shared layer and an edited copy: they are checked, saved in the proposal store and submitted to the dataset's stewards. Nothing is written to the authoritative data.
+        <source>Proposes the changes between the authoritative version of a shared layer and an edited copy: they are checked, saved in the proposal store and submitted to the dataset&apos;s stewards. Nothing is written to the authoritative data.
 
-Original layer (ORIGINAL): the authoritative data (a layer of a partner's WFS service, a PostGIS or GeoPackage table).
+Original layer (ORIGINAL): the authoritative data (a layer of a partner&apos;s WFS service, a PostGIS or GeoPackage table).
 Revised layer (REVISED): the edited copy, with the same fields.
-Key field (KEY, optional): the field that identifies a feature; empty: the dataset's key in the convention, else the original layer's primary key.
+Key field (KEY, optional): the field that identifies a feature; empty: the dataset&apos;s key in the convention, else the original layer&apos;s primary key.
 Dataset (DATASET, optional): the dataset id in the partnership convention; empty: the dataset the original layer belongs to.
 Title (TITLE) and comment (COMMENT: why these changes; required to submit).
 Submit (SUBMIT): checked, the proposal is submitted for review; unchecked, it is saved as a draft.
@@ -3287,7 +3287,7 @@ Convention (CONVENTION, facultatif) : chemin ou URL de la convention de partenar
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="67"/>
         <source>
-Outputs: OUTPUT (the proposal id) and STATUS (draft or submitted). The algorithm fails, listing every problem, when the changes break the dataset's schema (fields, types, required values, geometry type and validity, CRS) or the convention (your organisation may not propose on this dataset, or a change lies outside its territory).</source>
+Outputs: OUTPUT (the proposal id) and STATUS (draft or submitted). The algorithm fails, listing every problem, when the changes break the dataset&apos;s schema (fields, types, required values, geometry type and validity, CRS) or the convention (your organisation may not propose on this dataset, or a change lies outside its territory).</source>
         <translation>
 Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted). L'algorithme échoue, en listant chaque problème, quand les changements ne respectent pas le schéma du jeu de données (champs, types, valeurs obligatoires, type et validité des géométries, SCR) ou la convention (votre organisme ne peut pas proposer sur ce jeu de données, ou un changement sort de son territoire).</translation>
     </message>
@@ -3303,7 +3303,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="84"/>
-        <source>Partnership convention (path or URL; empty: the plugin's)</source>
+        <source>Partnership convention (path or URL; empty: the plugin&apos;s)</source>
         <translation>Convention de partenariat (chemin ou URL ; vide : celle de l'extension)</translation>
     </message>
     <message>
@@ -3322,7 +3322,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Il n'y a rien à proposer : la couche révisée est identique à la couche d'origine.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="207"/>
+        <location filename="../ui/propose_dialog.py" line="209"/>
         <source>Changes to {dataset}</source>
         <translation>Modifications de {dataset}</translation>
     </message>
@@ -3337,92 +3337,92 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Soumise à : {stewards}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="30"/>
+        <location filename="../ui/messages_proposals.py" line="28"/>
         <source>{count} problem(s) prevent submitting this proposal.</source>
         <translation>{count} problème(s) empêchent de soumettre cette proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="31"/>
+        <location filename="../ui/messages_proposals.py" line="29"/>
         <source>Your organisation ({partner}) may not propose changes to this dataset.</source>
         <translation>Votre organisme ({partner}) ne peut pas proposer de modifications sur ce jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="33"/>
+        <location filename="../ui/messages_proposals.py" line="31"/>
         <source>The changes are in {crs}, the dataset in {expected}.</source>
         <translation>Les changements sont en {crs}, le jeu de données en {expected}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="34"/>
+        <location filename="../ui/messages_proposals.py" line="32"/>
         <source>the field “{field}” does not exist in the dataset.</source>
         <translation>le champ « {field} » n'existe pas dans le jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="35"/>
+        <location filename="../ui/messages_proposals.py" line="33"/>
         <source>the value “{value}” of the field “{field}” is not a valid {type}.</source>
         <translation>la valeur « {value} » du champ « {field} » n'est pas du type attendu ({type}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="36"/>
+        <location filename="../ui/messages_proposals.py" line="34"/>
         <source>the field “{field}” is required.</source>
         <translation>le champ « {field} » est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="37"/>
+        <location filename="../ui/messages_proposals.py" line="35"/>
         <source>the value of the field “{field}” has {length} characters, at most {max} are allowed.</source>
         <translation>la valeur du champ « {field} » compte {length} caractères, {max} au plus sont admis.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="39"/>
+        <location filename="../ui/messages_proposals.py" line="37"/>
         <source>the geometry is missing (a {expected} is expected).</source>
         <translation>la géométrie manque (une géométrie {expected} est attendue).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="40"/>
+        <location filename="../ui/messages_proposals.py" line="38"/>
         <source>the geometry cannot be read ({reason}).</source>
         <translation>la géométrie est illisible ({reason}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="41"/>
+        <location filename="../ui/messages_proposals.py" line="39"/>
         <source>the geometry is a {type}, the dataset expects a {expected}.</source>
         <translation>la géométrie est de type {type}, le jeu de données attend le type {expected}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="42"/>
+        <location filename="../ui/messages_proposals.py" line="40"/>
         <source>the geometry is not valid ({reason}).</source>
         <translation>la géométrie n'est pas valide ({reason}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="44"/>
-        <source>the feature lies outside your organisation's territory.</source>
+        <location filename="../ui/messages_proposals.py" line="42"/>
+        <source>the feature lies outside your organisation&apos;s territory.</source>
         <translation>l'entité se trouve hors du territoire de votre organisme.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="45"/>
-        <source>the feature was outside your organisation's territory before your change: it is not yours to edit.</source>
+        <location filename="../ui/messages_proposals.py" line="43"/>
+        <source>the feature was outside your organisation&apos;s territory before your change: it is not yours to edit.</source>
         <translation>l'entité se trouvait hors du territoire de votre organisme avant votre changement : il ne vous revient pas de la modifier.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="52"/>
+        <location filename="../ui/messages_proposals.py" line="50"/>
         <source>Your login “{login}” is not a member of the partnership convention: nobody knows which organisation proposes.</source>
         <translation>Votre identifiant « {login} » ne figure pas dans la convention de partenariat : on ne sait pas quel organisme propose.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="55"/>
+        <location filename="../ui/messages_proposals.py" line="53"/>
         <source>These changes cannot be proposed: {message}</source>
         <translation>Ces changements ne peuvent pas être proposés : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="56"/>
+        <location filename="../ui/messages_proposals.py" line="54"/>
         <source>No partnership convention is loaded: set it in the GeoGov settings.</source>
         <translation>Aucune convention de partenariat n'est chargée : indiquez-la dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="58"/>
+        <location filename="../ui/messages_proposals.py" line="56"/>
         <source>The convention has no dataset “{dataset}”.</source>
         <translation>La convention ne contient pas de jeu de données « {dataset} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="59"/>
+        <location filename="../ui/messages_proposals.py" line="57"/>
         <source>The layer “{layer}” is not a shared dataset of the partnership convention: there is nobody to review changes to it.</source>
         <translation>La couche « {layer} » n'est pas un jeu de données partagé de la convention de partenariat : personne n'est désigné pour valider ses modifications.</translation>
     </message>
@@ -3598,7 +3598,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../ui/my_proposals.py" line="87"/>
-        <source>Reload the proposal's changes into an edit session of its layer, change them, then use Propose my changes and Submit again.</source>
+        <source>Reload the proposal&apos;s changes into an edit session of its layer, change them, then use Propose my changes and Submit again.</source>
         <translation>Recharge les changements de la proposition dans une session d'édition de sa couche : modifiez-les, puis utilisez « Proposer mes modifications » et soumettez à nouveau.</translation>
     </message>
     <message>
@@ -3637,12 +3637,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Retrait de la proposition…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="343"/>
+        <location filename="../ui/propose_dialog.py" line="365"/>
         <source>Submitting the proposal…</source>
         <translation>Soumission de la proposition…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="396"/>
+        <location filename="../ui/propose_dialog.py" line="421"/>
         <source>Sending the drafts kept on this computer…</source>
         <translation>Envoi des brouillons conservés sur cet ordinateur…</translation>
     </message>
@@ -3697,7 +3697,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Jeu de données : {dataset}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="126"/>
+        <location filename="../ui/propose_dialog.py" line="128"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
@@ -3727,69 +3727,64 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>{who}, le {when} : {body}</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="90"/>
+        <location filename="../ui/options_page.py" line="91"/>
         <source>Detect</source>
         <translation>Détecter</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="91"/>
+        <location filename="../ui/options_page.py" line="92"/>
         <source>Ask the address which kind of catalogue it is</source>
         <translation>Demander à l'adresse de quel type de catalogue il s'agit</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="113"/>
+        <location filename="../ui/options_page.py" line="114"/>
         <source>Detecting the catalogue kind</source>
         <translation>Détection du type de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="121"/>
+        <location filename="../ui/options_page.py" line="122"/>
         <source>Asking {url}…</source>
         <translation>Interrogation de {url}…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="142"/>
+        <location filename="../ui/options_page.py" line="143"/>
         <source>Found: {kind} — {title}</source>
         <translation>Trouvé : {kind} — {title}</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="191"/>
+        <location filename="../ui/options_page.py" line="192"/>
         <source>Import…</source>
         <translation>Importer…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="191"/>
+        <location filename="../ui/options_page.py" line="192"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="244"/>
+        <location filename="../ui/options_page.py" line="245"/>
         <source>Import catalogue connections</source>
         <translation>Importer des connexions de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="233"/>
+        <location filename="../ui/options_page.py" line="234"/>
         <source>Connections (*.json *.xml);;All files (*)</source>
         <translation>Connexions (*.json *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="244"/>
+        <location filename="../ui/options_page.py" line="245"/>
         <source>These connections were replaced by the imported ones: {names}</source>
         <translation>Ces connexions ont été remplacées par celles importées : {names}</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="269"/>
+        <location filename="../ui/options_page.py" line="270"/>
         <source>Export catalogue connections</source>
         <translation>Exporter les connexions de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="261"/>
+        <location filename="../ui/options_page.py" line="262"/>
         <source>GeoGov connections (*.json)</source>
         <translation>Connexions GeoGov (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../ui/options_page.py" line="269"/>
-        <source>The file cannot be written: {detail}</source>
-        <translation>Le fichier ne peut pas être écrit : {detail}</translation>
     </message>
     <message>
         <location filename="../ui/plugin.py" line="64"/>
@@ -3987,7 +3982,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>La base des propositions est injoignable : votre identité est l'identifiant de la connexion, pas encore confirmé par la base.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="81"/>
+        <location filename="../ui/propose_dialog.py" line="83"/>
         <source>Propose my changes</source>
         <translation>Proposer mes modifications</translation>
     </message>
@@ -4022,87 +4017,87 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Copie modifiée</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="94"/>
+        <location filename="../ui/propose_dialog.py" line="96"/>
         <source>GeoPackage store: there is no access control. Your identity is the one declared in the GeoGov settings, and anyone who can open the file can change it.</source>
         <translation>Registre GeoPackage : il n'y a aucun contrôle d'accès. Votre identité est celle déclarée dans les paramètres de GeoGov, et quiconque peut ouvrir le fichier peut le modifier.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="105"/>
+        <location filename="../ui/propose_dialog.py" line="107"/>
         <source>Feature / field</source>
         <translation>Entité / champ</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="105"/>
+        <location filename="../ui/propose_dialog.py" line="107"/>
         <source>Before</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="105"/>
+        <location filename="../ui/propose_dialog.py" line="107"/>
         <source>After</source>
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="122"/>
+        <location filename="../ui/propose_dialog.py" line="124"/>
         <source>Why these changes? What did you see on the ground, which source did you use?</source>
         <translation>Pourquoi ces changements ? Qu'avez-vous constaté sur le terrain, quelle source avez-vous utilisée ?</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="134"/>
+        <location filename="../ui/propose_dialog.py" line="136"/>
         <source>Send now</source>
         <translation>Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="148"/>
+        <location filename="../ui/propose_dialog.py" line="150"/>
         <source>Save draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="149"/>
+        <location filename="../ui/propose_dialog.py" line="151"/>
         <source>Submit</source>
         <translation>Soumettre</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="182"/>
+        <location filename="../ui/propose_dialog.py" line="184"/>
         <source>Choose the shared layer.</source>
         <translation>Choisissez la couche partagée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="198"/>
+        <location filename="../ui/propose_dialog.py" line="200"/>
         <source>Choose the edited copy: another layer than the shared one.</source>
         <translation>Choisissez la copie modifiée : une autre couche que la couche partagée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="208"/>
+        <location filename="../ui/propose_dialog.py" line="211"/>
         <source>Computing, checking and saving the changes…</source>
         <translation>Calcul, contrôle et enregistrement des changements…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="209"/>
+        <location filename="../ui/propose_dialog.py" line="212"/>
         <source>GeoGov: propose changes to {layer}</source>
         <translation>GeoGov : proposer des modifications de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="248"/>
+        <location filename="../ui/propose_dialog.py" line="253"/>
         <source>There is nothing to propose: the edited version is the same as the authoritative one.</source>
         <translation>Il n'y a rien à proposer : la version modifiée est identique à la version de référence.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="251"/>
+        <location filename="../ui/propose_dialog.py" line="256"/>
         <source>The draft could not be saved: {reason}</source>
         <translation>Le brouillon n'a pas pu être enregistré : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="256"/>
+        <location filename="../ui/propose_dialog.py" line="261"/>
         <source>Draft saved in the proposal store ({id}).</source>
         <translation>Brouillon enregistré dans le registre des propositions ({id}).</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="285"/>
+        <location filename="../ui/propose_dialog.py" line="304"/>
         <source>{n} problem(s) to fix before submitting:</source>
         <translation>{n} problème(s) à corriger avant de soumettre :</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="285"/>
+        <location filename="../ui/propose_dialog.py" line="304"/>
         <source>No problem found: the changes can be submitted.</source>
         <translation>Aucun problème : les changements peuvent être soumis.</translation>
     </message>
@@ -4112,102 +4107,102 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Attendez la fin de l'opération en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="299"/>
+        <location filename="../ui/propose_dialog.py" line="318"/>
         <source>The changes have not been computed yet.</source>
         <translation>Les changements n'ont pas encore été calculés.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="301"/>
+        <location filename="../ui/propose_dialog.py" line="320"/>
         <source>There is nothing to propose.</source>
         <translation>Il n'y a rien à proposer.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="303"/>
+        <location filename="../ui/propose_dialog.py" line="322"/>
         <source>Submit is disabled: fix the {n} problem(s) listed in the layer, then compute the changes again.</source>
         <translation>Impossible de soumettre : corrigez dans la couche le(s) {n} problème(s) listé(s), puis recalculez les changements.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="306"/>
+        <location filename="../ui/propose_dialog.py" line="325"/>
         <source>Submit is disabled: the draft could not be saved.</source>
         <translation>Impossible de soumettre : le brouillon n'a pas pu être enregistré.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="308"/>
+        <location filename="../ui/propose_dialog.py" line="327"/>
         <source>This proposal is submitted.</source>
         <translation>Cette proposition est soumise.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="310"/>
+        <location filename="../ui/propose_dialog.py" line="329"/>
         <source>Give the proposal a title.</source>
         <translation>Donnez un titre à la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="312"/>
+        <location filename="../ui/propose_dialog.py" line="331"/>
         <source>Say why: reviewers need the reason for these changes.</source>
         <translation>Dites pourquoi : les valideurs ont besoin de la raison de ces changements.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="343"/>
+        <location filename="../ui/propose_dialog.py" line="365"/>
         <source>Saving the draft…</source>
         <translation>Enregistrement du brouillon…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="344"/>
+        <location filename="../ui/propose_dialog.py" line="366"/>
         <source>GeoGov: save the proposal</source>
         <translation>GeoGov : enregistrer la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="357"/>
+        <location filename="../ui/propose_dialog.py" line="382"/>
         <source>The proposal is saved on this computer and will be submitted when the database is reachable.</source>
         <translation>La proposition est enregistrée sur cet ordinateur et sera soumise dès que la base sera joignable.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="363"/>
+        <location filename="../ui/propose_dialog.py" line="388"/>
         <source>Proposal submitted: {status}. The reviewers will see it in their queue.</source>
         <translation>Proposition soumise : {status}. Les valideurs la verront dans leur file d'attente.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="366"/>
+        <location filename="../ui/propose_dialog.py" line="391"/>
         <source>Draft saved ({id}).</source>
         <translation>Brouillon enregistré ({id}).</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="378"/>
+        <location filename="../ui/propose_dialog.py" line="403"/>
         <source>Discard the edits from the layer?</source>
         <translation>Abandonner les modifications de la couche ?</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="378"/>
+        <location filename="../ui/propose_dialog.py" line="403"/>
         <source>Your changes now live in the proposal “{title}”. Discard them from the layer “{layer}”? Nothing is ever saved to the shared data from here: it changes only when a steward applies the approved proposal.</source>
         <translation>Vos changements sont désormais dans la proposition « {title} ». Les abandonner dans la couche « {layer} » ? Rien n'est jamais enregistré d'ici dans les données partagées : elles ne changent que lorsqu'un référent validation applique la proposition approuvée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="397"/>
+        <location filename="../ui/propose_dialog.py" line="422"/>
         <source>GeoGov: send the local drafts</source>
         <translation>GeoGov : envoyer les brouillons locaux</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="409"/>
+        <location filename="../ui/propose_dialog.py" line="434"/>
         <source>Sent to the proposal database.</source>
         <translation>Envoyée à la base des propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="409"/>
+        <location filename="../ui/propose_dialog.py" line="434"/>
         <source>Sent and submitted.</source>
         <translation>Envoyée et soumise.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="413"/>
+        <location filename="../ui/propose_dialog.py" line="438"/>
         <source>Nothing left to send.</source>
         <translation>Plus rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="415"/>
+        <location filename="../ui/propose_dialog.py" line="440"/>
         <source>Still not sent: {reason}</source>
         <translation>Toujours pas envoyée : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="420"/>
+        <location filename="../ui/propose_dialog.py" line="445"/>
         <source>Draft saved locally: it will be sent when the database is reachable.</source>
         <translation>Brouillon enregistré localement : il sera envoyé dès que la base sera joignable.</translation>
     </message>
@@ -4354,7 +4349,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_apply_proposal.py" line="66"/>
-        <source>The proposal does not fit the target's schema; nothing was sent.</source>
+        <source>The proposal does not fit the target&apos;s schema; nothing was sent.</source>
         <translation>La proposition ne correspond pas au schéma de la cible ; rien n’a été envoyé.</translation>
     </message>
     <message>
@@ -4424,17 +4419,17 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_export_changelog.py" line="40"/>
-        <source>Export a dataset's change log</source>
+        <source>Export a dataset&apos;s change log</source>
         <translation>Exporter le journal des modifications d’un jeu de données</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_export_changelog.py" line="43"/>
         <source>Dataset (DATASET): a dataset id of the convention.
-Title (TITLE, optional): the dataset's title shown on the page.
+Title (TITLE, optional): the dataset&apos;s title shown on the page.
 Since (SINCE, optional): only changes applied from this date (YYYY-MM-DD, UTC).
 Format (FORMAT): CSV, GeoJSON (WGS 84) or HTML (a standalone page to publish).
 
-One line per changed feature of every applied proposal, oldest first: when it was applied, the proposal, its title and the author's reason, author and partner, who approved it, who applied it, the operation, the feature and the changed values. Output COUNT: the number of proposals exported.</source>
+One line per changed feature of every applied proposal, oldest first: when it was applied, the proposal, its title and the author&apos;s reason, author and partner, who approved it, who applied it, the operation, the feature and the changed values. Output COUNT: the number of proposals exported.</source>
         <translation>Jeu de données (DATASET) : un identifiant de jeu de données de la convention.
 Titre (TITLE, facultatif) : le titre du jeu affiché sur la page.
 Depuis (SINCE, facultatif) : seulement les modifications appliquées à partir de cette date (AAAA-MM-JJ, UTC).
@@ -4524,7 +4519,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/attribute_diff.py" line="43"/>
-        <source>Open in QGIS's attribute table</source>
+        <source>Open in QGIS&apos;s attribute table</source>
         <translation>Ouvrir dans la table attributaire de QGIS</translation>
     </message>
     <message>
@@ -4583,262 +4578,262 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Connexion impossible à la base de données cible. Vérifiez la connexion et sa configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="28"/>
+        <location filename="../ui/messages_publishing.py" line="47"/>
         <source>GeoGov cannot apply changes to a target of kind “{kind}”.</source>
         <translation>GeoGov ne sait pas appliquer de modifications à une cible de type « {kind} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="29"/>
+        <location filename="../ui/messages_publishing.py" line="48"/>
         <source>This proposal has no changes to apply.</source>
         <translation>Cette proposition n'a aucune modification à appliquer.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="30"/>
+        <location filename="../ui/messages_publishing.py" line="49"/>
         <source>Only an approved proposal can be applied (this one is “{status}”).</source>
         <translation>Seule une proposition approuvée peut être appliquée (celle-ci est « {status} »).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="38"/>
+        <location filename="../ui/messages_publishing.py" line="57"/>
         <source>The target has no table “{table}”.</source>
         <translation>La cible n'a pas de table « {table} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="39"/>
+        <location filename="../ui/messages_publishing.py" line="58"/>
         <source>The table “{table}” has no single-column primary key: GeoGov cannot find its features.</source>
         <translation>La table « {table} » n'a pas de clé primaire sur une seule colonne : GeoGov ne peut pas retrouver ses entités.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="41"/>
+        <location filename="../ui/messages_publishing.py" line="60"/>
         <source>Several features of the target have {field} = {key}: the key must identify one feature.</source>
         <translation>Plusieurs entités de la cible ont {field} = {key} : la clé doit identifier une seule entité.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="43"/>
+        <location filename="../ui/messages_publishing.py" line="62"/>
         <source>The value of “{field}” contains control characters that cannot be sent to a WFS server.</source>
         <translation>La valeur de « {field} » contient des caractères de contrôle qui ne peuvent pas être envoyés à un serveur WFS.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="45"/>
+        <location filename="../ui/messages_publishing.py" line="64"/>
         <source>An update or a deletion was prepared without any feature.</source>
         <translation>Une modification ou une suppression a été préparée sans aucune entité.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="46"/>
+        <location filename="../ui/messages_publishing.py" line="65"/>
         <source>Too many features in one request ({count}); the server would silently match none.</source>
         <translation>Trop d'entités dans une même requête ({count}) : le serveur n'en trouverait silencieusement aucune.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="71"/>
+        <location filename="../ui/messages_publishing.py" line="90"/>
         <source>The changes are in {proposal}, the target in {target}.</source>
         <translation>Les modifications sont en {proposal}, la cible en {target}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="72"/>
+        <location filename="../ui/messages_publishing.py" line="91"/>
         <source>the service does not allow this kind of change.</source>
         <translation>le service n'autorise pas ce type de modification.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="73"/>
+        <location filename="../ui/messages_publishing.py" line="92"/>
         <source>the target has no field “{field}”, the key of the proposal.</source>
         <translation>la cible n'a pas de champ « {field} », la clé de la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="74"/>
+        <location filename="../ui/messages_publishing.py" line="93"/>
         <source>this feature appears twice in the proposal.</source>
         <translation>cette entité apparaît deux fois dans la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="75"/>
+        <location filename="../ui/messages_publishing.py" line="94"/>
         <source>the target has no field “{field}”.</source>
         <translation>la cible n'a pas de champ « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="76"/>
+        <location filename="../ui/messages_publishing.py" line="95"/>
         <source>the field “{field}” is filled by the target itself and cannot be changed.</source>
         <translation>le champ « {field} » est rempli par la cible elle-même et ne peut pas être modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="78"/>
+        <location filename="../ui/messages_publishing.py" line="97"/>
         <source>the value {value} of “{field}” is not a valid {type}.</source>
         <translation>la valeur {value} de « {field} » n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="79"/>
+        <location filename="../ui/messages_publishing.py" line="98"/>
         <source>the field “{field}” may not be empty in the target.</source>
         <translation>le champ « {field} » ne peut pas être vide dans la cible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="80"/>
+        <location filename="../ui/messages_publishing.py" line="99"/>
         <source>the key “{field}” is empty.</source>
         <translation>la clé « {field} » est vide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="81"/>
+        <location filename="../ui/messages_publishing.py" line="100"/>
         <source>the geometry cannot be read ({detail}).</source>
         <translation>la géométrie est illisible ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="82"/>
+        <location filename="../ui/messages_publishing.py" line="101"/>
         <source>the geometry is a {geometry}, the target holds {layer}.</source>
         <translation>la géométrie est de type {geometry}, la cible contient des {layer}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="83"/>
+        <location filename="../ui/messages_publishing.py" line="102"/>
         <source>the geometry is missing and the target requires one.</source>
         <translation>la géométrie manque et la cible en exige une.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="85"/>
-        <source>The service's description of the layer cannot be used (element {element}).</source>
+        <location filename="../ui/messages_publishing.py" line="104"/>
+        <source>The service&apos;s description of the layer cannot be used (element {element}).</source>
         <translation>La description de la couche par le service est inutilisable (élément {element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="87"/>
+        <location filename="../ui/messages_publishing.py" line="106"/>
         <source>The service does not publish the layer “{typename}”.</source>
         <translation>Le service ne publie pas la couche « {typename} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="88"/>
+        <location filename="../ui/messages_publishing.py" line="107"/>
         <source>The layer “{typename}” has no field “{field}”.</source>
         <translation>La couche « {typename} » n'a pas de champ « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="89"/>
+        <location filename="../ui/messages_publishing.py" line="108"/>
         <source>The server sent “{value}” for “{field}”, which is not a valid {type}.</source>
         <translation>Le serveur a envoyé « {value} » pour « {field} », qui n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="90"/>
+        <location filename="../ui/messages_publishing.py" line="109"/>
         <source>The server did not answer the transaction with a transaction response ({element}).</source>
         <translation>Le serveur n'a pas répondu à la transaction par une réponse de transaction ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="92"/>
-        <source>The server's transaction response has an unreadable count ({value}).</source>
+        <location filename="../ui/messages_publishing.py" line="111"/>
+        <source>The server&apos;s transaction response has an unreadable count ({value}).</source>
         <translation>La réponse du serveur à la transaction contient un décompte illisible ({value}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="94"/>
+        <location filename="../ui/messages_publishing.py" line="113"/>
         <source>The coordinate reference system {crs} is unknown.</source>
         <translation>Le système de coordonnées {crs} est inconnu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="95"/>
+        <location filename="../ui/messages_publishing.py" line="114"/>
         <source>A geometry of the proposal cannot be read.</source>
         <translation>Une géométrie de la proposition est illisible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="96"/>
+        <location filename="../ui/messages_publishing.py" line="115"/>
         <source>A geometry cannot be converted to or from GML.</source>
         <translation>Une géométrie ne peut pas être convertie en GML ou depuis GML.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="98"/>
+        <location filename="../ui/messages_publishing.py" line="117"/>
         <source>Feature {key}: choose a value for {fields}.</source>
         <translation>Entité {key} : choisissez une valeur pour {fields}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="99"/>
+        <location filename="../ui/messages_publishing.py" line="118"/>
         <source>The choice for “{field}” is not understood.</source>
         <translation>Le choix pour « {field} » n'est pas compris.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="101"/>
+        <location filename="../ui/messages_publishing.py" line="120"/>
         <source>Unknown change log format “{format}”: choose CSV, GeoJSON or HTML.</source>
         <translation>Format de journal inconnu « {format} » : choisissez CSV, GeoJSON ou HTML.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="106"/>
+        <location filename="../ui/messages_publishing.py" line="125"/>
         <source>The diff layers cannot be built: {message}</source>
         <translation>Les couches de différences ne peuvent pas être construites : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="104"/>
+        <location filename="../ui/messages_publishing.py" line="123"/>
         <source>The changes of this proposal have no geometry to show on the map.</source>
         <translation>Les modifications de cette proposition n'ont pas de géométrie à afficher sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="105"/>
+        <location filename="../ui/messages_publishing.py" line="124"/>
         <source>The diff style cannot be loaded: {message}</source>
         <translation>Le style des différences ne peut pas être chargé : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="118"/>
+        <location filename="../ui/messages_publishing.py" line="137"/>
         <source>{who}: {message}</source>
         <translation>{who} : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="120"/>
+        <location filename="../ui/messages_publishing.py" line="139"/>
         <source>{feature}: {message}</source>
         <translation>{feature} : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="125"/>
+        <location filename="../ui/messages_publishing.py" line="144"/>
         <source>The server</source>
         <translation>Le serveur</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="125"/>
+        <location filename="../ui/messages_publishing.py" line="144"/>
         <source>The database</source>
         <translation>La base de données</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="126"/>
+        <location filename="../ui/messages_publishing.py" line="145"/>
         <source>The check after writing</source>
         <translation>La vérification après écriture</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="126"/>
+        <location filename="../ui/messages_publishing.py" line="145"/>
         <source>The target</source>
         <translation>La cible</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="132"/>
+        <location filename="../ui/messages_publishing.py" line="151"/>
         <source>(and {n} more)</source>
         <translation>(et {n} de plus)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="148"/>
+        <location filename="../ui/messages_publishing.py" line="167"/>
         <source>Applied to the authoritative data and verified: {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Appliquée aux données de référence et vérifiée : {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="151"/>
+        <location filename="../ui/messages_publishing.py" line="170"/>
         <source>These changes were already in the data (an earlier attempt had landed): nothing was written twice. {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Ces modifications étaient déjà dans les données (une tentative précédente avait abouti) : rien n'a été écrit deux fois. {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="155"/>
+        <location filename="../ui/messages_publishing.py" line="174"/>
         <source>{n} feature(s) changed in the authoritative data since the proposal was made: nothing was written. Resolve the conflicts to rebase the proposal; it then needs approval again.</source>
         <translation>{n} entité(s) modifiée(s) dans les données de référence depuis la proposition : rien n'a été écrit. Résolvez les conflits pour mettre à jour la proposition ; elle devra ensuite être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="160"/>
-        <source>The changes do not fit the target's schema: nothing was sent. {problems}</source>
+        <location filename="../ui/messages_publishing.py" line="179"/>
+        <source>The changes do not fit the target&apos;s schema: nothing was sent. {problems}</source>
         <translation>Les modifications ne respectent pas le schéma de la cible : rien n'a été envoyé. {problems}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="165"/>
+        <location filename="../ui/messages_publishing.py" line="184"/>
         <source>The target refused part of the proposal: {refusals}. Everything of the proposal that had landed was undone; the data is as before.</source>
         <translation>La cible a refusé une partie de la proposition : {refusals}. Tout ce qui avait été écrit de la proposition a été défait ; les données sont comme avant.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="170"/>
+        <location filename="../ui/messages_publishing.py" line="189"/>
         <source>The target refused part of the proposal: {refusals}. Undoing what had landed failed for: {left}. Check these features in the data.</source>
         <translation>La cible a refusé une partie de la proposition : {refusals}. L'annulation de ce qui avait été écrit a échoué pour : {left}. Vérifiez ces entités dans les données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="173"/>
+        <location filename="../ui/messages_publishing.py" line="192"/>
         <source>Cancelled while writing: everything of the proposal that had landed was undone.</source>
         <translation>Annulé pendant l'écriture : tout ce qui avait été écrit de la proposition a été défait.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="175"/>
+        <location filename="../ui/messages_publishing.py" line="194"/>
         <source>The connection failed after sending: whether the changes landed is unknown. Apply again: GeoGov finds what already landed and writes nothing twice.</source>
         <translation>La connexion a échoué après l'envoi : on ne sait pas si les modifications ont été écrites. Appliquez à nouveau : GeoGov retrouve ce qui a déjà été écrit et n'écrit rien deux fois.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="177"/>
+        <location filename="../ui/messages_publishing.py" line="196"/>
         <source>The apply ended with the status “{status}”.</source>
         <translation>L'application s'est terminée avec le statut « {status} ».</translation>
     </message>
@@ -5104,7 +5099,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/conflict_dialog.py" line="143"/>
-        <source>Keep the data's value everywhere</source>
+        <source>Keep the data&apos;s value everywhere</source>
         <translation>Garder partout la valeur des données</translation>
     </message>
     <message>
@@ -5114,7 +5109,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/conflict_dialog.py" line="145"/>
-        <source>Settles every choice still open; fields changed on one side only keep that side's value.</source>
+        <source>Settles every choice still open; fields changed on one side only keep that side&apos;s value.</source>
         <translation>Tranche tous les choix restants ; un champ modifié d'un seul côté garde la valeur de ce côté.</translation>
     </message>
     <message>
@@ -5238,7 +5233,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Les notifications sur les propositions sont interrompues : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="187"/>
+        <location filename="../ui/propose_dialog.py" line="189"/>
         <source>The partnership convention is still loading…</source>
         <translation>La convention de partenariat est en cours de chargement…</translation>
     </message>
@@ -5249,7 +5244,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/review_dock.py" line="90"/>
-        <source>My organisation's</source>
+        <source>My organisation&apos;s</source>
         <translation>De mon organisme</translation>
     </message>
     <message>
@@ -5539,7 +5534,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="55"/>
-        <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov's settings.</source>
+        <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov&apos;s settings.</source>
         <translation>La base des propositions a refusé la connexion : vérifiez le nom d’utilisateur et le mot de passe de la configuration d’authentification choisie dans les paramètres de GeoGov.</translation>
     </message>
     <message>
@@ -5565,7 +5560,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="46"/>
         <source>For the region's database administrator. Creates or updates the GeoGov schema in a PostgreSQL/PostGIS database and loads the partnership convention into it: partners, their members (the convention's logins), datasets, stewards and approval rules. Each existing login receives the database roles that match its roles in the convention (contributor, steward, DPO, coordinator); from then on the database itself enforces who may see, propose, review and apply what.
-Connection (DSN): "host=… port=5432 dbname=…", without password.
+Connection (DSN): &quot;host=… port=5432 dbname=…&quot;, without password.
 Authentication (AUTHCFG): a QGIS authentication configuration holding an administrator's user name and password (a superuser or the DBA).
 Convention (CONVENTION): path or URL of the convention file; empty: the one of the plugin settings.
 Verify the audit trail (VERIFY): also check the hash chain of the audit trail.
@@ -5584,12 +5579,12 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="69"/>
-        <source>Administrator's authentication configuration</source>
+        <source>Administrator&apos;s authentication configuration</source>
         <translation>Configuration d’authentification de l’administrateur</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="71"/>
-        <source>Convention file or URL (empty: the plugin's)</source>
+        <source>Convention file or URL (empty: the plugin&apos;s)</source>
         <translation>Fichier ou URL de la convention (vide : celle du plugin)</translation>
     </message>
     <message>
@@ -5609,7 +5604,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="90"/>
-        <source>No convention: give one, or configure it in GeoGov's settings.</source>
+        <source>No convention: give one, or configure it in GeoGov&apos;s settings.</source>
         <translation>Aucune convention : indiquez-en une ou configurez-la dans les paramètres de GeoGov.</translation>
     </message>
     <message>
@@ -5804,7 +5799,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="46"/>
-        <source>The territory reference's coordinate reference system has no EPSG code: PostGIS cannot hold it.</source>
+        <source>The territory reference&apos;s coordinate reference system has no EPSG code: PostGIS cannot hold it.</source>
         <translation>Le système de coordonnées du référentiel territorial n'a pas de code EPSG : PostGIS ne peut pas l'enregistrer.</translation>
     </message>
     <message>
@@ -5813,7 +5808,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <translation>&lt;b&gt;Où&lt;/b&gt; : {places} — {n} communes</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="289"/>
+        <location filename="../ui/propose_dialog.py" line="308"/>
         <source>{n} change(s) lie in no municipality of the territory reference: the default stewards review them.</source>
         <translation>{n} modification(s) ne se trouvent dans aucune commune du référentiel territorial : les référents par défaut les valident.</translation>
     </message>
@@ -5832,7 +5827,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <source>Searches a CSW (2.0.2 or 3.0) or OGC API Records catalogue and returns the records found as a layer of their bounding boxes.
 
 Catalogue (CATALOGUE): the address of the catalogue (CSW endpoint, OGC API landing page or records collection), or the name of a catalogue connection of GeoGov's settings. The kind of catalogue is detected from its answer.
-Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and "quoted phrases".
+Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and &quot;quoted phrases&quot;.
 Organisation (ORGANISATION, optional): a producer, custodian, owner or contact of the record.
 Keyword (KEYWORD, optional): a keyword of the record.
 Extent (BBOX, optional): records whose box intersects it (reprojected to WGS 84; an extent covering the whole world is ignored).
@@ -5866,7 +5861,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="115"/>
-        <source>Last revision: the latest of the revision, publication and creation dates of the record's resource citation, as the record writes it (a time or time zone never moves it to another day).</source>
+        <source>Last revision: the latest of the revision, publication and creation dates of the record&apos;s resource citation, as the record writes it (a time or time zone never moves it to another day).</source>
         <translation>Dernière révision : la plus récente des dates de révision, de publication et de création de la citation de la ressource, telle que la fiche l'écrit (une heure ou un fuseau horaire ne la fait jamais changer de jour).</translation>
     </message>
     <message>
@@ -5891,27 +5886,27 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>« {value} » n'est pas un système de coordonnées de référence doté d'un code EPSG.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="47"/>
+        <location filename="../ui/messages_proposals.py" line="45"/>
         <source>the new feature has no “{field}”, the key that identifies the features of the dataset.</source>
         <translation>la nouvelle entité n'a pas de « {field} », la clé qui identifie les entités du jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="50"/>
+        <location filename="../ui/messages_proposals.py" line="48"/>
         <source>another feature of the proposal already has the key “{value}” (field “{field}”).</source>
         <translation>une autre entité de la proposition a déjà la clé « {value} » (champ « {field} »).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="31"/>
+        <location filename="../ui/messages_publishing.py" line="50"/>
         <source>No partnership convention is loaded: GeoGov cannot check where this dataset is published, so it applies nothing.</source>
         <translation>Aucune convention de partenariat n'est chargée : GeoGov ne peut pas vérifier où ce jeu de données est publié, il n'applique donc rien.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="33"/>
+        <location filename="../ui/messages_publishing.py" line="52"/>
         <source>The partnership convention names no authoritative data for the dataset “{dataset}”: nothing can be applied to it.</source>
         <translation>La convention de partenariat ne désigne aucune donnée de référence pour le jeu de données « {dataset} » : rien ne peut y être appliqué.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="35"/>
+        <location filename="../ui/messages_publishing.py" line="54"/>
         <source>This proposal targets “{layer}” at {uri}, which is not where the partnership convention says the dataset “{dataset}” is published: nothing was written.</source>
         <translation>Cette proposition vise « {layer} » à l'adresse {uri}, qui n'est pas l'endroit où la convention de partenariat publie le jeu de données « {dataset} » : rien n'a été écrit.</translation>
     </message>
@@ -5922,7 +5917,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="40"/>
-        <source>The changes are not in the dataset's coordinate reference system (EPSG:{srid}).</source>
+        <source>The changes are not in the dataset&apos;s coordinate reference system (EPSG:{srid}).</source>
         <translation>Les modifications ne sont pas dans le système de coordonnées de référence du jeu de données (EPSG:{srid}).</translation>
     </message>
     <message>
@@ -5931,12 +5926,12 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>Cet identifiant de proposition n'a pas été créé pour votre identifiant de connexion : GeoGov en crée un pour chaque nouveau brouillon.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="61"/>
+        <location filename="../ui/messages_proposals.py" line="59"/>
         <source>The layer “{layer}” is not where the partnership convention publishes this dataset (“{expected}” at {uri}): a proposal made from it could never be applied. Your edits are still in the layer; to propose them from a copy, compare the copy with the authoritative layer.</source>
         <translation>La couche « {layer} » n'est pas l'endroit où la convention de partenariat publie ce jeu de données (« {expected} » à l'adresse {uri}) : une proposition faite à partir d'elle ne pourrait jamais être appliquée. Vos modifications sont toujours dans la couche ; pour les proposer depuis une copie, comparez la copie avec la couche de référence.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="182"/>
+        <location filename="../ui/messages_publishing.py" line="201"/>
         <source>The proposal goes back to its author, with this reason, to be corrected.</source>
         <translation>La proposition retourne à son auteur, avec cette raison, pour être corrigée.</translation>
     </message>
@@ -5947,12 +5942,12 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="27"/>
-        <source>Decisions are taken as the login that connected to the database, not under another login's role.</source>
+        <source>Decisions are taken as the login that connected to the database, not under another login&apos;s role.</source>
         <translation>Les décisions sont prises sous l'identifiant qui s'est connecté à la base de données, pas sous le rôle d'un autre identifiant.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="121"/>
-        <source>Your administrator login may not set these logins' session time limits (lock wait 10 s, idle transaction 60 s); the database still ends the transactions that stall the others: {logins}</source>
+        <source>Your administrator login may not set these logins&apos; session time limits (lock wait 10 s, idle transaction 60 s); the database still ends the transactions that stall the others: {logins}</source>
         <translation>Votre compte d’administration ne peut pas fixer les limites de session de ces comptes (attente d’un verrou 10 s, transaction inactive 60 s) ; la base met tout de même fin aux transactions qui bloquent les autres : {logins}</translation>
     </message>
     <message>
@@ -5961,8 +5956,8 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>Le registre des propositions est occupé : un autre utilisateur y écrit. Réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="49"/>
-        <source>the dataset's own table refuses this feature ({reason}).</source>
+        <location filename="../ui/messages_proposals.py" line="47"/>
+        <source>the dataset&apos;s own table refuses this feature ({reason}).</source>
         <translation>la table du jeu de données elle-même refuse cette entité ({reason}).</translation>
     </message>
     <message>
@@ -5998,11 +5993,11 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     <message>
         <location filename="../plugin/bridge/alg_apply_proposal.py" line="136"/>
         <source>Proposal (PROPOSAL): the id of an approved proposal.
-Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T or OGC API Features service or the PostGIS database (default: the one recorded with the proposal's target).
-Convention (CONVENTION, optional): path or URL of the partnership convention; empty: the plugin's. The proposal is applied only to the target the convention names for its dataset: no credential goes anywhere else.
+Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T or OGC API Features service or the PostGIS database (default: the one recorded with the proposal&apos;s target).
+Convention (CONVENTION, optional): path or URL of the partnership convention; empty: the plugin&apos;s. The proposal is applied only to the target the convention names for its dataset: no credential goes anywhere else.
 
-The changes are checked against the target's real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target's reason. Running it again after a lost connection never writes anything twice.
-Catalogue authentication (CATALOGUE_AUTHCFG, optional): when the convention names the dataset's catalogue record, the record's revision date, date stamp and next update date are then updated in the catalogue (CSW-T) and read back. A catalogue that refuses leaves the data applied; run the algorithm again on the applied proposal to retry the catalogue update alone.
+The changes are checked against the target&apos;s real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target&apos;s reason. Running it again after a lost connection never writes anything twice.
+Catalogue authentication (CATALOGUE_AUTHCFG, optional): when the convention names the dataset&apos;s catalogue record, the record&apos;s revision date, date stamp and next update date are then updated in the catalogue (CSW-T) and read back. A catalogue that refuses leaves the data applied; run the algorithm again on the applied proposal to retry the catalogue update alone.
 Outputs: STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS, CATALOGUE (updated, refused, not_verified, unknown, or empty) and RESULT (the full report, JSON).</source>
         <translation>Proposition (PROPOSAL) : l'identifiant d'une proposition approuvée.
 Authentification de la cible (TARGET_AUTHCFG, facultatif) : la configuration d'authentification QGIS du service WFS-T ou OGC API Features ou de la base PostGIS (par défaut : celle enregistrée avec la cible de la proposition).
@@ -6024,7 +6019,7 @@ Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_fai
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="216"/>
-        <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue's metadata and the convention disagree.
+        <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue&apos;s metadata and the convention disagree.
 
 Convention (CONVENTION): a file path or an http(s) URL of the YAML document. A convention with problems stops the algorithm; the log lists every problem with its line, column and place in the document.
 Catalogue (CATALOGUE, optional): the URL of a CSW or OGC API Records catalogue; its records give the last update dates and the discrepancies (custodian, producer or frequency that differ, no point of contact, records the convention does not know and datasets without a record).
@@ -6088,7 +6083,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="60"/>
-        <source>Name the catalogue record to update (record:): the dataset's match.records names {count}.</source>
+        <source>Name the catalogue record to update (record:): the dataset&apos;s match.records names {count}.</source>
         <translation>Indiquez la fiche de catalogue à mettre à jour (record:) : le match.records du jeu en nomme {count}.</translation>
     </message>
     <message>
@@ -6097,72 +6092,72 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>La fiche de catalogue a été révisée pour la dernière fois le {record_date}, avant la dernière modification appliquée aux données ({applied}) : mettez la fiche à jour.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="48"/>
+        <location filename="../ui/messages_publishing.py" line="67"/>
         <source>The convention names no catalogue record for the dataset “{dataset}”.</source>
         <translation>La convention ne désigne aucune fiche de catalogue pour le jeu « {dataset} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="50"/>
+        <location filename="../ui/messages_publishing.py" line="69"/>
         <source>Only an applied proposal's catalogue record can be updated (this one is “{status}”).</source>
         <translation>Seule la fiche de catalogue d’une proposition appliquée peut être mise à jour (celle-ci est « {status} »).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="53"/>
+        <location filename="../ui/messages_publishing.py" line="72"/>
         <source>The catalogue has no ISO 19139 record “{record}”.</source>
         <translation>Le catalogue n’a pas de fiche ISO 19139 « {record} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="54"/>
+        <location filename="../ui/messages_publishing.py" line="73"/>
         <source>The catalogue did not answer as a CSW catalogue does (element {element}).</source>
         <translation>Le catalogue n’a pas répondu comme un catalogue CSW (élément {element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="56"/>
+        <location filename="../ui/messages_publishing.py" line="75"/>
         <source>The catalogue answered the record “{found}” when asked for “{record}”: nothing was sent.</source>
         <translation>Le catalogue a répondu la fiche « {found} » quand « {record} » était demandée : rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="58"/>
+        <location filename="../ui/messages_publishing.py" line="77"/>
         <source>The catalogue updated {count} records instead of one.</source>
         <translation>Le catalogue a mis à jour {count} fiches au lieu d’une.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="59"/>
+        <location filename="../ui/messages_publishing.py" line="78"/>
         <source>the record the catalogue serves afterwards lacks: {fields}.</source>
         <translation>la fiche que le catalogue sert ensuite n’a pas : {fields}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="61"/>
+        <location filename="../ui/messages_publishing.py" line="80"/>
         <source>The server refused the write: {message}</source>
         <translation>Le serveur a refusé l’écriture : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="62"/>
+        <location filename="../ui/messages_publishing.py" line="81"/>
         <source>The feature changed on the server since it was read (HTTP 412).</source>
         <translation>L’entité a changé sur le serveur depuis sa lecture (HTTP 412).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="64"/>
-        <source>The server's answer to {request} is not JSON.</source>
+        <location filename="../ui/messages_publishing.py" line="83"/>
+        <source>The server&apos;s answer to {request} is not JSON.</source>
         <translation>La réponse du serveur à {request} n’est pas du JSON.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="65"/>
+        <location filename="../ui/messages_publishing.py" line="84"/>
         <source>The collection has no property “{field}”.</source>
         <translation>La collection n’a pas de propriété « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="66"/>
+        <location filename="../ui/messages_publishing.py" line="85"/>
         <source>The server cannot select features by “{field}”: GeoGov cannot read the features the proposal touches.</source>
         <translation>Le serveur ne sait pas sélectionner les entités par « {field} » : GeoGov ne peut pas lire les entités que touche la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="68"/>
+        <location filename="../ui/messages_publishing.py" line="87"/>
         <source>The server sent a feature that cannot be read.</source>
         <translation>Le serveur a envoyé une entité illisible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="69"/>
+        <location filename="../ui/messages_publishing.py" line="88"/>
         <source>The server sent a geometry that cannot be read.</source>
         <translation>Le serveur a envoyé une géométrie illisible.</translation>
     </message>
@@ -6187,92 +6182,92 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Mise à jour de la fiche de catalogue de « {title} »…</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="40"/>
+        <location filename="../ui/messages.py" line="41"/>
         <source>Only web addresses (http or https) are requested from a server; {url} was refused.</source>
         <translation>Seules des adresses web (http ou https) sont demandées à un serveur ; {url} a été refusée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="42"/>
+        <location filename="../ui/messages.py" line="43"/>
         <source>The server redirected the request to {location}, which is not a web address (http or https). GeoGov never follows such a redirect: it could read a file of this computer.</source>
         <translation>Le serveur a redirigé la requête vers {location}, qui n'est pas une adresse web (http ou https). GeoGov ne suit jamais une telle redirection : elle pourrait lire un fichier de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="46"/>
+        <location filename="../ui/messages.py" line="47"/>
         <source>The server redirected a secure (https) request to an insecure address ({location}). The redirect was not followed.</source>
         <translation>Le serveur a redirigé une requête sécurisée (https) vers une adresse non sécurisée ({location}). La redirection n'a pas été suivie.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="49"/>
+        <location filename="../ui/messages.py" line="50"/>
         <source>The server redirects the request in a loop (back to {location}). Tell its administrator; nothing was read.</source>
         <translation>Le serveur redirige la requête en boucle (retour à {location}). Prévenez son administrateur ; rien n'a été lu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="52"/>
-        <source>The server redirected the request more than {limit} times (last to {location}). Check the address or tell the server's administrator.</source>
+        <location filename="../ui/messages.py" line="53"/>
+        <source>The server redirected the request more than {limit} times (last to {location}). Check the address or tell the server&apos;s administrator.</source>
         <translation>Le serveur a redirigé la requête plus de {limit} fois (en dernier vers {location}). Vérifiez l'adresse ou prévenez l'administrateur du serveur.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="55"/>
+        <location filename="../ui/messages.py" line="56"/>
         <source>The server redirected the request without saying where.</source>
         <translation>Le serveur a redirigé la requête sans dire vers où.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="56"/>
-        <source>The server's answer is larger than {limit_mb} MB, the limit set in GeoGov's options (Network). It was not read to the end; nothing else was changed.</source>
+        <location filename="../ui/messages.py" line="57"/>
+        <source>The server&apos;s answer is larger than {limit_mb} MB, the limit set in GeoGov&apos;s options (Network). It was not read to the end; nothing else was changed.</source>
         <translation>La réponse du serveur dépasse {limit_mb} Mo, la limite fixée dans les options de GeoGov (Réseau). Elle n'a pas été lue jusqu'au bout ; rien d'autre n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="59"/>
-        <source>The server's answer is compressed in a form GeoGov cannot read ({encoding}).</source>
+        <location filename="../ui/messages.py" line="60"/>
+        <source>The server&apos;s answer is compressed in a form GeoGov cannot read ({encoding}).</source>
         <translation>La réponse du serveur est compressée sous une forme que GeoGov ne sait pas lire ({encoding}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="61"/>
-        <source>The server's compressed answer is corrupt: {detail}</source>
+        <location filename="../ui/messages.py" line="62"/>
+        <source>The server&apos;s compressed answer is corrupt: {detail}</source>
         <translation>La réponse compressée du serveur est corrompue : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="62"/>
-        <source>Secure connection refused: the server's certificate is not trusted ({detail}). If you trust this server, add its certificate or an exception in QGIS (Settings &gt; Options &gt; Authentication &gt; SSL Server Exceptions).</source>
+        <location filename="../ui/messages.py" line="63"/>
+        <source>Secure connection refused: the server&apos;s certificate is not trusted ({detail}). If you trust this server, add its certificate or an exception in QGIS (Settings &gt; Options &gt; Authentication &gt; SSL Server Exceptions).</source>
         <translation>Connexion sécurisée refusée : le certificat du serveur n'est pas reconnu ({detail}). Si vous faites confiance à ce serveur, ajoutez son certificat ou une exception dans QGIS (Préférences &gt; Options &gt; Authentification &gt; Exceptions SSL des serveurs).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="66"/>
-        <source>Secure connection refused: the server's certificate was issued for another name than this address ({detail}).</source>
+        <location filename="../ui/messages.py" line="67"/>
+        <source>Secure connection refused: the server&apos;s certificate was issued for another name than this address ({detail}).</source>
         <translation>Connexion sécurisée refusée : le certificat du serveur a été délivré pour un autre nom que cette adresse ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="69"/>
+        <location filename="../ui/messages.py" line="70"/>
         <source>Secure connection failed: the server and QGIS could not agree on a secure protocol ({detail}).</source>
         <translation>Échec de la connexion sécurisée : le serveur et QGIS n'ont pas pu s'accorder sur un protocole sécurisé ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="340"/>
+        <location filename="../ui/options_page.py" line="339"/>
         <source> MB</source>
         <translation> Mo</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="342"/>
-        <source>A server's answer larger than this (after decompression) is refused and not read to the end, so that a wrong or hostile server cannot fill the memory.</source>
+        <location filename="../ui/options_page.py" line="341"/>
+        <source>A server&apos;s answer larger than this (after decompression) is refused and not read to the end, so that a wrong or hostile server cannot fill the memory.</source>
         <translation>Une réponse de serveur plus grande (après décompression) est refusée sans être lue jusqu'au bout, pour qu'un serveur défaillant ou malveillant ne puisse pas saturer la mémoire.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="351"/>
+        <location filename="../ui/options_page.py" line="350"/>
         <source>Largest answer read from a server</source>
         <translation>Taille maximale d'une réponse de serveur</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="23"/>
+        <location filename="../ui/messages.py" line="24"/>
         <source>The document cannot be used: {message}</source>
         <translation>Le document est inutilisable : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="24"/>
+        <location filename="../ui/messages.py" line="25"/>
         <source>The exchange with the server failed: {message}</source>
         <translation>L'échange avec le serveur a échoué : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="25"/>
+        <location filename="../ui/messages.py" line="26"/>
         <source>The territories cannot be worked out: {message}</source>
         <translation>Les territoires ne peuvent pas être déterminés : {message}</translation>
     </message>
@@ -6302,14 +6297,114 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Le GeoPackage est illisible : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="27"/>
-        <source>The copy could not be written to {path}: {reason}. Nothing was lost: your edits are still in the layer.</source>
-        <translation>La copie n'a pas pu être écrite dans {path} : {reason}. Rien n'est perdu : vos modifications sont toujours dans la couche.</translation>
-    </message>
-    <message>
         <location filename="../ui/messages_publishing.py" line="22"/>
         <source>A geometry of the proposal cannot be read: the proposal cannot be applied as it is. Ask its author to propose it again.</source>
         <translation>Une géométrie de la proposition est illisible : la proposition ne peut pas être appliquée en l'état. Demandez à son auteur de la proposer à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_files.py" line="15"/>
+        <source>The file “{path}” could not be written ({detail}). Nothing was lost: a file that was already there is unchanged.</source>
+        <translation>Le fichier « {path} » n'a pas pu être écrit ({detail}). Rien n'est perdu : un fichier qui s'y trouvait déjà est intact.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_files.py" line="17"/>
+        <source>The file “{path}” could not be written: the disk is full (or your disk quota is used up). Nothing was lost: a file that was already there is unchanged. Free some space on that disk, or choose another folder, then try again.</source>
+        <translation>Le fichier « {path} » n'a pas pu être écrit : le disque est plein (ou votre quota disque est atteint). Rien n'est perdu : un fichier qui s'y trouvait déjà est intact. Libérez de la place sur ce disque, ou choisissez un autre dossier, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_files.py" line="21"/>
+        <source>The file “{path}” could not be written: it is larger than that disk or the system allows. Nothing was lost: a file that was already there is unchanged. Choose a folder on another disk, then try again.</source>
+        <translation>Le fichier « {path} » n'a pas pu être écrit : il dépasse la taille que ce disque ou le système autorise. Rien n'est perdu : un fichier qui s'y trouvait déjà est intact. Choisissez un dossier sur un autre disque, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_files.py" line="24"/>
+        <source>The file “{path}” could not be written: its disk is read-only. Nothing was lost: a file that was already there is unchanged. Choose a folder you can write to, then try again.</source>
+        <translation>Le fichier « {path} » n'a pas pu être écrit : son disque est en lecture seule. Rien n'est perdu : un fichier qui s'y trouvait déjà est intact. Choisissez un dossier où vous pouvez écrire, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_files.py" line="27"/>
+        <source>You may not write the file “{path}”: the file or its folder is protected or read-only, or the file is open in another program. Nothing was lost: a file that was already there is unchanged. Close the file in other programs, or choose a folder you can write to, then try again.</source>
+        <translation>Vous ne pouvez pas écrire le fichier « {path} » : le fichier ou son dossier est protégé ou en lecture seule, ou le fichier est ouvert dans un autre programme. Rien n'est perdu : un fichier qui s'y trouvait déjà est intact. Fermez le fichier dans les autres programmes, ou choisissez un dossier où vous pouvez écrire, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_files.py" line="32"/>
+        <source>The file “{path}” is open in another program, which prevents replacing it. Nothing was lost: the file is unchanged. Close it in that program, then try again.</source>
+        <translation>Le fichier « {path} » est ouvert dans un autre programme, ce qui empêche de le remplacer. Rien n'est perdu : le fichier est intact. Fermez-le dans ce programme, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_files.py" line="35"/>
+        <source>The folder of “{path}” does not exist: choose an existing folder. Nothing was written.</source>
+        <translation>Le dossier de « {path} » n'existe pas : choisissez un dossier existant. Rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="64"/>
+        <source>The local copy “{path}” could not be written ({reason}). The shared layer is unchanged, and no half-written copy was left.</source>
+        <translation>La copie locale « {path} » n'a pas pu être écrite ({reason}). La couche partagée est intacte, et aucune copie à moitié écrite n'a été laissée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="30"/>
+        <source>The dataset's GeoPackage “{path}” could not be written: the disk is full. Nothing was written to it, and the proposal is still approved. Free some space on that disk, then apply it again.</source>
+        <translation>Le GeoPackage du jeu de données « {path} » n'a pas pu être écrit : le disque est plein. Rien n'y a été écrit, et la proposition reste approuvée. Libérez de la place sur ce disque, puis appliquez-la de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="33"/>
+        <source>The dataset's GeoPackage “{path}” is read-only for you. Nothing was written to it, and the proposal is still approved. Ask for the right to write to the file and its folder, then apply it again.</source>
+        <translation>Le GeoPackage du jeu de données « {path} » est en lecture seule pour vous. Rien n'y a été écrit, et la proposition reste approuvée. Demandez le droit d'écrire dans le fichier et son dossier, puis appliquez-la de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="36"/>
+        <source>The dataset's GeoPackage “{path}” is locked: another user or program is writing to it (a QGIS editing the layer?). Nothing was written to it, and the proposal is still approved. Apply it again once that edit is saved or closed.</source>
+        <translation>Le GeoPackage du jeu de données « {path} » est verrouillé : un autre utilisateur ou un autre programme y écrit (un QGIS qui modifie la couche ?). Rien n'y a été écrit, et la proposition reste approuvée. Appliquez-la de nouveau quand cette modification aura été enregistrée ou fermée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="40"/>
+        <source>The dataset's GeoPackage “{path}” cannot be opened for writing: its folder may be missing, read-only, or on a disconnected network drive. Nothing was written to it, and the proposal is still approved. Check the folder, then apply it again.</source>
+        <translation>Le GeoPackage du jeu de données « {path} » ne peut pas être ouvert en écriture : son dossier est peut-être absent, en lecture seule, ou sur un lecteur réseau déconnecté. Rien n'y a été écrit, et la proposition reste approuvée. Vérifiez le dossier, puis appliquez-la de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_publishing.py" line="44"/>
+        <source>The disk failed while writing the dataset's GeoPackage “{path}” ({detail}). Nothing was written to it, and the proposal is still approved. Check the disk, then apply it again.</source>
+        <translation>Le disque a échoué pendant l'écriture du GeoPackage du jeu de données « {path} » ({detail}). Rien n'y a été écrit, et la proposition reste approuvée. Vérifiez le disque, puis appliquez-la de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_store.py" line="67"/>
+        <source>The proposal store “{path}” could not be written: the disk is full (or your disk quota is used up). Nothing was lost: the store is as it was before, and what you were saving is still here in QGIS. Free some space on that disk, then try again.</source>
+        <translation>Le registre des propositions « {path} » n'a pas pu être écrit : le disque est plein (ou votre quota disque est atteint). Rien n'est perdu : le registre est tel qu'il était, et ce que vous enregistriez est toujours là, dans QGIS. Libérez de la place sur ce disque, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_store.py" line="71"/>
+        <source>The proposal store “{path}” is read-only: the file, its folder or the drive cannot be written to. Nothing was lost: the store is as it was before, and what you were saving is still here in QGIS. Ask for the right to write to the file and its folder, then try again; or choose another file in Settings ▸ Options ▸ GeoGov.</source>
+        <translation>Le registre des propositions « {path} » est en lecture seule : on ne peut écrire ni dans le fichier, ni dans son dossier, ou le lecteur est protégé. Rien n'est perdu : le registre est tel qu'il était, et ce que vous enregistriez est toujours là, dans QGIS. Demandez le droit d'écrire dans le fichier et son dossier, puis réessayez ; ou choisissez un autre fichier dans Préférences ▸ Options ▸ GeoGov.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_store.py" line="76"/>
+        <source>The proposal store “{path}” is locked: another user or program is writing to it. Nothing was lost: the store is as it was before, and what you were saving is still here in QGIS. Try again in a moment; if it stays locked, close the program that holds the file open (a database tool, another QGIS).</source>
+        <translation>Le registre des propositions « {path} » est verrouillé : un autre utilisateur ou un autre programme y écrit. Rien n'est perdu : le registre est tel qu'il était, et ce que vous enregistriez est toujours là, dans QGIS. Réessayez dans un instant ; s'il reste verrouillé, fermez le programme qui garde le fichier ouvert (un outil de base de données, un autre QGIS).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_store.py" line="81"/>
+        <source>The proposal store “{path}” cannot be opened for writing: SQLite must create a temporary journal file beside it, in “{folder}”. Nothing was lost: the store is as it was before, and what you were saving is still here in QGIS. Check that the folder is still there (a network drive may be disconnected) and that you may write to it, then try again.</source>
+        <translation>Le registre des propositions « {path} » ne peut pas être ouvert en écriture : SQLite doit créer un fichier journal temporaire à côté, dans « {folder} ». Rien n'est perdu : le registre est tel qu'il était, et ce que vous enregistriez est toujours là, dans QGIS. Vérifiez que le dossier est toujours accessible (un lecteur réseau a pu être déconnecté) et que vous pouvez y écrire, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_store.py" line="87"/>
+        <source>The disk failed while writing the proposal store “{path}” ({detail}): it may be full, over its quota, or a network drive that was disconnected. Nothing was lost: the store is as it was before, and what you were saving is still here in QGIS. Check the disk, then try again.</source>
+        <translation>Le disque a échoué pendant l'écriture du registre des propositions « {path} » ({detail}) : il est peut-être plein, au-delà de son quota, ou c'est un lecteur réseau qui a été déconnecté. Rien n'est perdu : le registre est tel qu'il était, et ce que vous enregistriez est toujours là, dans QGIS. Vérifiez le disque, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_store.py" line="91"/>
+        <source>The proposal store “{path}” is damaged ({detail}): GeoGov wrote nothing to it. Restore it from a backup, or ask your coordinator.</source>
+        <translation>Le registre des propositions « {path} » est endommagé ({detail}) : GeoGov n'y a rien écrit. Restaurez-le depuis une sauvegarde, ou adressez-vous à votre coordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_store.py" line="93"/>
+        <source>The file “{path}” is not a GeoPackage proposal store: GeoGov wrote nothing to it. Choose the right file in Settings ▸ Options ▸ GeoGov.</source>
+        <translation>Le fichier « {path} » n'est pas un registre des propositions GeoPackage : GeoGov n'y a rien écrit. Choisissez le bon fichier dans Préférences ▸ Options ▸ GeoGov.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="269"/>
+        <source>Your changes are kept in the layer and in this window: click “Save draft” to save them again.</source>
+        <translation>Vos modifications sont conservées dans la couche et dans cette fenêtre : cliquez sur « Enregistrer le brouillon » pour les enregistrer à nouveau.</translation>
     </message>
 </context>
 </TS>

@@ -64,6 +64,18 @@ class StoreError(GeoGovError):
     code = "store"
 
 
+class StoreFileError(StoreError):
+    """The proposal store's file could not be opened or written: the disk is full, the file or
+    its folder is read-only, it is not a GeoPackage (codes store.disk_full, store.read_only,
+    store.unopenable, store.io_error, store.corrupt, store.not_a_database; params ``path``).
+
+    Raised after the operation's transaction was rolled back: the file holds what it held
+    before, and what the user was writing is still theirs (in memory, in the layer).
+    """
+
+    code = "store.file"
+
+
 class PermissionDenied(StoreError):
     """The store (for PostgreSQL: the database itself) refused the current identity."""
 
@@ -74,6 +86,18 @@ class ConcurrentUpdate(StoreError):
     """Someone else changed the same object first (e.g. two stewards deciding at once)."""
 
     code = "store.concurrent"
+
+
+class FileWriteError(GeoGovError):
+    """A file GeoGov writes on the user's disk (an export, a report, a cache, a copy) could not
+    be written (codes file.disk_full, file.too_large, file.read_only, file.permission,
+    file.locked, file.no_folder, file.write_failed; params ``path``, ``folder``, ``detail``).
+
+    Files are written to a temporary file beside the final one, then renamed over it: after
+    this error, a file that was already at ``path`` is still there, whole.
+    """
+
+    code = "file.write_failed"
 
 
 class ValidationFailed(GeoGovError):

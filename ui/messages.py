@@ -13,7 +13,8 @@ import string
 from ..plugin.bridge.i18n import tr
 
 DOMAIN_MODULES = ("messages_catalogue", "messages_governance", "messages_proposals",
-                  "messages_publishing", "messages_documents", "messages_store")
+                  "messages_publishing", "messages_documents", "messages_store",
+                  "messages_files")
 
 
 def _base_messages():

@@ -194,6 +194,10 @@ def problem_text(problem, table: dict | None = None) -> str:
         if isinstance(params.get(key), (list, tuple)):
             params[key] = _listing(params[key])
     template = table.get(code)
+    if template is None and code.startswith("file."):
+        from .messages_files import messages as file_messages  # a territory cache not written
+
+        template = file_messages().get(code)
     if template is None:
         return problem.message
     text = format_template(template, params)

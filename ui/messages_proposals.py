@@ -24,8 +24,6 @@ def messages() -> dict:
         "changeset.value_type": tr("A value of type {type} cannot be stored in a proposal."),
         "value.wrong_type": tr("{value} is not a valid {type}."),
         "geopackage.unreadable": tr("The GeoPackage cannot be read: {message}"),
-        "proposal.copy_failed": tr("The copy could not be written to {path}: {reason}. "
-                                   "Nothing was lost: your edits are still in the layer."),
         # validation (plugin/proposals/validation.py)
         "proposal.invalid": tr("{count} problem(s) prevent submitting this proposal."),
         "proposal.not_allowed": tr("Your organisation ({partner}) may not propose changes to this "
@@ -63,6 +61,8 @@ def messages() -> dict:
                                     "from it could never be applied. Your edits are still in the "
                                     "layer; to propose them from a copy, compare the copy with the "
                                     "authoritative layer."),
+        "proposal.copy_failed": tr("The local copy “{path}” could not be written ({reason}). The shared "
+                                   "layer is unchanged, and no half-written copy was left."),
         "proposal.no_edits": tr("The layer “{layer}” has no edits to propose."),
         "proposal.key_missing": tr("The layer “{layer}” has no field “{key}”, the key that identifies "
                                    "the features of the dataset."),

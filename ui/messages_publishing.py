@@ -25,6 +25,25 @@ def messages() -> dict:
                              "was written."),
         "apply.connect": tr("Cannot connect to the target database. Check the connection and its "
                             "authentication configuration."),
+        # A GeoPackage target whose file cannot be written (plugin/publishing/sql_apply.py):
+        # rolled back, nothing written, the proposal still approved.
+        "apply.target_disk_full": tr("The dataset's GeoPackage “{path}” could not be written: the disk "
+                                     "is full. Nothing was written to it, and the proposal is still "
+                                     "approved. Free some space on that disk, then apply it again."),
+        "apply.target_read_only": tr("The dataset's GeoPackage “{path}” is read-only for you. Nothing was "
+                                     "written to it, and the proposal is still approved. Ask for the "
+                                     "right to write to the file and its folder, then apply it again."),
+        "apply.target_locked": tr("The dataset's GeoPackage “{path}” is locked: another user or program "
+                                  "is writing to it (a QGIS editing the layer?). Nothing was written to "
+                                  "it, and the proposal is still approved. Apply it again once that "
+                                  "edit is saved or closed."),
+        "apply.target_unopenable": tr("The dataset's GeoPackage “{path}” cannot be opened for writing: its "
+                                      "folder may be missing, read-only, or on a disconnected network "
+                                      "drive. Nothing was written to it, and the proposal is still "
+                                      "approved. Check the folder, then apply it again."),
+        "apply.target_io_error": tr("The disk failed while writing the dataset's GeoPackage “{path}” "
+                                    "({detail}). Nothing was written to it, and the proposal is still "
+                                    "approved. Check the disk, then apply it again."),
         "apply.target_kind": tr("GeoGov cannot apply changes to a target of kind “{kind}”."),
         "apply.no_changeset": tr("This proposal has no changes to apply."),
         "apply.not_approved": tr("Only an approved proposal can be applied (this one is “{status}”)."),

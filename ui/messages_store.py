@@ -62,6 +62,37 @@ def messages() -> dict:
                                    "Choose another file in Settings ▸ Options ▸ GeoGov."),
         "store.file.is_folder": tr("The proposal store is a folder, not a GeoPackage file: "
                                    "choose a .gpkg file in Settings ▸ Options ▸ GeoGov."),
+        # The file of a GeoPackage store (plugin/proposals/gpkg_reads.py store_error): the
+        # operation was rolled back, nothing in the file changed.
+        "store.disk_full": tr("The proposal store “{path}” could not be written: the disk is full (or "
+                              "your disk quota is used up). Nothing was lost: the store is as it was "
+                              "before, and what you were saving is still here in QGIS. Free some space "
+                              "on that disk, then try again."),
+        "store.read_only": tr("The proposal store “{path}” is read-only: the file, its folder or the "
+                              "drive cannot be written to. Nothing was lost: the store is as it was "
+                              "before, and what you were saving is still here in QGIS. Ask for the "
+                              "right to write to the file and its folder, then try again; or choose "
+                              "another file in Settings ▸ Options ▸ GeoGov."),
+        "store.locked": tr("The proposal store “{path}” is locked: another user or program is writing "
+                           "to it. Nothing was lost: the store is as it was before, and what you were "
+                           "saving is still here in QGIS. Try again in a moment; if it stays locked, "
+                           "close the program that holds the file open (a database tool, another "
+                           "QGIS)."),
+        "store.unopenable": tr("The proposal store “{path}” cannot be opened for writing: SQLite must "
+                               "create a temporary journal file beside it, in “{folder}”. Nothing was "
+                               "lost: the store is as it was before, and what you were saving is "
+                               "still here in QGIS. Check that the folder is still there (a network "
+                               "drive may be disconnected) and that you may write to it, then try "
+                               "again."),
+        "store.io_error": tr("The disk failed while writing the proposal store “{path}” ({detail}): it "
+                             "may be full, over its quota, or a network drive that was disconnected. "
+                             "Nothing was lost: the store is as it was before, and what you were "
+                             "saving is still here in QGIS. Check the disk, then try again."),
+        "store.corrupt": tr("The proposal store “{path}” is damaged ({detail}): GeoGov wrote nothing "
+                            "to it. Restore it from a backup, or ask your coordinator."),
+        "store.not_a_database": tr("The file “{path}” is not a GeoPackage proposal store: GeoGov wrote "
+                                   "nothing to it. Choose the right file in Settings ▸ Options ▸ "
+                                   "GeoGov."),
         "store.database": tr("The proposal database failed: {message}"),
         "store.authcfg": tr("The QGIS authentication configuration {authcfg} cannot be read."),
     }

@@ -41,6 +41,7 @@ from ..plugin.bridge.i18n import tr
 from ..plugin.bridge.network_tasks import run_network_task
 from ..plugin.catalogue import connections as catalogue_connections
 from ..plugin.errors import Cancelled, GeoGovError
+from ..plugin.safe_files import write_file
 from .messages import error_text
 
 CATALOGUE_KINDS = (("csw", "2.0.2"), ("csw", "3.0.0"), ("ogcapi-records", ""))
@@ -265,16 +266,14 @@ class ConnectionTable(QGroupBox):
             return
         try:
             self.export_to(path)
-        except OSError as error:
-            QMessageBox.warning(self, tr("Export catalogue connections"),
-                                tr("The file cannot be written: {detail}").format(
-                                    detail=error.strerror or str(error)))
+        except GeoGovError as error:
+            QMessageBox.warning(self, tr("Export catalogue connections"), error_text(error))
 
     def export_to(self, path) -> None:
         """Write the connections to ``path``; authentication ids are left out (they name
-        entries of this profile's authentication database only)."""
-        with open(path, "wb") as handle:
-            handle.write(catalogue_connections.export_connections(self.connections))
+        entries of this profile's authentication database only). Through a temporary file:
+        a FileWriteError leaves an earlier export whole."""
+        write_file(path, catalogue_connections.export_connections(self.connections))
 
 
 class GeoGovOptionsPage(QgsOptionsPageWidget):

@@ -46,6 +46,7 @@ from ..plugin.bridge.propose import (
 )
 from ..plugin.bridge.propose_store import (
     default_outbox_path,
+    may_retry,
     prepare_and_save,
     proposal_from,
     send_outbox,
@@ -76,6 +77,7 @@ class ProposeDialog(QDialog):
         self.task = None
         self.closed = False
         self._waiting = False       # for the convention to load (see start)
+        self._computed_title = ""   # the title of the last computation (saved with the draft)
         # Replaced in tests: the question asked before rolling back the layer's edits.
         self.confirm = self._ask
         self.setWindowTitle(tr("Propose my changes"))
@@ -205,6 +207,7 @@ class ProposeDialog(QDialog):
             source.proposal_id = self.proposal.id
         settings = copy.deepcopy(self.load_settings())
         title = self.title.text().strip() or tr("Changes to {dataset}").format(dataset=source.dataset_title)
+        self._computed_title = title
         self._busy(tr("Computing, checking and saving the changes…"))
         self.task = run_task(tr("GeoGov: propose changes to {layer}").format(layer=source.layer_name),
                              prepare_and_save, source, convention, settings, self.outbox_path, title,
@@ -243,18 +246,34 @@ class ProposeDialog(QDialog):
             self._remember(prepared.proposal.id)
             if not self.title.text().strip():
                 self.title.setText(prepared.proposal.title)
+        elif self._unsaved() and not self.title.text().strip():
+            self.title.setText(self._computed_title)     # the title "Save draft" will save
         self._show_prepared(prepared)
         if prepared.empty:
             self._say(tr("There is nothing to propose: the edited version is the same as the "
                          "authoritative one."))
         elif prepared.save_error is not None:
             self._say(tr("The draft could not be saved: {reason}").format(
-                reason=error_text(prepared.save_error)), error=True)
+                reason=error_text(prepared.save_error)) + self._retry_hint(prepared.save_error), error=True)
         elif prepared.saved_locally:
             self._say_local()
         else:
             self._say(tr("Draft saved in the proposal store ({id}).").format(id=prepared.proposal.id))
         self._update_buttons()
+
+    @staticmethod
+    def _retry_hint(error) -> str:
+        """For a store that could not be written (full, read-only, locked): where the draft is."""
+        if not may_retry(error):
+            return ""
+        return " " + tr("Your changes are kept in the layer and in this window: click “Save draft” to "
+                        "save them again.")
+
+    def _unsaved(self) -> bool:
+        """The changes were computed, but the store could not take the draft: saving again may."""
+        prepared = self.prepared
+        return (self.proposal is None and prepared is not None and not prepared.empty
+                and may_retry(prepared.save_error))
 
     def _remember(self, proposal_id):
         """Proposing these edits again updates this draft (not while it is somebody's review)."""
@@ -318,8 +337,9 @@ class ProposeDialog(QDialog):
         # Once submitted, "this proposal is submitted" is news, not a problem: no red line.
         submitted = self.proposal is not None and self.proposal.status == SUBMITTED
         self.reason.setText(blocker if self.prepared is not None and not submitted else "")
-        can_save = (not self.busy and self.proposal is not None
-                    and self.proposal.status != SUBMITTED and bool(self.title.text().strip()))
+        can_save = (not self.busy and bool(self.title.text().strip())
+                    and ((self.proposal is not None and self.proposal.status != SUBMITTED)
+                         or self._unsaved()))
         self.save_button.setEnabled(can_save)
         self.compute_button.setEnabled(not self.busy)
 
@@ -335,15 +355,17 @@ class ProposeDialog(QDialog):
         self._store(submit=True)
 
     def _store(self, submit: bool):
-        if self.busy or self.prepared is None or self.proposal is None:
+        if self.busy or self.prepared is None or (self.proposal is None and not self._unsaved()):
             return
+        # No draft yet (the store could not take it): the one these edits made before, if any.
+        proposal_id = self.proposal.id if self.proposal is not None else self.prepared.source.proposal_id
         proposal = proposal_from(self.prepared, self.title.text().strip(), self.comment.toPlainText().strip(),
-                                 self.proposal.id)
+                                 proposal_id or "")
         settings = copy.deepcopy(self.load_settings())
         self._busy(tr("Submitting the proposal…") if submit else tr("Saving the draft…"))
         self.task = run_task(tr("GeoGov: save the proposal"), update_and_submit, settings, self.outbox_path,
                              proposal, submit, on_done=lambda outcome: self._stored(outcome, submit),
-                             on_error=self._failed)
+                             on_error=self._save_failed)
 
     @robust_slot(lambda self: self.iface)
     def _stored(self, outcome, submitted):
@@ -353,6 +375,9 @@ class ProposeDialog(QDialog):
             return
         self._idle()
         self.proposal = outcome.proposal
+        if self.prepared is not None and self.prepared.save_error is not None:
+            self.prepared.save_error = None         # saved at last: proposing again updates it
+            self._remember(outcome.proposal.id)
         if outcome.queued:
             self._say(tr("The proposal is saved on this computer and will be submitted when the "
                          "database is reachable."), warning=True)
@@ -439,6 +464,14 @@ class ProposeDialog(QDialog):
         self._idle()
         self._say(error_text(error), error=True)
         self._update_buttons()
+
+    @robust_slot(lambda self: self.iface)
+    def _save_failed(self, error):
+        """Saving or submitting failed: the draft is still in the dialog (and the layer's edits
+        were not rolled back), so the user can save again once the store can take it."""
+        self._failed(error)
+        if not self.closed:
+            self._say(error_text(error) + self._retry_hint(error), error=True)
 
     def _say(self, text, error=False, warning=False):
         self.status.setStyleSheet(ERROR_STYLE if error else WARNING_STYLE if warning else "")

@@ -350,6 +350,9 @@ class QgisTransport:
             elif time.monotonic() >= left_at:
                 _LEFT_BEHIND[:] = [t for t in _LEFT_BEHIND if not t.isFinished()]
                 _LEFT_BEHIND.append(exchange)   # a QThread must outlive its run()
+                # Nor may Python destroy it at exit while it runs (Qt aborts the process):
+                # the C++ side owns it from now on.
+                sip.transferto(exchange, None)
                 raise given_up
         outcome = exchange.outcome
         if given_up is not None and (isinstance(given_up, Cancelled)

@@ -25,6 +25,7 @@ from qgis.core import (
 )
 
 from ..errors import Cancelled, GeoGovError
+from ..safe_files import diagnose, file_error
 from .propose import COPY_OF_PROPERTY
 
 CHECK_EVERY = 500
@@ -64,29 +65,64 @@ def copy_source(layer, transform_context: QgsCoordinateTransformContext) -> Copy
                       max(layer.featureCount(), 0))
 
 
+def _copy_error(path: str, reason: str) -> GeoGovError:
+    """Why the copy could not be written: the disk full or the folder read-only when a probe
+    beside it says so (GDAL's message gives no errno), else GDAL's own words."""
+    found = diagnose(path, reason)
+    if found.code != "file.write_failed":
+        return found
+    return GeoGovError(f"cannot write {path}: {reason}", code="proposal.copy_failed", path=path,
+                       reason=reason)
+
+
+def _remove_copy(path: str) -> None:
+    """A copy that failed half-way is not left in the profile (nor its SQLite side files)."""
+    for name in (path, f"{path}-journal", f"{path}-wal", f"{path}-shm"):
+        try:
+            os.remove(name)
+        except OSError:
+            pass
+
+
 def write_copy(source: CopySource, path: str, progress=None, is_cancelled=None) -> str:
-    """Write every feature of ``source`` into a new GeoPackage at ``path`` (any thread)."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
+    """Write every feature of ``source`` into a new GeoPackage at ``path`` (any thread).
+    A failure (the disk full, cancelled) removes the half-written file."""
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+    except OSError as error:
+        raise file_error(error, path) from None
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = source.table
     writer = QgsVectorFileWriter.create(path, source.fields, source.wkb_type, source.crs, source.context,
                                         options)
-    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
-        raise GeoGovError(f"cannot write {path}: {writer.errorMessage()}", code="proposal.copy_failed",
-                          path=path, reason=writer.errorMessage())
+    written = 0
     try:
+        if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
+            raise _copy_error(path, writer.errorMessage())
         for number, feature in enumerate(source.source.getFeatures(), 1):
+            written = number
             if not writer.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-                raise GeoGovError(f"cannot write {path}: {writer.lastError()}", code="proposal.copy_failed",
-                                  path=path, reason=writer.lastError())
+                raise _copy_error(path, writer.lastError())
             if number % CHECK_EVERY == 0:
                 if is_cancelled is not None and is_cancelled():
                     raise Cancelled("copy cancelled")
                 if progress is not None and source.count:
                     progress(min(number / source.count, 0.99))
-    finally:
-        del writer          # closes the file
+    except BaseException:
+        del writer
+        _remove_copy(path)
+        raise
+    # Closing commits what GDAL buffered, and cannot report a failure (the disk full then):
+    # the file read back must hold every feature written.
+    del writer
+    check = QgsVectorLayer(f"{path}|layername={source.table}", "check", "ogr")
+    complete = check.isValid() and check.featureCount() == written
+    del check
+    if not complete:
+        error = _copy_error(path, f"the file holds fewer than the {written} features written")
+        _remove_copy(path)
+        raise error
     return path
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..errors import StoreError
+from ..proposals.gpkg_reads import store_os_error
 from ..proposals.model import CHANGES_REQUESTED, DRAFT, Proposal
 from ..proposals.store import MINE, Identity
 from .propose import Prepared, ProposeSource, prepare
@@ -22,6 +23,15 @@ from .store_factory import open_geopackage_store, postgres_dsn
 
 OFFLINE = "store.offline"
 EDITABLE = (DRAFT, CHANGES_REQUESTED)
+# The store could not take the draft for a reason of its file (the disk full, read-only,
+# locked by another writer): the draft stays in the dialog and the layer, to save again.
+RETRY_LATER = ("store.disk_full", "store.read_only", "store.locked", "store.busy", "store.unopenable",
+               "store.io_error")
+
+
+def may_retry(error) -> bool:
+    """Whether saving again may succeed once the user fixed the condition ``error`` names."""
+    return isinstance(error, StoreError) and error.code in RETRY_LATER
 
 
 def default_outbox_path() -> str:
@@ -40,7 +50,10 @@ def open_proposal_store(settings, outbox_path: Optional[str] = None):
         from ..proposals.postgres_store import PostgresStore
 
         if outbox_path:
-            os.makedirs(os.path.dirname(outbox_path), exist_ok=True)
+            try:
+                os.makedirs(os.path.dirname(outbox_path), exist_ok=True)
+            except OSError as error:
+                raise store_os_error(error, outbox_path) from None
         return PostgresStore(postgres_dsn(settings.store_dsn, settings.store_authcfg),
                              outbox_path=outbox_path)
     path = settings.store_path

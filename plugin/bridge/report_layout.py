@@ -62,6 +62,7 @@ from ..governance.report_html import (
     status_phrase,
     territory_phrase,
 )
+from ..safe_files import diagnose, file_error, replaced, write_file
 from .i18n import tr as qt_tr
 from .qgis_compat import set_label_text_style, set_legend_style_font
 from .report_map import COLOURS, departement_rows, legend_labels, territories_layer
@@ -466,27 +467,30 @@ def build_report_layout(report, project=None, tr=qt_tr) -> QgsPrintLayout:
 
 
 def export_pdf(layout, path: str) -> str:
+    """Write the layout as a PDF at ``path``: to a temporary file beside it, renamed over it
+    once whole, so a failed export (the disk full) never leaves a truncated PDF over a good one."""
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.rasterizeWholeImage = False
     settings.forceVectorOutput = True
     # Real text, not outlines: the PDF can be searched, copied and read aloud.
     settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
-    result = QgsLayoutExporter(layout).exportToPdf(path, settings)
-    if result != QgsLayoutExporter.ExportResult.Success:
-        raise GeoGovError(f"The PDF could not be written to {path} (exporter code {result})",
-                          code="report.pdf_failed", source=path, path=path)
+    with replaced(path) as temporary:
+        exporter = QgsLayoutExporter(layout)
+        result = exporter.exportToPdf(temporary, settings)
+        if result != QgsLayoutExporter.ExportResult.Success:
+            detail = exporter.errorMessage() if hasattr(exporter, "errorMessage") else ""
+            found = diagnose(path, detail)       # the exporter says no more than "file error"
+            if found.code != "file.write_failed":
+                raise found
+            raise GeoGovError(f"The PDF could not be written to {path} (exporter code {result})",
+                              code="report.pdf_failed", source=path, path=path)
     return path
 
 
 def write_html(report, path: str, tr=qt_tr) -> str:
-    try:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(render_html(report, tr=tr))
-    except OSError as error:
-        raise GeoGovError(f"The HTML page could not be written: {error.strerror}",
-                          code="report.html_failed", source=path, path=path,
-                          detail=error.strerror or str(error)) from None
-    return path
+    """The HTML page at ``path`` (through a temporary file: FileWriteError leaves an older
+    page whole)."""
+    return write_file(path, render_html(report, tr=tr), encoding="utf-8")
 
 
 def export_report(report, pdf_path: str = "", html_path: str = "", project=None,
@@ -496,7 +500,10 @@ def export_report(report, pdf_path: str = "", html_path: str = "", project=None,
     for path in (pdf_path, html_path):
         if path:
             folder = os.path.dirname(os.path.abspath(path))
-            os.makedirs(folder, exist_ok=True)
+            try:
+                os.makedirs(folder, exist_ok=True)
+            except OSError as error:
+                raise file_error(error, path) from None
     if pdf_path:
         layout = build_report_layout(report, project, tr)
         out["pdf"] = export_pdf(layout, pdf_path)

@@ -102,7 +102,14 @@ def open_geopackage_store(path: str, login: str = "", partner: Optional[str] = N
     store = GeoPackageStore(path, login or READER_LOGIN, partner,
                             reference=getattr(_CONVENTION, "reference", None))
     if _CONVENTION is not None:
-        store.sync_convention(_CONVENTION, only_if_changed=True)
+        try:
+            store.sync_convention(_CONVENTION, only_if_changed=True)
+        except StoreError as error:
+            if error.code != "store.read_only":
+                store.close()
+                raise
+            # A file this login may only read can still be read (the panels, the report);
+            # each write to it says "read-only" in its turn.
     return store
 
 

@@ -8,11 +8,12 @@ everything).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import contextmanager
 from typing import Optional
 
-from ..errors import ConcurrentUpdate, PermissionDenied, StoreError
+from ..errors import ConcurrentUpdate, PermissionDenied, StoreError, StoreFileError
 from . import gpkg_rows as rows
 from . import rules
 from .audit import verify_chain
@@ -34,20 +35,38 @@ loads = rows.loads
 
 
 class GeoPackageReads:
-    """Mixin of GeoPackageStore: needs ``self._conn`` and ``self.login``, ``self._partner``,
+    """Mixin of GeoPackageStore: needs ``self._conn``, ``self.path``, ``self._nested`` (the
+    depth of the store's own transaction) and ``self.login``, ``self._partner``,
     ``self._roles``."""
 
     @contextmanager
     def _read(self):
         conn = self._conn
+        if self._nested:               # inside a write: its transaction is the snapshot
+            yield conn
+            return
         try:
             conn.execute("BEGIN")      # one snapshot for the several SELECTs of a read
-            try:
-                yield conn
-            finally:
-                conn.execute("ROLLBACK")
         except sqlite3.Error as error:
-            raise store_error(error)
+            raise store_error(error, self.path) from error
+        try:
+            yield conn
+        except sqlite3.Error as error:
+            self._rollback()
+            raise store_error(error, self.path) from error
+        finally:
+            self._rollback()
+
+    def _rollback(self) -> None:
+        """End the open transaction, if SQLite has not already (it rolls back by itself on
+        SQLITE_FULL, SQLITE_IOERR, some SQLITE_BUSY); a ROLLBACK that fails leaves a hot
+        journal, which SQLite plays back at the next open: the connection is reopened."""
+        conn = self._conn
+        try:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            self._reopen()
 
     def _identity(self, conn) -> Identity:
         member = rows.member(conn, self.login)
@@ -207,13 +226,57 @@ def _awaits(ident: Identity, row: dict, stewards: list, required: list, state: d
                for r in qualified)
 
 
-def store_error(error: sqlite3.Error) -> StoreError:
+# SQLite's primary result codes that say the file, not the operation, failed; matched on
+# sqlite_errorname (Python >= 3.11) else on SQLite's fixed English text (sqlite3ErrStr),
+# which is what QGIS 3.22's Python 3.9 gives.
+_CONDITIONS = (
+    ("SQLITE_FULL", "database or disk is full", "disk_full"),
+    ("SQLITE_READONLY", "readonly database", "read_only"),
+    ("SQLITE_BUSY", "database is locked", "locked"),
+    ("SQLITE_LOCKED", "database table is locked", "locked"),
+    ("SQLITE_CANTOPEN", "unable to open database file", "unopenable"),
+    ("SQLITE_IOERR", "disk i/o error", "io_error"),
+    ("SQLITE_CORRUPT", "database disk image is malformed", "corrupt"),
+    ("SQLITE_NOTADB", "file is not a database", "not_a_database"),
+)
+
+
+def sqlite_condition(error: sqlite3.Error) -> str:
+    """disk_full, read_only, locked, unopenable, io_error, corrupt, not_a_database, or ""."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    text = str(error).lower()
+    for code, words, condition in _CONDITIONS:
+        if name == code or name.startswith(code + "_") or (not name and words in text):
+            return condition
+    return ""
+
+
+def store_error(error: sqlite3.Error, path: Optional[str] = None) -> StoreError:
+    """The StoreError for an sqlite3 error of the store file ``path``. The caller has
+    rolled the transaction back: the errors about the file say nothing was changed."""
     text = str(error)
     if "store.append_only" in text:
         return PermissionDenied("the audit trail is append-only", code="store.append_only")
-    if isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
-        return ConcurrentUpdate(f"the GeoPackage is busy (another user is writing): {text}",
-                                code="store.busy")
+    condition = sqlite_condition(error)
+    where = path or "the GeoPackage"
+    if condition == "locked":
+        return ConcurrentUpdate(f"{where} is locked: another user or program is writing to it ({text}); "
+                                "nothing was changed", code="store.locked", path=path or "")
+    if condition:
+        return StoreFileError(f"{where}: {text} (nothing was changed)", code=f"store.{condition}",
+                              path=path or "", folder=os.path.dirname(os.path.abspath(path)) if path else "",
+                              detail=text)
     if isinstance(error, sqlite3.IntegrityError):
         return StoreError(f"the GeoPackage refused a value: {text}", code="store.bad_value")
-    return StoreError(f"GeoPackage error: {text}", code="store.file")
+    return StoreError(f"GeoPackage error: {text}", code="store.file", path=path or "")
+
+
+def store_os_error(error: OSError, path: str) -> StoreFileError:
+    """The StoreFileError for an OSError met preparing the store file ``path`` (its folder)."""
+    from ..safe_files import os_condition
+
+    condition = {"disk_full": "disk_full", "too_large": "disk_full", "read_only": "read_only",
+                 "permission": "read_only"}.get(os_condition(error), "unopenable")
+    detail = error.strerror or str(error)
+    return StoreFileError(f"{path}: {detail} (nothing was changed)", code=f"store.{condition}", path=path,
+                          folder=os.path.dirname(os.path.abspath(path)), detail=detail)

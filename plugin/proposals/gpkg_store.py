@@ -10,6 +10,13 @@ Meant for a small team sharing the file on a drive. What that means here:
   write lock, taken before reading what is checked) with a busy timeout, and decisions
   check the proposal's ``version`` counter: of two users deciding the same proposal at
   once, the second gets ConcurrentUpdate instead of overwriting the first.
+- **A file that cannot be written** (the disk full, a read-only file or folder, a lock
+  another program keeps): the transaction is rolled back — by SQLite itself for
+  SQLITE_FULL / SQLITE_IOERR, which the rollback here allows for — and the error says which
+  (gpkg_reads.store_error: store.disk_full, store.read_only, store.locked,
+  store.unopenable, store.io_error), with the file's path. The file holds what it held
+  before; a new file is created with its GeoPackage header and every table in one
+  transaction, and removed again if that fails.
 - **Journal mode**: a new file is created in rollback-journal (DELETE) mode, because
   SQLite's WAL mode needs shared memory and does not work on network file systems. The
   file must not be put on a share whose locking is broken (some NFS/SMB set-ups): SQLite
@@ -72,6 +79,15 @@ def _digestible(value):
     return str(value)
 
 
+def _remove_if_empty(path: str) -> None:
+    """After a failed creation: the empty file sqlite3.connect made is not left behind."""
+    try:
+        if os.path.getsize(path) == 0 and not os.path.exists(path + "-journal"):
+            os.remove(path)
+    except OSError:
+        pass
+
+
 def partner_geometry(conn, partner_id: str):
     row = conn.execute("SELECT geometry FROM partners WHERE id = ?", (partner_id,)).fetchone()
     return None if row is None or row[0] is None else bytes(row[0])
@@ -93,21 +109,49 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
         self.path = os.fspath(path)
         self.login = login
         self._partner, self._roles = partner, roles
-        new = not os.path.exists(self.path) or os.path.getsize(self.path) == 0
+        self._busy_timeout = busy_timeout
+        self._nested = 0
+        self._conn = None
+        existed = os.path.exists(self.path)
+        new = not existed or os.path.getsize(self.path) == 0
         try:
-            # isolation_level None: we issue BEGIN IMMEDIATE ourselves. check_same_thread off:
-            # the bridge may read on a QgsTask thread; one store is still used by one thread at a time.
-            self._conn = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None,
-                                         check_same_thread=False)
-            self._conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            if new:
-                self._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                self._conn.execute(f"PRAGMA user_version = {USER_VERSION}")
-                self._conn.execute("PRAGMA journal_mode = DELETE")
-            migrate_sqlite(self._conn, rows.format_time(utc_now()))
-        except sqlite3.Error as error:
-            raise store_error(error)
+            try:
+                self._connect()
+                if new:
+                    # WAL needs shared memory, which network shares do not give. Nothing is
+                    # written yet: the header goes in the same transaction as the tables, so
+                    # a failure (the disk full, the folder read-only) leaves no half-made store.
+                    self._conn.execute("PRAGMA journal_mode = DELETE")
+                header = (f"PRAGMA application_id = {APPLICATION_ID}",
+                          f"PRAGMA user_version = {USER_VERSION}") if new else ()
+                migrate_sqlite(self._conn, rows.format_time(utc_now()), header)
+            except sqlite3.Error as error:
+                raise store_error(error, self.path) from error
+        except StoreError as error:
+            self.close()
+            if not existed and error.code != "store.locked":   # locked: someone else is creating it
+                _remove_if_empty(self.path)
+            raise
+
+    def _connect(self) -> None:
+        # isolation_level None: we issue BEGIN IMMEDIATE ourselves. check_same_thread off:
+        # the bridge may read on a QgsTask thread; one store is still used by one thread at a time.
+        self._conn = sqlite3.connect(self.path, timeout=self._busy_timeout, isolation_level=None,
+                                     check_same_thread=False)
+        self._conn.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout * 1000)}")
+        self._conn.execute("PRAGMA foreign_keys = ON")
+
+    def _reopen(self) -> None:
+        """After a ROLLBACK that failed: a fresh connection (SQLite plays the hot journal
+        back when it next reads the file)."""
+        try:
+            self._conn.close()
+        except sqlite3.Error:
+            pass
+        try:
+            self._connect()
+        except sqlite3.Error:
+            pass       # the next operation says why the file cannot be opened
 
     def close(self) -> None:
         if self._conn is not None:
@@ -117,20 +161,33 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
     # ------------------------------------------------------------------ plumbing
     @contextmanager
     def _write(self):
+        """One transaction (BEGIN IMMEDIATE: the write lock first) around a write; any
+        failure rolls all of it back, so the file holds what it held before. Nested in
+        another ``_write`` of this store, it is part of that one's transaction."""
         conn = self._conn
+        if self._nested:
+            self._nested += 1
+            try:
+                yield conn
+            finally:
+                self._nested -= 1
+            return
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise store_error(error)
+            raise store_error(error, self.path) from error
+        self._nested = 1
         try:
             yield conn
             conn.execute("COMMIT")
         except sqlite3.Error as error:
-            conn.execute("ROLLBACK")
-            raise store_error(error)
+            self._rollback()
+            raise store_error(error, self.path) from error
         except BaseException:
-            conn.execute("ROLLBACK")
+            self._rollback()
             raise
+        finally:
+            self._nested = 0
 
     def _audit(self, conn, action: str, proposal_id: Optional[str], details: dict) -> int:
         last_id, last_hash = conn.execute("SELECT last_id, last_hash FROM audit_head").fetchone()
@@ -240,7 +297,8 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
         text = json.dumps(data, sort_keys=True, default=_digestible)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if only_if_changed:
-            stored = self._conn.execute("SELECT digest FROM convention_state").fetchone()
+            with self._read() as conn:
+                stored = conn.execute("SELECT digest FROM convention_state").fetchone()
             if stored is not None and stored[0] == digest:
                 return None
         with self._write() as conn:

@@ -1,9 +1,9 @@
 """Versioned schema migrations of both stores (plugin/proposals/sql/<dialect>/NNNN_name.sql).
 
 Each store keeps a ``schema_version`` table (one row per migration applied). Opening a
-store applies the missing migrations in order, each in its own transaction together with
-its ``schema_version`` row, so re-running is a no-op and a failed migration leaves the
-previous version intact. A store whose version is newer than this plugin's migrations
+store applies the missing migrations in order, each with its ``schema_version`` row (for
+SQLite, all of them in one transaction), so re-running is a no-op and a failed migration
+leaves the previous version intact. A store whose version is newer than this plugin's migrations
 is refused (``store.schema_newer``) rather than half understood.
 """
 
@@ -60,11 +60,14 @@ def sqlite_statements(script: str) -> list:
     return statements
 
 
-def migrate_sqlite(conn, now_text: str) -> int:
+def migrate_sqlite(conn, now_text: str, first_statements=()) -> int:
     """Apply the missing GeoPackage migrations; returns the version reached.
 
-    ``conn`` is in autocommit mode (isolation_level None): each migration runs in its
-    own BEGIN IMMEDIATE, so two users opening the same new file do not both migrate it.
+    ``conn`` is in autocommit mode (isolation_level None): the missing migrations run in
+    one BEGIN IMMEDIATE, so two users opening the same new file do not both migrate it,
+    and a failure (a full disk, a read-only file) leaves the file as it was.
+    ``first_statements`` run first in that transaction when the file has no version yet
+    (the GeoPackage header of a new file).
     """
     migrations = load_migrations("gpkg")
     # Read the version without the write lock first: opening an up-to-date file must not
@@ -73,34 +76,38 @@ def migrate_sqlite(conn, now_text: str) -> int:
     try:
         current = _sqlite_version(conn)
     finally:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
     if current == len(migrations):
         return current
-    for migration in migrations:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            current = _sqlite_version(conn)
-            if current > len(migrations):
-                raise StoreError(f"this GeoPackage has schema version {current}, newer than "
-                                 f"this plugin's {len(migrations)}", code="store.schema_newer",
-                                 version=current)
-            if migration.version <= current:
-                conn.execute("ROLLBACK")
-                continue
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        current = _sqlite_version(conn)
+        if current > len(migrations):
+            raise StoreError(f"this GeoPackage has schema version {current}, newer than "
+                             f"this plugin's {len(migrations)}", code="store.schema_newer",
+                             version=current)
+        if current == 0:
+            for statement in first_statements:
+                conn.execute(statement)
+        for migration in migrations[current:]:
             for statement in sqlite_statements(migration.sql):
                 conn.execute(statement)
             conn.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
                          (migration.version, migration.name, now_text))
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-    conn.execute("BEGIN")
+        conn.execute("COMMIT")
+    except BaseException:
+        _rollback(conn)
+        raise
+    return len(migrations)
+
+
+def _rollback(conn) -> None:
+    """ROLLBACK unless SQLite already did (it does by itself on SQLITE_FULL, SQLITE_IOERR)."""
     try:
-        return _sqlite_version(conn)
-    finally:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass        # a hot journal is left: SQLite plays it back at the next open
 
 
 def _sqlite_version(conn) -> int:

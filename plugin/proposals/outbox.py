@@ -32,16 +32,21 @@ class Outbox(GeoPackageStore):
         with self._read() as conn:
             return rows.proposal_row(conn, proposal_id) is not None
 
-    def keep(self, proposal: Proposal) -> None:
-        """Save (or overwrite) the local copy of a draft."""
+    def keep(self, proposal: Proposal, state: Optional[str] = None, error: Optional[str] = None) -> None:
+        """Save (or overwrite) the local copy of a draft — a new one as "local" — and set its
+        ``state`` when given: all in one transaction, so a failure (the disk full) leaves
+        neither a draft without its outbox entry nor an entry without its draft."""
         local = copy.copy(proposal)
         local.partner = proposal.partner or UNKNOWN_PARTNER
-        if self.has(proposal.id):
-            current = self.get_proposal(proposal.id, with_changes=False)
-            self.update_draft(local, expected_version=current.version)
-        else:
-            self.create_draft(local)
-            self.mark(proposal.id, "local")
+        with self._write() as conn:
+            if rows.proposal_row(conn, proposal.id) is not None:
+                current = self.get_proposal(proposal.id, with_changes=False)
+                self.update_draft(local, expected_version=current.version)
+            else:
+                self.create_draft(local)
+                state = state or "local"
+            if state is not None:
+                self.mark(proposal.id, state, error=error)
 
     def load(self, proposal_id: str) -> Proposal:
         return self.get_proposal(proposal_id)

@@ -197,8 +197,7 @@ class PostgresStore(ProposalStore):
             if error.code != "store.offline" or not in_outbox:
                 raise
             # Offline: the edit is kept locally and goes up with the next flush_outbox().
-            self.outbox.keep(proposal)
-            self.outbox.mark(proposal.id, "local", error=error.message)
+            self.outbox.keep(proposal, "local", error=error.message)
             return self.outbox.load(proposal.id)
         if in_outbox:
             self.outbox.keep(stored)

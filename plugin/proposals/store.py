@@ -68,6 +68,14 @@ ERROR_CODES = {
     "store.busy": "the store is busy: another user is writing",
     "store.schema_newer": "the store was created by a newer GeoGov",
     "store.file": "the GeoPackage file cannot be used",
+    # the GeoPackage file could not be written (StoreFileError; store.locked: ConcurrentUpdate)
+    "store.disk_full": "the disk of the GeoPackage is full: nothing was changed",
+    "store.read_only": "the GeoPackage, its folder or its drive is read-only: nothing was changed",
+    "store.locked": "the GeoPackage is locked by another writer: nothing was changed",
+    "store.unopenable": "the GeoPackage (or its journal beside it) cannot be opened: nothing was changed",
+    "store.io_error": "the disk failed writing the GeoPackage: nothing was changed",
+    "store.corrupt": "the GeoPackage is damaged",
+    "store.not_a_database": "the file is not a GeoPackage",
     "store.database": "the database refused the operation",
 }
 

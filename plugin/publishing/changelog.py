@@ -27,6 +27,7 @@ from typing import Callable, Optional
 
 from ..errors import GeoGovError
 from ..proposals.model import DELETE, INSERT, UPDATE
+from ..safe_files import write_file
 
 GEOMETRY_CHANGED = "geometry"
 
@@ -221,14 +222,13 @@ def export_changelog(entries, path: str, fmt: str = "", *, dataset_title: str = 
         fmt = "geojson"
     if fmt not in FORMATS:
         raise GeoGovError(f"Unknown change log format {fmt!r}", code="changelog.format", format=fmt)
+    # Built whole first, then written beside the file and renamed over it: a full disk or
+    # a read-only folder raises FileWriteError and leaves an earlier export whole.
     if fmt == "csv":
         # utf-8-sig: a spreadsheet opening the file reads the accents right.
-        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-            handle.write(to_csv(entries))
+        write_file(path, to_csv(entries), encoding="utf-8-sig", newline="")
     elif fmt == "geojson":
-        with open(path, "w", encoding="utf-8") as handle:
-            json.dump(to_geojson(entries), handle, ensure_ascii=False, indent=1)
+        write_file(path, json.dumps(to_geojson(entries), ensure_ascii=False, indent=1), encoding="utf-8")
     else:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(to_html(entries, dataset_title=dataset_title, tr=tr))
+        write_file(path, to_html(entries, dataset_title=dataset_title, tr=tr), encoding="utf-8")
     return fmt

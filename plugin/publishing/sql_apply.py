@@ -8,6 +8,11 @@ and anything wrong is a ROLLBACK — nothing of the proposal ever becomes visibl
 When the database refuses a statement (NOT NULL, UNIQUE, CHECK, a trigger…), the writes are
 rolled back, then replayed change by change under savepoints in a transaction that is
 rolled back too, to name every refused feature with the database's own message.
+
+A GeoPackage file that cannot be written — its disk full, the file read-only, locked by
+another program (a QGIS editing the layer) — is not a refusal of the proposal: the
+transaction is rolled back and ApplyError ``apply.target_<condition>`` is raised (nothing
+was written, the proposal stays approved, the steward applies it again later).
 """
 
 from __future__ import annotations
@@ -53,6 +58,24 @@ def _db_message(exc) -> str:
     return " ".join(text.split())
 
 
+FILE_CONDITIONS = ("disk_full", "read_only", "locked", "unopenable", "io_error")
+
+
+def _file_condition(exc) -> str:
+    """disk_full, read_only, locked, unopenable or io_error when a GeoPackage's file (not
+    the proposal's content) made SQLite fail; "" otherwise (PostgreSQL: always "")."""
+    try:
+        import sqlite3
+    except ImportError:
+        return ""
+    if not isinstance(exc, sqlite3.Error):
+        return ""
+    from ..proposals.gpkg_reads import sqlite_condition
+
+    condition = sqlite_condition(exc)
+    return condition if condition in FILE_CONDITIONS else ""
+
+
 def _lost_connection(exc) -> bool:
     try:
         import psycopg2
@@ -76,6 +99,22 @@ class SqlApply:
         self.new_pks = {}             # id(insert change) -> primary key the database gave
 
     def run(self) -> ApplyResult:
+        try:
+            return self._run()
+        except self.errors as exc:
+            condition = _file_condition(exc)
+            if not condition:
+                raise
+            try:
+                self.table.rollback()
+            except self.errors:
+                pass            # SQLite rolled back by itself, or plays the journal back at next open
+            path = (self.result.target or {}).get("uri", "")
+            raise ApplyError(f"{path}: {_db_message(exc)} (nothing was written)",
+                             code=f"apply.target_{condition}", source=path or None, path=path,
+                             detail=_db_message(exc)) from None
+
+    def _run(self) -> ApplyResult:
         result, table, schema = self.result, self.table, self.changeset.schema
         step = result.step("describe")
         target = table.describe()
@@ -143,6 +182,8 @@ class SqlApply:
         try:
             self._write(todo, self.new_pks)
         except self.errors as exc:
+            if _file_condition(exc):
+                raise               # not the proposal's fault: run() says what the file has
             result.done(step, error=_db_message(exc))
             table.rollback()
             self._diagnose(todo, exc)
@@ -166,6 +207,8 @@ class SqlApply:
         try:
             table.commit()
         except self.errors as exc:
+            if _file_condition(exc):
+                raise
             result.done(step, error=_db_message(exc))
             if _lost_connection(exc):
                 result.status = outcomes.UNKNOWN
