@@ -626,102 +626,102 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>{count} couches dans les capacités {service} {version}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="14"/>
+        <location filename="../ui/messages_documents.py" line="17"/>
         <source>The document starts with a {bom} byte-order mark but declares the encoding {declared}: it cannot be decoded reliably.</source>
         <translation>Le document commence par une marque d'ordre des octets {bom} mais déclare l'encodage {declared} : il ne peut pas être décodé de façon sûre.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="16"/>
+        <location filename="../ui/messages_documents.py" line="19"/>
         <source>The document is empty.</source>
         <translation>Le document est vide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="17"/>
+        <location filename="../ui/messages_documents.py" line="20"/>
         <source>This document is not a metadata record, a catalogue response or OGC service capabilities (root: {root}).</source>
         <translation>Ce document n'est ni une fiche de métadonnées, ni une réponse de catalogue, ni les capacités d'un service OGC (racine : {root}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="19"/>
+        <location filename="../ui/messages_documents.py" line="22"/>
         <source>The file cannot be read: {detail}</source>
         <translation>Le fichier ne peut pas être lu : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="20"/>
+        <location filename="../ui/messages_documents.py" line="23"/>
         <source>This document holds no metadata record (it is {kind}).</source>
         <translation>Ce document ne contient aucune fiche de métadonnées (c'est {kind}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="21"/>
+        <location filename="../ui/messages_documents.py" line="24"/>
         <source>This document is not the capabilities of a service (it is {kind}).</source>
         <translation>Ce document n'est pas le document de capacités d'un service (c'est {kind}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="23"/>
+        <location filename="../ui/messages_documents.py" line="26"/>
         <source>This element is not an ISO metadata record ({element}).</source>
         <translation>Cet élément n'est pas une fiche de métadonnées ISO ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="24"/>
+        <location filename="../ui/messages_documents.py" line="27"/>
         <source>The metadata record lacks a mandatory element: {element}.</source>
         <translation>Il manque un élément obligatoire à la fiche de métadonnées : {element}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="26"/>
+        <location filename="../ui/messages_documents.py" line="29"/>
         <source>The WMS capabilities lack a mandatory element: {element} (layer {layer}).</source>
         <translation>Il manque un élément obligatoire aux capacités WMS : {element} (couche {layer}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="28"/>
+        <location filename="../ui/messages_documents.py" line="31"/>
         <source>The WMS capabilities bind their links to a wrong XLink namespace ({attribute}): the service addresses cannot be read.</source>
         <translation>Les capacités WMS rattachent leurs liens à un mauvais espace de noms XLink ({attribute}) : les adresses du service ne peuvent pas être lues.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="31"/>
+        <location filename="../ui/messages_documents.py" line="34"/>
         <source>This is not WMS capabilities ({element}).</source>
         <translation>Ce ne sont pas des capacités WMS ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="32"/>
+        <location filename="../ui/messages_documents.py" line="35"/>
         <source>The WFS capabilities lack a mandatory element: {element}.</source>
         <translation>Il manque un élément obligatoire aux capacités WFS : {element}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="34"/>
+        <location filename="../ui/messages_documents.py" line="37"/>
         <source>This is not WFS capabilities ({element}).</source>
         <translation>Ce ne sont pas des capacités WFS ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="35"/>
+        <location filename="../ui/messages_documents.py" line="38"/>
         <source>This is not the expected catalogue (CSW) response ({element}).</source>
         <translation>Ce n'est pas la réponse de catalogue (CSW) attendue ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="37"/>
+        <location filename="../ui/messages_documents.py" line="40"/>
         <source>The catalogue response lacks a mandatory element: {element}.</source>
         <translation>Il manque un élément obligatoire à la réponse du catalogue : {element}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="39"/>
+        <location filename="../ui/messages_documents.py" line="42"/>
         <source>This element is not a Dublin Core record ({element}).</source>
         <translation>Cet élément n'est pas une fiche Dublin Core ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="40"/>
+        <location filename="../ui/messages_documents.py" line="43"/>
         <source>This RDF document holds no DCAT dataset.</source>
         <translation>Ce document RDF ne contient aucun jeu de données DCAT.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="41"/>
+        <location filename="../ui/messages_documents.py" line="44"/>
         <source>This kind of record is not supported ({element}).</source>
         <translation>Ce type de fiche n'est pas pris en charge ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="42"/>
+        <location filename="../ui/messages_documents.py" line="45"/>
         <source>The OGC API Records {what} is not a JSON object as expected.</source>
         <translation>Le {what} OGC API Records n'est pas un objet JSON comme attendu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="44"/>
+        <location filename="../ui/messages_documents.py" line="47"/>
         <source>The OGC API Records response has no list of records.</source>
         <translation>La réponse OGC API Records ne contient pas de liste d'enregistrements.</translation>
     </message>
@@ -1739,12 +1739,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>{debtor} à {creditor}, {rhythm}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="222"/>
+        <location filename="../ui/messages_governance.py" line="228"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="222"/>
+        <location filename="../ui/messages_governance.py" line="228"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
@@ -2154,7 +2154,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="90"/>
+        <location filename="../ui/messages.py" line="105"/>
         <source>(document: {source})</source>
         <translation>(document : {source})</translation>
     </message>
@@ -2304,17 +2304,17 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>La fiche n° {index} de la page n'a pas pu être lue et a été écartée ({code}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="80"/>
+        <location filename="../ui/messages_catalogue.py" line="84"/>
         <source>A record of an unsupported kind ({element}) was left out.</source>
         <translation>Une fiche d'un type non pris en charge ({element}) a été écartée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="82"/>
+        <location filename="../ui/messages_catalogue.py" line="86"/>
         <source>The server&apos;s count of returned records disagrees with the records it sent.</source>
         <translation>Le nombre de fiches renvoyées annoncé par le serveur ne correspond pas aux fiches envoyées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="90"/>
+        <location filename="../ui/messages_catalogue.py" line="94"/>
         <source>&quot;{text}&quot;</source>
         <comment>a quoted search term</comment>
         <translation>« {text} »</translation>
@@ -2365,247 +2365,247 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Le document est trop volumineux (limite : {limit}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="37"/>
+        <location filename="../ui/messages_governance.py" line="39"/>
         <source>The file is not UTF-8 text (byte {offset}). Save it as UTF-8.</source>
         <translation>Le fichier n'est pas un texte UTF-8 (octet {offset}). Enregistrez-le en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="39"/>
+        <location filename="../ui/messages_governance.py" line="41"/>
         <source>The file is empty.</source>
         <translation>Le fichier est vide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="41"/>
+        <location filename="../ui/messages_governance.py" line="43"/>
         <source>Expected {expected}, found {found}.</source>
         <translation>Attendu : {expected} ; trouvé : {found}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="42"/>
+        <location filename="../ui/messages_governance.py" line="44"/>
         <source>The required key “{key}” is missing.</source>
         <translation>La clé obligatoire « {key} » manque.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="43"/>
+        <location filename="../ui/messages_governance.py" line="45"/>
         <source>Unknown key “{key}”.</source>
         <translation>Clé inconnue « {key} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="44"/>
+        <location filename="../ui/messages_governance.py" line="46"/>
         <source>The key “{key}” is given twice.</source>
         <translation>La clé « {key} » est donnée deux fois.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="45"/>
+        <location filename="../ui/messages_governance.py" line="47"/>
         <source>A value is required here.</source>
         <translation>Une valeur est obligatoire ici.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="46"/>
+        <location filename="../ui/messages_governance.py" line="48"/>
         <source>Unsupported format “{found}”: this version of GeoGov reads {expected}.</source>
         <translation>Format « {found} » non pris en charge : cette version de GeoGov lit {expected}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="48"/>
+        <location filename="../ui/messages_governance.py" line="50"/>
         <source>The convention file cannot be read: {detail}</source>
         <translation>Le fichier de la convention ne peut pas être lu : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="50"/>
+        <location filename="../ui/messages_governance.py" line="52"/>
         <source>Unknown kind of partner “{value}”.</source>
         <translation>Type de partenaire inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="51"/>
+        <location filename="../ui/messages_governance.py" line="53"/>
         <source>“{value}” is not a SIREN number (9 digits).</source>
         <translation>« {value} » n'est pas un numéro SIREN (9 chiffres).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="52"/>
+        <location filename="../ui/messages_governance.py" line="54"/>
         <source>Unknown role “{value}”.</source>
         <translation>Rôle inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="53"/>
+        <location filename="../ui/messages_governance.py" line="55"/>
         <source>“{value}” is not an e-mail address.</source>
         <translation>« {value} » n'est pas une adresse électronique.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="54"/>
+        <location filename="../ui/messages_governance.py" line="56"/>
         <source>“{value}” is not a date (expected YYYY-MM-DD).</source>
         <translation>« {value} » n'est pas une date (attendu : AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="55"/>
+        <location filename="../ui/messages_governance.py" line="57"/>
         <source>“{value}” is not an update frequency (ISO 19115 maintenance frequency code).</source>
         <translation>« {value} » n'est pas une fréquence de mise à jour (code de fréquence de maintenance ISO 19115).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="57"/>
+        <location filename="../ui/messages_governance.py" line="59"/>
         <source>“{value}” is not a dissemination level (open, partenaires or restreint).</source>
         <translation>« {value} » n'est pas un niveau de diffusion (open, partenaires ou restreint).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="62"/>
+        <location filename="../ui/messages_governance.py" line="64"/>
         <source>“{value}” cannot approve changes (steward, dpo or coordinator).</source>
         <translation>« {value} » ne peut pas valider de modifications (steward, dpo ou coordinator).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="64"/>
+        <location filename="../ui/messages_governance.py" line="66"/>
         <source>“{code}” is not a French département code.</source>
         <translation>« {code} » n'est pas un code de département français.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="118"/>
+        <location filename="../ui/messages_governance.py" line="124"/>
         <source>The territory file “{file}” does not exist beside the convention.</source>
         <translation>Le fichier de territoire « {file} » n'existe pas à côté de la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="121"/>
+        <location filename="../ui/messages_governance.py" line="127"/>
         <source>No partner has the id “{id}”.</source>
         <translation>Aucun partenaire n'a l'identifiant « {id} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="122"/>
+        <location filename="../ui/messages_governance.py" line="128"/>
         <source>No dataset has the id “{id}”.</source>
         <translation>Aucune donnée n'a l'identifiant « {id} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="123"/>
+        <location filename="../ui/messages_governance.py" line="129"/>
         <source>The partner id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant de partenaire « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="125"/>
+        <location filename="../ui/messages_governance.py" line="131"/>
         <source>The dataset id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant de donnée « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="127"/>
+        <location filename="../ui/messages_governance.py" line="133"/>
         <source>The id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="128"/>
+        <location filename="../ui/messages_governance.py" line="134"/>
         <source>The login “{login}” is already given to another contact (line {first_line}): a login is one person.</source>
         <translation>L'identifiant de connexion « {login} » est déjà attribué à un autre contact (ligne {first_line}) : un identifiant désigne une seule personne.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="130"/>
+        <location filename="../ui/messages_governance.py" line="136"/>
         <source>“{value}” already identifies another dataset (line {first_line}): a record or a layer belongs to one dataset only.</source>
         <translation>« {value} » identifie déjà une autre donnée (ligne {first_line}) : une fiche ou une couche n'appartient qu'à une seule donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="133"/>
+        <location filename="../ui/messages_governance.py" line="139"/>
         <source>The approval rule of “{dataset}” needs the DPO, but no steward partner of this dataset has a contact with the DPO role.</source>
         <translation>La règle de validation de « {dataset} » exige le DPO, mais aucun partenaire référent de cette donnée n'a de contact ayant le rôle de DPO.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="137"/>
+        <location filename="../ui/messages_governance.py" line="143"/>
         <source>“{dataset}” holds personal data but its approval rule does not require the DPO.</source>
         <translation>« {dataset} » contient des données personnelles mais sa règle de validation n'exige pas le DPO.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="139"/>
+        <location filename="../ui/messages_governance.py" line="145"/>
         <source>The steward partner “{partner}” of “{dataset}” has no contact with the steward role: nobody will be told of proposals.</source>
         <translation>Le partenaire référent « {partner} » de « {dataset} » n'a aucun contact ayant le rôle de référent validation : personne ne sera prévenu des propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="142"/>
+        <location filename="../ui/messages_governance.py" line="148"/>
         <source>Nothing says how to recognise the dataset “{dataset}” (match: records, services or sources).</source>
         <translation>Rien n'indique comment reconnaître la donnée « {dataset} » (match : records, services ou sources).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="145"/>
+        <location filename="../ui/messages_governance.py" line="151"/>
         <source>The metadata names {found} as custodian; the convention says {expected_name}.</source>
         <translation>La fiche de métadonnées désigne {found} comme gestionnaire ; la convention indique {expected_name}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="147"/>
+        <location filename="../ui/messages_governance.py" line="153"/>
         <source>The metadata names {found} as producer; the convention says {expected_names}.</source>
         <translation>La fiche de métadonnées désigne {found} comme producteur ; la convention indique {expected_names}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="149"/>
+        <location filename="../ui/messages_governance.py" line="155"/>
         <source>Update rhythm: the metadata says “{found}”, the convention commits to “{expected}”.</source>
         <translation>Rythme de mise à jour : la fiche de métadonnées indique « {found} », la convention engage à « {expected} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="151"/>
+        <location filename="../ui/messages_governance.py" line="157"/>
         <source>The metadata names no point of contact for the data.</source>
         <translation>La fiche de métadonnées ne désigne aucun point de contact pour la donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="153"/>
+        <location filename="../ui/messages_governance.py" line="159"/>
         <source>The convention names nobody to validate changes here.</source>
         <translation>La convention ne désigne personne pour valider les modifications ici.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="157"/>
+        <location filename="../ui/messages_governance.py" line="163"/>
         <source>The catalogue record “{title}” is not covered by the convention.</source>
         <translation>La fiche de catalogue « {title} » n'est pas couverte par la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="159"/>
+        <location filename="../ui/messages_governance.py" line="165"/>
         <source>The dataset “{title}” of the convention has no record in the catalogue.</source>
         <translation>La donnée « {title} » de la convention n'a pas de fiche dans le catalogue.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="167"/>
+        <location filename="../ui/messages_governance.py" line="173"/>
         <source>a mapping (key: value)</source>
         <translation>un dictionnaire (clé : valeur)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="167"/>
+        <location filename="../ui/messages_governance.py" line="173"/>
         <source>a list</source>
         <translation>une liste</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="167"/>
+        <location filename="../ui/messages_governance.py" line="173"/>
         <source>a text</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="168"/>
+        <location filename="../ui/messages_governance.py" line="174"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="169"/>
+        <location filename="../ui/messages_governance.py" line="175"/>
         <source>true or false</source>
         <translation>vrai ou faux (true ou false)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="169"/>
+        <location filename="../ui/messages_governance.py" line="175"/>
         <source>a date</source>
         <translation>une date</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="170"/>
+        <location filename="../ui/messages_governance.py" line="176"/>
         <source>a date (YYYY-MM-DD)</source>
         <translation>une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="170"/>
+        <location filename="../ui/messages_governance.py" line="176"/>
         <source>a key</source>
         <translation>une clé</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="171"/>
+        <location filename="../ui/messages_governance.py" line="177"/>
         <source>“own” or a territory</source>
         <translation>« own » ou un territoire</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="201"/>
+        <location filename="../ui/messages_governance.py" line="207"/>
         <source>Did you mean “{suggestion}”?</source>
         <translation>Vouliez-vous dire « {suggestion} » ?</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="212"/>
+        <location filename="../ui/messages_governance.py" line="218"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="220"/>
+        <location filename="../ui/messages_governance.py" line="226"/>
         <source>at {path}</source>
         <translation>à {path}</translation>
     </message>
@@ -4628,217 +4628,217 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Trop d'entités dans une même requête ({count}) : le serveur n'en trouverait silencieusement aucune.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="69"/>
+        <location filename="../ui/messages_publishing.py" line="68"/>
         <source>The changes are in {proposal}, the target in {target}.</source>
         <translation>Les modifications sont en {proposal}, la cible en {target}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="70"/>
+        <location filename="../ui/messages_publishing.py" line="69"/>
         <source>the service does not allow this kind of change.</source>
         <translation>le service n'autorise pas ce type de modification.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="71"/>
+        <location filename="../ui/messages_publishing.py" line="70"/>
         <source>the target has no field “{field}”, the key of the proposal.</source>
         <translation>la cible n'a pas de champ « {field} », la clé de la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="72"/>
+        <location filename="../ui/messages_publishing.py" line="71"/>
         <source>this feature appears twice in the proposal.</source>
         <translation>cette entité apparaît deux fois dans la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="73"/>
+        <location filename="../ui/messages_publishing.py" line="72"/>
         <source>the target has no field “{field}”.</source>
         <translation>la cible n'a pas de champ « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="74"/>
+        <location filename="../ui/messages_publishing.py" line="73"/>
         <source>the field “{field}” is filled by the target itself and cannot be changed.</source>
         <translation>le champ « {field} » est rempli par la cible elle-même et ne peut pas être modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="76"/>
+        <location filename="../ui/messages_publishing.py" line="75"/>
         <source>the value {value} of “{field}” is not a valid {type}.</source>
         <translation>la valeur {value} de « {field} » n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="77"/>
+        <location filename="../ui/messages_publishing.py" line="76"/>
         <source>the field “{field}” may not be empty in the target.</source>
         <translation>le champ « {field} » ne peut pas être vide dans la cible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="78"/>
+        <location filename="../ui/messages_publishing.py" line="77"/>
         <source>the key “{field}” is empty.</source>
         <translation>la clé « {field} » est vide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="79"/>
+        <location filename="../ui/messages_publishing.py" line="78"/>
         <source>the geometry cannot be read ({detail}).</source>
         <translation>la géométrie est illisible ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="80"/>
+        <location filename="../ui/messages_publishing.py" line="79"/>
         <source>the geometry is a {geometry}, the target holds {layer}.</source>
         <translation>la géométrie est de type {geometry}, la cible contient des {layer}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="81"/>
+        <location filename="../ui/messages_publishing.py" line="80"/>
         <source>the geometry is missing and the target requires one.</source>
         <translation>la géométrie manque et la cible en exige une.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="83"/>
+        <location filename="../ui/messages_publishing.py" line="82"/>
         <source>The service&apos;s description of the layer cannot be used (element {element}).</source>
         <translation>La description de la couche par le service est inutilisable (élément {element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="85"/>
+        <location filename="../ui/messages_publishing.py" line="84"/>
         <source>The service does not publish the layer “{typename}”.</source>
         <translation>Le service ne publie pas la couche « {typename} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="86"/>
+        <location filename="../ui/messages_publishing.py" line="85"/>
         <source>The layer “{typename}” has no field “{field}”.</source>
         <translation>La couche « {typename} » n'a pas de champ « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="87"/>
+        <location filename="../ui/messages_publishing.py" line="86"/>
         <source>The server sent “{value}” for “{field}”, which is not a valid {type}.</source>
         <translation>Le serveur a envoyé « {value} » pour « {field} », qui n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="88"/>
+        <location filename="../ui/messages_publishing.py" line="87"/>
         <source>The server did not answer the transaction with a transaction response ({element}).</source>
         <translation>Le serveur n'a pas répondu à la transaction par une réponse de transaction ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="90"/>
+        <location filename="../ui/messages_publishing.py" line="89"/>
         <source>The server&apos;s transaction response has an unreadable count ({value}).</source>
         <translation>La réponse du serveur à la transaction contient un décompte illisible ({value}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="92"/>
+        <location filename="../ui/messages_publishing.py" line="91"/>
         <source>The coordinate reference system {crs} is unknown.</source>
         <translation>Le système de coordonnées {crs} est inconnu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="93"/>
+        <location filename="../ui/messages_publishing.py" line="92"/>
         <source>A geometry of the proposal cannot be read.</source>
         <translation>Une géométrie de la proposition est illisible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="94"/>
+        <location filename="../ui/messages_publishing.py" line="93"/>
         <source>A geometry cannot be converted to or from GML.</source>
         <translation>Une géométrie ne peut pas être convertie en GML ou depuis GML.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="96"/>
+        <location filename="../ui/messages_publishing.py" line="95"/>
         <source>Feature {key}: choose a value for {fields}.</source>
         <translation>Entité {key} : choisissez une valeur pour {fields}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="97"/>
+        <location filename="../ui/messages_publishing.py" line="96"/>
         <source>The choice for “{field}” is not understood.</source>
         <translation>Le choix pour « {field} » n'est pas compris.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="99"/>
+        <location filename="../ui/messages_publishing.py" line="98"/>
         <source>Unknown change log format “{format}”: choose CSV, GeoJSON or HTML.</source>
         <translation>Format de journal inconnu « {format} » : choisissez CSV, GeoJSON ou HTML.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="104"/>
+        <location filename="../ui/messages_publishing.py" line="103"/>
         <source>The diff layers cannot be built: {message}</source>
         <translation>Les couches de différences ne peuvent pas être construites : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="102"/>
+        <location filename="../ui/messages_publishing.py" line="101"/>
         <source>The changes of this proposal have no geometry to show on the map.</source>
         <translation>Les modifications de cette proposition n'ont pas de géométrie à afficher sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="103"/>
+        <location filename="../ui/messages_publishing.py" line="102"/>
         <source>The diff style cannot be loaded: {message}</source>
         <translation>Le style des différences ne peut pas être chargé : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="116"/>
+        <location filename="../ui/messages_publishing.py" line="115"/>
         <source>{who}: {message}</source>
         <translation>{who} : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="118"/>
+        <location filename="../ui/messages_publishing.py" line="117"/>
         <source>{feature}: {message}</source>
         <translation>{feature} : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="123"/>
+        <location filename="../ui/messages_publishing.py" line="122"/>
         <source>The server</source>
         <translation>Le serveur</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="123"/>
+        <location filename="../ui/messages_publishing.py" line="122"/>
         <source>The database</source>
         <translation>La base de données</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="124"/>
+        <location filename="../ui/messages_publishing.py" line="123"/>
         <source>The check after writing</source>
         <translation>La vérification après écriture</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="124"/>
+        <location filename="../ui/messages_publishing.py" line="123"/>
         <source>The target</source>
         <translation>La cible</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="130"/>
+        <location filename="../ui/messages_publishing.py" line="129"/>
         <source>(and {n} more)</source>
         <translation>(et {n} de plus)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="146"/>
+        <location filename="../ui/messages_publishing.py" line="145"/>
         <source>Applied to the authoritative data and verified: {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Appliquée aux données de référence et vérifiée : {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="149"/>
+        <location filename="../ui/messages_publishing.py" line="148"/>
         <source>These changes were already in the data (an earlier attempt had landed): nothing was written twice. {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Ces modifications étaient déjà dans les données (une tentative précédente avait abouti) : rien n'a été écrit deux fois. {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="153"/>
+        <location filename="../ui/messages_publishing.py" line="152"/>
         <source>{n} feature(s) changed in the authoritative data since the proposal was made: nothing was written. Resolve the conflicts to rebase the proposal; it then needs approval again.</source>
         <translation>{n} entité(s) modifiée(s) dans les données de référence depuis la proposition : rien n'a été écrit. Résolvez les conflits pour mettre à jour la proposition ; elle devra ensuite être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="158"/>
+        <location filename="../ui/messages_publishing.py" line="157"/>
         <source>The changes do not fit the target&apos;s schema: nothing was sent. {problems}</source>
         <translation>Les modifications ne respectent pas le schéma de la cible : rien n'a été envoyé. {problems}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="163"/>
+        <location filename="../ui/messages_publishing.py" line="162"/>
         <source>The target refused part of the proposal: {refusals}. Everything of the proposal that had landed was undone; the data is as before.</source>
         <translation>La cible a refusé une partie de la proposition : {refusals}. Tout ce qui avait été écrit de la proposition a été défait ; les données sont comme avant.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="168"/>
+        <location filename="../ui/messages_publishing.py" line="167"/>
         <source>The target refused part of the proposal: {refusals}. Undoing what had landed failed for: {left}. Check these features in the data.</source>
         <translation>La cible a refusé une partie de la proposition : {refusals}. L'annulation de ce qui avait été écrit a échoué pour : {left}. Vérifiez ces entités dans les données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="171"/>
+        <location filename="../ui/messages_publishing.py" line="170"/>
         <source>Cancelled while writing: everything of the proposal that had landed was undone.</source>
         <translation>Annulé pendant l'écriture : tout ce qui avait été écrit de la proposition a été défait.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="173"/>
+        <location filename="../ui/messages_publishing.py" line="172"/>
         <source>The connection failed after sending: whether the changes landed is unknown. Apply again: GeoGov finds what already landed and writes nothing twice.</source>
         <translation>La connexion a échoué après l'envoi : on ne sait pas si les modifications ont été écrites. Appliquez à nouveau : GeoGov retrouve ce qui a déjà été écrit et n'écrit rien deux fois.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="175"/>
+        <location filename="../ui/messages_publishing.py" line="174"/>
         <source>The apply ended with the status “{status}”.</source>
         <translation>L'application s'est terminée avec le statut « {status} ».</translation>
     </message>
@@ -5668,132 +5668,132 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <translation>Le magasin des propositions désigne un dossier et non un fichier GeoPackage : choisissez un fichier .gpkg dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="65"/>
+        <location filename="../ui/messages_governance.py" line="67"/>
         <source>“{code}” is not the INSEE code of a commune of the territory reference ({reference}).</source>
         <translation>« {code} » n'est le code INSEE d'aucune commune du référentiel territorial ({reference}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="67"/>
+        <location filename="../ui/messages_governance.py" line="69"/>
         <source>“{siren}” is not the SIREN number of an EPCI, an EPT or the Métropole du Grand Paris of the territory reference ({reference}).</source>
         <translation>« {siren} » n'est le numéro SIREN d'aucun EPCI, EPT ni de la Métropole du Grand Paris du référentiel territorial ({reference}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="70"/>
+        <location filename="../ui/messages_governance.py" line="72"/>
         <source>“{siren}” is not the SIREN number of an établissement public territorial of the territory reference ({reference}).</source>
         <translation>« {siren} » n'est le numéro SIREN d'aucun établissement public territorial du référentiel territorial ({reference}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="72"/>
+        <location filename="../ui/messages_governance.py" line="74"/>
         <source>The territory reference ({reference}) has no commune of the département “{code}”: its territory cannot be checked. Name a reference that covers it (territories: reference).</source>
         <translation>Le référentiel territorial ({reference}) ne contient aucune commune du département « {code} » : ce territoire ne peut pas être vérifié. Indiquez un référentiel qui le couvre (territories: reference).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="81"/>
+        <location filename="../ui/messages_governance.py" line="83"/>
         <source>Expected at least {minimum}, found {value}.</source>
         <translation>Au moins {minimum} attendu, {value} trouvé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="82"/>
+        <location filename="../ui/messages_governance.py" line="84"/>
         <source>No partner of kind “{kind}” has a territory.</source>
         <translation>Aucun partenaire de type « {kind} » n'a de territoire.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="84"/>
+        <location filename="../ui/messages_governance.py" line="86"/>
         <source>The territory reference “{file}” does not exist.</source>
         <translation>Le référentiel territorial « {file} » n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="85"/>
+        <location filename="../ui/messages_governance.py" line="87"/>
         <source>The territory reference “{file}” cannot be read as geographic data: {reason}</source>
         <translation>Le référentiel territorial « {file} » ne peut pas être lu comme une donnée géographique : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="87"/>
+        <location filename="../ui/messages_governance.py" line="89"/>
         <source>The territory reference “{file}” cannot be downloaded: {reason}</source>
         <translation>Le référentiel territorial « {file} » ne peut pas être téléchargé : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="88"/>
+        <location filename="../ui/messages_governance.py" line="90"/>
         <source>The territory reference “{file}” has no layer “{layer}” (its layers: {layers}).</source>
         <translation>Le référentiel territorial « {file} » n'a pas de couche « {layer} » (ses couches : {layers}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="90"/>
+        <location filename="../ui/messages_governance.py" line="92"/>
         <source>The territory reference “{file}” has no field “{field}” (its fields: {fields}).</source>
         <translation>Le référentiel territorial « {file} » n'a pas de champ « {field} » (ses champs : {fields}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="92"/>
+        <location filename="../ui/messages_governance.py" line="94"/>
         <source>The territory reference “{file}” does not say its coordinate reference system.</source>
         <translation>Le référentiel territorial « {file} » n'indique pas son système de coordonnées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="94"/>
+        <location filename="../ui/messages_governance.py" line="96"/>
         <source>The territory reference “{file}” is in {crs}, not in {expected} as the convention says.</source>
         <translation>Le référentiel territorial « {file} » est en {crs}, et non en {expected} comme le dit la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="96"/>
+        <location filename="../ui/messages_governance.py" line="98"/>
         <source>{count} commune(s) of the territory reference “{file}” have no code (features {features}).</source>
         <translation>{count} commune(s) du référentiel territorial « {file} » n'ont pas de code (entités {features}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="98"/>
+        <location filename="../ui/messages_governance.py" line="100"/>
         <source>The territory reference “{file}” has the code(s) {codes} twice.</source>
         <translation>Le référentiel territorial « {file} » contient deux fois le(s) code(s) {codes}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="99"/>
+        <location filename="../ui/messages_governance.py" line="101"/>
         <source>{count} commune(s) of the territory reference “{file}” have no polygon: {codes}.</source>
         <translation>{count} commune(s) du référentiel territorial « {file} » n'ont pas de polygone : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="101"/>
+        <location filename="../ui/messages_governance.py" line="103"/>
         <source>{count} commune(s) of the territory reference “{file}” have an invalid polygon: {codes} ({reason}).</source>
         <translation>{count} commune(s) du référentiel territorial « {file} » ont un polygone invalide : {codes} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="103"/>
+        <location filename="../ui/messages_governance.py" line="105"/>
         <source>Communes of the territory reference “{file}” overlap: {pairs}. A place would belong to two communes.</source>
         <translation>Des communes du référentiel territorial « {file} » se chevauchent : {pairs}. Un lieu appartiendrait à deux communes.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="105"/>
+        <location filename="../ui/messages_governance.py" line="107"/>
         <source>The territory reference “{file}” holds no commune.</source>
         <translation>Le référentiel territorial « {file} » ne contient aucune commune.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="106"/>
+        <location filename="../ui/messages_governance.py" line="108"/>
         <source>The territory geometry file “{file}” does not exist.</source>
         <translation>Le fichier de géométrie du territoire « {file} » n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="107"/>
+        <location filename="../ui/messages_governance.py" line="109"/>
         <source>The territory geometry file “{file}” cannot be read as geographic data: {reason}</source>
         <translation>Le fichier de géométrie du territoire « {file} » ne peut pas être lu comme une donnée géographique : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="109"/>
+        <location filename="../ui/messages_governance.py" line="111"/>
         <source>The territory geometry file “{file}” does not say its coordinate reference system.</source>
         <translation>Le fichier de géométrie du territoire « {file} » n'indique pas son système de coordonnées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="111"/>
+        <location filename="../ui/messages_governance.py" line="113"/>
         <source>The territory geometry file “{file}” has an invalid polygon (feature {feature}).</source>
         <translation>Le fichier de géométrie du territoire « {file} » contient un polygone invalide (entité {feature}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="113"/>
+        <location filename="../ui/messages_governance.py" line="115"/>
         <source>The territory geometry file “{file}” holds no polygon.</source>
         <translation>Le fichier de géométrie du territoire « {file} » ne contient aucun polygone.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="114"/>
+        <location filename="../ui/messages_governance.py" line="120"/>
         <source>The changes have no coordinate reference system: where they lie cannot be told.</source>
         <translation>Les modifications n'ont pas de système de coordonnées : impossible de dire où elles se trouvent.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="116"/>
+        <location filename="../ui/messages_governance.py" line="122"/>
         <source>The changes are in {crs}, which cannot be compared with the territory reference: {reason}</source>
         <translation>Les modifications sont en {crs}, qui ne peut pas être comparé au référentiel territorial : {reason}</translation>
     </message>
@@ -5876,17 +5876,17 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>{date} ({kind})</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="76"/>
+        <location filename="../ui/messages_governance.py" line="78"/>
         <source>A target names one of wfs, oapif, postgis or gpkg.</source>
         <translation>Une cible indique l'un de : wfs, oapif, postgis ou gpkg.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="77"/>
+        <location filename="../ui/messages_governance.py" line="79"/>
         <source>A target address may hold * and ? as wildcards, not brackets: “{value}”.</source>
         <translation>Une adresse de cible peut contenir * et ? comme jokers, pas de crochets : « {value} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="79"/>
+        <location filename="../ui/messages_governance.py" line="81"/>
         <source>“{value}” is not a coordinate reference system with an EPSG code.</source>
         <translation>« {value} » n'est pas un système de coordonnées de référence doté d'un code EPSG.</translation>
     </message>
@@ -5936,7 +5936,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>La couche « {layer} » n'est pas l'endroit où la convention de partenariat publie ce jeu de données (« {expected} » à l'adresse {uri}) : une proposition faite à partir d'elle ne pourrait jamais être appliquée. Vos modifications sont toujours dans la couche ; pour les proposer depuis une copie, comparez la copie avec la couche de référence.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="180"/>
+        <location filename="../ui/messages_publishing.py" line="179"/>
         <source>The proposal goes back to its author, with this reason, to be corrected.</source>
         <translation>La proposition retourne à son auteur, avec cette raison, pour être corrigée.</translation>
     </message>
@@ -6082,17 +6082,17 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Observé</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="59"/>
+        <location filename="../ui/messages_governance.py" line="61"/>
         <source>“{value}” is not an http(s) address.</source>
         <translation>« {value} » n’est pas une adresse http(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="60"/>
+        <location filename="../ui/messages_governance.py" line="62"/>
         <source>Name the catalogue record to update (record:): the dataset&apos;s match.records names {count}.</source>
         <translation>Indiquez la fiche de catalogue à mettre à jour (record:) : le match.records du jeu en nomme {count}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="154"/>
+        <location filename="../ui/messages_governance.py" line="160"/>
         <source>The catalogue record was last revised on {record_date}, before the last change applied to the data ({applied}): update the record.</source>
         <translation>La fiche de catalogue a été révisée pour la dernière fois le {record_date}, avant la dernière modification appliquée aux données ({applied}) : mettez la fiche à jour.</translation>
     </message>
@@ -6158,11 +6158,6 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="66"/>
-        <source>The server sent a feature that cannot be read.</source>
-        <translation>Le serveur a envoyé une entité illisible.</translation>
-    </message>
-    <message>
-        <location filename="../ui/messages_publishing.py" line="67"/>
         <source>The server sent a geometry that cannot be read.</source>
         <translation>Le serveur a envoyé une géométrie illisible.</translation>
     </message>
@@ -6185,6 +6180,106 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <location filename="../ui/review_dock.py" line="525"/>
         <source>Updating the catalogue record of “{title}”…</source>
         <translation>Mise à jour de la fiche de catalogue de « {title} »…</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_catalogue.py" line="82"/>
+        <source>Record no. {index} of the page could not be read and was left out. {reason}</source>
+        <translation>La fiche n° {index} de la page n'a pas pu être lue et a été écartée. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="48"/>
+        <source>In the JSON document, “{path}” should be {expected}, not {found}.</source>
+        <translation>Dans le document JSON, « {path} » devrait être {expected} ; c'est {found}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="49"/>
+        <source>The JSON document should be {expected}, not {found}.</source>
+        <translation>Le document JSON devrait être {expected} ; c'est {found}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="50"/>
+        <source>The document nests more than {limit} levels deep. It was refused without being read: such documents can be used to crash the programs that read them.</source>
+        <translation>Le document comporte plus de {limit} niveaux d'imbrication. Il a été refusé sans être lu : de tels documents peuvent servir à faire planter les programmes qui les lisent.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="59"/>
+        <source>an object</source>
+        <translation>un objet</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="61"/>
+        <source>a text string</source>
+        <translation>une chaîne de caractères</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="62"/>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="63"/>
+        <source>a whole number</source>
+        <translation>un nombre entier</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="64"/>
+        <source>a list of text strings</source>
+        <translation>une liste de chaînes de caractères</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="65"/>
+        <source>a list of objects</source>
+        <translation>une liste d'objets</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="66"/>
+        <source>a text string or an object</source>
+        <translation>une chaîne de caractères ou un objet</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="67"/>
+        <source>an object or null</source>
+        <translation>un objet ou null</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="68"/>
+        <source>a text string or a number</source>
+        <translation>une chaîne de caractères ou un nombre</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="69"/>
+        <source>a position (two numbers or more)</source>
+        <translation>une position (deux nombres ou plus)</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="70"/>
+        <source>a box (4 or 6 numbers)</source>
+        <translation>une emprise (4 ou 6 nombres)</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="71"/>
+        <source>a text string or a list of text strings</source>
+        <translation>une chaîne de caractères ou une liste de chaînes de caractères</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="73"/>
+        <source>null</source>
+        <translation>null (aucune valeur)</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="37"/>
+        <source>The document nests more than {limit} levels deep: it was not read.</source>
+        <translation>Le document comporte plus de {limit} niveaux d'imbrication : il n'a pas été lu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="116"/>
+        <source>The territory geometry file “{file}” nests more than {limit} levels deep: it was not read.</source>
+        <translation>Le fichier de géométrie du territoire « {file} » comporte plus de {limit} niveaux d'imbrication : il n'a pas été lu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="118"/>
+        <source>The territory reference “{file}” nests more than {limit} levels deep: it was not read.</source>
+        <translation>Le référentiel territorial « {file} » comporte plus de {limit} niveaux d'imbrication : il n'a pas été lu.</translation>
     </message>
 </context>
 </TS>
