@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
@@ -511,7 +511,7 @@ Input document (INPUT): a file path or an http(s) URL of an ISO 19139 record (al
 Authentication (AUTHCFG, optional): the QGIS authentication configuration used to fetch a URL.
 Timeout (TIMEOUT): seconds to wait for the server.
 
-Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document&apos;s role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
+Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document's role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
 
 A document that cannot be used (not a metadata document, malformed, hostile, an error from the server) stops the algorithm with the reason.</source>
         <translation>Liste chaque responsable de chaque fiche d'un document de métadonnées, une ligne par responsable et par contexte.
@@ -626,102 +626,102 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>{count} couches dans les capacités {service} {version}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="14"/>
+        <location filename="../ui/messages_documents.py" line="17"/>
         <source>The document starts with a {bom} byte-order mark but declares the encoding {declared}: it cannot be decoded reliably.</source>
         <translation>Le document commence par une marque d'ordre des octets {bom} mais déclare l'encodage {declared} : il ne peut pas être décodé de façon sûre.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="16"/>
+        <location filename="../ui/messages_documents.py" line="19"/>
         <source>The document is empty.</source>
         <translation>Le document est vide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="17"/>
+        <location filename="../ui/messages_documents.py" line="20"/>
         <source>This document is not a metadata record, a catalogue response or OGC service capabilities (root: {root}).</source>
         <translation>Ce document n'est ni une fiche de métadonnées, ni une réponse de catalogue, ni les capacités d'un service OGC (racine : {root}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="19"/>
+        <location filename="../ui/messages_documents.py" line="22"/>
         <source>The file cannot be read: {detail}</source>
         <translation>Le fichier ne peut pas être lu : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="20"/>
+        <location filename="../ui/messages_documents.py" line="23"/>
         <source>This document holds no metadata record (it is {kind}).</source>
         <translation>Ce document ne contient aucune fiche de métadonnées (c'est {kind}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="21"/>
+        <location filename="../ui/messages_documents.py" line="24"/>
         <source>This document is not the capabilities of a service (it is {kind}).</source>
         <translation>Ce document n'est pas le document de capacités d'un service (c'est {kind}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="23"/>
+        <location filename="../ui/messages_documents.py" line="26"/>
         <source>This element is not an ISO metadata record ({element}).</source>
         <translation>Cet élément n'est pas une fiche de métadonnées ISO ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="24"/>
+        <location filename="../ui/messages_documents.py" line="27"/>
         <source>The metadata record lacks a mandatory element: {element}.</source>
         <translation>Il manque un élément obligatoire à la fiche de métadonnées : {element}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="26"/>
+        <location filename="../ui/messages_documents.py" line="29"/>
         <source>The WMS capabilities lack a mandatory element: {element} (layer {layer}).</source>
         <translation>Il manque un élément obligatoire aux capacités WMS : {element} (couche {layer}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="28"/>
+        <location filename="../ui/messages_documents.py" line="31"/>
         <source>The WMS capabilities bind their links to a wrong XLink namespace ({attribute}): the service addresses cannot be read.</source>
         <translation>Les capacités WMS rattachent leurs liens à un mauvais espace de noms XLink ({attribute}) : les adresses du service ne peuvent pas être lues.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="31"/>
+        <location filename="../ui/messages_documents.py" line="34"/>
         <source>This is not WMS capabilities ({element}).</source>
         <translation>Ce ne sont pas des capacités WMS ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="32"/>
+        <location filename="../ui/messages_documents.py" line="35"/>
         <source>The WFS capabilities lack a mandatory element: {element}.</source>
         <translation>Il manque un élément obligatoire aux capacités WFS : {element}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="34"/>
+        <location filename="../ui/messages_documents.py" line="37"/>
         <source>This is not WFS capabilities ({element}).</source>
         <translation>Ce ne sont pas des capacités WFS ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="35"/>
+        <location filename="../ui/messages_documents.py" line="38"/>
         <source>This is not the expected catalogue (CSW) response ({element}).</source>
         <translation>Ce n'est pas la réponse de catalogue (CSW) attendue ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="37"/>
+        <location filename="../ui/messages_documents.py" line="40"/>
         <source>The catalogue response lacks a mandatory element: {element}.</source>
         <translation>Il manque un élément obligatoire à la réponse du catalogue : {element}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="39"/>
+        <location filename="../ui/messages_documents.py" line="42"/>
         <source>This element is not a Dublin Core record ({element}).</source>
         <translation>Cet élément n'est pas une fiche Dublin Core ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="40"/>
+        <location filename="../ui/messages_documents.py" line="43"/>
         <source>This RDF document holds no DCAT dataset.</source>
         <translation>Ce document RDF ne contient aucun jeu de données DCAT.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="41"/>
+        <location filename="../ui/messages_documents.py" line="44"/>
         <source>This kind of record is not supported ({element}).</source>
         <translation>Ce type de fiche n'est pas pris en charge ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="42"/>
+        <location filename="../ui/messages_documents.py" line="45"/>
         <source>The OGC API Records {what} is not a JSON object as expected.</source>
         <translation>Le {what} OGC API Records n'est pas un objet JSON comme attendu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="44"/>
+        <location filename="../ui/messages_documents.py" line="47"/>
         <source>The OGC API Records response has no list of records.</source>
         <translation>La réponse OGC API Records ne contient pas de liste d'enregistrements.</translation>
     </message>
@@ -782,7 +782,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="35"/>
-        <source>The approvals the dataset&apos;s rule requires are not all given.</source>
+        <source>The approvals the dataset's rule requires are not all given.</source>
         <translation>Les validations exigées par la règle du jeu de données ne sont pas toutes données.</translation>
     </message>
     <message>
@@ -792,7 +792,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="37"/>
-        <source>The changes lie outside your organisation&apos;s territory.</source>
+        <source>The changes lie outside your organisation's territory.</source>
         <translation>Les modifications sortent du territoire de votre organisme.</translation>
     </message>
     <message>
@@ -847,7 +847,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="74"/>
-        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string (&quot;host=… dbname=…&quot;, no password); empty: the store of the plugin settings.
+        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string ("host=… dbname=…", no password); empty: the store of the plugin settings.
 Authentication (AUTHCFG, optional): the QGIS authentication configuration holding the PostgreSQL user name and password.
 Login (LOGIN, optional): who you are in a GeoPackage store (no access control there); a PostgreSQL store knows you by your database login.
 </source>
@@ -873,11 +873,11 @@ Identifiant (LOGIN, facultatif) : qui vous êtes dans un registre GeoPackage (sa
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="121"/>
-        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner&apos;s, or all those I may see.
+        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner's, or all those I may see.
 Status (STATUS, optional): draft, submitted, changes_requested, approved, rejected, applied, conflict or withdrawn.
 Dataset (DATASET, optional): a dataset id of the convention.
 
-Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset&apos;s rule asks, e.g. &quot;steward=yes; dpo=no&quot;), approvals_pending and departements.</source>
+Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset's rule asks, e.g. "steward=yes; dpo=no"), approvals_pending and departements.</source>
         <translation>Portée (SCOPE) : à valider par moi (propositions soumises qui attendent une décision que je peux prendre), les miennes, celles de mon organisme, ou toutes celles que je peux voir.
 Statut (STATUS, facultatif) : draft, submitted, changes_requested, approved, rejected, applied, conflict ou withdrawn.
 Jeu de données (DATASET, facultatif) : un identifiant de jeu de données de la convention.
@@ -890,7 +890,7 @@ Table en sortie (OUTPUT, sans géométrie), une ligne par proposition, la plus r
 Decision (DECISION): approve, reject or request changes. A comment (COMMENT) is required to reject or request changes.
 Version (VERSION, optional): the proposal version you looked at; if someone changed the proposal since, the decision is refused instead of applying to a state you have not seen.
 
-The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO&apos;s, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal&apos;s status afterwards) and NEW_VERSION.</source>
+The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO's, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal's status afterwards) and NEW_VERSION.</source>
         <translation>Proposition (PROPOSAL) : l'identifiant de la proposition (voir Lister les propositions de modification).
 Décision (DECISION) : valider, refuser ou demander des modifications. Un commentaire (COMMENT) est obligatoire pour refuser ou demander des modifications.
 Version (VERSION, facultatif) : la version de la proposition que vous avez consultée ; si quelqu'un a modifié la proposition depuis, la décision est refusée plutôt que de s'appliquer à un état que vous n'avez pas vu.
@@ -899,7 +899,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="94"/>
-        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin&apos;s)</source>
+        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin's)</source>
         <translation>Registre des propositions (chemin GeoPackage ou connexion PostgreSQL ; vide : celui de l'extension)</translation>
     </message>
     <message>
@@ -984,7 +984,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="138"/>
-        <source>My partner&apos;s</source>
+        <source>My partner's</source>
         <translation>Celles de mon organisme</translation>
     </message>
     <message>
@@ -1248,7 +1248,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/report_map.py" line="129"/>
-        <source>Partners&apos; data up to date</source>
+        <source>Partners' data up to date</source>
         <translation>Données des partenaires à jour</translation>
     </message>
     <message>
@@ -1293,7 +1293,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/catalogue_dock_layout.py" line="48"/>
-        <source>Words to find, or &quot;a phrase&quot;</source>
+        <source>Words to find, or "a phrase"</source>
         <translation>Mots à chercher, ou « une expression »</translation>
     </message>
     <message>
@@ -1418,7 +1418,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="236"/>
-        <source>Layer &quot;{name}&quot; added to the map.</source>
+        <source>Layer "{name}" added to the map.</source>
         <translation>Couche « {name} » ajoutée à la carte.</translation>
     </message>
     <message>
@@ -1739,12 +1739,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>{debtor} à {creditor}, {rhythm}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="226"/>
+        <location filename="../ui/messages_governance.py" line="232"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="226"/>
+        <location filename="../ui/messages_governance.py" line="232"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
@@ -2005,7 +2005,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/layer_adder.py" line="40"/>
-        <source>The link names no layer of &quot;{service}&quot;: choose one.</source>
+        <source>The link names no layer of "{service}": choose one.</source>
         <translation>Le lien ne nomme aucune couche de « {service} » : choisissez-en une.</translation>
     </message>
     <message>
@@ -2080,7 +2080,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages.py" line="30"/>
-        <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, &quot;billion laughs&quot;).</source>
+        <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, "billion laughs").</source>
         <translation>Le document déclare des entités XML. Il a été refusé sans être lu, car de tels documents peuvent servir à lire des fichiers locaux ou à épuiser la mémoire (XXE, « billion laughs »).</translation>
     </message>
     <message>
@@ -2154,7 +2154,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="125"/>
+        <location filename="../ui/messages.py" line="140"/>
         <source>(document: {source})</source>
         <translation>(document : {source})</translation>
     </message>
@@ -2175,7 +2175,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="25"/>
-        <source>The catalogue has no record &quot;{identifier}&quot;.</source>
+        <source>The catalogue has no record "{identifier}".</source>
         <translation>Le catalogue n'a pas de fiche « {identifier} ».</translation>
     </message>
     <message>
@@ -2185,17 +2185,17 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="28"/>
-        <source>Unknown catalogue kind &quot;{kind}&quot;.</source>
+        <source>Unknown catalogue kind "{kind}".</source>
         <translation>Type de catalogue inconnu « {kind} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="29"/>
-        <source>This is not an http(s) address: &quot;{url}&quot;.</source>
+        <source>This is not an http(s) address: "{url}".</source>
         <translation>Ce n'est pas une adresse http(s) : « {url} ».</translation>
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="30"/>
-        <source>Unsupported CSW version &quot;{version}&quot;.</source>
+        <source>Unsupported CSW version "{version}".</source>
         <translation>Version CSW non prise en charge « {version} ».</translation>
     </message>
     <message>
@@ -2205,7 +2205,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="32"/>
-        <source>QGIS cannot open the layer &quot;{name}&quot;: {detail}</source>
+        <source>QGIS cannot open the layer "{name}": {detail}</source>
         <translation>QGIS ne peut pas ouvrir la couche « {name} » : {detail}</translation>
     </message>
     <message>
@@ -2230,7 +2230,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="47"/>
-        <source>Whole words: the server also matches inside words (&quot;velo&quot; in &quot;développement&quot;); {hidden} of {examined} records were hidden here for that.</source>
+        <source>Whole words: the server also matches inside words ("velo" in "développement"); {hidden} of {examined} records were hidden here for that.</source>
         <translation>Mots entiers : le serveur trouve aussi les mots à l'intérieur d'autres (« velo » dans « développement ») ; fiches masquées ici pour cette raison : {hidden} sur {examined}.</translation>
     </message>
     <message>
@@ -2275,7 +2275,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="69"/>
-        <source>Sort by {sort}: the server puts accented capitals after Z (&quot;Éclairage&quot; after &quot;Zones&quot;).</source>
+        <source>Sort by {sort}: the server puts accented capitals after Z ("Éclairage" after "Zones").</source>
         <translation>Tri par {sort} : le serveur classe les majuscules accentuées après Z (« Éclairage » après « Zones »).</translation>
     </message>
     <message>
@@ -2290,7 +2290,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_catalogue.py" line="74"/>
-        <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; &quot;Next&quot; goes on.</source>
+        <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; "Next" goes on.</source>
         <translation>Fiches affichées : {shown} au lieu de {limit} ; la lecture s'est arrêtée après {pages} pages du serveur ; « Suivantes » continue.</translation>
     </message>
     <message>
@@ -2304,18 +2304,18 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>La fiche n° {index} de la page n'a pas pu être lue et a été écartée ({code}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="80"/>
+        <location filename="../ui/messages_catalogue.py" line="84"/>
         <source>A record of an unsupported kind ({element}) was left out.</source>
         <translation>Une fiche d'un type non pris en charge ({element}) a été écartée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="82"/>
-        <source>The server&apos;s count of returned records disagrees with the records it sent.</source>
+        <location filename="../ui/messages_catalogue.py" line="86"/>
+        <source>The server's count of returned records disagrees with the records it sent.</source>
         <translation>Le nombre de fiches renvoyées annoncé par le serveur ne correspond pas aux fiches envoyées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="90"/>
-        <source>&quot;{text}&quot;</source>
+        <location filename="../ui/messages_catalogue.py" line="94"/>
+        <source>"{text}"</source>
         <comment>a quoted search term</comment>
         <translation>« {text} »</translation>
     </message>
@@ -2346,7 +2346,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/messages_governance.py" line="29"/>
-        <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS&apos;s master password entered?).</source>
+        <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS's master password entered?).</source>
         <translation>La configuration d'authentification {authcfg} du registre des propositions ne peut pas être lue (le mot de passe principal de QGIS a-t-il été saisi ?).</translation>
     </message>
     <message>
@@ -2365,247 +2365,247 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Le document est trop volumineux (limite : {limit}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="37"/>
+        <location filename="../ui/messages_governance.py" line="39"/>
         <source>The file is not UTF-8 text (byte {offset}). Save it as UTF-8.</source>
         <translation>Le fichier n'est pas un texte UTF-8 (octet {offset}). Enregistrez-le en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="39"/>
+        <location filename="../ui/messages_governance.py" line="41"/>
         <source>The file is empty.</source>
         <translation>Le fichier est vide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="41"/>
+        <location filename="../ui/messages_governance.py" line="43"/>
         <source>Expected {expected}, found {found}.</source>
         <translation>Attendu : {expected} ; trouvé : {found}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="42"/>
+        <location filename="../ui/messages_governance.py" line="44"/>
         <source>The required key “{key}” is missing.</source>
         <translation>La clé obligatoire « {key} » manque.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="43"/>
+        <location filename="../ui/messages_governance.py" line="45"/>
         <source>Unknown key “{key}”.</source>
         <translation>Clé inconnue « {key} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="44"/>
+        <location filename="../ui/messages_governance.py" line="46"/>
         <source>The key “{key}” is given twice.</source>
         <translation>La clé « {key} » est donnée deux fois.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="45"/>
+        <location filename="../ui/messages_governance.py" line="47"/>
         <source>A value is required here.</source>
         <translation>Une valeur est obligatoire ici.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="46"/>
+        <location filename="../ui/messages_governance.py" line="48"/>
         <source>Unsupported format “{found}”: this version of GeoGov reads {expected}.</source>
         <translation>Format « {found} » non pris en charge : cette version de GeoGov lit {expected}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="48"/>
+        <location filename="../ui/messages_governance.py" line="50"/>
         <source>The convention file cannot be read: {detail}</source>
         <translation>Le fichier de la convention ne peut pas être lu : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="50"/>
+        <location filename="../ui/messages_governance.py" line="52"/>
         <source>Unknown kind of partner “{value}”.</source>
         <translation>Type de partenaire inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="51"/>
+        <location filename="../ui/messages_governance.py" line="53"/>
         <source>“{value}” is not a SIREN number (9 digits).</source>
         <translation>« {value} » n'est pas un numéro SIREN (9 chiffres).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="52"/>
+        <location filename="../ui/messages_governance.py" line="54"/>
         <source>Unknown role “{value}”.</source>
         <translation>Rôle inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="53"/>
+        <location filename="../ui/messages_governance.py" line="55"/>
         <source>“{value}” is not an e-mail address.</source>
         <translation>« {value} » n'est pas une adresse électronique.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="54"/>
+        <location filename="../ui/messages_governance.py" line="56"/>
         <source>“{value}” is not a date (expected YYYY-MM-DD).</source>
         <translation>« {value} » n'est pas une date (attendu : AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="55"/>
+        <location filename="../ui/messages_governance.py" line="57"/>
         <source>“{value}” is not an update frequency (ISO 19115 maintenance frequency code).</source>
         <translation>« {value} » n'est pas une fréquence de mise à jour (code de fréquence de maintenance ISO 19115).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="57"/>
+        <location filename="../ui/messages_governance.py" line="59"/>
         <source>“{value}” is not a dissemination level (open, partenaires or restreint).</source>
         <translation>« {value} » n'est pas un niveau de diffusion (open, partenaires ou restreint).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="62"/>
+        <location filename="../ui/messages_governance.py" line="64"/>
         <source>“{value}” cannot approve changes (steward, dpo or coordinator).</source>
         <translation>« {value} » ne peut pas valider de modifications (steward, dpo ou coordinator).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="64"/>
+        <location filename="../ui/messages_governance.py" line="66"/>
         <source>“{code}” is not a French département code.</source>
         <translation>« {code} » n'est pas un code de département français.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="118"/>
+        <location filename="../ui/messages_governance.py" line="124"/>
         <source>The territory file “{file}” does not exist beside the convention.</source>
         <translation>Le fichier de territoire « {file} » n'existe pas à côté de la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="121"/>
+        <location filename="../ui/messages_governance.py" line="127"/>
         <source>No partner has the id “{id}”.</source>
         <translation>Aucun partenaire n'a l'identifiant « {id} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="122"/>
+        <location filename="../ui/messages_governance.py" line="128"/>
         <source>No dataset has the id “{id}”.</source>
         <translation>Aucune donnée n'a l'identifiant « {id} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="123"/>
+        <location filename="../ui/messages_governance.py" line="129"/>
         <source>The partner id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant de partenaire « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="125"/>
+        <location filename="../ui/messages_governance.py" line="131"/>
         <source>The dataset id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant de donnée « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="127"/>
+        <location filename="../ui/messages_governance.py" line="133"/>
         <source>The id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="128"/>
+        <location filename="../ui/messages_governance.py" line="134"/>
         <source>The login “{login}” is already given to another contact (line {first_line}): a login is one person.</source>
         <translation>L'identifiant de connexion « {login} » est déjà attribué à un autre contact (ligne {first_line}) : un identifiant désigne une seule personne.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="130"/>
+        <location filename="../ui/messages_governance.py" line="136"/>
         <source>“{value}” already identifies another dataset (line {first_line}): a record or a layer belongs to one dataset only.</source>
         <translation>« {value} » identifie déjà une autre donnée (ligne {first_line}) : une fiche ou une couche n'appartient qu'à une seule donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="133"/>
+        <location filename="../ui/messages_governance.py" line="139"/>
         <source>The approval rule of “{dataset}” needs the DPO, but no steward partner of this dataset has a contact with the DPO role.</source>
         <translation>La règle de validation de « {dataset} » exige le DPO, mais aucun partenaire référent de cette donnée n'a de contact ayant le rôle de DPO.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="137"/>
+        <location filename="../ui/messages_governance.py" line="143"/>
         <source>“{dataset}” holds personal data but its approval rule does not require the DPO.</source>
         <translation>« {dataset} » contient des données personnelles mais sa règle de validation n'exige pas le DPO.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="139"/>
+        <location filename="../ui/messages_governance.py" line="145"/>
         <source>The steward partner “{partner}” of “{dataset}” has no contact with the steward role: nobody will be told of proposals.</source>
         <translation>Le partenaire référent « {partner} » de « {dataset} » n'a aucun contact ayant le rôle de référent validation : personne ne sera prévenu des propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="142"/>
+        <location filename="../ui/messages_governance.py" line="148"/>
         <source>Nothing says how to recognise the dataset “{dataset}” (match: records, services or sources).</source>
         <translation>Rien n'indique comment reconnaître la donnée « {dataset} » (match : records, services ou sources).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="145"/>
+        <location filename="../ui/messages_governance.py" line="151"/>
         <source>The metadata names {found} as custodian; the convention says {expected_name}.</source>
         <translation>La fiche de métadonnées désigne {found} comme gestionnaire ; la convention indique {expected_name}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="147"/>
+        <location filename="../ui/messages_governance.py" line="153"/>
         <source>The metadata names {found} as producer; the convention says {expected_names}.</source>
         <translation>La fiche de métadonnées désigne {found} comme producteur ; la convention indique {expected_names}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="149"/>
+        <location filename="../ui/messages_governance.py" line="155"/>
         <source>Update rhythm: the metadata says “{found}”, the convention commits to “{expected}”.</source>
         <translation>Rythme de mise à jour : la fiche de métadonnées indique « {found} », la convention engage à « {expected} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="151"/>
+        <location filename="../ui/messages_governance.py" line="157"/>
         <source>The metadata names no point of contact for the data.</source>
         <translation>La fiche de métadonnées ne désigne aucun point de contact pour la donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="153"/>
+        <location filename="../ui/messages_governance.py" line="159"/>
         <source>The convention names nobody to validate changes here.</source>
         <translation>La convention ne désigne personne pour valider les modifications ici.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="157"/>
+        <location filename="../ui/messages_governance.py" line="163"/>
         <source>The catalogue record “{title}” is not covered by the convention.</source>
         <translation>La fiche de catalogue « {title} » n'est pas couverte par la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="159"/>
+        <location filename="../ui/messages_governance.py" line="165"/>
         <source>The dataset “{title}” of the convention has no record in the catalogue.</source>
         <translation>La donnée « {title} » de la convention n'a pas de fiche dans le catalogue.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="167"/>
+        <location filename="../ui/messages_governance.py" line="173"/>
         <source>a mapping (key: value)</source>
         <translation>un dictionnaire (clé : valeur)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="167"/>
+        <location filename="../ui/messages_governance.py" line="173"/>
         <source>a list</source>
         <translation>une liste</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="167"/>
+        <location filename="../ui/messages_governance.py" line="173"/>
         <source>a text</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="168"/>
+        <location filename="../ui/messages_governance.py" line="174"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="169"/>
+        <location filename="../ui/messages_governance.py" line="175"/>
         <source>true or false</source>
         <translation>vrai ou faux (true ou false)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="169"/>
+        <location filename="../ui/messages_governance.py" line="175"/>
         <source>a date</source>
         <translation>une date</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="170"/>
+        <location filename="../ui/messages_governance.py" line="176"/>
         <source>a date (YYYY-MM-DD)</source>
         <translation>une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="170"/>
+        <location filename="../ui/messages_governance.py" line="176"/>
         <source>a key</source>
         <translation>une clé</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="171"/>
+        <location filename="../ui/messages_governance.py" line="177"/>
         <source>“own” or a territory</source>
         <translation>« own » ou un territoire</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="205"/>
+        <location filename="../ui/messages_governance.py" line="211"/>
         <source>Did you mean “{suggestion}”?</source>
         <translation>Vouliez-vous dire « {suggestion} » ?</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="216"/>
+        <location filename="../ui/messages_governance.py" line="222"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="224"/>
+        <location filename="../ui/messages_governance.py" line="230"/>
         <source>at {path}</source>
         <translation>à {path}</translation>
     </message>
@@ -2796,7 +2796,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/plugin.py" line="281"/>
-        <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners&apos; catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
+        <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners' catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
         <translation>GeoGov intègre à QGIS la convention de partenariat régionale sur les données géographiques : découvrez les catalogues des partenaires, voyez qui est responsable de chaque couche, proposez et validez des modifications des données partagées.</translation>
     </message>
     <message>
@@ -2856,7 +2856,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/record_details.py" line="131"/>
-        <source>role written &quot;{raw}&quot; in the record</source>
+        <source>role written "{raw}" in the record</source>
         <translation>rôle écrit « {raw} » dans la fiche</translation>
     </message>
     <message>
@@ -3051,7 +3051,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="71"/>
-        <source>role &quot;{raw}&quot; ({label})</source>
+        <source>role "{raw}" ({label})</source>
         <translation>rôle « {raw} » ({label})</translation>
     </message>
     <message>
@@ -3202,7 +3202,7 @@ Original layer (ORIGINAL): the authoritative data (WFS, PostGIS, GeoPackage…).
 Revised layer (REVISED): the edited version, with the same fields.
 Key field (KEY, optional): the field that identifies a feature in both layers (the dataset's key in the partnership convention, e.g. identifiant); empty: the original layer's primary key, else the QGIS feature id.
 
-Output (OUTPUT): op (insert, update or delete), fid (the key; empty for a new feature without a key of its own), changed_fields (the modified fields, comma-separated), geometry_changed, the new geometry and attributes (the old ones for a deletion). A field of the layers named like one of these columns is written with &quot;_1&quot; appended. Numbers of added (INSERTED), modified (UPDATED) and deleted (DELETED) features.</source>
+Output (OUTPUT): op (insert, update or delete), fid (the key; empty for a new feature without a key of its own), changed_fields (the modified fields, comma-separated), geometry_changed, the new geometry and attributes (the old ones for a deletion). A field of the layers named like one of these columns is written with "_1" appended. Numbers of added (INSERTED), modified (UPDATED) and deleted (DELETED) features.</source>
         <translation>Compare la version d'origine (de référence) d'une couche à une version révisée et écrit une entité par changement.
 
 Couche d'origine (ORIGINAL) : les données de référence (WFS, PostGIS, GeoPackage…).
@@ -3263,11 +3263,11 @@ Sortie (OUTPUT) : op (insert, update ou delete), fid (la clé ; vide pour une no
     </message>
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="52"/>
-        <source>Proposes the changes between the authoritative version of a shared layer and an edited copy: they are checked, saved in the proposal store and submitted to the dataset&apos;s stewards. Nothing is written to the authoritative data.
+        <source>Proposes the changes between the authoritative version of a shared layer and an edited copy: they are checked, saved in the proposal store and submitted to the dataset's stewards. Nothing is written to the authoritative data.
 
-Original layer (ORIGINAL): the authoritative data (a layer of a partner&apos;s WFS service, a PostGIS or GeoPackage table).
+Original layer (ORIGINAL): the authoritative data (a layer of a partner's WFS service, a PostGIS or GeoPackage table).
 Revised layer (REVISED): the edited copy, with the same fields.
-Key field (KEY, optional): the field that identifies a feature; empty: the dataset&apos;s key in the convention, else the original layer&apos;s primary key.
+Key field (KEY, optional): the field that identifies a feature; empty: the dataset's key in the convention, else the original layer's primary key.
 Dataset (DATASET, optional): the dataset id in the partnership convention; empty: the dataset the original layer belongs to.
 Title (TITLE) and comment (COMMENT: why these changes; required to submit).
 Submit (SUBMIT): checked, the proposal is submitted for review; unchecked, it is saved as a draft.
@@ -3287,7 +3287,7 @@ Convention (CONVENTION, facultatif) : chemin ou URL de la convention de partenar
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="67"/>
         <source>
-Outputs: OUTPUT (the proposal id) and STATUS (draft or submitted). The algorithm fails, listing every problem, when the changes break the dataset&apos;s schema (fields, types, required values, geometry type and validity, CRS) or the convention (your organisation may not propose on this dataset, or a change lies outside its territory).</source>
+Outputs: OUTPUT (the proposal id) and STATUS (draft or submitted). The algorithm fails, listing every problem, when the changes break the dataset's schema (fields, types, required values, geometry type and validity, CRS) or the convention (your organisation may not propose on this dataset, or a change lies outside its territory).</source>
         <translation>
 Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted). L'algorithme échoue, en listant chaque problème, quand les changements ne respectent pas le schéma du jeu de données (champs, types, valeurs obligatoires, type et validité des géométries, SCR) ou la convention (votre organisme ne peut pas proposer sur ce jeu de données, ou un changement sort de son territoire).</translation>
     </message>
@@ -3303,7 +3303,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="84"/>
-        <source>Partnership convention (path or URL; empty: the plugin&apos;s)</source>
+        <source>Partnership convention (path or URL; empty: the plugin's)</source>
         <translation>Convention de partenariat (chemin ou URL ; vide : celle de l'extension)</translation>
     </message>
     <message>
@@ -3393,12 +3393,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../ui/messages_proposals.py" line="42"/>
-        <source>the feature lies outside your organisation&apos;s territory.</source>
+        <source>the feature lies outside your organisation's territory.</source>
         <translation>l'entité se trouve hors du territoire de votre organisme.</translation>
     </message>
     <message>
         <location filename="../ui/messages_proposals.py" line="43"/>
-        <source>the feature was outside your organisation&apos;s territory before your change: it is not yours to edit.</source>
+        <source>the feature was outside your organisation's territory before your change: it is not yours to edit.</source>
         <translation>l'entité se trouvait hors du territoire de votre organisme avant votre changement : il ne vous revient pas de la modifier.</translation>
     </message>
     <message>
@@ -3598,7 +3598,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../ui/my_proposals.py" line="87"/>
-        <source>Reload the proposal&apos;s changes into an edit session of its layer, change them, then use Propose my changes and Submit again.</source>
+        <source>Reload the proposal's changes into an edit session of its layer, change them, then use Propose my changes and Submit again.</source>
         <translation>Recharge les changements de la proposition dans une session d'édition de sa couche : modifiez-les, puis utilisez « Proposer mes modifications » et soumettez à nouveau.</translation>
     </message>
     <message>
@@ -4349,7 +4349,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_apply_proposal.py" line="66"/>
-        <source>The proposal does not fit the target&apos;s schema; nothing was sent.</source>
+        <source>The proposal does not fit the target's schema; nothing was sent.</source>
         <translation>La proposition ne correspond pas au schéma de la cible ; rien n’a été envoyé.</translation>
     </message>
     <message>
@@ -4419,17 +4419,17 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_export_changelog.py" line="40"/>
-        <source>Export a dataset&apos;s change log</source>
+        <source>Export a dataset's change log</source>
         <translation>Exporter le journal des modifications d’un jeu de données</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_export_changelog.py" line="43"/>
         <source>Dataset (DATASET): a dataset id of the convention.
-Title (TITLE, optional): the dataset&apos;s title shown on the page.
+Title (TITLE, optional): the dataset's title shown on the page.
 Since (SINCE, optional): only changes applied from this date (YYYY-MM-DD, UTC).
 Format (FORMAT): CSV, GeoJSON (WGS 84) or HTML (a standalone page to publish).
 
-One line per changed feature of every applied proposal, oldest first: when it was applied, the proposal, its title and the author&apos;s reason, author and partner, who approved it, who applied it, the operation, the feature and the changed values. Output COUNT: the number of proposals exported.</source>
+One line per changed feature of every applied proposal, oldest first: when it was applied, the proposal, its title and the author's reason, author and partner, who approved it, who applied it, the operation, the feature and the changed values. Output COUNT: the number of proposals exported.</source>
         <translation>Jeu de données (DATASET) : un identifiant de jeu de données de la convention.
 Titre (TITLE, facultatif) : le titre du jeu affiché sur la page.
 Depuis (SINCE, facultatif) : seulement les modifications appliquées à partir de cette date (AAAA-MM-JJ, UTC).
@@ -4519,7 +4519,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/attribute_diff.py" line="43"/>
-        <source>Open in QGIS&apos;s attribute table</source>
+        <source>Open in QGIS's attribute table</source>
         <translation>Ouvrir dans la table attributaire de QGIS</translation>
     </message>
     <message>
@@ -4623,217 +4623,217 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Trop d'entités dans une même requête ({count}) : le serveur n'en trouverait silencieusement aucune.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="90"/>
+        <location filename="../ui/messages_publishing.py" line="89"/>
         <source>The changes are in {proposal}, the target in {target}.</source>
         <translation>Les modifications sont en {proposal}, la cible en {target}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="91"/>
+        <location filename="../ui/messages_publishing.py" line="90"/>
         <source>the service does not allow this kind of change.</source>
         <translation>le service n'autorise pas ce type de modification.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="92"/>
+        <location filename="../ui/messages_publishing.py" line="91"/>
         <source>the target has no field “{field}”, the key of the proposal.</source>
         <translation>la cible n'a pas de champ « {field} », la clé de la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="93"/>
+        <location filename="../ui/messages_publishing.py" line="92"/>
         <source>this feature appears twice in the proposal.</source>
         <translation>cette entité apparaît deux fois dans la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="94"/>
+        <location filename="../ui/messages_publishing.py" line="93"/>
         <source>the target has no field “{field}”.</source>
         <translation>la cible n'a pas de champ « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="95"/>
+        <location filename="../ui/messages_publishing.py" line="94"/>
         <source>the field “{field}” is filled by the target itself and cannot be changed.</source>
         <translation>le champ « {field} » est rempli par la cible elle-même et ne peut pas être modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="97"/>
+        <location filename="../ui/messages_publishing.py" line="96"/>
         <source>the value {value} of “{field}” is not a valid {type}.</source>
         <translation>la valeur {value} de « {field} » n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="98"/>
+        <location filename="../ui/messages_publishing.py" line="97"/>
         <source>the field “{field}” may not be empty in the target.</source>
         <translation>le champ « {field} » ne peut pas être vide dans la cible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="99"/>
+        <location filename="../ui/messages_publishing.py" line="98"/>
         <source>the key “{field}” is empty.</source>
         <translation>la clé « {field} » est vide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="100"/>
+        <location filename="../ui/messages_publishing.py" line="99"/>
         <source>the geometry cannot be read ({detail}).</source>
         <translation>la géométrie est illisible ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="101"/>
+        <location filename="../ui/messages_publishing.py" line="100"/>
         <source>the geometry is a {geometry}, the target holds {layer}.</source>
         <translation>la géométrie est de type {geometry}, la cible contient des {layer}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="102"/>
+        <location filename="../ui/messages_publishing.py" line="101"/>
         <source>the geometry is missing and the target requires one.</source>
         <translation>la géométrie manque et la cible en exige une.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="104"/>
-        <source>The service&apos;s description of the layer cannot be used (element {element}).</source>
+        <location filename="../ui/messages_publishing.py" line="103"/>
+        <source>The service's description of the layer cannot be used (element {element}).</source>
         <translation>La description de la couche par le service est inutilisable (élément {element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="106"/>
+        <location filename="../ui/messages_publishing.py" line="105"/>
         <source>The service does not publish the layer “{typename}”.</source>
         <translation>Le service ne publie pas la couche « {typename} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="107"/>
+        <location filename="../ui/messages_publishing.py" line="106"/>
         <source>The layer “{typename}” has no field “{field}”.</source>
         <translation>La couche « {typename} » n'a pas de champ « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="108"/>
+        <location filename="../ui/messages_publishing.py" line="107"/>
         <source>The server sent “{value}” for “{field}”, which is not a valid {type}.</source>
         <translation>Le serveur a envoyé « {value} » pour « {field} », qui n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="109"/>
+        <location filename="../ui/messages_publishing.py" line="108"/>
         <source>The server did not answer the transaction with a transaction response ({element}).</source>
         <translation>Le serveur n'a pas répondu à la transaction par une réponse de transaction ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="111"/>
-        <source>The server&apos;s transaction response has an unreadable count ({value}).</source>
+        <location filename="../ui/messages_publishing.py" line="110"/>
+        <source>The server's transaction response has an unreadable count ({value}).</source>
         <translation>La réponse du serveur à la transaction contient un décompte illisible ({value}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="113"/>
+        <location filename="../ui/messages_publishing.py" line="112"/>
         <source>The coordinate reference system {crs} is unknown.</source>
         <translation>Le système de coordonnées {crs} est inconnu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="114"/>
+        <location filename="../ui/messages_publishing.py" line="113"/>
         <source>A geometry of the proposal cannot be read.</source>
         <translation>Une géométrie de la proposition est illisible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="115"/>
+        <location filename="../ui/messages_publishing.py" line="114"/>
         <source>A geometry cannot be converted to or from GML.</source>
         <translation>Une géométrie ne peut pas être convertie en GML ou depuis GML.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="117"/>
+        <location filename="../ui/messages_publishing.py" line="116"/>
         <source>Feature {key}: choose a value for {fields}.</source>
         <translation>Entité {key} : choisissez une valeur pour {fields}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="118"/>
+        <location filename="../ui/messages_publishing.py" line="117"/>
         <source>The choice for “{field}” is not understood.</source>
         <translation>Le choix pour « {field} » n'est pas compris.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="120"/>
+        <location filename="../ui/messages_publishing.py" line="119"/>
         <source>Unknown change log format “{format}”: choose CSV, GeoJSON or HTML.</source>
         <translation>Format de journal inconnu « {format} » : choisissez CSV, GeoJSON ou HTML.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="125"/>
+        <location filename="../ui/messages_publishing.py" line="124"/>
         <source>The diff layers cannot be built: {message}</source>
         <translation>Les couches de différences ne peuvent pas être construites : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="123"/>
+        <location filename="../ui/messages_publishing.py" line="122"/>
         <source>The changes of this proposal have no geometry to show on the map.</source>
         <translation>Les modifications de cette proposition n'ont pas de géométrie à afficher sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="124"/>
+        <location filename="../ui/messages_publishing.py" line="123"/>
         <source>The diff style cannot be loaded: {message}</source>
         <translation>Le style des différences ne peut pas être chargé : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="137"/>
+        <location filename="../ui/messages_publishing.py" line="136"/>
         <source>{who}: {message}</source>
         <translation>{who} : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="139"/>
+        <location filename="../ui/messages_publishing.py" line="138"/>
         <source>{feature}: {message}</source>
         <translation>{feature} : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="144"/>
+        <location filename="../ui/messages_publishing.py" line="143"/>
         <source>The server</source>
         <translation>Le serveur</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="144"/>
+        <location filename="../ui/messages_publishing.py" line="143"/>
         <source>The database</source>
         <translation>La base de données</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="145"/>
+        <location filename="../ui/messages_publishing.py" line="144"/>
         <source>The check after writing</source>
         <translation>La vérification après écriture</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="145"/>
+        <location filename="../ui/messages_publishing.py" line="144"/>
         <source>The target</source>
         <translation>La cible</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="151"/>
+        <location filename="../ui/messages_publishing.py" line="150"/>
         <source>(and {n} more)</source>
         <translation>(et {n} de plus)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="167"/>
+        <location filename="../ui/messages_publishing.py" line="166"/>
         <source>Applied to the authoritative data and verified: {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Appliquée aux données de référence et vérifiée : {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="170"/>
+        <location filename="../ui/messages_publishing.py" line="169"/>
         <source>These changes were already in the data (an earlier attempt had landed): nothing was written twice. {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Ces modifications étaient déjà dans les données (une tentative précédente avait abouti) : rien n'a été écrit deux fois. {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="174"/>
+        <location filename="../ui/messages_publishing.py" line="173"/>
         <source>{n} feature(s) changed in the authoritative data since the proposal was made: nothing was written. Resolve the conflicts to rebase the proposal; it then needs approval again.</source>
         <translation>{n} entité(s) modifiée(s) dans les données de référence depuis la proposition : rien n'a été écrit. Résolvez les conflits pour mettre à jour la proposition ; elle devra ensuite être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="179"/>
-        <source>The changes do not fit the target&apos;s schema: nothing was sent. {problems}</source>
+        <location filename="../ui/messages_publishing.py" line="178"/>
+        <source>The changes do not fit the target's schema: nothing was sent. {problems}</source>
         <translation>Les modifications ne respectent pas le schéma de la cible : rien n'a été envoyé. {problems}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="184"/>
+        <location filename="../ui/messages_publishing.py" line="183"/>
         <source>The target refused part of the proposal: {refusals}. Everything of the proposal that had landed was undone; the data is as before.</source>
         <translation>La cible a refusé une partie de la proposition : {refusals}. Tout ce qui avait été écrit de la proposition a été défait ; les données sont comme avant.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="189"/>
+        <location filename="../ui/messages_publishing.py" line="188"/>
         <source>The target refused part of the proposal: {refusals}. Undoing what had landed failed for: {left}. Check these features in the data.</source>
         <translation>La cible a refusé une partie de la proposition : {refusals}. L'annulation de ce qui avait été écrit a échoué pour : {left}. Vérifiez ces entités dans les données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="192"/>
+        <location filename="../ui/messages_publishing.py" line="191"/>
         <source>Cancelled while writing: everything of the proposal that had landed was undone.</source>
         <translation>Annulé pendant l'écriture : tout ce qui avait été écrit de la proposition a été défait.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="194"/>
+        <location filename="../ui/messages_publishing.py" line="193"/>
         <source>The connection failed after sending: whether the changes landed is unknown. Apply again: GeoGov finds what already landed and writes nothing twice.</source>
         <translation>La connexion a échoué après l'envoi : on ne sait pas si les modifications ont été écrites. Appliquez à nouveau : GeoGov retrouve ce qui a déjà été écrit et n'écrit rien deux fois.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="196"/>
+        <location filename="../ui/messages_publishing.py" line="195"/>
         <source>The apply ended with the status “{status}”.</source>
         <translation>L'application s'est terminée avec le statut « {status} ».</translation>
     </message>
@@ -5099,7 +5099,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/conflict_dialog.py" line="143"/>
-        <source>Keep the data&apos;s value everywhere</source>
+        <source>Keep the data's value everywhere</source>
         <translation>Garder partout la valeur des données</translation>
     </message>
     <message>
@@ -5109,7 +5109,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/conflict_dialog.py" line="145"/>
-        <source>Settles every choice still open; fields changed on one side only keep that side&apos;s value.</source>
+        <source>Settles every choice still open; fields changed on one side only keep that side's value.</source>
         <translation>Tranche tous les choix restants ; un champ modifié d'un seul côté garde la valeur de ce côté.</translation>
     </message>
     <message>
@@ -5244,7 +5244,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/review_dock.py" line="90"/>
-        <source>My organisation&apos;s</source>
+        <source>My organisation's</source>
         <translation>De mon organisme</translation>
     </message>
     <message>
@@ -5534,7 +5534,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="55"/>
-        <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov&apos;s settings.</source>
+        <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov's settings.</source>
         <translation>La base des propositions a refusé la connexion : vérifiez le nom d’utilisateur et le mot de passe de la configuration d’authentification choisie dans les paramètres de GeoGov.</translation>
     </message>
     <message>
@@ -5560,7 +5560,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="46"/>
         <source>For the region's database administrator. Creates or updates the GeoGov schema in a PostgreSQL/PostGIS database and loads the partnership convention into it: partners, their members (the convention's logins), datasets, stewards and approval rules. Each existing login receives the database roles that match its roles in the convention (contributor, steward, DPO, coordinator); from then on the database itself enforces who may see, propose, review and apply what.
-Connection (DSN): &quot;host=… port=5432 dbname=…&quot;, without password.
+Connection (DSN): "host=… port=5432 dbname=…", without password.
 Authentication (AUTHCFG): a QGIS authentication configuration holding an administrator's user name and password (a superuser or the DBA).
 Convention (CONVENTION): path or URL of the convention file; empty: the one of the plugin settings.
 Verify the audit trail (VERIFY): also check the hash chain of the audit trail.
@@ -5579,12 +5579,12 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="69"/>
-        <source>Administrator&apos;s authentication configuration</source>
+        <source>Administrator's authentication configuration</source>
         <translation>Configuration d’authentification de l’administrateur</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="71"/>
-        <source>Convention file or URL (empty: the plugin&apos;s)</source>
+        <source>Convention file or URL (empty: the plugin's)</source>
         <translation>Fichier ou URL de la convention (vide : celle du plugin)</translation>
     </message>
     <message>
@@ -5604,7 +5604,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="90"/>
-        <source>No convention: give one, or configure it in GeoGov&apos;s settings.</source>
+        <source>No convention: give one, or configure it in GeoGov's settings.</source>
         <translation>Aucune convention : indiquez-en une ou configurez-la dans les paramètres de GeoGov.</translation>
     </message>
     <message>
@@ -5663,132 +5663,132 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <translation>Le magasin des propositions désigne un dossier et non un fichier GeoPackage : choisissez un fichier .gpkg dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="65"/>
+        <location filename="../ui/messages_governance.py" line="67"/>
         <source>“{code}” is not the INSEE code of a commune of the territory reference ({reference}).</source>
         <translation>« {code} » n'est le code INSEE d'aucune commune du référentiel territorial ({reference}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="67"/>
+        <location filename="../ui/messages_governance.py" line="69"/>
         <source>“{siren}” is not the SIREN number of an EPCI, an EPT or the Métropole du Grand Paris of the territory reference ({reference}).</source>
         <translation>« {siren} » n'est le numéro SIREN d'aucun EPCI, EPT ni de la Métropole du Grand Paris du référentiel territorial ({reference}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="70"/>
+        <location filename="../ui/messages_governance.py" line="72"/>
         <source>“{siren}” is not the SIREN number of an établissement public territorial of the territory reference ({reference}).</source>
         <translation>« {siren} » n'est le numéro SIREN d'aucun établissement public territorial du référentiel territorial ({reference}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="72"/>
+        <location filename="../ui/messages_governance.py" line="74"/>
         <source>The territory reference ({reference}) has no commune of the département “{code}”: its territory cannot be checked. Name a reference that covers it (territories: reference).</source>
         <translation>Le référentiel territorial ({reference}) ne contient aucune commune du département « {code} » : ce territoire ne peut pas être vérifié. Indiquez un référentiel qui le couvre (territories: reference).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="81"/>
+        <location filename="../ui/messages_governance.py" line="83"/>
         <source>Expected at least {minimum}, found {value}.</source>
         <translation>Au moins {minimum} attendu, {value} trouvé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="82"/>
+        <location filename="../ui/messages_governance.py" line="84"/>
         <source>No partner of kind “{kind}” has a territory.</source>
         <translation>Aucun partenaire de type « {kind} » n'a de territoire.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="84"/>
+        <location filename="../ui/messages_governance.py" line="86"/>
         <source>The territory reference “{file}” does not exist.</source>
         <translation>Le référentiel territorial « {file} » n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="85"/>
+        <location filename="../ui/messages_governance.py" line="87"/>
         <source>The territory reference “{file}” cannot be read as geographic data: {reason}</source>
         <translation>Le référentiel territorial « {file} » ne peut pas être lu comme une donnée géographique : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="87"/>
+        <location filename="../ui/messages_governance.py" line="89"/>
         <source>The territory reference “{file}” cannot be downloaded: {reason}</source>
         <translation>Le référentiel territorial « {file} » ne peut pas être téléchargé : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="88"/>
+        <location filename="../ui/messages_governance.py" line="90"/>
         <source>The territory reference “{file}” has no layer “{layer}” (its layers: {layers}).</source>
         <translation>Le référentiel territorial « {file} » n'a pas de couche « {layer} » (ses couches : {layers}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="90"/>
+        <location filename="../ui/messages_governance.py" line="92"/>
         <source>The territory reference “{file}” has no field “{field}” (its fields: {fields}).</source>
         <translation>Le référentiel territorial « {file} » n'a pas de champ « {field} » (ses champs : {fields}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="92"/>
+        <location filename="../ui/messages_governance.py" line="94"/>
         <source>The territory reference “{file}” does not say its coordinate reference system.</source>
         <translation>Le référentiel territorial « {file} » n'indique pas son système de coordonnées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="94"/>
+        <location filename="../ui/messages_governance.py" line="96"/>
         <source>The territory reference “{file}” is in {crs}, not in {expected} as the convention says.</source>
         <translation>Le référentiel territorial « {file} » est en {crs}, et non en {expected} comme le dit la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="96"/>
+        <location filename="../ui/messages_governance.py" line="98"/>
         <source>{count} commune(s) of the territory reference “{file}” have no code (features {features}).</source>
         <translation>{count} commune(s) du référentiel territorial « {file} » n'ont pas de code (entités {features}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="98"/>
+        <location filename="../ui/messages_governance.py" line="100"/>
         <source>The territory reference “{file}” has the code(s) {codes} twice.</source>
         <translation>Le référentiel territorial « {file} » contient deux fois le(s) code(s) {codes}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="99"/>
+        <location filename="../ui/messages_governance.py" line="101"/>
         <source>{count} commune(s) of the territory reference “{file}” have no polygon: {codes}.</source>
         <translation>{count} commune(s) du référentiel territorial « {file} » n'ont pas de polygone : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="101"/>
+        <location filename="../ui/messages_governance.py" line="103"/>
         <source>{count} commune(s) of the territory reference “{file}” have an invalid polygon: {codes} ({reason}).</source>
         <translation>{count} commune(s) du référentiel territorial « {file} » ont un polygone invalide : {codes} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="103"/>
+        <location filename="../ui/messages_governance.py" line="105"/>
         <source>Communes of the territory reference “{file}” overlap: {pairs}. A place would belong to two communes.</source>
         <translation>Des communes du référentiel territorial « {file} » se chevauchent : {pairs}. Un lieu appartiendrait à deux communes.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="105"/>
+        <location filename="../ui/messages_governance.py" line="107"/>
         <source>The territory reference “{file}” holds no commune.</source>
         <translation>Le référentiel territorial « {file} » ne contient aucune commune.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="106"/>
+        <location filename="../ui/messages_governance.py" line="108"/>
         <source>The territory geometry file “{file}” does not exist.</source>
         <translation>Le fichier de géométrie du territoire « {file} » n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="107"/>
+        <location filename="../ui/messages_governance.py" line="109"/>
         <source>The territory geometry file “{file}” cannot be read as geographic data: {reason}</source>
         <translation>Le fichier de géométrie du territoire « {file} » ne peut pas être lu comme une donnée géographique : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="109"/>
+        <location filename="../ui/messages_governance.py" line="111"/>
         <source>The territory geometry file “{file}” does not say its coordinate reference system.</source>
         <translation>Le fichier de géométrie du territoire « {file} » n'indique pas son système de coordonnées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="111"/>
+        <location filename="../ui/messages_governance.py" line="113"/>
         <source>The territory geometry file “{file}” has an invalid polygon (feature {feature}).</source>
         <translation>Le fichier de géométrie du territoire « {file} » contient un polygone invalide (entité {feature}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="113"/>
+        <location filename="../ui/messages_governance.py" line="115"/>
         <source>The territory geometry file “{file}” holds no polygon.</source>
         <translation>Le fichier de géométrie du territoire « {file} » ne contient aucun polygone.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="114"/>
+        <location filename="../ui/messages_governance.py" line="120"/>
         <source>The changes have no coordinate reference system: where they lie cannot be told.</source>
         <translation>Les modifications n'ont pas de système de coordonnées : impossible de dire où elles se trouvent.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="116"/>
+        <location filename="../ui/messages_governance.py" line="122"/>
         <source>The changes are in {crs}, which cannot be compared with the territory reference: {reason}</source>
         <translation>Les modifications sont en {crs}, qui ne peut pas être comparé au référentiel territorial : {reason}</translation>
     </message>
@@ -5799,7 +5799,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="46"/>
-        <source>The territory reference&apos;s coordinate reference system has no EPSG code: PostGIS cannot hold it.</source>
+        <source>The territory reference's coordinate reference system has no EPSG code: PostGIS cannot hold it.</source>
         <translation>Le système de coordonnées du référentiel territorial n'a pas de code EPSG : PostGIS ne peut pas l'enregistrer.</translation>
     </message>
     <message>
@@ -5827,7 +5827,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <source>Searches a CSW (2.0.2 or 3.0) or OGC API Records catalogue and returns the records found as a layer of their bounding boxes.
 
 Catalogue (CATALOGUE): the address of the catalogue (CSW endpoint, OGC API landing page or records collection), or the name of a catalogue connection of GeoGov's settings. The kind of catalogue is detected from its answer.
-Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and &quot;quoted phrases&quot;.
+Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and "quoted phrases".
 Organisation (ORGANISATION, optional): a producer, custodian, owner or contact of the record.
 Keyword (KEYWORD, optional): a keyword of the record.
 Extent (BBOX, optional): records whose box intersects it (reprojected to WGS 84; an extent covering the whole world is ignored).
@@ -5861,7 +5861,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../ui/catalogue_labels.py" line="115"/>
-        <source>Last revision: the latest of the revision, publication and creation dates of the record&apos;s resource citation, as the record writes it (a time or time zone never moves it to another day).</source>
+        <source>Last revision: the latest of the revision, publication and creation dates of the record's resource citation, as the record writes it (a time or time zone never moves it to another day).</source>
         <translation>Dernière révision : la plus récente des dates de révision, de publication et de création de la citation de la ressource, telle que la fiche l'écrit (une heure ou un fuseau horaire ne la fait jamais changer de jour).</translation>
     </message>
     <message>
@@ -5871,17 +5871,17 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>{date} ({kind})</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="76"/>
+        <location filename="../ui/messages_governance.py" line="78"/>
         <source>A target names one of wfs, oapif, postgis or gpkg.</source>
         <translation>Une cible indique l'un de : wfs, oapif, postgis ou gpkg.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="77"/>
+        <location filename="../ui/messages_governance.py" line="79"/>
         <source>A target address may hold * and ? as wildcards, not brackets: “{value}”.</source>
         <translation>Une adresse de cible peut contenir * et ? comme jokers, pas de crochets : « {value} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="79"/>
+        <location filename="../ui/messages_governance.py" line="81"/>
         <source>“{value}” is not a coordinate reference system with an EPSG code.</source>
         <translation>« {value} » n'est pas un système de coordonnées de référence doté d'un code EPSG.</translation>
     </message>
@@ -5917,7 +5917,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="40"/>
-        <source>The changes are not in the dataset&apos;s coordinate reference system (EPSG:{srid}).</source>
+        <source>The changes are not in the dataset's coordinate reference system (EPSG:{srid}).</source>
         <translation>Les modifications ne sont pas dans le système de coordonnées de référence du jeu de données (EPSG:{srid}).</translation>
     </message>
     <message>
@@ -5931,7 +5931,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>La couche « {layer} » n'est pas l'endroit où la convention de partenariat publie ce jeu de données (« {expected} » à l'adresse {uri}) : une proposition faite à partir d'elle ne pourrait jamais être appliquée. Vos modifications sont toujours dans la couche ; pour les proposer depuis une copie, comparez la copie avec la couche de référence.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="201"/>
+        <location filename="../ui/messages_publishing.py" line="200"/>
         <source>The proposal goes back to its author, with this reason, to be corrected.</source>
         <translation>La proposition retourne à son auteur, avec cette raison, pour être corrigée.</translation>
     </message>
@@ -5942,12 +5942,12 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../ui/messages_store.py" line="27"/>
-        <source>Decisions are taken as the login that connected to the database, not under another login&apos;s role.</source>
+        <source>Decisions are taken as the login that connected to the database, not under another login's role.</source>
         <translation>Les décisions sont prises sous l'identifiant qui s'est connecté à la base de données, pas sous le rôle d'un autre identifiant.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="121"/>
-        <source>Your administrator login may not set these logins&apos; session time limits (lock wait 10 s, idle transaction 60 s); the database still ends the transactions that stall the others: {logins}</source>
+        <source>Your administrator login may not set these logins' session time limits (lock wait 10 s, idle transaction 60 s); the database still ends the transactions that stall the others: {logins}</source>
         <translation>Votre compte d’administration ne peut pas fixer les limites de session de ces comptes (attente d’un verrou 10 s, transaction inactive 60 s) ; la base met tout de même fin aux transactions qui bloquent les autres : {logins}</translation>
     </message>
     <message>
@@ -5957,7 +5957,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../ui/messages_proposals.py" line="47"/>
-        <source>the dataset&apos;s own table refuses this feature ({reason}).</source>
+        <source>the dataset's own table refuses this feature ({reason}).</source>
         <translation>la table du jeu de données elle-même refuse cette entité ({reason}).</translation>
     </message>
     <message>
@@ -5993,11 +5993,11 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     <message>
         <location filename="../plugin/bridge/alg_apply_proposal.py" line="136"/>
         <source>Proposal (PROPOSAL): the id of an approved proposal.
-Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T or OGC API Features service or the PostGIS database (default: the one recorded with the proposal&apos;s target).
-Convention (CONVENTION, optional): path or URL of the partnership convention; empty: the plugin&apos;s. The proposal is applied only to the target the convention names for its dataset: no credential goes anywhere else.
+Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T or OGC API Features service or the PostGIS database (default: the one recorded with the proposal's target).
+Convention (CONVENTION, optional): path or URL of the partnership convention; empty: the plugin's. The proposal is applied only to the target the convention names for its dataset: no credential goes anywhere else.
 
-The changes are checked against the target&apos;s real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target&apos;s reason. Running it again after a lost connection never writes anything twice.
-Catalogue authentication (CATALOGUE_AUTHCFG, optional): when the convention names the dataset&apos;s catalogue record, the record&apos;s revision date, date stamp and next update date are then updated in the catalogue (CSW-T) and read back. A catalogue that refuses leaves the data applied; run the algorithm again on the applied proposal to retry the catalogue update alone.
+The changes are checked against the target's real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target's reason. Running it again after a lost connection never writes anything twice.
+Catalogue authentication (CATALOGUE_AUTHCFG, optional): when the convention names the dataset's catalogue record, the record's revision date, date stamp and next update date are then updated in the catalogue (CSW-T) and read back. A catalogue that refuses leaves the data applied; run the algorithm again on the applied proposal to retry the catalogue update alone.
 Outputs: STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS, CATALOGUE (updated, refused, not_verified, unknown, or empty) and RESULT (the full report, JSON).</source>
         <translation>Proposition (PROPOSAL) : l'identifiant d'une proposition approuvée.
 Authentification de la cible (TARGET_AUTHCFG, facultatif) : la configuration d'authentification QGIS du service WFS-T ou OGC API Features ou de la base PostGIS (par défaut : celle enregistrée avec la cible de la proposition).
@@ -6019,7 +6019,7 @@ Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_fai
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="216"/>
-        <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue&apos;s metadata and the convention disagree.
+        <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue's metadata and the convention disagree.
 
 Convention (CONVENTION): a file path or an http(s) URL of the YAML document. A convention with problems stops the algorithm; the log lists every problem with its line, column and place in the document.
 Catalogue (CATALOGUE, optional): the URL of a CSW or OGC API Records catalogue; its records give the last update dates and the discrepancies (custodian, producer or frequency that differ, no point of contact, records the convention does not know and datasets without a record).
@@ -6077,17 +6077,17 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Observé</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="59"/>
+        <location filename="../ui/messages_governance.py" line="61"/>
         <source>“{value}” is not an http(s) address.</source>
         <translation>« {value} » n’est pas une adresse http(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="60"/>
-        <source>Name the catalogue record to update (record:): the dataset&apos;s match.records names {count}.</source>
+        <location filename="../ui/messages_governance.py" line="62"/>
+        <source>Name the catalogue record to update (record:): the dataset's match.records names {count}.</source>
         <translation>Indiquez la fiche de catalogue à mettre à jour (record:) : le match.records du jeu en nomme {count}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="154"/>
+        <location filename="../ui/messages_governance.py" line="160"/>
         <source>The catalogue record was last revised on {record_date}, before the last change applied to the data ({applied}): update the record.</source>
         <translation>La fiche de catalogue a été révisée pour la dernière fois le {record_date}, avant la dernière modification appliquée aux données ({applied}) : mettez la fiche à jour.</translation>
     </message>
@@ -6138,7 +6138,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="83"/>
-        <source>The server&apos;s answer to {request} is not JSON.</source>
+        <source>The server's answer to {request} is not JSON.</source>
         <translation>La réponse du serveur à {request} n’est pas du JSON.</translation>
     </message>
     <message>
@@ -6153,11 +6153,6 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/messages_publishing.py" line="87"/>
-        <source>The server sent a feature that cannot be read.</source>
-        <translation>Le serveur a envoyé une entité illisible.</translation>
-    </message>
-    <message>
-        <location filename="../ui/messages_publishing.py" line="88"/>
         <source>The server sent a geometry that cannot be read.</source>
         <translation>Le serveur a envoyé une géométrie illisible.</translation>
     </message>
@@ -6203,7 +6198,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/messages.py" line="53"/>
-        <source>The server redirected the request more than {limit} times (last to {location}). Check the address or tell the server&apos;s administrator.</source>
+        <source>The server redirected the request more than {limit} times (last to {location}). Check the address or tell the server's administrator.</source>
         <translation>Le serveur a redirigé la requête plus de {limit} fois (en dernier vers {location}). Vérifiez l'adresse ou prévenez l'administrateur du serveur.</translation>
     </message>
     <message>
@@ -6213,27 +6208,27 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/messages.py" line="57"/>
-        <source>The server&apos;s answer is larger than {limit_mb} MB, the limit set in GeoGov&apos;s options (Network). It was not read to the end; nothing else was changed.</source>
+        <source>The server's answer is larger than {limit_mb} MB, the limit set in GeoGov's options (Network). It was not read to the end; nothing else was changed.</source>
         <translation>La réponse du serveur dépasse {limit_mb} Mo, la limite fixée dans les options de GeoGov (Réseau). Elle n'a pas été lue jusqu'au bout ; rien d'autre n'a été modifié.</translation>
     </message>
     <message>
         <location filename="../ui/messages.py" line="60"/>
-        <source>The server&apos;s answer is compressed in a form GeoGov cannot read ({encoding}).</source>
+        <source>The server's answer is compressed in a form GeoGov cannot read ({encoding}).</source>
         <translation>La réponse du serveur est compressée sous une forme que GeoGov ne sait pas lire ({encoding}).</translation>
     </message>
     <message>
         <location filename="../ui/messages.py" line="62"/>
-        <source>The server&apos;s compressed answer is corrupt: {detail}</source>
+        <source>The server's compressed answer is corrupt: {detail}</source>
         <translation>La réponse compressée du serveur est corrompue : {detail}</translation>
     </message>
     <message>
         <location filename="../ui/messages.py" line="63"/>
-        <source>Secure connection refused: the server&apos;s certificate is not trusted ({detail}). If you trust this server, add its certificate or an exception in QGIS (Settings &gt; Options &gt; Authentication &gt; SSL Server Exceptions).</source>
+        <source>Secure connection refused: the server's certificate is not trusted ({detail}). If you trust this server, add its certificate or an exception in QGIS (Settings &gt; Options &gt; Authentication &gt; SSL Server Exceptions).</source>
         <translation>Connexion sécurisée refusée : le certificat du serveur n'est pas reconnu ({detail}). Si vous faites confiance à ce serveur, ajoutez son certificat ou une exception dans QGIS (Préférences &gt; Options &gt; Authentification &gt; Exceptions SSL des serveurs).</translation>
     </message>
     <message>
         <location filename="../ui/messages.py" line="67"/>
-        <source>Secure connection refused: the server&apos;s certificate was issued for another name than this address ({detail}).</source>
+        <source>Secure connection refused: the server's certificate was issued for another name than this address ({detail}).</source>
         <translation>Connexion sécurisée refusée : le certificat du serveur a été délivré pour un autre nom que cette adresse ({detail}).</translation>
     </message>
     <message>
@@ -6248,7 +6243,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/options_page.py" line="341"/>
-        <source>A server&apos;s answer larger than this (after decompression) is refused and not read to the end, so that a wrong or hostile server cannot fill the memory.</source>
+        <source>A server's answer larger than this (after decompression) is refused and not read to the end, so that a wrong or hostile server cannot fill the memory.</source>
         <translation>Une réponse de serveur plus grande (après décompression) est refusée sans être lue jusqu'au bout, pour qu'un serveur défaillant ou malveillant ne puisse pas saturer la mémoire.</translation>
     </message>
     <message>
@@ -6405,6 +6400,106 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <location filename="../ui/propose_dialog.py" line="269"/>
         <source>Your changes are kept in the layer and in this window: click “Save draft” to save them again.</source>
         <translation>Vos modifications sont conservées dans la couche et dans cette fenêtre : cliquez sur « Enregistrer le brouillon » pour les enregistrer à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_catalogue.py" line="82"/>
+        <source>Record no. {index} of the page could not be read and was left out. {reason}</source>
+        <translation>La fiche n° {index} de la page n'a pas pu être lue et a été écartée. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="48"/>
+        <source>In the JSON document, “{path}” should be {expected}, not {found}.</source>
+        <translation>Dans le document JSON, « {path} » devrait être {expected} ; c'est {found}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="49"/>
+        <source>The JSON document should be {expected}, not {found}.</source>
+        <translation>Le document JSON devrait être {expected} ; c'est {found}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="50"/>
+        <source>The document nests more than {limit} levels deep. It was refused without being read: such documents can be used to crash the programs that read them.</source>
+        <translation>Le document comporte plus de {limit} niveaux d'imbrication. Il a été refusé sans être lu : de tels documents peuvent servir à faire planter les programmes qui les lisent.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="59"/>
+        <source>an object</source>
+        <translation>un objet</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="62"/>
+        <source>a text string</source>
+        <translation>une chaîne de caractères</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="63"/>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="64"/>
+        <source>a whole number</source>
+        <translation>un nombre entier</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="65"/>
+        <source>a list of text strings</source>
+        <translation>une liste de chaînes de caractères</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="66"/>
+        <source>a list of objects</source>
+        <translation>une liste d'objets</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="67"/>
+        <source>a text string or an object</source>
+        <translation>une chaîne de caractères ou un objet</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="68"/>
+        <source>an object or null</source>
+        <translation>un objet ou null</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="69"/>
+        <source>a text string or a number</source>
+        <translation>une chaîne de caractères ou un nombre</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="70"/>
+        <source>a position (two numbers or more)</source>
+        <translation>une position (deux nombres ou plus)</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="71"/>
+        <source>a box (4 or 6 numbers)</source>
+        <translation>une emprise (4 ou 6 nombres)</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="72"/>
+        <source>a text string or a list of text strings</source>
+        <translation>une chaîne de caractères ou une liste de chaînes de caractères</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_documents.py" line="74"/>
+        <source>null</source>
+        <translation>null (aucune valeur)</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="37"/>
+        <source>The document nests more than {limit} levels deep: it was not read.</source>
+        <translation>Le document comporte plus de {limit} niveaux d'imbrication : il n'a pas été lu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="116"/>
+        <source>The territory geometry file “{file}” nests more than {limit} levels deep: it was not read.</source>
+        <translation>Le fichier de géométrie du territoire « {file} » comporte plus de {limit} niveaux d'imbrication : il n'a pas été lu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_governance.py" line="118"/>
+        <source>The territory reference “{file}” nests more than {limit} levels deep: it was not read.</source>
+        <translation>Le référentiel territorial « {file} » comporte plus de {limit} niveaux d'imbrication : il n'a pas été lu.</translation>
     </message>
 </context>
 </TS>

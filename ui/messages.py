@@ -86,14 +86,28 @@ def _base_messages():
     }
 
 
-def all_messages() -> dict:
-    table = _base_messages()
+def _domain_modules():
     for name in DOMAIN_MODULES:
         # Through __import__, as ui/plugin.py's ui_module: a plugin reload drops it. A domain
         # that fails to import is a bug to see, not a table to do without.
-        module = __import__(f"{__package__}.{name}", fromlist=["__name__"])
+        yield __import__(f"{__package__}.{name}", fromlist=["__name__"])
+
+
+def all_messages() -> dict:
+    table = _base_messages()
+    for module in _domain_modules():
         table.update(module.messages())
     return table
+
+
+def adjusted(code: str, params: dict):
+    """(template key, params) once each domain's optional ``adjust(code, params)`` ran: it
+    may translate words the core puts in params, or pick a variant of its sentence."""
+    for module in _domain_modules():
+        adjust = getattr(module, "adjust", None)
+        if adjust is not None:
+            code, params = adjust(code, params)
+    return code, params
 
 
 class _Lenient(dict):
@@ -113,6 +127,7 @@ def error_text(error, table: dict | None = None) -> str:
     code = getattr(error, "code", None) or "error"
     params = dict(getattr(error, "params", {}) or {})
     params.setdefault("message", str(error))
+    code, params = adjusted(code, params)
     template = table.get(code)
     while template is None and "." in code:  # "http.status.418" falls back to "http.status"
         code = code.rsplit(".", 1)[0]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..plugin.bridge.i18n import tr
 from ..plugin.catalogue import search_notes as notes_
 from .catalogue_labels import sort_label
-from .messages import format_template
+from .messages import error_text, format_template
 
 
 def messages() -> dict:
@@ -77,6 +77,10 @@ def note_templates() -> dict:
                                     "fewer parties, no maintenance information."),
         notes_.RECORD_UNREADABLE: tr("Record no. {index} of the page could not be read and "
                                      "was left out ({code})."),
+        # The same, when the note carries the error's params (OGC API Records): {reason}
+        # is the error's own sentence.
+        f"{notes_.RECORD_UNREADABLE}.reason": tr("Record no. {index} of the page could not "
+                                                 "be read and was left out. {reason}"),
         notes_.RECORD_UNSUPPORTED: tr("A record of an unsupported kind ({element}) was left "
                                       "out."),
         notes_.RETURNED_MISMATCH: tr("The server's count of returned records disagrees with "
@@ -97,12 +101,24 @@ def note_text(note, templates: dict | None = None) -> str:
     if template is None:
         return note.code
     params = dict(note.params)
+    if note.code == notes_.RECORD_UNREADABLE and set(params) - {"index", "code"}:
+        template = templates[f"{notes_.RECORD_UNREADABLE}.reason"]
+        params["reason"] = _reason(params)
     for key in ("terms", "sent", "value"):
         if key in params:
             params[key] = _quoted(params[key])
     if "sort" in params:
         params["sort"] = sort_label(params["sort"])
     return format_template(template, params)
+
+
+def _reason(params: dict) -> str:
+    """The sentence of the error a RECORD_UNREADABLE note carries (code + its params)."""
+    from ..plugin.errors import DocumentError
+
+    details = {k: v for k, v in params.items() if k not in ("index", "code")}
+    return error_text(DocumentError(params.get("code", ""), code=params.get("code") or None,
+                                    **details))
 
 
 def notes_text(notes) -> list:

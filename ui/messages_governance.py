@@ -34,6 +34,8 @@ def messages() -> dict:
                                     "({count} found): write the value out, or refer to it by "
                                     "its id."),
         "convention.yaml.too_big": tr("The document is too large (limit: {limit})."),
+        "convention.yaml.too_deep": tr("The document nests more than {limit} levels deep: it "
+                                       "was not read."),
         "convention.yaml.encoding": tr("The file is not UTF-8 text (byte {offset}). Save it "
                                        "as UTF-8."),
         "convention.yaml.empty": tr("The file is empty."),
@@ -111,6 +113,10 @@ def messages() -> dict:
         "territory.geometry_invalid": tr("The territory geometry file “{file}” has an invalid "
                                          "polygon (feature {feature})."),
         "territory.geometry_empty": tr("The territory geometry file “{file}” holds no polygon."),
+        "territory.geometry_too_deep": tr("The territory geometry file “{file}” nests more "
+                                          "than {limit} levels deep: it was not read."),
+        "territory.too_deep": tr("The territory reference “{file}” nests more than {limit} "
+                                 "levels deep: it was not read."),
         "territory.changes_without_crs": tr("The changes have no coordinate reference system: "
                                             "where they lie cannot be told."),
         "territory.changes_crs": tr("The changes are in {crs}, which cannot be compared with the "

@@ -84,7 +84,6 @@ def messages() -> dict:
         "oapif.unknown_field": tr("The collection has no property “{field}”."),
         "oapif.no_key_query": tr("The server cannot select features by “{field}”: GeoGov cannot "
                                  "read the features the proposal touches."),
-        "oapif.bad_feature": tr("The server sent a feature that cannot be read."),
         "oapif.geometry": tr("The server sent a geometry that cannot be read."),
         # problems found before sending (plugin/publishing/schema_check.py)
         "apply.crs_mismatch": tr("The changes are in {proposal}, the target in {target}."),

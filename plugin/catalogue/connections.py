@@ -254,21 +254,27 @@ def _ogcapi_json(json_url, url, transport, timeout, is_cancelled):
 
 
 def _ogcapi(document, url, transport, timeout, is_cancelled, exchange) -> DetectedCatalogue:
+    from ..json_expect import Expect, child
     from .ogcapi_records import is_collection, is_items
+    from .ogcapi_records_client import attached
 
+    expect = Expect(url)
     if is_items(document) or is_collection(document):
         collection = collection_url_of(url)
-        title = document.get("title", "") if is_collection(document) else ""
+        with attached(exchange):
+            title = expect.text(document.get("title"), "title", True) \
+                if is_collection(document) else ""
         if is_items(document):
             try:
                 info, _ = _get_json(collection, transport, timeout, is_cancelled)
-                title = info.get("title", "") if isinstance(info, dict) else ""
+                title = Expect(collection).text(info.get("title"), "title", True) \
+                    if isinstance(info, dict) else ""
             except Cancelled:
                 raise
             except GeoGovError:
                 title = ""
-        return DetectedCatalogue(kind=OGCAPI_RECORDS, url=collection, title=str(title or ""),
-                                 collections=[(collection.rsplit("/", 1)[-1], str(title or ""),
+        return DetectedCatalogue(kind=OGCAPI_RECORDS, url=collection, title=title,
+                                 collections=[(collection.rsplit("/", 1)[-1], title,
                                                collection)], exchange=exchange)
     links = document.get("links") if isinstance(document, dict) else None
     if not isinstance(links, list):
@@ -277,20 +283,27 @@ def _ogcapi(document, url, transport, timeout, is_cancelled, exchange) -> Detect
                               source=url, url=url, content_type="application/json")
         error.exchange = exchange
         raise error
+    with attached(exchange):
+        title = expect.text(document.get("title"), "title", True)
     base = urlsplit(url)._replace(query="", fragment="").geturl().rstrip("/")
-    collections_doc, _ = _get_json(base + "/collections", transport, timeout, is_cancelled)
+    collections_doc, listed = _get_json(base + "/collections", transport, timeout, is_cancelled)
     found = []
-    for item in (collections_doc.get("collections") or []) if isinstance(collections_doc, dict) else []:
-        if isinstance(item, dict) and is_collection(item) and item.get("id"):
-            found.append((str(item["id"]), str(item.get("title") or item["id"]),
-                          f"{base}/collections/{item['id']}"))
+    with attached(listed):
+        listing = Expect(listed.url)
+        items = listing.items(collections_doc.get("collections"), "collections") \
+            if isinstance(collections_doc, dict) else []
+        for path, item in items:
+            if isinstance(item, dict) and is_collection(item):
+                ident = listing.identifier(item.get("id"), child(path, "id"))
+                if ident:
+                    name = listing.text(item.get("title"), child(path, "title"), True)
+                    found.append((ident, name or ident, f"{base}/collections/{ident}"))
     if not found:
         error = DocumentError("This OGC API has no records collection", code="catalogue.no_records",
                               source=url, url=url)
         error.exchange = exchange
         raise error
-    title = str(document.get("title") or found[0][1])
-    return DetectedCatalogue(kind=OGCAPI_RECORDS, url=found[0][2], title=title,
+    return DetectedCatalogue(kind=OGCAPI_RECORDS, url=found[0][2], title=title or found[0][1],
                              collections=found, exchange=exchange)
 
 
@@ -318,7 +331,8 @@ def import_connections(data: bytes, source: Optional[str] = None) -> list:
     """Connections read from a GeoGov JSON file or a MetaSearch/QGIS CSW XML export.
 
     Errors: ``connections.file_invalid`` (neither format, or an entry without a usable
-    URL), plus the XML/JSON parsing codes of :mod:`..xmlsafe`.
+    URL), ``json.type`` (an entry's name, url, kind or authcfg that is not a string, a
+    version neither a string nor a number), plus the XML/JSON parsing codes of :mod:`..xmlsafe`.
     """
     stripped = (data or b"").lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped[:1] in (b"{", b"["):
@@ -342,21 +356,35 @@ def import_connections(data: bytes, source: Optional[str] = None) -> list:
 
 def _import_json(document, source) -> list:
     if isinstance(document, dict) and document.get("format") == FILE_FORMAT:
-        items = document.get("connections")
+        items, path = document.get("connections"), "connections"
     elif isinstance(document, list):
-        items = document      # the list the bridge keeps in QgsSettings
+        items, path = document, ""      # the list the bridge keeps in QgsSettings
     else:
         items = None
     if not isinstance(items, list):
         raise DocumentError("Not a GeoGov connections file", code="connections.file_invalid",
                             source=source, detail="format")
-    return [_entry(item, source) for item in items]
+    return [_entry(item, source, f"{path}[{i}]") for i, item in enumerate(items)]
 
 
-def _entry(item, source) -> CatalogueConnection:
+_ENTRY_TEXTS = ("name", "url", "kind", "authcfg")
+
+
+def _entry(item, source, path: str = "") -> CatalogueConnection:
+    import math
+
+    from ..json_expect import Expect, child, is_number
+
     if not isinstance(item, dict):
         raise DocumentError("A connection entry is not an object",
                             code="connections.file_invalid", source=source, detail="entry")
+    expect = Expect(source)
+    for key in _ENTRY_TEXTS:            # json.type (with its path) rather than str([…])
+        expect.text(item.get(key), child(path, key))
+    expect.identifier(item.get("version"), child(path, "version"))      # "2.0.2", or 3.0
+    timeout = item.get("timeout")
+    if is_number(timeout) and not math.isfinite(timeout):   # JSON's Infinity: int() fails
+        item = {**item, "timeout": None}       # the default, as for an unreadable value
     try:
         return CatalogueConnection.from_mapping(item, source)
     except DocumentError as error:

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import DocumentError
+from ..json_expect import Expect
 from ..xmlsafe import parse_json, parse_xml, raise_for_exception
 from . import (
     csw_documents,
@@ -143,6 +144,7 @@ def read_xml(root, source: str = "") -> Document:
 
 
 def read_json(document, source: str = "") -> Document:
+    expect = Expect(source)
     if isinstance(document, dict):
         kind = document.get("type")
         if kind == "Feature":
@@ -154,24 +156,24 @@ def read_json(document, source: str = "") -> Document:
                             result=result)
         if isinstance(document.get("collections"), list):
             return Document("ogcapi.collections", source, records=[
-                ogcapi_records.parse_collection(c, source) for c in document["collections"]
-                if isinstance(c, dict)])
+                ogcapi_records.parse_collection(c, source, at=path)
+                for path, c in expect.items(document["collections"], "collections")])
         if isinstance(document.get("conformsTo"), list) and "id" not in document:
             return Document("ogcapi.conformance", source, info={
-                "conformance": ogcapi_records.conformance_classes(document)})
+                "conformance": ogcapi_records.conformance_classes(document, source)})
         if isinstance(document.get("properties"), dict) and (
                 "$schema" in document or document.get("type") == "object"):
             return Document("ogcapi.queryables", source, info={
-                "title": str(document.get("title") or ""),
-                "properties": ogcapi_records.queryable_names(document)})
+                "title": expect.text(document.get("title"), "title", True),
+                "properties": ogcapi_records.queryable_names(document, source)})
         if ogcapi_records.is_collection(document) or (
                 "id" in document and isinstance(document.get("extent"), dict)):
             return Document("ogcapi.collection", source,
                             records=[ogcapi_records.parse_collection(document, source)])
         if isinstance(document.get("links"), list):
             return Document("ogcapi.landing", source, info={
-                "title": str(document.get("title") or ""),
-                "links": ogcapi_records.landing_links(document)})
+                "title": expect.text(document.get("title"), "title", True),
+                "links": ogcapi_records.landing_links(document, source)})
     raise DocumentError("Unknown JSON document: not an OGC API Records response",
                         code="document.unknown", source=source, root="json")
 

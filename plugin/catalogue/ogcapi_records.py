@@ -13,6 +13,22 @@ Input is already-parsed JSON (``xmlsafe.parse_json``). Differences handled:
   name (pygeoapi's GeoNetwork harvest), or a media type (1.0).
 * bbox from the geometry, or ``properties.extent.spatial.bbox`` / the collection's
   ``extent``.
+
+Types are checked wherever a value is read (:class:`..json_expect.Expect`): a value of a
+form the standard (Part 1, record GeoJSON encoding) or the drafts above allow is read; a
+plainly wrong one (contacts as a number, a link that is not an object, a box of three
+numbers…) refuses the record with ``json.type``, whose ``path`` says where
+(``properties.contacts[2].roles``) and ``expected`` what, rather than reading something
+else in its place. Tolerated beyond the standard, as before: ``roles`` and an address's
+``deliveryPoint`` as one string, e-mails/phones/externalIds as plain strings, themes'
+``concepts`` as strings, texts as multilingual objects, a lone bbox of 4 or 6 numbers;
+absent or null members read as nothing; a link without ``href`` is skipped (nothing to
+open).
+
+A page (:func:`parse_items`) keeps the records it can read: each one it cannot is left
+out and noted (:data:`.search_notes.RECORD_UNREADABLE`: its 1-based position, the
+error's code and params), as the CSW reader does; only a page whose own members are of
+a wrong type fails.
 """
 
 from __future__ import annotations
@@ -21,6 +37,15 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from ..errors import DocumentError
+from ..json_expect import (
+    EXPECT_BOX,
+    EXPECT_LIST,
+    EXPECT_POSITION,
+    EXPECT_STRING_OR_OBJECT,
+    Expect,
+    child,
+    is_number,
+)
 from .dates import parse_date
 from .iso_common import bbox_union, pick_licence, valid_bbox
 from .links import classify_link
@@ -34,6 +59,7 @@ from .model import (
     SearchResult,
 )
 from .roles import normalise_role
+from .search_notes import RECORD_UNREADABLE, Note
 
 STANDARD = "ogcapi-records"
 # Relations describing the response itself or navigation, not the described resource.
@@ -67,39 +93,52 @@ def is_collection(document) -> bool:
                                                                           "Catalog"))
 
 
-def parse_record(feature, source: str = "") -> Record:
-    """The :class:`Record` of one OGC API Records item (a GeoJSON Feature)."""
-    feature = _require_mapping(feature, source, "record")
+def parse_record(feature, source: str = "", at: str = "") -> Record:
+    """The :class:`Record` of one OGC API Records item (a GeoJSON Feature).
+
+    ``at`` is the feature's path in its document (``features[3]`` in a page), which the
+    errors' ``path`` starts with."""
+    expect = Expect(source)
+    if at:
+        feature = expect.object(feature, at)
+    else:
+        feature = _require_mapping(feature, source, "record")
+    where = child(at, "properties")
     properties = feature.get("properties")
-    if not isinstance(properties, dict):
+    if properties is None:
         raise DocumentError("The record has no properties object", code="ogcapi.not_record",
                             source=source, what="record")
-    record = Record(identifier=str(feature.get("id") or ""), source=source, standard=STANDARD,
-                    title=_string(properties.get("title")),
-                    abstract=_string(properties.get("description")),
-                    hierarchy=_string(properties.get("type")) or "dataset")
-    _keywords(properties, record)
-    record.language = _language(properties.get("language"))
-    created = parse_date(_string(properties.get("created")))
-    updated = parse_date(_string(properties.get("updated")))
+    properties = expect.object(properties, where)
+
+    def text(key, multilingual=False):
+        return expect.text(properties.get(key), child(where, key), multilingual)
+
+    record = Record(identifier=expect.identifier(feature.get("id"), child(at, "id")),
+                    source=source, standard=STANDARD,
+                    title=text("title", True), abstract=text("description", True),
+                    hierarchy=text("type") or "dataset")
+    _keywords(expect, properties, where, record)
+    record.language = _language(expect, properties.get("language"), child(where, "language"))
+    created = parse_date(text("created"))
+    updated = parse_date(text("updated"))
     if created:
         record.dates["creation"] = created
     if updated:
         record.dates["revision"] = updated
         record.metadata_date = updated
-    for external in properties.get("externalIds") or ():
-        value = external.get("value") if isinstance(external, dict) else external
-        if value and str(value) not in record.resource_identifiers:
-            record.resource_identifiers.append(str(value))
-    for contact in properties.get("contacts") or ():
-        if isinstance(contact, dict):
-            _contact(record, contact)
-    for provider in properties.get("providers") or ():
-        _provider(record, provider)
-    _rights(properties, record)
-    record.links = _links(feature.get("links") or (), record)
-    record.bbox = _geometry_bbox(feature.get("geometry")) or _extent_bbox(
-        properties.get("extent"))
+    for path, external in expect.items(properties.get("externalIds"),
+                                       child(where, "externalIds")):
+        value = _value(expect, external, path)
+        if value and value not in record.resource_identifiers:
+            record.resource_identifiers.append(value)
+    for path, contact in expect.objects(properties.get("contacts"), child(where, "contacts")):
+        _contact(expect, record, contact, path)
+    for path, provider in expect.items(properties.get("providers"), child(where, "providers")):
+        _provider(expect, record, provider, path)
+    _rights(expect, properties, where, record)
+    record.links = _links(expect, feature.get("links"), child(at, "links"), record)
+    record.bbox = _geometry_bbox(expect, feature.get("geometry"), child(at, "geometry")) or \
+        _extent_bbox(expect, properties.get("extent"), child(where, "extent"))
     if not record.identifier:
         record.problems.append("ogcapi.id_missing")
     return record
@@ -108,141 +147,168 @@ def parse_record(feature, source: str = "") -> Record:
 def parse_items(collection, source: str = "") -> SearchResult:
     """A page of records: an OGC API Records ``items`` FeatureCollection.
 
-    Records that cannot be read are skipped and noted (``record.unreadable:<index>:<code>``
-    in ``notes``) rather than failing the whole page.
+    A record that cannot be read is left out and noted in ``notes``: a
+    :class:`.search_notes.Note` ``search.record_unreadable`` with its 1-based ``index`` on
+    the page, the error's ``code`` and the error's params (for ``json.type``: ``path``
+    from the page's root, ``expected``, ``found``), rather than failing the whole page.
     """
+    expect = Expect(source)
     collection = _require_mapping(collection, source, "items response")
     features = collection.get("features")
     if not isinstance(features, list):
         raise DocumentError("The response has no features array", code="ogcapi.not_items",
                             source=source)
     result = SearchResult()
-    for index, feature in enumerate(features):
+    for index, (path, feature) in enumerate(expect.items(features, "features"), 1):
         try:
-            result.records.append(parse_record(feature, source))
+            result.records.append(parse_record(feature, source, at=path))
         except DocumentError as exc:
-            result.notes.append(f"record.unreadable:{index}:{exc.code}")
-    matched = collection.get("numberMatched")
-    result.matched = matched if isinstance(matched, int) else None
-    returned = collection.get("numberReturned")
-    result.returned = returned if isinstance(returned, int) else len(result.records)
-    for link in collection.get("links") or ():
-        if isinstance(link, dict) and link.get("rel") == "next" and link.get("href"):
-            result.next_url = link["href"]
-            result.next_start = _offset_of(link["href"])
+            result.notes.append(Note(RECORD_UNREADABLE, {**exc.params, "index": index,
+                                                         "code": exc.code}))
+    result.matched = expect.integer_or_none(collection.get("numberMatched"), "numberMatched")
+    returned = expect.integer_or_none(collection.get("numberReturned"), "numberReturned")
+    result.returned = returned if returned is not None else len(result.records)
+    for path, link in expect.objects(collection.get("links"), "links"):
+        rel = expect.text(link.get("rel"), child(path, "rel"))
+        href = expect.text(link.get("href"), child(path, "href"))
+        if rel == "next" and href:
+            result.next_url = href
+            result.next_start = _offset_of(href)
             break
     return result
 
 
-def parse_collection(collection, source: str = "") -> Record:
-    """The catalogue itself (an OGC API collection of ``itemType`` record) as a Record."""
-    collection = _require_mapping(collection, source, "collection")
-    record = Record(identifier=str(collection.get("id") or ""), source=source,
-                    standard=STANDARD, hierarchy="catalogue",
-                    title=_string(collection.get("title")),
-                    abstract=_string(collection.get("description")))
-    _keywords(collection, record)
-    record.language = _language(collection.get("language"))
-    for contact in collection.get("contacts") or ():
-        if isinstance(contact, dict):
-            _contact(record, contact)
-    _rights(collection, record)
-    record.links = _links(collection.get("links") or (), record, keep_navigation=True)
-    record.bbox = _extent_bbox(collection.get("extent"))
+def parse_collection(collection, source: str = "", at: str = "") -> Record:
+    """The catalogue itself (an OGC API collection of ``itemType`` record) as a Record.
+
+    ``at``: the collection's path in its document (``collections[2]`` in a listing)."""
+    expect = Expect(source)
+    if at:
+        collection = expect.object(collection, at)
+    else:
+        collection = _require_mapping(collection, source, "collection")
+    record = Record(identifier=expect.identifier(collection.get("id"), child(at, "id")),
+                    source=source, standard=STANDARD, hierarchy="catalogue",
+                    title=expect.text(collection.get("title"), child(at, "title"), True),
+                    abstract=expect.text(collection.get("description"),
+                                         child(at, "description"), True))
+    _keywords(expect, collection, at, record)
+    record.language = _language(expect, collection.get("language"), child(at, "language"))
+    for path, contact in expect.objects(collection.get("contacts"), child(at, "contacts")):
+        _contact(expect, record, contact, path)
+    _rights(expect, collection, at, record)
+    record.links = _links(expect, collection.get("links"), child(at, "links"), record,
+                          keep_navigation=True)
+    record.bbox = _extent_bbox(expect, collection.get("extent"), child(at, "extent"))
     return record
 
 
-def landing_links(document) -> list:
+def landing_links(document, source: str = "") -> list:
     """The links of a landing page (or any document with ``links``) as OnlineResources."""
+    expect = Expect(source)
     links = []
-    for link in (document.get("links") if isinstance(document, dict) else None) or ():
-        if isinstance(link, dict) and link.get("href"):
-            links.append(OnlineResource(url=link["href"], kind=LINK_OTHER,
-                                        protocol=_string(link.get("type")),
-                                        name=_string(link.get("rel")),
-                                        description=_string(link.get("title"))))
+    for path, link in expect.objects(expect.object(document, "").get("links"), "links"):
+        href = expect.text(link.get("href"), child(path, "href"))
+        if href:
+            links.append(OnlineResource(
+                url=href, kind=LINK_OTHER,
+                protocol=expect.text(link.get("type"), child(path, "type")),
+                name=expect.text(link.get("rel"), child(path, "rel")),
+                description=expect.text(link.get("title"), child(path, "title"), True)))
     return links
 
 
-def conformance_classes(document) -> list:
-    values = document.get("conformsTo") if isinstance(document, dict) else None
-    return [str(value) for value in values or () if value]
+def conformance_classes(document, source: str = "") -> list:
+    """The ``conformsTo`` URIs of a conformance document (or a landing page)."""
+    expect = Expect(source)
+    values = expect.object(document, "").get("conformsTo")
+    return [value for value in expect.texts(values, "conformsTo") if value]
 
 
-def queryable_names(document) -> list:
+def queryable_names(document, source: str = "") -> list:
     """Names of a queryables/sortables JSON Schema's properties."""
-    properties = document.get("properties") if isinstance(document, dict) else None
-    return list(properties) if isinstance(properties, dict) else []
+    expect = Expect(source)
+    properties = expect.object_or_none(expect.object(document, "").get("properties"),
+                                       "properties")
+    return list(properties) if properties else []
 
 
-def _string(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dict):  # multilingual drafts: {"en": "…", "fr": "…"}
-        value = next(iter(value.values()), "")
-    return str(value).strip()
-
-
-def _language(value) -> str:
+def _language(expect: Expect, value, path: str) -> str:
+    """A language object ``{"code": …}`` (1.0) or a language code (drafts)."""
     if isinstance(value, dict):
-        return _string(value.get("code"))
-    return _string(value)
+        return expect.text(value.get("code"), child(path, "code"))
+    if value is None or isinstance(value, str):
+        return expect.text(value, path)
+    raise expect.wrong(value, path, EXPECT_STRING_OR_OBJECT)
 
 
-def _keywords(properties: dict, record: Record) -> None:
-    for keyword in properties.get("keywords") or ():
-        value = _string(keyword)
+def _value(expect: Expect, entry, path: str) -> str:
+    """The ``value`` of ``{"value": …}`` (e-mails, phones, externalIds), or a plain string."""
+    if isinstance(entry, dict):
+        return expect.text(entry.get("value"), child(path, "value"))
+    if entry is None or isinstance(entry, str):
+        return expect.text(entry, path)
+    raise expect.wrong(entry, path, EXPECT_STRING_OR_OBJECT)
+
+
+def _keywords(expect: Expect, properties: dict, where: str, record: Record) -> None:
+    def add(value):
         if value and value not in record.keywords:
             record.keywords.append(value)
-    for theme in properties.get("themes") or ():
-        if not isinstance(theme, dict):
-            continue
-        for concept in theme.get("concepts") or ():
-            value = _string(concept.get("title") or concept.get("id")) \
-                if isinstance(concept, dict) else _string(concept)
-            if value and value not in record.keywords:
-                record.keywords.append(value)
+
+    for value in expect.texts(properties.get("keywords"), child(where, "keywords"),
+                              multilingual=True):
+        add(value)
+    for path, theme in expect.objects(properties.get("themes"), child(where, "themes")):
+        for concept_path, concept in expect.items(theme.get("concepts"),
+                                                  child(path, "concepts")):
+            if isinstance(concept, dict):
+                add(expect.text(concept.get("title"), child(concept_path, "title"), True)
+                    or expect.text(concept.get("id"), child(concept_path, "id")))
+            elif concept is None or isinstance(concept, str):
+                add(expect.text(concept, concept_path))      # pygeoapi pre-1.0: plain strings
+            else:
+                raise expect.wrong(concept, concept_path, EXPECT_STRING_OR_OBJECT)
 
 
-def _contact(record: Record, contact: dict) -> None:
-    organisation = _string(contact.get("organization"))
-    name = _string(contact.get("name"))
+def _contact(expect: Expect, record: Record, contact: dict, path: str) -> None:
+    def text(key):
+        return expect.text(contact.get(key), child(path, key), True)
+
+    organisation = text("organization")
+    name = text("name")
     party = Party(context=OGCAPI_CONTACT, role=None,
                   organisation=organisation or name,
                   individual=name if organisation else "",
-                  position=_string(contact.get("position")))
-    party.email = _first_value(contact.get("emails"))
-    party.phone = _first_value(contact.get("phones"))
-    for link in contact.get("links") or ():
-        if isinstance(link, dict) and link.get("href"):
-            party.url = link["href"]
+                  position=text("position"))
+    party.email = _first_value(expect, contact.get("emails"), child(path, "emails"))
+    party.phone = _first_value(expect, contact.get("phones"), child(path, "phones"))
+    for link_path, link in expect.objects(contact.get("links"), child(path, "links")):
+        href = expect.text(link.get("href"), child(link_path, "href"))
+        if href:
+            party.url = href
             break
-    for address in contact.get("addresses") or ():
-        if isinstance(address, dict):
-            delivery = address.get("deliveryPoint") or ()
-            if isinstance(delivery, str):
-                delivery = [delivery]
-            parts = [", ".join(_string(d) for d in delivery)] + [
-                _string(address.get(key)) for key in
-                ("postalCode", "city", "administrativeArea", "country")]
-            party.address = ", ".join(p for p in parts if p)
-            break
-    roles = contact.get("roles")
-    if isinstance(roles, str):
-        roles = [roles]
-    _add_with_roles(record, party, roles or ())
+    addresses = expect.objects(contact.get("addresses"), child(path, "addresses"))
+    if addresses:
+        address_path, address = addresses[0]
+        delivery = expect.texts(address.get("deliveryPoint"),
+                                child(address_path, "deliveryPoint"), lone=True,
+                                multilingual=True)
+        parts = [", ".join(delivery)] + [
+            expect.text(address.get(key), child(address_path, key), True) for key in
+            ("postalCode", "city", "administrativeArea", "country")]
+        party.address = ", ".join(p for p in parts if p)
+    roles = expect.texts(contact.get("roles"), child(path, "roles"), lone=True)
+    _add_with_roles(record, party, roles)
 
 
-def _first_value(entries) -> str:
-    for entry in entries or ():
-        value = entry.get("value") if isinstance(entry, dict) else entry
-        if value:
-            return _string(value)
-    return ""
+def _first_value(expect: Expect, entries, path: str) -> str:
+    values = [_value(expect, entry, item_path) for item_path, entry in expect.items(entries, path)]
+    return next((value for value in values if value), "")
 
 
 def _add_with_roles(record: Record, party: Party, roles) -> None:
-    roles = [_string(role) for role in roles]
+    roles = [role for role in roles if role]
     if not roles:
         party.role, party.role_status = normalise_role(None)
         record.parties.append(party)
@@ -253,15 +319,17 @@ def _add_with_roles(record: Record, party: Party, roles) -> None:
                                        "role_status": status}))
 
 
-def _provider(record: Record, provider) -> None:
+def _provider(expect: Expect, record: Record, provider, path: str) -> None:
     if isinstance(provider, dict):
         party = Party(context=OGCAPI_CONTACT, role=None,
-                      organisation=_string(provider.get("name")),
-                      url=_string(provider.get("url")))
-        roles = provider.get("roles") or ()
-        _add_with_roles(record, party, [roles] if isinstance(roles, str) else roles)
+                      organisation=expect.text(provider.get("name"), child(path, "name"), True),
+                      url=expect.text(provider.get("url"), child(path, "url")))
+        roles = expect.texts(provider.get("roles"), child(path, "roles"), lone=True)
+        _add_with_roles(record, party, roles)
         return
-    text = _string(provider)
+    if provider is not None and not isinstance(provider, str):
+        raise expect.wrong(provider, path, EXPECT_STRING_OR_OBJECT)
+    text = expect.text(provider, path)
     if not text:
         return
     # "Team Geo, geo-informatie@zaanstad.nl, Gemeente Zaanstad": who, e-mail, organisation
@@ -274,34 +342,37 @@ def _provider(record: Record, provider) -> None:
     _add_with_roles(record, party, ())
 
 
-def _rights(properties: dict, record: Record) -> None:
-    licence = _string(properties.get("license"))
-    rights = _string(properties.get("rights"))
+def _rights(expect: Expect, properties: dict, where: str, record: Record) -> None:
+    licence = expect.text(properties.get("license"), child(where, "license"), True)
+    rights = expect.text(properties.get("rights"), child(where, "rights"), True)
     for value in (licence, rights):
         if value:
             record.constraints.append(value)
     record.licence = pick_licence([licence, rights])
 
 
-def _links(links, record: Record, keep_navigation: bool = False) -> list:
+def _links(expect: Expect, links, path: str, record: Record, keep_navigation: bool = False) -> list:
     resources = []
-    for link in links:
-        if not isinstance(link, dict) or not link.get("href"):
+    for link_path, link in expect.objects(links, path):
+        def text(key, multilingual=False, link=link, link_path=link_path):
+            return expect.text(link.get(key), child(link_path, key), multilingual)
+
+        href = text("href")
+        if not href:
             continue
-        rel = _string(link.get("rel")).lower()
-        href = str(link["href"])
+        rel = text("rel").lower()
         if rel == "license":
             if not record.licence or record.licence == "other":
                 record.licence = href
             continue
         if rel in _NAVIGATION and not keep_navigation:
             continue
-        media_or_protocol = _string(link.get("type"))
-        title = _string(link.get("title"))
+        media_or_protocol = text("type")
+        title = text("title", True)
         is_protocol = ":" in media_or_protocol and "/" not in media_or_protocol
         # Records converted from ISO (pycsw, the demo) keep the ISO protocol and the layer
         # name in "protocol" and "name" beside the media type: they say which service it is.
-        protocol = _string(link.get("protocol"))
+        protocol = text("protocol")
         if rel in _PICTURES or rel in _NAVIGATION:
             kind = LINK_OTHER
         elif rel == "enclosure":
@@ -310,28 +381,44 @@ def _links(links, record: Record, keep_navigation: bool = False) -> list:
             kind = classify_link(href, protocol or media_or_protocol, rel=rel)
         resources.append(OnlineResource(
             url=href, kind=kind, protocol=protocol or media_or_protocol,
-            name=_string(link.get("name")) or (title if is_protocol else ""),
+            name=text("name") or (title if is_protocol else ""),
             description=title, function=rel))
     return resources
 
 
-def _geometry_bbox(geometry):
-    if not isinstance(geometry, dict):
+# GeoJSON nests coordinates at most 3 lists deep around a position (MultiPolygon).
+_COORDINATE_LEVELS = 4
+
+
+def _positions(expect: Expect, coordinates, path: str, out: list) -> None:
+    """Collect the positions of GeoJSON ``coordinates`` (any geometry type) into ``out``."""
+    pending = [(coordinates, path, 0)]
+    while pending:
+        value, where, level = pending.pop()
+        if not isinstance(value, list):
+            raise expect.wrong(value, where, EXPECT_POSITION if level else EXPECT_LIST)
+        if value and not isinstance(value[0], list):
+            if len(value) < 2 or not all(is_number(v) for v in value):
+                raise expect.wrong(value, where, EXPECT_POSITION)
+            out.append(value)
+            continue
+        if level + 1 >= _COORDINATE_LEVELS:
+            raise expect.wrong(value, where, EXPECT_POSITION)
+        pending.extend((item, child(where, i), level + 1) for i, item in enumerate(value))
+
+
+def _geometry_bbox(expect: Expect, geometry, path: str):
+    geometry = expect.object_or_none(geometry, path)
+    if geometry is None:
         return None
     coordinates = []
-
-    def walk(value):
-        if isinstance(value, (list, tuple)):
-            if len(value) >= 2 and all(isinstance(v, (int, float)) for v in value[:2]):
-                coordinates.append(value)
-            else:
-                for item in value:
-                    walk(item)
-
-    walk(geometry.get("coordinates"))
-    for member in geometry.get("geometries") or ():
-        if isinstance(member, dict):
-            walk(member.get("coordinates"))
+    if geometry.get("coordinates") is not None:
+        _positions(expect, geometry["coordinates"], child(path, "coordinates"), coordinates)
+    for member_path, member in expect.objects(geometry.get("geometries"),
+                                              child(path, "geometries")):
+        if member.get("coordinates") is not None:
+            _positions(expect, member["coordinates"], child(member_path, "coordinates"),
+                       coordinates)
     if not coordinates:
         return None
     xs = [c[0] for c in coordinates]
@@ -339,27 +426,39 @@ def _geometry_bbox(geometry):
     return valid_bbox(min(xs), min(ys), max(xs), max(ys))
 
 
-def _extent_bbox(extent):
-    if not isinstance(extent, dict):
+def _extent_bbox(expect: Expect, extent, path: str):
+    extent = expect.object_or_none(extent, path)
+    if extent is None:
         return None
-    spatial = extent.get("spatial")
-    boxes = spatial.get("bbox") if isinstance(spatial, dict) else None
-    if not isinstance(boxes, list) or not boxes:
+    spatial_path = child(path, "spatial")
+    spatial = expect.object_or_none(extent.get("spatial"), spatial_path)
+    if spatial is None:
         return None
-    if all(isinstance(v, (int, float)) for v in boxes):
-        boxes = [boxes]
+    boxes_path = child(spatial_path, "bbox")
+    boxes = spatial.get("bbox")
+    if boxes is None:
+        return None
+    if isinstance(boxes, list) and boxes and all(is_number(v) for v in boxes):
+        items = [(boxes_path, boxes)]     # a lone box (pre-1.0 drafts)
+    else:
+        items = expect.items(boxes, boxes_path)
     found = []
-    for box in boxes:
-        if isinstance(box, list) and len(box) in (4, 6):
-            # A 3D box is west, south, min-z, east, north, max-z (OGC API Common).
-            west, south, east, north = (box[0], box[1], box[2], box[3]) if len(box) == 4 \
-                else (box[0], box[1], box[3], box[4])
-            found.append(valid_bbox(west, south, east, north))
+    for box_path, box in items:
+        if not isinstance(box, list) or len(box) not in (4, 6) or \
+                not all(is_number(v) for v in box):
+            raise expect.wrong(box, box_path, EXPECT_BOX)
+        # A 3D box is west, south, min-z, east, north, max-z (OGC API Common).
+        west, south, east, north = (box[0], box[1], box[2], box[3]) if len(box) == 4 \
+            else (box[0], box[1], box[3], box[4])
+        found.append(valid_bbox(west, south, east, north))
     return bbox_union(found)
 
 
 def _offset_of(url: str):
-    query = parse_qs(urlsplit(url).query)
+    try:
+        query = parse_qs(urlsplit(url).query)
+    except ValueError:              # "http://[::1": not a URL urlsplit can read
+        return None
     for key in ("offset", "startindex", "startIndex", "start"):
         if key in query:
             try:

@@ -19,16 +19,19 @@ that ``?name=value`` means.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Optional
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import DocumentError, GeoGovError, ServiceException
+from ..json_expect import Expect
 from ..transport import RequestsTransport, check_status
 from ..xmlsafe import parse_json
 from . import capabilities_cache
 from . import search_notes as notes_
 from .model import Exchange, SearchResult
+from .search_notes import Note
 from .search_text import Q_VARIANT_CAP, ParsedQuery, q_variants
 
 JSON_ACCEPT = "application/geo+json, application/json;q=0.9, */*;q=0.1"
@@ -144,27 +147,33 @@ class OgcApiRecordsClient:
     def read_info(self, is_cancelled=None) -> RecordsCollectionInfo:
         from .ogcapi_records import conformance_classes, queryable_names
 
-        collection, _ = request_json(self.transport, self.url, timeout=self.timeout,
-                                     is_cancelled=is_cancelled)
-        title = collection.get("title", "") if isinstance(collection, dict) else ""
-        conformance, _ = request_json(self.transport, landing_url(self.url) + "/conformance",
-                                      timeout=self.timeout, is_cancelled=is_cancelled)
+        collection, exchange = request_json(self.transport, self.url, timeout=self.timeout,
+                                            is_cancelled=is_cancelled)
+        with attached(exchange):
+            expect = Expect(exchange.url)
+            title = expect.text(expect.object(collection, "").get("title"), "title", True)
+        conformance, exchange = request_json(self.transport,
+                                             landing_url(self.url) + "/conformance",
+                                             timeout=self.timeout, is_cancelled=is_cancelled)
+        with attached(exchange):
+            classes = tuple(conformance_classes(conformance, exchange.url))
         sortables = ()
-        if SORTING in conformance_classes(conformance):
+        if SORTING in classes:
             # OGC API Records names a /sortables resource; pygeoapi 0.21 has none and
             # validates sortby against the queryables instead.
             for leaf in ("sortables", "queryables"):
                 try:
-                    document, _ = request_json(self.transport, f"{self.url}/{leaf}",
-                                               timeout=self.timeout, is_cancelled=is_cancelled)
+                    document, exchange = request_json(self.transport, f"{self.url}/{leaf}",
+                                                      timeout=self.timeout,
+                                                      is_cancelled=is_cancelled)
                 except GeoGovError as error:
                     if getattr(error, "code", "") in ("http.not_found", "http.status"):
                         continue
                     raise
-                sortables = tuple(queryable_names(document))
+                with attached(exchange):
+                    sortables = tuple(queryable_names(document, exchange.url))
                 break
-        return RecordsCollectionInfo(title=str(title), conformance=tuple(
-            conformance_classes(conformance)), sortables=sortables)
+        return RecordsCollectionInfo(title=title, conformance=classes, sortables=sortables)
 
     # -- search
     def query_params(self, parsed: ParsedQuery, start: int, limit: int, notes: list) -> dict:
@@ -264,4 +273,15 @@ class OgcApiRecordsClient:
 
 
 def _unreadable_count(notes) -> int:
-    return sum(1 for n in notes if isinstance(n, str) and n.startswith("record.unreadable:"))
+    return sum(1 for n in notes if isinstance(n, Note) and n.code == notes_.RECORD_UNREADABLE
+               or isinstance(n, str) and n.startswith("record.unreadable:"))
+
+
+@contextmanager
+def attached(exchange):
+    """Errors raised reading a reply carry its exchange (the raw-response dialog shows it)."""
+    try:
+        yield
+    except GeoGovError as error:
+        error.exchange = exchange
+        raise

@@ -7,7 +7,9 @@ is ever constructed into Python objects by PyYAML except single scalars.
 Hostile documents: an alias (``*name``) is refused where it appears and never followed,
 which removes "billion laughs" (a few lines of anchors and aliases that expand to
 billions of nodes) at the root; documents over :data:`MAX_BYTES` or with more than
-:data:`MAX_NODES` nodes are refused before being walked. A convention has no use for
+:data:`MAX_NODES` nodes are refused before being walked, and so are documents nesting
+more than :data:`MAX_DEPTH` levels (``convention.yaml.too_deep``), checked as the composer
+descends, before its recursion can exhaust Python's stack. A convention has no use for
 aliases: each partner and dataset is written once and referred to by its id.
 """
 
@@ -18,6 +20,7 @@ import difflib
 
 import yaml
 
+from ..xmlsafe import MAX_DEPTH
 from .convention import Problem
 
 MAX_BYTES = 2 * 1024 * 1024     # the demo convention is ~25 kB; a region's, a few hundred kB
@@ -35,13 +38,22 @@ class _TooManyNodes(Exception):
         self.mark = mark
 
 
+class _TooDeep(Exception):
+    def __init__(self, mark):
+        super().__init__("nested too deeply")
+        self.mark = mark
+
+
 class _PositionKeepingLoader(yaml.SafeLoader):
-    """SafeLoader whose composer refuses aliases and counts nodes (see the module doc)."""
+    """SafeLoader whose composer refuses aliases, counts nodes and bounds the nesting (see
+    the module doc). PyYAML's scanner and parser keep their own stacks as lists; only the
+    composer recurses (a few Python frames per level), through compose_node."""
 
     def __init__(self, stream):
         super().__init__(stream)
         self.alias_marks = []
         self.node_count = 0
+        self.depth = 0
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
@@ -52,7 +64,13 @@ class _PositionKeepingLoader(yaml.SafeLoader):
         self.node_count += 1
         if self.node_count > MAX_NODES:
             raise _TooManyNodes(self.peek_event().start_mark)
-        return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def position(mark) -> tuple:
@@ -90,6 +108,11 @@ def compose(data, source: str = "") -> tuple:
     except _TooManyNodes as exc:
         fail("convention.yaml.too_big", f"The document has more than {MAX_NODES} nodes",
              exc.mark, nodes=MAX_NODES, limit=MAX_NODES)
+        return None, problems
+    except _TooDeep as exc:
+        # depth: where reading stopped (the document may nest deeper still).
+        fail("convention.yaml.too_deep", f"The document nests more than {MAX_DEPTH} levels "
+             "deep", exc.mark, depth=MAX_DEPTH + 1, limit=MAX_DEPTH)
         return None, problems
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -37,6 +37,11 @@ DELETE on a layer published for WFS-T:
   ``?identifiant=…`` works; ``/queryables`` has no properties (the schema comes from a
   sample, its ``fid`` recognised as the id it mirrors); OPTIONS answers 500;
 - DELETE of a missing id answers 500 ("Invalid feature").
+
+Every JSON answer is read through :class:`..json_expect.Expect`: a value of a wrong type
+(features that are not a list, properties that are not an object, a JSON Schema ``type``
+that is a number…) raises ``json.type`` naming its path, and an answer nesting more than
+:data:`..xmlsafe.MAX_DEPTH` levels ``document.too_deep``, rather than a Python error.
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ from typing import Callable, Optional
 from urllib.parse import quote, urlsplit
 
 from ..errors import DocumentError, GeoGovError, NetworkError
+from ..json_expect import EXPECT_ID, EXPECT_TYPE_NAME, Expect, child, is_number
 from ..proposals.fingerprint import WrongValueType, coerce_value
 from ..proposals.model import (
     BOOLEAN,
@@ -61,6 +67,7 @@ from ..proposals.model import (
     Schema,
 )
 from ..transport import Response
+from ..xmlsafe import parse_json
 
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 GEOJSON = "application/geo+json"
@@ -143,15 +150,20 @@ def geometry_to_geojson(blob: Optional[bytes]):
     return json.loads(geometry.ExportToJson())
 
 
-def geometry_from_geojson(data) -> Optional[bytes]:
+def geometry_from_geojson(data, path: str = "geometry", source: Optional[str] = None) -> Optional[bytes]:
+    """ISO WKB of a GeoJSON geometry (None for null); ``path`` says where it is."""
+    data = Expect(source).object_or_none(data, path)
     if not data:
         return None
     from osgeo import ogr
 
-    geometry = ogr.CreateGeometryFromJson(json.dumps(data))
+    try:
+        geometry = ogr.CreateGeometryFromJson(json.dumps(data))
+    except RuntimeError:         # GDAL with exceptions enabled
+        geometry = None
     if geometry is None:
         raise DocumentError("The server sent a geometry that cannot be read",
-                            code="oapif.geometry")
+                            code="oapif.geometry", source=source, path=path)
     return bytes(geometry.ExportToIsoWkb())
 
 
@@ -197,21 +209,22 @@ class OapifClient:
             from ..transport import check_status
 
             check_status(response)
-        try:
-            return json.loads(response.content)
-        except ValueError:
+        document = _parsed(response)
+        if document is None:
             raise DocumentError(f"The server's answer to {what} is not JSON",
                                 code="oapif.not_json", source=response.url,
-                                request=what) from None
+                                request=what)
+        return document
 
     def item_url(self, item_id) -> str:
         return f"{self.url}/items/{quote(str(item_id), safe='')}"
 
     # ------------------------------------------------------------------ describe
     def describe(self, is_cancelled=None) -> OapifLayer:
-        info = self._json(self._send("GET", self.url, params={"f": "json"},
-                                     is_cancelled=is_cancelled), "the collection")
-        storage = info.get("storageCrs") or CRS84
+        response = self._send("GET", self.url, params={"f": "json"}, is_cancelled=is_cancelled)
+        expect = Expect(response.url)
+        info = expect.object(self._json(response, "the collection"), "")
+        storage = expect.text(info.get("storageCrs"), "storageCrs") or CRS84
         fields, geometry_type, id_field = self._schema(is_cancelled)
         schema = Schema(fields=fields, key=id_field, geometry_type=geometry_type,
                         crs=crs_code(storage), geometry_nullable=True)
@@ -232,16 +245,16 @@ class OapifClient:
             response = self._send("GET", f"{self.url}/{path}", params={"f": "json"},
                                   is_cancelled=is_cancelled)
             if response.status == 200:
-                try:
-                    data = json.loads(response.content)
-                except ValueError:
-                    continue
+                # Not JSON, or no properties object: the next source says (a probe, as the
+                # status is); a schema that is one has its types checked.
+                data = _parsed(response)
                 if isinstance(data, dict) and isinstance(data.get("properties"), dict):
-                    return _fields_of(data)
+                    return _fields_of(data, Expect(response.url))
         response = self._send("GET", f"{self.url}/items", params={"f": "json", "limit": "10"},
                               is_cancelled=is_cancelled)
-        data = self._json(response, "items")
-        return _fields_from_sample(data.get("features") or [])
+        expect = Expect(response.url)
+        data = expect.object(self._json(response, "items"), "")
+        return _fields_from_sample(data.get("features"), expect)
 
     def _operations(self, is_cancelled) -> list:
         try:
@@ -261,13 +274,15 @@ class OapifClient:
             ops.append("insert")
         sample = self._send("GET", f"{self.url}/items", params={"f": "json", "limit": "1"},
                             is_cancelled=is_cancelled)
-        try:
-            first = (json.loads(sample.content).get("features") or [None])[0]
-        except (ValueError, AttributeError):
-            first = None
-        if first is None or first.get("id") is None:
+        data = _parsed(sample) if sample.status < 400 else None
+        first = None
+        if data is not None:
+            expect = Expect(sample.url)
+            features = expect.objects(expect.object(data, "").get("features"), "features")
+            first = _item_id(expect, features[0][1], "features[0]") if features else None
+        if first is None:
             return ops + ["update", "delete"]
-        item = self._send("OPTIONS", self.item_url(first["id"]), is_cancelled=is_cancelled)
+        item = self._send("OPTIONS", self.item_url(first), is_cancelled=is_cancelled)
         allow = {m.strip().upper() for m in item.headers.get("allow", "").split(",")}
         if item.status >= 400 or not allow - {""}:
             return ops + ["update", "delete"]
@@ -287,22 +302,26 @@ class OapifClient:
             "Accept": GEOJSON}, is_cancelled=is_cancelled)
         if response.status == 400 and selecting:
             raise _FilterRefused(_message(response))
-        data = self._json(response, "items")
-        return [self._item(f, layer, "") for f in data.get("features") or []]
+        expect = Expect(response.url)
+        data = expect.object(self._json(response, "items"), "")
+        return [self._item(expect, feature, layer, "", path)
+                for path, feature in expect.items(data.get("features"), "features")]
 
-    def _item(self, feature: dict, layer: OapifLayer, etag: str) -> RemoteItem:
-        if not isinstance(feature, dict):
-            raise DocumentError("The server sent a feature that is not an object",
-                                code="oapif.bad_feature")
-        props = feature.get("properties") or {}
+    def _item(self, expect: Expect, feature, layer: OapifLayer, etag: str,
+              path: str = "") -> RemoteItem:
+        """A GeoJSON feature (at ``path`` in its answer) as a RemoteItem."""
+        feature = expect.object(feature, path)
+        item_id = _item_id(expect, feature, path)
+        props = expect.object_or_none(feature.get("properties"), child(path, "properties")) or {}
         attributes = {}
         for f in layer.schema.fields:
             if f.name == layer.id_field:
-                attributes[f.name] = feature.get("id", props.get(f.name))
+                attributes[f.name] = item_id if "id" in feature else props.get(f.name)
             elif f.name in props:
                 attributes[f.name] = props[f.name]
-        return RemoteItem(feature.get("id"), attributes,
-                          geometry_from_geojson(feature.get("geometry")), etag)
+        return RemoteItem(item_id, attributes,
+                          geometry_from_geojson(feature.get("geometry"), child(path, "geometry"),
+                                                expect.source), etag)
 
     def item(self, layer: OapifLayer, item_id, is_cancelled=None) -> Optional[RemoteItem]:
         """One item by id (None when the server has none), with its ETag if offered."""
@@ -312,7 +331,7 @@ class OapifClient:
         if response.status == 404:
             return None
         data = self._json(response, "an item")
-        return self._item(data, layer, response.headers.get("etag", ""))
+        return self._item(Expect(response.url), data, layer, response.headers.get("etag", ""))
 
     def features(self, layer: OapifLayer, field_name: str, values, *,
                  progress: Optional[Callable[[float], None]] = None,
@@ -455,19 +474,45 @@ def _cql_literal(value, field_type: str) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def _fields_of(data: dict) -> tuple:
+def _parsed(response: Response):
+    """The JSON of an answer; None when it is not JSON. A document nesting too deeply is
+    refused (``document.too_deep``), not taken for "not JSON"."""
+    try:
+        return parse_json(response.content or b"", source=response.url)
+    except DocumentError as error:
+        if error.code == "document.too_deep":
+            raise
+        return None
+
+
+def _item_id(expect: Expect, feature: dict, path: str):
+    """A feature's ``id`` as sent (GeoJSON: a string or a number), None when it has none."""
+    value = feature.get("id")
+    if value is None or isinstance(value, str) or is_number(value):
+        return value
+    raise expect.wrong(value, child(path, "id"), EXPECT_ID)
+
+
+def _fields_of(data: dict, expect: Optional[Expect] = None) -> tuple:
+    """Fields from a JSON Schema (``/schema``, ``/queryables``): its ``properties``."""
+    expect = expect or Expect()
     fields, geometry_type, id_field = [], "", ""
     for name, spec in data["properties"].items():
-        if not isinstance(spec, dict):
-            continue
-        role = spec.get("x-ogc-role", "")
-        fmt = str(spec.get("format", ""))
+        path = child("properties", name)
+        if isinstance(spec, bool):
+            continue                      # a boolean schema (true: anything) says no type
+        spec = expect.object(spec, path)
+        role = expect.text(spec.get("x-ogc-role"), child(path, "x-ogc-role"))
+        fmt = expect.text(spec.get("format"), child(path, "format"))
         if role == "primary-geometry" or fmt.startswith("geometry") or name == "geometry":
             geometry_type = _GEOMETRY_FORMATS.get(fmt, "")
             continue
         kind = spec.get("type", "string")
         if isinstance(kind, list):
-            kind = next((k for k in kind if k != "null"), "string")
+            kinds = expect.texts(kind, child(path, "type"))
+            kind = next((k for k in kinds if k != "null"), "string")
+        elif not isinstance(kind, str):
+            raise expect.wrong(kind, child(path, "type"), EXPECT_TYPE_NAME)
         field_type = _JSON_TYPES.get(kind, STRING)
         if field_type == STRING and fmt == "date":
             field_type = DATE
@@ -482,15 +527,18 @@ def _fields_of(data: dict) -> tuple:
     return fields, geometry_type, id_field
 
 
-def _fields_from_sample(features: list) -> tuple:
-    """Fields typed from sample values; an integer property equal to the item id in every
-    sample is the id (QGIS Server 3.22 publishes a GeoPackage's fid so, and its
-    /queryables lists no property)."""
+def _fields_from_sample(features, expect: Optional[Expect] = None) -> tuple:
+    """Fields typed from sample values (``features``: an items answer's); an integer
+    property equal to the item id in every sample is the id (QGIS Server 3.22 publishes a
+    GeoPackage's fid so, and its /queryables lists no property)."""
+    expect = expect or Expect()
+    features = expect.objects(features, "features")
     types, mirrors = {}, None
-    for feature in features:
-        props = (feature or {}).get("properties") or {}
+    for path, feature in features:
+        item_id = _item_id(expect, feature, path)
+        props = expect.object_or_none(feature.get("properties"), child(path, "properties")) or {}
         same = {n for n, v in props.items() if isinstance(v, int) and not isinstance(v, bool)
-                and str(v) == str((feature or {}).get("id"))}
+                and str(v) == str(item_id)}
         mirrors = same if mirrors is None else mirrors & same
         for name, value in props.items():
             if value is None or name in types:

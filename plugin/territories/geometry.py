@@ -16,6 +16,27 @@ from typing import Optional
 from ..proposals import wkb
 
 
+def json_nesting(data: bytes) -> int:
+    """The nesting depth of a GeoJSON file's bytes; 0 when they are not JSON text (a
+    GeoPackage, a Shapefile…). OGR refuses a GeoJSON nesting a thousand levels or so with
+    only "Failed to read GeoJSON data": checked first, the refusal can say why."""
+    from ..xmlsafe import json_depth
+
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"["):
+        return 0
+    return json_depth(data.decode("utf-8", "replace"))
+
+
+def file_json_nesting(path: str) -> int:
+    """:func:`json_nesting` of the file at ``path`` (only its first bytes are read when
+    they are not JSON)."""
+    with open(path, "rb") as handle:
+        head = handle.read(64)
+        if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"["):
+            return 0
+        return json_nesting(head + handle.read())
+
+
 @contextmanager
 def quiet_gdal():
     """Collect GDAL's error messages (yielded list) instead of printing them; works whether

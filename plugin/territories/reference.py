@@ -231,11 +231,17 @@ def read_reference(spec: ReferenceSpec, path: str, check_overlaps: bool = True) 
     for overlaps when they are built (tests/unit/test_territory_reference.py)."""
     from osgeo import gdal, ogr, osr
 
-    from .geometry import quiet_gdal
+    from ..xmlsafe import MAX_DEPTH
+    from .geometry import file_json_nesting, quiet_gdal
 
     if not os.path.isfile(path):
         raise TerritoryError(f"The territory reference {path} does not exist",
                              code="territory.not_found", file=path)
+    depth = file_json_nesting(path)
+    if depth > MAX_DEPTH:
+        raise TerritoryError(f"The territory reference {path} nests {depth} levels deep; at "
+                             f"most {MAX_DEPTH} are read", code="territory.too_deep", file=path,
+                             depth=depth, limit=MAX_DEPTH)
     with quiet_gdal() as messages:
         try:
             source = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)

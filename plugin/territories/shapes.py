@@ -14,8 +14,16 @@ import uuid
 from typing import Callable, Optional
 
 from ..errors import TerritoryError
-from .geometry import quiet_gdal, spatial_reference
+from ..xmlsafe import MAX_DEPTH
+from .geometry import file_json_nesting, json_nesting, quiet_gdal, spatial_reference
 from .reference import defined_crs
+
+
+def _refuse_too_deep(file: str, depth: int) -> None:
+    if depth > MAX_DEPTH:
+        raise TerritoryError(f"The geometry file {file} nests {depth} levels deep; at most "
+                             f"{MAX_DEPTH} are read", code="territory.geometry_too_deep",
+                             file=file, depth=depth, limit=MAX_DEPTH)
 
 
 def read_shapes(file: str, target_wkt: str, fetch: Optional[Callable[[str], bytes]] = None) -> bytes:
@@ -30,14 +38,17 @@ def read_shapes(file: str, target_wkt: str, fetch: Optional[Callable[[str], byte
         if fetch is None or not file.lower().startswith(("http://", "https://")):
             raise TerritoryError(f"The geometry file {file} cannot be read from here",
                                  code="territory.geometry_unreadable", file=file, reason="")
+        data = fetch(file)
+        _refuse_too_deep(file, json_nesting(data))
         memory_path = f"/vsimem/geogov-territory-{uuid.uuid4().hex}"
-        gdal.FileFromMemBuffer(memory_path, fetch(file))
+        gdal.FileFromMemBuffer(memory_path, data)
         path = memory_path
     else:
         path = file
         if not os.path.isfile(path):
             raise TerritoryError(f"The geometry file {file} does not exist",
                                  code="territory.geometry_not_found", file=file)
+        _refuse_too_deep(file, file_json_nesting(path))
     try:
         with quiet_gdal() as messages:
             try:

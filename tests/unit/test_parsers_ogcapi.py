@@ -6,6 +6,7 @@ import datetime as dt
 
 from geogov.plugin.catalogue import documents, ogcapi_records
 from geogov.plugin.catalogue.model import ROLE_MISSING, ROLE_NONSTANDARD
+from geogov.plugin.catalogue.search_notes import RECORD_UNREADABLE, Note
 
 
 def test_record_core_contacts_roles_links(shared_data):
@@ -87,7 +88,10 @@ def test_contacts_with_organisation_several_roles_and_unreadable_items():
                 "extent": {"spatial": {"bbox": [[2.0, 48.3, 2.6, 48.8]]}}}},
             "not a record",
         ]}, "inline")
-    assert page.notes == ["record.unreadable:1:ogcapi.not_record"]
+    # The second record (1-based position 2, as CSW pages count) is left out and said so.
+    assert page.notes == [Note(RECORD_UNREADABLE, {
+        "index": 2, "code": "json.type", "path": "features[1]", "expected": "an object",
+        "found": "a string"})]
     assert page.next_start is None
     record = page.records[0]
     assert record.bbox == (2.0, 48.3, 2.6, 48.8)
