@@ -24,7 +24,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 
 APT_PACKAGES := python3-qgis qgis qgis-server xvfb xauth imagemagick xdotool \
 	postgresql-15 postgresql-15-postgis-3 pyqt5-dev-tools qttools5-dev-tools \
-	cgi-mapserver mapserver-bin poppler-utils zip mmdebstrap
+	cgi-mapserver mapserver-bin poppler-utils zip mmdebstrap qttranslations5-l10n
 
 # The QGIS versions tested: this machine's own (Debian 12) and one Debian root each for the
 # others (.ci/roots/<version>.conf says which suite and packages). Inside a root,
