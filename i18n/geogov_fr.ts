@@ -3392,157 +3392,157 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>la géométrie n'est pas valide ({reason}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="42"/>
+        <location filename="../ui/messages_proposals.py" line="86"/>
         <source>the feature lies outside your organisation's territory.</source>
         <translation>l'entité se trouve hors du territoire de votre organisme.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="43"/>
+        <location filename="../ui/messages_proposals.py" line="87"/>
         <source>the feature was outside your organisation's territory before your change: it is not yours to edit.</source>
         <translation>l'entité se trouvait hors du territoire de votre organisme avant votre changement : il ne vous revient pas de la modifier.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="50"/>
+        <location filename="../ui/messages_proposals.py" line="94"/>
         <source>Your login “{login}” is not a member of the partnership convention: nobody knows which organisation proposes.</source>
         <translation>Votre identifiant « {login} » ne figure pas dans la convention de partenariat : on ne sait pas quel organisme propose.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="53"/>
+        <location filename="../ui/messages_proposals.py" line="97"/>
         <source>These changes cannot be proposed: {message}</source>
         <translation>Ces changements ne peuvent pas être proposés : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="54"/>
+        <location filename="../ui/messages_proposals.py" line="98"/>
         <source>No partnership convention is loaded: set it in the GeoGov settings.</source>
         <translation>Aucune convention de partenariat n'est chargée : indiquez-la dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="56"/>
+        <location filename="../ui/messages_proposals.py" line="100"/>
         <source>The convention has no dataset “{dataset}”.</source>
         <translation>La convention ne contient pas de jeu de données « {dataset} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="57"/>
+        <location filename="../ui/messages_proposals.py" line="101"/>
         <source>The layer “{layer}” is not a shared dataset of the partnership convention: there is nobody to review changes to it.</source>
         <translation>La couche « {layer} » n'est pas un jeu de données partagé de la convention de partenariat : personne n'est désigné pour valider ses modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="66"/>
+        <location filename="../ui/messages_proposals.py" line="110"/>
         <source>The layer “{layer}” has no edits to propose.</source>
         <translation>La couche « {layer} » n'a pas de modification à proposer.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="67"/>
+        <location filename="../ui/messages_proposals.py" line="111"/>
         <source>The layer “{layer}” has no field “{key}”, the key that identifies the features of the dataset.</source>
         <translation>La couche « {layer} » n'a pas de champ « {key} », la clé qui identifie les entités du jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="69"/>
+        <location filename="../ui/messages_proposals.py" line="113"/>
         <source>The edited copy is in {edited}, the authoritative layer in {base}: use the same CRS.</source>
         <translation>La copie modifiée est en {edited}, la couche de référence en {base} : utilisez le même SCR.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="72"/>
+        <location filename="../ui/messages_proposals.py" line="116"/>
         <source>The features cannot be compared: {message}</source>
         <translation>Les entités ne peuvent pas être comparées : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="73"/>
+        <location filename="../ui/messages_proposals.py" line="117"/>
         <source>The features of the {side} layer do not come in key order.</source>
         <translation>Les entités de la couche {side} n'arrivent pas dans l'ordre de la clé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="74"/>
+        <location filename="../ui/messages_proposals.py" line="118"/>
         <source>The key {key} appears twice in the {side} layer: the key field must identify each feature.</source>
         <translation>La clé {key} apparaît deux fois dans la couche {side} : le champ clé doit identifier chaque entité.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="76"/>
+        <location filename="../ui/messages_proposals.py" line="120"/>
         <source>A feature of the authoritative layer has no key: it cannot be followed.</source>
         <translation>Une entité de la couche de référence n'a pas de clé : elle ne peut pas être suivie.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="78"/>
+        <location filename="../ui/messages_proposals.py" line="122"/>
         <source>The keys of the two layers are of different types and cannot be matched.</source>
         <translation>Les clés des deux couches sont de types différents et ne peuvent pas être rapprochées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="80"/>
+        <location filename="../ui/messages_proposals.py" line="124"/>
         <source>A feature has {values} values for {fields} fields.</source>
         <translation>Une entité a {values} valeurs pour {fields} champs.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="81"/>
+        <location filename="../ui/messages_proposals.py" line="125"/>
         <source>A geometry cannot be read: {message}</source>
         <translation>Une géométrie est illisible : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="83"/>
+        <location filename="../ui/messages_proposals.py" line="127"/>
         <source>No proposal store is configured: choose one in the GeoGov settings.</source>
         <translation>Aucun registre des propositions n'est configuré : choisissez-en un dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="85"/>
+        <location filename="../ui/messages_proposals.py" line="129"/>
         <source>Your login is not set: in GeoPackage mode, type it in the GeoGov settings.</source>
         <translation>Votre identifiant n'est pas renseigné : en mode GeoPackage, saisissez-le dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="92"/>
+        <location filename="../ui/messages_proposals.py" line="136"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="92"/>
+        <location filename="../ui/messages_proposals.py" line="136"/>
         <source>whole number</source>
         <translation>nombre entier</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="92"/>
+        <location filename="../ui/messages_proposals.py" line="136"/>
         <source>decimal number</source>
         <translation>nombre décimal</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="93"/>
+        <location filename="../ui/messages_proposals.py" line="137"/>
         <source>yes/no value</source>
         <translation>valeur oui/non</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="93"/>
+        <location filename="../ui/messages_proposals.py" line="137"/>
         <source>date</source>
         <translation>date</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="93"/>
+        <location filename="../ui/messages_proposals.py" line="137"/>
         <source>date and time</source>
         <translation>date et heure</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="94"/>
+        <location filename="../ui/messages_proposals.py" line="138"/>
         <source>binary value</source>
         <translation>valeur binaire</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="104"/>
+        <location filename="../ui/messages_proposals.py" line="148"/>
         <source>New feature {key}</source>
         <translation>Nouvelle entité {key}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="106"/>
+        <location filename="../ui/messages_proposals.py" line="150"/>
         <source>Feature {key} (modified)</source>
         <translation>Entité {key} (modifiée)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="108"/>
+        <location filename="../ui/messages_proposals.py" line="152"/>
         <source>Feature {key} (deleted)</source>
         <translation>Entité {key} (supprimée)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="109"/>
+        <location filename="../ui/messages_proposals.py" line="153"/>
         <source>Feature {key}</source>
         <translation>Entité {key}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="131"/>
+        <location filename="../ui/messages_proposals.py" line="175"/>
         <source>{feature}: {rule}</source>
         <translation>{feature} : {rule}</translation>
     </message>
@@ -4323,7 +4323,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>À propos de la fiche</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="102"/>
+        <location filename="../ui/messages_proposals.py" line="146"/>
         <source>New feature no. {n} (no key yet)</source>
         <translation>Nouvelle entité n° {n} (pas encore identifiée)</translation>
     </message>
@@ -5886,12 +5886,12 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>« {value} » n'est pas un système de coordonnées de référence doté d'un code EPSG.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="45"/>
+        <location filename="../ui/messages_proposals.py" line="89"/>
         <source>the new feature has no “{field}”, the key that identifies the features of the dataset.</source>
         <translation>la nouvelle entité n'a pas de « {field} », la clé qui identifie les entités du jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="48"/>
+        <location filename="../ui/messages_proposals.py" line="92"/>
         <source>another feature of the proposal already has the key “{value}” (field “{field}”).</source>
         <translation>une autre entité de la proposition a déjà la clé « {value} » (champ « {field} »).</translation>
     </message>
@@ -5926,7 +5926,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>Cet identifiant de proposition n'a pas été créé pour votre identifiant de connexion : GeoGov en crée un pour chaque nouveau brouillon.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="59"/>
+        <location filename="../ui/messages_proposals.py" line="103"/>
         <source>The layer “{layer}” is not where the partnership convention publishes this dataset (“{expected}” at {uri}): a proposal made from it could never be applied. Your edits are still in the layer; to propose them from a copy, compare the copy with the authoritative layer.</source>
         <translation>La couche « {layer} » n'est pas l'endroit où la convention de partenariat publie ce jeu de données (« {expected} » à l'adresse {uri}) : une proposition faite à partir d'elle ne pourrait jamais être appliquée. Vos modifications sont toujours dans la couche ; pour les proposer depuis une copie, comparez la copie avec la couche de référence.</translation>
     </message>
@@ -5956,7 +5956,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>Le registre des propositions est occupé : un autre utilisateur y écrit. Réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="47"/>
+        <location filename="../ui/messages_proposals.py" line="91"/>
         <source>the dataset's own table refuses this feature ({reason}).</source>
         <translation>la table du jeu de données elle-même refuse cette entité ({reason}).</translation>
     </message>
@@ -6332,7 +6332,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Le dossier de « {path} » n'existe pas : choisissez un dossier existant. Rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="64"/>
+        <location filename="../ui/messages_proposals.py" line="108"/>
         <source>The local copy “{path}” could not be written ({reason}). The shared layer is unchanged, and no half-written copy was left.</source>
         <translation>La copie locale « {path} » n'a pas pu être écrite ({reason}). La couche partagée est intacte, et aucune copie à moitié écrite n'a été laissée.</translation>
     </message>
@@ -6500,6 +6500,116 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <location filename="../ui/messages_governance.py" line="118"/>
         <source>The territory reference “{file}” nests more than {limit} levels deep: it was not read.</source>
         <translation>Le référentiel territorial « {file} » comporte plus de {limit} niveaux d'imbrication : il n'a pas été lu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="42"/>
+        <source>the geometry is not valid: its outline crosses itself.</source>
+        <translation>la géométrie n'est pas valide : son contour se recoupe.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="44"/>
+        <source>the geometry is not valid: its outline crosses itself near {near}.</source>
+        <translation>la géométrie n'est pas valide : son contour se recoupe près de {near}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="46"/>
+        <source>the geometry is not valid: one of its rings touches itself.</source>
+        <translation>la géométrie n'est pas valide : un de ses anneaux se touche lui-même.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="48"/>
+        <source>the geometry is not valid: one of its rings touches itself near {near}.</source>
+        <translation>la géométrie n'est pas valide : un de ses anneaux se touche lui-même près de {near}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="50"/>
+        <source>the geometry is not valid: a part has too few points.</source>
+        <translation>la géométrie n'est pas valide : une de ses parties a trop peu de points.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="52"/>
+        <source>the geometry is not valid: a part has too few points near {near}.</source>
+        <translation>la géométrie n'est pas valide : une de ses parties a trop peu de points près de {near}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="54"/>
+        <source>the geometry is not valid: one of its rings is not closed.</source>
+        <translation>la géométrie n'est pas valide : un de ses anneaux n'est pas fermé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="56"/>
+        <source>the geometry is not valid: one of its rings is not closed near {near}.</source>
+        <translation>la géométrie n'est pas valide : un de ses anneaux n'est pas fermé près de {near}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="58"/>
+        <source>the geometry is not valid: a hole lies outside its polygon.</source>
+        <translation>la géométrie n'est pas valide : un trou est en dehors de son polygone.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="60"/>
+        <source>the geometry is not valid: a hole lies outside its polygon near {near}.</source>
+        <translation>la géométrie n'est pas valide : un trou est en dehors de son polygone près de {near}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="62"/>
+        <source>the geometry is not valid: a hole lies inside another hole.</source>
+        <translation>la géométrie n'est pas valide : un trou est à l'intérieur d'un autre trou.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="64"/>
+        <source>the geometry is not valid: a hole lies inside another hole near {near}.</source>
+        <translation>la géométrie n'est pas valide : un trou est à l'intérieur d'un autre trou près de {near}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="66"/>
+        <source>the geometry is not valid: its holes cut the inside in pieces.</source>
+        <translation>la géométrie n'est pas valide : ses trous coupent l'intérieur en morceaux.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="68"/>
+        <source>the geometry is not valid: its holes cut the inside in pieces near {near}.</source>
+        <translation>la géométrie n'est pas valide : ses trous coupent l'intérieur en morceaux près de {near}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="70"/>
+        <source>the geometry is not valid: one of its polygons lies inside another.</source>
+        <translation>la géométrie n'est pas valide : un de ses polygones est à l'intérieur d'un autre.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="72"/>
+        <source>the geometry is not valid: one of its polygons lies inside another near {near}.</source>
+        <translation>la géométrie n'est pas valide : un de ses polygones est à l'intérieur d'un autre près de {near}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="74"/>
+        <source>the geometry is not valid: one of its rings is repeated.</source>
+        <translation>la géométrie n'est pas valide : un de ses anneaux est répété.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="76"/>
+        <source>the geometry is not valid: one of its rings is repeated near {near}.</source>
+        <translation>la géométrie n'est pas valide : un de ses anneaux est répété près de {near}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="78"/>
+        <source>the geometry is not valid: a coordinate is not a number.</source>
+        <translation>la géométrie n'est pas valide : une de ses coordonnées n'est pas un nombre.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="80"/>
+        <source>the geometry is not valid: a coordinate is not a number near {near}.</source>
+        <translation>la géométrie n'est pas valide : une de ses coordonnées n'est pas un nombre près de {near}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="82"/>
+        <source>the geometry is not valid: it repeats a point.</source>
+        <translation>la géométrie n'est pas valide : elle répète un point.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages_proposals.py" line="84"/>
+        <source>the geometry is not valid: it repeats a point near {near}.</source>
+        <translation>la géométrie n'est pas valide : elle répète un point près de {near}.</translation>
     </message>
 </context>
 </TS>

@@ -38,6 +38,50 @@ def messages() -> dict:
         "proposal.geometry_unreadable": tr("the geometry cannot be read ({reason})."),
         "proposal.wrong_geometry_type": tr("the geometry is a {type}, the dataset expects a {expected}."),
         "proposal.geometry_invalid": tr("the geometry is not valid ({reason})."),
+        "proposal.geometry_invalid.self_intersection":
+            tr("the geometry is not valid: its outline crosses itself."),
+        "proposal.geometry_invalid.self_intersection_near":
+            tr("the geometry is not valid: its outline crosses itself near {near}."),
+        "proposal.geometry_invalid.ring_self_intersection":
+            tr("the geometry is not valid: one of its rings touches itself."),
+        "proposal.geometry_invalid.ring_self_intersection_near":
+            tr("the geometry is not valid: one of its rings touches itself near {near}."),
+        "proposal.geometry_invalid.too_few_points":
+            tr("the geometry is not valid: a part has too few points."),
+        "proposal.geometry_invalid.too_few_points_near":
+            tr("the geometry is not valid: a part has too few points near {near}."),
+        "proposal.geometry_invalid.ring_not_closed":
+            tr("the geometry is not valid: one of its rings is not closed."),
+        "proposal.geometry_invalid.ring_not_closed_near":
+            tr("the geometry is not valid: one of its rings is not closed near {near}."),
+        "proposal.geometry_invalid.hole_outside":
+            tr("the geometry is not valid: a hole lies outside its polygon."),
+        "proposal.geometry_invalid.hole_outside_near":
+            tr("the geometry is not valid: a hole lies outside its polygon near {near}."),
+        "proposal.geometry_invalid.holes_nested":
+            tr("the geometry is not valid: a hole lies inside another hole."),
+        "proposal.geometry_invalid.holes_nested_near":
+            tr("the geometry is not valid: a hole lies inside another hole near {near}."),
+        "proposal.geometry_invalid.interior_disconnected":
+            tr("the geometry is not valid: its holes cut the inside in pieces."),
+        "proposal.geometry_invalid.interior_disconnected_near":
+            tr("the geometry is not valid: its holes cut the inside in pieces near {near}."),
+        "proposal.geometry_invalid.shells_nested":
+            tr("the geometry is not valid: one of its polygons lies inside another."),
+        "proposal.geometry_invalid.shells_nested_near":
+            tr("the geometry is not valid: one of its polygons lies inside another near {near}."),
+        "proposal.geometry_invalid.duplicate_rings":
+            tr("the geometry is not valid: one of its rings is repeated."),
+        "proposal.geometry_invalid.duplicate_rings_near":
+            tr("the geometry is not valid: one of its rings is repeated near {near}."),
+        "proposal.geometry_invalid.invalid_coordinate":
+            tr("the geometry is not valid: a coordinate is not a number."),
+        "proposal.geometry_invalid.invalid_coordinate_near":
+            tr("the geometry is not valid: a coordinate is not a number near {near}."),
+        "proposal.geometry_invalid.repeated_point":
+            tr("the geometry is not valid: it repeats a point."),
+        "proposal.geometry_invalid.repeated_point_near":
+            tr("the geometry is not valid: it repeats a point near {near}."),
         "proposal.outside_territory": tr("the feature lies outside your organisation's territory."),
         "proposal.outside_territory.new": tr("the feature lies outside your organisation's territory."),
         "proposal.outside_territory.old": tr("the feature was outside your organisation's territory "

@@ -363,5 +363,5 @@ def prepare(source: ProposeSource, convention, identity: Identity, *, progress=N
     if source.target.kind == "gpkg":
         problems += gpkg_constraint_problems(source.target.uri, source.target.layer, changeset,
                                              known=problems, is_cancelled=is_cancelled)
-    problems += territory_problems(changeset, placement)
+    problems += territory_problems(changeset, placement, known=problems)
     return Prepared(source, changeset, problems, placement, routing, identity)

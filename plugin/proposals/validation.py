@@ -33,6 +33,7 @@ Which values are checked: every field of an insert; only the changed fields of a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -80,12 +81,16 @@ def proposer_from_convention(convention, partner_id: str, dataset_id: str) -> Pr
                            allowed=bool(convention.may_propose(partner_id, dataset_id)))
 
 
-def territory_problems(changeset: ChangeSet, placement) -> list:
+def territory_problems(changeset: ChangeSet, placement, known=()) -> list:
     """One proposal.outside_territory problem per geometry territories/places.py found
-    outside the proposer's territory."""
+    outside the proposer's territory — except a new geometry already reported as invalid or
+    unreadable in ``known``: one feature, one problem, the one to fix first."""
+    broken = {problem.key for problem in known
+              if problem.code in (GEOMETRY_INVALID, GEOMETRY_UNREADABLE)}
     changes = changeset.changes
     return [Problem(OUTSIDE_TERRITORY, key=changes[index].key, op=changes[index].op, params={"which": which})
-            for index, which in placement.outside]
+            for index, which in placement.outside
+            if not (which == "new" and changes[index].key in broken)]
 
 
 def ensure_valid(changeset: ChangeSet, target: Schema, proposer: Optional[ProposerContext] = None,
@@ -221,7 +226,49 @@ def _geometry_problems(change, target: Schema) -> list:
                            params={"type": wkb.type_name(parsed), "expected": target.geometry_type}))
     valid, reason = geometry_validity(wkb.to_wkb(parsed))
     if not valid:
-        out.append(Problem(GEOMETRY_INVALID, key=change.key, op=change.op, params={"reason": reason}))
+        out.append(Problem(GEOMETRY_INVALID, key=change.key, op=change.op,
+                           params={"reason": reason, **geometry_reason(reason)}))
+    return out
+
+
+# GEOS's reasons (IsValidOp, and the exceptions of geometries it cannot even build), most
+# specific first, as a word the interface translates: "which" picks its sentence.
+_GEOS_REASONS = (
+    ("ring self-intersection", "ring_self_intersection"),
+    ("self-intersection", "self_intersection"),
+    ("too few", "too_few_points"),
+    ("point array must contain", "too_few_points"),
+    ("invalid number of points", "too_few_points"),
+    ("do not form a closed", "ring_not_closed"),
+    ("ring is not closed", "ring_not_closed"),
+    ("hole lies outside shell", "hole_outside"),
+    ("holes are nested", "holes_nested"),
+    ("interior is disconnected", "interior_disconnected"),
+    ("nested shells", "shells_nested"),
+    ("duplicate rings", "duplicate_rings"),
+    ("invalid coordinate", "invalid_coordinate"),
+    ("repeated point", "repeated_point"),
+)
+_NEAR = re.compile(r"(?:at or near point|\[)\s*(-?[0-9][0-9.eE+-]*)[ ,]+(-?[0-9][0-9.eE+-]*)")
+
+
+def geometry_reason(message: str) -> dict:
+    """``which`` (a reason GEOS names, in words the UI translates) and, when GEOS says
+    where, ``near`` ("x y", rounded to the centimetre); {} for a reason it does not name."""
+    text = (message or "").lower()
+    out = {}
+    for fragment, which in _GEOS_REASONS:
+        if fragment in text:
+            out["which"] = which
+            break
+    near = _NEAR.search(message or "")
+    if near and "which" in out:
+        try:
+            out["near"] = " ".join(f"{float(value):.2f}".rstrip("0").rstrip(".")
+                                   for value in near.groups())
+            out["which"] += "_near"
+        except ValueError:
+            pass
     return out
 
 

@@ -57,3 +57,18 @@ def test_a_family_sentence_is_used_for_its_members(qgis_app):
 
     text = error_text(Stored("unknown change op"))
     assert "Unexpected error" not in text
+
+
+def test_an_invalid_geometry_is_said_in_words_not_in_geos_english(qgis_app):
+    from geogov.plugin.proposals.model import INSERT, Problem
+    from geogov.plugin.proposals.validation import GEOMETRY_INVALID, geometry_reason
+    from geogov.ui.messages_proposals import problem_text
+
+    reason = "Self-intersection at or near point 652001.125 6862002.5"
+    text = problem_text(Problem(GEOMETRY_INVALID, key=-3, op=INSERT,
+                                params={"reason": reason, **geometry_reason(reason)}))
+    assert text == ("New feature no. 3 (no key yet): the geometry is not valid: its outline "
+                    "crosses itself near 652001.12 6862002.5.")
+    unknown = problem_text(Problem(GEOMETRY_INVALID, key="A", op=INSERT,
+                                   params={"reason": "Something new"}))
+    assert unknown.endswith("the geometry is not valid (Something new).")
