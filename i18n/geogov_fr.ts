@@ -6611,5 +6611,35 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <source>the geometry is not valid: it repeats a point near {near}.</source>
         <translation>la géométrie n'est pas valide : elle répète un point près de {near}.</translation>
     </message>
+    <message>
+        <location filename="../plugin/bridge/diff_layers.py" line="312"/>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/diff_layers.py" line="312"/>
+        <source>Geometry changed</source>
+        <translation>Géométrie modifiée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/diff_layers.py" line="316"/>
+        <source>{field} (before)</source>
+        <translation>{field} (avant)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/diff_layers.py" line="324"/>
+        <source>new feature no. {n}</source>
+        <translation>nouvelle entité n° {n}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/diff_layers.py" line="331"/>
+        <source>Key ({field})</source>
+        <translation>Clé ({field})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/diff_layers.py" line="331"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
 </context>
 </TS>

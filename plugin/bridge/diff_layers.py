@@ -294,7 +294,41 @@ def build_attribute_diff(changeset, title: str = "", colours=None) -> QgsVectorL
     labels = ((tr("added"), INSERT), (tr("modified"), UPDATE), (tr("deleted"), DELETE))
     layer.setEditorWidgetSetup(fields.indexOf("_op"), QgsEditorWidgetSetup(
         "ValueMap", {"map": [{label: code} for label, code in labels]}))
+    name_columns(layer, changeset, [name for name, kind in types if kind == BOOLEAN])
     return layer
+
+
+# Beyond this many new features, their keys show as numbers (a value map that size slows
+# the table down more than it helps).
+_NEW_KEY_LABELS = 5000
+
+
+def name_columns(layer: QgsVectorLayer, changeset, booleans) -> None:
+    """What a reviewer reads instead of the layer's inner names and values: "Change", "Key",
+    "Geometry changed", "<field> (before)"; Yes/No for booleans; "new feature no. 3" for
+    the key QGIS gives a feature it has not saved yet (-3). Display only: the values stay
+    what the styles' expressions and an export of the layer use."""
+    fields = layer.fields()
+    for name, alias in (("_op", tr("Change")), ("_key", schema_key_label(changeset)),
+                        ("_geometry_changed", tr("Geometry changed"))):
+        layer.setFieldAlias(fields.indexOf(name), alias)
+    for shown in shown_fields(changeset.schema):
+        layer.setFieldAlias(fields.indexOf(OLD_PREFIX + shown.name),
+                            tr("{field} (before)").format(field=shown.name))
+    yes_no = QgsEditorWidgetSetup("ValueMap", {"map": [{tr("Yes"): True}, {tr("No"): False}]})
+    for name in ("_geometry_changed", *booleans, *(OLD_PREFIX + b for b in booleans)):
+        layer.setEditorWidgetSetup(fields.indexOf(name), yes_no)
+    new_keys = [change.key for change in changeset.changes if change.op == INSERT
+                and isinstance(change.key, int) and not isinstance(change.key, bool) and change.key < 0]
+    if new_keys and len(new_keys) <= _NEW_KEY_LABELS:
+        entries = [{tr("new feature no. {n}").format(n=-key): str(key)} for key in new_keys]
+        layer.setEditorWidgetSetup(fields.indexOf("_key"), QgsEditorWidgetSetup(
+            "ValueMap", {"map": entries}))
+
+
+def schema_key_label(changeset) -> str:
+    key = changeset.schema.key
+    return tr("Key ({field})").format(field=key) if key else tr("Key")
 
 
 def changed_condition(name: str) -> str:

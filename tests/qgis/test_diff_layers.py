@@ -205,3 +205,45 @@ def test_the_attribute_table_names_the_operation_in_french_the_value_stays_the_c
                  for row in range(model.rowCount())}
     assert shown == {"ajoutée", "modifiée", "supprimée"}
     assert {f["_op"] for f in layer.getFeatures()} == {"insert", "update", "delete"}
+
+
+def test_the_attribute_table_speaks_to_a_reviewer_not_in_inner_names(qgis_app, tmp_path):
+    """Column titles instead of _op/_key/_geometry_changed/_old_x, Oui/Non instead of
+    vrai/faux, « nouvelle entité n° 3 » instead of the -3 QGIS gives an unsaved feature."""
+    from qgis.core import QgsVectorLayerCache
+    from qgis.gui import QgsAttributeTableModel
+    from qgis.PyQt.QtCore import Qt
+
+    from geogov.tests.support.french import french
+
+    changes = copy.deepcopy(F.changeset("a"))
+    changes.schema.fields.append(FieldDef("allume", "boolean", True))
+    for change in changes.changes:
+        if change.op == "insert":
+            change.key = -3
+        for values in (change.new, change.old):
+            if values is not None:
+                values["allume"] = change.op != "delete"
+    with french(tmp_path):
+        layer = build_attribute_diff(changes, "x", COLOURS)
+        cache = QgsVectorLayerCache(layer, 100)
+        model = QgsAttributeTableModel(cache)
+        model.loadLayer()
+        fields = layer.fields()
+        titles = {name: model.headerData(fields.indexOf(name), Qt.Orientation.Horizontal,
+                                         Qt.ItemDataRole.DisplayRole)
+                  for name in ("_op", "_key", "_geometry_changed", OLD_PREFIX + "allume")}
+
+        def shown(name):
+            column = fields.indexOf(name)
+            return [model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+                    for row in range(model.rowCount())]
+
+        keys, geometry, allume = shown("_key"), shown("_geometry_changed"), shown("allume")
+    assert not any(title.startswith("_") for title in titles.values()), titles
+    assert titles["_geometry_changed"] == "Géométrie modifiée"
+    assert titles[OLD_PREFIX + "allume"] == "allume (avant)"
+    assert "nouvelle entité n° 3" in keys and "-3" not in keys
+    assert set(geometry) <= {"Oui", "Non"} and set(allume) <= {"Oui", "Non", "(NULL)"}
+    assert "Oui" in allume
+    assert {f["_key"] for f in layer.getFeatures()} >= {"-3"}        # the value stays the key
