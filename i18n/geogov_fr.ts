@@ -1098,7 +1098,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Données : {datasets} ; en retard : {late} ; écarts : {discrepancies}.</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="41"/>
+        <location filename="../ui/governance_report_dialog.py" line="40"/>
         <source>Governance report</source>
         <translation>Rapport de gouvernance</translation>
     </message>
@@ -1137,7 +1137,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Rapport PDF</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="64"/>
+        <location filename="../ui/governance_report_dialog.py" line="62"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
@@ -1147,7 +1147,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Rapport HTML</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="69"/>
+        <location filename="../ui/governance_report_dialog.py" line="67"/>
         <source>HTML pages (*.html *.htm)</source>
         <translation>Pages HTML (*.html *.htm)</translation>
     </message>
@@ -1287,7 +1287,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Catalogue GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="85"/>
+        <location filename="../ui/governance_report_dialog.py" line="83"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
@@ -1569,7 +1569,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>{names} (+{more})</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="50"/>
+        <location filename="../ui/convention_browser.py" line="51"/>
         <source>{name} (in {territory})</source>
         <translation>{name} (sur {territory})</translation>
     </message>
@@ -1579,57 +1579,57 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Convention de partenariat</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="67"/>
+        <location filename="../ui/convention_browser.py" line="68"/>
         <source>Filter partners and datasets…</source>
         <translation>Filtrer les partenaires et les données…</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="69"/>
+        <location filename="../ui/convention_browser.py" line="70"/>
         <source>Reload</source>
         <translation>Recharger</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="71"/>
+        <location filename="../ui/convention_browser.py" line="72"/>
         <source>Open the file</source>
         <translation>Ouvrir le fichier</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="80"/>
+        <location filename="../ui/convention_browser.py" line="81"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="80"/>
+        <location filename="../ui/convention_browser.py" line="81"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="80"/>
+        <location filename="../ui/convention_browser.py" line="81"/>
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="80"/>
+        <location filename="../ui/convention_browser.py" line="81"/>
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="80"/>
+        <location filename="../ui/convention_browser.py" line="81"/>
         <source>Place in the document</source>
         <translation>Emplacement dans le document</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="80"/>
+        <location filename="../ui/convention_browser.py" line="81"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="121"/>
+        <location filename="../ui/responsibility_dock.py" line="122"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="88"/>
+        <location filename="../ui/convention_browser.py" line="89"/>
         <source>Datasets</source>
         <translation>Données</translation>
     </message>
@@ -1644,7 +1644,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../ui/convention_browser.py" line="100"/>
+        <location filename="../ui/convention_browser.py" line="101"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
@@ -1659,7 +1659,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Version {version}, signée le {signed} ; coordonnée par {coordinator}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="303"/>
+        <location filename="../ui/responsibility_dock.py" line="304"/>
         <source>Loading the partnership convention…</source>
         <translation>Chargement de la convention de partenariat…</translation>
     </message>
@@ -1684,7 +1684,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Valide les modifications de</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="184"/>
+        <location filename="../ui/responsibility_dock.py" line="185"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
@@ -1694,22 +1694,22 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="175"/>
+        <location filename="../ui/responsibility_dock.py" line="176"/>
         <source>Dissemination</source>
         <translation>Diffusion</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="174"/>
+        <location filename="../ui/responsibility_dock.py" line="175"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="174"/>
+        <location filename="../ui/responsibility_dock.py" line="175"/>
         <source>not stated</source>
         <translation>non précisée</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="176"/>
+        <location filename="../ui/responsibility_dock.py" line="177"/>
         <source>Personal data</source>
         <translation>Données personnelles</translation>
     </message>
@@ -1724,7 +1724,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="178"/>
+        <location filename="../ui/responsibility_dock.py" line="179"/>
         <source>Changes approved by</source>
         <translation>Modifications validées par</translation>
     </message>
@@ -1754,67 +1754,67 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Problèmes ({n})</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="51"/>
+        <location filename="../ui/governance_report_dialog.py" line="49"/>
         <source>A report for coordinators and elected officials, in plain words: per partner, the shared datasets, which are late, the contract deliveries and the proposed changes, with a map of the territories.</source>
         <translation>Un rapport pour les coordinateurs et les élus, en mots simples : pour chaque partenaire, les données partagées, celles qui sont en retard, les livraisons contractuelles et les propositions de modification, avec une carte des territoires.</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="60"/>
+        <location filename="../ui/governance_report_dialog.py" line="58"/>
         <source>PDF (to print)</source>
         <translation>PDF (à imprimer)</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="66"/>
+        <location filename="../ui/governance_report_dialog.py" line="64"/>
         <source>HTML page (to publish)</source>
         <translation>Page HTML (à publier)</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="72"/>
+        <location filename="../ui/governance_report_dialog.py" line="70"/>
         <source>No catalogue (the convention and the store only)</source>
         <translation>Aucun catalogue (la convention et le registre seulement)</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="75"/>
+        <location filename="../ui/governance_report_dialog.py" line="73"/>
         <source>Count the proposals of the proposal store</source>
         <translation>Compter les propositions du registre des propositions</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="81"/>
+        <location filename="../ui/governance_report_dialog.py" line="79"/>
         <source>Open the report when it is ready</source>
         <translation>Ouvrir le rapport quand il est prêt</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="98"/>
+        <location filename="../ui/governance_report_dialog.py" line="96"/>
         <source>Create the report</source>
         <translation>Créer le rapport</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="114"/>
+        <location filename="../ui/governance_report_dialog.py" line="112"/>
         <source>The partnership convention is not loaded: the report cannot be made.</source>
         <translation>La convention de partenariat n'est pas chargée : le rapport ne peut pas être établi.</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="118"/>
+        <location filename="../ui/governance_report_dialog.py" line="116"/>
         <source>Choose a PDF file, an HTML file, or both.</source>
         <translation>Choisissez un fichier PDF, un fichier HTML, ou les deux.</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="125"/>
+        <location filename="../ui/governance_report_dialog.py" line="123"/>
         <source>Gathering the report's data…</source>
         <translation>Collecte des informations du rapport…</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="129"/>
+        <location filename="../ui/governance_report_dialog.py" line="127"/>
         <source>GeoGov: governance report</source>
         <translation>GeoGov : rapport de gouvernance</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="141"/>
+        <location filename="../ui/governance_report_dialog.py" line="139"/>
         <source>Laying out the report…</source>
         <translation>Mise en page du rapport…</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="148"/>
+        <location filename="../ui/governance_report_dialog.py" line="146"/>
         <source>Report written: {paths}</source>
         <translation>Rapport écrit : {paths}</translation>
     </message>
@@ -2064,7 +2064,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Écarts avec le catalogue : {n}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="318"/>
+        <location filename="../ui/responsibility_dock.py" line="319"/>
         <source>Shared layer not covered by the convention</source>
         <translation>Couche partagée non couverte par la convention</translation>
     </message>
@@ -2915,127 +2915,127 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Liens</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="84"/>
+        <location filename="../ui/responsibility_dock.py" line="85"/>
         <source>Update expected since {date}.</source>
         <translation>Mise à jour attendue depuis le {date}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="86"/>
+        <location filename="../ui/responsibility_dock.py" line="87"/>
         <source>Next update expected by {date}.</source>
         <translation>Prochaine mise à jour attendue au plus tard le {date}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="88"/>
+        <location filename="../ui/responsibility_dock.py" line="89"/>
         <source>No update date is known: neither the catalogue record nor the proposal store gives one.</source>
         <translation>Aucune date de mise à jour n'est connue : ni la fiche de catalogue ni le registre des propositions n'en donnent.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="90"/>
+        <location filename="../ui/responsibility_dock.py" line="91"/>
         <source>The convention sets no update rhythm for these data.</source>
         <translation>La convention ne fixe pas de rythme de mise à jour pour ces données.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="127"/>
+        <location filename="../ui/responsibility_dock.py" line="128"/>
         <source>none named</source>
         <translation>aucun de désigné</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="133"/>
+        <location filename="../ui/responsibility_dock.py" line="134"/>
         <source>catalogue record</source>
         <translation>fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="133"/>
+        <location filename="../ui/responsibility_dock.py" line="134"/>
         <source>change applied by GeoGov</source>
         <translation>modification intégrée par GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="135"/>
+        <location filename="../ui/responsibility_dock.py" line="136"/>
         <source>Commitment: {phrase}.</source>
         <translation>Engagement : {phrase}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="137"/>
+        <location filename="../ui/responsibility_dock.py" line="138"/>
         <source>Last update: {date}</source>
         <translation>Dernière mise à jour : {date}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="150"/>
+        <location filename="../ui/responsibility_dock.py" line="151"/>
         <source>The catalogue record could not be read: {reason}</source>
         <translation>La fiche de catalogue n'a pas pu être lue : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="159"/>
+        <location filename="../ui/responsibility_dock.py" line="160"/>
         <source>Overdue contract delivery: {debtor} must deliver these data to {creditor} {rhythm}; last delivery {date}; {late}.</source>
         <translation>Livraison contractuelle en retard : {debtor} doit livrer ces données à {creditor} {rhythm} ; dernière livraison le {date} ; {late}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="169"/>
+        <location filename="../ui/responsibility_dock.py" line="170"/>
         <source>Not checked: the catalogue record is not known.</source>
         <translation>Non vérifié : la fiche de catalogue n'est pas connue.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="171"/>
+        <location filename="../ui/responsibility_dock.py" line="172"/>
         <source>The catalogue record and the convention agree.</source>
         <translation>La fiche de catalogue et la convention concordent.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="180"/>
+        <location filename="../ui/responsibility_dock.py" line="181"/>
         <source>Proposals awaiting review</source>
         <translation>Propositions en attente de validation</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="201"/>
+        <location filename="../ui/responsibility_dock.py" line="202"/>
         <source>Catalogue record: {id}</source>
         <translation>Fiche de catalogue : {id}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="221"/>
+        <location filename="../ui/responsibility_dock.py" line="222"/>
         <source>Who is responsible</source>
         <translation>Qui est responsable ?</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="245"/>
+        <location filename="../ui/responsibility_dock.py" line="246"/>
         <source>Contact</source>
         <translation>Contacter</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="246"/>
+        <location filename="../ui/responsibility_dock.py" line="247"/>
         <source>Write to the partner who validates the changes</source>
         <translation>Écrire au partenaire qui valide les modifications</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="248"/>
+        <location filename="../ui/responsibility_dock.py" line="249"/>
         <source>Catalogue record</source>
         <translation>Fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="297"/>
+        <location filename="../ui/responsibility_dock.py" line="298"/>
         <source>Select a layer to see who is responsible for it.</source>
         <translation>Sélectionnez une couche pour voir qui en est responsable.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="305"/>
+        <location filename="../ui/responsibility_dock.py" line="306"/>
         <source>The partnership convention could not be loaded: {reason} Open the convention browser to see its problems.</source>
         <translation>La convention de partenariat n'a pas pu être chargée : {reason} Ouvrez le navigateur de la convention pour voir ses problèmes.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="318"/>
+        <location filename="../ui/responsibility_dock.py" line="319"/>
         <source>Neither its source nor its catalogue record matches a dataset of the convention “{title}”. Ask the coordinator whether it should be covered.</source>
         <translation>Ni sa source ni sa fiche de catalogue ne correspondent à une donnée de la convention « {title} ». Demandez au coordinateur si elle doit l'être.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="324"/>
+        <location filename="../ui/responsibility_dock.py" line="325"/>
         <source>Local layer: not concerned by the partnership convention.</source>
         <translation>Couche locale : non concernée par la convention de partenariat.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="375"/>
+        <location filename="../ui/responsibility_dock.py" line="376"/>
         <source>Shared data “{title}”</source>
         <translation>Donnée partagée « {title} »</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="377"/>
+        <location filename="../ui/responsibility_dock.py" line="378"/>
         <source>layer {name}</source>
         <translation>couche {name}</translation>
     </message>
@@ -3110,32 +3110,32 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Services WMS/WFS…</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="131"/>
+        <location filename="../ui/responsibility_dock.py" line="132"/>
         <source>Freshness</source>
         <translation>Fraîcheur</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="148"/>
+        <location filename="../ui/responsibility_dock.py" line="149"/>
         <source>Reading the catalogue record…</source>
         <translation>Lecture de la fiche de catalogue…</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="154"/>
+        <location filename="../ui/responsibility_dock.py" line="155"/>
         <source>Discrepancies</source>
         <translation>Écarts</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="173"/>
+        <location filename="../ui/responsibility_dock.py" line="174"/>
         <source>Use of the data</source>
         <translation>Utilisation des données</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="198"/>
+        <location filename="../ui/responsibility_dock.py" line="199"/>
         <source>Open the catalogue record</source>
         <translation>Ouvrir la fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="353"/>
+        <location filename="../ui/responsibility_dock.py" line="354"/>
         <source>Layer: {name}</source>
         <translation>Couche : {name}</translation>
     </message>
@@ -5813,7 +5813,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <translation>{n} modification(s) ne se trouvent dans aucune commune du référentiel territorial : les référents par défaut les valident.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="110"/>
+        <location filename="../ui/responsibility_dock.py" line="111"/>
         <source>elsewhere</source>
         <translation>ailleurs</translation>
     </message>
@@ -6157,7 +6157,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Le serveur a envoyé une géométrie illisible.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="145"/>
+        <location filename="../ui/responsibility_dock.py" line="146"/>
         <source>Observed: {phrase}.</source>
         <translation>Observé : {phrase}.</translation>
     </message>
@@ -6640,6 +6640,16 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <location filename="../plugin/bridge/diff_layers.py" line="331"/>
         <source>Key</source>
         <translation>Clé</translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_open.py" line="31"/>
+        <source>No program on this computer opened “{target}”. The file is there: open it with the program of your choice.</source>
+        <translation>Aucun programme de cet ordinateur n'a ouvert « {target} ». Le fichier est bien là : ouvrez-le avec le programme de votre choix.</translation>
+    </message>
+    <message>
+        <location filename="../ui/desktop_open.py" line="31"/>
+        <source>No program on this computer opened “{target}” (no web browser or mail program is set up).</source>
+        <translation>Aucun programme de cet ordinateur n'a ouvert « {target} » (aucun navigateur web ni logiciel de messagerie n'est configuré).</translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,6 @@ from html import escape
 
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import QUrl
-from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +29,7 @@ from ..plugin.bridge import settings as gsettings
 from ..plugin.bridge.i18n import tr
 from ..plugin.bridge.review import export_changelog_file
 from ..plugin.bridge.tasks import run_task
+from .desktop_open import open_in_desktop
 from .governance_state import robust_slot
 from .messages import error_text
 
@@ -81,7 +81,7 @@ class ChangelogDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setOpenExternalLinks(False)
-        self.status.linkActivated.connect(lambda link: QDesktopServices.openUrl(QUrl(link)))
+        self.status.linkActivated.connect(lambda link: open_in_desktop(self.iface, QUrl(link)))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
         self.export_button = self.buttons.addButton(tr("Export"), QDialogButtonBox.ButtonRole.ActionRole)

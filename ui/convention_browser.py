@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 
 from qgis.gui import QgsDockWidget, QgsFilterLineEdit
-from qgis.PyQt.QtCore import Qt, QUrl
-from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,6 +31,7 @@ from qgis.PyQt.QtWidgets import (
 from ..plugin.bridge.i18n import tr
 from ..plugin.governance.report_html import territory_phrase
 from . import labels
+from .desktop_open import open_in_desktop
 from .governance_state import robust_slot, state_of
 from .messages import error_text
 from .messages_governance import convention_problems, problem_text
@@ -114,8 +115,7 @@ class ConventionBrowser(QgsDockWidget):
         source = self.state.source
         if not source:
             return
-        url = QUrl(source) if "://" in source else QUrl.fromLocalFile(source)
-        QDesktopServices.openUrl(url)
+        open_in_desktop(self.iface, source)
 
     @robust_slot(lambda self: self.iface)
     def refresh(self, *_):

@@ -12,8 +12,6 @@ import os
 
 from qgis.core import QgsFeedback
 from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtCore import QUrl
-from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +27,7 @@ from ..plugin.bridge.governance import gather_report
 from ..plugin.bridge.i18n import tr
 from ..plugin.bridge.report_layout import export_report
 from ..plugin.bridge.tasks import run_task
+from .desktop_open import open_in_desktop
 from .governance_state import robust_slot, state_of
 from .messages import error_text
 from .standard_buttons import name_buttons
@@ -41,8 +40,7 @@ class GovernanceReportDialog(QDialog):
         self.setWindowTitle(tr("Governance report"))
         self.iface = iface
         self.state = state
-        self.open_result = open_result or (lambda path: QDesktopServices.openUrl(
-            QUrl.fromLocalFile(path)))
+        self.open_result = open_result or (lambda path: open_in_desktop(self.iface, path))
         self.task = None
         self.feedback = None
         self.closed = False

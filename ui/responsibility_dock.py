@@ -36,6 +36,7 @@ from ..plugin.bridge.i18n import tr
 from ..plugin.catalogue.model import LINK_WEBPAGE
 from ..plugin.governance.report_html import territory_phrase
 from . import labels
+from .desktop_open import open_in_desktop
 from .governance_state import robust_slot, show_error, state_of
 from .messages import error_text
 from .messages_governance import convention_problems, discrepancy_text, problem_line
@@ -388,11 +389,11 @@ class ResponsibilityDock(QgsDockWidget):
         if self.info is not None:
             link = record_link(self.info)
             if link:
-                QDesktopServices.openUrl(QUrl(link))
+                open_in_desktop(self.iface, QUrl(link))
 
     @robust_slot(lambda self: self.iface)
     def open_link(self, url):
-        QDesktopServices.openUrl(url)
+        open_in_desktop(self.iface, url)
 
 
 def _no_convention():
