@@ -12,7 +12,7 @@ class Bar:
     def __init__(self):
         self.messages = []
 
-    def pushMessage(self, title, text, level, duration):  # noqa: N802 - QGIS's name
+    def pushMessage(self, title, text, level, duration):
         self.messages.append(text)
 
 
@@ -20,7 +20,7 @@ class Iface:
     def __init__(self):
         self.bar = Bar()
 
-    def messageBar(self):  # noqa: N802 - QGIS's name
+    def messageBar(self):
         return self.bar
 
 
