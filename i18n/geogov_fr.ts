@@ -324,7 +324,7 @@
         <translation>sans limite territoriale</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="121"/>
+        <location filename="../ui/review_dock.py" line="122"/>
         <source>Dataset</source>
         <translation>Donnée</translation>
     </message>
@@ -766,7 +766,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut faire cela.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="373"/>
+        <location filename="../ui/review_dock.py" line="377"/>
         <source>This proposal is not awaiting a decision (it is “{status}”).</source>
         <translation>Cette proposition n'attend pas de décision (elle est « {status} »).</translation>
     </message>
@@ -918,7 +918,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Portée</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="121"/>
+        <location filename="../ui/review_dock.py" line="122"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -943,7 +943,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Identifiant de la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="131"/>
+        <location filename="../ui/review_dock.py" line="132"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
@@ -998,17 +998,17 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Statut inconnu : {status}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="133"/>
+        <location filename="../ui/review_dock.py" line="134"/>
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="135"/>
+        <location filename="../ui/review_dock.py" line="136"/>
         <source>Reject</source>
         <translation>Rejeter</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="134"/>
+        <location filename="../ui/review_dock.py" line="135"/>
         <source>Request changes</source>
         <translation>Demander des modifications</translation>
     </message>
@@ -1332,7 +1332,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Révision la plus récente d'abord</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="121"/>
+        <location filename="../ui/review_dock.py" line="122"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
@@ -1422,7 +1422,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Couche « {name} » ajoutée à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="549"/>
+        <location filename="../ui/review_dock.py" line="576"/>
         <source>GeoGov</source>
         <translation>GeoGov</translation>
     </message>
@@ -1874,7 +1874,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Éditeur</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="121"/>
+        <location filename="../ui/review_dock.py" line="122"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
@@ -3572,7 +3572,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>En attente de</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="129"/>
+        <location filename="../ui/review_dock.py" line="130"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -3627,7 +3627,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>{n} proposition(s).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="314"/>
+        <location filename="../ui/review_dock.py" line="318"/>
         <source>Reading the proposal…</source>
         <translation>Lecture de la proposition…</translation>
     </message>
@@ -4102,7 +4102,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Aucun problème : les changements peuvent être soumis.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="429"/>
+        <location filename="../ui/review_dock.py" line="433"/>
         <source>Wait for the current operation to finish.</source>
         <translation>Attendez la fin de l'opération en cours.</translation>
     </message>
@@ -4943,7 +4943,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Aucune explication donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="121"/>
+        <location filename="../ui/review_dock.py" line="122"/>
         <source>Approvals</source>
         <translation>Approbations</translation>
     </message>
@@ -4988,7 +4988,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Exporter le journal des modifications</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="119"/>
+        <location filename="../ui/review_dock.py" line="120"/>
         <source>All datasets</source>
         <translation>Tous les jeux de données</translation>
     </message>
@@ -5253,197 +5253,197 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Valider les propositions</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="116"/>
+        <location filename="../ui/review_dock.py" line="117"/>
         <source>Any status</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="121"/>
+        <location filename="../ui/review_dock.py" line="122"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="121"/>
+        <location filename="../ui/review_dock.py" line="122"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="126"/>
+        <location filename="../ui/review_dock.py" line="127"/>
         <source>Proposal</source>
         <translation>Proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="127"/>
+        <location filename="../ui/review_dock.py" line="128"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="128"/>
+        <location filename="../ui/review_dock.py" line="129"/>
         <source>Attributes</source>
         <translation>Attributs</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="130"/>
+        <location filename="../ui/review_dock.py" line="131"/>
         <source>Change log…</source>
         <translation>Journal des modifications…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="132"/>
+        <location filename="../ui/review_dock.py" line="133"/>
         <source>Your comment (required to reject or to request changes)</source>
         <translation>Votre commentaire (obligatoire pour rejeter ou demander des modifications)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="504"/>
+        <location filename="../ui/review_dock.py" line="531"/>
         <source>Apply to the authoritative data</source>
         <translation>Appliquer aux données de référence</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="137"/>
+        <location filename="../ui/review_dock.py" line="138"/>
         <source>Resolve the conflicts…</source>
         <translation>Résoudre les conflits…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="220"/>
+        <location filename="../ui/review_dock.py" line="221"/>
         <source>Reading the proposals…</source>
         <translation>Lecture des propositions…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="234"/>
+        <location filename="../ui/review_dock.py" line="235"/>
         <source>Reviewing as {login} ({partner}).</source>
         <translation>Validation en tant que {login} ({partner}).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="237"/>
+        <location filename="../ui/review_dock.py" line="238"/>
         <source>GeoPackage store: no access control (identity from the settings).</source>
         <translation>Registre GeoPackage : aucun contrôle d'accès (identité lue dans les paramètres).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="262"/>
+        <location filename="../ui/review_dock.py" line="266"/>
         <source>{n} proposal(s) in the list.</source>
         <translation>{n} proposition(s) dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="262"/>
+        <location filename="../ui/review_dock.py" line="266"/>
         <source>No proposal here.</source>
         <translation>Aucune proposition ici.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="423"/>
+        <location filename="../ui/review_dock.py" line="427"/>
         <source>Select one proposal in the list.</source>
         <translation>Sélectionnez une proposition dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="369"/>
+        <location filename="../ui/review_dock.py" line="373"/>
         <source>You cannot approve your own proposal: you are its author. A steward of the dataset reviews it.</source>
         <translation>Vous ne pouvez pas approuver votre propre proposition : vous en êtes l'auteur. Un référent validation du jeu de données la valide.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="371"/>
+        <location filename="../ui/review_dock.py" line="375"/>
         <source>You are the author of this proposal: someone else reviews it.</source>
         <translation>Vous êtes l'auteur de cette proposition : quelqu'un d'autre la valide.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="377"/>
+        <location filename="../ui/review_dock.py" line="381"/>
         <source>Your decision is not needed: you already decided in this round, or you are not a steward, DPO or coordinator for this proposal.</source>
         <translation>Votre décision n'est pas attendue : vous avez déjà décidé pour ce tour, ou vous n'êtes ni référent validation, ni DPO, ni coordinateur pour cette proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="384"/>
+        <location filename="../ui/review_dock.py" line="388"/>
         <source>Type a comment first: it is required to reject or to request changes.</source>
         <translation>Saisissez d'abord un commentaire : il est obligatoire pour rejeter ou demander des modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="391"/>
+        <location filename="../ui/review_dock.py" line="395"/>
         <source>Approve this proposal</source>
         <translation>Approuver cette proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="398"/>
+        <location filename="../ui/review_dock.py" line="402"/>
         <source>Approve all selected ({n})</source>
         <translation>Approuver toute la sélection ({n})</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="401"/>
+        <location filename="../ui/review_dock.py" line="405"/>
         <source>Select several proposals in the list (Ctrl or Shift + click).</source>
         <translation>Sélectionnez plusieurs propositions dans la liste (Ctrl ou Maj + clic).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="401"/>
+        <location filename="../ui/review_dock.py" line="405"/>
         <source>Each one is approved in turn; the refused ones are listed with the reason.</source>
         <translation>Chacune est approuvée à son tour ; les refus sont listés avec leur motif.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="406"/>
+        <location filename="../ui/review_dock.py" line="410"/>
         <source>Write the approved changes to the authoritative data, check them, and undo everything if part is refused.</source>
         <translation>Écrire les modifications approuvées dans les données de référence, les vérifier, et tout défaire si une partie est refusée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="425"/>
+        <location filename="../ui/review_dock.py" line="429"/>
         <source>Only an approved proposal can be applied.</source>
         <translation>Seule une proposition approuvée peut être appliquée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="427"/>
+        <location filename="../ui/review_dock.py" line="431"/>
         <source>Only a steward of this dataset or a coordinator may apply it.</source>
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut l'appliquer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="439"/>
+        <location filename="../ui/review_dock.py" line="443"/>
         <source>Recording your decision…</source>
         <translation>Enregistrement de votre décision…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="447"/>
+        <location filename="../ui/review_dock.py" line="452"/>
         <source>Decision recorded: the proposal “{title}” is now “{status}”.</source>
         <translation>Décision enregistrée : la proposition « {title} » est maintenant « {status} ».</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="458"/>
+        <location filename="../ui/review_dock.py" line="485"/>
         <source>Approving {n} proposal(s)…</source>
         <translation>Approbation de {n} proposition(s)…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="475"/>
+        <location filename="../ui/review_dock.py" line="502"/>
         <source>Adding your comment…</source>
         <translation>Ajout de votre commentaire…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="482"/>
+        <location filename="../ui/review_dock.py" line="509"/>
         <source>Comment added.</source>
         <translation>Commentaire ajouté.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="504"/>
+        <location filename="../ui/review_dock.py" line="531"/>
         <source>Write the changes of “{title}” ({size}) to {layer}? They are checked against the data first; if anything is refused, everything is undone.</source>
         <translation>Écrire les modifications de « {title} » ({size}) dans {layer} ? Elles sont d'abord comparées aux données ; si quoi que ce soit est refusé, tout est défait.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="509"/>
+        <location filename="../ui/review_dock.py" line="536"/>
         <source>Applying “{title}” to the authoritative data…</source>
         <translation>Application de « {title} » aux données de référence…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="535"/>
+        <location filename="../ui/review_dock.py" line="562"/>
         <source>The proposal store did not record it: {error}</source>
         <translation>Le registre des propositions ne l'a pas enregistré : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="592"/>
+        <location filename="../ui/review_dock.py" line="619"/>
         <source>Rebasing the proposal on the current data…</source>
         <translation>Mise à jour de la proposition sur les données actuelles…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="599"/>
+        <location filename="../ui/review_dock.py" line="626"/>
         <source>The proposal “{title}” was rebased on the current data: it is back in review and needs approval again.</source>
         <translation>La proposition « {title} » a été mise à jour sur les données actuelles : elle repart en validation et doit être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="638"/>
+        <location filename="../ui/review_dock.py" line="665"/>
         <source>{done} approved, {failed} refused.</source>
         <translation>{done} approuvée(s), {failed} refusée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="641"/>
+        <location filename="../ui/review_dock.py" line="668"/>
         <source>“{title}”: {reason}</source>
         <translation>« {title} » : {reason}</translation>
     </message>
@@ -6162,17 +6162,17 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Observé : {phrase}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="138"/>
+        <location filename="../ui/review_dock.py" line="139"/>
         <source>Update the catalogue record</source>
         <translation>Mettre à jour la fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="411"/>
+        <location filename="../ui/review_dock.py" line="415"/>
         <source>The data of this proposal is applied but its catalogue record was not updated: try the catalogue update again (the data is not written again).</source>
         <translation>Les données de cette proposition sont appliquées mais sa fiche de catalogue n’a pas été mise à jour : relancez la mise à jour de la fiche (les données ne sont pas réécrites).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="525"/>
+        <location filename="../ui/review_dock.py" line="552"/>
         <source>Updating the catalogue record of “{title}”…</source>
         <translation>Mise à jour de la fiche de catalogue de « {title} »…</translation>
     </message>
@@ -6650,6 +6650,11 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <location filename="../ui/desktop_open.py" line="31"/>
         <source>No program on this computer opened “{target}” (no web browser or mail program is set up).</source>
         <translation>Aucun programme de cet ordinateur n'a ouvert « {target} » (aucun navigateur web ni logiciel de messagerie n'est configuré).</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="457"/>
+        <source>Next step: apply it to the authoritative data (button below).</source>
+        <translation>Étape suivante : l'appliquer aux données de référence (bouton ci-dessous).</translation>
     </message>
 </context>
 </TS>

@@ -106,6 +106,7 @@ class ReviewDock(QgsDockWidget):
         self.changelog_dialog = None
         self.last_outcome = None      # what the last decision / apply returned (tests, screenshots)
         self.outcome_text = None      # (text, style) of the last action, kept over the next refresh
+        self.keep_in_sight = None     # the proposal to select again after the next refresh
         body = QWidget()
         self.ui = FORM_CLASS()
         self.ui.setupUi(body)
@@ -251,13 +252,16 @@ class ReviewDock(QgsDockWidget):
                 item.setData(TITLE, Qt.ItemDataRole.UserRole, summary)
                 item.setToolTip(SIZE, size_tooltip(summary.counts))
                 item.setToolTip(TITLE, summary.title or summary.id)
-                if summary.id in selected:
+                if summary.id in selected or summary.id == self.keep_in_sight:
                     item.setSelected(True)
+                    if summary.id == self.keep_in_sight:
+                        tree.scrollToItem(item)
             for column in range(tree.columnCount()):
                 tree.resizeColumnToContents(column)
             tree.setColumnWidth(TITLE, min(tree.columnWidth(TITLE), 260))
         finally:
             tree.blockSignals(False)
+        self.keep_in_sight = None
         count = len(queue.summaries)
         counted = tr("{n} proposal(s) in the list.").format(n=count) if count else tr("No proposal here.")
         if self.outcome_text:
@@ -441,12 +445,35 @@ class ReviewDock(QgsDockWidget):
 
     @robust_slot(lambda self: self.iface)
     def _decided(self, proposal):
+        roles = set(self.detail.identity.roles or []) if self.detail is not None else set()
         self._idle()
         self.last_outcome = proposal
         self.ui.decision_comment.clear()
-        self._status(tr("Decision recorded: the proposal “{title}” is now “{status}”.").format(
-            title=proposal.title, status=proposal_status_label(proposal.status)), OK_STYLE)
+        text = tr("Decision recorded: the proposal “{title}” is now “{status}”.").format(
+            title=proposal.title, status=proposal_status_label(proposal.status))
+        if proposal.status == APPROVED and {"steward", "coordinator"} & roles:
+            # Its next step is the reviewer's own: it stays in sight, in the list of the
+            # approved proposals to apply, selected, « Apply » ready.
+            text += " " + tr("Next step: apply it to the authoritative data (button below).")
+            self._show_scope(TO_APPLY)
+            self.keep_in_sight = proposal.id
+        self._status(text, OK_STYLE)
         self._reload_after(proposal.id)
+
+    def _show_scope(self, scope) -> None:
+        """The queue's filter set to ``scope``, any status (the refresh that follows reads it)."""
+        combos = (self.ui.scope_combo, self.ui.status_combo)
+        index = self.ui.scope_combo.findData(scope)
+        if index < 0:
+            return
+        for combo in combos:
+            combo.blockSignals(True)
+        try:
+            self.ui.scope_combo.setCurrentIndex(index)
+            self.ui.status_combo.setCurrentIndex(0)        # "Any status"
+        finally:
+            for combo in combos:
+                combo.blockSignals(False)
 
     @robust_slot(lambda self: self.iface)
     def approve_selected(self, *_):

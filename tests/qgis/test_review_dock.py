@@ -107,6 +107,24 @@ def test_approvals_still_needed_steward_given_dpo_pending(store, docks):
     assert R.store_as(store, "dpo_syctom").get_proposal(pesees.id).status == "approved"
 
 
+def test_after_approving_the_next_step_is_in_sight(store, docks):
+    """A steward's approval does not make the proposal vanish from the queue: it is shown in
+    « Approved, to apply », selected, with « Apply » ready and the status saying so."""
+    proposal = R.submitted(store, "tech94", tag="next")
+    dock = docks(store, "steward94")
+    choose(dock, TO_REVIEW)
+    select(dock, proposal)
+    dock.decide("approve")
+    R.wait_idle(dock)
+    wait_for(lambda: dock.detail is not None and dock.detail.proposal.id == proposal.id
+             and not dock.busy, timeout=20)
+    assert dock.ui.scope_combo.currentData() == TO_APPLY
+    assert dock.selected_ids() == [proposal.id]
+    assert dock.detail.proposal.status == "approved"
+    assert dock.ui.apply_button.isEnabled(), dock.ui.apply_button.toolTip()
+    assert "Next step: apply it" in dock.ui.status_label.text()
+
+
 def test_my_own_proposal_cannot_be_approved_and_the_button_says_why(store, docks):
     mine = R.submitted(store, "coord_region", departements=("75",), tag="own")
     dock = docks(store, "coord_region")
