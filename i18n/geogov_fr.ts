@@ -5218,17 +5218,17 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Une nouvelle proposition attend votre validation : « {title} » ({dataset}).</translation>
     </message>
     <message>
-        <location filename="../ui/notifications.py" line="66"/>
+        <location filename="../ui/notifications.py" line="107"/>
         <source>{mine} of your proposals changed status and {new} new proposal(s) await your review.</source>
         <translation>{mine} de vos propositions ont changé de statut et {new} nouvelle(s) proposition(s) attendent votre validation.</translation>
     </message>
     <message>
-        <location filename="../ui/notifications.py" line="78"/>
+        <location filename="../ui/notifications.py" line="119"/>
         <source>Proposal notifications: {error}</source>
         <translation>Notifications des propositions : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/notifications.py" line="82"/>
+        <location filename="../ui/notifications.py" line="123"/>
         <source>Notifications about proposals are interrupted: {error}</source>
         <translation>Les notifications sur les propositions sont interrompues : {error}</translation>
     </message>
@@ -6655,6 +6655,31 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <location filename="../ui/review_dock.py" line="457"/>
         <source>Next step: apply it to the authoritative data (button below).</source>
         <translation>Étape suivante : l'appliquer aux données de référence (bouton ci-dessous).</translation>
+    </message>
+    <message>
+        <location filename="../ui/notifications.py" line="38"/>
+        <source>{n} proposal(s) await your review</source>
+        <translation>{n} proposition(s) attendent votre examen</translation>
+    </message>
+    <message>
+        <location filename="../ui/notifications.py" line="40"/>
+        <source>{n} approved proposal(s) are ready to apply</source>
+        <translation>{n} proposition(s) approuvée(s) prête(s) à appliquer</translation>
+    </message>
+    <message>
+        <location filename="../ui/notifications.py" line="42"/>
+        <source>{n} of your proposals need changes</source>
+        <translation>{n} de vos propositions demandent des modifications</translation>
+    </message>
+    <message>
+        <location filename="../ui/notifications.py" line="45"/>
+        <source>Waiting for you: {list}.</source>
+        <translation>En attente de votre part : {list}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/notifications.py" line="153"/>
+        <source>Review the proposals of the datasets you steward</source>
+        <translation>Examiner les propositions des jeux de données dont vous êtes référent validation</translation>
     </message>
 </context>
 </TS>

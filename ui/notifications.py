@@ -31,21 +31,62 @@ def notice_text(notice, convention=None) -> str:
         title=title, dataset=dataset_title(convention, notice.dataset))
 
 
+def waiting_text(waiting) -> str:
+    """One sentence for what waits ("" when nothing does)."""
+    parts = []
+    if waiting.to_review:
+        parts.append(tr("{n} proposal(s) await your review").format(n=waiting.to_review))
+    if waiting.to_apply:
+        parts.append(tr("{n} approved proposal(s) are ready to apply").format(n=waiting.to_apply))
+    if waiting.changes_requested:
+        parts.append(tr("{n} of your proposals need changes").format(n=waiting.changes_requested))
+    if not parts:
+        return ""
+    return tr("Waiting for you: {list}.").format(list="; ".join(parts))
+
+
+def review_badge(waiting) -> str:
+    """The count shown on the review action and in the review panel's title ("" for none)."""
+    count = waiting.to_review + waiting.to_apply if waiting is not None else 0
+    return f" ({count})" if count else ""
+
+
 class ReviewNotifications(QObject):
-    def __init__(self, iface, load_settings, convention_of=None, on_notice=None, parent=None):
+    def __init__(self, iface, load_settings, convention_of=None, on_notice=None, on_count=None,
+                 parent=None):
         super().__init__(parent)
         self.iface = iface
         self.convention_of = convention_of or (lambda: None)
         self.on_notice = on_notice
+        self.on_count = on_count   # called with the Waiting counts (the review action's badge)
         self.watcher = NotificationWatcher(load_settings, self)
         self.watcher.noticed.connect(self._noticed)
+        self.watcher.counted.connect(self._counted)
         self.watcher.failed.connect(self._failed)
         self.shown = []            # the texts pushed (the latest last)
+        self.waiting = None        # the last Waiting counted
         self._failing = False
+        self._said_waiting = False
 
     def start(self):
+        """(Re)start: at QGIS's start and after a change of settings (another identity, another
+        store), what already waits is said once."""
         self._failing = False
+        self._said_waiting = False
         self.watcher.start()
+
+    def _counted(self, waiting):
+        try:
+            self.waiting = waiting
+            if self.on_count is not None:
+                self.on_count(waiting)
+            if not self._said_waiting:
+                self._said_waiting = True
+                text = waiting_text(waiting)
+                if text:
+                    self._push(text)
+        except Exception as error:  # noqa: BLE001 - a Qt slot: logged, never raised into Qt
+            QgsMessageLog.logMessage(error_text(error), "GeoGov", Qgis.MessageLevel.Critical)
 
     def stop(self):
         self.watcher.stop()
@@ -104,8 +145,20 @@ def start(plugin):
         if dock is not None:
             dock.refresh_if_visible()
 
+    def show_count(waiting):
+        badge = review_badge(waiting)
+        action = plugin.action_named("geogov_review")
+        if action is not None:
+            action.setText(tr("Review proposals") + badge)
+            action.setToolTip(tr("Review the proposals of the datasets you steward") +
+                              (" — " + waiting_text(waiting) if waiting.total else ""))
+        dock = plugin.dock_of("review_dock")
+        if dock is not None:
+            dock.setWindowTitle(tr("Review proposals") + badge)
+
     notifications = ReviewNotifications(plugin.iface, gsettings.load, lambda: state.convention,
-                                        on_notice=refresh_review, parent=plugin.iface.mainWindow())
+                                        on_notice=refresh_review, on_count=show_count,
+                                        parent=plugin.iface.mainWindow())
     plugin.connect(settings_changed, notifications.start)
     notifications.start()
     return _Component(notifications)

@@ -11,7 +11,9 @@ Two ways to hear of changes, never on the GUI thread:
 
 Either way :class:`NotificationWatcher` emits ``noticed(list of Notice)`` on the main
 thread. The feed starts at its current end: what happened before QGIS started is the
-queue's business, not a notice's.
+queue's business, not a notice's — but what already waits is counted (``counted(Waiting)``,
+at start, after an identity change, and after each change), so it is said once at start
+and shown on the review action.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from typing import Optional
 from qgis.PyQt.QtCore import QObject, QThread, QTimer, pyqtSignal
 
 from ..errors import GeoGovError, StoreError
-from ..proposals.model import SUBMITTED
-from ..proposals.store import TO_REVIEW
+from ..proposals.model import APPROVED, CHANGES_REQUESTED, SUBMITTED
+from ..proposals.store import ALL, MINE, TO_REVIEW
 from .tasks import run_task
 
 MINE_STATUS, TO_REVIEW_NOTICE = "mine_status", "to_review"
@@ -49,6 +51,32 @@ class Notice:
 class PollResult:
     cursor: int
     notices: list = field(default_factory=list)
+    waiting: Optional[Waiting] = None
+
+
+@dataclass
+class Waiting:
+    """What awaits this identity in the store: proposals to review (submitted, my decision
+    missing), approved ones I may apply (a steward or a coordinator), mine sent back."""
+
+    to_review: int = 0
+    to_apply: int = 0
+    changes_requested: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.to_review + self.to_apply + self.changes_requested
+
+
+def waiting_work(store) -> Waiting:
+    identity = store.identity()
+    roles = set(identity.roles or [])
+    to_apply = 0
+    if roles & {"steward", "coordinator"}:
+        to_apply = len(store.list_proposals(ALL, status=APPROVED))
+    return Waiting(to_review=len(store.list_proposals(TO_REVIEW, status=SUBMITTED)),
+                   to_apply=to_apply,
+                   changes_requested=len(store.list_proposals(MINE, status=CHANGES_REQUESTED)))
 
 
 def feed_end(store, cursor: int = 0) -> int:
@@ -104,9 +132,12 @@ def poll_once(settings, cursor: Optional[int]) -> PollResult:
     store = open_review_store(settings)
     try:
         if cursor is None:
-            return PollResult(feed_end(store))
+            # The feed's end, and what already waits (never noticed otherwise: it happened
+            # before QGIS started, or under another identity).
+            return PollResult(feed_end(store), waiting=waiting_work(store))
         events, cursor = events_after(store, cursor)
-        return PollResult(cursor, notices_from(store, store.identity().login, events))
+        notices = notices_from(store, store.identity().login, events)
+        return PollResult(cursor, notices, waiting_work(store) if events else None)
     finally:
         store.close()
 
@@ -115,6 +146,7 @@ class ListenThread(QThread):
     """LISTEN on the PostgreSQL store; ``noticed`` / ``failed`` are delivered queued."""
 
     noticed = pyqtSignal(list)
+    counted = pyqtSignal(object)       # Waiting, at start and after each change
     failed = pyqtSignal(object)
 
     def __init__(self, dsn: str, wait_seconds: float = 1.0, parent=None):
@@ -143,6 +175,7 @@ class ListenThread(QThread):
             listener = store.listen()            # LISTEN first: nothing falls between the two
             login = store.identity().login
             cursor = feed_end(store)
+            self.counted.emit(waiting_work(store))
             while not self._stop.is_set():
                 if not listener.wait(self.wait_seconds):
                     continue
@@ -150,6 +183,8 @@ class ListenThread(QThread):
                 notices = notices_from(store, login, events)
                 if notices:
                     self.noticed.emit(notices)
+                if events:
+                    self.counted.emit(waiting_work(store))
         finally:
             if listener is not None:
                 listener.close()
@@ -160,6 +195,7 @@ class NotificationWatcher(QObject):
     """Starts the right listener for the configured store; ``noticed(list)`` on the main thread."""
 
     noticed = pyqtSignal(list)
+    counted = pyqtSignal(object)       # Waiting: at start (what already waits), then on change
     failed = pyqtSignal(object)
 
     def __init__(self, load_settings, parent=None):
@@ -187,6 +223,7 @@ class NotificationWatcher(QObject):
 
             self.thread = ListenThread(postgres_dsn(settings.store_dsn, settings.store_authcfg))
             self.thread.noticed.connect(self.noticed)
+            self.thread.counted.connect(self.counted)
             self.thread.failed.connect(self.failed)
             self.thread.start()
             return
@@ -210,6 +247,8 @@ class NotificationWatcher(QObject):
         self.cursor = result.cursor
         if result.notices:
             self.noticed.emit(result.notices)
+        if result.waiting is not None:
+            self.counted.emit(result.waiting)
 
     def _poll_failed(self, error):
         self.task = None
@@ -232,6 +271,7 @@ class NotificationWatcher(QObject):
             self.thread.stop()
             try:
                 self.thread.noticed.disconnect(self.noticed)
+                self.thread.counted.disconnect(self.counted)
                 self.thread.failed.disconnect(self.failed)
             except (TypeError, RuntimeError):
                 pass       # never connected, or already gone

@@ -317,3 +317,37 @@ def test_a_cancelled_apply_writes_and_records_nothing(store, target_gpkg, dock_a
     # (applied, and said so).
     assert (status == "approved" and text.startswith("Cancelled")) or \
         (status == "applied" and "Applied to the authoritative data" in text)
+
+
+def test_what_already_waits_is_said_at_start_and_counted(qgis_iface, tmp_path):
+    """Proposals submitted before QGIS started never made a notice (the feed starts at its
+    end): the start says what waits, once, and the review action gets its count; a restart
+    under another identity says it again for that one."""
+    from geogov.ui.notifications import review_badge
+
+    store = R.review_store(tmp_path / "proposals.gpkg")
+    first = R.submitted(store, "tech94", tag="w1")
+    R.submitted(store, "tech94", tag="w2")
+    R.approved(store, first, "steward94")
+    settings = {"value": R.settings_for(store, "steward94", poll_seconds=3600)}
+    counts = []
+    watcher = ReviewNotifications(qgis_iface, lambda: settings["value"], F.convention,
+                                  on_count=counts.append)
+    watcher.start()
+    try:
+        wait_for(lambda: counts, timeout=10)
+        assert (counts[0].to_review, counts[0].to_apply, counts[0].changes_requested) == (1, 1, 0)
+        assert watcher.shown == ["Waiting for you: 1 proposal(s) await your review; 1 approved "
+                                 "proposal(s) are ready to apply."]
+        assert review_badge(counts[0]) == " (2)"
+        watcher.watcher.poll()                       # nothing new: counted, not said again
+        wait_for(lambda: watcher.watcher.task is None, timeout=10)
+        assert len(watcher.shown) == 1
+        settings["value"] = R.settings_for(store, "tech94", poll_seconds=3600)
+        watcher.start()
+        wait_for(lambda: len(counts) >= 2, timeout=10)
+        assert (counts[-1].to_review, counts[-1].to_apply) == (0, 0)
+        assert len(watcher.shown) == 1               # nothing waits for tech94: nothing said
+    finally:
+        watcher.stop()
+        watcher.deleteLater()
