@@ -2034,32 +2034,32 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Ajout de la couche {name}…</translation>
     </message>
     <message>
-        <location filename="../ui/layer_indicator.py" line="37"/>
+        <location filename="../ui/layer_indicator.py" line="53"/>
         <source>nobody named</source>
         <translation>personne de désigné</translation>
     </message>
     <message>
-        <location filename="../ui/layer_indicator.py" line="39"/>
+        <location filename="../ui/layer_indicator.py" line="55"/>
         <source>Changes validated by: {names}</source>
         <translation>Modifications validées par : {names}</translation>
     </message>
     <message>
-        <location filename="../ui/layer_indicator.py" line="43"/>
+        <location filename="../ui/layer_indicator.py" line="59"/>
         <source>Freshness: {status}</source>
         <translation>Fraîcheur : {status}</translation>
     </message>
     <message>
-        <location filename="../ui/layer_indicator.py" line="45"/>
+        <location filename="../ui/layer_indicator.py" line="61"/>
         <source>Next update expected by {date}</source>
         <translation>Prochaine mise à jour attendue au plus tard le {date}</translation>
     </message>
     <message>
-        <location filename="../ui/layer_indicator.py" line="48"/>
+        <location filename="../ui/layer_indicator.py" line="64"/>
         <source>Proposals awaiting review: {n}</source>
         <translation>Propositions en attente de validation : {n}</translation>
     </message>
     <message>
-        <location filename="../ui/layer_indicator.py" line="50"/>
+        <location filename="../ui/layer_indicator.py" line="70"/>
         <source>Discrepancies with the catalogue: {n}</source>
         <translation>Écarts avec le catalogue : {n}</translation>
     </message>
@@ -6680,6 +6680,11 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <location filename="../ui/notifications.py" line="153"/>
         <source>Review the proposals of the datasets you steward</source>
         <translation>Examiner les propositions des jeux de données dont vous êtes référent validation</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_indicator.py" line="67"/>
+        <source>Late deliveries committed by contract: {n}</source>
+        <translation>Livraisons contractuelles en retard : {n}</translation>
     </message>
 </context>
 </TS>

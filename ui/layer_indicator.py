@@ -1,7 +1,9 @@
 """Layer-tree indicators: an icon beside every layer the convention governs.
 
-The icon says the freshness (up to date, late, unknown); its tooltip who validates the
-changes, the freshness and the proposals awaiting review. A layer from a partner service,
+The icon says the most urgent of: late (the data or a contract's delivery), a discrepancy
+with the catalogue, proposals awaiting review, else up to date (or unknown); its tooltip
+who validates the changes, the freshness, the deliveries, the discrepancies and the
+proposals awaiting review. A layer from a partner service,
 shared database or catalogue that no dataset of the convention matches gets an orange
 "not covered" icon; local layers get none. Clicking an icon opens the responsibility
 panel on that layer.
@@ -27,7 +29,21 @@ from . import labels
 from .governance_state import robust_slot, state_of
 
 ICONS = {"up_to_date": "governance_up_to_date.svg", "late": "governance_late.svg",
+         "discrepancy": "governance_discrepancy.svg", "pending": "governance_pending.svg",
          "unknown": "governance_unknown.svg", "ungoverned": "governance_ungoverned.svg"}
+
+
+def badge_kind(result, pending: int) -> str:
+    """The one badge a governed layer shows, the most urgent first: late (the data, or a
+    delivery a contract commits to), then a disagreement with its catalogue record, then
+    proposals awaiting review; up to date (or unknown) only when none of these."""
+    if result.status == "late" or any(o.status == "late" for o in result.obligations):
+        return "late"
+    if result.discrepancies:
+        return "discrepancy"
+    if pending:
+        return "pending"
+    return result.status if result.status in ("up_to_date", "unknown") else "unknown"
 
 
 def indicator_content(info) -> tuple:
@@ -46,10 +62,15 @@ def indicator_content(info) -> tuple:
                 date=labels.date_label(result.next_due))))
         if info.store_available:
             lines.append(escape(tr("Proposals awaiting review: {n}").format(n=info.pending)))
+        late_deliveries = [o for o in result.obligations if o.status == "late"]
+        if late_deliveries:
+            lines.append(escape(tr("Late deliveries committed by contract: {n}").format(
+                n=len(late_deliveries))))
         if result.discrepancies:
             lines.append(escape(tr("Discrepancies with the catalogue: {n}").format(
                 n=len(result.discrepancies))))
-        return result.status if result.status in ICONS else "unknown", "<br>".join(lines)
+        pending = info.pending if info.store_available else 0
+        return badge_kind(result, pending), "<br>".join(lines)
     if info.convention_loaded and info.shared:
         return "ungoverned", escape(tr("Shared layer not covered by the convention"))
     return None, ""

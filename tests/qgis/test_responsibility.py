@@ -217,7 +217,9 @@ def test_indicators_on_governed_and_shared_layers_follow_the_project(demo, state
         state.facts.available = True
         state.facts.pending[CYCLABLE] = 3
         state.changed.emit()
-        wait_until(lambda: "3" in indicators.indicator_of(cyclable.id())[1], 5)
+        # (Waiting for the sentence itself: a "3" alone may be in the tooltip's dates.)
+        wait_until(lambda: "Proposals awaiting review: 3" in indicators.indicator_of(cyclable.id())[1], 5)
+        assert indicators.indicator_of(cyclable.id())[0] == "pending"     # not a green ✓
         # The convention gone (a broken reload): no indicator claims anything.
         state.convention = None
         state.changed.emit()
@@ -226,3 +228,21 @@ def test_indicators_on_governed_and_shared_layers_follow_the_project(demo, state
         indicators.unload()
     assert all(not view.indicators(n) for n in project.layerTreeRoot().findLayers())
     sip.delete(view)
+
+
+def test_the_badge_is_the_most_urgent_state():
+    from types import SimpleNamespace as Fake
+
+    from geogov.ui.layer_indicator import ICONS, badge_kind
+
+    def result(status="up_to_date", obligations=(), discrepancies=()):
+        return Fake(status=status, obligations=list(obligations), discrepancies=list(discrepancies))
+
+    late_delivery = Fake(status="late")
+    assert badge_kind(result(), 0) == "up_to_date"
+    assert badge_kind(result(), 2) == "pending"
+    assert badge_kind(result(discrepancies=["x"]), 2) == "discrepancy"
+    assert badge_kind(result(obligations=[late_delivery], discrepancies=["x"]), 2) == "late"
+    assert badge_kind(result(status="late"), 0) == "late"
+    assert badge_kind(result(status="unknown"), 0) == "unknown"
+    assert {"late", "discrepancy", "pending", "up_to_date", "unknown"} <= set(ICONS)
