@@ -1,20 +1,19 @@
 """Turn core errors (stable codes + params) into translated sentences for the user.
 
 The core never translates: it raises GeoGovError subclasses with a ``code``. Each domain
-keeps its sentences in a ``ui/messages_<domain>.py`` module exposing ``messages()`` (a
-dict code -> translated template, built at call time so the installed translator
-applies). Templates use ``str.format`` names from the error's params.
+keeps its sentences in a module of this package (``messages/<domain>.py``) exposing
+``messages()`` (a dict code -> translated template, built at call time so the installed
+translator applies). Templates use ``str.format`` names from the error's params.
 """
 
 from __future__ import annotations
 
 import string
 
-from ..plugin.bridge.i18n import tr
+from ..i18n import tr
 
-DOMAIN_MODULES = ("messages_catalogue", "messages_governance", "messages_proposals",
-                  "messages_publishing", "messages_documents", "messages_store",
-                  "messages_files")
+DOMAIN_MODULES = ("catalogue", "governance", "proposals", "publishing", "documents", "store",
+                  "files")
 
 
 def _base_messages():
