@@ -631,7 +631,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>Le document commence par une marque d'ordre des octets {bom} mais déclare l'encodage {declared} : il ne peut pas être décodé de façon sûre.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="34"/>
+        <location filename="../plugin/bridge/messages/general.py" line="27"/>
         <source>The document is empty.</source>
         <translation>Le document est vide.</translation>
     </message>
@@ -2069,92 +2069,92 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Couche partagée non couverte par la convention</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="21"/>
+        <location filename="../plugin/bridge/messages/general.py" line="14"/>
         <source>Unexpected error: {message}</source>
         <translation>Erreur inattendue : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="27"/>
+        <location filename="../plugin/bridge/messages/general.py" line="20"/>
         <source>An HTML page was received instead of the expected XML document. Check the address: it may point to a web page, not a service.</source>
         <translation>Une page HTML a été reçue au lieu du document XML attendu. Vérifiez l'adresse : elle désigne peut-être une page web et non un service.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="29"/>
+        <location filename="../plugin/bridge/messages/general.py" line="22"/>
         <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, "billion laughs").</source>
         <translation>Le document déclare des entités XML. Il a été refusé sans être lu, car de tels documents peuvent servir à lire des fichiers locaux ou à épuiser la mémoire (XXE, « billion laughs »).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="32"/>
+        <location filename="../plugin/bridge/messages/general.py" line="25"/>
         <source>The XML document is malformed (line {line}, column {column}): {detail}</source>
         <translation>Le document XML est mal formé (ligne {line}, colonne {column}) : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="35"/>
+        <location filename="../plugin/bridge/messages/general.py" line="28"/>
         <source>An HTML page was received instead of the expected JSON document.</source>
         <translation>Une page HTML a été reçue au lieu du document JSON attendu.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="36"/>
+        <location filename="../plugin/bridge/messages/general.py" line="29"/>
         <source>The JSON document is malformed (line {line}, column {column}): {detail}</source>
         <translation>Le document JSON est mal formé (ligne {line}, colonne {column}) : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="38"/>
+        <location filename="../plugin/bridge/messages/general.py" line="31"/>
         <source>The server answered with an error: {text} (code {exception_code})</source>
         <translation>Le serveur a répondu par une erreur : {text} (code {exception_code})</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="39"/>
+        <location filename="../plugin/bridge/messages/general.py" line="32"/>
         <source>The server did not answer within {timeout} seconds.</source>
         <translation>Le serveur n'a pas répondu dans le délai de {timeout} secondes.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="72"/>
+        <location filename="../plugin/bridge/messages/general.py" line="65"/>
         <source>Cannot connect to the server. Check the address and your network connection.</source>
         <translation>Impossible de se connecter au serveur. Vérifiez l'adresse et votre connexion réseau.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="74"/>
+        <location filename="../plugin/bridge/messages/general.py" line="67"/>
         <source>The server asks for authentication (HTTP 401). Choose an authentication configuration for this connection.</source>
         <translation>Le serveur demande une authentification (HTTP 401). Choisissez une configuration d'authentification pour cette connexion.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="76"/>
+        <location filename="../plugin/bridge/messages/general.py" line="69"/>
         <source>Access refused by the server (HTTP 403).</source>
         <translation>Accès refusé par le serveur (HTTP 403).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="77"/>
+        <location filename="../plugin/bridge/messages/general.py" line="70"/>
         <source>Nothing was found at this address (HTTP 404).</source>
         <translation>Rien n'a été trouvé à cette adresse (HTTP 404).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="78"/>
+        <location filename="../plugin/bridge/messages/general.py" line="71"/>
         <source>The server failed (HTTP {status}). Try again later or contact its administrator.</source>
         <translation>Le serveur a rencontré une erreur (HTTP {status}). Réessayez plus tard ou contactez son administrateur.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="80"/>
+        <location filename="../plugin/bridge/messages/general.py" line="73"/>
         <source>The server answered with HTTP status {status}.</source>
         <translation>Le serveur a répondu avec le statut HTTP {status}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="81"/>
+        <location filename="../plugin/bridge/messages/general.py" line="74"/>
         <source>The server sent an unexpected kind of document ({content_type}).</source>
         <translation>Le serveur a envoyé un type de document inattendu ({content_type}).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="83"/>
+        <location filename="../plugin/bridge/messages/general.py" line="76"/>
         <source>The request failed: {detail}</source>
         <translation>La requête a échoué : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="84"/>
+        <location filename="../plugin/bridge/messages/general.py" line="77"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="139"/>
+        <location filename="../plugin/bridge/messages/lookup.py" line="73"/>
         <source>(document: {source})</source>
         <translation>(document : {source})</translation>
     </message>
@@ -6177,62 +6177,62 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Mise à jour de la fiche de catalogue de « {title} »…</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="40"/>
+        <location filename="../plugin/bridge/messages/general.py" line="33"/>
         <source>Only web addresses (http or https) are requested from a server; {url} was refused.</source>
         <translation>Seules des adresses web (http ou https) sont demandées à un serveur ; {url} a été refusée.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="42"/>
+        <location filename="../plugin/bridge/messages/general.py" line="35"/>
         <source>The server redirected the request to {location}, which is not a web address (http or https). GeoGov never follows such a redirect: it could read a file of this computer.</source>
         <translation>Le serveur a redirigé la requête vers {location}, qui n'est pas une adresse web (http ou https). GeoGov ne suit jamais une telle redirection : elle pourrait lire un fichier de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="46"/>
+        <location filename="../plugin/bridge/messages/general.py" line="39"/>
         <source>The server redirected a secure (https) request to an insecure address ({location}). The redirect was not followed.</source>
         <translation>Le serveur a redirigé une requête sécurisée (https) vers une adresse non sécurisée ({location}). La redirection n'a pas été suivie.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="49"/>
+        <location filename="../plugin/bridge/messages/general.py" line="42"/>
         <source>The server redirects the request in a loop (back to {location}). Tell its administrator; nothing was read.</source>
         <translation>Le serveur redirige la requête en boucle (retour à {location}). Prévenez son administrateur ; rien n'a été lu.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="52"/>
+        <location filename="../plugin/bridge/messages/general.py" line="45"/>
         <source>The server redirected the request more than {limit} times (last to {location}). Check the address or tell the server's administrator.</source>
         <translation>Le serveur a redirigé la requête plus de {limit} fois (en dernier vers {location}). Vérifiez l'adresse ou prévenez l'administrateur du serveur.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="55"/>
+        <location filename="../plugin/bridge/messages/general.py" line="48"/>
         <source>The server redirected the request without saying where.</source>
         <translation>Le serveur a redirigé la requête sans dire vers où.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="56"/>
+        <location filename="../plugin/bridge/messages/general.py" line="49"/>
         <source>The server's answer is larger than {limit_mb} MB, the limit set in GeoGov's options (Network). It was not read to the end; nothing else was changed.</source>
         <translation>La réponse du serveur dépasse {limit_mb} Mo, la limite fixée dans les options de GeoGov (Réseau). Elle n'a pas été lue jusqu'au bout ; rien d'autre n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="59"/>
+        <location filename="../plugin/bridge/messages/general.py" line="52"/>
         <source>The server's answer is compressed in a form GeoGov cannot read ({encoding}).</source>
         <translation>La réponse du serveur est compressée sous une forme que GeoGov ne sait pas lire ({encoding}).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="61"/>
+        <location filename="../plugin/bridge/messages/general.py" line="54"/>
         <source>The server's compressed answer is corrupt: {detail}</source>
         <translation>La réponse compressée du serveur est corrompue : {detail}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="62"/>
+        <location filename="../plugin/bridge/messages/general.py" line="55"/>
         <source>Secure connection refused: the server's certificate is not trusted ({detail}). If you trust this server, add its certificate or an exception in QGIS (Settings &gt; Options &gt; Authentication &gt; SSL Server Exceptions).</source>
         <translation>Connexion sécurisée refusée : le certificat du serveur n'est pas reconnu ({detail}). Si vous faites confiance à ce serveur, ajoutez son certificat ou une exception dans QGIS (Préférences &gt; Options &gt; Authentification &gt; Exceptions SSL des serveurs).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="66"/>
+        <location filename="../plugin/bridge/messages/general.py" line="59"/>
         <source>Secure connection refused: the server's certificate was issued for another name than this address ({detail}).</source>
         <translation>Connexion sécurisée refusée : le certificat du serveur a été délivré pour un autre nom que cette adresse ({detail}).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="69"/>
+        <location filename="../plugin/bridge/messages/general.py" line="62"/>
         <source>Secure connection failed: the server and QGIS could not agree on a secure protocol ({detail}).</source>
         <translation>Échec de la connexion sécurisée : le serveur et QGIS n'ont pas pu s'accorder sur un protocole sécurisé ({detail}).</translation>
     </message>
@@ -6252,17 +6252,17 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Taille maximale d'une réponse de serveur</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="23"/>
+        <location filename="../plugin/bridge/messages/general.py" line="16"/>
         <source>The document cannot be used: {message}</source>
         <translation>Le document est inutilisable : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="24"/>
+        <location filename="../plugin/bridge/messages/general.py" line="17"/>
         <source>The exchange with the server failed: {message}</source>
         <translation>L'échange avec le serveur a échoué : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/lookup.py" line="25"/>
+        <location filename="../plugin/bridge/messages/general.py" line="18"/>
         <source>The territories cannot be worked out: {message}</source>
         <translation>Les territoires ne peuvent pas être déterminés : {message}</translation>
     </message>
