@@ -626,142 +626,142 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>{count} couches dans les capacités {service} {version}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="17"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="17"/>
         <source>The document starts with a {bom} byte-order mark but declares the encoding {declared}: it cannot be decoded reliably.</source>
         <translation>Le document commence par une marque d'ordre des octets {bom} mais déclare l'encodage {declared} : il ne peut pas être décodé de façon sûre.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="19"/>
+        <location filename="../plugin/bridge/messages/general.py" line="27"/>
         <source>The document is empty.</source>
         <translation>Le document est vide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="20"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="20"/>
         <source>This document is not a metadata record, a catalogue response or OGC service capabilities (root: {root}).</source>
         <translation>Ce document n'est ni une fiche de métadonnées, ni une réponse de catalogue, ni les capacités d'un service OGC (racine : {root}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="22"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="22"/>
         <source>The file cannot be read: {detail}</source>
         <translation>Le fichier ne peut pas être lu : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="23"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="23"/>
         <source>This document holds no metadata record (it is {kind}).</source>
         <translation>Ce document ne contient aucune fiche de métadonnées (c'est {kind}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="24"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="24"/>
         <source>This document is not the capabilities of a service (it is {kind}).</source>
         <translation>Ce document n'est pas le document de capacités d'un service (c'est {kind}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="26"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="26"/>
         <source>This element is not an ISO metadata record ({element}).</source>
         <translation>Cet élément n'est pas une fiche de métadonnées ISO ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="27"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="27"/>
         <source>The metadata record lacks a mandatory element: {element}.</source>
         <translation>Il manque un élément obligatoire à la fiche de métadonnées : {element}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="29"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="29"/>
         <source>The WMS capabilities lack a mandatory element: {element} (layer {layer}).</source>
         <translation>Il manque un élément obligatoire aux capacités WMS : {element} (couche {layer}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="31"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="31"/>
         <source>The WMS capabilities bind their links to a wrong XLink namespace ({attribute}): the service addresses cannot be read.</source>
         <translation>Les capacités WMS rattachent leurs liens à un mauvais espace de noms XLink ({attribute}) : les adresses du service ne peuvent pas être lues.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="34"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="34"/>
         <source>This is not WMS capabilities ({element}).</source>
         <translation>Ce ne sont pas des capacités WMS ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="35"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="35"/>
         <source>The WFS capabilities lack a mandatory element: {element}.</source>
         <translation>Il manque un élément obligatoire aux capacités WFS : {element}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="37"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="37"/>
         <source>This is not WFS capabilities ({element}).</source>
         <translation>Ce ne sont pas des capacités WFS ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="38"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="38"/>
         <source>This is not the expected catalogue (CSW) response ({element}).</source>
         <translation>Ce n'est pas la réponse de catalogue (CSW) attendue ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="40"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="40"/>
         <source>The catalogue response lacks a mandatory element: {element}.</source>
         <translation>Il manque un élément obligatoire à la réponse du catalogue : {element}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="42"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="42"/>
         <source>This element is not a Dublin Core record ({element}).</source>
         <translation>Cet élément n'est pas une fiche Dublin Core ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="43"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="43"/>
         <source>This RDF document holds no DCAT dataset.</source>
         <translation>Ce document RDF ne contient aucun jeu de données DCAT.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="44"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="44"/>
         <source>This kind of record is not supported ({element}).</source>
         <translation>Ce type de fiche n'est pas pris en charge ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="45"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="45"/>
         <source>The OGC API Records {what} is not a JSON object as expected.</source>
         <translation>Le {what} OGC API Records n'est pas un objet JSON comme attendu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="47"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="47"/>
         <source>The OGC API Records response has no list of records.</source>
         <translation>La réponse OGC API Records ne contient pas de liste d'enregistrements.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="16"/>
+        <location filename="../plugin/bridge/messages/store.py" line="16"/>
         <source>The proposal store refused the operation: {message}</source>
         <translation>Le registre des propositions a refusé l'opération : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="17"/>
+        <location filename="../plugin/bridge/messages/store.py" line="17"/>
         <source>The proposal database refused this operation to your login.</source>
         <translation>La base des propositions a refusé cette opération à votre identifiant.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="18"/>
+        <location filename="../plugin/bridge/messages/store.py" line="18"/>
         <source>Someone changed this proposal meanwhile (last change by {by}). Reload it and decide again.</source>
         <translation>Quelqu'un a modifié cette proposition entre-temps (dernière modification par {by}). Rechargez-la et décidez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="22"/>
+        <location filename="../plugin/bridge/messages/store.py" line="22"/>
         <source>This proposal does not exist, or you may not see it.</source>
         <translation>Cette proposition n'existe pas, ou vous n'avez pas le droit de la voir.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="23"/>
+        <location filename="../plugin/bridge/messages/store.py" line="23"/>
         <source>A proposal cannot go from “{old}” to “{new}”.</source>
         <translation>Une proposition ne peut pas passer de « {old} » à « {new} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="24"/>
+        <location filename="../plugin/bridge/messages/store.py" line="24"/>
         <source>Only the author of the proposal may do this.</source>
         <translation>Seul l'auteur de la proposition peut faire cela.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="29"/>
+        <location filename="../plugin/bridge/messages/store.py" line="29"/>
         <source>You are not a steward, DPO or coordinator for this proposal.</source>
         <translation>Vous n'êtes ni référent validation, ni DPO, ni coordinateur pour cette proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="30"/>
+        <location filename="../plugin/bridge/messages/store.py" line="30"/>
         <source>Only a steward of this dataset or a coordinator may do this.</source>
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut faire cela.</translation>
     </message>
@@ -771,77 +771,77 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>Cette proposition n'attend pas de décision (elle est « {status} »).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="32"/>
+        <location filename="../plugin/bridge/messages/store.py" line="32"/>
         <source>A proposal that is “{status}” cannot be edited.</source>
         <translation>Une proposition « {status} » ne peut pas être modifiée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="33"/>
+        <location filename="../plugin/bridge/messages/store.py" line="33"/>
         <source>A comment is required to reject a proposal or to request changes.</source>
         <translation>Un commentaire est obligatoire pour refuser une proposition ou demander des modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="35"/>
+        <location filename="../plugin/bridge/messages/store.py" line="35"/>
         <source>The approvals the dataset's rule requires are not all given.</source>
         <translation>Les validations exigées par la règle du jeu de données ne sont pas toutes données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="36"/>
+        <location filename="../plugin/bridge/messages/store.py" line="36"/>
         <source>Your organisation may not propose changes to this dataset.</source>
         <translation>Votre organisme ne peut pas proposer de modifications de ce jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="37"/>
+        <location filename="../plugin/bridge/messages/store.py" line="37"/>
         <source>The changes lie outside your organisation's territory.</source>
         <translation>Les modifications sortent du territoire de votre organisme.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="48"/>
+        <location filename="../plugin/bridge/messages/store.py" line="48"/>
         <source>This login is not a member of the partnership convention.</source>
         <translation>Cet identifiant n'est pas membre de la convention de partenariat.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="49"/>
+        <location filename="../plugin/bridge/messages/store.py" line="49"/>
         <source>The author, organisation and dataset of a proposal cannot change.</source>
         <translation>L'auteur, l'organisme et le jeu de données d'une proposition ne peuvent pas changer.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="50"/>
+        <location filename="../plugin/bridge/messages/store.py" line="50"/>
         <source>The audit trail cannot be changed or deleted.</source>
         <translation>Le journal d'audit ne peut être ni modifié ni supprimé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="51"/>
+        <location filename="../plugin/bridge/messages/store.py" line="51"/>
         <source>The proposal store refused a value: {message}</source>
         <translation>Le registre des propositions a refusé une valeur : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="52"/>
+        <location filename="../plugin/bridge/messages/store.py" line="52"/>
         <source>A proposal with this identifier already exists.</source>
         <translation>Une proposition avec cet identifiant existe déjà.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="53"/>
+        <location filename="../plugin/bridge/messages/store.py" line="53"/>
         <source>The proposal database cannot be reached. Drafts are kept on this computer and can be submitted later.</source>
         <translation>La base des propositions est injoignable. Les brouillons sont conservés sur cet ordinateur et pourront être soumis plus tard.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="58"/>
+        <location filename="../plugin/bridge/messages/store.py" line="58"/>
         <source>This proposal store was created by a newer version of GeoGov. Update the plugin.</source>
         <translation>Ce registre des propositions a été créé par une version plus récente de GeoGov. Mettez l'extension à jour.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="60"/>
+        <location filename="../plugin/bridge/messages/store.py" line="60"/>
         <source>The proposal file cannot be used: {message}</source>
         <translation>Le fichier des propositions est inutilisable : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="96"/>
+        <location filename="../plugin/bridge/messages/store.py" line="96"/>
         <source>The proposal database failed: {message}</source>
         <translation>La base des propositions a échoué : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="97"/>
+        <location filename="../plugin/bridge/messages/store.py" line="97"/>
         <source>The QGIS authentication configuration {authcfg} cannot be read.</source>
         <translation>La configuration d'authentification QGIS {authcfg} ne peut pas être lue.</translation>
     </message>
@@ -1432,114 +1432,114 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Recherche dans les catalogues</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="85"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="85"/>
         <source>Unknown</source>
         <translation>Inconnue</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="55"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="55"/>
         <source>metadata contact</source>
         <translation>contact des métadonnées</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="56"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="56"/>
         <source>resource point of contact</source>
         <translation>point de contact de la ressource</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="57"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="57"/>
         <source>cited party</source>
         <translation>partie citée</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="58"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="58"/>
         <source>distributor contact</source>
         <translation>distributeur</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="59"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="59"/>
         <source>maintenance contact</source>
         <translation>contact de maintenance</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="60"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="60"/>
         <source>OGC API Records contact</source>
         <translation>contact OGC API Records</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="61"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="61"/>
         <source>Dublin Core element</source>
         <translation>élément Dublin Core</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="62"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="62"/>
         <source>service contact</source>
         <translation>contact du service</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="63"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="63"/>
         <source>feature catalogue producer</source>
         <translation>producteur du catalogue d'attributs</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="64"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="64"/>
         <source>party of an associated resource</source>
         <translation>partie d'une ressource associée</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="77"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="77"/>
         <source>API</source>
         <comment>OGC API Features, in the Services column</comment>
         <translation>API</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="78"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="78"/>
         <source>Download</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="79"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="79"/>
         <source>Web page</source>
         <translation>Page web</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="80"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="80"/>
         <source>Other link</source>
         <translation>Autre lien</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="98"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="98"/>
         <source>{day:02d}/{month:02d}/{year}</source>
         <comment>a date</comment>
         <translation>{day:02d}/{month:02d}/{year}</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="103"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="103"/>
         <source>Created</source>
         <translation>Créée le</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="103"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="103"/>
         <source>Published</source>
         <translation>Publiée le</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="104"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="104"/>
         <source>Revised</source>
         <translation>Révisée le</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="131"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="131"/>
         <source>title</source>
         <translation>titre</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="131"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="131"/>
         <source>revision date</source>
         <translation>date de révision</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="68"/>
+        <location filename="../ui/catalogue_results.py" line="28"/>
         <source>Producer</source>
         <translation>Producteur</translation>
     </message>
@@ -1739,12 +1739,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>{debtor} à {creditor}, {rhythm}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="232"/>
+        <location filename="../ui/convention_browser.py" line="217"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="232"/>
+        <location filename="../ui/convention_browser.py" line="217"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
@@ -1824,52 +1824,52 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Rapport de gouvernance…</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="18"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="18"/>
         <source>Resource provider</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="19"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="19"/>
         <source>Custodian</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="20"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="20"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="21"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="21"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="22"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="22"/>
         <source>Distributor</source>
         <translation>Distributeur</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="23"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="23"/>
         <source>Originator</source>
         <translation>Producteur</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="24"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="24"/>
         <source>Point of contact</source>
         <translation>Point de contact</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="25"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="25"/>
         <source>Principal investigator</source>
         <translation>Chercheur principal</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="26"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="26"/>
         <source>Processor</source>
         <translation>Opérateur de traitement</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="27"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="27"/>
         <source>Publisher</source>
         <translation>Éditeur</translation>
     </message>
@@ -1879,122 +1879,122 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="30"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="30"/>
         <source>Sponsor</source>
         <translation>Commanditaire</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="31"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="31"/>
         <source>Co-author</source>
         <translation>Coauteur</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="32"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="32"/>
         <source>Collaborator</source>
         <translation>Collaborateur</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="33"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="33"/>
         <source>Editor</source>
         <translation>Rédacteur</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="34"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="34"/>
         <source>Mediator</source>
         <translation>Médiateur</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="35"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="35"/>
         <source>Rights holder</source>
         <translation>Détenteur des droits</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="36"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="36"/>
         <source>Contributor</source>
         <translation>Contributeur</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="37"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="37"/>
         <source>Funder</source>
         <translation>Financeur</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="38"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="38"/>
         <source>Stakeholder</source>
         <translation>Partie prenante</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="44"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="44"/>
         <source>Role not stated</source>
         <translation>Rôle non précisé</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="51"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="51"/>
         <source>Data referent</source>
         <translation>Référent données</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="52"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="52"/>
         <source>Validation referent (steward)</source>
         <translation>Référent validation</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="71"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="71"/>
         <source>Data protection officer (DPO)</source>
         <translation>Délégué à la protection des données (DPO)</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="54"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="54"/>
         <source>IT department (DSI)</source>
         <translation>DSI</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="55"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="55"/>
         <source>Project manager</source>
         <translation>Chef de projet</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="56"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="56"/>
         <source>Technician</source>
         <translation>Technicien</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="57"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="57"/>
         <source>Convention coordinator</source>
         <translation>Coordinateur de la convention</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="69"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="69"/>
         <source>Maintainer (custodian)</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="70"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="70"/>
         <source>Validates the changes</source>
         <translation>Valide les modifications</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="84"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="84"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="84"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="84"/>
         <source>Late</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="93"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="93"/>
         <source>Open data</source>
         <translation>Données ouvertes</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="93"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="93"/>
         <source>Partners of the convention only</source>
         <translation>Partenaires de la convention seulement</translation>
     </message>
     <message>
-        <location filename="../ui/labels.py" line="94"/>
+        <location filename="../plugin/bridge/labels/governance.py" line="94"/>
         <source>Restricted</source>
         <translation>Restreinte</translation>
     </message>
@@ -2069,543 +2069,543 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Couche partagée non couverte par la convention</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="22"/>
+        <location filename="../plugin/bridge/messages/general.py" line="14"/>
         <source>Unexpected error: {message}</source>
         <translation>Erreur inattendue : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="28"/>
+        <location filename="../plugin/bridge/messages/general.py" line="20"/>
         <source>An HTML page was received instead of the expected XML document. Check the address: it may point to a web page, not a service.</source>
         <translation>Une page HTML a été reçue au lieu du document XML attendu. Vérifiez l'adresse : elle désigne peut-être une page web et non un service.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="30"/>
+        <location filename="../plugin/bridge/messages/general.py" line="22"/>
         <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, "billion laughs").</source>
         <translation>Le document déclare des entités XML. Il a été refusé sans être lu, car de tels documents peuvent servir à lire des fichiers locaux ou à épuiser la mémoire (XXE, « billion laughs »).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="33"/>
+        <location filename="../plugin/bridge/messages/general.py" line="25"/>
         <source>The XML document is malformed (line {line}, column {column}): {detail}</source>
         <translation>Le document XML est mal formé (ligne {line}, colonne {column}) : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="36"/>
+        <location filename="../plugin/bridge/messages/general.py" line="28"/>
         <source>An HTML page was received instead of the expected JSON document.</source>
         <translation>Une page HTML a été reçue au lieu du document JSON attendu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="37"/>
+        <location filename="../plugin/bridge/messages/general.py" line="29"/>
         <source>The JSON document is malformed (line {line}, column {column}): {detail}</source>
         <translation>Le document JSON est mal formé (ligne {line}, colonne {column}) : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="39"/>
+        <location filename="../plugin/bridge/messages/general.py" line="31"/>
         <source>The server answered with an error: {text} (code {exception_code})</source>
         <translation>Le serveur a répondu par une erreur : {text} (code {exception_code})</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="40"/>
+        <location filename="../plugin/bridge/messages/general.py" line="32"/>
         <source>The server did not answer within {timeout} seconds.</source>
         <translation>Le serveur n'a pas répondu dans le délai de {timeout} secondes.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="73"/>
+        <location filename="../plugin/bridge/messages/general.py" line="65"/>
         <source>Cannot connect to the server. Check the address and your network connection.</source>
         <translation>Impossible de se connecter au serveur. Vérifiez l'adresse et votre connexion réseau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="75"/>
+        <location filename="../plugin/bridge/messages/general.py" line="67"/>
         <source>The server asks for authentication (HTTP 401). Choose an authentication configuration for this connection.</source>
         <translation>Le serveur demande une authentification (HTTP 401). Choisissez une configuration d'authentification pour cette connexion.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="77"/>
+        <location filename="../plugin/bridge/messages/general.py" line="69"/>
         <source>Access refused by the server (HTTP 403).</source>
         <translation>Accès refusé par le serveur (HTTP 403).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="78"/>
+        <location filename="../plugin/bridge/messages/general.py" line="70"/>
         <source>Nothing was found at this address (HTTP 404).</source>
         <translation>Rien n'a été trouvé à cette adresse (HTTP 404).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="79"/>
+        <location filename="../plugin/bridge/messages/general.py" line="71"/>
         <source>The server failed (HTTP {status}). Try again later or contact its administrator.</source>
         <translation>Le serveur a rencontré une erreur (HTTP {status}). Réessayez plus tard ou contactez son administrateur.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="81"/>
+        <location filename="../plugin/bridge/messages/general.py" line="73"/>
         <source>The server answered with HTTP status {status}.</source>
         <translation>Le serveur a répondu avec le statut HTTP {status}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="82"/>
+        <location filename="../plugin/bridge/messages/general.py" line="74"/>
         <source>The server sent an unexpected kind of document ({content_type}).</source>
         <translation>Le serveur a envoyé un type de document inattendu ({content_type}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="84"/>
+        <location filename="../plugin/bridge/messages/general.py" line="76"/>
         <source>The request failed: {detail}</source>
         <translation>La requête a échoué : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="85"/>
+        <location filename="../plugin/bridge/messages/general.py" line="77"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="140"/>
+        <location filename="../plugin/bridge/messages/lookup.py" line="73"/>
         <source>(document: {source})</source>
         <translation>(document : {source})</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="19"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="19"/>
         <source>Only a web page answers at this address: it is neither a CSW nor an OGC API Records catalogue.</source>
         <translation>Seule une page web répond à cette adresse : ce n'est ni un catalogue CSW ni un catalogue OGC API Records.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="21"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="21"/>
         <source>The address answered with a document that is neither CSW capabilities nor an OGC API landing page or collection.</source>
         <translation>L'adresse a répondu par un document qui n'est ni les capacités d'un CSW, ni la page d'accueil ou une collection d'une OGC API.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="24"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="24"/>
         <source>This OGC API offers no records collection.</source>
         <translation>Cette OGC API ne propose aucune collection de fiches (Records).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="25"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="25"/>
         <source>The catalogue has no record "{identifier}".</source>
         <translation>Le catalogue n'a pas de fiche « {identifier} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="26"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="26"/>
         <source>This file holds no usable catalogue connections ({detail}).</source>
         <translation>Ce fichier ne contient pas de connexions de catalogue utilisables ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="28"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="28"/>
         <source>Unknown catalogue kind "{kind}".</source>
         <translation>Type de catalogue inconnu « {kind} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="29"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="29"/>
         <source>This is not an http(s) address: "{url}".</source>
         <translation>Ce n'est pas une adresse http(s) : « {url} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="30"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="30"/>
         <source>Unsupported CSW version "{version}".</source>
         <translation>Version CSW non prise en charge « {version} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="31"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="31"/>
         <source>This address does not answer as a {expected} service.</source>
         <translation>Cette adresse ne répond pas comme un service {expected}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="32"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="32"/>
         <source>QGIS cannot open the layer "{name}": {detail}</source>
         <translation>QGIS ne peut pas ouvrir la couche « {name} » : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="33"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="33"/>
         <source>The link names no OGC API Features collection.</source>
         <translation>Le lien ne nomme aucune collection OGC API Features.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="39"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="39"/>
         <source>Accents: the server was also asked for the accented spellings of {terms}.</source>
         <translation>Accents : le serveur a aussi été interrogé avec les graphies accentuées de {terms}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="41"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="41"/>
         <source>Accents: for {terms}, the server got wildcards in place of the letters that can bear an accent; the extra records it returned were set aside here.</source>
         <translation>Accents : pour {terms}, le serveur a reçu des jokers à la place des lettres qui peuvent porter un accent ; les fiches en trop qu'il a renvoyées ont été écartées ici.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="44"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="44"/>
         <source>Accents: only the likeliest spellings of {terms} were sent ({dropped} left out); a record spelling them otherwise may be missed.</source>
         <translation>Accents : seules les graphies les plus probables de {terms} ont été envoyées (graphies laissées de côté : {dropped}) ; une fiche qui les écrit autrement peut manquer.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="47"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="47"/>
         <source>Whole words: the server also matches inside words ("velo" in "développement"); {hidden} of {examined} records were hidden here for that.</source>
         <translation>Mots entiers : le serveur trouve aussi les mots à l'intérieur d'autres (« velo » dans « développement ») ; fiches masquées ici pour cette raison : {hidden} sur {examined}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="51"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="51"/>
         <source>This catalogue searches one word at a time: {sent} was sent to the server, {terms} checked here.</source>
         <translation>Ce catalogue ne cherche qu'un mot à la fois : {sent} a été envoyé au serveur, {terms} vérifié ici.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="54"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="54"/>
         <source>Organisation {value}: filtered here, the server cannot ({hidden} hidden on this page).</source>
         <translation>Organisme {value} : filtré ici, le serveur ne sait pas le faire (masquées sur cette page : {hidden}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="56"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="56"/>
         <source>Keyword {value}: filtered here, the server cannot ({hidden} hidden on this page).</source>
         <translation>Mot-clé {value} : filtré ici, le serveur ne sait pas le faire (masquées sur cette page : {hidden}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="58"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="58"/>
         <source>Map extent not used: it covers the whole world, and servers would then leave out the records that have no extent.</source>
         <translation>Emprise de la carte non utilisée : elle couvre le monde entier, et les serveurs écarteraient alors les fiches sans emprise.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="61"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="61"/>
         <source>Map extent: it crosses the antimeridian and was sent as two boxes.</source>
         <translation>Emprise de la carte : elle traverse l'antiméridien et a été envoyée en deux rectangles.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="63"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="63"/>
         <source>Map extent: this server refuses spatial filters in CSW 3.0, so the search went in CSW 2.0.2.</source>
         <translation>Emprise de la carte : ce serveur refuse les filtres spatiaux en CSW 3.0, la recherche est donc passée en CSW 2.0.2.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="65"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="65"/>
         <source>Map extent: the server cannot filter on it; applied here ({hidden} hidden).</source>
         <translation>Emprise de la carte : le serveur ne sait pas filtrer dessus ; appliquée ici (fiches masquées : {hidden}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="67"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="67"/>
         <source>Sort by {sort}: not supported by the server, results come in its own order.</source>
         <translation>Tri par {sort} : non pris en charge par le serveur, les résultats viennent dans son propre ordre.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="69"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="69"/>
         <source>Sort by {sort}: the server puts accented capitals after Z ("Éclairage" after "Zones").</source>
         <translation>Tri par {sort} : le serveur classe les majuscules accentuées après Z (« Éclairage » après « Zones »).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="71"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="71"/>
         <source>The server returns at most {returned} records per page ({requested} asked).</source>
         <translation>Le serveur renvoie au plus {returned} fiches par page ({requested} demandées).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="73"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="73"/>
         <source>{pages} server pages were read to fill this page.</source>
         <translation>{pages} pages du serveur ont été lues pour remplir cette page.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="74"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="74"/>
         <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; "Next" goes on.</source>
         <translation>Fiches affichées : {shown} au lieu de {limit} ; la lecture s'est arrêtée après {pages} pages du serveur ; « Suivantes » continue.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="76"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="76"/>
         <source>This catalogue gives no ISO 19139 records, only {schema}: fewer parties, no maintenance information.</source>
         <translation>Ce catalogue ne fournit pas de fiches ISO 19139, seulement {schema} : moins de responsables, aucune information de maintenance.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="78"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="78"/>
         <source>Record no. {index} of the page could not be read and was left out ({code}).</source>
         <translation>La fiche n° {index} de la page n'a pas pu être lue et a été écartée ({code}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="84"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="84"/>
         <source>A record of an unsupported kind ({element}) was left out.</source>
         <translation>Une fiche d'un type non pris en charge ({element}) a été écartée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="86"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="86"/>
         <source>The server's count of returned records disagrees with the records it sent.</source>
         <translation>Le nombre de fiches renvoyées annoncé par le serveur ne correspond pas aux fiches envoyées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="94"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="94"/>
         <source>"{text}"</source>
         <comment>a quoted search term</comment>
         <translation>« {text} »</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="21"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="21"/>
         <source>The partnership convention is not valid: {count} problem(s) must be corrected.</source>
         <translation>La convention de partenariat n'est pas valide : problèmes à corriger : {count}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="23"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="23"/>
         <source>No partnership convention is configured. Choose its file or address in Settings ▸ Options ▸ GeoGov.</source>
         <translation>Aucune convention de partenariat n'est configurée. Choisissez son fichier ou son adresse dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="25"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="25"/>
         <source>No e-mail application opened the message. Write to the address shown in the panel.</source>
         <translation>Aucune messagerie n'a ouvert le message. Écrivez à l'adresse indiquée dans le panneau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="27"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="27"/>
         <source>The PDF report could not be written to {path}.</source>
         <translation>Le rapport PDF n'a pas pu être écrit dans {path}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="28"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="28"/>
         <source>The HTML report could not be written: {detail}</source>
         <translation>Le rapport HTML n'a pas pu être écrit : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="29"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="29"/>
         <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS's master password entered?).</source>
         <translation>La configuration d'authentification {authcfg} du registre des propositions ne peut pas être lue (le mot de passe principal de QGIS a-t-il été saisi ?).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="32"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="32"/>
         <source>The file is not valid YAML: {detail}</source>
         <translation>Le fichier n'est pas du YAML valide : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="33"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="33"/>
         <source>YAML aliases (*{anchor}) are not accepted in a convention ({count} found): write the value out, or refer to it by its id.</source>
         <translation>Les alias YAML (*{anchor}) ne sont pas acceptés dans une convention ({count} trouvés) : écrivez la valeur en entier, ou désignez-la par son identifiant.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="36"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="36"/>
         <source>The document is too large (limit: {limit}).</source>
         <translation>Le document est trop volumineux (limite : {limit}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="39"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="39"/>
         <source>The file is not UTF-8 text (byte {offset}). Save it as UTF-8.</source>
         <translation>Le fichier n'est pas un texte UTF-8 (octet {offset}). Enregistrez-le en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="41"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="41"/>
         <source>The file is empty.</source>
         <translation>Le fichier est vide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="43"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="43"/>
         <source>Expected {expected}, found {found}.</source>
         <translation>Attendu : {expected} ; trouvé : {found}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="44"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="44"/>
         <source>The required key “{key}” is missing.</source>
         <translation>La clé obligatoire « {key} » manque.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="45"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="45"/>
         <source>Unknown key “{key}”.</source>
         <translation>Clé inconnue « {key} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="46"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="46"/>
         <source>The key “{key}” is given twice.</source>
         <translation>La clé « {key} » est donnée deux fois.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="47"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="47"/>
         <source>A value is required here.</source>
         <translation>Une valeur est obligatoire ici.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="48"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="48"/>
         <source>Unsupported format “{found}”: this version of GeoGov reads {expected}.</source>
         <translation>Format « {found} » non pris en charge : cette version de GeoGov lit {expected}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="50"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="50"/>
         <source>The convention file cannot be read: {detail}</source>
         <translation>Le fichier de la convention ne peut pas être lu : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="52"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="52"/>
         <source>Unknown kind of partner “{value}”.</source>
         <translation>Type de partenaire inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="53"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="53"/>
         <source>“{value}” is not a SIREN number (9 digits).</source>
         <translation>« {value} » n'est pas un numéro SIREN (9 chiffres).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="54"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="54"/>
         <source>Unknown role “{value}”.</source>
         <translation>Rôle inconnu « {value} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="55"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="55"/>
         <source>“{value}” is not an e-mail address.</source>
         <translation>« {value} » n'est pas une adresse électronique.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="56"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="56"/>
         <source>“{value}” is not a date (expected YYYY-MM-DD).</source>
         <translation>« {value} » n'est pas une date (attendu : AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="57"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="57"/>
         <source>“{value}” is not an update frequency (ISO 19115 maintenance frequency code).</source>
         <translation>« {value} » n'est pas une fréquence de mise à jour (code de fréquence de maintenance ISO 19115).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="59"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="59"/>
         <source>“{value}” is not a dissemination level (open, partenaires or restreint).</source>
         <translation>« {value} » n'est pas un niveau de diffusion (open, partenaires ou restreint).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="64"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="64"/>
         <source>“{value}” cannot approve changes (steward, dpo or coordinator).</source>
         <translation>« {value} » ne peut pas valider de modifications (steward, dpo ou coordinator).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="66"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="66"/>
         <source>“{code}” is not a French département code.</source>
         <translation>« {code} » n'est pas un code de département français.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="124"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="124"/>
         <source>The territory file “{file}” does not exist beside the convention.</source>
         <translation>Le fichier de territoire « {file} » n'existe pas à côté de la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="127"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="127"/>
         <source>No partner has the id “{id}”.</source>
         <translation>Aucun partenaire n'a l'identifiant « {id} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="128"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="128"/>
         <source>No dataset has the id “{id}”.</source>
         <translation>Aucune donnée n'a l'identifiant « {id} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="129"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="129"/>
         <source>The partner id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant de partenaire « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="131"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="131"/>
         <source>The dataset id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant de donnée « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="133"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="133"/>
         <source>The id “{id}” is already used (line {first_line}).</source>
         <translation>L'identifiant « {id} » est déjà utilisé (ligne {first_line}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="134"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="134"/>
         <source>The login “{login}” is already given to another contact (line {first_line}): a login is one person.</source>
         <translation>L'identifiant de connexion « {login} » est déjà attribué à un autre contact (ligne {first_line}) : un identifiant désigne une seule personne.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="136"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="136"/>
         <source>“{value}” already identifies another dataset (line {first_line}): a record or a layer belongs to one dataset only.</source>
         <translation>« {value} » identifie déjà une autre donnée (ligne {first_line}) : une fiche ou une couche n'appartient qu'à une seule donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="139"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="139"/>
         <source>The approval rule of “{dataset}” needs the DPO, but no steward partner of this dataset has a contact with the DPO role.</source>
         <translation>La règle de validation de « {dataset} » exige le DPO, mais aucun partenaire référent de cette donnée n'a de contact ayant le rôle de DPO.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="143"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="143"/>
         <source>“{dataset}” holds personal data but its approval rule does not require the DPO.</source>
         <translation>« {dataset} » contient des données personnelles mais sa règle de validation n'exige pas le DPO.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="145"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="145"/>
         <source>The steward partner “{partner}” of “{dataset}” has no contact with the steward role: nobody will be told of proposals.</source>
         <translation>Le partenaire référent « {partner} » de « {dataset} » n'a aucun contact ayant le rôle de référent validation : personne ne sera prévenu des propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="148"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="148"/>
         <source>Nothing says how to recognise the dataset “{dataset}” (match: records, services or sources).</source>
         <translation>Rien n'indique comment reconnaître la donnée « {dataset} » (match : records, services ou sources).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="151"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="151"/>
         <source>The metadata names {found} as custodian; the convention says {expected_name}.</source>
         <translation>La fiche de métadonnées désigne {found} comme gestionnaire ; la convention indique {expected_name}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="153"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="153"/>
         <source>The metadata names {found} as producer; the convention says {expected_names}.</source>
         <translation>La fiche de métadonnées désigne {found} comme producteur ; la convention indique {expected_names}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="155"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="155"/>
         <source>Update rhythm: the metadata says “{found}”, the convention commits to “{expected}”.</source>
         <translation>Rythme de mise à jour : la fiche de métadonnées indique « {found} », la convention engage à « {expected} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="157"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="157"/>
         <source>The metadata names no point of contact for the data.</source>
         <translation>La fiche de métadonnées ne désigne aucun point de contact pour la donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="159"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="159"/>
         <source>The convention names nobody to validate changes here.</source>
         <translation>La convention ne désigne personne pour valider les modifications ici.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="163"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="163"/>
         <source>The catalogue record “{title}” is not covered by the convention.</source>
         <translation>La fiche de catalogue « {title} » n'est pas couverte par la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="165"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="165"/>
         <source>The dataset “{title}” of the convention has no record in the catalogue.</source>
         <translation>La donnée « {title} » de la convention n'a pas de fiche dans le catalogue.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="173"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="173"/>
         <source>a mapping (key: value)</source>
         <translation>un dictionnaire (clé : valeur)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="173"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="173"/>
         <source>a list</source>
         <translation>une liste</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="173"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="173"/>
         <source>a text</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="174"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="174"/>
         <source>nothing</source>
         <translation>rien</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="175"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="175"/>
         <source>true or false</source>
         <translation>vrai ou faux (true ou false)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="175"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="175"/>
         <source>a date</source>
         <translation>une date</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="176"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="176"/>
         <source>a date (YYYY-MM-DD)</source>
         <translation>une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="176"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="176"/>
         <source>a key</source>
         <translation>une clé</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="177"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="177"/>
         <source>“own” or a territory</source>
         <translation>« own » ou un territoire</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="211"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="211"/>
         <source>Did you mean “{suggestion}”?</source>
         <translation>Vouliez-vous dire « {suggestion} » ?</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="222"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="222"/>
         <source>line {line}, column {column}</source>
         <translation>ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="230"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="230"/>
         <source>at {path}</source>
         <translation>à {path}</translation>
     </message>
@@ -3337,212 +3337,212 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Soumise à : {stewards}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="28"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="28"/>
         <source>{count} problem(s) prevent submitting this proposal.</source>
         <translation>{count} problème(s) empêchent de soumettre cette proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="29"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="29"/>
         <source>Your organisation ({partner}) may not propose changes to this dataset.</source>
         <translation>Votre organisme ({partner}) ne peut pas proposer de modifications sur ce jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="31"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="31"/>
         <source>The changes are in {crs}, the dataset in {expected}.</source>
         <translation>Les changements sont en {crs}, le jeu de données en {expected}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="32"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="32"/>
         <source>the field “{field}” does not exist in the dataset.</source>
         <translation>le champ « {field} » n'existe pas dans le jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="33"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="33"/>
         <source>the value “{value}” of the field “{field}” is not a valid {type}.</source>
         <translation>la valeur « {value} » du champ « {field} » n'est pas du type attendu ({type}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="34"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="34"/>
         <source>the field “{field}” is required.</source>
         <translation>le champ « {field} » est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="35"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="35"/>
         <source>the value of the field “{field}” has {length} characters, at most {max} are allowed.</source>
         <translation>la valeur du champ « {field} » compte {length} caractères, {max} au plus sont admis.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="37"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="37"/>
         <source>the geometry is missing (a {expected} is expected).</source>
         <translation>la géométrie manque (une géométrie {expected} est attendue).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="38"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="38"/>
         <source>the geometry cannot be read ({reason}).</source>
         <translation>la géométrie est illisible ({reason}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="39"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="39"/>
         <source>the geometry is a {type}, the dataset expects a {expected}.</source>
         <translation>la géométrie est de type {type}, le jeu de données attend le type {expected}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="40"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="40"/>
         <source>the geometry is not valid ({reason}).</source>
         <translation>la géométrie n'est pas valide ({reason}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="86"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="86"/>
         <source>the feature lies outside your organisation's territory.</source>
         <translation>l'entité se trouve hors du territoire de votre organisme.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="87"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="87"/>
         <source>the feature was outside your organisation's territory before your change: it is not yours to edit.</source>
         <translation>l'entité se trouvait hors du territoire de votre organisme avant votre changement : il ne vous revient pas de la modifier.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="94"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="94"/>
         <source>Your login “{login}” is not a member of the partnership convention: nobody knows which organisation proposes.</source>
         <translation>Votre identifiant « {login} » ne figure pas dans la convention de partenariat : on ne sait pas quel organisme propose.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="97"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="97"/>
         <source>These changes cannot be proposed: {message}</source>
         <translation>Ces changements ne peuvent pas être proposés : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="98"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="98"/>
         <source>No partnership convention is loaded: set it in the GeoGov settings.</source>
         <translation>Aucune convention de partenariat n'est chargée : indiquez-la dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="100"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="100"/>
         <source>The convention has no dataset “{dataset}”.</source>
         <translation>La convention ne contient pas de jeu de données « {dataset} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="101"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="101"/>
         <source>The layer “{layer}” is not a shared dataset of the partnership convention: there is nobody to review changes to it.</source>
         <translation>La couche « {layer} » n'est pas un jeu de données partagé de la convention de partenariat : personne n'est désigné pour valider ses modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="110"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="110"/>
         <source>The layer “{layer}” has no edits to propose.</source>
         <translation>La couche « {layer} » n'a pas de modification à proposer.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="111"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="111"/>
         <source>The layer “{layer}” has no field “{key}”, the key that identifies the features of the dataset.</source>
         <translation>La couche « {layer} » n'a pas de champ « {key} », la clé qui identifie les entités du jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="113"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="113"/>
         <source>The edited copy is in {edited}, the authoritative layer in {base}: use the same CRS.</source>
         <translation>La copie modifiée est en {edited}, la couche de référence en {base} : utilisez le même SCR.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="116"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="116"/>
         <source>The features cannot be compared: {message}</source>
         <translation>Les entités ne peuvent pas être comparées : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="117"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="117"/>
         <source>The features of the {side} layer do not come in key order.</source>
         <translation>Les entités de la couche {side} n'arrivent pas dans l'ordre de la clé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="118"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="118"/>
         <source>The key {key} appears twice in the {side} layer: the key field must identify each feature.</source>
         <translation>La clé {key} apparaît deux fois dans la couche {side} : le champ clé doit identifier chaque entité.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="120"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="120"/>
         <source>A feature of the authoritative layer has no key: it cannot be followed.</source>
         <translation>Une entité de la couche de référence n'a pas de clé : elle ne peut pas être suivie.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="122"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="122"/>
         <source>The keys of the two layers are of different types and cannot be matched.</source>
         <translation>Les clés des deux couches sont de types différents et ne peuvent pas être rapprochées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="124"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="124"/>
         <source>A feature has {values} values for {fields} fields.</source>
         <translation>Une entité a {values} valeurs pour {fields} champs.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="125"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="125"/>
         <source>A geometry cannot be read: {message}</source>
         <translation>Une géométrie est illisible : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="127"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="127"/>
         <source>No proposal store is configured: choose one in the GeoGov settings.</source>
         <translation>Aucun registre des propositions n'est configuré : choisissez-en un dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="129"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="129"/>
         <source>Your login is not set: in GeoPackage mode, type it in the GeoGov settings.</source>
         <translation>Votre identifiant n'est pas renseigné : en mode GeoPackage, saisissez-le dans les paramètres de GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="136"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="136"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="136"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="136"/>
         <source>whole number</source>
         <translation>nombre entier</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="136"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="136"/>
         <source>decimal number</source>
         <translation>nombre décimal</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="137"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="137"/>
         <source>yes/no value</source>
         <translation>valeur oui/non</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="137"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="137"/>
         <source>date</source>
         <translation>date</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="137"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="137"/>
         <source>date and time</source>
         <translation>date et heure</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="138"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="138"/>
         <source>binary value</source>
         <translation>valeur binaire</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="148"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="148"/>
         <source>New feature {key}</source>
         <translation>Nouvelle entité {key}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="150"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="150"/>
         <source>Feature {key} (modified)</source>
         <translation>Entité {key} (modifiée)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="152"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="152"/>
         <source>Feature {key} (deleted)</source>
         <translation>Entité {key} (supprimée)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="153"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="153"/>
         <source>Feature {key}</source>
         <translation>Entité {key}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="175"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="175"/>
         <source>{feature}: {rule}</source>
         <translation>{feature} : {rule}</translation>
     </message>
@@ -4222,97 +4222,97 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Modifier une copie locale de cette couche partagée</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="21"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="21"/>
         <source>Continual</source>
         <comment>update frequency</comment>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="22"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="22"/>
         <source>Daily</source>
         <comment>update frequency</comment>
         <translation>Quotidienne</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="23"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="23"/>
         <source>Weekly</source>
         <comment>update frequency</comment>
         <translation>Hebdomadaire</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="24"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="24"/>
         <source>Fortnightly</source>
         <comment>update frequency</comment>
         <translation>Tous les 15 jours</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="25"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="25"/>
         <source>Twice a month</source>
         <comment>update frequency</comment>
         <translation>Deux fois par mois</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="26"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="26"/>
         <source>Monthly</source>
         <comment>update frequency</comment>
         <translation>Mensuelle</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="27"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="27"/>
         <source>Quarterly</source>
         <comment>update frequency</comment>
         <translation>Trimestrielle</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="28"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="28"/>
         <source>Half-yearly</source>
         <comment>update frequency</comment>
         <translation>Semestrielle</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="29"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="29"/>
         <source>Yearly</source>
         <comment>update frequency</comment>
         <translation>Annuelle</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="30"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="30"/>
         <source>Every two years</source>
         <comment>update frequency</comment>
         <translation>Tous les deux ans</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="31"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="31"/>
         <source>Periodic</source>
         <comment>update frequency</comment>
         <translation>Périodique</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="32"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="32"/>
         <source>As needed</source>
         <comment>update frequency</comment>
         <translation>Au besoin</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="33"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="33"/>
         <source>Irregular</source>
         <comment>update frequency</comment>
         <translation>Irrégulière</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="34"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="34"/>
         <source>Not planned</source>
         <comment>update frequency</comment>
         <translation>Non planifiée</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="35"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="35"/>
         <source>Unknown</source>
         <comment>update frequency</comment>
         <translation>Inconnue</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="48"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="48"/>
         <source>Every {duration}</source>
         <comment>update frequency</comment>
         <translation>Tous les {duration}</translation>
@@ -4323,7 +4323,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>À propos de la fiche</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="146"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="146"/>
         <source>New feature no. {n} (no key yet)</source>
         <translation>Nouvelle entité n° {n} (pas encore identifiée)</translation>
     </message>
@@ -4563,277 +4563,277 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Changement {n} sur {total} : {feature}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="21"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="21"/>
         <source>Applying the proposal failed: {message}</source>
         <translation>L'application de la proposition a échoué : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="24"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="24"/>
         <source>The authoritative data changed since the proposal was made: nothing was written.</source>
         <translation>Les données de référence ont changé depuis la proposition : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="26"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="26"/>
         <source>Cannot connect to the target database. Check the connection and its authentication configuration.</source>
         <translation>Connexion impossible à la base de données cible. Vérifiez la connexion et sa configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="47"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="47"/>
         <source>GeoGov cannot apply changes to a target of kind “{kind}”.</source>
         <translation>GeoGov ne sait pas appliquer de modifications à une cible de type « {kind} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="48"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="48"/>
         <source>This proposal has no changes to apply.</source>
         <translation>Cette proposition n'a aucune modification à appliquer.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="49"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="49"/>
         <source>Only an approved proposal can be applied (this one is “{status}”).</source>
         <translation>Seule une proposition approuvée peut être appliquée (celle-ci est « {status} »).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="57"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="57"/>
         <source>The target has no table “{table}”.</source>
         <translation>La cible n'a pas de table « {table} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="58"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="58"/>
         <source>The table “{table}” has no single-column primary key: GeoGov cannot find its features.</source>
         <translation>La table « {table} » n'a pas de clé primaire sur une seule colonne : GeoGov ne peut pas retrouver ses entités.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="60"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="60"/>
         <source>Several features of the target have {field} = {key}: the key must identify one feature.</source>
         <translation>Plusieurs entités de la cible ont {field} = {key} : la clé doit identifier une seule entité.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="62"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="62"/>
         <source>The value of “{field}” contains control characters that cannot be sent to a WFS server.</source>
         <translation>La valeur de « {field} » contient des caractères de contrôle qui ne peuvent pas être envoyés à un serveur WFS.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="64"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="64"/>
         <source>An update or a deletion was prepared without any feature.</source>
         <translation>Une modification ou une suppression a été préparée sans aucune entité.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="65"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="65"/>
         <source>Too many features in one request ({count}); the server would silently match none.</source>
         <translation>Trop d'entités dans une même requête ({count}) : le serveur n'en trouverait silencieusement aucune.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="89"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="89"/>
         <source>The changes are in {proposal}, the target in {target}.</source>
         <translation>Les modifications sont en {proposal}, la cible en {target}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="90"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="90"/>
         <source>the service does not allow this kind of change.</source>
         <translation>le service n'autorise pas ce type de modification.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="91"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="91"/>
         <source>the target has no field “{field}”, the key of the proposal.</source>
         <translation>la cible n'a pas de champ « {field} », la clé de la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="92"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="92"/>
         <source>this feature appears twice in the proposal.</source>
         <translation>cette entité apparaît deux fois dans la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="93"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="93"/>
         <source>the target has no field “{field}”.</source>
         <translation>la cible n'a pas de champ « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="94"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="94"/>
         <source>the field “{field}” is filled by the target itself and cannot be changed.</source>
         <translation>le champ « {field} » est rempli par la cible elle-même et ne peut pas être modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="96"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="96"/>
         <source>the value {value} of “{field}” is not a valid {type}.</source>
         <translation>la valeur {value} de « {field} » n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="97"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="97"/>
         <source>the field “{field}” may not be empty in the target.</source>
         <translation>le champ « {field} » ne peut pas être vide dans la cible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="98"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="98"/>
         <source>the key “{field}” is empty.</source>
         <translation>la clé « {field} » est vide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="99"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="99"/>
         <source>the geometry cannot be read ({detail}).</source>
         <translation>la géométrie est illisible ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="100"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="100"/>
         <source>the geometry is a {geometry}, the target holds {layer}.</source>
         <translation>la géométrie est de type {geometry}, la cible contient des {layer}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="101"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="101"/>
         <source>the geometry is missing and the target requires one.</source>
         <translation>la géométrie manque et la cible en exige une.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="103"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="103"/>
         <source>The service's description of the layer cannot be used (element {element}).</source>
         <translation>La description de la couche par le service est inutilisable (élément {element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="105"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="105"/>
         <source>The service does not publish the layer “{typename}”.</source>
         <translation>Le service ne publie pas la couche « {typename} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="106"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="106"/>
         <source>The layer “{typename}” has no field “{field}”.</source>
         <translation>La couche « {typename} » n'a pas de champ « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="107"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="107"/>
         <source>The server sent “{value}” for “{field}”, which is not a valid {type}.</source>
         <translation>Le serveur a envoyé « {value} » pour « {field} », qui n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="108"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="108"/>
         <source>The server did not answer the transaction with a transaction response ({element}).</source>
         <translation>Le serveur n'a pas répondu à la transaction par une réponse de transaction ({element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="110"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="110"/>
         <source>The server's transaction response has an unreadable count ({value}).</source>
         <translation>La réponse du serveur à la transaction contient un décompte illisible ({value}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="112"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="112"/>
         <source>The coordinate reference system {crs} is unknown.</source>
         <translation>Le système de coordonnées {crs} est inconnu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="113"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="113"/>
         <source>A geometry of the proposal cannot be read.</source>
         <translation>Une géométrie de la proposition est illisible.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="114"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="114"/>
         <source>A geometry cannot be converted to or from GML.</source>
         <translation>Une géométrie ne peut pas être convertie en GML ou depuis GML.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="116"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="116"/>
         <source>Feature {key}: choose a value for {fields}.</source>
         <translation>Entité {key} : choisissez une valeur pour {fields}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="117"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="117"/>
         <source>The choice for “{field}” is not understood.</source>
         <translation>Le choix pour « {field} » n'est pas compris.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="119"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="119"/>
         <source>Unknown change log format “{format}”: choose CSV, GeoJSON or HTML.</source>
         <translation>Format de journal inconnu « {format} » : choisissez CSV, GeoJSON ou HTML.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="124"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="124"/>
         <source>The diff layers cannot be built: {message}</source>
         <translation>Les couches de différences ne peuvent pas être construites : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="122"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="122"/>
         <source>The changes of this proposal have no geometry to show on the map.</source>
         <translation>Les modifications de cette proposition n'ont pas de géométrie à afficher sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="123"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="123"/>
         <source>The diff style cannot be loaded: {message}</source>
         <translation>Le style des différences ne peut pas être chargé : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="136"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="136"/>
         <source>{who}: {message}</source>
         <translation>{who} : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="138"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="138"/>
         <source>{feature}: {message}</source>
         <translation>{feature} : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="143"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="143"/>
         <source>The server</source>
         <translation>Le serveur</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="143"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="143"/>
         <source>The database</source>
         <translation>La base de données</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="144"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="144"/>
         <source>The check after writing</source>
         <translation>La vérification après écriture</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="144"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="144"/>
         <source>The target</source>
         <translation>La cible</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="150"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="150"/>
         <source>(and {n} more)</source>
         <translation>(et {n} de plus)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="166"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="166"/>
         <source>Applied to the authoritative data and verified: {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Appliquée aux données de référence et vérifiée : {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="169"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="169"/>
         <source>These changes were already in the data (an earlier attempt had landed): nothing was written twice. {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Ces modifications étaient déjà dans les données (une tentative précédente avait abouti) : rien n'a été écrit deux fois. {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="173"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="173"/>
         <source>{n} feature(s) changed in the authoritative data since the proposal was made: nothing was written. Resolve the conflicts to rebase the proposal; it then needs approval again.</source>
         <translation>{n} entité(s) modifiée(s) dans les données de référence depuis la proposition : rien n'a été écrit. Résolvez les conflits pour mettre à jour la proposition ; elle devra ensuite être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="178"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="178"/>
         <source>The changes do not fit the target's schema: nothing was sent. {problems}</source>
         <translation>Les modifications ne respectent pas le schéma de la cible : rien n'a été envoyé. {problems}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="183"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="183"/>
         <source>The target refused part of the proposal: {refusals}. Everything of the proposal that had landed was undone; the data is as before.</source>
         <translation>La cible a refusé une partie de la proposition : {refusals}. Tout ce qui avait été écrit de la proposition a été défait ; les données sont comme avant.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="188"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="188"/>
         <source>The target refused part of the proposal: {refusals}. Undoing what had landed failed for: {left}. Check these features in the data.</source>
         <translation>La cible a refusé une partie de la proposition : {refusals}. L'annulation de ce qui avait été écrit a échoué pour : {left}. Vérifiez ces entités dans les données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="191"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="191"/>
         <source>Cancelled while writing: everything of the proposal that had landed was undone.</source>
         <translation>Annulé pendant l'écriture : tout ce qui avait été écrit de la proposition a été défait.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="193"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="193"/>
         <source>The connection failed after sending: whether the changes landed is unknown. Apply again: GeoGov finds what already landed and writes nothing twice.</source>
         <translation>La connexion a échoué après l'envoi : on ne sait pas si les modifications ont été écrites. Appliquez à nouveau : GeoGov retrouve ce qui a déjà été écrit et n'écrit rien deux fois.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="195"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="195"/>
         <source>The apply ended with the status “{status}”.</source>
         <translation>L'application s'est terminée avec le statut « {status} ».</translation>
     </message>
@@ -5533,7 +5533,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Le référent validation de la donnée examine votre proposition avant qu'elle soit appliquée aux données partagées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="55"/>
+        <location filename="../plugin/bridge/messages/store.py" line="55"/>
         <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov's settings.</source>
         <translation>La base des propositions a refusé la connexion : vérifiez le nom d’utilisateur et le mot de passe de la configuration d’authentification choisie dans les paramètres de GeoGov.</translation>
     </message>
@@ -5653,152 +5653,152 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <translation>Une fiche correspond.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="61"/>
+        <location filename="../plugin/bridge/messages/store.py" line="61"/>
         <source>The folder of the proposal file does not exist: {folder}. Choose another file in Settings ▸ Options ▸ GeoGov.</source>
         <translation>Le dossier du fichier des propositions n'existe pas : {folder}. Choisissez un autre fichier dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="63"/>
+        <location filename="../plugin/bridge/messages/store.py" line="63"/>
         <source>The proposal store is a folder, not a GeoPackage file: choose a .gpkg file in Settings ▸ Options ▸ GeoGov.</source>
         <translation>Le magasin des propositions désigne un dossier et non un fichier GeoPackage : choisissez un fichier .gpkg dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="67"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="67"/>
         <source>“{code}” is not the INSEE code of a commune of the territory reference ({reference}).</source>
         <translation>« {code} » n'est le code INSEE d'aucune commune du référentiel territorial ({reference}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="69"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="69"/>
         <source>“{siren}” is not the SIREN number of an EPCI, an EPT or the Métropole du Grand Paris of the territory reference ({reference}).</source>
         <translation>« {siren} » n'est le numéro SIREN d'aucun EPCI, EPT ni de la Métropole du Grand Paris du référentiel territorial ({reference}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="72"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="72"/>
         <source>“{siren}” is not the SIREN number of an établissement public territorial of the territory reference ({reference}).</source>
         <translation>« {siren} » n'est le numéro SIREN d'aucun établissement public territorial du référentiel territorial ({reference}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="74"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="74"/>
         <source>The territory reference ({reference}) has no commune of the département “{code}”: its territory cannot be checked. Name a reference that covers it (territories: reference).</source>
         <translation>Le référentiel territorial ({reference}) ne contient aucune commune du département « {code} » : ce territoire ne peut pas être vérifié. Indiquez un référentiel qui le couvre (territories: reference).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="83"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="83"/>
         <source>Expected at least {minimum}, found {value}.</source>
         <translation>Au moins {minimum} attendu, {value} trouvé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="84"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="84"/>
         <source>No partner of kind “{kind}” has a territory.</source>
         <translation>Aucun partenaire de type « {kind} » n'a de territoire.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="86"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="86"/>
         <source>The territory reference “{file}” does not exist.</source>
         <translation>Le référentiel territorial « {file} » n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="87"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="87"/>
         <source>The territory reference “{file}” cannot be read as geographic data: {reason}</source>
         <translation>Le référentiel territorial « {file} » ne peut pas être lu comme une donnée géographique : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="89"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="89"/>
         <source>The territory reference “{file}” cannot be downloaded: {reason}</source>
         <translation>Le référentiel territorial « {file} » ne peut pas être téléchargé : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="90"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="90"/>
         <source>The territory reference “{file}” has no layer “{layer}” (its layers: {layers}).</source>
         <translation>Le référentiel territorial « {file} » n'a pas de couche « {layer} » (ses couches : {layers}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="92"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="92"/>
         <source>The territory reference “{file}” has no field “{field}” (its fields: {fields}).</source>
         <translation>Le référentiel territorial « {file} » n'a pas de champ « {field} » (ses champs : {fields}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="94"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="94"/>
         <source>The territory reference “{file}” does not say its coordinate reference system.</source>
         <translation>Le référentiel territorial « {file} » n'indique pas son système de coordonnées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="96"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="96"/>
         <source>The territory reference “{file}” is in {crs}, not in {expected} as the convention says.</source>
         <translation>Le référentiel territorial « {file} » est en {crs}, et non en {expected} comme le dit la convention.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="98"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="98"/>
         <source>{count} commune(s) of the territory reference “{file}” have no code (features {features}).</source>
         <translation>{count} commune(s) du référentiel territorial « {file} » n'ont pas de code (entités {features}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="100"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="100"/>
         <source>The territory reference “{file}” has the code(s) {codes} twice.</source>
         <translation>Le référentiel territorial « {file} » contient deux fois le(s) code(s) {codes}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="101"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="101"/>
         <source>{count} commune(s) of the territory reference “{file}” have no polygon: {codes}.</source>
         <translation>{count} commune(s) du référentiel territorial « {file} » n'ont pas de polygone : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="103"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="103"/>
         <source>{count} commune(s) of the territory reference “{file}” have an invalid polygon: {codes} ({reason}).</source>
         <translation>{count} commune(s) du référentiel territorial « {file} » ont un polygone invalide : {codes} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="105"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="105"/>
         <source>Communes of the territory reference “{file}” overlap: {pairs}. A place would belong to two communes.</source>
         <translation>Des communes du référentiel territorial « {file} » se chevauchent : {pairs}. Un lieu appartiendrait à deux communes.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="107"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="107"/>
         <source>The territory reference “{file}” holds no commune.</source>
         <translation>Le référentiel territorial « {file} » ne contient aucune commune.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="108"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="108"/>
         <source>The territory geometry file “{file}” does not exist.</source>
         <translation>Le fichier de géométrie du territoire « {file} » n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="109"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="109"/>
         <source>The territory geometry file “{file}” cannot be read as geographic data: {reason}</source>
         <translation>Le fichier de géométrie du territoire « {file} » ne peut pas être lu comme une donnée géographique : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="111"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="111"/>
         <source>The territory geometry file “{file}” does not say its coordinate reference system.</source>
         <translation>Le fichier de géométrie du territoire « {file} » n'indique pas son système de coordonnées.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="113"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="113"/>
         <source>The territory geometry file “{file}” has an invalid polygon (feature {feature}).</source>
         <translation>Le fichier de géométrie du territoire « {file} » contient un polygone invalide (entité {feature}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="115"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="115"/>
         <source>The territory geometry file “{file}” holds no polygon.</source>
         <translation>Le fichier de géométrie du territoire « {file} » ne contient aucun polygone.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="120"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="120"/>
         <source>The changes have no coordinate reference system: where they lie cannot be told.</source>
         <translation>Les modifications n'ont pas de système de coordonnées : impossible de dire où elles se trouvent.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="122"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="122"/>
         <source>The changes are in {crs}, which cannot be compared with the territory reference: {reason}</source>
         <translation>Les modifications sont en {crs}, qui ne peut pas être comparé au référentiel territorial : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="44"/>
+        <location filename="../plugin/bridge/messages/store.py" line="44"/>
         <source>You have already approved this proposal: each approval it needs is given by a different person.</source>
         <translation>Vous avez déjà approuvé cette proposition : chaque approbation requise doit venir d'une personne différente.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="46"/>
+        <location filename="../plugin/bridge/messages/store.py" line="46"/>
         <source>The territory reference's coordinate reference system has no EPSG code: PostGIS cannot hold it.</source>
         <translation>Le système de coordonnées du référentiel territorial n'a pas de code EPSG : PostGIS ne peut pas l'enregistrer.</translation>
     </message>
@@ -5850,98 +5850,98 @@ Couche en sortie (OUTPUT, polygones en EPSG:4326 ; une fiche sans emprise n'a pa
 Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots entiers, tri, taille des pages).</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="109"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="109"/>
         <source>publication date</source>
         <translation>date de publication</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="110"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="110"/>
         <source>creation date</source>
         <translation>date de création</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="115"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="115"/>
         <source>Last revision: the latest of the revision, publication and creation dates of the record's resource citation, as the record writes it (a time or time zone never moves it to another day).</source>
         <translation>Dernière révision : la plus récente des dates de révision, de publication et de création de la citation de la ressource, telle que la fiche l'écrit (une heure ou un fuseau horaire ne la fait jamais changer de jour).</translation>
     </message>
     <message>
-        <location filename="../ui/catalogue_labels.py" line="126"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="126"/>
         <source>{date} ({kind})</source>
         <comment>last revision and its date type</comment>
         <translation>{date} ({kind})</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="78"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="78"/>
         <source>A target names one of wfs, oapif, postgis or gpkg.</source>
         <translation>Une cible indique l'un de : wfs, oapif, postgis ou gpkg.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="79"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="79"/>
         <source>A target address may hold * and ? as wildcards, not brackets: “{value}”.</source>
         <translation>Une adresse de cible peut contenir * et ? comme jokers, pas de crochets : « {value} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="81"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="81"/>
         <source>“{value}” is not a coordinate reference system with an EPSG code.</source>
         <translation>« {value} » n'est pas un système de coordonnées de référence doté d'un code EPSG.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="89"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="89"/>
         <source>the new feature has no “{field}”, the key that identifies the features of the dataset.</source>
         <translation>la nouvelle entité n'a pas de « {field} », la clé qui identifie les entités du jeu de données.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="92"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="92"/>
         <source>another feature of the proposal already has the key “{value}” (field “{field}”).</source>
         <translation>une autre entité de la proposition a déjà la clé « {value} » (champ « {field} »).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="50"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="50"/>
         <source>No partnership convention is loaded: GeoGov cannot check where this dataset is published, so it applies nothing.</source>
         <translation>Aucune convention de partenariat n'est chargée : GeoGov ne peut pas vérifier où ce jeu de données est publié, il n'applique donc rien.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="52"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="52"/>
         <source>The partnership convention names no authoritative data for the dataset “{dataset}”: nothing can be applied to it.</source>
         <translation>La convention de partenariat ne désigne aucune donnée de référence pour le jeu de données « {dataset} » : rien ne peut y être appliqué.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="54"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="54"/>
         <source>This proposal targets “{layer}” at {uri}, which is not where the partnership convention says the dataset “{dataset}” is published: nothing was written.</source>
         <translation>Cette proposition vise « {layer} » à l'adresse {uri}, qui n'est pas l'endroit où la convention de partenariat publie le jeu de données « {dataset} » : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="38"/>
+        <location filename="../plugin/bridge/messages/store.py" line="38"/>
         <source>The proposal does not point at the layer the convention names for this dataset: it cannot be stored.</source>
         <translation>La proposition ne vise pas la couche que la convention désigne pour ce jeu de données : elle ne peut pas être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="40"/>
+        <location filename="../plugin/bridge/messages/store.py" line="40"/>
         <source>The changes are not in the dataset's coordinate reference system (EPSG:{srid}).</source>
         <translation>Les modifications ne sont pas dans le système de coordonnées de référence du jeu de données (EPSG:{srid}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="42"/>
+        <location filename="../plugin/bridge/messages/store.py" line="42"/>
         <source>This proposal id was not made for your login: GeoGov makes one for each new draft.</source>
         <translation>Cet identifiant de proposition n'a pas été créé pour votre identifiant de connexion : GeoGov en crée un pour chaque nouveau brouillon.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="103"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="103"/>
         <source>The layer “{layer}” is not where the partnership convention publishes this dataset (“{expected}” at {uri}): a proposal made from it could never be applied. Your edits are still in the layer; to propose them from a copy, compare the copy with the authoritative layer.</source>
         <translation>La couche « {layer} » n'est pas l'endroit où la convention de partenariat publie ce jeu de données (« {expected} » à l'adresse {uri}) : une proposition faite à partir d'elle ne pourrait jamais être appliquée. Vos modifications sont toujours dans la couche ; pour les proposer depuis une copie, comparez la copie avec la couche de référence.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="200"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="200"/>
         <source>The proposal goes back to its author, with this reason, to be corrected.</source>
         <translation>La proposition retourne à son auteur, avec cette raison, pour être corrigée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="25"/>
+        <location filename="../plugin/bridge/messages/store.py" line="25"/>
         <source>You cannot decide a proposal whose changes you wrote or rebased: another reviewer must decide it.</source>
         <translation>Vous ne pouvez pas décider d'une proposition dont vous avez écrit ou rebasé les modifications : un autre relecteur doit en décider.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="27"/>
+        <location filename="../plugin/bridge/messages/store.py" line="27"/>
         <source>Decisions are taken as the login that connected to the database, not under another login's role.</source>
         <translation>Les décisions sont prises sous l'identifiant qui s'est connecté à la base de données, pas sous le rôle d'un autre identifiant.</translation>
     </message>
@@ -5951,12 +5951,12 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>Votre compte d’administration ne peut pas fixer les limites de session de ces comptes (attente d’un verrou 10 s, transaction inactive 60 s) ; la base met tout de même fin aux transactions qui bloquent les autres : {logins}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="20"/>
+        <location filename="../plugin/bridge/messages/store.py" line="20"/>
         <source>The proposal store is busy: another user is writing to it. Try again in a moment.</source>
         <translation>Le registre des propositions est occupé : un autre utilisateur y écrit. Réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="91"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="91"/>
         <source>the dataset's own table refuses this feature ({reason}).</source>
         <translation>la table du jeu de données elle-même refuse cette entité ({reason}).</translation>
     </message>
@@ -6077,82 +6077,82 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Observé</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="61"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="61"/>
         <source>“{value}” is not an http(s) address.</source>
         <translation>« {value} » n’est pas une adresse http(s).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="62"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="62"/>
         <source>Name the catalogue record to update (record:): the dataset's match.records names {count}.</source>
         <translation>Indiquez la fiche de catalogue à mettre à jour (record:) : le match.records du jeu en nomme {count}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="160"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="160"/>
         <source>The catalogue record was last revised on {record_date}, before the last change applied to the data ({applied}): update the record.</source>
         <translation>La fiche de catalogue a été révisée pour la dernière fois le {record_date}, avant la dernière modification appliquée aux données ({applied}) : mettez la fiche à jour.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="67"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="67"/>
         <source>The convention names no catalogue record for the dataset “{dataset}”.</source>
         <translation>La convention ne désigne aucune fiche de catalogue pour le jeu « {dataset} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="69"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="69"/>
         <source>Only an applied proposal's catalogue record can be updated (this one is “{status}”).</source>
         <translation>Seule la fiche de catalogue d’une proposition appliquée peut être mise à jour (celle-ci est « {status} »).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="72"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="72"/>
         <source>The catalogue has no ISO 19139 record “{record}”.</source>
         <translation>Le catalogue n’a pas de fiche ISO 19139 « {record} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="73"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="73"/>
         <source>The catalogue did not answer as a CSW catalogue does (element {element}).</source>
         <translation>Le catalogue n’a pas répondu comme un catalogue CSW (élément {element}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="75"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="75"/>
         <source>The catalogue answered the record “{found}” when asked for “{record}”: nothing was sent.</source>
         <translation>Le catalogue a répondu la fiche « {found} » quand « {record} » était demandée : rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="77"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="77"/>
         <source>The catalogue updated {count} records instead of one.</source>
         <translation>Le catalogue a mis à jour {count} fiches au lieu d’une.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="78"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="78"/>
         <source>the record the catalogue serves afterwards lacks: {fields}.</source>
         <translation>la fiche que le catalogue sert ensuite n’a pas : {fields}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="80"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="80"/>
         <source>The server refused the write: {message}</source>
         <translation>Le serveur a refusé l’écriture : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="81"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="81"/>
         <source>The feature changed on the server since it was read (HTTP 412).</source>
         <translation>L’entité a changé sur le serveur depuis sa lecture (HTTP 412).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="83"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="83"/>
         <source>The server's answer to {request} is not JSON.</source>
         <translation>La réponse du serveur à {request} n’est pas du JSON.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="84"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="84"/>
         <source>The collection has no property “{field}”.</source>
         <translation>La collection n’a pas de propriété « {field} ».</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="85"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="85"/>
         <source>The server cannot select features by “{field}”: GeoGov cannot read the features the proposal touches.</source>
         <translation>Le serveur ne sait pas sélectionner les entités par « {field} » : GeoGov ne peut pas lire les entités que touche la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="87"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="87"/>
         <source>The server sent a geometry that cannot be read.</source>
         <translation>Le serveur a envoyé une géométrie illisible.</translation>
     </message>
@@ -6177,62 +6177,62 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Mise à jour de la fiche de catalogue de « {title} »…</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="41"/>
+        <location filename="../plugin/bridge/messages/general.py" line="33"/>
         <source>Only web addresses (http or https) are requested from a server; {url} was refused.</source>
         <translation>Seules des adresses web (http ou https) sont demandées à un serveur ; {url} a été refusée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="43"/>
+        <location filename="../plugin/bridge/messages/general.py" line="35"/>
         <source>The server redirected the request to {location}, which is not a web address (http or https). GeoGov never follows such a redirect: it could read a file of this computer.</source>
         <translation>Le serveur a redirigé la requête vers {location}, qui n'est pas une adresse web (http ou https). GeoGov ne suit jamais une telle redirection : elle pourrait lire un fichier de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="47"/>
+        <location filename="../plugin/bridge/messages/general.py" line="39"/>
         <source>The server redirected a secure (https) request to an insecure address ({location}). The redirect was not followed.</source>
         <translation>Le serveur a redirigé une requête sécurisée (https) vers une adresse non sécurisée ({location}). La redirection n'a pas été suivie.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="50"/>
+        <location filename="../plugin/bridge/messages/general.py" line="42"/>
         <source>The server redirects the request in a loop (back to {location}). Tell its administrator; nothing was read.</source>
         <translation>Le serveur redirige la requête en boucle (retour à {location}). Prévenez son administrateur ; rien n'a été lu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="53"/>
+        <location filename="../plugin/bridge/messages/general.py" line="45"/>
         <source>The server redirected the request more than {limit} times (last to {location}). Check the address or tell the server's administrator.</source>
         <translation>Le serveur a redirigé la requête plus de {limit} fois (en dernier vers {location}). Vérifiez l'adresse ou prévenez l'administrateur du serveur.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="56"/>
+        <location filename="../plugin/bridge/messages/general.py" line="48"/>
         <source>The server redirected the request without saying where.</source>
         <translation>Le serveur a redirigé la requête sans dire vers où.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="57"/>
+        <location filename="../plugin/bridge/messages/general.py" line="49"/>
         <source>The server's answer is larger than {limit_mb} MB, the limit set in GeoGov's options (Network). It was not read to the end; nothing else was changed.</source>
         <translation>La réponse du serveur dépasse {limit_mb} Mo, la limite fixée dans les options de GeoGov (Réseau). Elle n'a pas été lue jusqu'au bout ; rien d'autre n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="60"/>
+        <location filename="../plugin/bridge/messages/general.py" line="52"/>
         <source>The server's answer is compressed in a form GeoGov cannot read ({encoding}).</source>
         <translation>La réponse du serveur est compressée sous une forme que GeoGov ne sait pas lire ({encoding}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="62"/>
+        <location filename="../plugin/bridge/messages/general.py" line="54"/>
         <source>The server's compressed answer is corrupt: {detail}</source>
         <translation>La réponse compressée du serveur est corrompue : {detail}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="63"/>
+        <location filename="../plugin/bridge/messages/general.py" line="55"/>
         <source>Secure connection refused: the server's certificate is not trusted ({detail}). If you trust this server, add its certificate or an exception in QGIS (Settings &gt; Options &gt; Authentication &gt; SSL Server Exceptions).</source>
         <translation>Connexion sécurisée refusée : le certificat du serveur n'est pas reconnu ({detail}). Si vous faites confiance à ce serveur, ajoutez son certificat ou une exception dans QGIS (Préférences &gt; Options &gt; Authentification &gt; Exceptions SSL des serveurs).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="67"/>
+        <location filename="../plugin/bridge/messages/general.py" line="59"/>
         <source>Secure connection refused: the server's certificate was issued for another name than this address ({detail}).</source>
         <translation>Connexion sécurisée refusée : le certificat du serveur a été délivré pour un autre nom que cette adresse ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="70"/>
+        <location filename="../plugin/bridge/messages/general.py" line="62"/>
         <source>Secure connection failed: the server and QGIS could not agree on a secure protocol ({detail}).</source>
         <translation>Échec de la connexion sécurisée : le serveur et QGIS n'ont pas pu s'accorder sur un protocole sécurisé ({detail}).</translation>
     </message>
@@ -6252,147 +6252,147 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Taille maximale d'une réponse de serveur</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="24"/>
+        <location filename="../plugin/bridge/messages/general.py" line="16"/>
         <source>The document cannot be used: {message}</source>
         <translation>Le document est inutilisable : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="25"/>
+        <location filename="../plugin/bridge/messages/general.py" line="17"/>
         <source>The exchange with the server failed: {message}</source>
         <translation>L'échange avec le serveur a échoué : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="26"/>
+        <location filename="../plugin/bridge/messages/general.py" line="18"/>
         <source>The territories cannot be worked out: {message}</source>
         <translation>Les territoires ne peuvent pas être déterminés : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="20"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="20"/>
         <source>A stored change set cannot be read: {message}. The proposal store may be damaged; nothing was changed. Tell your coordinator.</source>
         <translation>Un jeu de modifications enregistré est illisible : {message}. Le registre des propositions est peut-être endommagé ; rien n'a été modifié. Prévenez votre coordinateur.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="22"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="22"/>
         <source>This change set was written by a newer version of GeoGov (format {version}): update the plugin to read it.</source>
         <translation>Ce jeu de modifications a été écrit par une version plus récente de GeoGov (format {version}) : mettez à jour l'extension pour le lire.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="24"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="24"/>
         <source>A value of type {type} cannot be stored in a proposal.</source>
         <translation>Une valeur de type {type} ne peut pas être enregistrée dans une proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="25"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="25"/>
         <source>{value} is not a valid {type}.</source>
         <translation>{value} n'est pas une valeur valide de type {type}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="26"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="26"/>
         <source>The GeoPackage cannot be read: {message}</source>
         <translation>Le GeoPackage est illisible : {message}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="22"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="22"/>
         <source>A geometry of the proposal cannot be read: the proposal cannot be applied as it is. Ask its author to propose it again.</source>
         <translation>Une géométrie de la proposition est illisible : la proposition ne peut pas être appliquée en l'état. Demandez à son auteur de la proposer à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_files.py" line="15"/>
+        <location filename="../plugin/bridge/messages/files.py" line="15"/>
         <source>The file “{path}” could not be written ({detail}). Nothing was lost: a file that was already there is unchanged.</source>
         <translation>Le fichier « {path} » n'a pas pu être écrit ({detail}). Rien n'est perdu : un fichier qui s'y trouvait déjà est intact.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_files.py" line="17"/>
+        <location filename="../plugin/bridge/messages/files.py" line="17"/>
         <source>The file “{path}” could not be written: the disk is full (or your disk quota is used up). Nothing was lost: a file that was already there is unchanged. Free some space on that disk, or choose another folder, then try again.</source>
         <translation>Le fichier « {path} » n'a pas pu être écrit : le disque est plein (ou votre quota disque est atteint). Rien n'est perdu : un fichier qui s'y trouvait déjà est intact. Libérez de la place sur ce disque, ou choisissez un autre dossier, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_files.py" line="21"/>
+        <location filename="../plugin/bridge/messages/files.py" line="21"/>
         <source>The file “{path}” could not be written: it is larger than that disk or the system allows. Nothing was lost: a file that was already there is unchanged. Choose a folder on another disk, then try again.</source>
         <translation>Le fichier « {path} » n'a pas pu être écrit : il dépasse la taille que ce disque ou le système autorise. Rien n'est perdu : un fichier qui s'y trouvait déjà est intact. Choisissez un dossier sur un autre disque, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_files.py" line="24"/>
+        <location filename="../plugin/bridge/messages/files.py" line="24"/>
         <source>The file “{path}” could not be written: its disk is read-only. Nothing was lost: a file that was already there is unchanged. Choose a folder you can write to, then try again.</source>
         <translation>Le fichier « {path} » n'a pas pu être écrit : son disque est en lecture seule. Rien n'est perdu : un fichier qui s'y trouvait déjà est intact. Choisissez un dossier où vous pouvez écrire, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_files.py" line="27"/>
+        <location filename="../plugin/bridge/messages/files.py" line="27"/>
         <source>You may not write the file “{path}”: the file or its folder is protected or read-only, or the file is open in another program. Nothing was lost: a file that was already there is unchanged. Close the file in other programs, or choose a folder you can write to, then try again.</source>
         <translation>Vous ne pouvez pas écrire le fichier « {path} » : le fichier ou son dossier est protégé ou en lecture seule, ou le fichier est ouvert dans un autre programme. Rien n'est perdu : un fichier qui s'y trouvait déjà est intact. Fermez le fichier dans les autres programmes, ou choisissez un dossier où vous pouvez écrire, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_files.py" line="32"/>
+        <location filename="../plugin/bridge/messages/files.py" line="32"/>
         <source>The file “{path}” is open in another program, which prevents replacing it. Nothing was lost: the file is unchanged. Close it in that program, then try again.</source>
         <translation>Le fichier « {path} » est ouvert dans un autre programme, ce qui empêche de le remplacer. Rien n'est perdu : le fichier est intact. Fermez-le dans ce programme, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_files.py" line="35"/>
+        <location filename="../plugin/bridge/messages/files.py" line="35"/>
         <source>The folder of “{path}” does not exist: choose an existing folder. Nothing was written.</source>
         <translation>Le dossier de « {path} » n'existe pas : choisissez un dossier existant. Rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="108"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="108"/>
         <source>The local copy “{path}” could not be written ({reason}). The shared layer is unchanged, and no half-written copy was left.</source>
         <translation>La copie locale « {path} » n'a pas pu être écrite ({reason}). La couche partagée est intacte, et aucune copie à moitié écrite n'a été laissée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="30"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="30"/>
         <source>The dataset's GeoPackage “{path}” could not be written: the disk is full. Nothing was written to it, and the proposal is still approved. Free some space on that disk, then apply it again.</source>
         <translation>Le GeoPackage du jeu de données « {path} » n'a pas pu être écrit : le disque est plein. Rien n'y a été écrit, et la proposition reste approuvée. Libérez de la place sur ce disque, puis appliquez-la de nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="33"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="33"/>
         <source>The dataset's GeoPackage “{path}” is read-only for you. Nothing was written to it, and the proposal is still approved. Ask for the right to write to the file and its folder, then apply it again.</source>
         <translation>Le GeoPackage du jeu de données « {path} » est en lecture seule pour vous. Rien n'y a été écrit, et la proposition reste approuvée. Demandez le droit d'écrire dans le fichier et son dossier, puis appliquez-la de nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="36"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="36"/>
         <source>The dataset's GeoPackage “{path}” is locked: another user or program is writing to it (a QGIS editing the layer?). Nothing was written to it, and the proposal is still approved. Apply it again once that edit is saved or closed.</source>
         <translation>Le GeoPackage du jeu de données « {path} » est verrouillé : un autre utilisateur ou un autre programme y écrit (un QGIS qui modifie la couche ?). Rien n'y a été écrit, et la proposition reste approuvée. Appliquez-la de nouveau quand cette modification aura été enregistrée ou fermée.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="40"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="40"/>
         <source>The dataset's GeoPackage “{path}” cannot be opened for writing: its folder may be missing, read-only, or on a disconnected network drive. Nothing was written to it, and the proposal is still approved. Check the folder, then apply it again.</source>
         <translation>Le GeoPackage du jeu de données « {path} » ne peut pas être ouvert en écriture : son dossier est peut-être absent, en lecture seule, ou sur un lecteur réseau déconnecté. Rien n'y a été écrit, et la proposition reste approuvée. Vérifiez le dossier, puis appliquez-la de nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_publishing.py" line="44"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="44"/>
         <source>The disk failed while writing the dataset's GeoPackage “{path}” ({detail}). Nothing was written to it, and the proposal is still approved. Check the disk, then apply it again.</source>
         <translation>Le disque a échoué pendant l'écriture du GeoPackage du jeu de données « {path} » ({detail}). Rien n'y a été écrit, et la proposition reste approuvée. Vérifiez le disque, puis appliquez-la de nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="67"/>
+        <location filename="../plugin/bridge/messages/store.py" line="67"/>
         <source>The proposal store “{path}” could not be written: the disk is full (or your disk quota is used up). Nothing was lost: the store is as it was before, and what you were saving is still here in QGIS. Free some space on that disk, then try again.</source>
         <translation>Le registre des propositions « {path} » n'a pas pu être écrit : le disque est plein (ou votre quota disque est atteint). Rien n'est perdu : le registre est tel qu'il était, et ce que vous enregistriez est toujours là, dans QGIS. Libérez de la place sur ce disque, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="71"/>
+        <location filename="../plugin/bridge/messages/store.py" line="71"/>
         <source>The proposal store “{path}” is read-only: the file, its folder or the drive cannot be written to. Nothing was lost: the store is as it was before, and what you were saving is still here in QGIS. Ask for the right to write to the file and its folder, then try again; or choose another file in Settings ▸ Options ▸ GeoGov.</source>
         <translation>Le registre des propositions « {path} » est en lecture seule : on ne peut écrire ni dans le fichier, ni dans son dossier, ou le lecteur est protégé. Rien n'est perdu : le registre est tel qu'il était, et ce que vous enregistriez est toujours là, dans QGIS. Demandez le droit d'écrire dans le fichier et son dossier, puis réessayez ; ou choisissez un autre fichier dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="76"/>
+        <location filename="../plugin/bridge/messages/store.py" line="76"/>
         <source>The proposal store “{path}” is locked: another user or program is writing to it. Nothing was lost: the store is as it was before, and what you were saving is still here in QGIS. Try again in a moment; if it stays locked, close the program that holds the file open (a database tool, another QGIS).</source>
         <translation>Le registre des propositions « {path} » est verrouillé : un autre utilisateur ou un autre programme y écrit. Rien n'est perdu : le registre est tel qu'il était, et ce que vous enregistriez est toujours là, dans QGIS. Réessayez dans un instant ; s'il reste verrouillé, fermez le programme qui garde le fichier ouvert (un outil de base de données, un autre QGIS).</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="81"/>
+        <location filename="../plugin/bridge/messages/store.py" line="81"/>
         <source>The proposal store “{path}” cannot be opened for writing: SQLite must create a temporary journal file beside it, in “{folder}”. Nothing was lost: the store is as it was before, and what you were saving is still here in QGIS. Check that the folder is still there (a network drive may be disconnected) and that you may write to it, then try again.</source>
         <translation>Le registre des propositions « {path} » ne peut pas être ouvert en écriture : SQLite doit créer un fichier journal temporaire à côté, dans « {folder} ». Rien n'est perdu : le registre est tel qu'il était, et ce que vous enregistriez est toujours là, dans QGIS. Vérifiez que le dossier est toujours accessible (un lecteur réseau a pu être déconnecté) et que vous pouvez y écrire, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="87"/>
+        <location filename="../plugin/bridge/messages/store.py" line="87"/>
         <source>The disk failed while writing the proposal store “{path}” ({detail}): it may be full, over its quota, or a network drive that was disconnected. Nothing was lost: the store is as it was before, and what you were saving is still here in QGIS. Check the disk, then try again.</source>
         <translation>Le disque a échoué pendant l'écriture du registre des propositions « {path} » ({detail}) : il est peut-être plein, au-delà de son quota, ou c'est un lecteur réseau qui a été déconnecté. Rien n'est perdu : le registre est tel qu'il était, et ce que vous enregistriez est toujours là, dans QGIS. Vérifiez le disque, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="91"/>
+        <location filename="../plugin/bridge/messages/store.py" line="91"/>
         <source>The proposal store “{path}” is damaged ({detail}): GeoGov wrote nothing to it. Restore it from a backup, or ask your coordinator.</source>
         <translation>Le registre des propositions « {path} » est endommagé ({detail}) : GeoGov n'y a rien écrit. Restaurez-le depuis une sauvegarde, ou adressez-vous à votre coordinateur.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_store.py" line="93"/>
+        <location filename="../plugin/bridge/messages/store.py" line="93"/>
         <source>The file “{path}” is not a GeoPackage proposal store: GeoGov wrote nothing to it. Choose the right file in Settings ▸ Options ▸ GeoGov.</source>
         <translation>Le fichier « {path} » n'est pas un registre des propositions GeoPackage : GeoGov n'y a rien écrit. Choisissez le bon fichier dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
@@ -6402,212 +6402,212 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Vos modifications sont conservées dans la couche et dans cette fenêtre : cliquez sur « Enregistrer le brouillon » pour les enregistrer à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_catalogue.py" line="82"/>
+        <location filename="../plugin/bridge/messages/catalogue.py" line="82"/>
         <source>Record no. {index} of the page could not be read and was left out. {reason}</source>
         <translation>La fiche n° {index} de la page n'a pas pu être lue et a été écartée. {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="48"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="48"/>
         <source>In the JSON document, “{path}” should be {expected}, not {found}.</source>
         <translation>Dans le document JSON, « {path} » devrait être {expected} ; c'est {found}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="49"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="49"/>
         <source>The JSON document should be {expected}, not {found}.</source>
         <translation>Le document JSON devrait être {expected} ; c'est {found}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="50"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="50"/>
         <source>The document nests more than {limit} levels deep. It was refused without being read: such documents can be used to crash the programs that read them.</source>
         <translation>Le document comporte plus de {limit} niveaux d'imbrication. Il a été refusé sans être lu : de tels documents peuvent servir à faire planter les programmes qui les lisent.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="59"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="59"/>
         <source>an object</source>
         <translation>un objet</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="62"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="62"/>
         <source>a text string</source>
         <translation>une chaîne de caractères</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="63"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="63"/>
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="64"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="64"/>
         <source>a whole number</source>
         <translation>un nombre entier</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="65"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="65"/>
         <source>a list of text strings</source>
         <translation>une liste de chaînes de caractères</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="66"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="66"/>
         <source>a list of objects</source>
         <translation>une liste d'objets</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="67"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="67"/>
         <source>a text string or an object</source>
         <translation>une chaîne de caractères ou un objet</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="68"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="68"/>
         <source>an object or null</source>
         <translation>un objet ou null</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="69"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="69"/>
         <source>a text string or a number</source>
         <translation>une chaîne de caractères ou un nombre</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="70"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="70"/>
         <source>a position (two numbers or more)</source>
         <translation>une position (deux nombres ou plus)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="71"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="71"/>
         <source>a box (4 or 6 numbers)</source>
         <translation>une emprise (4 ou 6 nombres)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="72"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="72"/>
         <source>a text string or a list of text strings</source>
         <translation>une chaîne de caractères ou une liste de chaînes de caractères</translation>
     </message>
     <message>
-        <location filename="../ui/messages_documents.py" line="74"/>
+        <location filename="../plugin/bridge/messages/documents.py" line="74"/>
         <source>null</source>
         <translation>null (aucune valeur)</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="37"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="37"/>
         <source>The document nests more than {limit} levels deep: it was not read.</source>
         <translation>Le document comporte plus de {limit} niveaux d'imbrication : il n'a pas été lu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="116"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="116"/>
         <source>The territory geometry file “{file}” nests more than {limit} levels deep: it was not read.</source>
         <translation>Le fichier de géométrie du territoire « {file} » comporte plus de {limit} niveaux d'imbrication : il n'a pas été lu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_governance.py" line="118"/>
+        <location filename="../plugin/bridge/messages/governance.py" line="118"/>
         <source>The territory reference “{file}” nests more than {limit} levels deep: it was not read.</source>
         <translation>Le référentiel territorial « {file} » comporte plus de {limit} niveaux d'imbrication : il n'a pas été lu.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="42"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="42"/>
         <source>the geometry is not valid: its outline crosses itself.</source>
         <translation>la géométrie n'est pas valide : son contour se recoupe.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="44"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="44"/>
         <source>the geometry is not valid: its outline crosses itself near {near}.</source>
         <translation>la géométrie n'est pas valide : son contour se recoupe près de {near}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="46"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="46"/>
         <source>the geometry is not valid: one of its rings touches itself.</source>
         <translation>la géométrie n'est pas valide : un de ses anneaux se touche lui-même.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="48"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="48"/>
         <source>the geometry is not valid: one of its rings touches itself near {near}.</source>
         <translation>la géométrie n'est pas valide : un de ses anneaux se touche lui-même près de {near}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="50"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="50"/>
         <source>the geometry is not valid: a part has too few points.</source>
         <translation>la géométrie n'est pas valide : une de ses parties a trop peu de points.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="52"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="52"/>
         <source>the geometry is not valid: a part has too few points near {near}.</source>
         <translation>la géométrie n'est pas valide : une de ses parties a trop peu de points près de {near}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="54"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="54"/>
         <source>the geometry is not valid: one of its rings is not closed.</source>
         <translation>la géométrie n'est pas valide : un de ses anneaux n'est pas fermé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="56"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="56"/>
         <source>the geometry is not valid: one of its rings is not closed near {near}.</source>
         <translation>la géométrie n'est pas valide : un de ses anneaux n'est pas fermé près de {near}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="58"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="58"/>
         <source>the geometry is not valid: a hole lies outside its polygon.</source>
         <translation>la géométrie n'est pas valide : un trou est en dehors de son polygone.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="60"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="60"/>
         <source>the geometry is not valid: a hole lies outside its polygon near {near}.</source>
         <translation>la géométrie n'est pas valide : un trou est en dehors de son polygone près de {near}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="62"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="62"/>
         <source>the geometry is not valid: a hole lies inside another hole.</source>
         <translation>la géométrie n'est pas valide : un trou est à l'intérieur d'un autre trou.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="64"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="64"/>
         <source>the geometry is not valid: a hole lies inside another hole near {near}.</source>
         <translation>la géométrie n'est pas valide : un trou est à l'intérieur d'un autre trou près de {near}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="66"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="66"/>
         <source>the geometry is not valid: its holes cut the inside in pieces.</source>
         <translation>la géométrie n'est pas valide : ses trous coupent l'intérieur en morceaux.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="68"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="68"/>
         <source>the geometry is not valid: its holes cut the inside in pieces near {near}.</source>
         <translation>la géométrie n'est pas valide : ses trous coupent l'intérieur en morceaux près de {near}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="70"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="70"/>
         <source>the geometry is not valid: one of its polygons lies inside another.</source>
         <translation>la géométrie n'est pas valide : un de ses polygones est à l'intérieur d'un autre.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="72"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="72"/>
         <source>the geometry is not valid: one of its polygons lies inside another near {near}.</source>
         <translation>la géométrie n'est pas valide : un de ses polygones est à l'intérieur d'un autre près de {near}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="74"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="74"/>
         <source>the geometry is not valid: one of its rings is repeated.</source>
         <translation>la géométrie n'est pas valide : un de ses anneaux est répété.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="76"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="76"/>
         <source>the geometry is not valid: one of its rings is repeated near {near}.</source>
         <translation>la géométrie n'est pas valide : un de ses anneaux est répété près de {near}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="78"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="78"/>
         <source>the geometry is not valid: a coordinate is not a number.</source>
         <translation>la géométrie n'est pas valide : une de ses coordonnées n'est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="80"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="80"/>
         <source>the geometry is not valid: a coordinate is not a number near {near}.</source>
         <translation>la géométrie n'est pas valide : une de ses coordonnées n'est pas un nombre près de {near}.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="82"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="82"/>
         <source>the geometry is not valid: it repeats a point.</source>
         <translation>la géométrie n'est pas valide : elle répète un point.</translation>
     </message>
     <message>
-        <location filename="../ui/messages_proposals.py" line="84"/>
+        <location filename="../plugin/bridge/messages/proposals.py" line="84"/>
         <source>the geometry is not valid: it repeats a point near {near}.</source>
         <translation>la géométrie n'est pas valide : elle répète un point près de {near}.</translation>
     </message>

@@ -4,7 +4,7 @@ Every error carries a stable ``code`` (a dotted string the UI maps to a
 translated sentence), ``params`` used to fill that sentence, and ``source``
 (the document path or URL concerned). ``str(error)`` gives an English message
 for logs and headless use; the UI never shows it as is but looks the code up
-(see ui/messages.py), so the French text lives in i18n/geogov_fr.ts.
+(see plugin/bridge/messages/), so the French text lives in i18n/geogov_fr.ts.
 """
 
 from __future__ import annotations

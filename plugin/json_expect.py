@@ -10,7 +10,7 @@ returns a value of the type the reader relies on or raises :class:`DocumentError
 * ``expected``: what was expected, one of the ``EXPECT_*`` words below;
 * ``found``: what is there, one of the ``FOUND_*`` words.
 
-The words are stable English phrases: the UI translates them (ui/messages_documents.py),
+The words are stable English phrases: the UI translates them (plugin/bridge/messages/documents.py),
 never the core. Absent values and ``null`` read as "nothing" (an empty string, an empty
 list, None) wherever a reader can do without them; a reader that requires a value
 checks its presence itself.

@@ -17,6 +17,8 @@ from qgis.PyQt.QtCore import QTimer
 from ..plugin.bridge import settings as gsettings
 from ..plugin.bridge.canvas_extent import canvas_extent_wgs84
 from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.messages import error_text
+from ..plugin.bridge.messages.catalogue import notes_text
 from ..plugin.bridge.network_tasks import run_network_task
 from ..plugin.catalogue import model
 from ..plugin.catalogue.model import SearchQuery
@@ -24,8 +26,6 @@ from ..plugin.catalogue.search import search
 from ..plugin.errors import Cancelled
 from .catalogue_dock_layout import CatalogueDockLayout
 from .layer_adder import LayerAdder
-from .messages import error_text
-from .messages_catalogue import notes_text
 from .raw_response_dialog import RawResponseDialog
 
 DEBOUNCE_MS = 400

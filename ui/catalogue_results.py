@@ -12,7 +12,7 @@ from __future__ import annotations
 from qgis.PyQt.QtGui import QStandardItem, QStandardItemModel
 
 from ..plugin.bridge.i18n import tr
-from .catalogue_labels import (
+from ..plugin.bridge.labels.catalogue import (
     date_label,
     frequency_label,
     last_revision_help,

@@ -27,11 +27,11 @@ from qgis.PyQt.QtWidgets import (
 
 from ..plugin.bridge import settings as gsettings
 from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.messages import error_text
 from ..plugin.bridge.review import export_changelog_file
 from ..plugin.bridge.tasks import run_task
 from .desktop_open import open_in_desktop
 from .governance_state import robust_slot
-from .messages import error_text
 
 FORMATS = (("csv", "CSV"), ("geojson", "GeoJSON"), ("html", "HTML"))
 EXTENSIONS = {"csv": "csv", "geojson": "geojson", "html": "html"}

@@ -40,10 +40,10 @@ from qgis.PyQt.QtWidgets import (
 
 from ..plugin.bridge.diff_layers import geometry_of
 from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.messages.proposals import feature_label, type_label
 from ..plugin.proposals.fingerprint import WrongValueType, coerce_value, same_value
 from ..plugin.proposals.model import DELETE
 from ..plugin.publishing.conflicts import CURRENT, DELETED, GEOMETRY, PROPOSED, Edited
-from .messages_proposals import feature_label, type_label
 from .propose_changes import value_text
 
 BASE = "base"

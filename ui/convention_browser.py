@@ -29,12 +29,12 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.labels import governance as labels
+from ..plugin.bridge.messages import error_text
+from ..plugin.bridge.messages.governance import convention_problems, problem_text
 from ..plugin.governance.report_html import territory_phrase
-from . import labels
 from .desktop_open import open_in_desktop
 from .governance_state import robust_slot, state_of
-from .messages import error_text
-from .messages_governance import convention_problems, problem_text
 
 OBJECT_NAME = "GeoGovConventionBrowser"
 

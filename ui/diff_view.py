@@ -40,8 +40,8 @@ from qgis.PyQt.QtWidgets import (
 from ..plugin.bridge.canvas_extent import gdal_box
 from ..plugin.bridge.diff_layers import build_map_diff
 from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.messages.proposals import feature_label
 from ..plugin.errors import GeoGovError
-from .messages_proposals import feature_label
 
 MIN_ZOOM_METRES = 400.0
 

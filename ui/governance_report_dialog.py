@@ -25,11 +25,11 @@ from qgis.PyQt.QtWidgets import (
 
 from ..plugin.bridge.governance import gather_report
 from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.messages import error_text
 from ..plugin.bridge.report_layout import export_report
 from ..plugin.bridge.tasks import run_task
 from .desktop_open import open_in_desktop
 from .governance_state import robust_slot, state_of
-from .messages import error_text
 from .standard_buttons import name_buttons
 
 

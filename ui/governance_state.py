@@ -13,7 +13,7 @@ import traceback
 from qgis.core import Qgis, QgsMessageLog
 
 from ..plugin.bridge.governance import GovernanceState
-from .messages import error_text
+from ..plugin.bridge.messages import error_text
 from .settings_signal import settings_changed
 
 ATTRIBUTE = "geogov_governance"

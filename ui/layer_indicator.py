@@ -24,8 +24,8 @@ from qgis.PyQt.QtCore import QObject, QTimer
 from qgis.PyQt.QtGui import QIcon
 
 from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.labels import governance as labels
 from ..plugin.bridge.resources import icon_path
-from . import labels
 from .governance_state import robust_slot, state_of
 
 ICONS = {"up_to_date": "governance_up_to_date.svg", "late": "governance_late.svg",

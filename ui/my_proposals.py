@@ -29,6 +29,8 @@ from qgis.PyQt.QtWidgets import (
 from ..plugin.bridge import settings as gsettings
 from ..plugin.bridge.features import FEATURE_ID
 from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.messages import error_text
+from ..plugin.bridge.messages.proposals import problem_text
 from ..plugin.bridge.propose_reload import KeyLookup, find_feature_ids, layer_for_proposal, replay_changes
 from ..plugin.bridge.propose_store import (
     default_outbox_path,
@@ -41,8 +43,6 @@ from ..plugin.bridge.propose_store import (
 from ..plugin.bridge.tasks import run_task
 from ..plugin.proposals.model import CHANGES_REQUESTED, DRAFT, SUBMITTED
 from .governance_state import robust_slot
-from .messages import error_text
-from .messages_proposals import problem_text
 from .proposal_view import dataset_title
 from .propose_changes import counts_text, decision_label, proposal_status_label, review_role_label
 

@@ -14,8 +14,8 @@ from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt.QtCore import QObject
 
 from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.messages import error_text
 from ..plugin.bridge.notifications import MINE_STATUS, NotificationWatcher
-from .messages import error_text
 from .proposal_view import dataset_title
 from .propose_changes import proposal_status_label
 

@@ -38,11 +38,11 @@ from qgis.PyQt.QtWidgets import (
 
 from ..plugin.bridge import settings as gsettings
 from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.messages import error_text
 from ..plugin.bridge.network_tasks import run_network_task
 from ..plugin.catalogue import connections as catalogue_connections
 from ..plugin.errors import Cancelled, GeoGovError
 from ..plugin.safe_files import write_file
-from .messages import error_text
 
 CATALOGUE_KINDS = (("csw", "2.0.2"), ("csw", "3.0.0"), ("ogcapi-records", ""))
 

@@ -17,9 +17,9 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.messages.proposals import problem_text
+from ..plugin.bridge.messages.publishing import apply_result_text
 from ..plugin.proposals.model import DELETE, INSERT, UPDATE
-from .messages_proposals import problem_text
-from .messages_publishing import apply_result_text
 from .propose_changes import decision_label, proposal_status_label
 
 APPROVED_MARK = "✓"

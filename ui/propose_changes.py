@@ -15,9 +15,9 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.messages.proposals import feature_label
 from ..plugin.proposals.model import DELETE, INSERT, UPDATE
 from ..plugin.territories.departements import departement_name
-from .messages_proposals import feature_label
 
 SHOWN_PER_GROUP = 500
 VALUE_CHARS = 120

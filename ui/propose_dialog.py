@@ -38,6 +38,8 @@ from qgis.PyQt.QtWidgets import (
 
 from ..plugin.bridge import settings as gsettings
 from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.messages import error_text
+from ..plugin.bridge.messages.proposals import problem_text
 from ..plugin.bridge.propose import (
     MODE_EDIT_BUFFER,
     PROPOSAL_PROPERTY,
@@ -55,8 +57,6 @@ from ..plugin.bridge.propose_store import (
 from ..plugin.bridge.tasks import run_task
 from ..plugin.proposals.model import SUBMITTED
 from .governance_state import robust_slot, store_changed
-from .messages import error_text
-from .messages_proposals import problem_text
 from .propose_changes import counts_text, fill_changes, proposal_status_label, summary_html
 from .propose_source import ProposeSourceBox
 from .standard_buttons import ask, name_buttons

@@ -15,9 +15,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..plugin.bridge.i18n import tr
-from ..plugin.catalogue import model
-from ..plugin.catalogue.roles import ISO19115_1_ROLES, ISO19139_ROLES
-from .catalogue_labels import (
+from ..plugin.bridge.labels.catalogue import (
     context_label,
     date_kind_labels,
     date_label,
@@ -26,7 +24,9 @@ from .catalogue_labels import (
     last_revision_label,
     link_kind_labels,
 )
-from .labels import iso_role_label
+from ..plugin.bridge.labels.governance import iso_role_label
+from ..plugin.catalogue import model
+from ..plugin.catalogue.roles import ISO19115_1_ROLES, ISO19139_ROLES
 
 WARNING = "⚠"
 ABSTRACT_SHOWN = 360     # characters of the abstract shown above the parties

@@ -33,13 +33,13 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.labels import governance as labels
+from ..plugin.bridge.messages import error_text
+from ..plugin.bridge.messages.governance import convention_problems, discrepancy_text, problem_line
 from ..plugin.catalogue.model import LINK_WEBPAGE
 from ..plugin.governance.report_html import territory_phrase
-from . import labels
 from .desktop_open import open_in_desktop
 from .governance_state import robust_slot, show_error, state_of
-from .messages import error_text
-from .messages_governance import convention_problems, discrepancy_text, problem_line
 
 OBJECT_NAME = "GeoGovResponsibilityDock"
 

@@ -34,6 +34,8 @@ from qgis.PyQt.QtWidgets import QTreeWidgetItem, QWidget
 
 from ..plugin.bridge import settings as gsettings
 from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.messages import error_text
+from ..plugin.bridge.messages.publishing import apply_result_text
 from ..plugin.bridge.propose import layer_target
 from ..plugin.bridge.propose_reload import same_target
 from ..plugin.bridge.review import (
@@ -64,8 +66,6 @@ from .attribute_diff import AttributeDiffView
 from .conflict_dialog import ConflictDialog
 from .diff_view import DiffView
 from .governance_state import robust_slot, store_changed
-from .messages import error_text
-from .messages_publishing import apply_result_text
 from .proposal_view import (
     ProposalView,
     age_text,

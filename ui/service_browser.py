@@ -27,12 +27,12 @@ from qgis.PyQt.QtWidgets import (
 
 from ..plugin.bridge import settings as gsettings
 from ..plugin.bridge.i18n import tr
+from ..plugin.bridge.labels.governance import iso_role_label
+from ..plugin.bridge.messages import error_text
 from ..plugin.bridge.network_tasks import run_network_task
 from ..plugin.catalogue.service_client import fetch_capabilities
 from ..plugin.errors import Cancelled
-from .labels import iso_role_label
 from .layer_adder import LayerAdder
-from .messages import error_text
 
 MAX_CRS_SHOWN = 4
 MAX_FORMATS_SHOWN = 3

@@ -169,10 +169,10 @@ class CatalogueSearchAlgorithm(GeoGovAlgorithm):
             self.MATCHED, tr("Number of records the server matched")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ...ui.messages_catalogue import note_text
         from ..catalogue.connections import detect_catalogue
         from ..catalogue.model import SearchQuery
         from ..catalogue.search import open_catalogue
+        from .messages.catalogue import note_text
         from .network import QgisTransport
 
         location = self.parameterAsString(parameters, self.CATALOGUE, context).strip()

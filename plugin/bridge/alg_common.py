@@ -55,8 +55,8 @@ def add_layer_pair_parameters(algorithm) -> None:
 
 
 def error_message(error: GeoGovError) -> str:
-    """The translated sentence for a core error (ui/messages.py keeps the table)."""
-    from ...ui.messages import error_text  # the sentences live with the UI's, translated
+    """The translated sentence for a core error (messages/ keeps the tables)."""
+    from .messages import error_text
 
     return error_text(error)
 

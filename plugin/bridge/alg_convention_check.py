@@ -55,15 +55,15 @@ def table_fields() -> QgsFields:
 
 
 # ---------------------------------------------------------------------------- shared inputs
-def _ui():
-    # The sentences live with the UI's, translated (ui/messages_governance.py).
-    from ...ui import messages, messages_governance
+def _sentences():
+    """messages/governance.py: the convention's problems and discrepancies, worded."""
+    from .messages import governance
 
-    return messages, messages_governance
+    return governance
 
 
 def problem_lines(error) -> list:
-    _messages, governance = _ui()
+    governance = _sentences()
     return [governance.problem_line(p) for p in governance.convention_problems(error)]
 
 
@@ -82,7 +82,7 @@ def load_for_algorithm(source: str, feedback, timeout: float = 30.0):
         raise QgsProcessingException("\n".join([error_message(error)] + lines)) from None
     except GeoGovError as error:
         raise QgsProcessingException(error_message(error)) from None
-    _messages, governance = _ui()
+    governance = _sentences()
     for warning in convention.warnings:
         feedback.pushWarning(governance.problem_line(warning))
     feedback.pushInfo(tr("Convention “{title}” (version {version}): {partners} partners, "
@@ -175,7 +175,7 @@ def dataset_rows(convention, today, records=None, applied=None, history=None) ->
     from ..governance.report_html import frequency_phrase, observed_phrase, status_phrase
     from ..governance.resolution import responsibility_rows
 
-    _messages, governance = _ui()
+    governance = _sentences()
 
     def describe(result, discrepancies):
         text = " | ".join(governance.discrepancy_text(d) for d in discrepancies)

@@ -23,7 +23,7 @@ from .i18n import tr
 
 
 def problems_message(problems) -> str:
-    from ...ui.messages_proposals import problem_text  # the sentences live with the UI's, translated
+    from .messages.proposals import problem_text
 
     lines = [tr("{n} problem(s) prevent submitting this proposal:").format(n=len(problems))]
     lines += ["- " + problem_text(p) for p in problems]

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsFeedback, QgsProcessingException
 
+from geogov.plugin.bridge.messages import all_messages, error_text
 from geogov.plugin.bridge.network import QgisTransport, read_location
 from geogov.plugin.errors import Cancelled, GeoGovError, NetworkError
 from geogov.plugin.transport import MEGABYTE, Limits, RequestsTransport
 from geogov.tests.support import servers as srv
-from geogov.ui.messages import all_messages, error_text
 
 TIMEOUT = 3.0
 LIMIT = Limits(max_bytes=20 * MEGABYTE)

@@ -97,9 +97,9 @@ def test_a_submission_by_another_connection_reaches_the_stewards_dock_within_sec
 def test_the_database_refuses_a_decision_the_dock_could_not_foresee(db, authcfg, qgis_iface):
     """steward93 is not the steward of a 94 proposal: the queue does not offer it, and a
     decision sent anyway is refused by PostgreSQL with the store's sentence."""
+    from geogov.plugin.bridge.messages import error_text
     from geogov.plugin.bridge.review import decide, load_queue
     from geogov.plugin.errors import StoreError
-    from geogov.ui.messages import error_text
 
     proposal = submit(db, "tech94", tag="rights")
     settings = settings_as(db, authcfg("tech93"))

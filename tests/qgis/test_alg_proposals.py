@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from qgis.core import QgsProcessingException
 
+from geogov.plugin.bridge.messages import all_messages, error_text
 from geogov.plugin.errors import StoreError
 from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.store import ERROR_CODES
 from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used on every line)
-from geogov.ui.messages import all_messages, error_text
 
 
 @pytest.fixture()

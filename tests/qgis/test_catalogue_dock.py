@@ -13,6 +13,8 @@ import pytest
 from qgis.core import QgsSettings
 
 from geogov.plugin.bridge import settings as gsettings
+from geogov.plugin.bridge.labels import catalogue as catalogue_labels
+from geogov.plugin.bridge.messages.catalogue import note_text, notes_text
 from geogov.plugin.catalogue import model
 from geogov.plugin.catalogue import search_notes as notes_
 from geogov.plugin.catalogue.documents import read_file
@@ -24,10 +26,8 @@ from geogov.plugin.catalogue.model import (
     SearchResult,
 )
 from geogov.tests.support.french import french
-from geogov.ui import catalogue_labels
 from geogov.ui.catalogue_dock import CatalogueDock
 from geogov.ui.catalogue_results import result_row
-from geogov.ui.messages_catalogue import note_text, notes_text
 from geogov.ui.raw_response_dialog import exchange_text
 from geogov.ui.record_details import RecordDetails, group_parties
 

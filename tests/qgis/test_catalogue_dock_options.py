@@ -9,9 +9,9 @@ import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle, QgsSettings
 
 from geogov.plugin.bridge import settings as gsettings
+from geogov.plugin.bridge.messages import error_text
 from geogov.plugin.errors import GeoGovError
 from geogov.ui.catalogue_dock import CatalogueDock
-from geogov.ui.messages import error_text
 from geogov.ui.options_page import GeoGovOptionsPage
 
 METASEARCH_XML = b"""<?xml version="1.0" encoding="UTF-8"?>

@@ -1,5 +1,5 @@
 """Every error code the core raises (Python and the PostgreSQL store's SQL) has a sentence of
-its own in ui/messages*.py, or one of its family (``changeset`` for ``changeset.bad_op``):
+its own in plugin/bridge/messages/, or one of its family (``changeset`` for ``changeset.bad_op``):
 never the generic "Unexpected error" with an English message. The French of every sentence
 is checked by tests/unit/test_translations.py."""
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from geogov.ui.messages import all_messages, error_text
+from geogov.plugin.bridge.messages import all_messages, error_text
 
 ROOT = Path(__file__).resolve().parents[2]
 # code="a.b" / code = "a.b" (a class's default code) / refuse('GG403', 'store.x', ...)
@@ -62,7 +62,7 @@ def test_a_family_sentence_is_used_for_its_members(qgis_app):
 def test_an_invalid_geometry_is_said_in_words_not_in_geos_english(qgis_app):
     from geogov.plugin.proposals.model import INSERT, Problem
     from geogov.plugin.proposals.validation import GEOMETRY_INVALID, geometry_reason
-    from geogov.ui.messages_proposals import problem_text
+    from geogov.plugin.bridge.messages.proposals import problem_text
 
     reason = "Self-intersection at or near point 652001.125 6862002.5"
     text = problem_text(Problem(GEOMETRY_INVALID, key=-3, op=INSERT,

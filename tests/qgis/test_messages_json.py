@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from geogov.plugin.bridge.messages import error_text
+from geogov.plugin.bridge.messages.catalogue import note_text
+from geogov.plugin.bridge.messages.documents import json_words
+from geogov.plugin.bridge.messages.governance import problem_text
 from geogov.plugin.catalogue import ogcapi_records
 from geogov.plugin.catalogue.search_notes import from_parser_notes
 from geogov.plugin.errors import DocumentError
@@ -12,10 +16,6 @@ from geogov.plugin.governance.yaml_nodes import compose
 from geogov.plugin.json_expect import EXPECTED_WORDS, FOUND_WORDS
 from geogov.plugin.xmlsafe import parse_json
 from geogov.tests.support.french import french
-from geogov.ui.messages import error_text
-from geogov.ui.messages_catalogue import note_text
-from geogov.ui.messages_documents import json_words
-from geogov.ui.messages_governance import problem_text
 
 RECORD = {"type": "Feature", "id": "a", "geometry": None,
           "properties": {"title": "Plan vélo", "contacts": [{"name": "SIG", "roles": [3]}]}}

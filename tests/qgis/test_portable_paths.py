@@ -5,10 +5,10 @@ import os
 
 from qgis.PyQt.QtCore import QUrl
 
+from geogov.plugin.bridge.messages.governance import problem_location
 from geogov.plugin.bridge.network import local_path, read_location
 from geogov.plugin.governance.convention import Problem
 from geogov.plugin.territories.reference import load_reference
-from geogov.ui.messages_governance import problem_location
 
 
 def test_a_file_url_gives_the_platform_path_back(tmp_path):

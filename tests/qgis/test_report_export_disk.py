@@ -11,13 +11,13 @@ from __future__ import annotations
 import pytest
 from qgis.core import QgsLayoutExporter
 
+from geogov.plugin.bridge.messages import error_text
 from geogov.plugin.bridge.report_layout import export_report
 from geogov.plugin.errors import FileWriteError, GeoGovError
 from geogov.plugin.governance.convention_loader import load_convention
 from geogov.plugin.governance.report import build_report
 from geogov.tests.qgis.governance_fixtures import CONVENTION, TODAY, build_demo
 from geogov.tests.support import disk_faults as D  # noqa: N812
-from geogov.ui.messages import error_text
 
 
 @pytest.fixture(scope="module")

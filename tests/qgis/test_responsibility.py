@@ -15,6 +15,7 @@ from qgis.core import QgsLayerTreeModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsLayerTreeView
 from qgis.PyQt import sip
 
+from geogov.plugin.bridge.labels import governance as labels
 from geogov.plugin.bridge.layer_description import RECORD_ID_PROPERTY, RECORD_URL_PROPERTY
 from geogov.plugin.governance.obligations import obligation_statuses
 from geogov.tests.qgis.governance_fixtures import (
@@ -28,7 +29,7 @@ from geogov.tests.qgis.governance_fixtures import (
     loaded_state,
     wait_until,
 )
-from geogov.ui import labels, responsibility_dock
+from geogov.ui import responsibility_dock
 from geogov.ui.layer_indicator import LayerIndicators
 from geogov.ui.responsibility_dock import ResponsibilityDock
 

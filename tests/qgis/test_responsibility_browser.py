@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
+from geogov.plugin.bridge.messages.governance import problem_text
 from geogov.tests.qgis.governance_fixtures import CONVENTION, SYCTOM, make_state, wait_until
 from geogov.ui.convention_browser import ConventionBrowser
-from geogov.ui.messages_governance import problem_text
 
 
 @pytest.fixture()

@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from geogov.plugin.bridge.messages.publishing import apply_result_text
 from geogov.plugin.bridge.review import conflict_from_dict, recorded_conflicts
 from geogov.plugin.proposals.model import (
     ApplyAttempt,
@@ -23,7 +24,6 @@ from geogov.plugin.publishing.conflicts import CURRENT, GEOMETRY, PROPOSED, Edit
 from geogov.plugin.publishing.result import ApplyResult, Refusal
 from geogov.tests.support.french import french
 from geogov.ui.conflict_dialog import BASE, ConflictDialog
-from geogov.ui.messages_publishing import apply_result_text
 from geogov.ui.proposal_view import age_text, approvals_text, size_text
 
 SCHEMA = Schema(fields=[FieldDef("code", "string", False), FieldDef("etat"), FieldDef("puissance", "integer"),

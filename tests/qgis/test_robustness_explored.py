@@ -36,11 +36,13 @@ def test_modules_imported_on_demand_are_dropped_by_unload_plugin(qgis_iface, tra
         plugin.finish_start()
         for name in DOCK_ACTIONS:
             plugin.action_named(name).trigger()
-        from geogov.ui.messages import all_messages
+        from geogov.plugin.bridge.messages import DOMAIN_MODULES, all_messages
 
         all_messages()
         loaded = {f"geogov.ui.{name}" for name in (*STARTED, *plugin.built_docks)}
-        loaded |= {f"geogov.ui.messages_{name}" for name in ("catalogue", "governance")}
+        # the message tables, each imported on demand by all_messages() (lookup._domain_modules)
+        assert {"catalogue", "governance", "proposals", "publishing"} <= set(DOMAIN_MODULES)
+        loaded |= {f"geogov.plugin.bridge.messages.{name}" for name in DOMAIN_MODULES}
         assert loaded - tracked_imports == set()
     finally:
         plugin.unload()
@@ -86,10 +88,10 @@ def test_a_proposal_store_path_that_cannot_be_a_file_is_said_plainly(qgis_app, t
     the panels said "the folder … does not exist" in English inside a French sentence, or
     SQLite's "GeoPackage error: unable to open database file"."""
     from geogov.plugin.bridge import settings as gsettings
+    from geogov.plugin.bridge.messages import error_text
     from geogov.plugin.bridge.propose_store import open_proposal_store
     from geogov.plugin.bridge.store_factory import open_store
     from geogov.plugin.errors import StoreError
-    from geogov.ui.messages import error_text
 
     path = tmp_path / "absent" / "proposals.gpkg" if where == "missing folder" else tmp_path
     settings = gsettings.Settings(store_kind="gpkg", store_path=str(path), identity_login="tech94")

@@ -17,6 +17,7 @@ import sqlite3
 
 import pytest
 
+from geogov.plugin.bridge.messages import all_messages, error_text
 from geogov.plugin.errors import ApplyError
 from geogov.plugin.proposals.model import Target
 from geogov.plugin.publishing import result as outcomes
@@ -24,7 +25,6 @@ from geogov.plugin.publishing.apply import apply_changeset
 from geogov.tests.support import disk_faults as D  # noqa: N812
 from geogov.tests.support.apply_helpers import TABLE, changeset_of, eclairage_schema, point, read_gpkg
 from geogov.tests.unit.test_geopackage_any_gdal import gdal_geopackage
-from geogov.ui.messages import all_messages, error_text
 
 SCHEMA = eclairage_schema()
 

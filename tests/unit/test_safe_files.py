@@ -21,11 +21,11 @@ import pytest
 from lxml import etree
 
 from geogov.plugin import safe_files
+from geogov.plugin.bridge.messages import all_messages, error_text
 from geogov.plugin.errors import FileWriteError, TerritoryError
 from geogov.plugin.publishing.changelog import export_changelog
 from geogov.plugin.territories.remote import local_copy
 from geogov.tests.support import disk_faults as D  # noqa: N812
-from geogov.ui.messages import all_messages, error_text
 
 ROOT = Path(__file__).resolve().parents[2]
 CODES = ("file.write_failed", "file.disk_full", "file.too_large", "file.read_only", "file.permission",
@@ -193,8 +193,8 @@ def test_a_territory_cache_that_cannot_be_written_is_a_territory_problem(folder)
     error = caught.value
     assert error.code == "file.permission" and error.params["file"] == "https://example.org/communes.geojson"
     assert error.params["path"].startswith(str(cache)) and list(cache.iterdir()) == []
+    from geogov.plugin.bridge.messages.governance import problem_text
     from geogov.plugin.governance.convention import Problem
-    from geogov.ui.messages_governance import problem_text
 
     text = problem_text(Problem(error.code, str(error), "territories", 1, 1, "c.yaml", error.params))
     assert error.params["path"] in text and "Nothing was lost" in text

@@ -19,6 +19,7 @@ import pytest
 from lxml import etree
 
 from geogov.plugin.bridge import store_factory
+from geogov.plugin.bridge.messages import all_messages, error_text
 from geogov.plugin.errors import ConcurrentUpdate, StoreFileError
 from geogov.plugin.proposals.gpkg_reads import sqlite_condition, store_error
 from geogov.plugin.proposals.gpkg_store import GeoPackageStore
@@ -26,7 +27,6 @@ from geogov.plugin.proposals.outbox import Outbox
 from geogov.plugin.proposals.proposal_rows import new_proposal_id
 from geogov.tests.support import disk_faults as D  # noqa: N812
 from geogov.tests.support import store_fixtures as F  # noqa: N812
-from geogov.ui.messages import all_messages, error_text
 
 ROOT = Path(__file__).resolve().parents[2]
 FILE_CODES = ("store.disk_full", "store.read_only", "store.locked", "store.unopenable", "store.io_error",

@@ -1,6 +1,6 @@
 """Sentences for the governance codes: convention problems, discrepancies, panel errors.
 
-``messages()`` is merged into ui/messages.py's table (error_text). Convention problems
+``messages()`` is merged into lookup.py's table (error_text). Convention problems
 and discrepancies are not exceptions but listed items: :func:`problem_text` and
 :func:`discrepancy_text` word them, :func:`problem_location` says where a problem is
 (file, line, column, path in the document).
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ..plugin.bridge.i18n import tr
-from .labels import frequency_label
-from .messages import format_template
+from ..i18n import tr
+from ..labels.governance import frequency_label
+from .lookup import format_template
 
 
 def messages() -> dict:
@@ -201,7 +201,7 @@ def problem_text(problem, table: dict | None = None) -> str:
             params[key] = _listing(params[key])
     template = table.get(code)
     if template is None and code.startswith("file."):
-        from .messages_files import messages as file_messages  # a territory cache not written
+        from .files import messages as file_messages  # a territory cache not written
 
         template = file_messages().get(code)
     if template is None:

@@ -8,10 +8,10 @@ server could not do; :func:`note_text` turns one into a sentence.
 
 from __future__ import annotations
 
-from ..plugin.bridge.i18n import tr
-from ..plugin.catalogue import search_notes as notes_
-from .catalogue_labels import sort_label
-from .messages import error_text, format_template
+from ...catalogue import search_notes as notes_
+from ..i18n import tr
+from ..labels.catalogue import sort_label
+from .lookup import error_text, format_template
 
 
 def messages() -> dict:
@@ -114,7 +114,7 @@ def note_text(note, templates: dict | None = None) -> str:
 
 def _reason(params: dict) -> str:
     """The sentence of the error a RECORD_UNREADABLE note carries (code + its params)."""
-    from ..plugin.errors import DocumentError
+    from ...errors import DocumentError
 
     details = {k: v for k, v in params.items() if k not in ("index", "code")}
     return error_text(DocumentError(params.get("code", ""), code=params.get("code") or None,

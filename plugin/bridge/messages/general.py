@@ -1,23 +1,15 @@
-"""Turn core errors (stable codes + params) into translated sentences for the user.
+"""Sentences of no one domain: an unexpected error, the error families (for an error raised
+without a code of its own), XML and JSON documents, OWS exceptions, HTTP and cancelling.
 
-The core never translates: it raises GeoGovError subclasses with a ``code``. Each domain
-keeps its sentences in a ``ui/messages_<domain>.py`` module exposing ``messages()`` (a
-dict code -> translated template, built at call time so the installed translator
-applies). Templates use ``str.format`` names from the error's params.
+The base of lookup.all_messages()'s table: the domain tables are merged over it.
 """
 
 from __future__ import annotations
 
-import string
-
-from ..plugin.bridge.i18n import tr
-
-DOMAIN_MODULES = ("messages_catalogue", "messages_governance", "messages_proposals",
-                  "messages_publishing", "messages_documents", "messages_store",
-                  "messages_files")
+from ..i18n import tr
 
 
-def _base_messages():
+def messages() -> dict:
     return {
         "error": tr("Unexpected error: {message}"),
         # the families, for an error raised without a code of its own
@@ -84,58 +76,3 @@ def _base_messages():
         "http.failed": tr("The request failed: {detail}"),
         "cancelled": tr("Cancelled."),
     }
-
-
-def _domain_modules():
-    for name in DOMAIN_MODULES:
-        # Through __import__, as ui/plugin.py's ui_module: a plugin reload drops it. A domain
-        # that fails to import is a bug to see, not a table to do without.
-        yield __import__(f"{__package__}.{name}", fromlist=["__name__"])
-
-
-def all_messages() -> dict:
-    table = _base_messages()
-    for module in _domain_modules():
-        table.update(module.messages())
-    return table
-
-
-def adjusted(code: str, params: dict):
-    """(template key, params) once each domain's optional ``adjust(code, params)`` ran: it
-    may translate words the core puts in params, or pick a variant of its sentence."""
-    for module in _domain_modules():
-        adjust = getattr(module, "adjust", None)
-        if adjust is not None:
-            code, params = adjust(code, params)
-    return code, params
-
-
-class _Lenient(dict):
-    """Missing params show as {name} rather than failing the whole message."""
-
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
-def format_template(template: str, params: dict) -> str:
-    return string.Formatter().vformat(template, (), _Lenient(params))
-
-
-def error_text(error, table: dict | None = None) -> str:
-    """The translated sentence for ``error`` (a GeoGovError or any exception)."""
-    table = table if table is not None else all_messages()
-    code = getattr(error, "code", None) or "error"
-    params = dict(getattr(error, "params", {}) or {})
-    params.setdefault("message", str(error))
-    code, params = adjusted(code, params)
-    template = table.get(code)
-    while template is None and "." in code:  # "http.status.418" falls back to "http.status"
-        code = code.rsplit(".", 1)[0]
-        template = table.get(code)
-    if template is None:
-        template = table["error"]
-    text = format_template(template, params)
-    source = getattr(error, "source", None)
-    if source:
-        text += " " + tr("(document: {source})").format(source=source)
-    return text

@@ -1,14 +1,14 @@
 """Labels of the catalogue's codes: update frequencies, party contexts, link kinds, dates.
 
-ISO role labels live in ui/labels.py (shared with the Responsibility panel); these are
+ISO role labels live in labels/governance.py (shared with the Responsibility panel); these are
 the ones only the Catalogue dock and its detail pane show. Built at call time so the
 installed translator applies.
 """
 
 from __future__ import annotations
 
-from ..plugin.bridge.i18n import tr
-from ..plugin.catalogue import model
+from ...catalogue import model
+from ..i18n import tr
 
 # The disambiguation "update frequency" (a literal: pylupdate5 reads only literals) keeps
 # these apart from other "Monthly"/"Unknown" of the project: in French a frequency is

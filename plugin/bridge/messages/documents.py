@@ -8,8 +8,8 @@ OGC API Features client's included; :func:`adjust` translates its words.
 
 from __future__ import annotations
 
-from ..plugin import json_expect as expect_
-from ..plugin.bridge.i18n import tr
+from ... import json_expect as expect_
+from ..i18n import tr
 
 
 def messages() -> dict:
@@ -76,7 +76,7 @@ def json_words() -> dict:
 
 
 def adjust(code: str, params: dict):
-    """(template key, params) for ui/messages.error_text: ``json.type``'s words in the
+    """(template key, params) for lookup.error_text: ``json.type``'s words in the
     user's language, and its own sentence for the document's root (empty path)."""
     if code != "json.type":
         return code, params

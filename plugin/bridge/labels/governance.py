@@ -8,8 +8,8 @@ translator installed by the plugin applies.
 
 from __future__ import annotations
 
-from ..plugin.bridge.i18n import tr
-from ..plugin.governance import report_html
+from ...governance import report_html
+from ..i18n import tr
 
 
 def iso_role_labels() -> dict:

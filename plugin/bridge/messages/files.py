@@ -7,7 +7,7 @@ Params: ``path`` (the file), ``folder`` (its folder), ``detail`` (the system's w
 
 from __future__ import annotations
 
-from ..plugin.bridge.i18n import tr
+from ..i18n import tr
 
 
 def messages() -> dict:

@@ -8,7 +8,7 @@ unexpected cases.
 
 from __future__ import annotations
 
-from ..plugin.bridge.i18n import tr
+from ..i18n import tr
 
 
 def messages() -> dict:

@@ -4,14 +4,14 @@ geometry.*, conflict.*, changelog.*, plugin/publishing), the review bridge's own
 the ApplyResult's data rather than its English summary.
 
 Problems found before sending (``result.problems``, schema_check.py) are shown with
-messages_proposals.problem_text, which names the feature: their codes are here too.
+proposals.problem_text, which names the feature: their codes are here too.
 """
 
 from __future__ import annotations
 
-from ..plugin.bridge.i18n import tr
-from ..plugin.publishing import result as outcomes
-from .messages_proposals import feature_label, problem_text, type_label
+from ...publishing import result as outcomes
+from ..i18n import tr
+from .proposals import feature_label, problem_text, type_label
 
 SHOWN = 5         # refusals / problems named in one message
 
@@ -154,7 +154,7 @@ def _listed(texts: list) -> str:
 def apply_result_text(result) -> str:
     """What an apply did, exactly: counts, conflict, refusal with the feature and why, the
     undo; then the catalogue record's update, when there was one."""
-    from ..plugin.bridge.alg_apply_proposal import catalogue_lines
+    from ..alg_apply_proposal import catalogue_lines
 
     data = result if isinstance(result, dict) else result.to_dict()
     return " ".join([_data_text(data)] + catalogue_lines(data.get("catalogue")))
@@ -201,7 +201,7 @@ def _sent_back() -> str:
 
 
 def _problem_text(data: dict) -> str:
-    from ..plugin.proposals.model import Problem
+    from ...proposals.model import Problem
 
     params = dict(data.get("params") or {})
     if data.get("code") == "apply.wrong_type" and "type" in params:

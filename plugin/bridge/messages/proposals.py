@@ -1,7 +1,7 @@
 """Sentences for proposals: validation problems (proposal.*), change-set input errors
 (changeset.*), "Propose my changes" errors and notes, and the store set-up codes the
 propose workflow adds (store.not_configured, store.no_login). The store's own refusals
-(plugin/proposals/store.py ERROR_CODES) are in messages_store.py.
+(plugin/proposals/store.py ERROR_CODES) are in messages/store.py.
 
 A validation problem is shown as one line naming the feature and the rule
 (:func:`problem_text`): "Entité CYC-94-00012 (modifiée) : le champ « sens » est
@@ -10,8 +10,8 @@ obligatoire."
 
 from __future__ import annotations
 
-from ..plugin.bridge.i18n import tr
-from ..plugin.proposals.model import DELETE, INSERT, UPDATE
+from ...proposals.model import DELETE, INSERT, UPDATE
+from ..i18n import tr
 
 
 def messages() -> dict:
@@ -155,7 +155,7 @@ def feature_label(key, op) -> str:
 
 def problem_text(problem, table: dict | None = None) -> str:
     """One line for a validation Problem: the feature, then the rule, in the user's language."""
-    from .messages import all_messages, format_template
+    from .lookup import all_messages, format_template
 
     table = table if table is not None else all_messages()
     params = dict(problem.params or {})
