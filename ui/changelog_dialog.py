@@ -140,7 +140,7 @@ class ChangelogDialog(QDialog):
         for fmt in self.formats():
             path = f"{base}.{EXTENSIONS[fmt]}"
             task = run_task(tr("GeoGov: export the change log"), export_changelog_file, settings, dataset,
-                            path, fmt, title, on_done=self._done, on_error=self._failed)
+                            path, fmt, title, self.convention, on_done=self._done, on_error=self._failed)
             self.tasks.append(task)
         self._update()
 

@@ -70,6 +70,7 @@ class ExportChangelogAlgorithm(_StoreAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..publishing.changelog import FORMATS, export_changelog
+        from .changelog_page import page_options
 
         dataset = self.parameterAsString(parameters, self.DATASET, context).strip()
         title = self.parameterAsString(parameters, self.TITLE, context).strip() or dataset
@@ -90,7 +91,8 @@ class ExportChangelogAlgorithm(_StoreAlgorithm):
                 entries = store.changelog(dataset=dataset, since=since, with_changes=True)
             finally:
                 store.close()
-            export_changelog(entries, path, fmt, dataset_title=title, tr=tr)
+            # Local times in words; logins and partner ids as stored (no convention here).
+            export_changelog(entries, path, fmt, dataset_title=title, tr=tr, **page_options(None))
         except GeoGovError as error:
             raise QgsProcessingException(error_message(error)) from None
         except OSError as error:

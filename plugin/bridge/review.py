@@ -376,11 +376,14 @@ class ChangelogExport:
 
 
 def export_changelog_file(settings, dataset: Optional[str], path: str, fmt: str = "",
-                          dataset_title: str = "") -> ChangelogExport:
+                          dataset_title: str = "", convention=None) -> ChangelogExport:
+    from .changelog_page import page_options
+
     store = open_review_store(settings)
     try:
         entries = store.changelog(dataset, with_changes=True)
     finally:
         store.close()
-    written = changelog_export.export_changelog(entries, path, fmt, dataset_title=dataset_title, tr=tr)
+    written = changelog_export.export_changelog(entries, path, fmt, dataset_title=dataset_title, tr=tr,
+                                                **page_options(convention))
     return ChangelogExport(path, written, len(entries))

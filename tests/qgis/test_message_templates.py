@@ -60,9 +60,9 @@ def test_a_family_sentence_is_used_for_its_members(qgis_app):
 
 
 def test_an_invalid_geometry_is_said_in_words_not_in_geos_english(qgis_app):
+    from geogov.plugin.bridge.messages.proposals import problem_text
     from geogov.plugin.proposals.model import INSERT, Problem
     from geogov.plugin.proposals.validation import GEOMETRY_INVALID, geometry_reason
-    from geogov.plugin.bridge.messages.proposals import problem_text
 
     reason = "Self-intersection at or near point 652001.125 6862002.5"
     text = problem_text(Problem(GEOMETRY_INVALID, key=-3, op=INSERT,
