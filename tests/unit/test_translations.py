@@ -79,3 +79,22 @@ def test_the_compiled_catalogue_builds(tmp_path):
     out = subprocess.run(["lrelease", str(TS), "-qm", str(tmp_path / "fr.qm")], capture_output=True,
                          text=True, check=True)
     assert (tmp_path / "fr.qm").stat().st_size > 1000, out.stdout
+
+
+def test_no_sentence_is_translated_inside_an_f_string():
+    """pylupdate5 does not look inside f-strings: a tr("…") there never reaches the .ts file
+    and stays English for good (the change log page had eight)."""
+    import ast
+
+    root = Path(__file__).resolve().parents[2]
+    found = []
+    for path in sorted([*(root / "plugin").rglob("*.py"), *(root / "ui").rglob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for inner in ast.walk(node):
+                name = getattr(getattr(inner, "func", None), "id", None) or \
+                    getattr(getattr(inner, "func", None), "attr", None)
+                if isinstance(inner, ast.Call) and name in ("tr", "translate"):
+                    found.append(f"{path.relative_to(root)}:{inner.lineno}")
+    assert found == []
