@@ -218,11 +218,16 @@ class CatalogueDock(QgsDockWidget, CatalogueDockLayout):
             text = tr("No record matches.")
         elif result.matched == 1 and result.returned == 1:
             text = tr("One record matches.")
+        elif result.matched is not None and first == last:
+            text = tr("Record {first} of {matched} (the server's count)").format(
+                first=first, matched=result.matched)
         elif result.matched is not None:
-            text = tr("{matched} records match, {first}–{last} shown").format(
+            text = tr("Records {first} to {last} of {matched} (the server's count)").format(
                 matched=result.matched, first=first, last=last)
+        elif first == last:
+            text = tr("Record {first}").format(first=first)
         else:
-            text = tr("{first}–{last} shown").format(first=first, last=last)
+            text = tr("Records {first} to {last}").format(first=first, last=last)
         self.page_label.setText(text)
         self._status("")
         sentences = notes_text(result.notes)

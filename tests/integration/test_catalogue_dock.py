@@ -90,9 +90,9 @@ def added_layer(dock, kind, layer_class):
 def test_search_velo_and_add_its_wfs_layer(dock, demo_sdi, connection):
     titles = search(dock, "velo", connection)
     assert titles == ["Aménagements cyclables"]
-    # CSW matched "développement" too (its substring search), hidden here: "2 … 1–1 shown";
+    # CSW matched "développement" too (its substring search), hidden here: "1 of 2";
     # OGC API Records matched only the record.
-    assert dock.page_label.text() in ("2 records match, 1–1 shown", "One record matches.")
+    assert dock.page_label.text() in ("Record 1 of 2 (the server's count)", "One record matches.")
     record = dock.selected_record()
     assert record.identifier == CYCLING_ID
     headers = [header.text() for header, _ in dock.details.group_labels]

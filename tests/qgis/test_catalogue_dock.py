@@ -327,7 +327,7 @@ def test_dock_shows_a_result_page_with_counts_notes_and_buttons(qgis_iface, cata
         assert dock.model.rowCount() == 2
         assert [dock.model.headerData(i, 1) for i in range(6)] == [
             "Title", "Producer", "Maintainer", "Update frequency", "Last revision", "Services"]
-        assert dock.page_label.text() == "42 records match, 21–22 shown"
+        assert dock.page_label.text() == "Records 21 to 22 of 42 (the server's count)"
         assert dock.notes_label.text() == "• Sort by title: not supported by the server, " \
                                           "results come in its own order."
         assert dock.previous_button.isEnabled() and dock.next_button.isEnabled()
