@@ -540,7 +540,7 @@ Un document inutilisable (pas un document de métadonnées, mal formé, malveill
         <translation>Délai d'attente (secondes)</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="180"/>
+        <location filename="../ui/record_details.py" line="181"/>
         <source>Responsible parties</source>
         <translation>Responsables</translation>
     </message>
@@ -1519,12 +1519,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Révisée le</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/labels/catalogue.py" line="131"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="132"/>
         <source>title</source>
         <translation>titre</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/labels/catalogue.py" line="131"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="132"/>
         <source>revision date</source>
         <translation>date de révision</translation>
     </message>
@@ -1544,7 +1544,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Fréquence de mise à jour</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="223"/>
+        <location filename="../ui/record_details.py" line="226"/>
         <source>Last revision</source>
         <translation>Dernière révision</translation>
     </message>
@@ -2815,92 +2815,92 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="90"/>
+        <location filename="../ui/record_details.py" line="91"/>
         <source>{label} ({code})</source>
         <translation>{label} ({code})</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="92"/>
+        <location filename="../ui/record_details.py" line="93"/>
         <source>ISO 19115-1 role, absent from the ISO 19139 code list: kept as is</source>
         <translation>rôle ISO 19115-1, absent de la liste de codes ISO 19139 : conservé tel quel</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="97"/>
+        <location filename="../ui/record_details.py" line="98"/>
         <source>The record gives no role for this party</source>
         <translation>la fiche ne donne aucun rôle à cette partie</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="99"/>
+        <location filename="../ui/record_details.py" line="100"/>
         <source>non-standard role, kept as is</source>
         <translation>rôle non standard, conservé tel quel</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="110"/>
+        <location filename="../ui/record_details.py" line="111"/>
         <source>Given by reference only: {link}</source>
         <translation>Donné seulement par référence : {link}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="124"/>
+        <location filename="../ui/record_details.py" line="125"/>
         <source>tel. {phone}</source>
         <translation>tél. {phone}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="131"/>
+        <location filename="../ui/record_details.py" line="132"/>
         <source>role written "{raw}" in the record</source>
         <translation>rôle écrit « {raw} » dans la fiche</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="165"/>
+        <location filename="../ui/record_details.py" line="166"/>
         <source>Select a record to see who produces and maintains it.</source>
         <translation>Sélectionnez une fiche pour voir qui produit et gère la donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="185"/>
+        <location filename="../ui/record_details.py" line="186"/>
         <source>The record names no responsible party.</source>
         <translation>La fiche ne nomme aucun responsable.</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="215"/>
+        <location filename="../ui/record_details.py" line="216"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="220"/>
+        <location filename="../ui/record_details.py" line="223"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="226"/>
+        <location filename="../ui/record_details.py" line="229"/>
         <source>Keywords</source>
         <translation>Mots-clés</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="231"/>
+        <location filename="../ui/record_details.py" line="234"/>
         <source>Constraints</source>
         <translation>Contraintes</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="237"/>
+        <location filename="../ui/record_details.py" line="241"/>
         <source>update frequency: {frequency}</source>
         <translation>fréquence de mise à jour : {frequency}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="239"/>
+        <location filename="../ui/record_details.py" line="243"/>
         <source>next update: {date}</source>
         <translation>prochaine mise à jour : {date}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="244"/>
+        <location filename="../ui/record_details.py" line="248"/>
         <source>Maintenance</source>
         <translation>Maintenance</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="247"/>
+        <location filename="../ui/record_details.py" line="251"/>
         <source>west {west:.4f}, south {south:.4f}, east {east:.4f}, north {north:.4f}</source>
         <translation>ouest {west:.4f}, sud {south:.4f}, est {east:.4f}, nord {north:.4f}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="257"/>
+        <location filename="../ui/record_details.py" line="261"/>
         <source>Links</source>
         <translation>Liens</translation>
     </message>
@@ -3150,7 +3150,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="247"/>
+        <location filename="../ui/record_details.py" line="251"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
@@ -4308,7 +4308,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Tous les {duration}</translation>
     </message>
     <message>
-        <location filename="../ui/record_details.py" line="199"/>
+        <location filename="../ui/record_details.py" line="200"/>
         <source>About the record</source>
         <translation>À propos de la fiche</translation>
     </message>
@@ -5855,7 +5855,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>Dernière révision : la plus récente des dates de révision, de publication et de création de la citation de la ressource, telle que la fiche l'écrit (une heure ou un fuseau horaire ne la fait jamais changer de jour).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/labels/catalogue.py" line="126"/>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="127"/>
         <source>{date} ({kind})</source>
         <comment>last revision and its date type</comment>
         <translation>{date} ({kind})</translation>
@@ -6735,6 +6735,126 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <location filename="../ui/catalogue_dock.py" line="230"/>
         <source>Records {first} to {last}</source>
         <translation>Fiches {first} à {last}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="137"/>
+        <source>copyright</source>
+        <translation>droit d'auteur</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="137"/>
+        <source>patent</source>
+        <translation>brevet</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="138"/>
+        <source>patent pending</source>
+        <translation>brevet en cours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="138"/>
+        <source>trademark</source>
+        <translation>marque déposée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="139"/>
+        <source>licence</source>
+        <translation>licence</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="140"/>
+        <source>intellectual property rights</source>
+        <translation>droits de propriété intellectuelle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="141"/>
+        <source>restricted</source>
+        <translation>restreint</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="141"/>
+        <source>see the conditions below</source>
+        <translation>voir les conditions ci-dessous</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="142"/>
+        <source>no restriction</source>
+        <translation>aucune restriction</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="142"/>
+        <source>open licence</source>
+        <translation>licence ouverte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="143"/>
+        <source>end-user licence</source>
+        <translation>licence d'utilisateur final</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="144"/>
+        <source>distributor licence</source>
+        <translation>licence de distributeur</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="144"/>
+        <source>private</source>
+        <translation>privé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="145"/>
+        <source>statutory</source>
+        <translation>réglementaire</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="145"/>
+        <source>confidential</source>
+        <translation>confidentiel</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="148"/>
+        <source>sensitive</source>
+        <translation>sensible</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="146"/>
+        <source>in confidence</source>
+        <translation>diffusion restreinte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="147"/>
+        <source>unclassified</source>
+        <translation>non classifié</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="147"/>
+        <source>secret</source>
+        <translation>secret</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="148"/>
+        <source>top secret</source>
+        <translation>très secret</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="154"/>
+        <source>Access</source>
+        <translation>Accès</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="154"/>
+        <source>Use</source>
+        <translation>Utilisation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="155"/>
+        <source>Classification</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/labels/catalogue.py" line="158"/>
+        <source>{kind}: {code}</source>
+        <translation>{kind} : {code}</translation>
     </message>
 </context>
 </TS>

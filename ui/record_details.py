@@ -16,14 +16,15 @@ from qgis.PyQt.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QVBoxL
 
 from ..plugin.bridge.i18n import tr
 from ..plugin.bridge.labels.catalogue import (
+    constraint_label,
     context_label,
     date_kind_labels,
-    date_label,
     frequency_label,
     last_revision_help,
     last_revision_label,
     link_kind_labels,
 )
+from ..plugin.bridge.labels.governance import date_label as date_words
 from ..plugin.bridge.labels.governance import iso_role_label
 from ..plugin.catalogue import model
 from ..plugin.catalogue.roles import ISO19115_1_ROLES, ISO19139_ROLES
@@ -214,13 +215,15 @@ class RecordDetails(QScrollArea):
         esc = html.escape
         rows = [(tr("Identifier"), esc(record.identifier))]
         kinds = date_kind_labels()
-        dates = [f"{kinds[k]} {date_label(record.dates[k])}"
+        # On a record's page, every date in words, as in the responsibility panel beside it
+        # (the results table keeps the short form, for its column).
+        dates = [f"{kinds[k]} {date_words(record.dates[k])}"
                  for k in ("creation", "publication", "revision") if record.dates.get(k)]
         if dates:
             rows.append((tr("Dates"), esc(", ".join(dates))))
         if record.last_revision is not None:
             # Which of the dates the Last revision column shows, and what that column means.
-            rows.append((tr("Last revision"), esc(last_revision_label(record)),
+            rows.append((tr("Last revision"), esc(last_revision_label(record, date_words)),
                          last_revision_help()))
         if record.keywords:
             rows.append((tr("Keywords"), esc(", ".join(str(k) for k in record.keywords))))
@@ -228,7 +231,8 @@ class RecordDetails(QScrollArea):
             rows.append((tr("Licence"), esc(record.licence)))
         constraints = [c for c in record.constraints if c and c != record.licence]
         if constraints:
-            rows.append((tr("Constraints"), "<br>".join(esc(str(c)) for c in constraints)))
+            rows.append((tr("Constraints"), "<br>".join(esc(constraint_label(c))
+                                                       for c in constraints)))
         maintenance = record.maintenance
         if maintenance is not None:
             parts = []
@@ -237,7 +241,7 @@ class RecordDetails(QScrollArea):
                 parts.append(tr("update frequency: {frequency}").format(frequency=frequency))
             if maintenance.next_update:
                 parts.append(tr("next update: {date}").format(
-                    date=date_label(maintenance.next_update)))
+                    date=date_words(maintenance.next_update)))
             if maintenance.note:
                 parts.append(maintenance.note)
             if parts:

@@ -126,8 +126,8 @@ def test_detail_pane_lists_every_party_with_contacts_and_contexts(qgis_app):
     assert producer_word and "⚠ role written" in producer_word[0]
     texts = " ".join(label.text() for label in pane.findChildren(type(partner_header)))
     for expected in ("Licence Ouverte 2.0", "Pas de restriction", "vélo, mobilité",
-                     "update frequency: Quarterly", "next update: 30/06/2026",
-                     "Revised 31/03/2026", "west 1.4400", 'href="https://example.org/fiche"'):
+                     "update frequency: Quarterly", "next update: 30 June 2026",
+                     "Revised 31 March 2026", "west 1.4400", 'href="https://example.org/fiche"'):
         assert expected in texts, expected
 
 
@@ -179,12 +179,12 @@ def test_detail_names_which_date_the_last_revision_is(qgis_app):
     pane = RecordDetails()
     pane.show_record(record)
     text, tooltip = _field_labels(pane)["Last revision"]
-    assert text == "31/03/2026 (publication date)"
+    assert text == "31 March 2026 (publication date)"
     assert tooltip.startswith("Last revision: the latest of the revision, publication and "
                               "creation dates")
     record.dates = {"creation": dt.date(2019, 1, 10)}
     pane.show_record(record)
-    assert _field_labels(pane)["Last revision"][0] == "10/01/2019 (creation date)"
+    assert _field_labels(pane)["Last revision"][0] == "10 January 2019 (creation date)"
     record.dates = {}
     pane.show_record(record)
     assert "Last revision" not in _field_labels(pane)
@@ -198,7 +198,7 @@ def test_detail_of_a_swiss_profile_record(qgis_app):
         "che__gruenflaechen-19115-3.che.xml"
     pane = RecordDetails()
     pane.show_record(read_file(path).records[0])
-    assert _field_labels(pane)["Last revision"][0] == "21/02/2024 (revision date)"
+    assert _field_labels(pane)["Last revision"][0] == "21 February 2024 (revision date)"
     headers = [header.text() for header, _ in pane.group_labels]
     assert "<b>Publisher (publisher)</b>" in headers and "<b>⚠ partner</b>" in headers
 
@@ -276,7 +276,7 @@ def test_french_labels(qgis_app, tmp_path):
         pane = RecordDetails()
         pane.show_record(cycling_record())
         text, tooltip = _field_labels(pane)["Dernière révision"]
-        assert text == "31/03/2026 (date de révision)"
+        assert text == "31 mars 2026 (date de révision)"
         assert tooltip.startswith("Dernière révision : la plus récente des dates de révision, "
                                   "de publication et de création")
         labels = [catalogue_labels.frequency_label(Maintenance(frequency=c)) for c in (
@@ -381,3 +381,18 @@ def test_raw_response_never_expands_entities():
                b"<a>&x;</a>")
     text = exchange_text(model.Exchange(url="http://x", status=200, response=hostile))
     assert "root:" not in text and "&x;" in text
+
+
+
+def test_constraint_codes_are_said_in_words(qgis_app):
+    """« accessConstraints: otherRestrictions » was shown as the parser wrote it."""
+    record = cycling_record()
+    record.licence = "Licence Ouverte 2.0"
+    record.constraints = ["accessConstraints: otherRestrictions", "useConstraints: license",
+                          "classification: unclassified", "Pas de restriction d'accès public"]
+    pane = RecordDetails()
+    pane.show_record(record)
+    text = _field_labels(pane)["Constraints"][0]
+    assert "otherRestrictions" not in text and "accessConstraints" not in text
+    assert "Access: see the conditions below" in text and "Use: licence" in text
+    assert "Classification: unclassified" in text and "Pas de restriction" in text

@@ -117,15 +117,44 @@ def last_revision_help() -> str:
               "never moves it to another day).")
 
 
-def last_revision_label(record) -> str:
-    """"11/03/2025 (publication date)": the date and which date of the citation it is."""
+def last_revision_label(record, date=None) -> str:
+    """"11/03/2025 (publication date)": the date and which date of the citation it is;
+    ``date`` formats the day (a table cell: date_label; a record's page: in words)."""
     day = record.last_revision
     if day is None:
         return ""
     kind = revision_kind_labels().get(record.last_revision_kind, record.last_revision_kind)
     return tr("{date} ({kind})", "last revision and its date type").format(
-        date=date_label(day), kind=kind)
+        date=(date or date_label)(day), kind=kind)
 
 
 def sort_label(sort: str) -> str:
     return {"title": tr("title"), "revision": tr("revision date")}.get(sort, sort)
+
+
+def restriction_labels() -> dict:
+    """ISO 19115 MD_RestrictionCode and MD_ClassificationCode, in words."""
+    return {"copyright": tr("copyright"), "patent": tr("patent"),
+            "patentPending": tr("patent pending"), "trademark": tr("trademark"),
+            "license": tr("licence"), "licence": tr("licence"),
+            "intellectualPropertyRights": tr("intellectual property rights"),
+            "restricted": tr("restricted"), "otherRestrictions": tr("see the conditions below"),
+            "unrestricted": tr("no restriction"), "licenceUnrestricted": tr("open licence"),
+            "licenceEndUser": tr("end-user licence"),
+            "licenceDistributor": tr("distributor licence"), "private": tr("private"),
+            "statutory": tr("statutory"), "confidential": tr("confidential"),
+            "sensitiveButUnclassified": tr("sensitive"), "in-confidence": tr("in confidence"),
+            "unclassified": tr("unclassified"), "secret": tr("secret"),
+            "topSecret": tr("top secret"), "SBU": tr("sensitive")}
+
+
+def constraint_label(text: str) -> str:
+    """A record's constraint as a reader understands it: "accessConstraints: otherRestrictions"
+    (the parser's code form) becomes « Access: see the conditions below »; free text stays."""
+    kinds = {"accessConstraints": tr("Access"), "useConstraints": tr("Use"),
+             "classification": tr("Classification")}
+    kind, sep, code = str(text).partition(": ")
+    if sep and kind in kinds:
+        return tr("{kind}: {code}").format(kind=kinds[kind],
+                                           code=restriction_labels().get(code, code))
+    return str(text)
