@@ -32,6 +32,7 @@ from ..plugin.bridge.review import export_changelog_file
 from ..plugin.bridge.tasks import run_task
 from .desktop_open import open_in_desktop
 from .governance_state import robust_slot
+from .window_memory import remember_geometry
 
 FORMATS = (("csv", "CSV"), ("geojson", "GeoJSON"), ("html", "HTML"))
 EXTENSIONS = {"csv": "csv", "geojson": "geojson", "html": "html"}
@@ -40,6 +41,7 @@ EXTENSIONS = {"csv": "csv", "geojson": "geojson", "html": "html"}
 class ChangelogDialog(QDialog):
     def __init__(self, iface, convention=None, dataset: str = "", parent=None, load_settings=None):
         super().__init__(parent)
+        remember_geometry(self, "GeoGovChangelogDialog")
         self.iface = iface
         self.convention = convention
         self.load_settings = load_settings or gsettings.load

@@ -45,6 +45,7 @@ from ..plugin.proposals.fingerprint import WrongValueType, coerce_value, same_va
 from ..plugin.proposals.model import DELETE
 from ..plugin.publishing.conflicts import CURRENT, DELETED, GEOMETRY, PROPOSED, Edited
 from .propose_changes import value_text
+from .window_memory import remember_geometry
 
 BASE = "base"
 FIELD_COLUMN, BASE_COLUMN, CURRENT_COLUMN, PROPOSED_COLUMN, MERGED_COLUMN = range(5)
@@ -97,6 +98,7 @@ def whole_only(conflict) -> bool:
 class ConflictDialog(QDialog):
     def __init__(self, conflicts, schema, title: str = "", parent=None):
         super().__init__(parent)
+        remember_geometry(self, "GeoGovConflictDialog")
         self.setWindowTitle(tr("Resolve the conflicts — {title}").format(title=title or tr("proposal")))
         self.conflicts = list(conflicts)
         self.schema = schema

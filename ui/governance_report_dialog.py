@@ -31,12 +31,14 @@ from ..plugin.bridge.tasks import run_task
 from .desktop_open import open_in_desktop
 from .governance_state import robust_slot, state_of
 from .standard_buttons import name_buttons
+from .window_memory import remember_geometry
 
 
 class GovernanceReportDialog(QDialog):
     def __init__(self, iface, state, parent=None, open_result=None):
         super().__init__(parent)
         self.setObjectName("GeoGovGovernanceReportDialog")
+        remember_geometry(self, "GeoGovGovernanceReportDialog")
         self.setWindowTitle(tr("Governance report"))
         self.iface = iface
         self.state = state

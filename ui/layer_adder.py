@@ -25,6 +25,7 @@ from ..plugin.bridge.network_tasks import run_network_task
 from ..plugin.catalogue import model
 from ..plugin.catalogue.service_client import fetch_capabilities, find_layer, service_endpoint
 from .standard_buttons import name_buttons
+from .window_memory import remember_geometry
 
 SERVICE_OF_KIND = {model.LINK_WMS: "WMS", model.LINK_WFS: "WFS"}
 
@@ -34,6 +35,7 @@ class LayerPickerDialog(QDialog):
 
     def __init__(self, layers, service_title, parent=None):
         super().__init__(parent)
+        remember_geometry(self, "GeoGovLayerPickerDialog")
         self.setWindowTitle(tr("Choose a layer"))
         self.layers = list(layers)
         layout = QVBoxLayout(self)

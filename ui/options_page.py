@@ -43,6 +43,7 @@ from ..plugin.bridge.network_tasks import run_network_task
 from ..plugin.catalogue import connections as catalogue_connections
 from ..plugin.errors import Cancelled, GeoGovError
 from ..plugin.safe_files import write_file
+from .window_memory import remember_geometry
 
 CATALOGUE_KINDS = (("csw", "2.0.2"), ("csw", "3.0.0"), ("ogcapi-records", ""))
 
@@ -58,6 +59,7 @@ class ConnectionDialog(QDialog):
 
     def __init__(self, connection, catalogue=True, parent=None):
         super().__init__(parent)
+        remember_geometry(self, "GeoGovConnectionDialog")
         self.catalogue = catalogue
         self.setWindowTitle(tr("Catalogue connection") if catalogue else tr("Service connection"))
         form = QFormLayout(self)

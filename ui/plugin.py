@@ -173,9 +173,19 @@ class GeoGovPlugin:
         if entry.is_dock:
             self._dock_actions[entry.target] = action
 
+    # Right-hand panels GeoGov's docks join as tabs rather than squeeze (as the Processing
+    # toolbox and MetaSearch do): GeoGov's own first, so that they stay together.
+    TAB_WITH = ("ProcessingToolbox", "LayerStyling", "MetaSearch", "Browser2")
+
     def add_dock(self, dock, area=Qt.DockWidgetArea.RightDockWidgetArea, visible=False):
-        """Add ``dock`` to QGIS's main window; unload() removes it."""
-        self.iface.addDockWidget(area, dock)
+        """Add ``dock`` to QGIS's main window, as a tab beside the panels already there in
+        that area (each one squeezed to a few pixels otherwise); unload() removes it."""
+        tabify = getattr(self.iface, "addTabifiedDockWidget", None)
+        mine = [d.objectName() for d in self.docks if d.objectName() and not d.isHidden()]
+        if tabify is not None and area == Qt.DockWidgetArea.RightDockWidgetArea:
+            tabify(area, dock, [*mine, *self.TAB_WITH], visible)
+        else:
+            self.iface.addDockWidget(area, dock)
         dock.setVisible(visible)
         self.docks.append(dock)
         return dock

@@ -60,6 +60,7 @@ from .governance_state import robust_slot, store_changed
 from .propose_changes import counts_text, fill_changes, proposal_status_label, summary_html
 from .propose_source import ProposeSourceBox
 from .standard_buttons import ask, name_buttons
+from .window_memory import remember_geometry
 
 WARNING_STYLE = "color: #b26a00;"
 ERROR_STYLE = "color: #c62828;"
@@ -68,6 +69,7 @@ ERROR_STYLE = "color: #c62828;"
 class ProposeDialog(QDialog):
     def __init__(self, iface, state, layer=None, parent=None, outbox_path=None, load_settings=None):
         super().__init__(parent)
+        remember_geometry(self, "GeoGovProposeDialog")
         self.iface = iface
         self.state = state
         self.load_settings = load_settings or gsettings.load

@@ -24,6 +24,7 @@ from ..plugin.bridge.i18n import tr
 from ..plugin.errors import GeoGovError
 from ..plugin.xmlsafe import parse_xml
 from .standard_buttons import name_buttons
+from .window_memory import remember_geometry
 
 MAX_SHOWN = 2_000_000   # characters; a QPlainTextEdit slows down past a few MB
 
@@ -65,6 +66,7 @@ class RawResponseDialog(QDialog):
     def __init__(self, exchange, parent=None):
         super().__init__(parent)
         self.setObjectName("GeoGovRawResponseDialog")
+        remember_geometry(self, "GeoGovRawResponseDialog")
         self.setWindowTitle(tr("Raw response"))
         self.resize(820, 620)
         layout = QVBoxLayout(self)

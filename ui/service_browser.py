@@ -33,6 +33,7 @@ from ..plugin.bridge.network_tasks import run_network_task
 from ..plugin.catalogue.service_client import fetch_capabilities
 from ..plugin.errors import Cancelled
 from .layer_adder import LayerAdder
+from .window_memory import remember_geometry
 
 MAX_CRS_SHOWN = 4
 MAX_FORMATS_SHOWN = 3
@@ -80,6 +81,7 @@ class ServiceBrowser(QDialog):
     def __init__(self, iface, parent=None):
         super().__init__(parent)
         self.setObjectName("GeoGovServiceBrowser")
+        remember_geometry(self, "GeoGovServiceBrowser")
         self.setWindowTitle(tr("GeoGov — WMS/WFS services"))
         self.resize(720, 480)
         self.iface = iface
