@@ -26,11 +26,10 @@ from typing import Optional
 from ..errors import ApplyError, ConcurrentUpdate, PermissionDenied, StoreError
 from ..proposals import rules
 from ..proposals.model import APPROVED, CONFLICT, SUBMITTED, Proposal
-from ..proposals.serialization import decode_value
 from ..proposals.store import TO_REVIEW, Identity
 from ..publishing import changelog as changelog_export
 from ..publishing.apply import apply_proposal, record_result, retry_catalogue_update
-from ..publishing.conflicts import GEOMETRY, Conflict, rebase
+from ..publishing.conflicts import conflicts_from_dicts, rebase
 from ..publishing.record_update import catalogue_record
 from ..publishing.result import ApplyResult
 from .i18n import tr
@@ -311,29 +310,6 @@ def retry_catalogue(settings, proposal_id: str, convention=None, is_cancelled=No
 
 
 # ---------------------------------------------------------------------------- conflicts
-def conflict_from_dict(data: dict, change) -> Conflict:
-    """A recorded conflict (Conflict.to_dict in an apply attempt) with the feature as the
-    target held it rebuilt from the proposal's base and the recorded current values."""
-    from ..proposals.model import PlainFeature
-
-    fields = {name: tuple(decode_value(v) for v in triple)
-              for name, triple in (data.get("fields") or {}).items()}
-    conflict = Conflict(key=change.key, op=data.get("op", change.op), kind=data.get("kind", ""),
-                        fields=fields, both=list(data.get("both") or []))
-    if conflict.kind == "deleted":
-        return conflict
-    # Fields that no side changed are as in the base (an insert: as proposed).
-    start = dict(change.new or {}) if conflict.kind == "exists" else dict(change.old or {})
-    geometry = change.new_geometry if conflict.kind == "exists" else change.old_geometry
-    for name, (_base, current, _proposed) in fields.items():
-        if name == GEOMETRY:
-            geometry = current
-        else:
-            start[name] = current
-    conflict.current = PlainFeature(change.key, start, geometry)
-    return conflict
-
-
 def recorded_conflicts(proposal) -> list:
     """The conflicts of the proposal's last apply attempt that found some."""
     if proposal.changeset is None:
@@ -342,15 +318,7 @@ def recorded_conflicts(proposal) -> list:
         details = attempt.details or {}
         if attempt.result != "conflict" or not details.get("conflicts"):
             continue
-        by_key = {}
-        for change in proposal.changeset.changes:
-            by_key.setdefault(repr(change.key), change)
-        out = []
-        for data in details["conflicts"]:
-            change = by_key.get(repr(decode_value(data.get("key"))))
-            if change is not None:
-                out.append(conflict_from_dict(data, change))
-        return out
+        return conflicts_from_dicts(proposal.changeset, details["conflicts"])
     return []
 
 
