@@ -33,13 +33,8 @@ from ..publishing.conflicts import conflicts_from_dicts, rebase
 from ..publishing.record_update import catalogue_record
 from ..publishing.result import ApplyResult
 from .i18n import tr
-from .propose_store import identity_of, open_proposal_store
-from .store_factory import postgres_dsn
-
-
-def open_review_store(settings):
-    """The configured store, as the current identity (no outbox: reviewing is online)."""
-    return open_proposal_store(settings, None)
+from .propose_store import identity_of
+from .store_factory import open_store, postgres_dsn
 
 
 # ---------------------------------------------------------------------------- queue
@@ -55,7 +50,7 @@ class Queue:
 
 def load_queue(settings, scope: str = TO_REVIEW, status: Optional[str] = None,
                dataset: Optional[str] = None, convention=None) -> Queue:
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         identity, _offline = identity_of(store, settings, convention)
         return Queue(identity, store.list_proposals(scope, status=status, dataset=dataset),
@@ -76,7 +71,7 @@ class Detail:
 
 
 def load_detail(settings, proposal_id: str, convention=None) -> Detail:
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         identity, _offline = identity_of(store, settings, convention)
         proposal = store.get_proposal(proposal_id)
@@ -94,7 +89,7 @@ def load_detail(settings, proposal_id: str, convention=None) -> Detail:
 # ---------------------------------------------------------------------------- decisions
 def decide(settings, proposal_id: str, decision: str, comment: str = "",
            expected_version: Optional[int] = None) -> Proposal:
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         return store.review(proposal_id, decision, comment, expected_version=expected_version)
     finally:
@@ -114,7 +109,7 @@ def decide_many(settings, items, decision: str, comment: str = "", progress=None
     stop the others. Cancelling stops before the next proposal."""
     outcome = BulkOutcome(decision)
     items = list(items)
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         for index, (proposal_id, version, title) in enumerate(items):
             if is_cancelled is not None and is_cancelled():
@@ -132,7 +127,7 @@ def decide_many(settings, items, decision: str, comment: str = "", progress=None
 
 
 def add_comment(settings, proposal_id: str, body: str):
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         return store.add_comment(proposal_id, body)
     finally:
@@ -254,7 +249,7 @@ def check_target(proposal, convention) -> None:
 def apply_approved(settings, proposal_id: str, expected_version: Optional[int] = None,
                    convention=None, progress=None, is_cancelled=None) -> ApplyOutcome:
     """Publish an approved proposal to its target, then record the result in the store."""
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         identity, _offline = identity_of(store, settings, convention)
         proposal = store.get_proposal(proposal_id)
@@ -289,7 +284,7 @@ def retry_catalogue(settings, proposal_id: str, convention=None, is_cancelled=No
                     ) -> ApplyOutcome:
     """Update the catalogue record of an applied proposal whose record was not updated
     (plugin/publishing/record_update.py), recorded as a new apply attempt."""
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         identity, _offline = identity_of(store, settings, convention)
         proposal = store.get_proposal(proposal_id)
@@ -326,7 +321,7 @@ def rebase_with_choices(settings, proposal_id: str, expected_version: Optional[i
                         choices, comment: str = "") -> Proposal:
     """The proposal rebased on the current data with the steward's choices; it goes back to
     review (approvals again)."""
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         proposal = store.get_proposal(proposal_id)
         rebased = rebase(proposal.changeset, conflicts, choices)
@@ -345,7 +340,7 @@ class ChangelogExport:
 
 def export_changelog_file(settings, dataset: Optional[str], path: str, fmt: str = "",
                           dataset_title: str = "") -> ChangelogExport:
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         entries = store.changelog(dataset, with_changes=True)
     finally:
