@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
@@ -511,7 +511,7 @@ Input document (INPUT): a file path or an http(s) URL of an ISO 19139 record (al
 Authentication (AUTHCFG, optional): the QGIS authentication configuration used to fetch a URL.
 Timeout (TIMEOUT): seconds to wait for the server.
 
-Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document's role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
+Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document&apos;s role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
 
 A document that cannot be used (not a metadata document, malformed, hostile, an error from the server) stops the algorithm with the reason.</source>
         <translation>Liste chaque responsable de chaque fiche d'un document de métadonnées, une ligne par responsable et par contexte.
@@ -782,7 +782,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="35"/>
-        <source>The approvals the dataset's rule requires are not all given.</source>
+        <source>The approvals the dataset&apos;s rule requires are not all given.</source>
         <translation>Les validations exigées par la règle du jeu de données ne sont pas toutes données.</translation>
     </message>
     <message>
@@ -792,7 +792,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="37"/>
-        <source>The changes lie outside your organisation's territory.</source>
+        <source>The changes lie outside your organisation&apos;s territory.</source>
         <translation>Les modifications sortent du territoire de votre organisme.</translation>
     </message>
     <message>
@@ -846,8 +846,8 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>La configuration d'authentification QGIS {authcfg} ne peut pas être lue.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="74"/>
-        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string ("host=… dbname=…", no password); empty: the store of the plugin settings.
+        <location filename="../plugin/bridge/alg_proposals.py" line="53"/>
+        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string (&quot;host=… dbname=…&quot;, no password); empty: the store of the plugin settings.
 Authentication (AUTHCFG, optional): the QGIS authentication configuration holding the PostgreSQL user name and password.
 Login (LOGIN, optional): who you are in a GeoPackage store (no access control there); a PostgreSQL store knows you by your database login.
 </source>
@@ -862,22 +862,22 @@ Identifiant (LOGIN, facultatif) : qui vous êtes dans un registre GeoPackage (sa
         <translation>Proposer et valider</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="118"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="97"/>
         <source>List change proposals</source>
         <translation>Lister les propositions de modification</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="196"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="175"/>
         <source>Review a change proposal</source>
         <translation>Statuer sur une proposition de modification</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="121"/>
-        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner's, or all those I may see.
+        <location filename="../plugin/bridge/alg_proposals.py" line="100"/>
+        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner&apos;s, or all those I may see.
 Status (STATUS, optional): draft, submitted, changes_requested, approved, rejected, applied, conflict or withdrawn.
 Dataset (DATASET, optional): a dataset id of the convention.
 
-Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset's rule asks, e.g. "steward=yes; dpo=no"), approvals_pending and departements.</source>
+Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset&apos;s rule asks, e.g. &quot;steward=yes; dpo=no&quot;), approvals_pending and departements.</source>
         <translation>Portée (SCOPE) : à valider par moi (propositions soumises qui attendent une décision que je peux prendre), les miennes, celles de mon organisme, ou toutes celles que je peux voir.
 Statut (STATUS, facultatif) : draft, submitted, changes_requested, approved, rejected, applied, conflict ou withdrawn.
 Jeu de données (DATASET, facultatif) : un identifiant de jeu de données de la convention.
@@ -885,12 +885,12 @@ Jeu de données (DATASET, facultatif) : un identifiant de jeu de données de la 
 Table en sortie (OUTPUT, sans géométrie), une ligne par proposition, la plus récente d'abord : id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (les validations exigées par la règle du jeu de données, p. ex. « steward=yes; dpo=no »), approvals_pending et departements.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="199"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="178"/>
         <source>Proposal (PROPOSAL): the proposal id (see List change proposals).
 Decision (DECISION): approve, reject or request changes. A comment (COMMENT) is required to reject or request changes.
 Version (VERSION, optional): the proposal version you looked at; if someone changed the proposal since, the decision is refused instead of applying to a state you have not seen.
 
-The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO's, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal's status afterwards) and NEW_VERSION.</source>
+The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO&apos;s, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal&apos;s status afterwards) and NEW_VERSION.</source>
         <translation>Proposition (PROPOSAL) : l'identifiant de la proposition (voir Lister les propositions de modification).
 Décision (DECISION) : valider, refuser ou demander des modifications. Un commentaire (COMMENT) est obligatoire pour refuser ou demander des modifications.
 Version (VERSION, facultatif) : la version de la proposition que vous avez consultée ; si quelqu'un a modifié la proposition depuis, la décision est refusée plutôt que de s'appliquer à un état que vous n'avez pas vu.
@@ -898,22 +898,22 @@ Version (VERSION, facultatif) : la version de la proposition que vous avez consu
 Le registre décide si vous en avez le droit : votre propre proposition, un jeu de données dont vous n'êtes pas référent, une proposition qui n'attend pas de décision sont refusés. Une validation qui laisse en attente une autre validation exigée (celle du DPO, pour des données personnelles) laisse la proposition soumise. Sorties : STATUS (le statut de la proposition ensuite) et NEW_VERSION.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="94"/>
-        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin's)</source>
+        <location filename="../plugin/bridge/alg_proposals.py" line="73"/>
+        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin&apos;s)</source>
         <translation>Registre des propositions (chemin GeoPackage ou connexion PostgreSQL ; vide : celui de l'extension)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="97"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="76"/>
         <source>Authentication configuration (PostgreSQL)</source>
         <translation>Configuration d'authentification (PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="99"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="78"/>
         <source>Login (GeoPackage store only)</source>
         <translation>Identifiant (registre GeoPackage uniquement)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="138"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="117"/>
         <source>Scope</source>
         <translation>Portée</translation>
     </message>
@@ -928,12 +928,12 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Identifiant du jeu de données</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="143"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="122"/>
         <source>Proposals</source>
         <translation>Propositions</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="145"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="124"/>
         <source>Number of proposals</source>
         <translation>Nombre de propositions</translation>
     </message>
@@ -948,27 +948,27 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="219"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="198"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="221"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="200"/>
         <source>Version seen (-1: do not check)</source>
         <translation>Version consultée (-1 : ne pas vérifier)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="224"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="203"/>
         <source>Status after the decision</source>
         <translation>Statut après la décision</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="225"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="204"/>
         <source>Version after the decision</source>
         <translation>Version après la décision</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="243"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="222"/>
         <source>Proposal {id}: {decision} recorded, status {status}.</source>
         <translation>Proposition {id} : décision « {decision} » enregistrée, statut {status}.</translation>
     </message>
@@ -983,8 +983,8 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Les miennes</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="138"/>
-        <source>My partner's</source>
+        <location filename="../plugin/bridge/alg_proposals.py" line="117"/>
+        <source>My partner&apos;s</source>
         <translation>Celles de mon organisme</translation>
     </message>
     <message>
@@ -993,7 +993,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Toutes celles que je peux voir</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_proposals.py" line="154"/>
+        <location filename="../plugin/bridge/alg_proposals.py" line="133"/>
         <source>Unknown status {status}.</source>
         <translation>Statut inconnu : {status}.</translation>
     </message>
@@ -1098,7 +1098,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Données : {datasets} ; en retard : {late} ; écarts : {discrepancies}.</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="40"/>
+        <location filename="../ui/governance_report_dialog.py" line="43"/>
         <source>Governance report</source>
         <translation>Rapport de gouvernance</translation>
     </message>
@@ -1137,7 +1137,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Rapport PDF</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="62"/>
+        <location filename="../ui/governance_report_dialog.py" line="65"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
@@ -1147,7 +1147,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Rapport HTML</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="67"/>
+        <location filename="../ui/governance_report_dialog.py" line="70"/>
         <source>HTML pages (*.html *.htm)</source>
         <translation>Pages HTML (*.html *.htm)</translation>
     </message>
@@ -1248,7 +1248,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/report_map.py" line="129"/>
-        <source>Partners' data up to date</source>
+        <source>Partners&apos; data up to date</source>
         <translation>Données des partenaires à jour</translation>
     </message>
     <message>
@@ -1287,13 +1287,13 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Catalogue GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="83"/>
+        <location filename="../ui/governance_report_dialog.py" line="85"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock_layout.py" line="48"/>
-        <source>Words to find, or "a phrase"</source>
+        <source>Words to find, or &quot;a phrase&quot;</source>
         <translation>Mots à chercher, ou « une expression »</translation>
     </message>
     <message>
@@ -1322,7 +1322,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Ordre du serveur</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="120"/>
+        <location filename="../ui/service_browser.py" line="122"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -1397,7 +1397,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Recherche dans {name}…</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="242"/>
+        <location filename="../ui/service_browser.py" line="244"/>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l'utilisateur.</translation>
     </message>
@@ -1407,8 +1407,8 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Aucune fiche ne correspond.</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="236"/>
-        <source>Layer "{name}" added to the map.</source>
+        <location filename="../ui/service_browser.py" line="238"/>
+        <source>Layer &quot;{name}&quot; added to the map.</source>
         <translation>Couche « {name} » ajoutée à la carte.</translation>
     </message>
     <message>
@@ -1629,7 +1629,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="120"/>
+        <location filename="../ui/service_browser.py" line="122"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -1704,12 +1704,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Données personnelles</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="62"/>
+        <location filename="../ui/service_browser.py" line="63"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="62"/>
+        <location filename="../ui/service_browser.py" line="63"/>
         <source>no</source>
         <translation>non</translation>
     </message>
@@ -1744,67 +1744,67 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Problèmes ({n})</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="49"/>
+        <location filename="../ui/governance_report_dialog.py" line="52"/>
         <source>A report for coordinators and elected officials, in plain words: per partner, the shared datasets, which are late, the contract deliveries and the proposed changes, with a map of the territories.</source>
         <translation>Un rapport pour les coordinateurs et les élus, en mots simples : pour chaque partenaire, les données partagées, celles qui sont en retard, les livraisons contractuelles et les propositions de modification, avec une carte des territoires.</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="58"/>
+        <location filename="../ui/governance_report_dialog.py" line="61"/>
         <source>PDF (to print)</source>
         <translation>PDF (à imprimer)</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="64"/>
+        <location filename="../ui/governance_report_dialog.py" line="67"/>
         <source>HTML page (to publish)</source>
         <translation>Page HTML (à publier)</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="70"/>
+        <location filename="../ui/governance_report_dialog.py" line="73"/>
         <source>No catalogue (the convention and the store only)</source>
         <translation>Aucun catalogue (la convention et le registre seulement)</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="73"/>
+        <location filename="../ui/governance_report_dialog.py" line="76"/>
         <source>Count the proposals of the proposal store</source>
         <translation>Compter les propositions du registre des propositions</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="79"/>
+        <location filename="../ui/governance_report_dialog.py" line="81"/>
         <source>Open the report when it is ready</source>
         <translation>Ouvrir le rapport quand il est prêt</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="96"/>
+        <location filename="../ui/governance_report_dialog.py" line="98"/>
         <source>Create the report</source>
         <translation>Créer le rapport</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="112"/>
+        <location filename="../ui/governance_report_dialog.py" line="114"/>
         <source>The partnership convention is not loaded: the report cannot be made.</source>
         <translation>La convention de partenariat n'est pas chargée : le rapport ne peut pas être établi.</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="116"/>
+        <location filename="../ui/governance_report_dialog.py" line="118"/>
         <source>Choose a PDF file, an HTML file, or both.</source>
         <translation>Choisissez un fichier PDF, un fichier HTML, ou les deux.</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="123"/>
+        <location filename="../ui/governance_report_dialog.py" line="125"/>
         <source>Gathering the report's data…</source>
         <translation>Collecte des informations du rapport…</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="127"/>
+        <location filename="../ui/governance_report_dialog.py" line="129"/>
         <source>GeoGov: governance report</source>
         <translation>GeoGov : rapport de gouvernance</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="139"/>
+        <location filename="../ui/governance_report_dialog.py" line="141"/>
         <source>Laying out the report…</source>
         <translation>Mise en page du rapport…</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="146"/>
+        <location filename="../ui/governance_report_dialog.py" line="148"/>
         <source>Report written: {paths}</source>
         <translation>Rapport écrit : {paths}</translation>
     </message>
@@ -1989,37 +1989,37 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Restreinte</translation>
     </message>
     <message>
-        <location filename="../ui/layer_adder.py" line="37"/>
+        <location filename="../ui/layer_adder.py" line="39"/>
         <source>Choose a layer</source>
         <translation>Choisir une couche</translation>
     </message>
     <message>
-        <location filename="../ui/layer_adder.py" line="40"/>
-        <source>The link names no layer of "{service}": choose one.</source>
+        <location filename="../ui/layer_adder.py" line="42"/>
+        <source>The link names no layer of &quot;{service}&quot;: choose one.</source>
         <translation>Le lien ne nomme aucune couche de « {service} » : choisissez-en une.</translation>
     </message>
     <message>
-        <location filename="../ui/layer_adder.py" line="46"/>
+        <location filename="../ui/layer_adder.py" line="48"/>
         <source>{title} ({name})</source>
         <translation>{title} ({name})</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="175"/>
+        <location filename="../ui/service_browser.py" line="177"/>
         <source>Reading the {service} capabilities</source>
         <translation>Lecture des capacités du {service}</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="181"/>
+        <location filename="../ui/service_browser.py" line="183"/>
         <source>Reading the {service} capabilities…</source>
         <translation>Lecture des capacités du {service}…</translation>
     </message>
     <message>
-        <location filename="../ui/layer_adder.py" line="174"/>
+        <location filename="../ui/layer_adder.py" line="176"/>
         <source>Adding the layer {name}</source>
         <translation>Ajout de la couche {name}</translation>
     </message>
     <message>
-        <location filename="../ui/layer_adder.py" line="176"/>
+        <location filename="../ui/layer_adder.py" line="178"/>
         <source>Adding the layer {name}…</source>
         <translation>Ajout de la couche {name}…</translation>
     </message>
@@ -2070,7 +2070,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="22"/>
-        <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, "billion laughs").</source>
+        <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, &quot;billion laughs&quot;).</source>
         <translation>Le document déclare des entités XML. Il a été refusé sans être lu, car de tels documents peuvent servir à lire des fichiers locaux ou à épuiser la mémoire (XXE, « billion laughs »).</translation>
     </message>
     <message>
@@ -2165,7 +2165,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="25"/>
-        <source>The catalogue has no record "{identifier}".</source>
+        <source>The catalogue has no record &quot;{identifier}&quot;.</source>
         <translation>Le catalogue n'a pas de fiche « {identifier} ».</translation>
     </message>
     <message>
@@ -2175,17 +2175,17 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="28"/>
-        <source>Unknown catalogue kind "{kind}".</source>
+        <source>Unknown catalogue kind &quot;{kind}&quot;.</source>
         <translation>Type de catalogue inconnu « {kind} ».</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="29"/>
-        <source>This is not an http(s) address: "{url}".</source>
+        <source>This is not an http(s) address: &quot;{url}&quot;.</source>
         <translation>Ce n'est pas une adresse http(s) : « {url} ».</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="30"/>
-        <source>Unsupported CSW version "{version}".</source>
+        <source>Unsupported CSW version &quot;{version}&quot;.</source>
         <translation>Version CSW non prise en charge « {version} ».</translation>
     </message>
     <message>
@@ -2195,7 +2195,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="32"/>
-        <source>QGIS cannot open the layer "{name}": {detail}</source>
+        <source>QGIS cannot open the layer &quot;{name}&quot;: {detail}</source>
         <translation>QGIS ne peut pas ouvrir la couche « {name} » : {detail}</translation>
     </message>
     <message>
@@ -2220,7 +2220,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="47"/>
-        <source>Whole words: the server also matches inside words ("velo" in "développement"); {hidden} of {examined} records were hidden here for that.</source>
+        <source>Whole words: the server also matches inside words (&quot;velo&quot; in &quot;développement&quot;); {hidden} of {examined} records were hidden here for that.</source>
         <translation>Mots entiers : le serveur trouve aussi les mots à l'intérieur d'autres (« velo » dans « développement ») ; fiches masquées ici pour cette raison : {hidden} sur {examined}.</translation>
     </message>
     <message>
@@ -2265,7 +2265,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="69"/>
-        <source>Sort by {sort}: the server puts accented capitals after Z ("Éclairage" after "Zones").</source>
+        <source>Sort by {sort}: the server puts accented capitals after Z (&quot;Éclairage&quot; after &quot;Zones&quot;).</source>
         <translation>Tri par {sort} : le serveur classe les majuscules accentuées après Z (« Éclairage » après « Zones »).</translation>
     </message>
     <message>
@@ -2280,7 +2280,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="74"/>
-        <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; "Next" goes on.</source>
+        <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; &quot;Next&quot; goes on.</source>
         <translation>Fiches affichées : {shown} au lieu de {limit} ; la lecture s'est arrêtée après {pages} pages du serveur ; « Suivantes » continue.</translation>
     </message>
     <message>
@@ -2300,12 +2300,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="86"/>
-        <source>The server's count of returned records disagrees with the records it sent.</source>
+        <source>The server&apos;s count of returned records disagrees with the records it sent.</source>
         <translation>Le nombre de fiches renvoyées annoncé par le serveur ne correspond pas aux fiches envoyées.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="94"/>
-        <source>"{text}"</source>
+        <source>&quot;{text}&quot;</source>
         <comment>a quoted search term</comment>
         <translation>« {text} »</translation>
     </message>
@@ -2336,7 +2336,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/governance.py" line="29"/>
-        <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS's master password entered?).</source>
+        <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS&apos;s master password entered?).</source>
         <translation>La configuration d'authentification {authcfg} du registre des propositions ne peut pas être lue (le mot de passe principal de QGIS a-t-il été saisi ?).</translation>
     </message>
     <message>
@@ -2600,177 +2600,177 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>à {path}</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="52"/>
+        <location filename="../ui/options_page.py" line="53"/>
         <source>OGC API Records</source>
         <translation>OGC API Records</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="53"/>
+        <location filename="../ui/options_page.py" line="54"/>
         <source>CSW {version}</source>
         <translation>CSW {version}</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="62"/>
+        <location filename="../ui/options_page.py" line="64"/>
         <source>Catalogue connection</source>
         <translation>Connexion à un catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="62"/>
+        <location filename="../ui/options_page.py" line="64"/>
         <source>Service connection</source>
         <translation>Connexion à un service</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="73"/>
+        <location filename="../ui/options_page.py" line="75"/>
         <source>WMS</source>
         <translation>WMS</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="74"/>
+        <location filename="../ui/options_page.py" line="76"/>
         <source>WFS</source>
         <translation>WFS</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="346"/>
+        <location filename="../ui/options_page.py" line="348"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="178"/>
+        <location filename="../ui/options_page.py" line="180"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="178"/>
+        <location filename="../ui/options_page.py" line="180"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="99"/>
+        <location filename="../ui/options_page.py" line="101"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="100"/>
+        <location filename="../ui/options_page.py" line="102"/>
         <source>Timeout</source>
         <translation>Délai d'attente</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="185"/>
+        <location filename="../ui/options_page.py" line="187"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="185"/>
+        <location filename="../ui/options_page.py" line="187"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="185"/>
+        <location filename="../ui/options_page.py" line="187"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="286"/>
+        <location filename="../ui/options_page.py" line="288"/>
         <source>Catalogues</source>
         <translation>Catalogues</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="287"/>
+        <location filename="../ui/options_page.py" line="289"/>
         <source>OGC services</source>
         <translation>Services OGC</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="294"/>
+        <location filename="../ui/options_page.py" line="296"/>
         <source>Convention (*.yaml *.yml)</source>
         <translation>Convention (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="296"/>
+        <location filename="../ui/options_page.py" line="298"/>
         <source>Convention file or URL</source>
         <translation>Fichier ou URL de la convention</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="299"/>
+        <location filename="../ui/options_page.py" line="301"/>
         <source>Proposal store</source>
         <translation>Registre des propositions</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="302"/>
+        <location filename="../ui/options_page.py" line="304"/>
         <source>GeoPackage (one file, no set-up)</source>
         <translation>GeoPackage (un seul fichier, sans installation)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="303"/>
+        <location filename="../ui/options_page.py" line="305"/>
         <source>PostgreSQL/PostGIS (shared, rights enforced by the database)</source>
         <translation>PostgreSQL/PostGIS (partagé, droits garantis par la base de données)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="308"/>
+        <location filename="../ui/options_page.py" line="310"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="316"/>
+        <location filename="../ui/options_page.py" line="318"/>
         <source>In GeoPackage mode there is no access control: anyone who can open the file can act under any name. The identity below is only declared, not checked. Use the PostgreSQL store for a shared deployment in which the database enforces rights.</source>
         <translation>En mode GeoPackage, il n'y a aucun contrôle d'accès : toute personne qui peut ouvrir le fichier peut agir sous n'importe quel nom. L'identité ci-dessous est seulement déclarée, pas vérifiée. Utilisez le registre PostgreSQL pour un déploiement partagé où la base de données fait respecter les droits.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="321"/>
+        <location filename="../ui/options_page.py" line="323"/>
         <source>Store</source>
         <translation>Registre</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="322"/>
+        <location filename="../ui/options_page.py" line="324"/>
         <source>GeoPackage file</source>
         <translation>Fichier GeoPackage</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="323"/>
+        <location filename="../ui/options_page.py" line="325"/>
         <source>PostgreSQL connection</source>
         <translation>Connexion PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="324"/>
+        <location filename="../ui/options_page.py" line="326"/>
         <source>PostgreSQL authentication</source>
         <translation>Authentification PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="326"/>
+        <location filename="../ui/options_page.py" line="328"/>
         <source>My login (GeoPackage mode)</source>
         <translation>Mon identifiant (mode GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="327"/>
+        <location filename="../ui/options_page.py" line="329"/>
         <source>My partner (GeoPackage mode)</source>
         <translation>Mon partenaire (mode GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="331"/>
+        <location filename="../ui/options_page.py" line="333"/>
         <source>Network and display</source>
         <translation>Réseau et affichage</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="349"/>
+        <location filename="../ui/options_page.py" line="351"/>
         <source>Default network timeout</source>
         <translation>Délai d'attente réseau par défaut</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="351"/>
+        <location filename="../ui/options_page.py" line="353"/>
         <source>Check for new proposals every (GeoPackage mode)</source>
         <translation>Vérifier les nouvelles propositions toutes les (mode GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="352"/>
+        <location filename="../ui/options_page.py" line="354"/>
         <source>Added features</source>
         <translation>Entités ajoutées</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="352"/>
+        <location filename="../ui/options_page.py" line="354"/>
         <source>Deleted features</source>
         <translation>Entités supprimées</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="352"/>
+        <location filename="../ui/options_page.py" line="354"/>
         <source>Modified features</source>
         <translation>Entités modifiées</translation>
     </message>
@@ -2780,37 +2780,37 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Paramètres de GeoGov…</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="281"/>
+        <location filename="../ui/plugin.py" line="291"/>
         <source>About GeoGov</source>
         <translation>À propos de GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="281"/>
-        <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners' catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
+        <location filename="../ui/plugin.py" line="291"/>
+        <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners&apos; catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
         <translation>GeoGov intègre à QGIS la convention de partenariat régionale sur les données géographiques : découvrez les catalogues des partenaires, voyez qui est responsable de chaque couche, proposez et validez des modifications des données partagées.</translation>
     </message>
     <message>
-        <location filename="../ui/raw_response_dialog.py" line="51"/>
+        <location filename="../ui/raw_response_dialog.py" line="52"/>
         <source>Request</source>
         <translation>Requête</translation>
     </message>
     <message>
-        <location filename="../ui/raw_response_dialog.py" line="54"/>
+        <location filename="../ui/raw_response_dialog.py" line="55"/>
         <source>Response: HTTP {status} {content_type}</source>
         <translation>Réponse : HTTP {status} {content_type}</translation>
     </message>
     <message>
-        <location filename="../ui/raw_response_dialog.py" line="58"/>
+        <location filename="../ui/raw_response_dialog.py" line="59"/>
         <source>[… cut here: {size} characters in all]</source>
         <translation>[… coupé ici : {size} caractères en tout]</translation>
     </message>
     <message>
-        <location filename="../ui/raw_response_dialog.py" line="68"/>
+        <location filename="../ui/raw_response_dialog.py" line="70"/>
         <source>Raw response</source>
         <translation>Réponse brute</translation>
     </message>
     <message>
-        <location filename="../ui/raw_response_dialog.py" line="79"/>
+        <location filename="../ui/raw_response_dialog.py" line="81"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -2846,7 +2846,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/record_details.py" line="132"/>
-        <source>role written "{raw}" in the record</source>
+        <source>role written &quot;{raw}&quot; in the record</source>
         <translation>rôle écrit « {raw} » dans la fiche</translation>
     </message>
     <message>
@@ -3030,67 +3030,67 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>couche {name}</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="51"/>
+        <location filename="../ui/service_browser.py" line="52"/>
         <source>(+{more})</source>
         <translation>(+{more})</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="62"/>
+        <location filename="../ui/service_browser.py" line="63"/>
         <source>Transaction (editing through WFS-T): {answer}</source>
         <translation>Transaction (édition par WFS-T) : {answer}</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="71"/>
-        <source>role "{raw}" ({label})</source>
+        <location filename="../ui/service_browser.py" line="72"/>
+        <source>role &quot;{raw}&quot; ({label})</source>
         <translation>rôle « {raw} » ({label})</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="74"/>
+        <location filename="../ui/service_browser.py" line="75"/>
         <source>no role stated</source>
         <translation>aucun rôle indiqué</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="75"/>
+        <location filename="../ui/service_browser.py" line="76"/>
         <source>Contact: {who} — {role}</source>
         <translation>Contact : {who} — {role}</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="83"/>
+        <location filename="../ui/service_browser.py" line="85"/>
         <source>GeoGov — WMS/WFS services</source>
         <translation>GeoGov — services WMS/WFS</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="95"/>
+        <location filename="../ui/service_browser.py" line="97"/>
         <source>or type the address of a WMS or WFS</source>
         <translation>ou saisissez l'adresse d'un WMS ou d'un WFS</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="99"/>
+        <location filename="../ui/service_browser.py" line="101"/>
         <source>Connect</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="120"/>
+        <location filename="../ui/service_browser.py" line="122"/>
         <source>CRS</source>
         <translation>SCR</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="120"/>
+        <location filename="../ui/service_browser.py" line="122"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="133"/>
+        <location filename="../ui/service_browser.py" line="135"/>
         <source>Add to the map</source>
         <translation>Ajouter à la carte</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="153"/>
+        <location filename="../ui/service_browser.py" line="155"/>
         <source>Configured services…</source>
         <translation>Services configurés…</translation>
     </message>
     <message>
-        <location filename="../ui/service_browser.py" line="202"/>
+        <location filename="../ui/service_browser.py" line="204"/>
         <source>{count} layers.</source>
         <translation>{count} couches.</translation>
     </message>
@@ -3192,7 +3192,7 @@ Original layer (ORIGINAL): the authoritative data (WFS, PostGIS, GeoPackage…).
 Revised layer (REVISED): the edited version, with the same fields.
 Key field (KEY, optional): the field that identifies a feature in both layers (the dataset's key in the partnership convention, e.g. identifiant); empty: the original layer's primary key, else the QGIS feature id.
 
-Output (OUTPUT): op (insert, update or delete), fid (the key; empty for a new feature without a key of its own), changed_fields (the modified fields, comma-separated), geometry_changed, the new geometry and attributes (the old ones for a deletion). A field of the layers named like one of these columns is written with "_1" appended. Numbers of added (INSERTED), modified (UPDATED) and deleted (DELETED) features.</source>
+Output (OUTPUT): op (insert, update or delete), fid (the key; empty for a new feature without a key of its own), changed_fields (the modified fields, comma-separated), geometry_changed, the new geometry and attributes (the old ones for a deletion). A field of the layers named like one of these columns is written with &quot;_1&quot; appended. Numbers of added (INSERTED), modified (UPDATED) and deleted (DELETED) features.</source>
         <translation>Compare la version d'origine (de référence) d'une couche à une version révisée et écrit une entité par changement.
 
 Couche d'origine (ORIGINAL) : les données de référence (WFS, PostGIS, GeoPackage…).
@@ -3253,11 +3253,11 @@ Sortie (OUTPUT) : op (insert, update ou delete), fid (la clé ; vide pour une no
     </message>
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="52"/>
-        <source>Proposes the changes between the authoritative version of a shared layer and an edited copy: they are checked, saved in the proposal store and submitted to the dataset's stewards. Nothing is written to the authoritative data.
+        <source>Proposes the changes between the authoritative version of a shared layer and an edited copy: they are checked, saved in the proposal store and submitted to the dataset&apos;s stewards. Nothing is written to the authoritative data.
 
-Original layer (ORIGINAL): the authoritative data (a layer of a partner's WFS service, a PostGIS or GeoPackage table).
+Original layer (ORIGINAL): the authoritative data (a layer of a partner&apos;s WFS service, a PostGIS or GeoPackage table).
 Revised layer (REVISED): the edited copy, with the same fields.
-Key field (KEY, optional): the field that identifies a feature; empty: the dataset's key in the convention, else the original layer's primary key.
+Key field (KEY, optional): the field that identifies a feature; empty: the dataset&apos;s key in the convention, else the original layer&apos;s primary key.
 Dataset (DATASET, optional): the dataset id in the partnership convention; empty: the dataset the original layer belongs to.
 Title (TITLE) and comment (COMMENT: why these changes; required to submit).
 Submit (SUBMIT): checked, the proposal is submitted for review; unchecked, it is saved as a draft.
@@ -3277,7 +3277,7 @@ Convention (CONVENTION, facultatif) : chemin ou URL de la convention de partenar
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="67"/>
         <source>
-Outputs: OUTPUT (the proposal id) and STATUS (draft or submitted). The algorithm fails, listing every problem, when the changes break the dataset's schema (fields, types, required values, geometry type and validity, CRS) or the convention (your organisation may not propose on this dataset, or a change lies outside its territory).</source>
+Outputs: OUTPUT (the proposal id) and STATUS (draft or submitted). The algorithm fails, listing every problem, when the changes break the dataset&apos;s schema (fields, types, required values, geometry type and validity, CRS) or the convention (your organisation may not propose on this dataset, or a change lies outside its territory).</source>
         <translation>
 Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted). L'algorithme échoue, en listant chaque problème, quand les changements ne respectent pas le schéma du jeu de données (champs, types, valeurs obligatoires, type et validité des géométries, SCR) ou la convention (votre organisme ne peut pas proposer sur ce jeu de données, ou un changement sort de son territoire).</translation>
     </message>
@@ -3293,7 +3293,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="84"/>
-        <source>Partnership convention (path or URL; empty: the plugin's)</source>
+        <source>Partnership convention (path or URL; empty: the plugin&apos;s)</source>
         <translation>Convention de partenariat (chemin ou URL ; vide : celle de l'extension)</translation>
     </message>
     <message>
@@ -3312,7 +3312,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Il n'y a rien à proposer : la couche révisée est identique à la couche d'origine.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="209"/>
+        <location filename="../ui/propose_dialog.py" line="211"/>
         <source>Changes to {dataset}</source>
         <translation>Modifications de {dataset}</translation>
     </message>
@@ -3383,12 +3383,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/messages/proposals.py" line="86"/>
-        <source>the feature lies outside your organisation's territory.</source>
+        <source>the feature lies outside your organisation&apos;s territory.</source>
         <translation>l'entité se trouve hors du territoire de votre organisme.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/proposals.py" line="87"/>
-        <source>the feature was outside your organisation's territory before your change: it is not yours to edit.</source>
+        <source>the feature was outside your organisation&apos;s territory before your change: it is not yours to edit.</source>
         <translation>l'entité se trouvait hors du territoire de votre organisme avant votre changement : il ne vous revient pas de la modifier.</translation>
     </message>
     <message>
@@ -3588,7 +3588,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../ui/my_proposals.py" line="87"/>
-        <source>Reload the proposal's changes into an edit session of its layer, change them, then use Propose my changes and Submit again.</source>
+        <source>Reload the proposal&apos;s changes into an edit session of its layer, change them, then use Propose my changes and Submit again.</source>
         <translation>Recharge les changements de la proposition dans une session d'édition de sa couche : modifiez-les, puis utilisez « Proposer mes modifications » et soumettez à nouveau.</translation>
     </message>
     <message>
@@ -3627,12 +3627,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Retrait de la proposition…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="365"/>
+        <location filename="../ui/propose_dialog.py" line="367"/>
         <source>Submitting the proposal…</source>
         <translation>Soumission de la proposition…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="421"/>
+        <location filename="../ui/propose_dialog.py" line="423"/>
         <source>Sending the drafts kept on this computer…</source>
         <translation>Envoi des brouillons conservés sur cet ordinateur…</translation>
     </message>
@@ -3687,7 +3687,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Jeu de données : {dataset}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="128"/>
+        <location filename="../ui/propose_dialog.py" line="130"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
@@ -3717,62 +3717,62 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>{who}, le {when} : {body}</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="91"/>
+        <location filename="../ui/options_page.py" line="93"/>
         <source>Detect</source>
         <translation>Détecter</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="92"/>
+        <location filename="../ui/options_page.py" line="94"/>
         <source>Ask the address which kind of catalogue it is</source>
         <translation>Demander à l'adresse de quel type de catalogue il s'agit</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="114"/>
+        <location filename="../ui/options_page.py" line="116"/>
         <source>Detecting the catalogue kind</source>
         <translation>Détection du type de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="122"/>
+        <location filename="../ui/options_page.py" line="124"/>
         <source>Asking {url}…</source>
         <translation>Interrogation de {url}…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="143"/>
+        <location filename="../ui/options_page.py" line="145"/>
         <source>Found: {kind} — {title}</source>
         <translation>Trouvé : {kind} — {title}</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="192"/>
+        <location filename="../ui/options_page.py" line="194"/>
         <source>Import…</source>
         <translation>Importer…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="192"/>
+        <location filename="../ui/options_page.py" line="194"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="245"/>
+        <location filename="../ui/options_page.py" line="247"/>
         <source>Import catalogue connections</source>
         <translation>Importer des connexions de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="234"/>
+        <location filename="../ui/options_page.py" line="236"/>
         <source>Connections (*.json *.xml);;All files (*)</source>
         <translation>Connexions (*.json *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="245"/>
+        <location filename="../ui/options_page.py" line="247"/>
         <source>These connections were replaced by the imported ones: {names}</source>
         <translation>Ces connexions ont été remplacées par celles importées : {names}</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="270"/>
+        <location filename="../ui/options_page.py" line="272"/>
         <source>Export catalogue connections</source>
         <translation>Exporter les connexions de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="262"/>
+        <location filename="../ui/options_page.py" line="264"/>
         <source>GeoGov connections (*.json)</source>
         <translation>Connexions GeoGov (*.json)</translation>
     </message>
@@ -3972,7 +3972,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>La base des propositions est injoignable : votre identité est l'identifiant de la connexion, pas encore confirmé par la base.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="83"/>
+        <location filename="../ui/propose_dialog.py" line="85"/>
         <source>Propose my changes</source>
         <translation>Proposer mes modifications</translation>
     </message>
@@ -4007,87 +4007,87 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Copie modifiée</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="96"/>
+        <location filename="../ui/propose_dialog.py" line="98"/>
         <source>GeoPackage store: there is no access control. Your identity is the one declared in the GeoGov settings, and anyone who can open the file can change it.</source>
         <translation>Registre GeoPackage : il n'y a aucun contrôle d'accès. Votre identité est celle déclarée dans les paramètres de GeoGov, et quiconque peut ouvrir le fichier peut le modifier.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="107"/>
+        <location filename="../ui/propose_dialog.py" line="109"/>
         <source>Feature / field</source>
         <translation>Entité / champ</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="107"/>
+        <location filename="../ui/propose_dialog.py" line="109"/>
         <source>Before</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="107"/>
+        <location filename="../ui/propose_dialog.py" line="109"/>
         <source>After</source>
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="124"/>
+        <location filename="../ui/propose_dialog.py" line="126"/>
         <source>Why these changes? What did you see on the ground, which source did you use?</source>
         <translation>Pourquoi ces changements ? Qu'avez-vous constaté sur le terrain, quelle source avez-vous utilisée ?</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="136"/>
+        <location filename="../ui/propose_dialog.py" line="138"/>
         <source>Send now</source>
         <translation>Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="150"/>
+        <location filename="../ui/propose_dialog.py" line="152"/>
         <source>Save draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="151"/>
+        <location filename="../ui/propose_dialog.py" line="153"/>
         <source>Submit</source>
         <translation>Soumettre</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="184"/>
+        <location filename="../ui/propose_dialog.py" line="186"/>
         <source>Choose the shared layer.</source>
         <translation>Choisissez la couche partagée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="200"/>
+        <location filename="../ui/propose_dialog.py" line="202"/>
         <source>Choose the edited copy: another layer than the shared one.</source>
         <translation>Choisissez la copie modifiée : une autre couche que la couche partagée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="211"/>
+        <location filename="../ui/propose_dialog.py" line="213"/>
         <source>Computing, checking and saving the changes…</source>
         <translation>Calcul, contrôle et enregistrement des changements…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="212"/>
+        <location filename="../ui/propose_dialog.py" line="214"/>
         <source>GeoGov: propose changes to {layer}</source>
         <translation>GeoGov : proposer des modifications de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="253"/>
+        <location filename="../ui/propose_dialog.py" line="255"/>
         <source>There is nothing to propose: the edited version is the same as the authoritative one.</source>
         <translation>Il n'y a rien à proposer : la version modifiée est identique à la version de référence.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="256"/>
+        <location filename="../ui/propose_dialog.py" line="258"/>
         <source>The draft could not be saved: {reason}</source>
         <translation>Le brouillon n'a pas pu être enregistré : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="261"/>
+        <location filename="../ui/propose_dialog.py" line="263"/>
         <source>Draft saved in the proposal store ({id}).</source>
         <translation>Brouillon enregistré dans le registre des propositions ({id}).</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="304"/>
+        <location filename="../ui/propose_dialog.py" line="306"/>
         <source>{n} problem(s) to fix before submitting:</source>
         <translation>{n} problème(s) à corriger avant de soumettre :</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="304"/>
+        <location filename="../ui/propose_dialog.py" line="306"/>
         <source>No problem found: the changes can be submitted.</source>
         <translation>Aucun problème : les changements peuvent être soumis.</translation>
     </message>
@@ -4097,102 +4097,102 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Attendez la fin de l'opération en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="318"/>
+        <location filename="../ui/propose_dialog.py" line="320"/>
         <source>The changes have not been computed yet.</source>
         <translation>Les changements n'ont pas encore été calculés.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="320"/>
+        <location filename="../ui/propose_dialog.py" line="322"/>
         <source>There is nothing to propose.</source>
         <translation>Il n'y a rien à proposer.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="322"/>
+        <location filename="../ui/propose_dialog.py" line="324"/>
         <source>Submit is disabled: fix the {n} problem(s) listed in the layer, then compute the changes again.</source>
         <translation>Impossible de soumettre : corrigez dans la couche le(s) {n} problème(s) listé(s), puis recalculez les changements.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="325"/>
+        <location filename="../ui/propose_dialog.py" line="327"/>
         <source>Submit is disabled: the draft could not be saved.</source>
         <translation>Impossible de soumettre : le brouillon n'a pas pu être enregistré.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="327"/>
+        <location filename="../ui/propose_dialog.py" line="329"/>
         <source>This proposal is submitted.</source>
         <translation>Cette proposition est soumise.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="329"/>
+        <location filename="../ui/propose_dialog.py" line="331"/>
         <source>Give the proposal a title.</source>
         <translation>Donnez un titre à la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="331"/>
+        <location filename="../ui/propose_dialog.py" line="333"/>
         <source>Say why: reviewers need the reason for these changes.</source>
         <translation>Dites pourquoi : les valideurs ont besoin de la raison de ces changements.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="365"/>
+        <location filename="../ui/propose_dialog.py" line="367"/>
         <source>Saving the draft…</source>
         <translation>Enregistrement du brouillon…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="366"/>
+        <location filename="../ui/propose_dialog.py" line="368"/>
         <source>GeoGov: save the proposal</source>
         <translation>GeoGov : enregistrer la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="382"/>
+        <location filename="../ui/propose_dialog.py" line="384"/>
         <source>The proposal is saved on this computer and will be submitted when the database is reachable.</source>
         <translation>La proposition est enregistrée sur cet ordinateur et sera soumise dès que la base sera joignable.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="388"/>
+        <location filename="../ui/propose_dialog.py" line="390"/>
         <source>Proposal submitted: {status}. The reviewers will see it in their queue.</source>
         <translation>Proposition soumise : {status}. Les valideurs la verront dans leur file d'attente.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="391"/>
+        <location filename="../ui/propose_dialog.py" line="393"/>
         <source>Draft saved ({id}).</source>
         <translation>Brouillon enregistré ({id}).</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="403"/>
+        <location filename="../ui/propose_dialog.py" line="405"/>
         <source>Discard the edits from the layer?</source>
         <translation>Abandonner les modifications de la couche ?</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="403"/>
+        <location filename="../ui/propose_dialog.py" line="405"/>
         <source>Your changes now live in the proposal “{title}”. Discard them from the layer “{layer}”? Nothing is ever saved to the shared data from here: it changes only when a steward applies the approved proposal.</source>
         <translation>Vos changements sont désormais dans la proposition « {title} ». Les abandonner dans la couche « {layer} » ? Rien n'est jamais enregistré d'ici dans les données partagées : elles ne changent que lorsqu'un référent validation applique la proposition approuvée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="422"/>
+        <location filename="../ui/propose_dialog.py" line="424"/>
         <source>GeoGov: send the local drafts</source>
         <translation>GeoGov : envoyer les brouillons locaux</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="434"/>
+        <location filename="../ui/propose_dialog.py" line="436"/>
         <source>Sent to the proposal database.</source>
         <translation>Envoyée à la base des propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="434"/>
+        <location filename="../ui/propose_dialog.py" line="436"/>
         <source>Sent and submitted.</source>
         <translation>Envoyée et soumise.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="438"/>
+        <location filename="../ui/propose_dialog.py" line="440"/>
         <source>Nothing left to send.</source>
         <translation>Plus rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="440"/>
+        <location filename="../ui/propose_dialog.py" line="442"/>
         <source>Still not sent: {reason}</source>
         <translation>Toujours pas envoyée : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="445"/>
+        <location filename="../ui/propose_dialog.py" line="447"/>
         <source>Draft saved locally: it will be sent when the database is reachable.</source>
         <translation>Brouillon enregistré localement : il sera envoyé dès que la base sera joignable.</translation>
     </message>
@@ -4339,7 +4339,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_apply_proposal.py" line="66"/>
-        <source>The proposal does not fit the target's schema; nothing was sent.</source>
+        <source>The proposal does not fit the target&apos;s schema; nothing was sent.</source>
         <translation>La proposition ne correspond pas au schéma de la cible ; rien n’a été envoyé.</translation>
     </message>
     <message>
@@ -4409,17 +4409,17 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_export_changelog.py" line="40"/>
-        <source>Export a dataset's change log</source>
+        <source>Export a dataset&apos;s change log</source>
         <translation>Exporter le journal des modifications d’un jeu de données</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_export_changelog.py" line="43"/>
         <source>Dataset (DATASET): a dataset id of the convention.
-Title (TITLE, optional): the dataset's title shown on the page.
+Title (TITLE, optional): the dataset&apos;s title shown on the page.
 Since (SINCE, optional): only changes applied from this date (YYYY-MM-DD, UTC).
 Format (FORMAT): CSV, GeoJSON (WGS 84) or HTML (a standalone page to publish).
 
-One line per changed feature of every applied proposal, oldest first: when it was applied, the proposal, its title and the author's reason, author and partner, who approved it, who applied it, the operation, the feature and the changed values. Output COUNT: the number of proposals exported.</source>
+One line per changed feature of every applied proposal, oldest first: when it was applied, the proposal, its title and the author&apos;s reason, author and partner, who approved it, who applied it, the operation, the feature and the changed values. Output COUNT: the number of proposals exported.</source>
         <translation>Jeu de données (DATASET) : un identifiant de jeu de données de la convention.
 Titre (TITLE, facultatif) : le titre du jeu affiché sur la page.
 Depuis (SINCE, facultatif) : seulement les modifications appliquées à partir de cette date (AAAA-MM-JJ, UTC).
@@ -4463,7 +4463,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>{n} proposition(s) appliquée(s) écrite(s) dans {path}.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="100"/>
+        <location filename="../ui/conflict_dialog.py" line="102"/>
         <source>proposal</source>
         <translation>proposition</translation>
     </message>
@@ -4509,7 +4509,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/attribute_diff.py" line="43"/>
-        <source>Open in QGIS's attribute table</source>
+        <source>Open in QGIS&apos;s attribute table</source>
         <translation>Ouvrir dans la table attributaire de QGIS</translation>
     </message>
     <message>
@@ -4674,7 +4674,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../plugin/bridge/messages/publishing.py" line="103"/>
-        <source>The service's description of the layer cannot be used (element {element}).</source>
+        <source>The service&apos;s description of the layer cannot be used (element {element}).</source>
         <translation>La description de la couche par le service est inutilisable (élément {element}).</translation>
     </message>
     <message>
@@ -4699,7 +4699,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../plugin/bridge/messages/publishing.py" line="110"/>
-        <source>The server's transaction response has an unreadable count ({value}).</source>
+        <source>The server&apos;s transaction response has an unreadable count ({value}).</source>
         <translation>La réponse du serveur à la transaction contient un décompte illisible ({value}).</translation>
     </message>
     <message>
@@ -4799,7 +4799,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../plugin/bridge/messages/publishing.py" line="178"/>
-        <source>The changes do not fit the target's schema: nothing was sent. {problems}</source>
+        <source>The changes do not fit the target&apos;s schema: nothing was sent. {problems}</source>
         <translation>Les modifications ne respectent pas le schéma de la cible : rien n'a été envoyé. {problems}</translation>
     </message>
     <message>
@@ -4973,7 +4973,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Ajouter le commentaire</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="49"/>
+        <location filename="../ui/changelog_dialog.py" line="51"/>
         <source>Export the change log</source>
         <translation>Exporter le journal des modifications</translation>
     </message>
@@ -4983,22 +4983,22 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Tous les jeux de données</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="71"/>
+        <location filename="../ui/changelog_dialog.py" line="73"/>
         <source>Folder of the exported files</source>
         <translation>Dossier des fichiers exportés</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="76"/>
+        <location filename="../ui/changelog_dialog.py" line="78"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="77"/>
+        <location filename="../ui/changelog_dialog.py" line="79"/>
         <source>File name</source>
         <translation>Nom du fichier</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="78"/>
+        <location filename="../ui/changelog_dialog.py" line="80"/>
         <source>The change log lists the applied proposals: who proposed them and why, who approved and applied them, and each changed feature.</source>
         <translation>Le journal des modifications liste les propositions appliquées : qui les a proposées et pourquoi, qui les a approuvées et appliquées, et chaque entité modifiée.</translation>
     </message>
@@ -5008,192 +5008,192 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="87"/>
+        <location filename="../ui/changelog_dialog.py" line="89"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="110"/>
+        <location filename="../ui/changelog_dialog.py" line="112"/>
         <source>change-log</source>
         <translation>journal-des-modifications</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="109"/>
+        <location filename="../ui/changelog_dialog.py" line="111"/>
         <source>all-datasets</source>
         <translation>tous-les-jeux</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="119"/>
+        <location filename="../ui/changelog_dialog.py" line="121"/>
         <source>Choose at least one format.</source>
         <translation>Choisissez au moins un format.</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="121"/>
+        <location filename="../ui/changelog_dialog.py" line="123"/>
         <source>Choose an existing folder.</source>
         <translation>Choisissez un dossier existant.</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="123"/>
+        <location filename="../ui/changelog_dialog.py" line="125"/>
         <source>Type a file name.</source>
         <translation>Saisissez un nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="139"/>
+        <location filename="../ui/changelog_dialog.py" line="141"/>
         <source>Exporting the change log…</source>
         <translation>Export du journal des modifications…</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="142"/>
+        <location filename="../ui/changelog_dialog.py" line="144"/>
         <source>GeoGov: export the change log</source>
         <translation>GeoGov : export du journal des modifications</translation>
     </message>
     <message>
-        <location filename="../ui/changelog_dialog.py" line="166"/>
+        <location filename="../ui/changelog_dialog.py" line="168"/>
         <source>{n} applied proposal(s) written to {link}</source>
         <translation>{n} proposition(s) appliquée(s) écrite(s) dans {link}</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="60"/>
+        <location filename="../ui/conflict_dialog.py" line="61"/>
         <source>(no geometry)</source>
         <translation>(pas de géométrie)</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="63"/>
+        <location filename="../ui/conflict_dialog.py" line="64"/>
         <source>(unreadable geometry)</source>
         <translation>(géométrie illisible)</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="100"/>
+        <location filename="../ui/conflict_dialog.py" line="102"/>
         <source>Resolve the conflicts — {title}</source>
         <translation>Résoudre les conflits — {title}</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="108"/>
+        <location filename="../ui/conflict_dialog.py" line="110"/>
         <source>The authoritative data changed since this proposal was made. For each field changed on both sides, click the value to keep in the “In the data now” or “Proposed” column, or double-click the “Merged” cell to type another value. Fields changed on one side only keep that side's value. The rebased proposal goes back to review and needs approval again.</source>
         <translation>Les données de référence ont changé depuis cette proposition. Pour chaque champ modifié des deux côtés, cliquez sur la valeur à garder dans la colonne « Dans les données » ou « Proposé », ou double-cliquez sur la cellule « Fusion » pour saisir une autre valeur. Un champ modifié d'un seul côté garde la valeur de ce côté. La proposition mise à jour repart en validation et doit être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="117"/>
+        <location filename="../ui/conflict_dialog.py" line="119"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="117"/>
+        <location filename="../ui/conflict_dialog.py" line="119"/>
         <source>In the data now</source>
         <translation>Dans les données</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="117"/>
+        <location filename="../ui/conflict_dialog.py" line="119"/>
         <source>Proposed</source>
         <translation>Proposé</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="143"/>
-        <source>Keep the data's value everywhere</source>
+        <location filename="../ui/conflict_dialog.py" line="145"/>
+        <source>Keep the data&apos;s value everywhere</source>
         <translation>Garder partout la valeur des données</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="144"/>
+        <location filename="../ui/conflict_dialog.py" line="146"/>
         <source>Take the proposed value everywhere</source>
         <translation>Prendre partout la valeur proposée</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="145"/>
-        <source>Settles every choice still open; fields changed on one side only keep that side's value.</source>
+        <location filename="../ui/conflict_dialog.py" line="147"/>
+        <source>Settles every choice still open; fields changed on one side only keep that side&apos;s value.</source>
         <translation>Tranche tous les choix restants ; un champ modifié d'un seul côté garde la valeur de ce côté.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="153"/>
+        <location filename="../ui/conflict_dialog.py" line="155"/>
         <source>A comment for the reviewers: what you chose and why</source>
         <translation>Un commentaire pour les valideurs : ce que vous avez choisi et pourquoi</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="160"/>
+        <location filename="../ui/conflict_dialog.py" line="162"/>
         <source>Rebase the proposal</source>
         <translation>Mettre à jour la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="229"/>
+        <location filename="../ui/conflict_dialog.py" line="231"/>
         <source>geometry (WKT)</source>
         <translation>géométrie (WKT)</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="230"/>
+        <location filename="../ui/conflict_dialog.py" line="232"/>
         <source>“{text}” is not a valid {type}.</source>
         <translation>« {text} » n'est pas un(e) {type} valide.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="257"/>
+        <location filename="../ui/conflict_dialog.py" line="259"/>
         <source>the whole feature</source>
         <translation>l'entité entière</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="297"/>
+        <location filename="../ui/conflict_dialog.py" line="299"/>
         <source>Geometry</source>
         <translation>Géométrie</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="304"/>
+        <location filename="../ui/conflict_dialog.py" line="306"/>
         <source>Changed on both sides: choose the value to keep.</source>
         <translation>Modifié des deux côtés : choisissez la valeur à garder.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="310"/>
+        <location filename="../ui/conflict_dialog.py" line="312"/>
         <source>Click to keep this value</source>
         <translation>Cliquez pour garder cette valeur</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="323"/>
+        <location filename="../ui/conflict_dialog.py" line="325"/>
         <source>This feature was deleted from the data since the proposal was made. Click “In the data now” to leave it deleted, or “Proposed” to create it again as proposed.</source>
         <translation>Cette entité a été supprimée des données depuis la proposition. Cliquez sur « Dans les données » pour la laisser supprimée, ou sur « Proposé » pour la recréer comme proposé.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="326"/>
+        <location filename="../ui/conflict_dialog.py" line="328"/>
         <source>The proposal deletes this feature, which was changed in the data meanwhile. Click “In the data now” to keep the feature as it is now, or “Proposed” to delete it anyway.</source>
         <translation>La proposition supprime cette entité, modifiée entre-temps dans les données. Cliquez sur « Dans les données » pour garder l'entité telle qu'elle est, ou sur « Proposé » pour la supprimer quand même.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="330"/>
+        <location filename="../ui/conflict_dialog.py" line="332"/>
         <source>The proposal adds a feature whose key is now taken in the data: merge the two.</source>
         <translation>La proposition ajoute une entité dont la clé est désormais prise dans les données : fusionnez les deux.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="331"/>
+        <location filename="../ui/conflict_dialog.py" line="333"/>
         <source>Changed in the data and in the proposal.</source>
         <translation>Modifiée dans les données et dans la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="355"/>
+        <location filename="../ui/conflict_dialog.py" line="357"/>
         <source>choose…</source>
         <translation>à choisir…</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="356"/>
+        <location filename="../ui/conflict_dialog.py" line="358"/>
         <source>Click a value on the left, or double-click here to type one.</source>
         <translation>Cliquez sur une valeur à gauche, ou double-cliquez ici pour en saisir une.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="360"/>
+        <location filename="../ui/conflict_dialog.py" line="362"/>
         <source>A value you chose</source>
         <translation>Une valeur que vous avez choisie</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="366"/>
+        <location filename="../ui/conflict_dialog.py" line="368"/>
         <source>Automatic: only one side changed it</source>
         <translation>Automatique : un seul côté l'a modifié</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="366"/>
+        <location filename="../ui/conflict_dialog.py" line="368"/>
         <source>Your choice</source>
         <translation>Votre choix</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="401"/>
+        <location filename="../ui/conflict_dialog.py" line="403"/>
         <source>(to decide)</source>
         <translation>(à trancher)</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="404"/>
+        <location filename="../ui/conflict_dialog.py" line="406"/>
         <source>Still to decide: {items}</source>
         <translation>Reste à trancher : {items}</translation>
     </message>
@@ -5223,7 +5223,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Les notifications sur les propositions sont interrompues : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="189"/>
+        <location filename="../ui/propose_dialog.py" line="191"/>
         <source>The partnership convention is still loading…</source>
         <translation>La convention de partenariat est en cours de chargement…</translation>
     </message>
@@ -5234,7 +5234,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/review_dock.py" line="90"/>
-        <source>My organisation's</source>
+        <source>My organisation&apos;s</source>
         <translation>De mon organisme</translation>
     </message>
     <message>
@@ -5458,57 +5458,57 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Seulement la clé et les colonnes modifiées</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="77"/>
+        <location filename="../ui/conflict_dialog.py" line="78"/>
         <source>line of {length} m, centre {where}</source>
         <translation>ligne de {length} m, centre {where}</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="78"/>
+        <location filename="../ui/conflict_dialog.py" line="79"/>
         <source>line, centre {where}</source>
         <translation>ligne, centre {where}</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="81"/>
+        <location filename="../ui/conflict_dialog.py" line="82"/>
         <source>area of {area} m², centre {where}</source>
         <translation>surface de {area} m², centre {where}</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="82"/>
+        <location filename="../ui/conflict_dialog.py" line="83"/>
         <source>area, centre {where}</source>
         <translation>surface, centre {where}</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="117"/>
+        <location filename="../ui/conflict_dialog.py" line="119"/>
         <source>Base</source>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="117"/>
+        <location filename="../ui/conflict_dialog.py" line="119"/>
         <source>Merged</source>
         <translation>Fusion</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="119"/>
+        <location filename="../ui/conflict_dialog.py" line="121"/>
         <source>The value when the proposal was made</source>
         <translation>La valeur au moment de la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="119"/>
+        <location filename="../ui/conflict_dialog.py" line="121"/>
         <source>The value in the authoritative data now</source>
         <translation>La valeur actuelle dans les données de référence</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="119"/>
+        <location filename="../ui/conflict_dialog.py" line="121"/>
         <source>The value the proposal writes</source>
         <translation>La valeur que la proposition écrit</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="119"/>
+        <location filename="../ui/conflict_dialog.py" line="121"/>
         <source>The value the rebased proposal will write</source>
         <translation>La valeur que la proposition mise à jour écrira</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="404"/>
+        <location filename="../ui/conflict_dialog.py" line="406"/>
         <source>{feature}: {fields}</source>
         <translation>{feature} : {fields}</translation>
     </message>
@@ -5524,7 +5524,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="55"/>
-        <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov's settings.</source>
+        <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov&apos;s settings.</source>
         <translation>La base des propositions a refusé la connexion : vérifiez le nom d’utilisateur et le mot de passe de la configuration d’authentification choisie dans les paramètres de GeoGov.</translation>
     </message>
     <message>
@@ -5550,7 +5550,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="46"/>
         <source>For the region's database administrator. Creates or updates the GeoGov schema in a PostgreSQL/PostGIS database and loads the partnership convention into it: partners, their members (the convention's logins), datasets, stewards and approval rules. Each existing login receives the database roles that match its roles in the convention (contributor, steward, DPO, coordinator); from then on the database itself enforces who may see, propose, review and apply what.
-Connection (DSN): "host=… port=5432 dbname=…", without password.
+Connection (DSN): &quot;host=… port=5432 dbname=…&quot;, without password.
 Authentication (AUTHCFG): a QGIS authentication configuration holding an administrator's user name and password (a superuser or the DBA).
 Convention (CONVENTION): path or URL of the convention file; empty: the one of the plugin settings.
 Verify the audit trail (VERIFY): also check the hash chain of the audit trail.
@@ -5569,12 +5569,12 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="69"/>
-        <source>Administrator's authentication configuration</source>
+        <source>Administrator&apos;s authentication configuration</source>
         <translation>Configuration d’authentification de l’administrateur</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="71"/>
-        <source>Convention file or URL (empty: the plugin's)</source>
+        <source>Convention file or URL (empty: the plugin&apos;s)</source>
         <translation>Fichier ou URL de la convention (vide : celle du plugin)</translation>
     </message>
     <message>
@@ -5594,7 +5594,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="90"/>
-        <source>No convention: give one, or configure it in GeoGov's settings.</source>
+        <source>No convention: give one, or configure it in GeoGov&apos;s settings.</source>
         <translation>Aucune convention : indiquez-en une ou configurez-la dans les paramètres de GeoGov.</translation>
     </message>
     <message>
@@ -5789,7 +5789,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="46"/>
-        <source>The territory reference's coordinate reference system has no EPSG code: PostGIS cannot hold it.</source>
+        <source>The territory reference&apos;s coordinate reference system has no EPSG code: PostGIS cannot hold it.</source>
         <translation>Le système de coordonnées du référentiel territorial n'a pas de code EPSG : PostGIS ne peut pas l'enregistrer.</translation>
     </message>
     <message>
@@ -5798,7 +5798,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <translation>&lt;b&gt;Où&lt;/b&gt; : {places} — {n} communes</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="308"/>
+        <location filename="../ui/propose_dialog.py" line="310"/>
         <source>{n} change(s) lie in no municipality of the territory reference: the default stewards review them.</source>
         <translation>{n} modification(s) ne se trouvent dans aucune commune du référentiel territorial : les référents par défaut les valident.</translation>
     </message>
@@ -5817,7 +5817,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <source>Searches a CSW (2.0.2 or 3.0) or OGC API Records catalogue and returns the records found as a layer of their bounding boxes.
 
 Catalogue (CATALOGUE): the address of the catalogue (CSW endpoint, OGC API landing page or records collection), or the name of a catalogue connection of GeoGov's settings. The kind of catalogue is detected from its answer.
-Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and "quoted phrases".
+Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and &quot;quoted phrases&quot;.
 Organisation (ORGANISATION, optional): a producer, custodian, owner or contact of the record.
 Keyword (KEYWORD, optional): a keyword of the record.
 Extent (BBOX, optional): records whose box intersects it (reprojected to WGS 84; an extent covering the whole world is ignored).
@@ -5851,7 +5851,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../plugin/bridge/labels/catalogue.py" line="115"/>
-        <source>Last revision: the latest of the revision, publication and creation dates of the record's resource citation, as the record writes it (a time or time zone never moves it to another day).</source>
+        <source>Last revision: the latest of the revision, publication and creation dates of the record&apos;s resource citation, as the record writes it (a time or time zone never moves it to another day).</source>
         <translation>Dernière révision : la plus récente des dates de révision, de publication et de création de la citation de la ressource, telle que la fiche l'écrit (une heure ou un fuseau horaire ne la fait jamais changer de jour).</translation>
     </message>
     <message>
@@ -5907,7 +5907,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="40"/>
-        <source>The changes are not in the dataset's coordinate reference system (EPSG:{srid}).</source>
+        <source>The changes are not in the dataset&apos;s coordinate reference system (EPSG:{srid}).</source>
         <translation>Les modifications ne sont pas dans le système de coordonnées de référence du jeu de données (EPSG:{srid}).</translation>
     </message>
     <message>
@@ -5932,12 +5932,12 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="27"/>
-        <source>Decisions are taken as the login that connected to the database, not under another login's role.</source>
+        <source>Decisions are taken as the login that connected to the database, not under another login&apos;s role.</source>
         <translation>Les décisions sont prises sous l'identifiant qui s'est connecté à la base de données, pas sous le rôle d'un autre identifiant.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="121"/>
-        <source>Your administrator login may not set these logins' session time limits (lock wait 10 s, idle transaction 60 s); the database still ends the transactions that stall the others: {logins}</source>
+        <source>Your administrator login may not set these logins&apos; session time limits (lock wait 10 s, idle transaction 60 s); the database still ends the transactions that stall the others: {logins}</source>
         <translation>Votre compte d’administration ne peut pas fixer les limites de session de ces comptes (attente d’un verrou 10 s, transaction inactive 60 s) ; la base met tout de même fin aux transactions qui bloquent les autres : {logins}</translation>
     </message>
     <message>
@@ -5947,7 +5947,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../plugin/bridge/messages/proposals.py" line="91"/>
-        <source>the dataset's own table refuses this feature ({reason}).</source>
+        <source>the dataset&apos;s own table refuses this feature ({reason}).</source>
         <translation>la table du jeu de données elle-même refuse cette entité ({reason}).</translation>
     </message>
     <message>
@@ -5983,11 +5983,11 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     <message>
         <location filename="../plugin/bridge/alg_apply_proposal.py" line="136"/>
         <source>Proposal (PROPOSAL): the id of an approved proposal.
-Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T or OGC API Features service or the PostGIS database (default: the one recorded with the proposal's target).
-Convention (CONVENTION, optional): path or URL of the partnership convention; empty: the plugin's. The proposal is applied only to the target the convention names for its dataset: no credential goes anywhere else.
+Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T or OGC API Features service or the PostGIS database (default: the one recorded with the proposal&apos;s target).
+Convention (CONVENTION, optional): path or URL of the partnership convention; empty: the plugin&apos;s. The proposal is applied only to the target the convention names for its dataset: no credential goes anywhere else.
 
-The changes are checked against the target's real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target's reason. Running it again after a lost connection never writes anything twice.
-Catalogue authentication (CATALOGUE_AUTHCFG, optional): when the convention names the dataset's catalogue record, the record's revision date, date stamp and next update date are then updated in the catalogue (CSW-T) and read back. A catalogue that refuses leaves the data applied; run the algorithm again on the applied proposal to retry the catalogue update alone.
+The changes are checked against the target&apos;s real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target&apos;s reason. Running it again after a lost connection never writes anything twice.
+Catalogue authentication (CATALOGUE_AUTHCFG, optional): when the convention names the dataset&apos;s catalogue record, the record&apos;s revision date, date stamp and next update date are then updated in the catalogue (CSW-T) and read back. A catalogue that refuses leaves the data applied; run the algorithm again on the applied proposal to retry the catalogue update alone.
 Outputs: STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS, CATALOGUE (updated, refused, not_verified, unknown, or empty) and RESULT (the full report, JSON).</source>
         <translation>Proposition (PROPOSAL) : l'identifiant d'une proposition approuvée.
 Authentification de la cible (TARGET_AUTHCFG, facultatif) : la configuration d'authentification QGIS du service WFS-T ou OGC API Features ou de la base PostGIS (par défaut : celle enregistrée avec la cible de la proposition).
@@ -6009,7 +6009,7 @@ Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_fai
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="216"/>
-        <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue's metadata and the convention disagree.
+        <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue&apos;s metadata and the convention disagree.
 
 Convention (CONVENTION): a file path or an http(s) URL of the YAML document. A convention with problems stops the algorithm; the log lists every problem with its line, column and place in the document.
 Catalogue (CATALOGUE, optional): the URL of a CSW or OGC API Records catalogue; its records give the last update dates and the discrepancies (custodian, producer or frequency that differ, no point of contact, records the convention does not know and datasets without a record).
@@ -6073,7 +6073,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/governance.py" line="62"/>
-        <source>Name the catalogue record to update (record:): the dataset's match.records names {count}.</source>
+        <source>Name the catalogue record to update (record:): the dataset&apos;s match.records names {count}.</source>
         <translation>Indiquez la fiche de catalogue à mettre à jour (record:) : le match.records du jeu en nomme {count}.</translation>
     </message>
     <message>
@@ -6128,7 +6128,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/publishing.py" line="83"/>
-        <source>The server's answer to {request} is not JSON.</source>
+        <source>The server&apos;s answer to {request} is not JSON.</source>
         <translation>La réponse du serveur à {request} n’est pas du JSON.</translation>
     </message>
     <message>
@@ -6188,7 +6188,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="45"/>
-        <source>The server redirected the request more than {limit} times (last to {location}). Check the address or tell the server's administrator.</source>
+        <source>The server redirected the request more than {limit} times (last to {location}). Check the address or tell the server&apos;s administrator.</source>
         <translation>Le serveur a redirigé la requête plus de {limit} fois (en dernier vers {location}). Vérifiez l'adresse ou prévenez l'administrateur du serveur.</translation>
     </message>
     <message>
@@ -6198,27 +6198,27 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="49"/>
-        <source>The server's answer is larger than {limit_mb} MB, the limit set in GeoGov's options (Network). It was not read to the end; nothing else was changed.</source>
+        <source>The server&apos;s answer is larger than {limit_mb} MB, the limit set in GeoGov&apos;s options (Network). It was not read to the end; nothing else was changed.</source>
         <translation>La réponse du serveur dépasse {limit_mb} Mo, la limite fixée dans les options de GeoGov (Réseau). Elle n'a pas été lue jusqu'au bout ; rien d'autre n'a été modifié.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="52"/>
-        <source>The server's answer is compressed in a form GeoGov cannot read ({encoding}).</source>
+        <source>The server&apos;s answer is compressed in a form GeoGov cannot read ({encoding}).</source>
         <translation>La réponse du serveur est compressée sous une forme que GeoGov ne sait pas lire ({encoding}).</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="54"/>
-        <source>The server's compressed answer is corrupt: {detail}</source>
+        <source>The server&apos;s compressed answer is corrupt: {detail}</source>
         <translation>La réponse compressée du serveur est corrompue : {detail}</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="55"/>
-        <source>Secure connection refused: the server's certificate is not trusted ({detail}). If you trust this server, add its certificate or an exception in QGIS (Settings &gt; Options &gt; Authentication &gt; SSL Server Exceptions).</source>
+        <source>Secure connection refused: the server&apos;s certificate is not trusted ({detail}). If you trust this server, add its certificate or an exception in QGIS (Settings &gt; Options &gt; Authentication &gt; SSL Server Exceptions).</source>
         <translation>Connexion sécurisée refusée : le certificat du serveur n'est pas reconnu ({detail}). Si vous faites confiance à ce serveur, ajoutez son certificat ou une exception dans QGIS (Préférences &gt; Options &gt; Authentification &gt; Exceptions SSL des serveurs).</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="59"/>
-        <source>Secure connection refused: the server's certificate was issued for another name than this address ({detail}).</source>
+        <source>Secure connection refused: the server&apos;s certificate was issued for another name than this address ({detail}).</source>
         <translation>Connexion sécurisée refusée : le certificat du serveur a été délivré pour un autre nom que cette adresse ({detail}).</translation>
     </message>
     <message>
@@ -6227,17 +6227,17 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Échec de la connexion sécurisée : le serveur et QGIS n'ont pas pu s'accorder sur un protocole sécurisé ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="339"/>
+        <location filename="../ui/options_page.py" line="341"/>
         <source> MB</source>
         <translation> Mo</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="341"/>
-        <source>A server's answer larger than this (after decompression) is refused and not read to the end, so that a wrong or hostile server cannot fill the memory.</source>
+        <location filename="../ui/options_page.py" line="343"/>
+        <source>A server&apos;s answer larger than this (after decompression) is refused and not read to the end, so that a wrong or hostile server cannot fill the memory.</source>
         <translation>Une réponse de serveur plus grande (après décompression) est refusée sans être lue jusqu'au bout, pour qu'un serveur défaillant ou malveillant ne puisse pas saturer la mémoire.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.py" line="350"/>
+        <location filename="../ui/options_page.py" line="352"/>
         <source>Largest answer read from a server</source>
         <translation>Taille maximale d'une réponse de serveur</translation>
     </message>
@@ -6387,7 +6387,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Le fichier « {path} » n'est pas un registre des propositions GeoPackage : GeoGov n'y a rien écrit. Choisissez le bon fichier dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="269"/>
+        <location filename="../ui/propose_dialog.py" line="271"/>
         <source>Your changes are kept in the layer and in this window: click “Save draft” to save them again.</source>
         <translation>Vos modifications sont conservées dans la couche et dans cette fenêtre : cliquez sur « Enregistrer le brouillon » pour les enregistrer à nouveau.</translation>
     </message>
@@ -6718,12 +6718,12 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="222"/>
-        <source>Record {first} of {matched} (the server's count)</source>
+        <source>Record {first} of {matched} (the server&apos;s count)</source>
         <translation>Fiche {first} sur {matched} (selon le serveur)</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="225"/>
-        <source>Records {first} to {last} of {matched} (the server's count)</source>
+        <source>Records {first} to {last} of {matched} (the server&apos;s count)</source>
         <translation>Fiches {first} à {last} sur {matched} (selon le serveur)</translation>
     </message>
     <message>

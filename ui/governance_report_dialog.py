@@ -27,6 +27,7 @@ from ..plugin.bridge.governance import gather_report
 from ..plugin.bridge.i18n import tr
 from ..plugin.bridge.messages import error_text
 from ..plugin.bridge.report_layout import export_report
+from ..plugin.bridge.store_factory import store_configured
 from ..plugin.bridge.tasks import run_task
 from .desktop_open import open_in_desktop
 from .governance_state import robust_slot, state_of
@@ -74,8 +75,7 @@ class GovernanceReportDialog(QDialog):
             self.catalogue.addItem(connection.name, connection.url)
         self.store_check = QCheckBox(tr("Count the proposals of the proposal store"))
         settings = state.settings
-        has_store = bool(settings.store_dsn if settings.store_kind == "postgres"
-                         else settings.store_path)
+        has_store = store_configured(settings)
         self.store_check.setChecked(has_store)
         self.store_check.setEnabled(has_store)
         self.open_check = QCheckBox(tr("Open the report when it is ready"))

@@ -123,7 +123,7 @@ def store_facts_for_algorithm(store_text: str, login: str, convention, feedback)
     """The proposal store's facts (applied dates, counts) of STORE read as LOGIN, or None
     when no store is given."""
     from . import settings as gsettings
-    from .store_factory import coordinator_login, looks_like_dsn, open_store_text, read_store_facts
+    from .store_factory import coordinator_login, looks_like_dsn, open_store, read_store_facts
 
     store_text = (store_text or "").strip()
     if not store_text:
@@ -135,7 +135,7 @@ def store_facts_for_algorithm(store_text: str, login: str, convention, feedback)
         feedback.pushInfo(tr("The store is read as {login}, the coordinator of the "
                              "convention.").format(login=login))
     try:
-        store = open_store_text(store_text, settings, login)
+        store = open_store(settings, location=store_text, login=login)
         try:
             facts = read_store_facts(store, convention, feedback.isCanceled)
         finally:

@@ -10,8 +10,6 @@ store's rules) stop the algorithm with the translated reason.
 
 from __future__ import annotations
 
-import os
-
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -29,7 +27,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..errors import GeoGovError, StoreError
+from ..errors import GeoGovError
 from .alg_common import GeoGovAlgorithm, error_message
 from .i18n import tr
 from .qgis_compat import FieldType
@@ -46,28 +44,9 @@ LIST_COLUMNS = (("id", FieldType.STRING), ("dataset", FieldType.STRING), ("title
 def open_store(text: str, authcfg: str, login: str):
     """The store named by STORE/AUTHCFG/LOGIN, completed from the plugin settings."""
     from . import settings as plugin_settings
-    from .store_factory import looks_like_dsn, open_geopackage_store, postgres_dsn
-    from .store_factory import open_store as open_configured
+    from .store_factory import open_store as open_the_store
 
-    settings = plugin_settings.load()
-    text = (text or "").strip()
-    if not text:
-        if login:
-            settings.identity_login = login
-        if authcfg:
-            settings.store_authcfg = authcfg
-        store = open_configured(settings)
-        if store is None:
-            raise StoreError("no proposal store is configured", code="store.file")
-        return store
-    if looks_like_dsn(text):
-        from ..proposals.postgres_store import PostgresStore
-
-        return PostgresStore(postgres_dsn(text, authcfg or settings.store_authcfg))
-    if not os.path.exists(text):
-        raise StoreError(f"No proposal store at {text}", code="store.file", source=text)
-    return open_geopackage_store(text, login or settings.identity_login,
-                                 settings.identity_partner or None)
+    return open_the_store(plugin_settings.load(), location=text, authcfg=authcfg, login=login)
 
 
 def _store_help() -> str:

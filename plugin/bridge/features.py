@@ -13,6 +13,8 @@ directly, sorted by key (core geopackage_rows); every other source goes through 
 QgsFeatureRequest with only the schema's attributes, in the source's own order or sorted
 by key (see diff_layer_rows). A source that does not deliver Python's key order (a text
 key sorted under a locale collation) is read again for the hash-join, which needs none.
+
+A layer's own uncommitted edits (its edit buffer) are diffed by propose.EditBufferRows.
 """
 
 from __future__ import annotations
@@ -31,7 +33,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QByteArray, QDate, QDateTime, Qt, QTime, QVariant
 
-from ..errors import Cancelled
 from ..proposals import geopackage_rows
 from ..proposals.changeset import ChangeSetInputError, compute_changeset
 from ..proposals.model import (
@@ -39,7 +40,6 @@ from ..proposals.model import (
     BOOLEAN,
     DATE,
     DATETIME,
-    INSERT,
     INTEGER,
     REAL,
     STRING,
@@ -265,60 +265,3 @@ def changeset_between_layers(base_layer: QgsVectorLayer, edited_layer: QgsVector
     return diff_layer_rows(LayerRows(base_layer, schema, fast_path=fast_path),
                            LayerRows(edited_layer, schema, fast_path=fast_path), schema,
                            progress=progress, is_cancelled=is_cancelled)
-
-
-# ---------------------------------------------------------------------------- edit buffer
-def changeset_from_edit_buffer(layer: QgsVectorLayer, *, key: Optional[str] = None, feedback=None,
-                               progress=None, is_cancelled=None) -> ChangeSet:
-    """The change set of a layer's uncommitted edits against its provider's features.
-
-    Features are matched by QGIS feature id (stable while the layer is edited), so a
-    changed key field is an update, not a delete + insert. Inserts get the key field's
-    value, else their provisional (negative) feature id. Fields added in the edit buffer
-    are not in the schema: their values appear as unknown fields (validation refuses them).
-    """
-    if feedback is not None:
-        progress, is_cancelled = callbacks_from_feedback(feedback)
-    schema = schema_from_layer(layer, key)
-    buffer = layer.editBuffer()
-    if buffer is None or not layer.isModified():
-        return ChangeSet(schema=schema)
-    added = dict(buffer.addedFeatures())
-    changed = (set(buffer.changedAttributeValues()) | set(buffer.changedGeometries())) - set(added)
-    deleted = set(buffer.deletedFeatureIds()) - set(added)
-    base_ids = sorted(changed | deleted)
-    names = schema.field_names()
-    provider = layer.dataProvider()
-    provider_fields = provider.fields()
-    key_index = provider_fields.indexOf(schema.key) if schema.key != FEATURE_ID else -1
-
-    def check():
-        if is_cancelled is not None and is_cancelled():
-            raise Cancelled("change set computation cancelled")
-
-    base_rows, base_keys = [], {}
-    request = QgsFeatureRequest().setFilterFids(base_ids)
-    for feature in provider.getFeatures(request):
-        values = feature.attributes()
-        attributes = {n: python_value(values[provider_fields.indexOf(n)]) for n in names}
-        base_rows.append((feature.id(), attributes, geometry_wkb(feature)))
-        base_keys[feature.id()] = feature.id() if key_index < 0 else python_value(values[key_index])
-    check()
-    layer_fields = layer.fields()
-    extra = [layer_fields.at(i).name() for i in range(layer_fields.count())
-             if layer_fields.fieldOrigin(i) == QgsFields.FieldOrigin.OriginEdit]
-    edited_rows, insert_keys = [], {}
-    wanted = sorted(changed - deleted) + sorted(added)
-    for feature in layer.getFeatures(QgsFeatureRequest().setFilterFids(wanted)):
-        values = feature.attributes()
-        attributes = {n: python_value(values[layer_fields.indexOf(n)]) for n in names + extra}
-        edited_rows.append((feature.id(), attributes, geometry_wkb(feature)))
-        if feature.id() in added:
-            own = attributes.get(schema.key) if key_index >= 0 else None
-            insert_keys[feature.id()] = own if own is not None else feature.id()
-    check()
-    changeset = compute_changeset(base_rows, edited_rows, schema, progress=progress,
-                                  is_cancelled=is_cancelled, expected_rows=len(base_rows) + len(edited_rows))
-    for change in changeset.changes:
-        change.key = insert_keys[change.key] if change.op == INSERT else base_keys[change.key]
-    return changeset

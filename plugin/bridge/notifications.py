@@ -127,9 +127,9 @@ def notices_from(store, login: str, events) -> list:
 
 def poll_once(settings, cursor: Optional[int]) -> PollResult:
     """For the GeoPackage poll task: the notices since ``cursor`` (None: start at the end)."""
-    from .review import open_review_store
+    from .store_factory import open_store
 
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         if cursor is None:
             # The feed's end, and what already waits (never noticed otherwise: it happened
@@ -149,9 +149,9 @@ class ListenThread(QThread):
     counted = pyqtSignal(object)       # Waiting, at start and after each change
     failed = pyqtSignal(object)
 
-    def __init__(self, dsn: str, wait_seconds: float = 1.0, parent=None):
+    def __init__(self, settings, wait_seconds: float = 1.0, parent=None):
         super().__init__(parent)
-        self.dsn = dsn
+        self.settings = settings
         self.wait_seconds = wait_seconds
         self._stop = threading.Event()
 
@@ -167,9 +167,10 @@ class ListenThread(QThread):
                 self._stop.wait(RETRY_SECONDS)      # the database may come back
 
     def _listen(self):
-        from ..proposals.postgres_store import PostgresStore
+        from .store_factory import open_store
 
-        store = PostgresStore(self.dsn, application_name="GeoGov notifications")
+        # The credentials are read at each connection (the thread reconnects after a failure).
+        store = open_store(self.settings, application_name="GeoGov notifications")
         listener = None
         try:
             listener = store.listen()            # LISTEN first: nothing falls between the two
@@ -216,18 +217,18 @@ class NotificationWatcher(QObject):
         self.stop()
         settings = self.load_settings()
         self.settings = settings
-        if settings.store_kind == "postgres":
-            if not settings.store_dsn:
-                return
-            from .store_factory import postgres_dsn
+        from .store_factory import store_configured
 
-            self.thread = ListenThread(postgres_dsn(settings.store_dsn, settings.store_authcfg))
+        if not store_configured(settings):
+            return
+        if settings.store_kind == "postgres":
+            self.thread = ListenThread(settings)
             self.thread.noticed.connect(self.noticed)
             self.thread.counted.connect(self.counted)
             self.thread.failed.connect(self.failed)
             self.thread.start()
             return
-        if not settings.store_path or not settings.identity_login:
+        if not settings.identity_login:
             return
         self.cursor = None
         self.timer = QTimer(self)

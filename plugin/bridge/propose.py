@@ -139,11 +139,13 @@ class EditBufferRows:
 
     Built on the main thread: the ids of the added, changed and deleted features, the
     provider's feature source (the authoritative side) and the layer's feature source
-    (the provider *plus a copy of the edit buffer*). :meth:`changeset` then runs in any
-    thread and gives what features.changeset_from_edit_buffer gives on the main thread:
-    features are matched by QGIS feature id (stable while the layer is edited), so a
-    changed key is an update; inserts get their key field's value, else their provisional
-    (negative) feature id.
+    (the provider *plus a copy of the edit buffer*: later edits do not reach it).
+    :meth:`changeset` then runs in any thread (or on the main thread, at once): the change
+    set of the uncommitted edits against the provider's features. Features are matched by
+    QGIS feature id (stable while the layer is edited), so a changed key is an update;
+    inserts get their key field's value, else their provisional (negative) feature id.
+    Fields added in the edit buffer are not in the schema: their values appear as unknown
+    fields (validation refuses them).
     """
 
     def __init__(self, layer: QgsVectorLayer, schema: Schema):

@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..errors import StoreError
-from ..proposals.gpkg_reads import store_os_error
 from ..proposals.model import CHANGES_REQUESTED, DRAFT, Proposal
 from ..proposals.store import MINE, Identity
 from .propose import Prepared, ProposeSource, prepare
-from .store_factory import open_geopackage_store, postgres_dsn
+from .store_factory import open_store
 
 OFFLINE = "store.offline"
 EDITABLE = (DRAFT, CHANGES_REQUESTED)
@@ -39,34 +38,6 @@ def default_outbox_path() -> str:
     from qgis.core import QgsApplication
 
     return os.path.join(QgsApplication.qgisSettingsDirPath(), "geogov", "outbox.gpkg")
-
-
-def open_proposal_store(settings, outbox_path: Optional[str] = None):
-    """The store of the settings, able to write: a GeoPackage store is created when its
-    folder exists; a PostgreSQL store gets the local outbox ``outbox_path``."""
-    if settings.store_kind == "postgres":
-        if not settings.store_dsn:
-            raise StoreError("no PostgreSQL proposal store is configured", code="store.not_configured")
-        from ..proposals.postgres_store import PostgresStore
-
-        if outbox_path:
-            try:
-                os.makedirs(os.path.dirname(outbox_path), exist_ok=True)
-            except OSError as error:
-                raise store_os_error(error, outbox_path) from None
-        return PostgresStore(postgres_dsn(settings.store_dsn, settings.store_authcfg),
-                             outbox_path=outbox_path)
-    path = settings.store_path
-    if not path:
-        raise StoreError("no proposal store is configured", code="store.not_configured")
-    if not settings.identity_login:
-        raise StoreError("no login in the settings", code="store.no_login")
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.exists(path) and not os.path.isdir(folder):
-        raise StoreError(f"the folder {folder} does not exist", code="store.file.no_folder",
-                         source=path, folder=folder)
-    return open_geopackage_store(path, settings.identity_login, settings.identity_partner or None,
-                                 must_exist=False)
 
 
 def identity_of(store, settings, convention) -> tuple:
@@ -146,7 +117,7 @@ def prepare_and_save(source: ProposeSource, convention, settings, outbox_path: O
     (e.g. outside the partner's territory) leaves ``save_error`` set, not an exception:
     the dialog still shows the changes and the problems."""
     try:
-        store = open_proposal_store(settings, outbox_path)
+        store = open_store(settings, create=True, outbox_path=outbox_path)
     except StoreError as error:
         prepared = prepare(source, convention, settings_identity(settings, convention), progress=progress,
                            is_cancelled=is_cancelled)
@@ -181,7 +152,7 @@ class Outcome:
 def update_and_submit(settings, outbox_path: Optional[str], proposal: Proposal, submit: bool) -> Outcome:
     """Save the draft's title and comment (and change set); then submit it if asked.
     Offline (PostgreSQL), the submission is queued in the outbox."""
-    store = open_proposal_store(settings, outbox_path)
+    store = open_store(settings, create=True, outbox_path=outbox_path)
     try:
         stored = save_draft(store, proposal, proposal.id or "")
         if not submit:
@@ -201,7 +172,7 @@ def update_and_submit(settings, outbox_path: Optional[str], proposal: Proposal, 
 
 def send_outbox(settings, outbox_path: Optional[str]) -> Outcome:
     """Upload the drafts kept locally (and submit the queued ones)."""
-    store = open_proposal_store(settings, outbox_path)
+    store = open_store(settings, create=True, outbox_path=outbox_path)
     try:
         flush = getattr(store, "flush_outbox", None)
         return Outcome(None, results=flush() if flush is not None else {})
@@ -244,7 +215,7 @@ def _local_drafts(store) -> list:
 
 
 def list_mine(settings, outbox_path: Optional[str], convention=None) -> MyProposals:
-    store = open_proposal_store(settings, outbox_path)
+    store = open_store(settings, create=True, outbox_path=outbox_path)
     try:
         identity, offline = identity_of(store, settings, convention)
         mine = MyProposals(identity, offline=offline, store_kind=store.kind, local=_local_drafts(store))
@@ -263,7 +234,7 @@ def list_mine(settings, outbox_path: Optional[str], convention=None) -> MyPropos
 def proposal_details(settings, outbox_path: Optional[str], proposal_id: str) -> Proposal:
     """One of my proposals with its change set, reviews and comments (the outbox's copy
     when the database cannot be reached)."""
-    store = open_proposal_store(settings, outbox_path)
+    store = open_store(settings, create=True, outbox_path=outbox_path)
     try:
         try:
             return store.get_proposal(proposal_id)
@@ -277,7 +248,7 @@ def proposal_details(settings, outbox_path: Optional[str], proposal_id: str) -> 
 
 
 def withdraw(settings, outbox_path: Optional[str], proposal_id: str, version: Optional[int]) -> Outcome:
-    store = open_proposal_store(settings, outbox_path)
+    store = open_store(settings, create=True, outbox_path=outbox_path)
     try:
         return Outcome(store.withdraw(proposal_id, version))
     finally:
@@ -286,7 +257,7 @@ def withdraw(settings, outbox_path: Optional[str], proposal_id: str, version: Op
 
 def resubmit(settings, outbox_path: Optional[str], proposal_id: str, version: Optional[int]) -> Outcome:
     """Submit a draft again, or a proposal whose changes were requested, as it is now."""
-    store = open_proposal_store(settings, outbox_path)
+    store = open_store(settings, create=True, outbox_path=outbox_path)
     try:
         return Outcome(store.submit(proposal_id, version))
     finally:

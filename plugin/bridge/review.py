@@ -26,21 +26,15 @@ from typing import Optional
 from ..errors import ApplyError, ConcurrentUpdate, PermissionDenied, StoreError
 from ..proposals import rules
 from ..proposals.model import APPROVED, CONFLICT, SUBMITTED, Proposal
-from ..proposals.serialization import decode_value
 from ..proposals.store import TO_REVIEW, Identity
 from ..publishing import changelog as changelog_export
 from ..publishing.apply import apply_proposal, record_result, retry_catalogue_update
-from ..publishing.conflicts import GEOMETRY, Conflict, rebase
+from ..publishing.conflicts import conflicts_from_dicts, rebase
 from ..publishing.record_update import catalogue_record
 from ..publishing.result import ApplyResult
 from .i18n import tr
-from .propose_store import identity_of, open_proposal_store
-from .store_factory import postgres_dsn
-
-
-def open_review_store(settings):
-    """The configured store, as the current identity (no outbox: reviewing is online)."""
-    return open_proposal_store(settings, None)
+from .propose_store import identity_of
+from .store_factory import open_store, postgres_dsn
 
 
 # ---------------------------------------------------------------------------- queue
@@ -56,7 +50,7 @@ class Queue:
 
 def load_queue(settings, scope: str = TO_REVIEW, status: Optional[str] = None,
                dataset: Optional[str] = None, convention=None) -> Queue:
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         identity, _offline = identity_of(store, settings, convention)
         return Queue(identity, store.list_proposals(scope, status=status, dataset=dataset),
@@ -77,7 +71,7 @@ class Detail:
 
 
 def load_detail(settings, proposal_id: str, convention=None) -> Detail:
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         identity, _offline = identity_of(store, settings, convention)
         proposal = store.get_proposal(proposal_id)
@@ -95,7 +89,7 @@ def load_detail(settings, proposal_id: str, convention=None) -> Detail:
 # ---------------------------------------------------------------------------- decisions
 def decide(settings, proposal_id: str, decision: str, comment: str = "",
            expected_version: Optional[int] = None) -> Proposal:
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         return store.review(proposal_id, decision, comment, expected_version=expected_version)
     finally:
@@ -115,7 +109,7 @@ def decide_many(settings, items, decision: str, comment: str = "", progress=None
     stop the others. Cancelling stops before the next proposal."""
     outcome = BulkOutcome(decision)
     items = list(items)
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         for index, (proposal_id, version, title) in enumerate(items):
             if is_cancelled is not None and is_cancelled():
@@ -133,7 +127,7 @@ def decide_many(settings, items, decision: str, comment: str = "", progress=None
 
 
 def add_comment(settings, proposal_id: str, body: str):
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         return store.add_comment(proposal_id, body)
     finally:
@@ -255,7 +249,7 @@ def check_target(proposal, convention) -> None:
 def apply_approved(settings, proposal_id: str, expected_version: Optional[int] = None,
                    convention=None, progress=None, is_cancelled=None) -> ApplyOutcome:
     """Publish an approved proposal to its target, then record the result in the store."""
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         identity, _offline = identity_of(store, settings, convention)
         proposal = store.get_proposal(proposal_id)
@@ -290,7 +284,7 @@ def retry_catalogue(settings, proposal_id: str, convention=None, is_cancelled=No
                     ) -> ApplyOutcome:
     """Update the catalogue record of an applied proposal whose record was not updated
     (plugin/publishing/record_update.py), recorded as a new apply attempt."""
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         identity, _offline = identity_of(store, settings, convention)
         proposal = store.get_proposal(proposal_id)
@@ -311,29 +305,6 @@ def retry_catalogue(settings, proposal_id: str, convention=None, is_cancelled=No
 
 
 # ---------------------------------------------------------------------------- conflicts
-def conflict_from_dict(data: dict, change) -> Conflict:
-    """A recorded conflict (Conflict.to_dict in an apply attempt) with the feature as the
-    target held it rebuilt from the proposal's base and the recorded current values."""
-    from ..proposals.model import PlainFeature
-
-    fields = {name: tuple(decode_value(v) for v in triple)
-              for name, triple in (data.get("fields") or {}).items()}
-    conflict = Conflict(key=change.key, op=data.get("op", change.op), kind=data.get("kind", ""),
-                        fields=fields, both=list(data.get("both") or []))
-    if conflict.kind == "deleted":
-        return conflict
-    # Fields that no side changed are as in the base (an insert: as proposed).
-    start = dict(change.new or {}) if conflict.kind == "exists" else dict(change.old or {})
-    geometry = change.new_geometry if conflict.kind == "exists" else change.old_geometry
-    for name, (_base, current, _proposed) in fields.items():
-        if name == GEOMETRY:
-            geometry = current
-        else:
-            start[name] = current
-    conflict.current = PlainFeature(change.key, start, geometry)
-    return conflict
-
-
 def recorded_conflicts(proposal) -> list:
     """The conflicts of the proposal's last apply attempt that found some."""
     if proposal.changeset is None:
@@ -342,15 +313,7 @@ def recorded_conflicts(proposal) -> list:
         details = attempt.details or {}
         if attempt.result != "conflict" or not details.get("conflicts"):
             continue
-        by_key = {}
-        for change in proposal.changeset.changes:
-            by_key.setdefault(repr(change.key), change)
-        out = []
-        for data in details["conflicts"]:
-            change = by_key.get(repr(decode_value(data.get("key"))))
-            if change is not None:
-                out.append(conflict_from_dict(data, change))
-        return out
+        return conflicts_from_dicts(proposal.changeset, details["conflicts"])
     return []
 
 
@@ -358,7 +321,7 @@ def rebase_with_choices(settings, proposal_id: str, expected_version: Optional[i
                         choices, comment: str = "") -> Proposal:
     """The proposal rebased on the current data with the steward's choices; it goes back to
     review (approvals again)."""
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         proposal = store.get_proposal(proposal_id)
         rebased = rebase(proposal.changeset, conflicts, choices)
@@ -379,7 +342,7 @@ def export_changelog_file(settings, dataset: Optional[str], path: str, fmt: str 
                           dataset_title: str = "", convention=None) -> ChangelogExport:
     from .changelog_page import page_options
 
-    store = open_review_store(settings)
+    store = open_store(settings, create=True)
     try:
         entries = store.changelog(dataset, with_changes=True)
     finally:

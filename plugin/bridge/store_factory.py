@@ -73,26 +73,84 @@ def looks_like_dsn(text: str) -> bool:
     return text.startswith(("postgresql://", "postgres://", "service=")) or "dbname=" in text
 
 
-def open_store(settings, *, must_exist: bool = True):
-    """The ProposalStore the settings name, or None when none is configured.
+# ---------------------------------------------------------------------------- opening
+NOT_CONFIGURED = "store.not_configured"
 
-    ``must_exist``: a GeoPackage path that does not exist yet is "no store" (reading must
-    not create an empty store file on a shared drive by accident).
-    """
+
+def store_configured(settings) -> bool:
+    """Whether the settings name a proposal store (a PostgreSQL DSN or a GeoPackage file)."""
     if settings.store_kind == "postgres":
-        if not settings.store_dsn:
+        return bool((settings.store_dsn or "").strip())
+    return bool((settings.store_path or "").strip())
+
+
+def open_store(settings, *, location: str = "", authcfg: str = "", login: str = "",
+               create: bool = False, optional: bool = False, outbox_path: Optional[str] = None,
+               application_name: str = "GeoGov"):
+    """The proposal store, opened: the one every part of GeoGov uses.
+
+    Which store: ``location`` (a Processing parameter: a GeoPackage path or a PostgreSQL
+    DSN) when given, else the one the settings name. Credentials for PostgreSQL: the QGIS
+    authentication configuration ``authcfg``, else the settings' ``store_authcfg``. Who, in
+    GeoPackage mode: ``login``, else the settings' login (with the settings' partner, which
+    goes with that login only), else a reader that sees every proposal.
+
+    ``create``: to write (proposing, reviewing): a GeoPackage file that does not exist yet
+    is created when its folder exists (StoreError ``store.file.no_folder`` otherwise), and a
+    login is needed (``store.no_login``); a PostgreSQL store gets the local outbox
+    ``outbox_path``. Otherwise a GeoPackage file that does not exist is no store (reading
+    must not create an empty store file on a shared drive by accident): StoreError
+    ``store.file``.
+
+    No store named: StoreError ``store.not_configured``, the one error (and sentence) for
+    it. ``optional``: None instead, and instead of ``store.file`` for a file that does not
+    exist when not creating (the panels and the report then go without the store).
+    """
+    location = (location or "").strip()
+    if location:
+        postgres = looks_like_dsn(location)
+    else:
+        postgres = settings.store_kind == "postgres"
+        location = ((settings.store_dsn if postgres else settings.store_path) or "").strip()
+    if not location:
+        if optional:
             return None
+        raise StoreError("no proposal store is configured", code=NOT_CONFIGURED)
+    if postgres:
         from ..proposals.postgres_store import PostgresStore
 
-        return PostgresStore(postgres_dsn(settings.store_dsn, settings.store_authcfg))
-    return open_geopackage_store(settings.store_path, settings.identity_login,
-                                 settings.identity_partner or None, must_exist=must_exist)
+        if outbox_path:
+            from ..proposals.gpkg_reads import store_os_error
+
+            try:
+                os.makedirs(os.path.dirname(outbox_path), exist_ok=True)
+            except OSError as error:
+                raise store_os_error(error, outbox_path) from None
+        return PostgresStore(postgres_dsn(location, authcfg or settings.store_authcfg),
+                             outbox_path=outbox_path, application_name=application_name)
+    own_login = settings.identity_login or ""
+    login = login or own_login
+    partner = (settings.identity_partner or None) if login == own_login else None
+    if not os.path.exists(location):
+        if not create:
+            if optional:
+                return None
+            raise StoreError(f"No proposal store at {location}", code="store.file", source=location)
+        if not login:
+            raise StoreError("no login in the settings", code="store.no_login")
+        folder = os.path.dirname(os.path.abspath(location))
+        if not os.path.isdir(folder):
+            raise StoreError(f"the folder {folder} does not exist", code="store.file.no_folder",
+                             source=location, folder=folder)
+    elif create and not login:
+        raise StoreError("no login in the settings", code="store.no_login")
+    return open_geopackage_store(location, login, partner)
 
 
-def open_geopackage_store(path: str, login: str = "", partner: Optional[str] = None, *,
-                          must_exist: bool = True):
-    if not path or (must_exist and not os.path.exists(path)):
-        return None
+def open_geopackage_store(path: str, login: str = "", partner: Optional[str] = None):
+    """The GeoPackage store file ``path`` (created when absent) as ``login`` (else a reader),
+    brought up to the convention this QGIS loaded. For :func:`open_store`, which decides
+    whether a file may be created."""
     if os.path.isdir(path):
         # SQLite would only say "unable to open database file".
         raise StoreError(f"{path} is a folder, not a GeoPackage file", code="store.file.is_folder",
@@ -120,26 +178,6 @@ def coordinator_login(convention) -> str:
         if "coordinator" in contact.roles and contact.login:
             return contact.login
     return ""
-
-
-def open_store_text(text: str, settings=None, login: str = ""):
-    """A store from one Processing parameter: a GeoPackage path or a PostgreSQL DSN.
-
-    GeoPackage mode reads as ``login`` (else the settings' identity): the store shows each
-    login what its rights let it see, like PostgreSQL does.
-    """
-    text = (text or "").strip()
-    if not text:
-        return None
-    if looks_like_dsn(text):
-        from ..proposals.postgres_store import PostgresStore
-
-        authcfg = settings.store_authcfg if settings is not None else ""
-        return PostgresStore(postgres_dsn(text, authcfg))
-    if not os.path.exists(text):
-        raise StoreError(f"No proposal store at {text}", code="store.file", source=text)
-    login = login or (settings.identity_login if settings is not None else "")
-    return open_geopackage_store(text, login)
 
 
 # ---------------------------------------------------------------------------- facts
@@ -222,7 +260,7 @@ def read_store_facts(store, convention=None, is_cancelled=None) -> StoreFacts:
 
 def store_facts_from_settings(settings, convention=None, is_cancelled=None) -> StoreFacts:
     """For a QgsTask: open the configured store, read its facts, close it."""
-    store = open_store(settings)
+    store = open_store(settings, optional=True)
     if store is None:
         return StoreFacts()
     try:

@@ -10,8 +10,7 @@ from ..errors import StoreError
 from .audit import canonical_json
 from .gpkg_format import from_gpkg_blob
 from .model import ApplyAttempt, Comment, Proposal, Review, Target
-from .proposal_rows import change_from_row, changeset_from_meta
-from .serialization import problems_from_list
+from .serialization import CHANGE_FIELDS, change_from_row, changeset_from_meta, problems_from_list
 from .store import AuditEntry
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
@@ -64,8 +63,9 @@ def proposal_from_row(conn, row: dict, with_changes: bool) -> Proposal:
                     "SELECT op, feature_key, old_attributes, new_attributes, changed_fields, "
                     "geometry_changed, base_fingerprint, old_geom, new_geom FROM proposal_changes "
                     "WHERE proposal_id = ? ORDER BY seq", (pid,)):
-                changes.append(change_from_row(c[0], loads(c[1]), loads(c[2]), loads(c[3]), loads(c[4]),
-                                               c[5], c[6], from_gpkg_blob(c[7]), from_gpkg_blob(c[8])))
+                changes.append(change_from_row(dict(zip(CHANGE_FIELDS, (
+                    c[0], loads(c[1]), loads(c[2]), loads(c[3]), loads(c[4]), c[5], c[6],
+                    from_gpkg_blob(c[7]), from_gpkg_blob(c[8]))))))
         changeset = changeset_from_meta(meta, changes)
     return Proposal(
         id=pid, dataset=row["dataset"],

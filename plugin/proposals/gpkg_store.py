@@ -55,15 +55,13 @@ from .model import (
     Proposal,
 )
 from .proposal_rows import (
-    change_to_row,
-    changeset_meta,
     check_proposal_id,
     counts_of,
     new_proposal_id,
     srs_id_of,
     utc_now,
 )
-from .serialization import problems_to_list
+from .serialization import change_to_row, changeset_meta, problems_to_list
 from .store import (
     APPLY_RESULTS,
     ProposalStore,
@@ -274,7 +272,7 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
         srs_id = srs_id_of(changeset.schema.crs)
         ensure_change_views(conn, srs_id, rows.format_time(utc_now()))
         for seq, change in enumerate(changeset.changes):
-            r = change_to_row(seq, change)
+            r = change_to_row(change)
             conn.execute(
                 "INSERT INTO proposal_changes (proposal_id, seq, op, feature_key, old_attributes, "
                 "new_attributes, changed_fields, geometry_changed, base_fingerprint, srs_id, old_geom, "

@@ -6,8 +6,16 @@ import psycopg2
 from psycopg2.extras import Json, execute_values
 
 from .model import ApplyAttempt, Comment, Proposal, Review, Target
-from .proposal_rows import change_from_row, change_to_row, changeset_from_meta, changeset_meta, srs_id_of
-from .serialization import problems_from_list, problems_to_list
+from .proposal_rows import srs_id_of
+from .serialization import (
+    CHANGE_FIELDS,
+    change_from_row,
+    change_to_row,
+    changeset_from_meta,
+    changeset_meta,
+    problems_from_list,
+    problems_to_list,
+)
 from .store import AuditEntry, Event
 
 PROPOSAL_COLUMNS = ("p.id::text AS id, p.dataset, p.target_kind, p.target_uri, p.target_layer, "
@@ -58,7 +66,7 @@ def write_changes(cur, proposal_id: str, changeset) -> None:
     srid = max(srs_id_of(changeset.schema.crs), 0)      # PostGIS: 0 = unknown SRID
     values = []
     for seq, change in enumerate(changeset.changes):
-        r = change_to_row(seq, change)
+        r = change_to_row(change)
         values.append((proposal_id, seq, r["op"], Json(r["feature_key"]),
                        None if r["old_attributes"] is None else Json(r["old_attributes"]),
                        None if r["new_attributes"] is None else Json(r["new_attributes"]),
@@ -84,7 +92,7 @@ def proposal_from_row(cur, row: dict, with_changes: bool) -> Proposal:
             cur.execute("SELECT op, feature_key, old_attributes, new_attributes, changed_fields, "
                         "geometry_changed, base_fingerprint, ST_AsBinary(old_geom), ST_AsBinary(new_geom) "
                         "FROM geogov.proposal_changes WHERE proposal_id = %s ORDER BY seq", (pid,))
-            changes = [change_from_row(*c) for c in cur.fetchall()]
+            changes = [change_from_row(dict(zip(CHANGE_FIELDS, c))) for c in cur.fetchall()]
         changeset = changeset_from_meta(row["changeset_meta"], changes)
     cur.execute("SELECT reviewer, role, decision, comment, at, round, partner FROM geogov.reviews "
                 "WHERE proposal_id = %s ORDER BY id", (pid,))

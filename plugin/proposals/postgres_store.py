@@ -31,7 +31,8 @@ from .model import APPLIED, CONFLICT, SUBMITTED, WITHDRAWN, ApplyAttempt, Commen
 from .outbox import Outbox
 from .postgres_errors import LOCK_NOT_AVAILABLE, store_error
 from .postgres_notify import Notifications
-from .proposal_rows import changeset_meta, check_proposal_id, new_proposal_id
+from .proposal_rows import check_proposal_id, new_proposal_id
+from .serialization import changeset_meta
 from .store import (
     ALL,
     APPLY_RESULTS,

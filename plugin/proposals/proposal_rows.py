@@ -1,10 +1,10 @@
-"""Proposals and change sets as table rows, shared by both stores.
+"""What both stores share about their rows: proposal ids, times, SRS ids, counts.
 
 A change set is stored as one ``proposal_changes`` row per change (so QGIS can show the
-old and new geometries as layers) plus ``proposals.changeset_meta``: the change set's
-JSON (:func:`.serialization.changeset_to_dict`) without its changes. Attribute values and
-keys go through the change-set JSON codec so they come back exactly (dates stay dates,
-bytes stay bytes), which the apply's fingerprint comparison relies on.
+old and new geometries as layers) plus ``proposals.changeset_meta``: both go through the
+one codec of serialization.py (:func:`~.serialization.change_to_row`,
+:func:`~.serialization.changeset_meta`), so values and keys come back exactly (dates stay
+dates, bytes stay bytes), which the apply's fingerprint comparison relies on.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ import re
 import uuid
 
 from ..errors import StoreError
-from .model import Change, ChangeSet
-from .serialization import changeset_from_dict, changeset_to_dict, decode_value, encode_value
 
 UNDEFINED_CARTESIAN = -1
 
@@ -53,52 +51,6 @@ def srs_id_of(crs: str) -> int:
     """The EPSG code of "EPSG:2154" (also "urn:ogc:def:crs:EPSG::2154"); -1 when not EPSG."""
     match = re.search(r"EPSG:+(\d+)$", (crs or "").strip(), re.IGNORECASE)
     return int(match.group(1)) if match else UNDEFINED_CARTESIAN
-
-
-def changeset_meta(changeset: ChangeSet) -> dict:
-    meta = changeset_to_dict(ChangeSet(schema=changeset.schema, changes=[],
-                                       fingerprint_scheme=changeset.fingerprint_scheme))
-    meta.pop("changes")
-    return meta
-
-
-def changeset_from_meta(meta: dict, changes: list) -> ChangeSet:
-    data = dict(meta)
-    data["changes"] = []
-    changeset = changeset_from_dict(data)
-    changeset.changes = changes
-    return changeset
-
-
-def change_to_row(seq: int, change: Change) -> dict:
-    """JSON-ready values of one change; geometries stay WKB bytes for the store to encode."""
-    return {
-        "seq": seq,
-        "op": change.op,
-        "feature_key": encode_value(change.key),
-        "old_attributes": None if change.old is None else {k: encode_value(v) for k, v in change.old.items()},
-        "new_attributes": None if change.new is None else {k: encode_value(v) for k, v in change.new.items()},
-        "changed_fields": list(change.changed_fields),
-        "geometry_changed": bool(change.geometry_changed),
-        "base_fingerprint": change.base_fingerprint,
-        "old_geometry": change.old_geometry,
-        "new_geometry": change.new_geometry,
-    }
-
-
-def change_from_row(op, feature_key, old_attributes, new_attributes, changed_fields,
-                    geometry_changed, base_fingerprint, old_geometry, new_geometry) -> Change:
-    return Change(
-        op=op,
-        key=decode_value(feature_key),
-        old=None if old_attributes is None else {k: decode_value(v) for k, v in old_attributes.items()},
-        new=None if new_attributes is None else {k: decode_value(v) for k, v in new_attributes.items()},
-        old_geometry=None if old_geometry is None else bytes(old_geometry),
-        new_geometry=None if new_geometry is None else bytes(new_geometry),
-        changed_fields=list(changed_fields or []),
-        geometry_changed=bool(geometry_changed),
-        base_fingerprint=base_fingerprint,
-    )
 
 
 def counts_of(changeset) -> dict:

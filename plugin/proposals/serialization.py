@@ -1,8 +1,9 @@
-"""JSON-safe dictionaries for change sets and validation problems, and back.
+"""The one codec of change sets, changes, feature keys and validation problems.
 
-The proposal stores (GeoPackage, PostgreSQL ``jsonb``) keep a ChangeSet as JSON, and a
-later apply compares fingerprints computed from what was stored: values must come back
-*exactly* as they went in. Plain JSON loses types (a date would come back as a string,
+The proposal stores (GeoPackage, PostgreSQL ``jsonb``) keep a ChangeSet as one row per
+change (:func:`change_to_row`) plus its meta (:func:`changeset_meta`), and a later apply
+compares fingerprints computed from what was stored: values must come back *exactly* as
+they went in. Plain JSON loses types (a date would come back as a string,
 bytes and NaN do not fit at all), so non-JSON values are written as a one-key object
 whose key names the type::
 
@@ -12,7 +13,7 @@ whose key names the type::
     {"$map": {"k": <value>, …}}            (a dict value, e.g. a JSON field)
 
 None, bool, int, str and finite floats stay native JSON; lists stay lists (tuples
-become lists). Geometries are ISO WKB written as lower-case hex strings, or null.
+become lists). Geometries stay ISO WKB bytes, for the stores' geometry columns.
 An aware datetime keeps its UTC offset (a zoneinfo zone comes back as a fixed offset,
 which compares equal); a naive one stays naive.
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import json
 import math
 
 from ..errors import DocumentError
@@ -101,17 +103,13 @@ def _decode_attributes(data):
     return {name: decode_value(value) for name, value in data.items()}
 
 
-def _hex(wkb):
-    return None if wkb is None else bytes(wkb).hex()
-
-
-def _unhex(text):
-    if text is None:
+def _wkb(geometry):
+    if geometry is None:
         return None
-    try:
-        return bytes.fromhex(text)
-    except (TypeError, ValueError) as error:
-        raise DocumentError(f"bad geometry hex: {error}", code="changeset.bad_geometry") from error
+    if isinstance(geometry, (bytes, bytearray, memoryview)):
+        return bytes(geometry)
+    raise DocumentError(f"a geometry is WKB bytes, not {type(geometry).__name__}",
+                        code="changeset.bad_geometry")
 
 
 # ---------------------------------------------------------------------------- schema
@@ -142,66 +140,87 @@ def schema_from_dict(data: dict) -> Schema:
         raise DocumentError(f"bad schema: {error!r}", code="changeset.bad_schema") from error
 
 
+# ---------------------------------------------------------------------------- keys
+def key_id(key) -> str:
+    """One text per feature key, its type included: the JSON of its stored form (``1`` for
+    the integer 1, ``"1"`` for the string "1", ``1.0`` for a float). For matching keys that
+    went through JSON (a recorded conflict, a change read back) without ``==`` mixing
+    1, 1.0 and True, or ``str()`` mixing 1 and "1"."""
+    return json.dumps(encode_value(key), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 # ---------------------------------------------------------------------------- changes
-def change_to_dict(change: Change) -> dict:
+# A Change as both stores keep it: one ``proposal_changes`` row per change, whose columns
+# have these names (the geometries: ``old_geom`` / ``new_geom``). The key and the attribute
+# values are JSON-safe (:func:`encode_value`); the geometries stay WKB bytes for the store's
+# geometry columns (a GeoPackage blob, PostGIS geometry).
+CHANGE_FIELDS = ("op", "feature_key", "old_attributes", "new_attributes", "changed_fields",
+                 "geometry_changed", "base_fingerprint", "old_geometry", "new_geometry")
+OPS = ("insert", "update", "delete")
+
+
+def change_to_row(change: Change) -> dict:
+    """The stored form of one change (keys: :data:`CHANGE_FIELDS`)."""
     return {
         "op": change.op,
-        "key": encode_value(change.key),
-        "old": _encode_attributes(change.old),
-        "new": _encode_attributes(change.new),
-        "old_geometry": _hex(change.old_geometry),
-        "new_geometry": _hex(change.new_geometry),
+        "feature_key": encode_value(change.key),
+        "old_attributes": _encode_attributes(change.old),
+        "new_attributes": _encode_attributes(change.new),
         "changed_fields": list(change.changed_fields),
-        "geometry_changed": change.geometry_changed,
+        "geometry_changed": bool(change.geometry_changed),
         "base_fingerprint": change.base_fingerprint,
+        "old_geometry": change.old_geometry,
+        "new_geometry": change.new_geometry,
     }
 
 
-def change_from_dict(data: dict) -> Change:
+def change_from_row(row) -> Change:
+    """The Change :func:`change_to_row` was given, from a mapping with its keys (the JSON
+    columns parsed; a geometry as bytes, memoryview or None). DocumentError (codes
+    ``changeset.bad_op``, ``changeset.bad_change``, ``changeset.bad_value``,
+    ``changeset.bad_geometry``) if it is not one."""
     try:
-        op = data["op"]
-        if op not in ("insert", "update", "delete"):
+        op = row["op"]
+        if op not in OPS:
             raise DocumentError(f"unknown change op {op!r}", code="changeset.bad_op", op=str(op))
         return Change(
             op=op,
-            key=decode_value(data.get("key")),
-            old=_decode_attributes(data.get("old")),
-            new=_decode_attributes(data.get("new")),
-            old_geometry=_unhex(data.get("old_geometry")),
-            new_geometry=_unhex(data.get("new_geometry")),
-            changed_fields=list(data.get("changed_fields") or []),
-            geometry_changed=bool(data.get("geometry_changed", False)),
-            base_fingerprint=data.get("base_fingerprint"),
+            key=decode_value(row.get("feature_key")),
+            old=_decode_attributes(row.get("old_attributes")),
+            new=_decode_attributes(row.get("new_attributes")),
+            old_geometry=_wkb(row.get("old_geometry")),
+            new_geometry=_wkb(row.get("new_geometry")),
+            changed_fields=list(row.get("changed_fields") or []),
+            geometry_changed=bool(row.get("geometry_changed")),
+            base_fingerprint=row.get("base_fingerprint"),
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise DocumentError(f"bad change: {error!r}", code="changeset.bad_change") from error
 
 
-def changeset_to_dict(changeset: ChangeSet) -> dict:
-    """A JSON-safe dict (``json.dumps`` works on it as is) that round-trips exactly."""
+# ---------------------------------------------------------------------------- change sets
+def changeset_meta(changeset: ChangeSet) -> dict:
+    """What a store keeps of a change set besides its changes (``proposals.changeset_meta``):
+    the format, its version, the schema and the fingerprint scheme."""
     return {
         "format": FORMAT,
         "version": VERSION,
         "schema": schema_to_dict(changeset.schema),
         "fingerprint_scheme": changeset.fingerprint_scheme,
-        "changes": [change_to_dict(c) for c in changeset.changes],
     }
 
 
-def changeset_from_dict(data: dict) -> ChangeSet:
-    """The ChangeSet :func:`changeset_to_dict` was given. DocumentError if it is not one."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+def changeset_from_meta(meta: dict, changes: list) -> ChangeSet:
+    """The ChangeSet of :func:`changeset_meta`'s dict and its (decoded) changes.
+    DocumentError if the dict is not one."""
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         raise DocumentError("not a GeoGov change set", code="changeset.bad_format")
-    version = data.get("version")
+    version = meta.get("version")
     if not isinstance(version, int) or version > VERSION:
         raise DocumentError(f"change set format version {version!r} is newer than this plugin",
                             code="changeset.version", version=str(version))
-    changes = data.get("changes")
-    if not isinstance(changes, list):
-        raise DocumentError("change set without a list of changes", code="changeset.bad_format")
-    return ChangeSet(schema=schema_from_dict(data.get("schema") or {}),
-                     changes=[change_from_dict(c) for c in changes],
-                     fingerprint_scheme=data.get("fingerprint_scheme") or "")
+    return ChangeSet(schema=schema_from_dict(meta.get("schema") or {}), changes=list(changes),
+                     fingerprint_scheme=meta.get("fingerprint_scheme") or "")
 
 
 # ---------------------------------------------------------------------------- problems

@@ -29,6 +29,7 @@ from typing import Any, Optional
 from ..errors import ApplyError
 from ..proposals.fingerprint import changed_fields, fingerprint, same_value
 from ..proposals.model import DELETE, INSERT, UPDATE, Change, ChangeSet, PlainFeature, Schema
+from ..proposals.serialization import decode_value, encode_value, key_id
 from ..proposals.wkb import crs_decimals, layer_dimensions, same_geometry
 
 GEOMETRY = "@geometry"            # the geometry's entry among the fields of a conflict
@@ -53,16 +54,47 @@ class Conflict:
     current: Optional[PlainFeature] = None    # the feature as the target holds it now
 
     def to_dict(self) -> dict:
-        """JSON-safe (values as the change set serialiser writes them)."""
-        from ..proposals.serialization import encode_value
+        """The recorded form of the conflict (an apply attempt's details): JSON-safe, the key
+        and the values as the change set codec writes them (their types kept), the feature as
+        the target holds it left out (:func:`conflict_from_dict` rebuilds it)."""
+        return {"key": encode_value(self.key), "op": self.op, "kind": self.kind, "both": list(self.both),
+                "fields": {name: [encode_value(v) for v in triple] for name, triple in self.fields.items()}}
 
-        def enc(value):
-            if isinstance(value, (bytes, bytearray)):
-                return {"$bytes": bytes(value).hex()}
-            return encode_value(value)
 
-        return {"key": enc(self.key), "op": self.op, "kind": self.kind, "both": list(self.both),
-                "fields": {name: [enc(v) for v in triple] for name, triple in self.fields.items()}}
+def conflict_from_dict(data: dict, change: Change) -> Conflict:
+    """The Conflict :meth:`Conflict.to_dict` recorded about ``change``, with the feature as
+    the target held it rebuilt from the change's base and the recorded current values."""
+    fields = {name: tuple(decode_value(v) for v in triple)
+              for name, triple in (data.get("fields") or {}).items()}
+    conflict = Conflict(key=change.key, op=data.get("op", change.op), kind=data.get("kind", ""),
+                        fields=fields, both=list(data.get("both") or []))
+    if conflict.kind == DELETED:
+        return conflict
+    # Fields that no side changed are as in the base (an insert: as proposed).
+    start = dict(change.new or {}) if conflict.kind == EXISTS else dict(change.old or {})
+    geometry = change.new_geometry if conflict.kind == EXISTS else change.old_geometry
+    for name, (_base, current, _proposed) in fields.items():
+        if name == GEOMETRY:
+            geometry = current
+        else:
+            start[name] = current
+    conflict.current = PlainFeature(change.key, start, geometry)
+    return conflict
+
+
+def conflicts_from_dicts(changeset: ChangeSet, recorded) -> list:
+    """The Conflicts recorded (:meth:`Conflict.to_dict`) about the changes of ``changeset``,
+    each matched to its change by key, type included (serialization.key_id: the key 1 is not
+    the key "1"); a recorded conflict whose key no change has is left out."""
+    by_key = {}
+    for change in changeset.changes:
+        by_key.setdefault(key_id(change.key), change)
+    out = []
+    for data in recorded or []:
+        change = by_key.get(key_id(decode_value(data.get("key"))))
+        if change is not None:
+            out.append(conflict_from_dict(data, change))
+    return out
 
 
 def _same_geometry(a, b, schema: Schema) -> bool:

@@ -69,7 +69,7 @@ def journey(driver):
                                 ("diff_point.qml", "diff_line.qml", "diff_polygon.qml",
                                  "attribute_diff.qml")))
     driver.result("icon", os.path.isfile(icon_path("geogov.svg")))
-    store = open_geopackage_store(STORE, "tech94", must_exist=False)
+    store = open_geopackage_store(STORE, "tech94")
     try:
         # The tables come from the SQL migrations under plugin/proposals/sql/gpkg.
         driver.result("store_proposals", len(store.list_proposals()))

@@ -6,14 +6,13 @@ import sqlite3
 
 import pytest
 from osgeo import ogr, osr
-from qgis.core import QgsFeature, QgsFeatureRequest, QgsFeedback, QgsGeometry, QgsPointXY, QgsVectorLayer
+from qgis.core import QgsFeatureRequest, QgsFeedback, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
 
 from geogov.plugin.bridge import features
 from geogov.plugin.errors import Cancelled
 from geogov.plugin.proposals import geopackage_rows
 from geogov.plugin.proposals.changeset import compute_changeset
-from geogov.plugin.proposals.fingerprint import fingerprint
 from geogov.plugin.proposals.model import DELETE, INSERT, UPDATE
 from geogov.plugin.publishing.gpkg_table import register_spatial_functions
 
@@ -184,42 +183,6 @@ def test_cancel_from_a_feedback(qgis_app, pair):
     feedback.cancel()
     with pytest.raises(Cancelled):
         features.changeset_between_layers(layer(base), layer(edited), feedback=feedback)
-
-
-def test_edit_buffer_to_changeset(qgis_app, tmp_path):
-    path = make_gpkg(tmp_path / "edit.gpkg", 20)
-    edited = layer(path)
-    fields = edited.fields()
-    assert edited.startEditing()
-    edited.changeAttributeValue(2, fields.indexOf("puissance_w"), 500)
-    edited.changeAttributeValue(2, fields.indexOf("identifiant"), "EP-RENAMED")
-    same_value = edited.getFeature(9)["hauteur_m"]
-    edited.changeAttributeValue(9, fields.indexOf("hauteur_m"), same_value)     # no real change
-    edited.changeGeometry(3, QgsGeometry.fromPointXY(QgsPointXY(651300.0, 6861900.0)))
-    edited.deleteFeature(4)
-    new = QgsFeature(fields)
-    new.setAttribute("identifiant", "EP-NEW")
-    new.setAttribute("date_pose", QDate(2025, 7, 1))
-    new.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(651000.0, 6862000.0)))
-    edited.addFeature(new)
-    cs = features.changeset_from_edit_buffer(edited)
-    got = sorted((c.op, str(c.key), tuple(c.changed_fields), c.geometry_changed) for c in cs.changes)
-    insert_key = next(c.key for c in cs.changes if c.op == INSERT)
-    assert insert_key < 0                                   # provisional QGIS id: no fid yet
-    assert got == sorted([(UPDATE, "2", ("identifiant", "puissance_w"), False), (UPDATE, "3", (), True),
-                          (DELETE, "4", (), False), (INSERT, str(insert_key), (), False)])
-    inserted = next(c for c in cs.changes if c.op == INSERT)
-    assert inserted.new["date_pose"] == dt.date(2025, 7, 1) and inserted.new["identifiant"] == "EP-NEW"
-    # The base fingerprints equal those of the same features read by plain SQLite.
-    schema = geopackage_rows.geopackage_schema(path, "eclairage_public")
-    by_key = {r[0]: r for r in geopackage_rows.read_rows(path, "eclairage_public", schema)}
-    for change in cs.changes:
-        if change.op != INSERT:
-            key, values, blob = by_key[change.key]
-            expected = fingerprint(dict(zip(schema.field_names(), values)), blob, schema)
-            assert change.base_fingerprint == expected
-    edited.rollBack()
-    assert features.changeset_from_edit_buffer(edited).changes == []
 
 
 def test_rows_of_a_layer_in_a_worker_friendly_form(qgis_app, pair):

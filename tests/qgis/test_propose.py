@@ -83,8 +83,8 @@ def test_three_edits_become_a_draft_and_the_layer_is_rolled_back(demo_data, tmp_
     before = P.table_rows(path, CYCLABLE_TABLE)
     store_path = P.demo_store(tmp_path / "proposals.gpkg", convention)
     edits = P.edit_three(layer)
-    # The thread-safe snapshot the task reads gives what the main-thread reader gives.
-    expected = features.changeset_from_edit_buffer(layer, key="identifiant")
+    # The change set the dialog's task computed is the one of the edit buffer, computed here.
+    expected = P.edit_buffer_changeset(layer)
     dialog = dialogs(layer, P.gpkg_settings(store_path))
     assert dialog.mode_buffer.isChecked()
 

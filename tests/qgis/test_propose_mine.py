@@ -164,7 +164,6 @@ def test_changes_requested_edited_again_in_the_layer_and_resubmitted(qgis_iface,
     """Propose → the steward asks for changes → "Edit in the layer" replays the proposal
     into an edit session → one more edit → Propose updates the same proposal → Submit:
     back in the steward's queue, second round, with the four changes."""
-    from geogov.plugin.bridge import features
     from geogov.ui.propose_dialog import ProposeDialog
 
     store = P.demo_store(tmp_path / "proposals.gpkg")
@@ -173,7 +172,7 @@ def test_changes_requested_edited_again_in_the_layer_and_resubmitted(qgis_iface,
     before = P.table_rows(layer.source().split("|")[0], TABLE)
     edits = P.edit_three(layer)
     expected = sorted((c.op, c.key, tuple(c.changed_fields), c.geometry_changed)
-                      for c in features.changeset_from_edit_buffer(layer, key="identifiant").changes)
+                      for c in P.edit_buffer_changeset(layer).changes)
     dialog = ProposeDialog(qgis_iface, state, layer, outbox_path=str(tmp_path / "o.gpkg"),
                            load_settings=lambda: settings)
     dialog.confirm = lambda title, text: True
@@ -200,7 +199,7 @@ def test_changes_requested_edited_again_in_the_layer_and_resubmitted(qgis_iface,
         P.wait_idle(panel)
         assert layer.isEditable() and "3 change(s) reloaded" in panel.status.text(), panel.status.text()
         replayed = sorted((c.op, c.key, tuple(c.changed_fields), c.geometry_changed)
-                          for c in features.changeset_from_edit_buffer(layer, key="identifiant").changes)
+                          for c in P.edit_buffer_changeset(layer).changes)
         assert replayed == expected
     finally:
         panel.deleteLater()

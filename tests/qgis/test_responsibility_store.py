@@ -12,7 +12,6 @@ from geogov.plugin.bridge import settings as gsettings
 from geogov.plugin.bridge.store_factory import (
     looks_like_dsn,
     open_store,
-    open_store_text,
     proposal_counts,
     read_store_facts,
 )
@@ -73,15 +72,15 @@ def test_counts_skip_drafts_and_never_submitted_withdrawals():
 
 def test_store_from_settings_and_from_a_processing_parameter(store_path, tmp_path):
     path, _ = store_path
-    assert open_store(gsettings.Settings(store_path=str(tmp_path / "none.gpkg"))) is None
+    assert open_store(gsettings.Settings(store_path=str(tmp_path / "none.gpkg")), optional=True) is None
     assert not (tmp_path / "none.gpkg").exists()         # reading never creates a store
-    assert open_store(gsettings.Settings(store_kind="postgres", store_dsn="")) is None
+    assert open_store(gsettings.Settings(store_kind="postgres", store_dsn=""), optional=True) is None
     store = open_store(gsettings.Settings(store_path=str(path), identity_login="tech94"))
     assert store.identity().login == "tech94"
     store.close()
     assert looks_like_dsn("host=127.0.0.1 dbname=geogov") and not looks_like_dsn(str(path))
     with pytest.raises(StoreError) as caught:
-        open_store_text(str(tmp_path / "missing.gpkg"))
+        open_store(gsettings.Settings(), location=str(tmp_path / "missing.gpkg"))
     assert caught.value.code == "store.file"
 
 

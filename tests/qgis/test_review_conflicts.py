@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from geogov.plugin.bridge.messages.publishing import apply_result_text
-from geogov.plugin.bridge.review import conflict_from_dict, recorded_conflicts
+from geogov.plugin.bridge.review import recorded_conflicts
 from geogov.plugin.proposals.model import (
     ApplyAttempt,
     Change,
@@ -20,7 +20,15 @@ from geogov.plugin.proposals.model import (
     Proposal,
     Schema,
 )
-from geogov.plugin.publishing.conflicts import CURRENT, GEOMETRY, PROPOSED, Edited, describe_conflict, rebase
+from geogov.plugin.publishing.conflicts import (
+    CURRENT,
+    GEOMETRY,
+    PROPOSED,
+    Edited,
+    conflict_from_dict,
+    describe_conflict,
+    rebase,
+)
 from geogov.plugin.publishing.result import ApplyResult, Refusal
 from geogov.tests.support.french import french
 from geogov.ui.conflict_dialog import BASE, ConflictDialog

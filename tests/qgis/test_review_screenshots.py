@@ -15,7 +15,6 @@ import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtGui import QColor, QImage
 
-from geogov.plugin.bridge.features import changeset_from_edit_buffer
 from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.model import Proposal
 from geogov.plugin.publishing.conflicts import describe_conflict
@@ -77,7 +76,7 @@ def proposal_on_demo(qgis_app, tmp_path):
     geometry = moved.geometry()
     geometry.translate(45.0, -35.0)
     assert layer.changeGeometry(moved.id(), geometry)
-    changes = changeset_from_edit_buffer(layer, key="identifiant")
+    changes = P.edit_buffer_changeset(layer)
     layer.rollBack()
     store = P.demo_store(tmp_path / "proposals.gpkg")
     # The store derives where the changes lie at submit, as in QGIS (store_factory.py).

@@ -89,13 +89,12 @@ def test_a_proposal_store_path_that_cannot_be_a_file_is_said_plainly(qgis_app, t
     SQLite's "GeoPackage error: unable to open database file"."""
     from geogov.plugin.bridge import settings as gsettings
     from geogov.plugin.bridge.messages import error_text
-    from geogov.plugin.bridge.propose_store import open_proposal_store
     from geogov.plugin.bridge.store_factory import open_store
     from geogov.plugin.errors import StoreError
 
     path = tmp_path / "absent" / "proposals.gpkg" if where == "missing folder" else tmp_path
     settings = gsettings.Settings(store_kind="gpkg", store_path=str(path), identity_login="tech94")
-    for opening in ((lambda: open_proposal_store(settings)),
+    for opening in ((lambda: open_store(settings, create=True)),
                     *([lambda: open_store(settings)] if where == "a folder" else [])):
         with pytest.raises(StoreError) as caught:
             opening()

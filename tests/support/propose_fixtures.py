@@ -122,6 +122,14 @@ def edit_three(layer, where: str = "\"departement\" = '94'", field: str = "revet
     return ThreeEdits(str(new[key]), str(moved[key]), str(deleted[key]), field, value)
 
 
+def edit_buffer_changeset(layer, key: str = "identifiant"):
+    """The change set of ``layer``'s edit buffer, as "Propose my changes" computes it."""
+    from geogov.plugin.bridge.features import schema_from_layer
+    from geogov.plugin.bridge.propose import EditBufferRows
+
+    return EditBufferRows(layer, schema_from_layer(layer, key)).changeset()
+
+
 def wait_idle(widget, timeout: float = 60.0):
     """Until the dialog's / dock's task has finished (its callbacks ran)."""
     wait_for(lambda: not widget.busy, timeout=timeout)

@@ -1,4 +1,6 @@
-"""A ChangeSet survives JSON storage exactly: values keep their Python type."""
+"""A ChangeSet survives the stores exactly (serialization.py, the one codec of changes, keys
+and change-set meta): values keep their Python type, and the stored form stays the one the
+stores already hold."""
 
 import datetime as dt
 import decimal
@@ -11,10 +13,14 @@ import pytest
 from geogov.plugin.errors import DocumentError
 from geogov.plugin.proposals.model import DELETE, INSERT, UPDATE, Change, ChangeSet, FieldDef, Problem, Schema
 from geogov.plugin.proposals.serialization import (
-    changeset_from_dict,
-    changeset_to_dict,
+    CHANGE_FIELDS,
+    change_from_row,
+    change_to_row,
+    changeset_from_meta,
+    changeset_meta,
     decode_value,
     encode_value,
+    key_id,
     problems_from_list,
     problems_to_list,
 )
@@ -87,46 +93,141 @@ def sample_changeset():
     ])
 
 
-def test_changeset_round_trips_exactly_through_json_text():
+JSON_COLUMNS = ("feature_key", "old_attributes", "new_attributes", "changed_fields")
+
+
+def dumps(value):
+    """As the GeoPackage store writes a JSON column (gpkg_rows.dumps)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def stored(changeset):
+    """(meta text, rows) as a store keeps them: JSON columns as text, geometries as bytes."""
+    rows = []
+    for change in changeset.changes:
+        row = change_to_row(change)
+        assert sorted(row) == sorted(CHANGE_FIELDS)
+        rows.append({k: (dumps(v) if k in JSON_COLUMNS and v is not None else v) for k, v in row.items()})
+    return dumps(changeset_meta(changeset)), rows
+
+
+def read_back(meta_text, rows, geometry=bytes):
+    """The ChangeSet a store reads from them (PostgreSQL hands geometries as memoryview)."""
+    changes = []
+    for row in rows:
+        parsed = {k: (json.loads(v) if k in JSON_COLUMNS and v is not None else v) for k, v in row.items()}
+        for name in ("old_geometry", "new_geometry"):
+            if parsed[name] is not None:
+                parsed[name] = geometry(parsed[name])
+        changes.append(change_from_row(parsed))
+    return changeset_from_meta(json.loads(meta_text), changes)
+
+
+@pytest.mark.parametrize("geometry", [bytes, memoryview], ids=["gpkg", "postgres"])
+def test_changeset_round_trips_exactly_through_the_stored_form(geometry):
     original = sample_changeset()
-    text = json.dumps(changeset_to_dict(original), allow_nan=False, ensure_ascii=False)
-    restored = changeset_from_dict(json.loads(text))
+    restored = read_back(*stored(original), geometry=geometry)
     assert restored.schema == original.schema
     assert restored.fingerprint_scheme == "geogov-fp/1"
     assert len(restored) == 3 and restored.counts() == original.counts()
     for a, b in zip(original.changes, restored.changes):
         assert (a.op, a.key, a.changed_fields, a.geometry_changed, a.base_fingerprint) == \
                (b.op, b.key, b.changed_fields, b.geometry_changed, b.base_fingerprint)
+        assert type(b.old_geometry) in (bytes, type(None)) and type(b.new_geometry) in (bytes, type(None))
         assert a.old_geometry == b.old_geometry and a.new_geometry == b.new_geometry
-        assert same(a.old, b.old) and same(a.new, b.new)
+        assert same(a.old, b.old) and same(a.new, b.new) and same(a.key, b.key)
     assert restored.changes[1].changed_values()["date_pose"] == (dt.date(2019, 3, 1), dt.date(2024, 1, 5))
 
 
 def test_round_trip_is_stable():
-    once = changeset_to_dict(sample_changeset())
-    assert changeset_to_dict(changeset_from_dict(json.loads(json.dumps(once)))) == once
+    once = stored(sample_changeset())
+    assert stored(read_back(*once)) == once
 
 
-def test_geometry_is_hex_text():
-    data = changeset_to_dict(sample_changeset())
-    assert data["changes"][0]["new_geometry"] == point_wkb(652000.125, 6862000.5).hex()
-    assert data["changes"][2]["old_geometry"] is None
+# What the stores already hold (written by GeoGov before this codec was made the only one):
+# the stored form must not change, and these must still be read.
+META_TEXT = (
+    '{"fingerprint_scheme":"geogov-fp/1","format":"geogov.changeset","schema":{"crs":"EPSG:2154",'
+    '"fields":[{"auto":true,"length":0,"name":"fid","nullable":false,"type":"integer"},'
+    '{"auto":false,"length":20,"name":"identifiant","nullable":false,"type":"string"},'
+    '{"auto":false,"length":0,"name":"volume_l","nullable":true,"type":"integer"},'
+    '{"auto":false,"length":0,"name":"hauteur_m","nullable":true,"type":"real"},'
+    '{"auto":false,"length":0,"name":"date_pose","nullable":true,"type":"date"},'
+    '{"auto":false,"length":0,"name":"maj","nullable":true,"type":"datetime"},'
+    '{"auto":false,"length":0,"name":"accessible_pmr","nullable":true,"type":"boolean"},'
+    '{"auto":false,"length":0,"name":"photo","nullable":true,"type":"binary"}],'
+    '"geometry_nullable":false,"geometry_type":"Point","key":"fid"},"version":1}')
+ROWS = [
+    {"op": "insert", "feature_key": "-1", "old_attributes": None,
+     "new_attributes": '{"accessible_pmr":false,"date_pose":{"$date":"2024-01-05"},"fid":null,'
+                       '"hauteur_m":7.25,"identifiant":"EP-NEW","maj":{"$datetime":"2024-01-05T09:00:00+00:00"},'
+                       '"photo":{"$bytes":"89504e47"},"volume_l":400}',
+     "changed_fields": "[]", "geometry_changed": False, "base_fingerprint": None,
+     "old_geometry": None, "new_geometry": point_wkb(652000.125, 6862000.5)},
+    {"op": "update", "feature_key": "12",
+     "old_attributes": '{"accessible_pmr":true,"date_pose":{"$date":"2019-03-01"},"fid":12,"hauteur_m":6.5,'
+                       '"identifiant":"EP-12","maj":{"$datetime":"2024-01-05T09:00:00+00:00"},"photo":null,'
+                       '"volume_l":400}',
+     "new_attributes": '{"accessible_pmr":false,"date_pose":{"$date":"2024-01-05"},"fid":12,"hauteur_m":7.25,'
+                       '"identifiant":"EP-12","maj":{"$datetime":"2024-01-05T09:00:00+00:00"},"photo":null,'
+                       '"volume_l":400}',
+     "changed_fields": '["hauteur_m","date_pose","accessible_pmr"]', "geometry_changed": True,
+     "base_fingerprint": "ab" * 32, "old_geometry": point_wkb(1.0, 2.0),
+     "new_geometry": point_wkb(1.0, 2.01)},
+    {"op": "delete", "feature_key": "13",
+     "old_attributes": '{"accessible_pmr":true,"date_pose":{"$date":"2019-03-01"},"fid":13,'
+                       '"hauteur_m":{"$float":"nan"},"identifiant":"EP-12",'
+                       '"maj":{"$datetime":"2024-01-05T09:00:00+00:00"},"photo":null,"volume_l":400}',
+     "new_attributes": None, "changed_fields": "[]", "geometry_changed": False, "base_fingerprint": "cd" * 32,
+     "old_geometry": None, "new_geometry": None},
+]
 
 
-@pytest.mark.parametrize("data, code", [
-    ({"format": "other"}, "changeset.bad_format"),
-    ({"format": "geogov.changeset", "version": 99, "changes": []}, "changeset.version"),
-    ({"format": "geogov.changeset", "version": 1, "changes": [{"op": "merge"}]}, "changeset.bad_op"),
-    ({"format": "geogov.changeset", "version": 1, "changes": [{"key": 1}]}, "changeset.bad_change"),
-    ({"format": "geogov.changeset", "version": 1,
-      "changes": [{"op": "insert", "new": {"d": {"$date": "2024-13-01"}}}]}, "changeset.bad_value"),
-    ({"format": "geogov.changeset", "version": 1,
-      "changes": [{"op": "insert", "new_geometry": "zz"}]}, "changeset.bad_geometry"),
+def test_the_stored_form_is_the_one_the_stores_already_hold():
+    assert stored(sample_changeset()) == (META_TEXT, ROWS)
+    restored = read_back(META_TEXT, ROWS)
+    assert stored(restored) == (META_TEXT, ROWS)
+    assert [c.key for c in restored.changes] == [-1, 12, 13]
+    assert restored.changes[0].new["photo"] == b"\x89PNG" and math.isnan(restored.changes[2].old["hauteur_m"])
+
+
+@pytest.mark.parametrize("row, code", [
+    ({"op": "merge"}, "changeset.bad_op"),
+    ({"feature_key": 1}, "changeset.bad_change"),
+    ({"op": "insert", "new_attributes": ["not", "a", "map"]}, "changeset.bad_change"),
+    ({"op": "insert", "new_attributes": {"d": {"$date": "2024-13-01"}}}, "changeset.bad_value"),
+    ({"op": "insert", "feature_key": {"$what": 1}}, "changeset.bad_value"),
+    ({"op": "insert", "new_geometry": "zz"}, "changeset.bad_geometry"),
 ])
-def test_broken_documents_raise_document_error_with_code(data, code):
+def test_broken_rows_raise_document_error_with_code(row, code):
     with pytest.raises(DocumentError) as caught:
-        changeset_from_dict(data)
+        change_from_row(row)
     assert caught.value.code == code
+
+
+@pytest.mark.parametrize("meta, code", [
+    ({"format": "other"}, "changeset.bad_format"),
+    ([], "changeset.bad_format"),
+    ({"format": "geogov.changeset", "version": 99}, "changeset.version"),
+    ({"format": "geogov.changeset", "version": "1"}, "changeset.version"),
+    ({"format": "geogov.changeset", "version": 1, "schema": {"fields": [{"type": "string"}]}},
+     "changeset.bad_schema"),
+])
+def test_broken_meta_raises_document_error_with_code(meta, code):
+    with pytest.raises(DocumentError) as caught:
+        changeset_from_meta(meta, [])
+    assert caught.value.code == code
+
+
+KEYS = [1, "1", 1.0, True, 0, "", None, -7, "EP-12", 2 ** 70, dt.date(2024, 1, 5), "2024-01-05"]
+
+
+def test_a_key_id_keeps_the_type_of_the_key():
+    ids = [key_id(k) for k in KEYS]
+    assert len(set(ids)) == len(KEYS)                      # 1, "1", 1.0 and True stay apart
+    assert key_id(1) == "1" and key_id("1") == '"1"'
+    for key in KEYS:                                       # and survive the stored form
+        assert key_id(decode_value(json.loads(json.dumps(encode_value(key))))) == key_id(key)
 
 
 def test_unstorable_value_is_refused():

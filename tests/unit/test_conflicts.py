@@ -15,7 +15,9 @@ from geogov.plugin.publishing.conflicts import (
     GEOMETRY,
     PROPOSED,
     Edited,
+    conflict_from_dict,
     conflict_map,
+    conflicts_from_dicts,
     describe_conflict,
     rebase,
 )
@@ -155,3 +157,70 @@ def test_conflict_to_dict_is_json_safe():
     conflict = describe_conflict(update({}, geometry=pt(2, 2)), current(geometry=pt(3, 3)), SCHEMA)
     text = json.dumps(conflict.to_dict())
     assert '"kind": "changed"' in text and pt(3, 3).hex() in text
+
+
+# ---------------------------------------------------------------------------- recorded conflicts
+def keyed(key, **values):
+    """An update of the feature ``key`` (the key field "id" holds it) and the feature as the
+    target holds it now, changed by ``values``."""
+    base = dict(BASE, id=key)
+    change = Change("update", key, old=dict(base), new=dict(base, etat="en panne"), old_geometry=pt(1, 1),
+                    new_geometry=pt(2, 2), changed_fields=["etat"], geometry_changed=True,
+                    base_fingerprint=fingerprint(base, pt(1, 1), SCHEMA))
+    return change, PlainFeature(key, dict(base, **values), pt(3, 3))
+
+
+def recorded(conflicts):
+    """As an apply attempt's details hold them: through JSON text."""
+    import json
+
+    return json.loads(json.dumps([c.to_dict() for c in conflicts]))
+
+
+def test_a_recorded_conflict_comes_back_as_it_was():
+    import datetime as dt
+
+    change, now = keyed("A", etat="déposé", puissance_w=35)
+    change.old["hauteur_m"] = change.new["hauteur_m"] = dt.date(2020, 1, 1)     # a typed value
+    now.attributes["hauteur_m"] = dt.date(2021, 6, 1)
+    original = describe_conflict(change, now, SCHEMA)
+    data = recorded([original])
+    assert data[0]["key"] == "A" and data[0]["fields"]["hauteur_m"][1] == {"$date": "2021-06-01"}
+    (back,) = conflicts_from_dicts(ChangeSet(SCHEMA, [change]), data)
+    assert (back.key, back.op, back.kind, back.both, back.fields) == \
+        (original.key, original.op, original.kind, original.both, original.fields)
+    assert back.fields[GEOMETRY] == (pt(1, 1), pt(3, 3), pt(2, 2))
+    assert back.current == PlainFeature("A", now.attributes, pt(3, 3))
+    assert rebase(ChangeSet(SCHEMA, [change]), [back], PROPOSED).changes == \
+        rebase(ChangeSet(SCHEMA, [change]), [original], PROPOSED).changes
+
+
+def test_the_key_1_and_the_key_1_as_text_stay_two_features():
+    one, one_now = keyed(1, etat="déposé")
+    text, text_now = keyed("1", etat="hors service", puissance_w=12)
+    changeset = ChangeSet(SCHEMA, [one, text])
+    both = conflicts_from_dicts(changeset, recorded([describe_conflict(text, text_now, SCHEMA),
+                                                     describe_conflict(one, one_now, SCHEMA)]))
+    assert [(type(c.key), c.key, c.fields["etat"][1]) for c in both] == \
+        [(str, "1", "hors service"), (int, 1, "déposé")]
+    assert both[0].current.attributes["puissance_w"] == 12 and both[1].current.attributes["puissance_w"] == 40
+    # A conflict recorded about the text key only never lands on the integer key's change.
+    (only,) = conflicts_from_dicts(changeset, recorded([describe_conflict(text, text_now, SCHEMA)]))
+    assert only.key == "1" and type(only.key) is str
+    assert conflicts_from_dicts(ChangeSet(SCHEMA, [one]),
+                                recorded([describe_conflict(text, text_now, SCHEMA)])) == []
+    assert conflicts_from_dicts(ChangeSet(SCHEMA, [text]),
+                                recorded([describe_conflict(one, one_now, SCHEMA)])) == []
+
+
+def test_a_recorded_conflict_on_a_deleted_or_taken_feature():
+    change, _now = keyed("A")
+    gone = conflict_from_dict({"key": "A", "op": "update", "kind": DELETED,
+                               "fields": {"etat": ["en service", None, "en panne"]}}, change)
+    assert gone.current is None and gone.fields == {"etat": ("en service", None, "en panne")}
+    insert = Change("insert", "B", new={"id": "B", "etat": "en service", "puissance_w": 5},
+                    new_geometry=pt(5, 5))
+    taken = conflict_from_dict({"key": "B", "op": "insert", "kind": EXISTS, "both": ["etat"],
+                                "fields": {"etat": [None, "déposé", "en service"]}}, insert)
+    # Fields no side changed are as proposed; the recorded current values over them.
+    assert taken.current == PlainFeature("B", {"id": "B", "etat": "déposé", "puissance_w": 5}, pt(5, 5))

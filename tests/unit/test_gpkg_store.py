@@ -101,6 +101,62 @@ def test_geometry_blobs_follow_the_geopackage_encoding(tmp_path):
         from_gpkg_blob(b"not a blob")
 
 
+# The rows GeoGov wrote for this proposal before the change codec was made one
+# (serialization.py): what the store writes now, and reads back with the keys' types.
+STORED_CHANGES = [
+    ("insert", '1', None,
+     '{"date_mise_en_service":{"$date":"2026-03-01"},"identifiant":"new-a","longueur_m":12.5,'
+     '"maj":{"$datetime":"2026-03-01T10:30:05.000120+00:00"},"photo":{"$bytes":"00ff4750"},'
+     '"type_amenagement":"voie verte"}', '[]', 1, None),
+    ("update", '"1"',
+     '{"date_mise_en_service":{"$date":"2020-01-01"},"identifiant":"f0","longueur_m":100.0,'
+     '"type_amenagement":"bande cyclable"}',
+     '{"date_mise_en_service":{"$date":"2020-01-01"},"identifiant":"f0","longueur_m":{"$float":"nan"},'
+     '"maj":{"$datetime":"2026-03-01T10:30:00+02:00"},"type_amenagement":"piste cyclable a"}',
+     '["type_amenagement"]', 1, "fp-0"),
+    ("update", '"f1"',
+     '{"date_mise_en_service":{"$date":"2020-01-02"},"identifiant":"f1","longueur_m":101.0,'
+     '"type_amenagement":"bande cyclable"}',
+     '{"date_mise_en_service":{"$decimal":"1.10"},"identifiant":"f1","longueur_m":101.0,'
+     '"type_amenagement":"piste cyclable a"}', '["type_amenagement"]', 1, "fp-1"),
+    ("delete", '"gone"',
+     '{"date_mise_en_service":null,"identifiant":"gone","longueur_m":3.0,'
+     '"type_amenagement":"bande cyclable"}',
+     None, '[]', 0, "fp-gone"),
+]
+
+
+def test_changes_are_stored_as_before_and_read_back_with_their_types(path, opened):
+    import datetime as dt
+    import decimal
+    import math
+
+    proposal = F.proposal()
+    changes = proposal.changeset.changes
+    changes[0].key, changes[1].key = 1, "1"           # an integer key and the string "1"
+    changes[1].new.update(longueur_m=math.nan,
+                          maj=dt.datetime(2026, 3, 1, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))))
+    changes[2].new["date_mise_en_service"] = decimal.Decimal("1.10")
+    store = opened("tech94")
+    draft = store.create_draft(proposal)
+    conn = sqlite3.connect(path)
+    rows = conn.execute("SELECT op, feature_key, old_attributes, new_attributes, changed_fields, "
+                        "geometry_changed, base_fingerprint, old_geom, new_geom FROM proposal_changes "
+                        "WHERE proposal_id = ? ORDER BY seq", (draft.id,)).fetchall()
+    conn.close()
+    assert [r[:7] for r in rows] == STORED_CHANGES
+    assert [(from_gpkg_blob(r[7]), from_gpkg_blob(r[8])) for r in rows] == \
+        [(c.old_geometry, c.new_geometry) for c in changes]
+    back = store.get_proposal(draft.id).changeset.changes
+    assert [(type(c.key), c.key) for c in back] == [(int, 1), (str, "1"), (str, "f1"), (str, "gone")]
+    assert math.isnan(back[1].new["longueur_m"]) and back[1].new["maj"].utcoffset() == dt.timedelta(hours=2)
+    assert back[2].new["date_mise_en_service"] == decimal.Decimal("1.10")
+    assert back[0].new["photo"] == b"\x00\xffGP" and back[3].new is None
+    assert [c.geometry_changed for c in back] == [True, True, True, False]
+    assert [(c.old_geometry, c.new_geometry) for c in back] == \
+        [(c.old_geometry, c.new_geometry) for c in changes]
+
+
 @pytest.mark.parametrize("crs, srs_id", [("EPSG:2154", 2154), ("urn:ogc:def:crs:EPSG::4326", 4326),
                                           ("epsg:3857", 3857), ("", -1), ("IGNF:LAMB93", -1)])
 def test_srs_ids_come_from_epsg_codes(crs, srs_id):
