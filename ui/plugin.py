@@ -22,6 +22,7 @@ import time
 from dataclasses import dataclass
 
 from qgis.core import QgsApplication, QgsSettings
+from qgis.gui import QgsGui
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator, pyqtBoundSignal
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
@@ -53,6 +54,9 @@ class Entry:
     name: str
     toolbar: bool = True
     enabled: bool = True
+    tooltip: str = ""          # more than the name: what it is for
+    shortcut: str = ""         # default; users change it in Settings ▸ Keyboard Shortcuts
+    separator: bool = False    # a separator before it in the GeoGov menu
 
     @property
     def is_dock(self) -> bool:
@@ -61,24 +65,42 @@ class Entry:
 
 def entries():
     """The actions in menu order (a function: tr() needs the translator installed)."""
+    # Shortcuts: Ctrl+Alt+Shift and a letter, which QGIS itself leaves free.
     return (
         Entry("responsibility_dock", "governance_responsibility.svg", tr("Who is responsible"),
-              "geogov_responsibility_dock"),
+              "geogov_responsibility_dock", shortcut="Ctrl+Alt+Shift+R",
+              tooltip=tr("Who produces, maintains and validates the current layer's data, "
+                         "where, how fresh it is, and where metadata and convention disagree")),
         Entry("convention_browser", "governance_convention.svg", tr("Partnership convention"),
-              "geogov_convention_browser"),
+              "geogov_convention_browser",
+              tooltip=tr("The partners, datasets and commitments of the partnership "
+                         "convention, and the problems found in it")),
         Entry("governance_report_dialog.show_governance_report", "governance_report.svg",
-              tr("Governance report…"), "geogov_governance_report"),
-        Entry("catalogue_dock", "catalogue.svg", tr("Catalogue search"), "geogov_catalogue"),
+              tr("Governance report…"), "geogov_governance_report",
+              tooltip=tr("A report in plain words for coordinators and elected officials "
+                         "(PDF, HTML)")),
+        Entry("catalogue_dock", "catalogue.svg", tr("Catalogue search"), "geogov_catalogue",
+              separator=True, shortcut="Ctrl+Alt+Shift+C",
+              tooltip=tr("Search the partners' catalogues (CSW, OGC API Records) and add "
+                         "their layers to the map")),
         Entry("service_browser.show_browser", "service_browser.svg", tr("WMS/WFS services…"),
-              "geogov_service_browser"),
-        Entry("review_dock", "review.svg", tr("Review proposals"), "geogov_review"),
+              "geogov_service_browser",
+              tooltip=tr("Browse the layers of the partners' WMS and WFS services")),
+        Entry("review_dock", "review.svg", tr("Review proposals"), "geogov_review",
+              separator=True, shortcut="Ctrl+Alt+Shift+V",
+              tooltip=tr("Review the proposals of the datasets you steward")),
         # Disabled until propose_action starts following the current layer.
         Entry("propose_action.propose_my_changes", "propose.svg", tr("Propose my changes…"),
-              "geogov_propose_changes", enabled=False),
+              "geogov_propose_changes", enabled=False, shortcut="Ctrl+Alt+Shift+P",
+              tooltip=tr("Turn your edits of the current shared layer into a proposal for its "
+                         "steward to review")),
         Entry("propose_action.edit_a_local_copy", "propose.svg",
               tr("Edit a local copy of this shared layer"), "geogov_edit_local_copy",
-              toolbar=False, enabled=False),
-        Entry("my_proposals", "my_proposals.svg", tr("My proposals"), "geogov_my_proposals"),
+              toolbar=False, enabled=False,
+              tooltip=tr("Edit a copy on this computer, then propose the differences")),
+        Entry("my_proposals", "my_proposals.svg", tr("My proposals"), "geogov_my_proposals",
+              shortcut="Ctrl+Alt+Shift+M",
+              tooltip=tr("Your proposals, their status and what the reviewers said")),
     )
 
 
@@ -111,6 +133,7 @@ class GeoGovPlugin:
     def __init__(self, iface):
         self.iface = iface
         self.actions = []
+        self.shortcut_actions = []     # registered with QGIS's shortcut manager
         self.docks = []
         self.connections = []     # (signal, slot) pairs to disconnect in unload()
         self.translator = None
@@ -167,9 +190,22 @@ class GeoGovPlugin:
             callback = functools.partial(self._dock_action, entry.target)
         else:
             callback = functools.partial(self._call, entry.target)
+        if entry.separator:
+            separator = QAction(self.iface.mainWindow())
+            separator.setSeparator(True)
+            self.iface.addPluginToMenu(self.MENU, separator)
+            self.actions.append(separator)
         action = self.add_action(entry.icon, entry.text, callback, toolbar=entry.toolbar,
                                  checkable=entry.is_dock, name=entry.name)
         action.setEnabled(entry.enabled)
+        if entry.tooltip:
+            action.setToolTip(entry.tooltip)
+            action.setStatusTip(entry.tooltip)
+        if entry.shortcut:
+            # Through QGIS's shortcut manager: listed (and changeable) in Settings ▸
+            # Keyboard Shortcuts; unload() unregisters it.
+            QgsGui.shortcutsManager().registerAction(action, entry.shortcut)
+            self.shortcut_actions.append(action)
         if entry.is_dock:
             self._dock_actions[entry.target] = action
 
@@ -373,6 +409,9 @@ class GeoGovPlugin:
         self.docks.clear()
         self.built_docks.clear()
         self._dock_actions.clear()
+        for action in self.shortcut_actions:
+            QgsGui.shortcutsManager().unregisterAction(action)
+        self.shortcut_actions.clear()
         for action in self.actions:
             self.iface.removePluginMenu(self.MENU, action)
             self.iface.removeToolBarIcon(action)

@@ -296,3 +296,33 @@ def test_a_remembered_dock_that_qgis_saved_closed_stays_closed_and_is_forgotten(
             second.unload()
     finally:
         window.setVisible(shown)
+
+
+def test_main_actions_have_shortcuts_tooltips_and_menu_groups(qgis_iface):
+    """Keyboard shortcuts through QGIS's shortcut manager (changeable in Settings ▸
+    Keyboard Shortcuts, gone after unload), tooltips that say more than the name, and
+    separators between the governance, discovery and proposal groups."""
+    from qgis.gui import QgsGui
+
+    import geogov
+
+    plugin = geogov.classFactory(qgis_iface)
+    plugin.initGui()
+    manager = QgsGui.shortcutsManager()
+    try:
+        review = plugin.action_named("geogov_review")
+        assert review.shortcut().toString() == "Ctrl+Alt+Shift+V"
+        assert review in manager.listActions()
+        for name in ("geogov_responsibility_dock", "geogov_catalogue", "geogov_propose_changes",
+                     "geogov_my_proposals"):
+            action = plugin.action_named(name)
+            assert action.shortcut().toString(), name
+            assert len(action.toolTip()) > len(action.text()) + 10, name
+        shortcuts = [a.shortcut().toString() for a in plugin.actions if not a.shortcut().isEmpty()]
+        assert len(shortcuts) == len(set(shortcuts))
+        assert sum(1 for a in plugin.actions if a.isSeparator()) == 2
+        registered = [a for a in plugin.actions if a in manager.listActions()]
+    finally:
+        plugin.unload()
+    assert len(registered) == 5
+    assert not any(a.objectName().startswith("geogov_") for a in manager.listActions())
