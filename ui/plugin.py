@@ -382,9 +382,11 @@ class GeoGovPlugin:
 
     # -- unload -----------------------------------------------------------------------------
     def unload(self):
+        from ..plugin.bridge.network import uninstall_redirect_rules
         from ..plugin.bridge.tasks import cancel_all
 
         self._unloading = True
+        uninstall_redirect_rules()
         if self._start_timer is not None:
             self._start_timer.stop()
             self._start_timer.deleteLater()

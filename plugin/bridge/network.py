@@ -13,11 +13,12 @@ Cancelled.
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from qgis.core import QgsBlockingNetworkRequest, QgsFeedback
+from qgis.core import QgsBlockingNetworkRequest, QgsFeedback, QgsNetworkAccessManager
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import (
     QByteArray,
@@ -34,7 +35,6 @@ from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest, QSslError, QSslS
 from ..errors import Cancelled, DocumentError, NetworkError
 from ..transport import (
     ACCEPT_ENCODING,
-    REDIRECT_STATUSES,
     Body,
     Limits,
     Redirects,
@@ -97,6 +97,70 @@ def download_limits() -> Limits:
     from . import settings
 
     return Limits.from_megabytes(settings.load().max_download_mb)
+
+
+# The redirects of GeoGov's own requests. QgsBlockingNetworkRequest follows a redirect itself,
+# whatever the scheme (file:, data:… — QNetworkAccessManager reads those too), without
+# resolving a relative Location, with the same credentials wherever it leads; and Qt's own
+# following differs between Qt versions (5.15.8 refuses a redirect past the limit, 5.15.15
+# hands it back). So every request QGIS's network access manager is about to make passes
+# through _preprocess (QgsNetworkAccessManager.setRequestPreprocessor, installed once): a
+# request made in the thread of one of GeoGov's exchanges is one of its redirects, checked
+# by the core's rules (transport.Redirects) and refused, resolved or stripped of its
+# credentials there. Requests of any other thread are not GeoGov's: left as they are.
+_HOPS: dict = {}            # threading.get_ident() of an exchange's thread -> its _Hops
+_REFUSED = "geogov-refused:"  # what a refused redirect is turned into: an unknown scheme,
+#                               which Qt fails at once, without any network or file access
+_PREPROCESSOR = []          # the id QGIS gave _preprocess, once installed
+
+
+class _Hops:
+    def __init__(self, url: str, limits: Limits):
+        self.redirects = Redirects(url, limits)
+        self.start = origin(url)
+        self.current = url
+        self.first = True
+        self.refused = None         # the NetworkError a redirect was refused with
+
+
+def _preprocess(request) -> None:
+    """Runs in the thread that makes ``request``; must never raise into QGIS."""
+    hops = _HOPS.get(threading.get_ident())
+    if hops is None:
+        return
+    try:
+        if hops.first:
+            hops.first = False      # the request itself, already checked
+            return
+        if hops.refused is not None:
+            request.setUrl(QUrl(_REFUSED))
+            return
+        location = request.url().toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        target = hops.redirects.follow(hops.current, location)
+        if origin(target) != hops.start:
+            # Credentials stay with their server (QGIS adds the authcfg's to each redirect).
+            request.setRawHeader(b"Authorization", QByteArray())
+        hops.current = target
+        request.setUrl(QUrl(target))
+    except NetworkError as refusal:
+        hops.refused = refusal
+        request.setUrl(QUrl(_REFUSED))
+    except BaseException as exc:  # noqa: BLE001 - never into QGIS's C++: refused, and said
+        hops.refused = NetworkError(f"Redirect refused: {exc}", code="http.redirect_invalid",
+                                    source=hops.current, location="")
+        request.setUrl(QUrl(_REFUSED))
+
+
+def install_redirect_rules() -> None:
+    """Put _preprocess in QGIS's network access manager (once per plugin load)."""
+    if not _PREPROCESSOR:
+        _PREPROCESSOR.append(QgsNetworkAccessManager.setRequestPreprocessor(_preprocess))
+
+
+def uninstall_redirect_rules() -> None:
+    """Take _preprocess out again (the plugin's unload)."""
+    while _PREPROCESSOR:
+        QgsNetworkAccessManager.removeRequestPreprocessor(_PREPROCESSOR.pop())
 
 
 class _Guard(QObject):
@@ -183,29 +247,27 @@ class _Exchange(QThread):
             sip.delete(guard)   # in its own thread; a cancel posted too late goes with it
 
     def _hops(self, guard) -> Response:
-        redirects = Redirects(self.url, self.limits)
-        method, url, data = self.method, self.url, self.data
-        headers = dict(self.headers)
-        start = origin(url)
-        while True:
-            reply, code, error_message = self._send(guard, method, url, data, headers,
-                                                    authcfg=self.authcfg
-                                                    if origin(url) == start else "")
-            status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
-            error = reply.error()
-            if error == QNetworkReply.NetworkError.TooManyRedirectsError and \
-                    status in REDIRECT_STATUSES:
-                location = bytes(reply.rawHeader(b"Location")).decode("utf-8", "replace")
-                target = redirects.follow(url, location)
-                if origin(target) != start:
-                    headers.pop("Authorization", None)   # credentials stay with their server
-                new_method = Redirects.method_after(int(status), method)
-                if new_method != method:
-                    data = None
-                    headers.pop("Content-Type", None)
-                method, url = new_method, target
-                continue
-            return self._response(guard, reply, code, error_message, url, status, error)
+        """The request, its redirects followed by QgsBlockingNetworkRequest (Qt itself is
+        told not to), each one passed through :func:`_preprocess` first, which applies the
+        core's rules to it (see _Hops)."""
+        hops = _Hops(self.url, self.limits)
+        _HOPS[threading.get_ident()] = hops
+        try:
+            reply, code, error_message = self._send(guard, self.method, self.url, self.data,
+                                                    self.headers, self.authcfg)
+        finally:
+            _HOPS.pop(threading.get_ident(), None)
+        if hops.refused is not None:
+            raise hops.refused
+        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        error = reply.error()
+        if status is None and code == QgsBlockingNetworkRequest.ErrorCode.NoError \
+                and error == QNetworkReply.NetworkError.NoError:
+            # QgsBlockingNetworkRequest's own loop check (a redirect to the very address
+            # that sent it) ends with nothing at all, and no error.
+            raise NetworkError(f"Redirect loop: {hops.current} again", code="http.redirect_loop",
+                               source=self.url, location=hops.current)
+        return self._response(guard, reply, code, error_message, hops.current, status, error)
 
     def _send(self, guard, method, url, data, headers, authcfg):
         if guard.reason:
@@ -214,10 +276,10 @@ class _Exchange(QThread):
         left = self.deadline - time.monotonic()
         # Qt >= 5.15: aborts when no byte arrives for this long; the timer ends the rest.
         request.setTransferTimeout(max(1, int(left * 1000)))
-        # Qt stops at the first redirect and reports it: _hops follows it by the core's rules.
+        # Qt follows no redirect itself (Qt 6's default would, out of our sight): each one
+        # goes back through QGIS's network access manager, and so through _preprocess.
         request.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute,
-                             QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
-        request.setMaximumRedirectsAllowed(0)
+                             QNetworkRequest.RedirectPolicy.ManualRedirectPolicy)
         request.setRawHeader(b"User-Agent", b"GeoGov QGIS plugin")
         # Asked by us, so Qt leaves the body compressed and transport.Body inflates it
         # against the limit.
@@ -330,6 +392,7 @@ class QgisTransport:
         if self._cancelled(is_cancelled):
             raise Cancelled("Cancelled", source=url)
         limits = self.limits or download_limits()
+        install_redirect_rules()
         started = time.monotonic()
         exchange = _Exchange(self.authcfg, limits, verb, url, data, headers, timeout)
         exchange.start()
