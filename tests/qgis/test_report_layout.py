@@ -17,13 +17,8 @@ import pytest
 from qgis.core import QgsLayoutItem, QgsLayoutItemLabel, QgsLayoutItemMap, QgsLayoutItemPage
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
-from geogov.plugin.bridge.report_layout import (
-    BOTTOM,
-    PAGE_HEIGHT,
-    build_report_layout,
-    export_report,
-    wrap,
-)
+from geogov.plugin.bridge.layout_pages import BOTTOM, PAGE_HEIGHT, wrap
+from geogov.plugin.bridge.report_layout import build_report_layout, export_report
 from geogov.plugin.bridge.report_map import departement_rows, departement_status
 from geogov.plugin.governance.convention_loader import load_convention
 from geogov.plugin.governance.frequency import LATE, UNKNOWN, UP_TO_DATE
