@@ -1614,7 +1614,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="122"/>
+        <location filename="../ui/responsibility_html.py" line="95"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
@@ -1649,7 +1649,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Version {version}, signée le {signed} ; coordonnée par {coordinator}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="304"/>
+        <location filename="../ui/responsibility_dock.py" line="137"/>
         <source>Loading the partnership convention…</source>
         <translation>Chargement de la convention de partenariat…</translation>
     </message>
@@ -1674,7 +1674,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Valide les modifications de</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="185"/>
+        <location filename="../ui/responsibility_html.py" line="158"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
@@ -1684,22 +1684,22 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="176"/>
+        <location filename="../ui/responsibility_html.py" line="149"/>
         <source>Dissemination</source>
         <translation>Diffusion</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="175"/>
+        <location filename="../ui/responsibility_html.py" line="148"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="175"/>
+        <location filename="../ui/responsibility_html.py" line="148"/>
         <source>not stated</source>
         <translation>non précisée</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="177"/>
+        <location filename="../ui/responsibility_html.py" line="150"/>
         <source>Personal data</source>
         <translation>Données personnelles</translation>
     </message>
@@ -1714,7 +1714,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="179"/>
+        <location filename="../ui/responsibility_html.py" line="152"/>
         <source>Changes approved by</source>
         <translation>Modifications validées par</translation>
     </message>
@@ -2054,7 +2054,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Écarts avec le catalogue : {n}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="319"/>
+        <location filename="../ui/responsibility_dock.py" line="152"/>
         <source>Shared layer not covered by the convention</source>
         <translation>Couche partagée non couverte par la convention</translation>
     </message>
@@ -2905,127 +2905,127 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Liens</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="85"/>
+        <location filename="../ui/responsibility_html.py" line="58"/>
         <source>Update expected since {date}.</source>
         <translation>Mise à jour attendue depuis le {date}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="87"/>
+        <location filename="../ui/responsibility_html.py" line="60"/>
         <source>Next update expected by {date}.</source>
         <translation>Prochaine mise à jour attendue au plus tard le {date}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="89"/>
+        <location filename="../ui/responsibility_html.py" line="62"/>
         <source>No update date is known: neither the catalogue record nor the proposal store gives one.</source>
         <translation>Aucune date de mise à jour n'est connue : ni la fiche de catalogue ni le registre des propositions n'en donnent.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="91"/>
+        <location filename="../ui/responsibility_html.py" line="64"/>
         <source>The convention sets no update rhythm for these data.</source>
         <translation>La convention ne fixe pas de rythme de mise à jour pour ces données.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="128"/>
+        <location filename="../ui/responsibility_html.py" line="101"/>
         <source>none named</source>
         <translation>aucun de désigné</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="134"/>
+        <location filename="../ui/responsibility_html.py" line="107"/>
         <source>catalogue record</source>
         <translation>fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="134"/>
+        <location filename="../ui/responsibility_html.py" line="107"/>
         <source>change applied by GeoGov</source>
         <translation>modification intégrée par GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="136"/>
+        <location filename="../ui/responsibility_html.py" line="109"/>
         <source>Commitment: {phrase}.</source>
         <translation>Engagement : {phrase}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="138"/>
+        <location filename="../ui/responsibility_html.py" line="111"/>
         <source>Last update: {date}</source>
         <translation>Dernière mise à jour : {date}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="151"/>
+        <location filename="../ui/responsibility_html.py" line="124"/>
         <source>The catalogue record could not be read: {reason}</source>
         <translation>La fiche de catalogue n'a pas pu être lue : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="160"/>
+        <location filename="../ui/responsibility_html.py" line="133"/>
         <source>Overdue contract delivery: {debtor} must deliver these data to {creditor} {rhythm}; last delivery {date}; {late}.</source>
         <translation>Livraison contractuelle en retard : {debtor} doit livrer ces données à {creditor} {rhythm} ; dernière livraison le {date} ; {late}.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="170"/>
+        <location filename="../ui/responsibility_html.py" line="143"/>
         <source>Not checked: the catalogue record is not known.</source>
         <translation>Non vérifié : la fiche de catalogue n'est pas connue.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="172"/>
+        <location filename="../ui/responsibility_html.py" line="145"/>
         <source>The catalogue record and the convention agree.</source>
         <translation>La fiche de catalogue et la convention concordent.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="181"/>
+        <location filename="../ui/responsibility_html.py" line="154"/>
         <source>Proposals awaiting review</source>
         <translation>Propositions en attente de validation</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="202"/>
+        <location filename="../ui/responsibility_html.py" line="175"/>
         <source>Catalogue record: {id}</source>
         <translation>Fiche de catalogue : {id}</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="222"/>
+        <location filename="../ui/responsibility_dock.py" line="55"/>
         <source>Who is responsible</source>
         <translation>Qui est responsable ?</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="246"/>
+        <location filename="../ui/responsibility_dock.py" line="79"/>
         <source>Contact</source>
         <translation>Contacter</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="247"/>
+        <location filename="../ui/responsibility_dock.py" line="80"/>
         <source>Write to the partner who validates the changes</source>
         <translation>Écrire au partenaire qui valide les modifications</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="249"/>
+        <location filename="../ui/responsibility_dock.py" line="82"/>
         <source>Catalogue record</source>
         <translation>Fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="298"/>
+        <location filename="../ui/responsibility_dock.py" line="131"/>
         <source>Select a layer to see who is responsible for it.</source>
         <translation>Sélectionnez une couche pour voir qui en est responsable.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="306"/>
+        <location filename="../ui/responsibility_dock.py" line="139"/>
         <source>The partnership convention could not be loaded: {reason} Open the convention browser to see its problems.</source>
         <translation>La convention de partenariat n'a pas pu être chargée : {reason} Ouvrez le navigateur de la convention pour voir ses problèmes.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="319"/>
+        <location filename="../ui/responsibility_dock.py" line="152"/>
         <source>Neither its source nor its catalogue record matches a dataset of the convention “{title}”. Ask the coordinator whether it should be covered.</source>
         <translation>Ni sa source ni sa fiche de catalogue ne correspondent à une donnée de la convention « {title} ». Demandez au coordinateur si elle doit l'être.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="325"/>
+        <location filename="../ui/responsibility_dock.py" line="158"/>
         <source>Local layer: not concerned by the partnership convention.</source>
         <translation>Couche locale : non concernée par la convention de partenariat.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="376"/>
+        <location filename="../ui/responsibility_dock.py" line="209"/>
         <source>Shared data “{title}”</source>
         <translation>Donnée partagée « {title} »</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="378"/>
+        <location filename="../ui/responsibility_dock.py" line="211"/>
         <source>layer {name}</source>
         <translation>couche {name}</translation>
     </message>
@@ -3100,32 +3100,32 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Services WMS/WFS…</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="132"/>
+        <location filename="../ui/responsibility_html.py" line="105"/>
         <source>Freshness</source>
         <translation>Fraîcheur</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="149"/>
+        <location filename="../ui/responsibility_html.py" line="122"/>
         <source>Reading the catalogue record…</source>
         <translation>Lecture de la fiche de catalogue…</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="155"/>
+        <location filename="../ui/responsibility_html.py" line="128"/>
         <source>Discrepancies</source>
         <translation>Écarts</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="174"/>
+        <location filename="../ui/responsibility_html.py" line="147"/>
         <source>Use of the data</source>
         <translation>Utilisation des données</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="199"/>
+        <location filename="../ui/responsibility_html.py" line="172"/>
         <source>Open the catalogue record</source>
         <translation>Ouvrir la fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="354"/>
+        <location filename="../ui/responsibility_dock.py" line="187"/>
         <source>Layer: {name}</source>
         <translation>Couche : {name}</translation>
     </message>
@@ -5803,7 +5803,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <translation>{n} modification(s) ne se trouvent dans aucune commune du référentiel territorial : les référents par défaut les valident.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="111"/>
+        <location filename="../ui/responsibility_html.py" line="84"/>
         <source>elsewhere</source>
         <translation>ailleurs</translation>
     </message>
@@ -6147,7 +6147,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Le serveur a envoyé une géométrie illisible.</translation>
     </message>
     <message>
-        <location filename="../ui/responsibility_dock.py" line="146"/>
+        <location filename="../ui/responsibility_html.py" line="119"/>
         <source>Observed: {phrase}.</source>
         <translation>Observé : {phrase}.</translation>
     </message>
