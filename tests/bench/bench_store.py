@@ -28,16 +28,31 @@ Baselines, measured in the same run:
 - for information, one full read of the proposal (``get_proposal``, its 10 000 changes
   decoded): what main's every transition added by returning the proposal re-read whole.
 
-Before — main at 01fe793, where every transition re-read and re-decoded the whole proposal
-and a title save rewrote every change row; this bench, median of 5 rounds, this 2-core
-machine with another test run going on (ms; ratio to the baseline of the same run):
+Measured on this 2-core machine while another full test run was going on (so the floors
+of a few milliseconds are noisy), two runs each, median of 5 rounds; ms (ratio to the
+baseline of the same run):
 
-                      GeoPackage            PostgreSQL
-    save draft          314  (4.1x)          1745  (1.3x)
-    save title only     347  (340x)          2220  (451x)
-    submit              295  (415x)           565  (2.3x)
-    decide (approve)    207  (307x)           335  (20x)
-    full read           111                   340
+  before — main at 6ea48df: every transition re-read and re-decoded the whole proposal,
+  every save rewrote every change row, the GeoPackage submit decoded every change to place it
+
+                      GeoPackage                    PostgreSQL
+    save draft          318–453   (3.8x)            1627–1975   (1.28–1.34x)
+    save title only     348–434   (49–106x)         2170–2641   (574–578x)
+    submit              378–584   (36–174x)          583–721    (2.7–3.2x)
+    decide (approve)    186–209   (17–155x)          333–342    (61–66x)
+    full read           199–260                      376–384
+
+  after — issue16-trans: transitions return the proposal without its changes, a save
+  keeps the rows of an unchanged change set (its digest: ~20–40 ms of the title save
+  here), the GeoPackage submit reads the geometries only (and places them: its floor, one
+  UPDATE, leaves that out)
+
+                      GeoPackage                    PostgreSQL
+    save draft          208–249   (2.9–3.2x)        1556–1632   (1.01–1.17x)
+    save title only      33–73    (39–79x)            43–48     (8.5–10x)
+    submit               39–69    (63–77x)           245–264    (0.96–0.97x)
+    decide (approve)    1.6–2.3   (2.0–2.6x)         6.0–7.5    (0.75–0.79x)
+    full read           148–166                      297–398
 """
 
 from __future__ import annotations
@@ -171,12 +186,12 @@ def _times() -> dict:
 def _gpkg_rows(proposal_id: str, changes) -> list:
     from geogov.plugin.proposals import gpkg_rows as rows
     from geogov.plugin.proposals.gpkg_format import to_gpkg_blob
-    from geogov.plugin.proposals.proposal_rows import change_to_row
+    from geogov.plugin.proposals.serialization import change_to_row
 
     dumps = rows.dumps
     out = []
     for seq, change in enumerate(changes.changes):
-        r = change_to_row(seq, change)
+        r = change_to_row(change)
         out.append((proposal_id, seq, r["op"], dumps(r["feature_key"]),
                     None if r["old_attributes"] is None else dumps(r["old_attributes"]),
                     None if r["new_attributes"] is None else dumps(r["new_attributes"]),
@@ -247,63 +262,57 @@ def _gpkg(report, changes) -> None:
 
 
 # ---------------------------------------------------------------------------- PostgreSQL
-def _pg_floors(cluster, db: str, proposal, floors: dict) -> None:
-    """Plain SQL as the same logins: the rows inserted; a title UPDATE, a submit UPDATE, a
-    review INSERT, every database check included."""
+def _pg_floors(author, steward, proposal, floors: dict) -> None:
+    """Plain SQL as the same logins (``author``, ``steward``: their psycopg2 connections,
+    kept for every round as the stores keep theirs): the rows inserted; a title UPDATE, a
+    submit UPDATE, a review INSERT, every database check included."""
     from psycopg2.extras import Json, execute_values
 
     from geogov.plugin.proposals.postgres_rows import _binary
-    from geogov.plugin.proposals.proposal_rows import change_to_row, new_proposal_id
+    from geogov.plugin.proposals.proposal_rows import new_proposal_id
+    from geogov.plugin.proposals.serialization import change_to_row
     from geogov.tests.support import store_fixtures as F  # noqa: N812
 
     pid = new_proposal_id(AUTHOR)
     values = []
     for seq, change in enumerate(proposal.changeset.changes):
-        r = change_to_row(seq, change)
+        r = change_to_row(change)
         values.append((pid, seq, r["op"], Json(r["feature_key"]),
                        None if r["old_attributes"] is None else Json(r["old_attributes"]),
                        None if r["new_attributes"] is None else Json(r["new_attributes"]),
                        Json(r["changed_fields"]), r["geometry_changed"], r["base_fingerprint"], 2154,
                        _binary(r["old_geometry"]), 2154, _binary(r["new_geometry"]), 2154))
-    conn = cluster.connect(db, AUTHOR, F.PASSWORD, autocommit=False)
-    try:
-        with conn.cursor() as cur:
+    with author.cursor() as cur:
+        started = time.perf_counter()
+        cur.execute(f"INSERT INTO geogov.proposals (id, dataset, {F.TARGET_COLUMNS}, title, comment) "
+                    "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                    (pid, proposal.dataset, *F.target_values(proposal.dataset), proposal.title,
+                     proposal.comment))
+        execute_values(cur, "INSERT INTO geogov.proposal_changes (proposal_id, seq, op, feature_key, "
+                       "old_attributes, new_attributes, changed_fields, geometry_changed, "
+                       "base_fingerprint, srid, old_geom, new_geom) VALUES %s", values,
+                       template="(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, ST_GeomFromWKB(%s, %s), "
+                                "ST_GeomFromWKB(%s, %s))", page_size=500)
+        author.commit()
+        floors["save draft"].append(time.perf_counter() - started)
+        for n in range(FLOOR_REPEAT):
             started = time.perf_counter()
-            cur.execute(f"INSERT INTO geogov.proposals (id, dataset, {F.TARGET_COLUMNS}, title, comment) "
-                        "VALUES (%s, %s, %s, %s, %s, %s, %s)",
-                        (pid, proposal.dataset, *F.target_values(proposal.dataset), proposal.title,
-                         proposal.comment))
-            execute_values(cur, "INSERT INTO geogov.proposal_changes (proposal_id, seq, op, feature_key, "
-                           "old_attributes, new_attributes, changed_fields, geometry_changed, "
-                           "base_fingerprint, srid, old_geom, new_geom) VALUES %s", values,
-                           template="(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, ST_GeomFromWKB(%s, %s), "
-                                    "ST_GeomFromWKB(%s, %s))", page_size=500)
-            conn.commit()
-            floors["save draft"].append(time.perf_counter() - started)
-            for n in range(FLOOR_REPEAT):
-                started = time.perf_counter()
-                cur.execute("UPDATE geogov.proposals SET title = %s WHERE id = %s",
-                            (f"{proposal.title} {n}", pid))
-                conn.commit()
-                floors["save title only"].append(time.perf_counter() - started)
-            started = time.perf_counter()
-            cur.execute("UPDATE geogov.proposals SET status = 'submitted' WHERE id = %s", (pid,))
-            conn.commit()
-            floors["submit"].append(time.perf_counter() - started)
-    finally:
-        conn.close()
-    conn = cluster.connect(db, STEWARD, F.PASSWORD, autocommit=False)
-    try:
-        with conn.cursor() as cur:
-            started = time.perf_counter()
-            cur.execute("INSERT INTO geogov.reviews (proposal_id, decision) VALUES (%s, 'approve')", (pid,))
-            conn.commit()
-            floors["decide (approve)"].append(time.perf_counter() - started)
-            cur.execute("SELECT status FROM geogov.proposals WHERE id = %s", (pid,))
-            assert cur.fetchone()[0] == "approved"
-        conn.commit()
-    finally:
-        conn.close()
+            cur.execute("UPDATE geogov.proposals SET title = %s WHERE id = %s",
+                        (f"{proposal.title} {n}", pid))
+            author.commit()
+            floors["save title only"].append(time.perf_counter() - started)
+        started = time.perf_counter()
+        cur.execute("UPDATE geogov.proposals SET status = 'submitted' WHERE id = %s", (pid,))
+        author.commit()
+        floors["submit"].append(time.perf_counter() - started)
+    with steward.cursor() as cur:
+        started = time.perf_counter()
+        cur.execute("INSERT INTO geogov.reviews (proposal_id, decision) VALUES (%s, 'approve')", (pid,))
+        steward.commit()
+        floors["decide (approve)"].append(time.perf_counter() - started)
+        cur.execute("SELECT status FROM geogov.proposals WHERE id = %s", (pid,))
+        assert cur.fetchone()[0] == "approved"
+    steward.commit()
 
 
 def _postgres(report, changes) -> None:
@@ -318,15 +327,18 @@ def _postgres(report, changes) -> None:
         F.proposal_database(cluster, db)
         author = PostgresStore(cluster.dsn(db, AUTHOR, F.PASSWORD))
         steward = PostgresStore(cluster.dsn(db, STEWARD, F.PASSWORD))
+        raw = [cluster.connect(db, login, F.PASSWORD, autocommit=False) for login in (AUTHOR, STEWARD)]
         times, floors = _times(), _times()
         try:
             for n in range(RUNS):
                 proposal = _proposal(changes, n)
                 _store_round(author, steward, proposal, times)
-                _pg_floors(cluster, db, proposal, floors)
+                _pg_floors(*raw, proposal, floors)
         finally:
             author.close()
             steward.close()
+            for conn in raw:
+                conn.close()
     finally:
         cluster.stop()
     _report(report, "PostgreSQL store", times, floors,
