@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import namedtuple
 from typing import Optional
 
 from ..errors import StoreError
 from .audit import canonical_json
 from .gpkg_format import from_gpkg_blob
-from .model import ApplyAttempt, Comment, Proposal, Review, Target
+from .model import ApplyAttempt, ChangeSet, Comment, Proposal, Review, Target
 from .serialization import CHANGE_FIELDS, change_from_row, changeset_from_meta, problems_from_list
 from .store import AuditEntry
 
@@ -18,7 +19,7 @@ TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 PROPOSAL_COLUMNS = ("id, dataset, target_kind, target_uri, target_layer, target_version, "
                     "target_authcfg, author, partner, title, comment, status, changeset_meta, "
                     "validation, departements, communes, unplaced, outside, stewards, steward_groups, round, "
-                    "version, created_at, updated_at, submitted_at, updated_by, rebased_by")
+                    "version, created_at, updated_at, submitted_at, updated_by, rebased_by, changes_digest")
 
 
 def format_time(at: dt.datetime) -> str:
@@ -52,11 +53,15 @@ def proposal_row(conn, proposal_id: str) -> Optional[dict]:
     return dict(zip([d[0] for d in cur.description], row))
 
 
-def proposal_from_row(conn, row: dict, with_changes: bool) -> Proposal:
+def proposal_from_row(conn, row: dict, with_changes: bool, changeset: Optional[ChangeSet] = None
+                      ) -> Proposal:
+    """The proposal of a ``proposals`` row; its changes read and decoded ``with_changes``.
+    ``changeset``: the one the caller just wrote, used instead of reading the rows back."""
     pid = row["id"]
     meta = loads(row["changeset_meta"], {})
-    changeset = None
-    if meta:
+    if changeset is not None:
+        with_changes = True
+    elif meta:
         changes = []
         if with_changes:
             for c in conn.execute(
@@ -86,8 +91,21 @@ def proposal_from_row(conn, row: dict, with_changes: bool) -> Proposal:
                         for i, a, r, d, t in conn.execute(
                             "SELECT id, actor, result, details, at FROM apply_attempts "
                             "WHERE proposal_id = ? ORDER BY id", (pid,))],
-        submitted_at=parse_time(row["submitted_at"]),
+        submitted_at=parse_time(row["submitted_at"]), changes_loaded=with_changes,
     )
+
+
+# What territories/places.locate reads of a change.
+PlacedChange = namedtuple("PlacedChange", "op old_geometry new_geometry geometry_changed")
+
+
+def geometry_changes(conn, proposal_id: str) -> list:
+    """The changes of a proposal with only what territories/places.locate reads (no key, no
+    attribute decoded), in order."""
+    return [PlacedChange(op, from_gpkg_blob(old), from_gpkg_blob(new), bool(moved))
+            for op, moved, old, new in conn.execute(
+                "SELECT op, geometry_changed, old_geom, new_geom FROM proposal_changes "
+                "WHERE proposal_id = ? ORDER BY seq", (proposal_id,))]
 
 
 def reviews_of(conn, proposal_id: str) -> list:

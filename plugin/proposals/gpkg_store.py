@@ -55,13 +55,14 @@ from .model import (
     Proposal,
 )
 from .proposal_rows import (
+    changes_digest,
     check_proposal_id,
     counts_of,
     new_proposal_id,
     srs_id_of,
     utc_now,
 )
-from .serialization import change_to_row, changeset_meta, problems_to_list
+from .serialization import change_to_row, changeset_from_meta, changeset_meta, problems_to_list
 from .store import (
     APPLY_RESULTS,
     ProposalStore,
@@ -235,13 +236,15 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
         if self.reference is not None and rows.has_convention(conn):
             from ..territories.places import TerritorySet, locate
 
-            proposal = rows.proposal_from_row(conn, row, with_changes=True)
+            # Only what locate reads: the geometries, no attribute decoded.
+            meta = loads(row["changeset_meta"], {})
+            changeset = changeset_from_meta(meta, rows.geometry_changes(conn, row["id"])) if meta else None
             territory = None
             if partner is not None and not partner["everywhere"]:
                 territory = TerritorySet(communes=frozenset(partner["communes"]),
                                          extra=partner_geometry(conn, partner["id"]))
-            if proposal.changeset is not None and proposal.changeset.changes:
-                placement = locate(proposal.changeset, self.reference, territory)
+            if changeset is not None and changeset.changes:
+                placement = locate(changeset, self.reference, territory)
                 communes, unplaced, outside = placement.communes, placement.unplaced, len(placement.outside)
                 departements = placement.departements
             else:
@@ -265,10 +268,25 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
             conn.execute("UPDATE proposals SET stewards = ?, steward_groups = ? WHERE id = ?",
                          (dumps(stewards), dumps(groups), pid))
 
-    def _write_changes(self, conn, proposal_id: str, changeset) -> None:
-        conn.execute("DELETE FROM proposal_changes WHERE proposal_id = ?", (proposal_id,))
-        if changeset is None:
+    def _header(self, conn, proposal_id: str, changeset=None) -> Proposal:
+        """The proposal as this transaction leaves it, without reading its changes back:
+        ``changeset`` (the one just written) when given, else none of them (changes_loaded
+        False)."""
+        return rows.proposal_from_row(conn, rows.proposal_row(conn, proposal_id), False, changeset)
+
+    def _write_changes(self, conn, proposal_id: str, changeset, stored_digest: str = "") -> None:
+        """Replace the change rows with ``changeset``'s, unless they are its already (the
+        digest the rows were written with, ``stored_digest``, is the change set's)."""
+        digest = changes_digest(changeset)
+        if digest is not None and digest == stored_digest:
             return
+        conn.execute("DELETE FROM proposal_changes WHERE proposal_id = ?", (proposal_id,))
+        if changeset is not None:
+            self._insert_changes(conn, proposal_id, changeset)
+        # After the rows: writing them clears the digest (sql/gpkg/0007_changes_digest.sql).
+        conn.execute("UPDATE proposals SET changes_digest = ? WHERE id = ?", (digest or "", proposal_id))
+
+    def _insert_changes(self, conn, proposal_id: str, changeset) -> None:
         srs_id = srs_id_of(changeset.schema.crs)
         ensure_change_views(conn, srs_id, rows.format_time(utc_now()))
         for seq, change in enumerate(changeset.changes):
@@ -361,7 +379,7 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
             conn.execute("INSERT OR IGNORE INTO round_writers VALUES (?, 1, ?)", (pid, self.login))
             self._audit(conn, "created", pid, {"dataset": proposal.dataset, "status": DRAFT,
                                                "partner": partner, "title": proposal.title, "version": 0})
-        return self.get_proposal(pid)
+            return self._header(conn, pid, proposal.changeset)
 
     def update_draft(self, proposal: Proposal, expected_version: Optional[int] = None) -> Proposal:
         with self._write() as conn:
@@ -379,7 +397,7 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
             self._audit(conn, "edited", row["id"], {"dataset": row["dataset"], "status": row["status"],
                                                     "version": row["version"] + 1,
                                                     "counts": counts_of(proposal.changeset)})
-        return self.get_proposal(proposal.id)
+            return self._header(conn, row["id"], proposal.changeset)
 
     def _replace_content(self, conn, row, title, comment, changeset, validation, places) -> None:
         """``places``: a Proposal whose communes/departements/unplaced/outside the client
@@ -390,7 +408,7 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
                      (title, comment, dumps(changeset_meta(changeset) if changeset else {}),
                       dumps(problems_to_list(validation)), *self._client_places(places),
                       rows.format_time(utc_now()), self.login, row["id"]))
-        self._write_changes(conn, row["id"], changeset)
+        self._write_changes(conn, row["id"], changeset, row["changes_digest"])
         # Whoever writes the change set may not approve the round it will be reviewed in.
         conn.execute("INSERT OR IGNORE INTO round_writers VALUES (?, ?, ?)",
                      (row["id"], row["round"] + 1, self.login))
@@ -409,7 +427,7 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
             if row["author"] != self.login:
                 raise PermissionDenied("only the proposal's author may do this", code="store.not_author")
             self._set_status(conn, row, new_status)
-        return self.get_proposal(row["id"])
+            return self._header(conn, row["id"])
 
     # ------------------------------------------------------------------ review
     def review(self, proposal_id: str, decision: str, comment: str = "", *, role: Optional[str] = None,
@@ -441,7 +459,7 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
             else:      # a partial approval: still submitted, but no longer the state others saw
                 conn.execute("UPDATE proposals SET version = version + 1, updated_at = ?, updated_by = ? "
                              "WHERE id = ?", (now, self.login, row["id"]))
-        return self.get_proposal(row["id"])
+            return self._header(conn, row["id"])
 
     def add_comment(self, proposal_id: str, body: str) -> Comment:
         if not (body or "").strip():
@@ -495,7 +513,7 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
             rules.check_transition(row["status"], new_status)
             self._check_applier(conn, row)
             self._set_status(conn, row, new_status, extra={"details": details or {}})
-        return self.get_proposal(row["id"])
+            return self._header(conn, row["id"])
 
     def send_back(self, proposal_id: str, reason: str, expected_version: Optional[int] = None) -> Proposal:
         if not (reason or "").strip():
@@ -508,7 +526,7 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
                                  code="store.transition", old=row["status"], new="changes_requested")
             self._check_applier(conn, row)
             self._set_status(conn, row, "changes_requested", extra={"details": {"reason": reason}})
-        return self.get_proposal(row["id"])
+            return self._header(conn, row["id"])
 
     def rebase(self, proposal_id: str, changeset, expected_version: Optional[int] = None,
                comment: str = "") -> Proposal:
@@ -531,4 +549,4 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
                              (row["id"], self.login, comment, rows.format_time(utc_now())))
                 self._audit(conn, "comment", row["id"], {"dataset": row["dataset"], "status": SUBMITTED,
                                                          "body": comment})
-        return self.get_proposal(row["id"])
+            return self._header(conn, row["id"], changeset)

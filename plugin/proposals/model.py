@@ -226,3 +226,7 @@ class Proposal:
     round: int = 0
     apply_attempts: list = field(default_factory=list)
     submitted_at: Optional[dt.datetime] = None
+    # False when the store left the changes out (get_proposal(with_changes=False), and what
+    # every status transition returns): ``changeset`` then holds the change set's schema and
+    # fingerprint scheme but none of its changes — never apply, count or show them.
+    changes_loaded: bool = True

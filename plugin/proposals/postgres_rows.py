@@ -83,10 +83,13 @@ def _binary(wkb):
     return None if wkb is None else psycopg2.Binary(wkb)
 
 
-def proposal_from_row(cur, row: dict, with_changes: bool) -> Proposal:
+def proposal_from_row(cur, row: dict, with_changes: bool, changeset=None) -> Proposal:
+    """The proposal of a ``proposals`` row; its changes read and decoded ``with_changes``.
+    ``changeset``: the one the caller just wrote, used instead of reading the rows back."""
     pid = row["id"]
-    changeset = None
-    if row["changeset_meta"]:
+    if changeset is not None:
+        with_changes = True
+    elif row["changeset_meta"]:
         changes = []
         if with_changes:
             cur.execute("SELECT op, feature_key, old_attributes, new_attributes, changed_fields, "
@@ -113,7 +116,7 @@ def proposal_from_row(cur, row: dict, with_changes: bool) -> Proposal:
         version=row["version"], departements=list(row["departements"]), communes=list(row["communes"]),
         unplaced=row["unplaced"], outside=row["outside"], stewards=list(row["stewards"]),
         steward_groups=list(row["steward_groups"]), round=row["round"],
-        apply_attempts=attempts, submitted_at=row["submitted_at"])
+        apply_attempts=attempts, submitted_at=row["submitted_at"], changes_loaded=with_changes)
 
 
 def audit_entry(row) -> AuditEntry:

@@ -31,7 +31,7 @@ from .model import APPLIED, CONFLICT, SUBMITTED, WITHDRAWN, ApplyAttempt, Commen
 from .outbox import Outbox
 from .postgres_errors import LOCK_NOT_AVAILABLE, store_error
 from .postgres_notify import Notifications
-from .proposal_rows import check_proposal_id, new_proposal_id
+from .proposal_rows import changes_digest, check_proposal_id, new_proposal_id
 from .serialization import changeset_meta
 from .store import (
     ALL,
@@ -68,6 +68,7 @@ class PostgresStore(ProposalStore):
         # Offline, the login is known from the DSN only (libpq's own defaults otherwise).
         self.login = params.get("user") or os.environ.get("PGUSER") or getpass.getuser()
         self._conn = None
+        self._claims = None          # whether the database keeps change digests (0009), once asked
         self.outbox = Outbox(outbox_path, self.login) if outbox_path else None
 
     # ------------------------------------------------------------------ plumbing
@@ -176,15 +177,15 @@ class PostgresStore(ProposalStore):
                 "VALUES (%(id)s, %(dataset)s, %(target_kind)s, %(target_uri)s, %(target_layer)s, "
                 "%(target_version)s, %(target_authcfg)s, %(title)s, %(comment)s, %(meta)s, "
                 "%(validation)s)", params)
-            rows.write_changes(cur, proposal.id, proposal.changeset)
-            return self._get(cur, proposal.id, True)
+            self._write_changes(cur, proposal.id, proposal.changeset, new=True)
+            return self._header(cur, proposal.id, proposal.changeset)
 
     def update_draft(self, proposal: Proposal, expected_version: Optional[int] = None) -> Proposal:
         in_outbox = self.outbox is not None and self.outbox.has(proposal.id)
         try:
             with self._tx() as cur:
                 self._lock(cur, proposal.id, expected_version)
-                rows.write_changes(cur, proposal.id, proposal.changeset)
+                self._write_changes(cur, proposal.id, proposal.changeset)
                 cur.execute(
                     "UPDATE geogov.proposals SET title = %(title)s, comment = %(comment)s, "
                     "changeset_meta = %(meta)s, validation = %(validation)s, "
@@ -193,7 +194,7 @@ class PostgresStore(ProposalStore):
                     "target_version = %(target_version)s, target_authcfg = %(target_authcfg)s "
                     "WHERE id = %(id)s",
                     dict(rows.content_params(proposal), id=proposal.id))
-                stored = self._get(cur, proposal.id, True)
+                stored = self._header(cur, proposal.id, proposal.changeset)
         except StoreError as error:
             if error.code != "store.offline" or not in_outbox:
                 raise
@@ -221,7 +222,7 @@ class PostgresStore(ProposalStore):
             if details is not None:
                 cur.execute("SELECT set_config('geogov.status_details', %s, true)", (json.dumps(details),))
             cur.execute("UPDATE geogov.proposals SET status = %s WHERE id = %s", (status, proposal_id))
-            return self._get(cur, proposal_id, True)
+            return self._header(cur, proposal_id)
 
     # ------------------------------------------------------------------ offline drafts
     def submit_later(self, proposal_id: str) -> None:
@@ -272,7 +273,7 @@ class PostgresStore(ProposalStore):
             cur.execute("INSERT INTO geogov.reviews (proposal_id, decision, comment, role, proposal_version) "
                         "VALUES (%s, %s, %s, %s, %s)",
                         (check_proposal_id(proposal_id), decision, comment or "", role, expected_version))
-            return self._get(cur, proposal_id, True)
+            return self._header(cur, proposal_id)
 
     def add_comment(self, proposal_id: str, body: str) -> Comment:
         with self._tx() as cur:
@@ -290,15 +291,46 @@ class PostgresStore(ProposalStore):
             raise StoreError("no such proposal, or not visible to you", code="store.not_found")
         return _ordered_state(row[0])
 
+    def _write_changes(self, cur, proposal_id: str, changeset, new: bool = False) -> None:
+        """Replace the proposal's change rows with ``changeset``'s, unless this login wrote
+        exactly these (its claim on the current rows is the change set's digest): a draft
+        whose title or comment only changed keeps its rows. ``new``: a proposal just
+        inserted (no rows yet to compare). The database's guards judge every row written."""
+        digest = changes_digest(changeset) if self._keeps_claims(cur) else None
+        if digest is not None and not new:
+            cur.execute("SELECT geogov.changes_digest(%s)", (proposal_id,))
+            if cur.fetchone()[0] == digest:
+                return
+        rows.write_changes(cur, proposal_id, changeset)
+        if digest is not None:
+            cur.execute("SELECT geogov.claim_changes(%s, %s)", (proposal_id, digest))
+
+    def _keeps_claims(self, cur) -> bool:
+        """Whether the database has the change digests of migration 0009 (a plugin newer than
+        its database still saves drafts, writing every row as before)."""
+        if self._claims is None:
+            cur.execute("SELECT to_regprocedure('geogov.claim_changes(uuid, text)') IS NOT NULL")
+            self._claims = bool(cur.fetchone()[0])
+        return self._claims
+
     # ------------------------------------------------------------------ reading
-    def _get(self, cur, proposal_id: str, with_changes: bool) -> Proposal:
+    def _row(self, cur, proposal_id: str) -> dict:
         cur.execute(f"SELECT {rows.PROPOSAL_COLUMNS} FROM geogov.proposals p WHERE p.id = %s",
                     (check_proposal_id(proposal_id),))
         found = rows.fetch_dicts(cur)
         if not found:
             raise StoreError("no such proposal, or not visible to you", code="store.not_found",
                              proposal=str(proposal_id))
-        return rows.proposal_from_row(cur, found[0], with_changes)
+        return found[0]
+
+    def _header(self, cur, proposal_id: str, changeset=None) -> Proposal:
+        """The proposal as this transaction leaves it, without reading its changes back:
+        ``changeset`` (the one just written) when given, else none of them (changes_loaded
+        False)."""
+        return rows.proposal_from_row(cur, self._row(cur, proposal_id), False, changeset)
+
+    def _get(self, cur, proposal_id: str, with_changes: bool) -> Proposal:
+        return rows.proposal_from_row(cur, self._row(cur, proposal_id), with_changes)
 
     def get_proposal(self, proposal_id: str, with_changes: bool = True) -> Proposal:
         with self._tx() as cur:
@@ -355,13 +387,13 @@ class PostgresStore(ProposalStore):
                comment: str = "") -> Proposal:
         with self._tx() as cur:
             self._lock(cur, proposal_id, expected_version)
-            rows.write_changes(cur, proposal_id, changeset)
+            self._write_changes(cur, proposal_id, changeset)
             cur.execute("UPDATE geogov.proposals SET changeset_meta = %s, status = 'submitted' WHERE id = %s",
                         (rows.Json(changeset_meta(changeset)), proposal_id))
             if comment.strip():
                 cur.execute("INSERT INTO geogov.comments (proposal_id, body) VALUES (%s, %s)",
                             (proposal_id, comment))
-            return self._get(cur, proposal_id, True)
+            return self._header(cur, proposal_id, changeset)
 
     # ------------------------------------------------------------------ history
     def changelog(self, dataset=None, since=None, with_changes: bool = False) -> list:

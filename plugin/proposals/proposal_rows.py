@@ -10,12 +10,18 @@ dates, bytes stay bytes), which the apply's fingerprint comparison relies on.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import pickle
 import re
 import uuid
+from typing import Optional
 
 from ..errors import StoreError
 
 UNDEFINED_CARTESIAN = -1
+# Names what :func:`changes_digest` digests: change it when the rows of a change gain what
+# older rows lack (a new column to fill), so that the rows of older digests are written again.
+DIGEST_FORMAT = b"geogov.change-rows/1\n"
 
 
 def new_proposal_id(author: str = "") -> str:
@@ -24,7 +30,6 @@ def new_proposal_id(author: str = "") -> str:
     (sql/postgres/0008_governance.sql), so no login can probe another's ids."""
     if not author:
         return str(uuid.uuid4())
-    import hashlib
     import os
 
     raw = bytearray(hashlib.sha256(author.encode("utf-8")).digest()[:6] + os.urandom(10))
@@ -51,6 +56,27 @@ def srs_id_of(crs: str) -> int:
     """The EPSG code of "EPSG:2154" (also "urn:ogc:def:crs:EPSG::2154"); -1 when not EPSG."""
     match = re.search(r"EPSG:+(\d+)$", (crs or "").strip(), re.IGNORECASE)
     return int(match.group(1)) if match else UNDEFINED_CARTESIAN
+
+
+def changes_digest(changeset) -> Optional[str]:
+    """A digest of the change rows ``changeset`` is stored as: every change, in order, and
+    the SRID of its geometries. A store that wrote the rows of a digest keeps them when asked
+    to write a change set of the same digest (a draft whose title or comment only changed).
+
+    Equal digests mean equal values of the same types (pickle serialises them exactly), so
+    the same rows. Equal change sets may still differ in digest (a dict's key order, objects
+    shared differently, another Python): that costs a rewrite, never a wrong row. None when
+    there is nothing to digest or a value cannot be (it is written, and refused there if it
+    must be)."""
+    if changeset is None:
+        return None
+    values = [(c.op, c.key, c.old, c.new, c.old_geometry, c.new_geometry, c.changed_fields,
+               c.geometry_changed, c.base_fingerprint) for c in changeset.changes]
+    try:
+        data = pickle.dumps((srs_id_of(changeset.schema.crs), values), protocol=4)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+        return None
+    return hashlib.sha256(DIGEST_FORMAT + data).hexdigest()
 
 
 def counts_of(changeset) -> dict:

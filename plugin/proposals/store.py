@@ -19,6 +19,17 @@ code; the codes are listed in :data:`ERROR_CODES` for the UI's translation table
 ``expected_version`` arguments are the :attr:`Proposal.version` the caller showed the
 user: when the proposal changed since, the operation fails with ConcurrentUpdate instead
 of deciding on a state the user never saw.
+
+What the writes return, read in their own transaction but without reading the change rows
+back (a proposal may hold tens of thousands of changes): ``create_draft``, ``update_draft``
+and ``rebase`` return the proposal as stored with the change set they were given; the
+status transitions (``submit``, ``withdraw``, ``review``, ``mark_applied``,
+``mark_conflict``, ``send_back``) return it as stored without its changes
+(:attr:`Proposal.changes_loaded` False) — status, version, round, places, stewards,
+reviews, comments and apply attempts as the transition left them. :meth:`get_proposal`
+reads the changes. Saving a draft writes its change rows only when its change set is not
+the one the same login last wrote there (``proposal_rows.changes_digest``): a draft whose
+title or comment only changed keeps them.
 """
 
 from __future__ import annotations
@@ -154,6 +165,15 @@ class AuditEntry:
     row_hash: str
 
 
+def with_changeset(stored: Proposal, loaded: Proposal) -> Proposal:
+    """``stored`` — a transition's answer, which carries no changes — with the change set of
+    ``loaded``, the same proposal as the caller read it whole, when its changes cannot have
+    changed since (the caller knows: e.g. an approved proposal's are frozen)."""
+    if loaded.changes_loaded and loaded.id == stored.id and not stored.changes_loaded:
+        stored.changeset, stored.changes_loaded = loaded.changeset, True
+    return stored
+
+
 def catalogue_outcome(attempts) -> Optional[dict]:
     """The catalogue record update of the latest apply attempt that made one (its details'
     ``catalogue``: plugin/publishing/record_update.py), None when none did."""
@@ -183,11 +203,13 @@ class ProposalStore(abc.ABC):
     @abc.abstractmethod
     def update_draft(self, proposal: Proposal, expected_version: Optional[int] = None) -> Proposal:
         """Replace title, comment, change set, validation, départements of a draft (or of
-        a proposal whose changes were requested). Author only."""
+        a proposal whose changes were requested). Author only. The change rows stay as they
+        are when the change set is the one this login last wrote."""
 
     @abc.abstractmethod
     def submit(self, proposal_id: str, expected_version: Optional[int] = None) -> Proposal:
-        """draft / changes_requested → submitted (author only)."""
+        """draft / changes_requested → submitted (author only). Like every transition, returns
+        the proposal without its changes (changes_loaded False)."""
 
     @abc.abstractmethod
     def withdraw(self, proposal_id: str, expected_version: Optional[int] = None) -> Proposal:

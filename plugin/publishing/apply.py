@@ -27,6 +27,7 @@ from typing import Callable, Optional
 from ..errors import ApplyError, Cancelled, NetworkError
 from ..proposals.model import APPLIED as PROPOSAL_APPLIED
 from ..proposals.model import ChangeSet, Proposal, Target
+from ..proposals.store import with_changeset
 from . import result as outcomes
 from .gpkg_table import GeoPackageTable
 from .oapif_apply import OapifApply
@@ -145,7 +146,8 @@ def apply_proposal(proposal: Proposal, *, record=None, catalogue_transport=None,
     ``proposal.apply_attempts``) turns on ``resume``. ``record`` (the dataset's
     CatalogueRecord, from the convention) adds the catalogue update step once the data is
     applied, through ``catalogue_transport``."""
-    if proposal.changeset is None:
+    if proposal.changeset is None or not proposal.changes_loaded:
+        # Not loaded: a transition's answer (store.py) carries no changes to apply.
         raise ApplyError("The proposal has no change set", code="apply.no_changeset")
     resume = kwargs.pop("resume", False) or any(
         getattr(a, "result", "") == "unknown" for a in proposal.apply_attempts)
@@ -211,16 +213,19 @@ def record_result(store, proposal: Proposal, result: ApplyResult,
     ``applied`` or ``conflict`` when the result says so — or back to its author when the
     target refuses what was approved (its schema, or its answers: nothing stayed written),
     so an approved proposal is never left with no way forward. Returns the proposal as
-    stored."""
+    stored, with the change set it was applied from (``proposal``'s: an approved proposal's
+    changes cannot change, and the store's transitions return none)."""
     store.record_apply_attempt(proposal.id, result.store_result, result.to_dict())
     details = {"status": result.status, "message": result.message()}
     if result.catalogue:
         details["catalogue"] = result.catalogue.get("status")
     if result.proposal_status == "applied":
-        return store.mark_applied(proposal.id, expected_version, details=details)
-    if result.proposal_status == "conflict":
+        stored = store.mark_applied(proposal.id, expected_version, details=details)
+    elif result.proposal_status == "conflict":
         details["conflicts"] = [c.to_dict() for c in result.conflicts]
-        return store.mark_conflict(proposal.id, expected_version, details=details)
-    if result.status in (INVALID, REFUSED):
-        return store.send_back(proposal.id, result.message() or result.status, expected_version)
-    return store.get_proposal(proposal.id)
+        stored = store.mark_conflict(proposal.id, expected_version, details=details)
+    elif result.status in (INVALID, REFUSED):
+        stored = store.send_back(proposal.id, result.message() or result.status, expected_version)
+    else:
+        stored = store.get_proposal(proposal.id, with_changes=False)
+    return with_changeset(stored, proposal)

@@ -10,6 +10,7 @@ import pytest
 from geogov.plugin.errors import PermissionDenied
 from geogov.plugin.proposals.model import Proposal, Target
 from geogov.plugin.proposals.postgres_store import PostgresStore
+from geogov.plugin.proposals.store import with_changeset
 from geogov.plugin.publishing import result as outcomes
 from geogov.plugin.publishing.apply import apply_proposal, record_result
 from geogov.plugin.transport import RequestsTransport
@@ -52,7 +53,8 @@ def test_apply_attempts_and_outcome_in_the_database_audit(wfst_server, postgres_
         proposal = tech.get_proposal(draft.id)
     steward = store(postgres_cluster, store_db, "steward_sipperec")
     try:
-        approved = steward.review(proposal.id, "approve", "ok")
+        # A decision returns the proposal without its changes: the caller has them.
+        approved = with_changeset(steward.review(proposal.id, "approve", "ok"), proposal)
         refused = apply_proposal(approved, transport=RequestsTransport())
         assert refused.status == outcomes.REFUSED
         assert differences(read_gpkg(path), base, SCHEMA) == []
@@ -75,7 +77,7 @@ def test_apply_attempts_and_outcome_in_the_database_audit(wfst_server, postgres_
             mine.changeset = fixed
             edited_again = tech.update_draft(mine, mine.version)
             tech.submit(proposal.id, edited_again.version)
-        reapproved = steward.review(proposal.id, "approve", "ok")
+        reapproved = with_changeset(steward.review(proposal.id, "approve", "ok"), edited_again)
         applied = apply_proposal(reapproved, transport=RequestsTransport())
         assert applied.status == outcomes.APPLIED
         final = record_result(steward, reapproved, applied)

@@ -11,6 +11,7 @@ import copy
 import pytest
 
 from geogov.plugin.errors import ApplyError
+from geogov.plugin.proposals.store import with_changeset
 from geogov.plugin.publishing import result as outcomes
 from geogov.plugin.publishing.apply import apply_changeset, apply_proposal, record_result
 from geogov.plugin.publishing.conflicts import CURRENT, GEOMETRY, PROPOSED, Edited, rebase
@@ -152,7 +153,9 @@ def test_conflict_writes_nothing_then_rebase_reapproval_and_apply(wfst_server, t
     from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 
     with GeoPackageStore(tmp_path / "proposals.gpkg", "coord_region") as coordinator:
-        approved = coordinator.review(proposal.id, "approve", "ok after rebase")
+        # The decision returns the proposal without its changes: the rebase returned them.
+        approved = with_changeset(coordinator.review(proposal.id, "approve", "ok after rebase"),
+                                  resubmitted)
     assert approved.status == "approved"
 
     again = apply_proposal(approved, transport=RequestsTransport())

@@ -8,6 +8,7 @@ whatever the client says.
 
 from __future__ import annotations
 
+import copy
 import threading
 import time
 import uuid
@@ -17,7 +18,7 @@ import pytest
 
 from geogov.plugin.errors import ConcurrentUpdate, PermissionDenied
 from geogov.plugin.proposals.postgres_store import PostgresStore
-from geogov.plugin.proposals.proposal_rows import new_proposal_id
+from geogov.plugin.proposals.proposal_rows import changes_digest, new_proposal_id
 from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used on every line)
 from geogov.tests.support.sql_logins import logins_fixtures, refused, scalar, submitted
 
@@ -322,3 +323,62 @@ def test_an_approved_proposal_goes_back_only_with_a_reason_and_by_an_applier(sto
     assert sent.status == "changes_requested"
     last = store("coord_region").audit_trail(proposal.id)[-1]
     assert last.details["to"] == "changes_requested" and "négative" in str(last.details["details"])
+
+
+# ---------------------------------------------------------------------------- 9. change digests (0009)
+DIGEST = "SELECT geogov.changes_digest(%s)"
+ROWS = "SELECT count(*) FROM geogov.proposal_changes WHERE proposal_id = %s"
+
+
+def test_a_change_digest_is_its_writers_own_and_only_for_the_rows_it_wrote(store, sql):
+    sent = F.proposal(tag="claims")
+    draft = store("tech94").create_draft(sent)
+    author = sql("tech94")
+    assert scalar(author, DIGEST, (draft.id,)) == changes_digest(sent.changeset)
+    assert scalar(sql("contrib02"), DIGEST, (draft.id,)) is None          # same partner: not its claim
+    # Nobody reaches the table but through the functions; a claim outside the transaction
+    # that wrote the rows records nothing.
+    for statement in ("SELECT * FROM geogov.change_digests",
+                      "UPDATE geogov.change_digests SET digest = 'forged'",
+                      "INSERT INTO geogov.change_digests VALUES (gen_random_uuid(), 'tech94', '1', 'x')"):
+        assert refused(author, statement)[0] == "42501", statement
+    assert scalar(author, "SELECT geogov.claim_changes(%s, 'forged')", (draft.id,)) is False
+    assert scalar(author, DIGEST, (draft.id,)) == changes_digest(sent.changeset)
+    # A row written in plain SQL voids the claim: the next save writes every row again.
+    with author.cursor() as cur:
+        cur.execute("DELETE FROM geogov.proposal_changes WHERE proposal_id = %s AND op = 'delete'",
+                    (draft.id,))
+    author.commit()
+    assert scalar(author, DIGEST, (draft.id,)) is None
+    again = copy.copy(sent)
+    again.id, again.title = draft.id, "titre revu"
+    store("tech94").update_draft(again, draft.version)
+    assert scalar(author, ROWS, (draft.id,)) == len(sent.changeset.changes)
+    assert store("tech94").get_proposal(draft.id).changeset == sent.changeset
+
+
+def test_a_stewards_false_digest_does_not_keep_its_rows_in_the_authors_next_save(store, sql):
+    proposal = submitted(store, tag="false-claim")
+    sent = F.proposal(tag="false-claim")
+    steward = store("steward94")
+    conflicted = steward.mark_conflict(proposal.id, steward.review(proposal.id, "approve").version)
+    # The steward rewrites the conflicted proposal in plain SQL, down to one change, and
+    # claims for it the digest of the author's whole change set.
+    conn = sql("steward94")
+    with conn.cursor() as cur:
+        cur.execute("DELETE FROM geogov.proposal_changes WHERE proposal_id = %s AND seq > 0", (proposal.id,))
+        cur.execute("SELECT geogov.claim_changes(%s, %s)", (proposal.id, changes_digest(sent.changeset)))
+        assert cur.fetchone()[0] is True               # its own claim on the rows it wrote
+        cur.execute("UPDATE geogov.proposals SET status = 'submitted' WHERE id = %s", (proposal.id,))
+    conn.commit()
+    assert conflicted.version < store("tech94").get_proposal(proposal.id, with_changes=False).version
+    store("coord_region").review(proposal.id, "request_changes", "une seule modification : à revoir")
+    # The author saves the change set it sent, under a new title: the rows are its again.
+    again = copy.copy(sent)
+    again.id, again.title = proposal.id, "titre revu"
+    author = store("tech94")
+    current = author.get_proposal(proposal.id, with_changes=False)
+    assert author.update_draft(again, current.version).changeset == sent.changeset
+    assert scalar(sql("tech94"), ROWS, (proposal.id,)) == len(sent.changeset.changes)
+    assert author.get_proposal(proposal.id).changeset == sent.changeset
+    assert scalar(sql("tech94"), DIGEST, (proposal.id,)) == changes_digest(sent.changeset)

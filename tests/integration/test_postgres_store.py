@@ -12,6 +12,7 @@ import threading
 import time
 
 import pytest
+from psycopg2.extras import LoggingConnection
 
 from geogov.plugin.errors import PermissionDenied, StoreError
 from geogov.plugin.proposals import postgres_admin, rules
@@ -343,9 +344,47 @@ def test_changes_are_postgis_geometries_in_the_targets_srid(store, sql):
                     (proposal.id,))
         found = cur.fetchall()
     conn.rollback()
-    x, y = struct.unpack_from("<dd", proposal.changeset.changes[0].new_geometry, 5)
+    x, y = struct.unpack_from("<dd", F.changeset("geom").changes[0].new_geometry, 5)   # as sent
     assert found[0] == ("insert", 2154, "POINT", f"POINT({x!r} {y!r})", None)
     assert found[-1][:3] == ("delete", None, None) and found[-1][4] == 2154
+
+
+class _Sent(list):
+    """The statements a watched connection sends (psycopg2's LoggingConnection writes here)."""
+
+    def write(self, text):
+        self.append(text)
+
+
+def _watched(store) -> _Sent:
+    sent = _Sent()
+
+    class Watched(LoggingConnection):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.initialize(sent)
+
+    store.close()
+    store._connect_args["connection_factory"] = Watched
+    return sent
+
+
+def test_writes_send_no_change_row_back_and_a_title_save_writes_none(store, sql):
+    author, steward = store("tech94"), store("steward94")
+    sent, seen = _watched(author), _watched(steward)
+    draft = author.create_draft(F.proposal(tag="watched"))
+    edited = F.proposal(tag="watched", title="titre revu")
+    edited.id = draft.id
+    del sent[:]
+    draft = author.update_draft(edited, draft.version)
+    assert not [s for s in sent if "proposal_changes" in s]       # neither written nor read
+    proposal = author.submit(draft.id, draft.version)
+    proposal = steward.review(proposal.id, "approve", expected_version=proposal.version)
+    proposal = steward.mark_applied(proposal.id, proposal.version, {"status": "applied"})
+    assert proposal.status == "applied" and not proposal.changes_loaded
+    assert not [s for s in sent + seen if "FROM geogov.proposal_changes" in s]
+    assert author.get_proposal(draft.id).changeset == F.changeset("watched")
+    assert [s for s in sent if "FROM geogov.proposal_changes" in s]      # the watch sees a read
 
 
 def test_an_offline_draft_waits_in_the_outbox_then_is_submitted(db, tmp_path):

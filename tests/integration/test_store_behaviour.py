@@ -7,7 +7,9 @@ Rights proper — what plain SQL cannot do — are checked in test_postgres_stor
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import sqlite3
 import threading
 
 import pytest
@@ -20,10 +22,13 @@ from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used 
 
 
 class Backend:
-    def __init__(self, name, factory):
+    def __init__(self, name, factory, change_rows=None):
         self.name = name
         self._factory = factory
         self._opened = []
+        # change_rows(proposal_id): each change row's identity, which a rewrite changes
+        # (GeoPackage: its id; PostgreSQL: its id and the transaction that wrote it, xmin).
+        self.change_rows = change_rows
 
     def store(self, login):
         store = self._factory(login)
@@ -49,13 +54,35 @@ def backend(request, tmp_path):
         with GeoPackageStore(path, "coord_region") as admin:
             admin.sync_convention(convention)
         # As in QGIS (store_factory.py): the store derives where the changes lie at submit.
-        backend = Backend("gpkg", lambda login: GeoPackageStore(path, login, reference=convention.reference))
+        backend = Backend("gpkg", lambda login: GeoPackageStore(path, login, reference=convention.reference),
+                          lambda pid: _gpkg_rows(path, pid))
     else:
         cluster = request.getfixturevalue("postgres_cluster")
         db = request.getfixturevalue("behaviour_db")
-        backend = Backend("postgres", lambda login: PostgresStore(cluster.dsn(db, login, F.PASSWORD)))
+        backend = Backend("postgres", lambda login: PostgresStore(cluster.dsn(db, login, F.PASSWORD)),
+                          lambda pid: _postgres_rows(cluster, db, pid))
     yield backend
     backend.close()
+
+
+def _gpkg_rows(path, proposal_id) -> list:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT id FROM proposal_changes WHERE proposal_id = ? ORDER BY seq",
+                            (proposal_id,)).fetchall()
+    finally:
+        conn.close()
+
+
+def _postgres_rows(cluster, db, proposal_id) -> list:
+    conn = cluster.connect(db, "tech94", F.PASSWORD)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT id, xmin::text FROM geogov.proposal_changes WHERE proposal_id = %s "
+                        "ORDER BY seq", (proposal_id,))
+            return cur.fetchall()
+    finally:
+        conn.close()
 
 
 def submitted(backend, login="tech94", **kwargs):
@@ -78,6 +105,64 @@ def test_a_draft_comes_back_exactly_as_stored(backend):
     assert got.departements == [] and got.stewards == []       # the store's to say, at submit
     assert got.created_at.tzinfo is not None and got.created_at.utcoffset() == dt.timedelta(0)
     assert store.identity().login == "tech94" and store.identity().partner == "cd94"
+
+
+def test_a_title_or_comment_save_keeps_every_change_row(backend):
+    store = backend.store("tech94")
+    sent = F.proposal(tag="title-only")
+    draft = store.create_draft(sent)
+    assert draft == store.get_proposal(draft.id)            # what it returned is what is stored
+    before = backend.change_rows(draft.id)
+    assert len(before) == len(sent.changeset.changes)
+    for edited in (copy.copy(sent), F.proposal(tag="title-only")):     # the same change set; an equal one
+        edited.id, edited.title, edited.comment = draft.id, f"titre {draft.version}", "pourquoi"
+        draft = store.update_draft(edited, expected_version=draft.version)
+        assert backend.change_rows(draft.id) == before      # not one row rewritten
+        assert draft == store.get_proposal(draft.id)
+        assert (draft.title, draft.changeset) == (edited.title, sent.changeset)
+    assert [e.action for e in store.audit_trail(draft.id)] == ["created", "edited", "edited"]
+    # Another change set is written whole, and read back as sent.
+    edited = F.proposal(tag="title-only-v2")
+    edited.id = draft.id
+    draft = store.update_draft(edited, expected_version=draft.version)
+    assert {r[0] for r in backend.change_rows(draft.id)}.isdisjoint(r[0] for r in before)
+    assert draft == store.get_proposal(draft.id) and draft.changeset == F.changeset("title-only-v2")
+    submitted = store.submit(draft.id, draft.version)
+    assert submitted.departements == ["94"] and submitted.stewards == ["cd94"]
+
+
+def test_every_write_returns_what_a_fresh_read_gives_without_reading_the_changes(backend):
+    tech, proposal = submitted(backend, tag="returned")
+    steward, coordinator = backend.store("steward94"), backend.store("coord_region")
+    assert proposal == tech.get_proposal(proposal.id, with_changes=False)
+    assert not proposal.changes_loaded and proposal.changeset.changes == []
+    assert proposal.changeset.schema == F.SCHEMA
+    assert (proposal.status, proposal.round, proposal.version) == ("submitted", 1, 1)
+    steps = [
+        (steward, lambda s, p: s.review(p.id, "approve", expected_version=p.version), "approved"),
+        (steward, lambda s, p: s.mark_conflict(p.id, p.version, {"features": ["f0"]}), "conflict"),
+        (coordinator, lambda s, p: s.rebase(p.id, F.changeset("returned-rebased"), p.version, "repris"),
+         "submitted"),
+        (steward, lambda s, p: s.review(p.id, "request_changes", "à revoir", expected_version=p.version),
+         "changes_requested"),
+        (tech, lambda s, p: s.submit(p.id, p.version), "submitted"),
+        (steward, lambda s, p: s.review(p.id, "approve", expected_version=p.version), "approved"),
+        (steward, lambda s, p: s.send_back(p.id, "le serveur refuse", p.version), "changes_requested"),
+        (tech, lambda s, p: s.submit(p.id, p.version), "submitted"),
+        (steward, lambda s, p: s.review(p.id, "approve", expected_version=p.version), "approved"),
+        (steward, lambda s, p: s.mark_applied(p.id, p.version, {"status": "applied"}), "applied"),
+    ]
+    for store, step, status in steps:
+        proposal = step(store, proposal)
+        assert proposal.status == status
+        if proposal.changes_loaded:             # the rebase returns the change set it was given
+            assert proposal == store.get_proposal(proposal.id)
+            assert proposal.changeset == F.changeset("returned-rebased")
+        else:
+            assert proposal == store.get_proposal(proposal.id, with_changes=False), status
+    withdrawn = backend.store("tech94")
+    draft = withdrawn.create_draft(F.proposal(tag="returned-withdrawn"))
+    assert withdrawn.withdraw(draft.id, draft.version) == withdrawn.get_proposal(draft.id, with_changes=False)
 
 
 def test_the_whole_way_to_applied_with_its_audit_trail(backend):

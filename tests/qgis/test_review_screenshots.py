@@ -17,6 +17,7 @@ from qgis.PyQt.QtGui import QColor, QImage
 
 from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.model import Proposal
+from geogov.plugin.proposals.store import with_changeset
 from geogov.plugin.publishing.conflicts import describe_conflict
 from geogov.plugin.territories.reference import load_reference
 from geogov.tests.sdi.geodata import write_geopackages
@@ -88,7 +89,8 @@ def proposal_on_demo(qgis_app, tmp_path):
                     "revêtement de la voie verte a été refait."))
         submitted = tech.submit(draft.id, draft.version)
         tech.add_comment(submitted.id, "Photos du chantier disponibles sur demande.")
-    return store, layer, submitted
+    # The submit returns the proposal without its changes: the draft has them.
+    return store, layer, with_changeset(submitted, draft)
 
 
 def test_screenshots_of_the_review_in_french(proposal_on_demo, qgis_iface, tmp_path):

@@ -190,8 +190,9 @@ def oapif_write(method: bytes, _body: bytes) -> bool:
 # ---------------------------------------------------------------------------- store
 def approved_proposal(store_path, changeset, target: Target, title: str = "apply test"):
     """A proposal on eclairage-public made by tech94 and approved by steward_sipperec in a
-    real GeoPackage proposal store; returns (steward's store, proposal)."""
+    real GeoPackage proposal store; returns (steward's store, proposal with its changes)."""
     from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+    from geogov.plugin.proposals.store import with_changeset
     from geogov.tests.support import store_fixtures
 
     if not Path(store_path).exists():
@@ -204,4 +205,5 @@ def approved_proposal(store_path, changeset, target: Target, title: str = "apply
                                            departements=["94"]))
         tech.submit(draft.id, draft.version)
     steward = GeoPackageStore(store_path, "steward_sipperec")
-    return steward, steward.review(draft.id, "approve", "ok")
+    # The decision returns the proposal without its changes: the draft has them.
+    return steward, with_changeset(steward.review(draft.id, "approve", "ok"), draft)

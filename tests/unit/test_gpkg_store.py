@@ -178,11 +178,14 @@ def test_an_older_file_is_migrated_in_place_and_keeps_its_proposals(path, opened
     conn = sqlite3.connect(path)          # make it a version-2 file, as the first release wrote
     conn.execute("ALTER TABLE proposals DROP COLUMN rebased_by")
     conn.execute("DROP TABLE convention_state")
+    for trigger in ("insert", "delete", "update"):
+        conn.execute(f"DROP TRIGGER proposal_changes_{trigger}_digest")
     for table, column in (("partners", "geometry"), ("stewardships", "everywhere"), ("proposals", "communes"),
                           ("proposals", "unplaced"), ("proposals", "outside"), ("proposals", "stewards"),
                           ("proposals", "steward_groups"),
                           ("reviews", "partner"), ("datasets", "target_kind"), ("datasets", "target_uri"),
-                          ("datasets", "target_layer"), ("datasets", "target_srid")):
+                          ("datasets", "target_layer"), ("datasets", "target_srid"),
+                          ("proposals", "changes_digest")):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     conn.execute("DROP TABLE round_writers")
     conn.execute("DELETE FROM schema_version WHERE version >= 3")
