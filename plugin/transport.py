@@ -33,7 +33,7 @@ from .errors import Cancelled, NetworkError
 
 ALLOWED_SCHEMES = ("http", "https")
 MAX_REDIRECTS = 5
-DEFAULT_MAX_MEGABYTES = 200
+DEFAULT_MAX_MEGABYTES = 100
 MEGABYTE = 1024 * 1024
 # What GeoGov asks for and decodes itself (so that decompression runs against the limit).
 ACCEPT_ENCODING = "gzip, deflate"

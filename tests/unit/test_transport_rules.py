@@ -151,7 +151,7 @@ def test_unreadable_encodings_are_named(encoding, wire, code):
 
 def test_limits_from_the_settings_value():
     assert Limits.from_megabytes(50).max_bytes == 50 * MEGABYTE
-    assert Limits.from_megabytes("nonsense").megabytes == 200
+    assert Limits.from_megabytes("nonsense").megabytes == 100
     assert Limits.from_megabytes(0).megabytes == 1
 
 
