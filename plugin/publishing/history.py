@@ -236,10 +236,12 @@ def _utc_text(moment) -> str:
 
 def history_rows(entries, *, person: Optional[Callable[[str], str]] = None,
                  partner: Optional[Callable[[str], str]] = None,
-                 local_time: Optional[Callable[[dt.datetime], str]] = None) -> list:
+                 local_time: Optional[Callable[[dt.datetime], str]] = None,
+                 value: Callable = value_text) -> list:
     """HistoryRow per HistoryEntry, in their order. ``person`` (login → name), ``partner``
     (id → name) and ``local_time`` (aware datetime → words) come from the bridge
-    (changelog_page.page_options); without them logins, ids and UTC times."""
+    (changelog_page.page_options); without them logins, ids and UTC times. ``value``: a
+    field value as text (the UI's words for none, true, false)."""
     person = person or (lambda login: login or "")
     partner = partner or (lambda pid: pid or "")
     out = []
@@ -249,7 +251,7 @@ def history_rows(entries, *, person: Optional[Callable[[str], str]] = None,
             moment = moment.replace(tzinfo=dt.timezone.utc)
         when = local_time(moment) if local_time is not None and moment is not None else _utc_text(moment)
         changes = [ChangeRow(c.op, value_text(c.key),
-                             [(name, value_text(old), value_text(new)) for name, old, new in c.fields],
+                             [(name, value(old), value(new)) for name, old, new in c.fields],
                              c.geometry_changed) for c in entry.changes]
         out.append(HistoryRow(
             proposal_id=entry.proposal_id or "", when=when, title=entry.title or entry.proposal_id or "",

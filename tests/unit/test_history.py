@@ -148,8 +148,11 @@ def test_history_rows_put_names_and_local_times_in_words():
         "local 01/05 09:30", "Lampes", "Technicien 94", "Val-de-Marne", "Référent SIPPEREC", "Panne signalée")
     assert first.approved_by == [("Référent SIPPEREC", "steward")]
     assert first.changes[0].fields == [("etat", "en service", "en panne")]
-    assert history_rows(feature_history(text_entries(), {"identifiant": "EP-1"}))[0].when == \
-        "2026-05-03T09:30:00Z"
+    plain = history_rows(feature_history(text_entries(), {"identifiant": "EP-1"}))
+    assert plain[0].when == "2026-05-03T09:30:00Z" and plain[0].proposed_by == "tech94"
+    worded = history_rows(feature_history(text_entries(), {"identifiant": "EP-3"}),
+                          value=lambda v: "(vide)" if v is None else f"«{v}»")
+    assert worded[0].changes[0].fields == [("identifiant", "«EP-3»", "(vide)"), ("etat", "«x»", "(vide)")]
 
 
 def test_values_are_shown_as_text():
