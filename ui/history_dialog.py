@@ -63,6 +63,8 @@ def approvals_text(row) -> str:
 
 def row_html(row) -> str:
     """The page of one applied proposal in the history."""
+    # Every sentence through tr() outside any f-string: pylupdate collects only those.
+    why, changes = tr("Why"), tr("Changes")
     parts = [f"<h3 style='margin-bottom:2px'>{escape(row.title)}</h3>",
              "<p>" + "<br>".join(escape(line) for line in (
                  tr("Applied on {when}").format(when=row.when),
@@ -70,10 +72,10 @@ def row_html(row) -> str:
                  tr("Approved by {names}").format(names=approvals_text(row)),
                  tr("Applied by {name}").format(name=row.applied_by),
                  tr("Proposal {id}").format(id=row.proposal_id))) + "</p>",
-             f"<h4 style='margin-bottom:2px'>{escape(tr('Why'))}</h4>",
+             f"<h4 style='margin-bottom:2px'>{escape(why)}</h4>",
              "<p>" + (escape(row.why).replace("\n", "<br>") if row.why
                       else "<i>" + escape(tr("No explanation given.")) + "</i>") + "</p>",
-             f"<h4 style='margin-bottom:2px'>{escape(tr('Changes'))}</h4>"]
+             f"<h4 style='margin-bottom:2px'>{escape(changes)}</h4>"]
     if not row.changes:
         parts.append("<p><i>" + escape(tr("No change recorded.")) + "</i></p>")
     cell = "style='border:1px solid #d5dde5;padding:2px 6px'"

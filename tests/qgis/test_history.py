@@ -294,3 +294,29 @@ def test_revert_from_the_review_dock_submits_a_new_proposal(store, applied, dock
     dock.select([revert.id])
     R.wait_idle(dock)
     assert not dock.revert_button.isEnabled()
+
+
+def test_the_history_and_the_revert_speak_french(qgis_iface, store, layer, applied, target_gpkg, tmp_path):
+    from geogov.tests.support.french import french
+
+    _proposal, _before, keys = applied
+    edit_with_ogr(target_gpkg, keys[0], etat="déposé")
+    with french(tmp_path):
+        dialog = history_dialog(qgis_iface, store, layer, feature_of(layer, keys[0]))
+        try:
+            assert dialog.windowTitle().startswith(f"Historique de l'entité {keys[0]} — ")
+            assert dialog.status.text() == "1 proposition(s) appliquée(s)."
+            assert dialog.entries.topLevelItem(0).text(4) == "modifiée"
+            assert "Pourquoi" in dialog.page.toPlainText()
+            dialog.revert_button.click()
+            wait_for(lambda: dialog.revert.dialog is not None or dialog.revert.error is not None, timeout=30)
+            confirm = dialog.revert.dialog
+            assert confirm.windowTitle() == "Défaire « Remplacement des lampes »"
+            # The feature edited since the apply is left out, and said so in French.
+            assert "aujourd'hui" in confirm.left_out.item(0).text()
+            assert confirm.ok_button.text() == "Enregistrer le retour en arrière comme brouillon"
+            confirm.reject()
+            wait_for(lambda: not dialog.busy, timeout=10)
+            assert dialog.status.text() == "Rien n'a été défait."
+        finally:
+            dialog.close()
