@@ -155,6 +155,7 @@ class HistoryDialog(QDialog):
         splitter.addWidget(self.entries)
         splitter.addWidget(self.page)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([160, 380])
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

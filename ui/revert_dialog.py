@@ -36,6 +36,8 @@ from ..plugin.bridge.messages.proposals import feature_label, problem_text
 from ..plugin.bridge.propose_store import default_outbox_path
 from ..plugin.bridge.tasks import run_task
 from ..plugin.errors import Cancelled
+from ..plugin.proposals import wkb
+from ..plugin.proposals.fingerprint import same_value
 from ..plugin.proposals.model import SUBMITTED
 from ..plugin.publishing.conflicts import DELETED, EXISTS, GEOMETRY
 from .governance_state import robust_slot, show_error
@@ -54,8 +56,9 @@ def applied_at(proposal):
     return proposal.updated_at
 
 
-def conflict_text(conflict) -> str:
-    """One left-out feature: what changed since the apply ("etat: “en panne” then, “déposé” now")."""
+def conflict_text(conflict, schema=None) -> str:
+    """One left-out feature: what changed since the apply ("etat: “en panne” after the
+    proposal, “déposé” now") — only the fields changed since, by ``schema``'s types."""
     label = feature_label(conflict.key, conflict.op)
     if conflict.kind == DELETED:
         return tr("{feature}: deleted since the proposal was applied").format(feature=label)
@@ -64,8 +67,15 @@ def conflict_text(conflict) -> str:
     parts = []
     for name, (base, current, _proposed) in conflict.fields.items():
         if name == GEOMETRY:
-            parts.append(tr("the geometry was changed"))
+            moved = schema is None or not wkb.same_geometry(
+                base, current, decimals=wkb.crs_decimals(schema.crs),
+                dimensions=wkb.layer_dimensions(schema.geometry_type))
+            if moved:
+                parts.append(tr("the geometry was changed"))
             continue
+        definition = schema.field(name) if schema is not None else None
+        if same_value(base, current, definition.type if definition is not None else "string"):
+            continue                  # changed by the revert only, not since the apply
         parts.append(tr("{field}: “{then}” after the proposal, “{now}” now").format(
             field=name, then=value_text(base), now=value_text(current)))
     return tr("{feature}: {changes}").format(feature=label, changes="; ".join(parts)
@@ -114,13 +124,15 @@ class RevertDialog(QDialog):
         self.changes = QTreeWidget()
         self.changes.setHeaderLabels([tr("Feature or field"), tr("Before"), tr("After")])
         fill_changes(self.changes, plan.changeset)
+        self.changes.resizeColumnToContents(0)
         self.left_out_label = QLabel()
         self.left_out_label.setWordWrap(True)
         self.left_out_label.setStyleSheet(WARNING_STYLE)
         self.left_out = QListWidget()
         self.left_out.setMaximumHeight(120)
+        self.left_out.setWordWrap(True)
         for conflict in plan.check.conflicts:
-            self.left_out.addItem(conflict_text(conflict))
+            self.left_out.addItem(conflict_text(conflict, plan.changeset.schema))
         self.unchanged_label = QLabel()
         self.unchanged_label.setWordWrap(True)
         self.problems_label = QLabel()
@@ -128,6 +140,7 @@ class RevertDialog(QDialog):
         self.problems_label.setStyleSheet(WARNING_STYLE)
         self.problems = QListWidget()
         self.problems.setMaximumHeight(100)
+        self.problems.setWordWrap(True)
         for problem in plan.problems:
             self.problems.addItem(problem_text(problem))
         self.title_edit = QLineEdit(tr("Revert: {title}").format(title=title))

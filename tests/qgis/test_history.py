@@ -225,7 +225,9 @@ def test_revert_from_the_history_leaves_out_a_feature_changed_since_and_is_revie
         confirm = dialog.revert.dialog
         assert confirm is not None, dialog.revert.error
         assert confirm.left_out.count() == 1
-        assert keys[0] in confirm.left_out.item(0).text() and "déposé" in confirm.left_out.item(0).text()
+        left_out = confirm.left_out.item(0).text()
+        assert keys[0] in left_out and "etat: “en panne” after the proposal, “déposé” now" in left_out
+        assert "hauteur_m" not in left_out          # the proposal's change, not one made since
         assert "3 change(s): 1 added, 1 modified, 1 deleted" in confirm.summary.text()
         assert confirm.ok_button.text() == "Save the revert as a draft"
         confirm.why_edit.setPlainText("Les lampes ne sont pas livrées")
