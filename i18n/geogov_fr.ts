@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
@@ -324,7 +324,7 @@
         <translation>sans limite territoriale</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="122"/>
+        <location filename="../ui/review_dock.py" line="125"/>
         <source>Dataset</source>
         <translation>Donnée</translation>
     </message>
@@ -511,7 +511,7 @@ Input document (INPUT): a file path or an http(s) URL of an ISO 19139 record (al
 Authentication (AUTHCFG, optional): the QGIS authentication configuration used to fetch a URL.
 Timeout (TIMEOUT): seconds to wait for the server.
 
-Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document&apos;s role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
+Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document's role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
 
 A document that cannot be used (not a metadata document, malformed, hostile, an error from the server) stops the algorithm with the reason.</source>
         <translation>Liste chaque responsable de chaque fiche d'un document de métadonnées, une ligne par responsable et par contexte.
@@ -766,7 +766,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut faire cela.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="377"/>
+        <location filename="../ui/review_dock.py" line="387"/>
         <source>This proposal is not awaiting a decision (it is “{status}”).</source>
         <translation>Cette proposition n'attend pas de décision (elle est « {status} »).</translation>
     </message>
@@ -782,7 +782,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="35"/>
-        <source>The approvals the dataset&apos;s rule requires are not all given.</source>
+        <source>The approvals the dataset's rule requires are not all given.</source>
         <translation>Les validations exigées par la règle du jeu de données ne sont pas toutes données.</translation>
     </message>
     <message>
@@ -792,7 +792,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="37"/>
-        <source>The changes lie outside your organisation&apos;s territory.</source>
+        <source>The changes lie outside your organisation's territory.</source>
         <translation>Les modifications sortent du territoire de votre organisme.</translation>
     </message>
     <message>
@@ -847,7 +847,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="53"/>
-        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string (&quot;host=… dbname=…&quot;, no password); empty: the store of the plugin settings.
+        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string ("host=… dbname=…", no password); empty: the store of the plugin settings.
 Authentication (AUTHCFG, optional): the QGIS authentication configuration holding the PostgreSQL user name and password.
 Login (LOGIN, optional): who you are in a GeoPackage store (no access control there); a PostgreSQL store knows you by your database login.
 </source>
@@ -873,11 +873,11 @@ Identifiant (LOGIN, facultatif) : qui vous êtes dans un registre GeoPackage (sa
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="100"/>
-        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner&apos;s, or all those I may see.
+        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner's, or all those I may see.
 Status (STATUS, optional): draft, submitted, changes_requested, approved, rejected, applied, conflict or withdrawn.
 Dataset (DATASET, optional): a dataset id of the convention.
 
-Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset&apos;s rule asks, e.g. &quot;steward=yes; dpo=no&quot;), approvals_pending and departements.</source>
+Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset's rule asks, e.g. "steward=yes; dpo=no"), approvals_pending and departements.</source>
         <translation>Portée (SCOPE) : à valider par moi (propositions soumises qui attendent une décision que je peux prendre), les miennes, celles de mon organisme, ou toutes celles que je peux voir.
 Statut (STATUS, facultatif) : draft, submitted, changes_requested, approved, rejected, applied, conflict ou withdrawn.
 Jeu de données (DATASET, facultatif) : un identifiant de jeu de données de la convention.
@@ -890,7 +890,7 @@ Table en sortie (OUTPUT, sans géométrie), une ligne par proposition, la plus r
 Decision (DECISION): approve, reject or request changes. A comment (COMMENT) is required to reject or request changes.
 Version (VERSION, optional): the proposal version you looked at; if someone changed the proposal since, the decision is refused instead of applying to a state you have not seen.
 
-The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO&apos;s, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal&apos;s status afterwards) and NEW_VERSION.</source>
+The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO's, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal's status afterwards) and NEW_VERSION.</source>
         <translation>Proposition (PROPOSAL) : l'identifiant de la proposition (voir Lister les propositions de modification).
 Décision (DECISION) : valider, refuser ou demander des modifications. Un commentaire (COMMENT) est obligatoire pour refuser ou demander des modifications.
 Version (VERSION, facultatif) : la version de la proposition que vous avez consultée ; si quelqu'un a modifié la proposition depuis, la décision est refusée plutôt que de s'appliquer à un état que vous n'avez pas vu.
@@ -899,7 +899,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="73"/>
-        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin&apos;s)</source>
+        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin's)</source>
         <translation>Registre des propositions (chemin GeoPackage ou connexion PostgreSQL ; vide : celui de l'extension)</translation>
     </message>
     <message>
@@ -918,7 +918,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Portée</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="122"/>
+        <location filename="../ui/review_dock.py" line="125"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -943,7 +943,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Identifiant de la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="132"/>
+        <location filename="../ui/review_dock.py" line="135"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
@@ -973,22 +973,22 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Proposition {id} : décision « {decision} » enregistrée, statut {status}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="89"/>
+        <location filename="../ui/review_dock.py" line="92"/>
         <source>To review by me</source>
         <translation>À valider par moi</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="90"/>
+        <location filename="../ui/review_dock.py" line="93"/>
         <source>Mine</source>
         <translation>Les miennes</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="117"/>
-        <source>My partner&apos;s</source>
+        <source>My partner's</source>
         <translation>Celles de mon organisme</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="90"/>
+        <location filename="../ui/review_dock.py" line="93"/>
         <source>All I may see</source>
         <translation>Toutes celles que je peux voir</translation>
     </message>
@@ -998,17 +998,17 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Statut inconnu : {status}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="134"/>
+        <location filename="../ui/review_dock.py" line="137"/>
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="136"/>
+        <location filename="../ui/review_dock.py" line="139"/>
         <source>Reject</source>
         <translation>Rejeter</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="135"/>
+        <location filename="../ui/review_dock.py" line="138"/>
         <source>Request changes</source>
         <translation>Demander des modifications</translation>
     </message>
@@ -1248,7 +1248,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/report_map.py" line="129"/>
-        <source>Partners&apos; data up to date</source>
+        <source>Partners' data up to date</source>
         <translation>Données des partenaires à jour</translation>
     </message>
     <message>
@@ -1267,17 +1267,17 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Journal des modifications</translation>
     </message>
     <message>
-        <location filename="../plugin/publishing/changelog.py" line="183"/>
+        <location filename="../ui/history_dialog.py" line="104"/>
         <source>added</source>
         <translation>ajoutée</translation>
     </message>
     <message>
-        <location filename="../plugin/publishing/changelog.py" line="183"/>
+        <location filename="../ui/history_dialog.py" line="104"/>
         <source>modified</source>
         <translation>modifiée</translation>
     </message>
     <message>
-        <location filename="../plugin/publishing/changelog.py" line="183"/>
+        <location filename="../ui/history_dialog.py" line="104"/>
         <source>deleted</source>
         <translation>supprimée</translation>
     </message>
@@ -1293,7 +1293,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/catalogue_dock_layout.py" line="48"/>
-        <source>Words to find, or &quot;a phrase&quot;</source>
+        <source>Words to find, or "a phrase"</source>
         <translation>Mots à chercher, ou « une expression »</translation>
     </message>
     <message>
@@ -1332,7 +1332,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Révision la plus récente d'abord</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="122"/>
+        <location filename="../ui/review_dock.py" line="125"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
@@ -1408,16 +1408,16 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="238"/>
-        <source>Layer &quot;{name}&quot; added to the map.</source>
+        <source>Layer "{name}" added to the map.</source>
         <translation>Couche « {name} » ajoutée à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="576"/>
+        <location filename="../ui/review_dock.py" line="593"/>
         <source>GeoGov</source>
         <translation>GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="69"/>
+        <location filename="../ui/plugin.py" line="70"/>
         <source>Catalogue search</source>
         <translation>Recherche dans les catalogues</translation>
     </message>
@@ -1564,7 +1564,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>{name} (sur {territory})</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="69"/>
+        <location filename="../ui/plugin.py" line="70"/>
         <source>Partnership convention</source>
         <translation>Convention de partenariat</translation>
     </message>
@@ -1809,7 +1809,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Rapport écrit : {paths}</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="69"/>
+        <location filename="../ui/plugin.py" line="70"/>
         <source>Governance report…</source>
         <translation>Rapport de gouvernance…</translation>
     </message>
@@ -1864,7 +1864,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Éditeur</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="122"/>
+        <location filename="../ui/review_dock.py" line="125"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
@@ -1995,7 +1995,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/layer_adder.py" line="42"/>
-        <source>The link names no layer of &quot;{service}&quot;: choose one.</source>
+        <source>The link names no layer of "{service}": choose one.</source>
         <translation>Le lien ne nomme aucune couche de « {service} » : choisissez-en une.</translation>
     </message>
     <message>
@@ -2070,7 +2070,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="22"/>
-        <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, &quot;billion laughs&quot;).</source>
+        <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, "billion laughs").</source>
         <translation>Le document déclare des entités XML. Il a été refusé sans être lu, car de tels documents peuvent servir à lire des fichiers locaux ou à épuiser la mémoire (XXE, « billion laughs »).</translation>
     </message>
     <message>
@@ -2165,7 +2165,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="25"/>
-        <source>The catalogue has no record &quot;{identifier}&quot;.</source>
+        <source>The catalogue has no record "{identifier}".</source>
         <translation>Le catalogue n'a pas de fiche « {identifier} ».</translation>
     </message>
     <message>
@@ -2175,17 +2175,17 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="28"/>
-        <source>Unknown catalogue kind &quot;{kind}&quot;.</source>
+        <source>Unknown catalogue kind "{kind}".</source>
         <translation>Type de catalogue inconnu « {kind} ».</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="29"/>
-        <source>This is not an http(s) address: &quot;{url}&quot;.</source>
+        <source>This is not an http(s) address: "{url}".</source>
         <translation>Ce n'est pas une adresse http(s) : « {url} ».</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="30"/>
-        <source>Unsupported CSW version &quot;{version}&quot;.</source>
+        <source>Unsupported CSW version "{version}".</source>
         <translation>Version CSW non prise en charge « {version} ».</translation>
     </message>
     <message>
@@ -2195,7 +2195,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="32"/>
-        <source>QGIS cannot open the layer &quot;{name}&quot;: {detail}</source>
+        <source>QGIS cannot open the layer "{name}": {detail}</source>
         <translation>QGIS ne peut pas ouvrir la couche « {name} » : {detail}</translation>
     </message>
     <message>
@@ -2220,7 +2220,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="47"/>
-        <source>Whole words: the server also matches inside words (&quot;velo&quot; in &quot;développement&quot;); {hidden} of {examined} records were hidden here for that.</source>
+        <source>Whole words: the server also matches inside words ("velo" in "développement"); {hidden} of {examined} records were hidden here for that.</source>
         <translation>Mots entiers : le serveur trouve aussi les mots à l'intérieur d'autres (« velo » dans « développement ») ; fiches masquées ici pour cette raison : {hidden} sur {examined}.</translation>
     </message>
     <message>
@@ -2265,7 +2265,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="69"/>
-        <source>Sort by {sort}: the server puts accented capitals after Z (&quot;Éclairage&quot; after &quot;Zones&quot;).</source>
+        <source>Sort by {sort}: the server puts accented capitals after Z ("Éclairage" after "Zones").</source>
         <translation>Tri par {sort} : le serveur classe les majuscules accentuées après Z (« Éclairage » après « Zones »).</translation>
     </message>
     <message>
@@ -2280,7 +2280,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="74"/>
-        <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; &quot;Next&quot; goes on.</source>
+        <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; "Next" goes on.</source>
         <translation>Fiches affichées : {shown} au lieu de {limit} ; la lecture s'est arrêtée après {pages} pages du serveur ; « Suivantes » continue.</translation>
     </message>
     <message>
@@ -2300,12 +2300,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="86"/>
-        <source>The server&apos;s count of returned records disagrees with the records it sent.</source>
+        <source>The server's count of returned records disagrees with the records it sent.</source>
         <translation>Le nombre de fiches renvoyées annoncé par le serveur ne correspond pas aux fiches envoyées.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="94"/>
-        <source>&quot;{text}&quot;</source>
+        <source>"{text}"</source>
         <comment>a quoted search term</comment>
         <translation>« {text} »</translation>
     </message>
@@ -2336,7 +2336,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/governance.py" line="29"/>
-        <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS&apos;s master password entered?).</source>
+        <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS's master password entered?).</source>
         <translation>La configuration d'authentification {authcfg} du registre des propositions ne peut pas être lue (le mot de passe principal de QGIS a-t-il été saisi ?).</translation>
     </message>
     <message>
@@ -2775,18 +2775,18 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Entités modifiées</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="179"/>
+        <location filename="../ui/plugin.py" line="184"/>
         <source>GeoGov settings…</source>
         <translation>Paramètres de GeoGov…</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="327"/>
+        <location filename="../ui/plugin.py" line="332"/>
         <source>About GeoGov</source>
         <translation>À propos de GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="327"/>
-        <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners&apos; catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
+        <location filename="../ui/plugin.py" line="332"/>
+        <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners' catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
         <translation>GeoGov intègre à QGIS la convention de partenariat régionale sur les données géographiques : découvrez les catalogues des partenaires, voyez qui est responsable de chaque couche, proposez et validez des modifications des données partagées.</translation>
     </message>
     <message>
@@ -2846,7 +2846,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/record_details.py" line="132"/>
-        <source>role written &quot;{raw}&quot; in the record</source>
+        <source>role written "{raw}" in the record</source>
         <translation>rôle écrit « {raw} » dans la fiche</translation>
     </message>
     <message>
@@ -3041,7 +3041,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="72"/>
-        <source>role &quot;{raw}&quot; ({label})</source>
+        <source>role "{raw}" ({label})</source>
         <translation>rôle « {raw} » ({label})</translation>
     </message>
     <message>
@@ -3095,7 +3095,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>{count} couches.</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="69"/>
+        <location filename="../ui/plugin.py" line="70"/>
         <source>WMS/WFS services…</source>
         <translation>Services WMS/WFS…</translation>
     </message>
@@ -3192,7 +3192,7 @@ Original layer (ORIGINAL): the authoritative data (WFS, PostGIS, GeoPackage…).
 Revised layer (REVISED): the edited version, with the same fields.
 Key field (KEY, optional): the field that identifies a feature in both layers (the dataset's key in the partnership convention, e.g. identifiant); empty: the original layer's primary key, else the QGIS feature id.
 
-Output (OUTPUT): op (insert, update or delete), fid (the key; empty for a new feature without a key of its own), changed_fields (the modified fields, comma-separated), geometry_changed, the new geometry and attributes (the old ones for a deletion). A field of the layers named like one of these columns is written with &quot;_1&quot; appended. Numbers of added (INSERTED), modified (UPDATED) and deleted (DELETED) features.</source>
+Output (OUTPUT): op (insert, update or delete), fid (the key; empty for a new feature without a key of its own), changed_fields (the modified fields, comma-separated), geometry_changed, the new geometry and attributes (the old ones for a deletion). A field of the layers named like one of these columns is written with "_1" appended. Numbers of added (INSERTED), modified (UPDATED) and deleted (DELETED) features.</source>
         <translation>Compare la version d'origine (de référence) d'une couche à une version révisée et écrit une entité par changement.
 
 Couche d'origine (ORIGINAL) : les données de référence (WFS, PostGIS, GeoPackage…).
@@ -3253,11 +3253,11 @@ Sortie (OUTPUT) : op (insert, update ou delete), fid (la clé ; vide pour une no
     </message>
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="52"/>
-        <source>Proposes the changes between the authoritative version of a shared layer and an edited copy: they are checked, saved in the proposal store and submitted to the dataset&apos;s stewards. Nothing is written to the authoritative data.
+        <source>Proposes the changes between the authoritative version of a shared layer and an edited copy: they are checked, saved in the proposal store and submitted to the dataset's stewards. Nothing is written to the authoritative data.
 
-Original layer (ORIGINAL): the authoritative data (a layer of a partner&apos;s WFS service, a PostGIS or GeoPackage table).
+Original layer (ORIGINAL): the authoritative data (a layer of a partner's WFS service, a PostGIS or GeoPackage table).
 Revised layer (REVISED): the edited copy, with the same fields.
-Key field (KEY, optional): the field that identifies a feature; empty: the dataset&apos;s key in the convention, else the original layer&apos;s primary key.
+Key field (KEY, optional): the field that identifies a feature; empty: the dataset's key in the convention, else the original layer's primary key.
 Dataset (DATASET, optional): the dataset id in the partnership convention; empty: the dataset the original layer belongs to.
 Title (TITLE) and comment (COMMENT: why these changes; required to submit).
 Submit (SUBMIT): checked, the proposal is submitted for review; unchecked, it is saved as a draft.
@@ -3277,7 +3277,7 @@ Convention (CONVENTION, facultatif) : chemin ou URL de la convention de partenar
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="67"/>
         <source>
-Outputs: OUTPUT (the proposal id) and STATUS (draft or submitted). The algorithm fails, listing every problem, when the changes break the dataset&apos;s schema (fields, types, required values, geometry type and validity, CRS) or the convention (your organisation may not propose on this dataset, or a change lies outside its territory).</source>
+Outputs: OUTPUT (the proposal id) and STATUS (draft or submitted). The algorithm fails, listing every problem, when the changes break the dataset's schema (fields, types, required values, geometry type and validity, CRS) or the convention (your organisation may not propose on this dataset, or a change lies outside its territory).</source>
         <translation>
 Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted). L'algorithme échoue, en listant chaque problème, quand les changements ne respectent pas le schéma du jeu de données (champs, types, valeurs obligatoires, type et validité des géométries, SCR) ou la convention (votre organisme ne peut pas proposer sur ce jeu de données, ou un changement sort de son territoire).</translation>
     </message>
@@ -3293,7 +3293,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="84"/>
-        <source>Partnership convention (path or URL; empty: the plugin&apos;s)</source>
+        <source>Partnership convention (path or URL; empty: the plugin's)</source>
         <translation>Convention de partenariat (chemin ou URL ; vide : celle de l'extension)</translation>
     </message>
     <message>
@@ -3383,12 +3383,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/messages/proposals.py" line="86"/>
-        <source>the feature lies outside your organisation&apos;s territory.</source>
+        <source>the feature lies outside your organisation's territory.</source>
         <translation>l'entité se trouve hors du territoire de votre organisme.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/proposals.py" line="87"/>
-        <source>the feature was outside your organisation&apos;s territory before your change: it is not yours to edit.</source>
+        <source>the feature was outside your organisation's territory before your change: it is not yours to edit.</source>
         <translation>l'entité se trouvait hors du territoire de votre organisme avant votre changement : il ne vous revient pas de la modifier.</translation>
     </message>
     <message>
@@ -3547,7 +3547,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Enregistrée sur cet ordinateur, à soumettre</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="69"/>
+        <location filename="../ui/plugin.py" line="70"/>
         <source>My proposals</source>
         <translation>Mes propositions</translation>
     </message>
@@ -3562,7 +3562,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>En attente de</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="130"/>
+        <location filename="../ui/review_dock.py" line="133"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -3588,7 +3588,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../ui/my_proposals.py" line="87"/>
-        <source>Reload the proposal&apos;s changes into an edit session of its layer, change them, then use Propose my changes and Submit again.</source>
+        <source>Reload the proposal's changes into an edit session of its layer, change them, then use Propose my changes and Submit again.</source>
         <translation>Recharge les changements de la proposition dans une session d'édition de sa couche : modifiez-les, puis utilisez « Proposer mes modifications » et soumettez à nouveau.</translation>
     </message>
     <message>
@@ -3617,7 +3617,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>{n} proposition(s).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="318"/>
+        <location filename="../ui/review_dock.py" line="328"/>
         <source>Reading the proposal…</source>
         <translation>Lecture de la proposition…</translation>
     </message>
@@ -3687,7 +3687,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Jeu de données : {dataset}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="130"/>
+        <location filename="../ui/revert_dialog.py" line="154"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
@@ -3777,7 +3777,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Connexions GeoGov (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="69"/>
+        <location filename="../ui/plugin.py" line="70"/>
         <source>Propose my changes…</source>
         <translation>Proposer mes modifications…</translation>
     </message>
@@ -4017,12 +4017,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Entité / champ</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="109"/>
+        <location filename="../ui/revert_dialog.py" line="125"/>
         <source>Before</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="109"/>
+        <location filename="../ui/revert_dialog.py" line="125"/>
         <source>After</source>
         <translation>Après</translation>
     </message>
@@ -4092,7 +4092,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Aucun problème : les changements peuvent être soumis.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="433"/>
+        <location filename="../ui/review_dock.py" line="622"/>
         <source>Wait for the current operation to finish.</source>
         <translation>Attendez la fin de l'opération en cours.</translation>
     </message>
@@ -4207,7 +4207,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Copie locale {path} ajoutée en mode édition : modifiez-la, puis utilisez « Proposer mes modifications ». La couche partagée n'est pas modifiée.</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="69"/>
+        <location filename="../ui/plugin.py" line="70"/>
         <source>Edit a local copy of this shared layer</source>
         <translation>Modifier une copie locale de cette couche partagée</translation>
     </message>
@@ -4339,7 +4339,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_apply_proposal.py" line="66"/>
-        <source>The proposal does not fit the target&apos;s schema; nothing was sent.</source>
+        <source>The proposal does not fit the target's schema; nothing was sent.</source>
         <translation>La proposition ne correspond pas au schéma de la cible ; rien n’a été envoyé.</translation>
     </message>
     <message>
@@ -4409,17 +4409,17 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_export_changelog.py" line="40"/>
-        <source>Export a dataset&apos;s change log</source>
+        <source>Export a dataset's change log</source>
         <translation>Exporter le journal des modifications d’un jeu de données</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_export_changelog.py" line="43"/>
         <source>Dataset (DATASET): a dataset id of the convention.
-Title (TITLE, optional): the dataset&apos;s title shown on the page.
+Title (TITLE, optional): the dataset's title shown on the page.
 Since (SINCE, optional): only changes applied from this date (YYYY-MM-DD, UTC).
 Format (FORMAT): CSV, GeoJSON (WGS 84) or HTML (a standalone page to publish).
 
-One line per changed feature of every applied proposal, oldest first: when it was applied, the proposal, its title and the author&apos;s reason, author and partner, who approved it, who applied it, the operation, the feature and the changed values. Output COUNT: the number of proposals exported.</source>
+One line per changed feature of every applied proposal, oldest first: when it was applied, the proposal, its title and the author's reason, author and partner, who approved it, who applied it, the operation, the feature and the changed values. Output COUNT: the number of proposals exported.</source>
         <translation>Jeu de données (DATASET) : un identifiant de jeu de données de la convention.
 Titre (TITLE, facultatif) : le titre du jeu affiché sur la page.
 Depuis (SINCE, facultatif) : seulement les modifications appliquées à partir de cette date (AAAA-MM-JJ, UTC).
@@ -4509,7 +4509,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/attribute_diff.py" line="43"/>
-        <source>Open in QGIS&apos;s attribute table</source>
+        <source>Open in QGIS's attribute table</source>
         <translation>Ouvrir dans la table attributaire de QGIS</translation>
     </message>
     <message>
@@ -4674,7 +4674,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../plugin/bridge/messages/publishing.py" line="103"/>
-        <source>The service&apos;s description of the layer cannot be used (element {element}).</source>
+        <source>The service's description of the layer cannot be used (element {element}).</source>
         <translation>La description de la couche par le service est inutilisable (élément {element}).</translation>
     </message>
     <message>
@@ -4699,7 +4699,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../plugin/bridge/messages/publishing.py" line="110"/>
-        <source>The server&apos;s transaction response has an unreadable count ({value}).</source>
+        <source>The server's transaction response has an unreadable count ({value}).</source>
         <translation>La réponse du serveur à la transaction contient un décompte illisible ({value}).</translation>
     </message>
     <message>
@@ -4748,82 +4748,82 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Le style des différences ne peut pas être chargé : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/publishing.py" line="136"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="148"/>
         <source>{who}: {message}</source>
         <translation>{who} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/publishing.py" line="138"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="150"/>
         <source>{feature}: {message}</source>
         <translation>{feature} : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/publishing.py" line="143"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="155"/>
         <source>The server</source>
         <translation>Le serveur</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/publishing.py" line="143"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="155"/>
         <source>The database</source>
         <translation>La base de données</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/publishing.py" line="144"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="156"/>
         <source>The check after writing</source>
         <translation>La vérification après écriture</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/publishing.py" line="144"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="156"/>
         <source>The target</source>
         <translation>La cible</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/publishing.py" line="150"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="162"/>
         <source>(and {n} more)</source>
         <translation>(et {n} de plus)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/publishing.py" line="166"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="178"/>
         <source>Applied to the authoritative data and verified: {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Appliquée aux données de référence et vérifiée : {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/publishing.py" line="169"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="181"/>
         <source>These changes were already in the data (an earlier attempt had landed): nothing was written twice. {inserted} added, {updated} modified, {deleted} deleted.</source>
         <translation>Ces modifications étaient déjà dans les données (une tentative précédente avait abouti) : rien n'a été écrit deux fois. {inserted} ajoutée(s), {updated} modifiée(s), {deleted} supprimée(s).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/publishing.py" line="173"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="185"/>
         <source>{n} feature(s) changed in the authoritative data since the proposal was made: nothing was written. Resolve the conflicts to rebase the proposal; it then needs approval again.</source>
         <translation>{n} entité(s) modifiée(s) dans les données de référence depuis la proposition : rien n'a été écrit. Résolvez les conflits pour mettre à jour la proposition ; elle devra ensuite être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/publishing.py" line="178"/>
-        <source>The changes do not fit the target&apos;s schema: nothing was sent. {problems}</source>
+        <location filename="../plugin/bridge/messages/publishing.py" line="190"/>
+        <source>The changes do not fit the target's schema: nothing was sent. {problems}</source>
         <translation>Les modifications ne respectent pas le schéma de la cible : rien n'a été envoyé. {problems}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/publishing.py" line="183"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="195"/>
         <source>The target refused part of the proposal: {refusals}. Everything of the proposal that had landed was undone; the data is as before.</source>
         <translation>La cible a refusé une partie de la proposition : {refusals}. Tout ce qui avait été écrit de la proposition a été défait ; les données sont comme avant.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/publishing.py" line="188"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="200"/>
         <source>The target refused part of the proposal: {refusals}. Undoing what had landed failed for: {left}. Check these features in the data.</source>
         <translation>La cible a refusé une partie de la proposition : {refusals}. L'annulation de ce qui avait été écrit a échoué pour : {left}. Vérifiez ces entités dans les données.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/publishing.py" line="191"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="203"/>
         <source>Cancelled while writing: everything of the proposal that had landed was undone.</source>
         <translation>Annulé pendant l'écriture : tout ce qui avait été écrit de la proposition a été défait.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/publishing.py" line="193"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="205"/>
         <source>The connection failed after sending: whether the changes landed is unknown. Apply again: GeoGov finds what already landed and writes nothing twice.</source>
         <translation>La connexion a échoué après l'envoi : on ne sait pas si les modifications ont été écrites. Appliquez à nouveau : GeoGov retrouve ce qui a déjà été écrit et n'écrit rien deux fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/publishing.py" line="195"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="207"/>
         <source>The apply ended with the status “{status}”.</source>
         <translation>L'application s'est terminée avec le statut « {status} ».</translation>
     </message>
@@ -4933,7 +4933,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Aucune explication donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="122"/>
+        <location filename="../ui/review_dock.py" line="125"/>
         <source>Approvals</source>
         <translation>Approbations</translation>
     </message>
@@ -4978,7 +4978,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Exporter le journal des modifications</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="120"/>
+        <location filename="../ui/review_dock.py" line="123"/>
         <source>All datasets</source>
         <translation>Tous les jeux de données</translation>
     </message>
@@ -5073,7 +5073,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Les données de référence ont changé depuis cette proposition. Pour chaque champ modifié des deux côtés, cliquez sur la valeur à garder dans la colonne « Dans les données » ou « Proposé », ou double-cliquez sur la cellule « Fusion » pour saisir une autre valeur. Un champ modifié d'un seul côté garde la valeur de ce côté. La proposition mise à jour repart en validation et doit être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/conflict_dialog.py" line="119"/>
+        <location filename="../ui/history_dialog.py" line="90"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
@@ -5089,7 +5089,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/conflict_dialog.py" line="145"/>
-        <source>Keep the data&apos;s value everywhere</source>
+        <source>Keep the data's value everywhere</source>
         <translation>Garder partout la valeur des données</translation>
     </message>
     <message>
@@ -5099,7 +5099,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/conflict_dialog.py" line="147"/>
-        <source>Settles every choice still open; fields changed on one side only keep that side&apos;s value.</source>
+        <source>Settles every choice still open; fields changed on one side only keep that side's value.</source>
         <translation>Tranche tous les choix restants ; un champ modifié d'un seul côté garde la valeur de ce côté.</translation>
     </message>
     <message>
@@ -5228,212 +5228,212 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>La convention de partenariat est en cours de chargement…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="89"/>
+        <location filename="../ui/review_dock.py" line="92"/>
         <source>Approved, to apply</source>
         <translation>Approuvées, à appliquer</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="90"/>
-        <source>My organisation&apos;s</source>
+        <location filename="../ui/review_dock.py" line="93"/>
+        <source>My organisation's</source>
         <translation>De mon organisme</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="95"/>
+        <location filename="../ui/review_dock.py" line="98"/>
         <source>Review proposals</source>
         <translation>Valider les propositions</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="117"/>
+        <location filename="../ui/review_dock.py" line="120"/>
         <source>Any status</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="122"/>
+        <location filename="../ui/review_dock.py" line="125"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="122"/>
+        <location filename="../ui/review_dock.py" line="125"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="127"/>
+        <location filename="../ui/review_dock.py" line="130"/>
         <source>Proposal</source>
         <translation>Proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="128"/>
+        <location filename="../ui/review_dock.py" line="131"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="129"/>
+        <location filename="../ui/review_dock.py" line="132"/>
         <source>Attributes</source>
         <translation>Attributs</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="131"/>
+        <location filename="../ui/review_dock.py" line="134"/>
         <source>Change log…</source>
         <translation>Journal des modifications…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="133"/>
+        <location filename="../ui/review_dock.py" line="136"/>
         <source>Your comment (required to reject or to request changes)</source>
         <translation>Votre commentaire (obligatoire pour rejeter ou demander des modifications)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="531"/>
+        <location filename="../ui/review_dock.py" line="548"/>
         <source>Apply to the authoritative data</source>
         <translation>Appliquer aux données de référence</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="138"/>
+        <location filename="../ui/review_dock.py" line="141"/>
         <source>Resolve the conflicts…</source>
         <translation>Résoudre les conflits…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="221"/>
+        <location filename="../ui/review_dock.py" line="231"/>
         <source>Reading the proposals…</source>
         <translation>Lecture des propositions…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="235"/>
+        <location filename="../ui/review_dock.py" line="245"/>
         <source>Reviewing as {login} ({partner}).</source>
         <translation>Validation en tant que {login} ({partner}).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="238"/>
+        <location filename="../ui/review_dock.py" line="248"/>
         <source>GeoPackage store: no access control (identity from the settings).</source>
         <translation>Registre GeoPackage : aucun contrôle d'accès (identité lue dans les paramètres).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="266"/>
+        <location filename="../ui/review_dock.py" line="276"/>
         <source>{n} proposal(s) in the list.</source>
         <translation>{n} proposition(s) dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="266"/>
+        <location filename="../ui/review_dock.py" line="276"/>
         <source>No proposal here.</source>
         <translation>Aucune proposition ici.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="427"/>
+        <location filename="../ui/review_dock.py" line="618"/>
         <source>Select one proposal in the list.</source>
         <translation>Sélectionnez une proposition dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="373"/>
+        <location filename="../ui/review_dock.py" line="383"/>
         <source>You cannot approve your own proposal: you are its author. A steward of the dataset reviews it.</source>
         <translation>Vous ne pouvez pas approuver votre propre proposition : vous en êtes l'auteur. Un référent validation du jeu de données la valide.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="375"/>
+        <location filename="../ui/review_dock.py" line="385"/>
         <source>You are the author of this proposal: someone else reviews it.</source>
         <translation>Vous êtes l'auteur de cette proposition : quelqu'un d'autre la valide.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="381"/>
+        <location filename="../ui/review_dock.py" line="391"/>
         <source>Your decision is not needed: you already decided in this round, or you are not a steward, DPO or coordinator for this proposal.</source>
         <translation>Votre décision n'est pas attendue : vous avez déjà décidé pour ce tour, ou vous n'êtes ni référent validation, ni DPO, ni coordinateur pour cette proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="388"/>
+        <location filename="../ui/review_dock.py" line="398"/>
         <source>Type a comment first: it is required to reject or to request changes.</source>
         <translation>Saisissez d'abord un commentaire : il est obligatoire pour rejeter ou demander des modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="395"/>
+        <location filename="../ui/review_dock.py" line="405"/>
         <source>Approve this proposal</source>
         <translation>Approuver cette proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="402"/>
+        <location filename="../ui/review_dock.py" line="412"/>
         <source>Approve all selected ({n})</source>
         <translation>Approuver toute la sélection ({n})</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="405"/>
+        <location filename="../ui/review_dock.py" line="415"/>
         <source>Select several proposals in the list (Ctrl or Shift + click).</source>
         <translation>Sélectionnez plusieurs propositions dans la liste (Ctrl ou Maj + clic).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="405"/>
+        <location filename="../ui/review_dock.py" line="415"/>
         <source>Each one is approved in turn; the refused ones are listed with the reason.</source>
         <translation>Chacune est approuvée à son tour ; les refus sont listés avec leur motif.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="410"/>
+        <location filename="../ui/review_dock.py" line="420"/>
         <source>Write the approved changes to the authoritative data, check them, and undo everything if part is refused.</source>
         <translation>Écrire les modifications approuvées dans les données de référence, les vérifier, et tout défaire si une partie est refusée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="429"/>
+        <location filename="../ui/review_dock.py" line="446"/>
         <source>Only an approved proposal can be applied.</source>
         <translation>Seule une proposition approuvée peut être appliquée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="431"/>
+        <location filename="../ui/review_dock.py" line="448"/>
         <source>Only a steward of this dataset or a coordinator may apply it.</source>
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut l'appliquer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="443"/>
+        <location filename="../ui/review_dock.py" line="460"/>
         <source>Recording your decision…</source>
         <translation>Enregistrement de votre décision…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="452"/>
+        <location filename="../ui/review_dock.py" line="469"/>
         <source>Decision recorded: the proposal “{title}” is now “{status}”.</source>
         <translation>Décision enregistrée : la proposition « {title} » est maintenant « {status} ».</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="485"/>
+        <location filename="../ui/review_dock.py" line="502"/>
         <source>Approving {n} proposal(s)…</source>
         <translation>Approbation de {n} proposition(s)…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="502"/>
+        <location filename="../ui/review_dock.py" line="519"/>
         <source>Adding your comment…</source>
         <translation>Ajout de votre commentaire…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="509"/>
+        <location filename="../ui/review_dock.py" line="526"/>
         <source>Comment added.</source>
         <translation>Commentaire ajouté.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="531"/>
+        <location filename="../ui/review_dock.py" line="548"/>
         <source>Write the changes of “{title}” ({size}) to {layer}? They are checked against the data first; if anything is refused, everything is undone.</source>
         <translation>Écrire les modifications de « {title} » ({size}) dans {layer} ? Elles sont d'abord comparées aux données ; si quoi que ce soit est refusé, tout est défait.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="536"/>
+        <location filename="../ui/review_dock.py" line="553"/>
         <source>Applying “{title}” to the authoritative data…</source>
         <translation>Application de « {title} » aux données de référence…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="562"/>
+        <location filename="../ui/review_dock.py" line="579"/>
         <source>The proposal store did not record it: {error}</source>
         <translation>Le registre des propositions ne l'a pas enregistré : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="619"/>
+        <location filename="../ui/review_dock.py" line="670"/>
         <source>Rebasing the proposal on the current data…</source>
         <translation>Mise à jour de la proposition sur les données actuelles…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="626"/>
+        <location filename="../ui/review_dock.py" line="677"/>
         <source>The proposal “{title}” was rebased on the current data: it is back in review and needs approval again.</source>
         <translation>La proposition « {title} » a été mise à jour sur les données actuelles : elle repart en validation et doit être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="665"/>
+        <location filename="../ui/review_dock.py" line="717"/>
         <source>{done} approved, {failed} refused.</source>
         <translation>{done} approuvée(s), {failed} refusée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="668"/>
+        <location filename="../ui/review_dock.py" line="720"/>
         <source>“{title}”: {reason}</source>
         <translation>« {title} » : {reason}</translation>
     </message>
@@ -5524,7 +5524,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="55"/>
-        <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov&apos;s settings.</source>
+        <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov's settings.</source>
         <translation>La base des propositions a refusé la connexion : vérifiez le nom d’utilisateur et le mot de passe de la configuration d’authentification choisie dans les paramètres de GeoGov.</translation>
     </message>
     <message>
@@ -5550,7 +5550,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="46"/>
         <source>For the region's database administrator. Creates or updates the GeoGov schema in a PostgreSQL/PostGIS database and loads the partnership convention into it: partners, their members (the convention's logins), datasets, stewards and approval rules. Each existing login receives the database roles that match its roles in the convention (contributor, steward, DPO, coordinator); from then on the database itself enforces who may see, propose, review and apply what.
-Connection (DSN): &quot;host=… port=5432 dbname=…&quot;, without password.
+Connection (DSN): "host=… port=5432 dbname=…", without password.
 Authentication (AUTHCFG): a QGIS authentication configuration holding an administrator's user name and password (a superuser or the DBA).
 Convention (CONVENTION): path or URL of the convention file; empty: the one of the plugin settings.
 Verify the audit trail (VERIFY): also check the hash chain of the audit trail.
@@ -5569,12 +5569,12 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="69"/>
-        <source>Administrator&apos;s authentication configuration</source>
+        <source>Administrator's authentication configuration</source>
         <translation>Configuration d’authentification de l’administrateur</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="71"/>
-        <source>Convention file or URL (empty: the plugin&apos;s)</source>
+        <source>Convention file or URL (empty: the plugin's)</source>
         <translation>Fichier ou URL de la convention (vide : celle du plugin)</translation>
     </message>
     <message>
@@ -5594,7 +5594,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="90"/>
-        <source>No convention: give one, or configure it in GeoGov&apos;s settings.</source>
+        <source>No convention: give one, or configure it in GeoGov's settings.</source>
         <translation>Aucune convention : indiquez-en une ou configurez-la dans les paramètres de GeoGov.</translation>
     </message>
     <message>
@@ -5789,7 +5789,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="46"/>
-        <source>The territory reference&apos;s coordinate reference system has no EPSG code: PostGIS cannot hold it.</source>
+        <source>The territory reference's coordinate reference system has no EPSG code: PostGIS cannot hold it.</source>
         <translation>Le système de coordonnées du référentiel territorial n'a pas de code EPSG : PostGIS ne peut pas l'enregistrer.</translation>
     </message>
     <message>
@@ -5817,7 +5817,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <source>Searches a CSW (2.0.2 or 3.0) or OGC API Records catalogue and returns the records found as a layer of their bounding boxes.
 
 Catalogue (CATALOGUE): the address of the catalogue (CSW endpoint, OGC API landing page or records collection), or the name of a catalogue connection of GeoGov's settings. The kind of catalogue is detected from its answer.
-Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and &quot;quoted phrases&quot;.
+Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and "quoted phrases".
 Organisation (ORGANISATION, optional): a producer, custodian, owner or contact of the record.
 Keyword (KEYWORD, optional): a keyword of the record.
 Extent (BBOX, optional): records whose box intersects it (reprojected to WGS 84; an extent covering the whole world is ignored).
@@ -5851,7 +5851,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../plugin/bridge/labels/catalogue.py" line="115"/>
-        <source>Last revision: the latest of the revision, publication and creation dates of the record&apos;s resource citation, as the record writes it (a time or time zone never moves it to another day).</source>
+        <source>Last revision: the latest of the revision, publication and creation dates of the record's resource citation, as the record writes it (a time or time zone never moves it to another day).</source>
         <translation>Dernière révision : la plus récente des dates de révision, de publication et de création de la citation de la ressource, telle que la fiche l'écrit (une heure ou un fuseau horaire ne la fait jamais changer de jour).</translation>
     </message>
     <message>
@@ -5907,7 +5907,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="40"/>
-        <source>The changes are not in the dataset&apos;s coordinate reference system (EPSG:{srid}).</source>
+        <source>The changes are not in the dataset's coordinate reference system (EPSG:{srid}).</source>
         <translation>Les modifications ne sont pas dans le système de coordonnées de référence du jeu de données (EPSG:{srid}).</translation>
     </message>
     <message>
@@ -5921,7 +5921,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>La couche « {layer} » n'est pas l'endroit où la convention de partenariat publie ce jeu de données (« {expected} » à l'adresse {uri}) : une proposition faite à partir d'elle ne pourrait jamais être appliquée. Vos modifications sont toujours dans la couche ; pour les proposer depuis une copie, comparez la copie avec la couche de référence.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/publishing.py" line="200"/>
+        <location filename="../plugin/bridge/messages/publishing.py" line="212"/>
         <source>The proposal goes back to its author, with this reason, to be corrected.</source>
         <translation>La proposition retourne à son auteur, avec cette raison, pour être corrigée.</translation>
     </message>
@@ -5932,12 +5932,12 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="27"/>
-        <source>Decisions are taken as the login that connected to the database, not under another login&apos;s role.</source>
+        <source>Decisions are taken as the login that connected to the database, not under another login's role.</source>
         <translation>Les décisions sont prises sous l'identifiant qui s'est connecté à la base de données, pas sous le rôle d'un autre identifiant.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="121"/>
-        <source>Your administrator login may not set these logins&apos; session time limits (lock wait 10 s, idle transaction 60 s); the database still ends the transactions that stall the others: {logins}</source>
+        <source>Your administrator login may not set these logins' session time limits (lock wait 10 s, idle transaction 60 s); the database still ends the transactions that stall the others: {logins}</source>
         <translation>Votre compte d’administration ne peut pas fixer les limites de session de ces comptes (attente d’un verrou 10 s, transaction inactive 60 s) ; la base met tout de même fin aux transactions qui bloquent les autres : {logins}</translation>
     </message>
     <message>
@@ -5947,7 +5947,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../plugin/bridge/messages/proposals.py" line="91"/>
-        <source>the dataset&apos;s own table refuses this feature ({reason}).</source>
+        <source>the dataset's own table refuses this feature ({reason}).</source>
         <translation>la table du jeu de données elle-même refuse cette entité ({reason}).</translation>
     </message>
     <message>
@@ -5983,11 +5983,11 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     <message>
         <location filename="../plugin/bridge/alg_apply_proposal.py" line="136"/>
         <source>Proposal (PROPOSAL): the id of an approved proposal.
-Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T or OGC API Features service or the PostGIS database (default: the one recorded with the proposal&apos;s target).
-Convention (CONVENTION, optional): path or URL of the partnership convention; empty: the plugin&apos;s. The proposal is applied only to the target the convention names for its dataset: no credential goes anywhere else.
+Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T or OGC API Features service or the PostGIS database (default: the one recorded with the proposal's target).
+Convention (CONVENTION, optional): path or URL of the partnership convention; empty: the plugin's. The proposal is applied only to the target the convention names for its dataset: no credential goes anywhere else.
 
-The changes are checked against the target&apos;s real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target&apos;s reason. Running it again after a lost connection never writes anything twice.
-Catalogue authentication (CATALOGUE_AUTHCFG, optional): when the convention names the dataset&apos;s catalogue record, the record&apos;s revision date, date stamp and next update date are then updated in the catalogue (CSW-T) and read back. A catalogue that refuses leaves the data applied; run the algorithm again on the applied proposal to retry the catalogue update alone.
+The changes are checked against the target's real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target's reason. Running it again after a lost connection never writes anything twice.
+Catalogue authentication (CATALOGUE_AUTHCFG, optional): when the convention names the dataset's catalogue record, the record's revision date, date stamp and next update date are then updated in the catalogue (CSW-T) and read back. A catalogue that refuses leaves the data applied; run the algorithm again on the applied proposal to retry the catalogue update alone.
 Outputs: STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS, CATALOGUE (updated, refused, not_verified, unknown, or empty) and RESULT (the full report, JSON).</source>
         <translation>Proposition (PROPOSAL) : l'identifiant d'une proposition approuvée.
 Authentification de la cible (TARGET_AUTHCFG, facultatif) : la configuration d'authentification QGIS du service WFS-T ou OGC API Features ou de la base PostGIS (par défaut : celle enregistrée avec la cible de la proposition).
@@ -6009,7 +6009,7 @@ Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_fai
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="216"/>
-        <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue&apos;s metadata and the convention disagree.
+        <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue's metadata and the convention disagree.
 
 Convention (CONVENTION): a file path or an http(s) URL of the YAML document. A convention with problems stops the algorithm; the log lists every problem with its line, column and place in the document.
 Catalogue (CATALOGUE, optional): the URL of a CSW or OGC API Records catalogue; its records give the last update dates and the discrepancies (custodian, producer or frequency that differ, no point of contact, records the convention does not know and datasets without a record).
@@ -6073,7 +6073,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/governance.py" line="62"/>
-        <source>Name the catalogue record to update (record:): the dataset&apos;s match.records names {count}.</source>
+        <source>Name the catalogue record to update (record:): the dataset's match.records names {count}.</source>
         <translation>Indiquez la fiche de catalogue à mettre à jour (record:) : le match.records du jeu en nomme {count}.</translation>
     </message>
     <message>
@@ -6128,7 +6128,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/publishing.py" line="83"/>
-        <source>The server&apos;s answer to {request} is not JSON.</source>
+        <source>The server's answer to {request} is not JSON.</source>
         <translation>La réponse du serveur à {request} n’est pas du JSON.</translation>
     </message>
     <message>
@@ -6152,17 +6152,17 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Observé : {phrase}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="139"/>
+        <location filename="../ui/review_dock.py" line="142"/>
         <source>Update the catalogue record</source>
         <translation>Mettre à jour la fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="415"/>
+        <location filename="../ui/review_dock.py" line="425"/>
         <source>The data of this proposal is applied but its catalogue record was not updated: try the catalogue update again (the data is not written again).</source>
         <translation>Les données de cette proposition sont appliquées mais sa fiche de catalogue n’a pas été mise à jour : relancez la mise à jour de la fiche (les données ne sont pas réécrites).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="552"/>
+        <location filename="../ui/review_dock.py" line="569"/>
         <source>Updating the catalogue record of “{title}”…</source>
         <translation>Mise à jour de la fiche de catalogue de « {title} »…</translation>
     </message>
@@ -6188,7 +6188,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="45"/>
-        <source>The server redirected the request more than {limit} times (last to {location}). Check the address or tell the server&apos;s administrator.</source>
+        <source>The server redirected the request more than {limit} times (last to {location}). Check the address or tell the server's administrator.</source>
         <translation>Le serveur a redirigé la requête plus de {limit} fois (en dernier vers {location}). Vérifiez l'adresse ou prévenez l'administrateur du serveur.</translation>
     </message>
     <message>
@@ -6198,27 +6198,27 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="49"/>
-        <source>The server&apos;s answer is larger than {limit_mb} MB, the limit set in GeoGov&apos;s options (Network). It was not read to the end; nothing else was changed.</source>
+        <source>The server's answer is larger than {limit_mb} MB, the limit set in GeoGov's options (Network). It was not read to the end; nothing else was changed.</source>
         <translation>La réponse du serveur dépasse {limit_mb} Mo, la limite fixée dans les options de GeoGov (Réseau). Elle n'a pas été lue jusqu'au bout ; rien d'autre n'a été modifié.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="52"/>
-        <source>The server&apos;s answer is compressed in a form GeoGov cannot read ({encoding}).</source>
+        <source>The server's answer is compressed in a form GeoGov cannot read ({encoding}).</source>
         <translation>La réponse du serveur est compressée sous une forme que GeoGov ne sait pas lire ({encoding}).</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="54"/>
-        <source>The server&apos;s compressed answer is corrupt: {detail}</source>
+        <source>The server's compressed answer is corrupt: {detail}</source>
         <translation>La réponse compressée du serveur est corrompue : {detail}</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="55"/>
-        <source>Secure connection refused: the server&apos;s certificate is not trusted ({detail}). If you trust this server, add its certificate or an exception in QGIS (Settings &gt; Options &gt; Authentication &gt; SSL Server Exceptions).</source>
+        <source>Secure connection refused: the server's certificate is not trusted ({detail}). If you trust this server, add its certificate or an exception in QGIS (Settings &gt; Options &gt; Authentication &gt; SSL Server Exceptions).</source>
         <translation>Connexion sécurisée refusée : le certificat du serveur n'est pas reconnu ({detail}). Si vous faites confiance à ce serveur, ajoutez son certificat ou une exception dans QGIS (Préférences &gt; Options &gt; Authentification &gt; Exceptions SSL des serveurs).</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="59"/>
-        <source>Secure connection refused: the server&apos;s certificate was issued for another name than this address ({detail}).</source>
+        <source>Secure connection refused: the server's certificate was issued for another name than this address ({detail}).</source>
         <translation>Connexion sécurisée refusée : le certificat du serveur a été délivré pour un autre nom que cette adresse ({detail}).</translation>
     </message>
     <message>
@@ -6233,7 +6233,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/options_page.py" line="343"/>
-        <source>A server&apos;s answer larger than this (after decompression) is refused and not read to the end, so that a wrong or hostile server cannot fill the memory.</source>
+        <source>A server's answer larger than this (after decompression) is refused and not read to the end, so that a wrong or hostile server cannot fill the memory.</source>
         <translation>Une réponse de serveur plus grande (après décompression) est refusée sans être lue jusqu'au bout, pour qu'un serveur défaillant ou malveillant ne puisse pas saturer la mémoire.</translation>
     </message>
     <message>
@@ -6642,7 +6642,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Aucun programme de cet ordinateur n'a ouvert « {target} » (aucun navigateur web ni logiciel de messagerie n'est configuré).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="457"/>
+        <location filename="../ui/review_dock.py" line="474"/>
         <source>Next step: apply it to the authoritative data (button below).</source>
         <translation>Étape suivante : l'appliquer aux données de référence (bouton ci-dessous).</translation>
     </message>
@@ -6667,7 +6667,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>En attente de votre part : {list}.</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="69"/>
+        <location filename="../ui/plugin.py" line="70"/>
         <source>Review the proposals of the datasets you steward</source>
         <translation>Examiner les propositions des jeux de données dont vous êtes référent validation</translation>
     </message>
@@ -6687,7 +6687,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Aucune modification n'a encore été publiée.</translation>
     </message>
     <message>
-        <location filename="../plugin/publishing/changelog.py" line="186"/>
+        <location filename="../ui/history_dialog.py" line="150"/>
         <source>Proposed by</source>
         <translation>Proposée par</translation>
     </message>
@@ -6718,12 +6718,12 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="222"/>
-        <source>Record {first} of {matched} (the server&apos;s count)</source>
+        <source>Record {first} of {matched} (the server's count)</source>
         <translation>Fiche {first} sur {matched} (selon le serveur)</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="225"/>
-        <source>Records {first} to {last} of {matched} (the server&apos;s count)</source>
+        <source>Records {first} to {last} of {matched} (the server's count)</source>
         <translation>Fiches {first} à {last} sur {matched} (selon le serveur)</translation>
     </message>
     <message>
@@ -6857,44 +6857,394 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>{kind} : {code}</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="69"/>
-        <source>Who produces, maintains and validates the current layer&apos;s data, where, how fresh it is, and where metadata and convention disagree</source>
+        <location filename="../ui/plugin.py" line="70"/>
+        <source>Who produces, maintains and validates the current layer's data, where, how fresh it is, and where metadata and convention disagree</source>
         <translation>Qui produit, maintient et valide les données de la couche courante, où, leur fraîcheur, et où métadonnées et convention divergent</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="69"/>
+        <location filename="../ui/plugin.py" line="70"/>
         <source>The partners, datasets and commitments of the partnership convention, and the problems found in it</source>
         <translation>Les partenaires, jeux de données et engagements de la convention de partenariat, et les problèmes qu'elle contient</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="69"/>
+        <location filename="../ui/plugin.py" line="70"/>
         <source>A report in plain words for coordinators and elected officials (PDF, HTML)</source>
         <translation>Un rapport en langage clair pour les coordinateurs et les élus (PDF, HTML)</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="69"/>
-        <source>Search the partners&apos; catalogues (CSW, OGC API Records) and add their layers to the map</source>
+        <location filename="../ui/plugin.py" line="70"/>
+        <source>Search the partners' catalogues (CSW, OGC API Records) and add their layers to the map</source>
         <translation>Chercher dans les catalogues des partenaires (CSW, OGC API Records) et ajouter leurs couches à la carte</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="69"/>
-        <source>Browse the layers of the partners&apos; WMS and WFS services</source>
+        <location filename="../ui/plugin.py" line="70"/>
+        <source>Browse the layers of the partners' WMS and WFS services</source>
         <translation>Parcourir les couches des services WMS et WFS des partenaires</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="69"/>
+        <location filename="../ui/plugin.py" line="70"/>
         <source>Turn your edits of the current shared layer into a proposal for its steward to review</source>
         <translation>Faire de vos modifications de la couche partagée courante une proposition, examinée par son référent validation</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="69"/>
+        <location filename="../ui/plugin.py" line="70"/>
         <source>Edit a copy on this computer, then propose the differences</source>
         <translation>Modifier une copie sur cet ordinateur, puis proposer les différences</translation>
     </message>
     <message>
-        <location filename="../ui/plugin.py" line="69"/>
+        <location filename="../ui/plugin.py" line="70"/>
         <source>Your proposals, their status and what the reviewers said</source>
         <translation>Vos propositions, leur état et ce qu'en ont dit les examinateurs</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/messages/publishing.py" line="126"/>
+        <source>The proposal cannot be reverted: {message}</source>
+        <translation>La proposition ne peut pas être défaite : {message}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/messages/publishing.py" line="127"/>
+        <source>Only an applied proposal can be reverted (this one is “{status}”).</source>
+        <translation>Seule une proposition appliquée peut être défaite (celle-ci est « {status} »).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/messages/publishing.py" line="128"/>
+        <source>This proposal changed nothing: there is nothing to revert.</source>
+        <translation>Cette proposition n'a rien modifié : il n'y a rien à défaire.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/messages/publishing.py" line="129"/>
+        <source>Nothing is left to revert: every feature of this proposal is already as it was before, or was changed since.</source>
+        <translation>Il ne reste rien à défaire : chaque entité de cette proposition est déjà revenue à son état d'avant, ou a été modifiée depuis.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/messages/publishing.py" line="131"/>
+        <source>The revert cannot be submitted: {count} problem(s) must be fixed first. It can still be saved as a draft.</source>
+        <translation>Le retour en arrière ne peut pas être soumis : {count} problème(s) doivent d'abord être corrigés. Il peut tout de même être enregistré comme brouillon.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/messages/publishing.py" line="133"/>
+        <source>The authoritative data “{path}” cannot be read ({detail}): the revert cannot be checked against it.</source>
+        <translation>Les données de référence « {path} » ne peuvent pas être lues ({detail}) : le retour en arrière ne peut pas être vérifié par rapport à elles.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/messages/publishing.py" line="135"/>
+        <source>The authoritative data “{layer}” has no field “{field}”: the features of the proposal cannot be found in it.</source>
+        <translation>Les données de référence « {layer} » n'ont pas de champ « {field} » : les entités de la proposition ne peuvent pas y être retrouvées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="54"/>
+        <source>GeoGov: history of this feature…</source>
+        <translation>GeoGov : historique de cette entité…</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="83"/>
+        <source>GeoGov: change history…</source>
+        <translation>GeoGov : historique des modifications…</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="85"/>
+        <source>Every applied proposal of this dataset: when, who, why, what</source>
+        <translation>Toutes les propositions appliquées à ce jeu de données : quand, qui, pourquoi, quoi</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="158"/>
+        <source>The current layer is no dataset of the partnership convention: it has no GeoGov history.</source>
+        <translation>La couche courante n'est pas un jeu de données de la convention de partenariat : elle n'a pas d'historique GeoGov.</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="60"/>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="69"/>
+        <source>Applied on {when}</source>
+        <translation>Appliquée le {when}</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="69"/>
+        <source>Proposed by {author} ({partner})</source>
+        <translation>Proposée par {author} ({partner})</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="69"/>
+        <source>Approved by {names}</source>
+        <translation>Validée par {names}</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="69"/>
+        <source>Applied by {name}</source>
+        <translation>Appliquée par {name}</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="69"/>
+        <source>Proposal {id}</source>
+        <translation>Proposition {id}</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="80"/>
+        <source>No change recorded.</source>
+        <translation>Aucune modification enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="87"/>
+        <source>changed</source>
+        <translation>modifiée</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="136"/>
+        <source>History of feature {key} — {dataset}</source>
+        <translation>Historique de l'entité {key} — {dataset}</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="138"/>
+        <source>The applied proposals that changed this feature, newest first: when, who proposed and approved them, why, and what they changed.</source>
+        <translation>Les propositions appliquées qui ont modifié cette entité, de la plus récente à la plus ancienne : quand, qui les a proposées et validées, pourquoi, et ce qu'elles ont changé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="142"/>
+        <source>History of the layer {layer} — {dataset}</source>
+        <translation>Historique de la couche {layer} — {dataset}</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="144"/>
+        <source>The applied proposals of this dataset, newest first: when, who proposed and approved them, why, and what they changed.</source>
+        <translation>Les propositions appliquées à ce jeu de données, de la plus récente à la plus ancienne : quand, qui les a proposées et validées, pourquoi, et ce qu'elles ont changé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="150"/>
+        <source>Applied on</source>
+        <translation>Appliquée le</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="150"/>
+        <source>Approved by</source>
+        <translation>Validée par</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="163"/>
+        <source>Revert this proposal…</source>
+        <translation>Défaire cette proposition…</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="191"/>
+        <source>This layer is no dataset of the partnership convention: GeoGov keeps no history of it.</source>
+        <translation>Cette couche n'est pas un jeu de données de la convention de partenariat : GeoGov n'en garde aucun historique.</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="195"/>
+        <source>Reading the history…</source>
+        <translation>Lecture de l'historique…</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="197"/>
+        <source>GeoGov: read the history of a feature</source>
+        <translation>GeoGov : lecture de l'historique d'une entité</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="201"/>
+        <source>GeoGov: read the history of a layer</source>
+        <translation>GeoGov : lecture de l'historique d'une couche</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="221"/>
+        <source>{n} applied proposal(s).</source>
+        <translation>{n} proposition(s) appliquée(s).</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="224"/>
+        <source>No applied proposal has changed this feature.</source>
+        <translation>Aucune proposition appliquée n'a modifié cette entité.</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="226"/>
+        <source>No proposal has been applied to this dataset yet.</source>
+        <translation>Aucune proposition n'a encore été appliquée à ce jeu de données.</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="261"/>
+        <source>Select an applied proposal in the list.</source>
+        <translation>Sélectionnez une proposition appliquée dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_dialog.py" line="267"/>
+        <source>Propose to undo this proposal: a new proposal of yours, checked against the data as it is now and reviewed like any other.</source>
+        <translation>Proposer de défaire cette proposition : une nouvelle proposition de votre part, vérifiée par rapport aux données actuelles et validée comme toute autre.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="631"/>
+        <source>Checking the revert of “{title}” against the authoritative data…</source>
+        <translation>Vérification du retour en arrière de « {title} » par rapport aux données de référence…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="645"/>
+        <source>Nothing was reverted.</source>
+        <translation>Rien n'a été défait.</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugin.py" line="70"/>
+        <source>History of the current layer…</source>
+        <translation>Historique de la couche courante…</translation>
+    </message>
+    <message>
+        <location filename="../ui/plugin.py" line="70"/>
+        <source>The applied proposals of the current layer's dataset: when, who proposed and approved them, why, what they changed; revert one</source>
+        <translation>Les propositions appliquées au jeu de données de la couche courante : quand, qui les a proposées et validées, pourquoi, ce qu'elles ont changé ; en défaire une</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="64"/>
+        <source>{feature}: deleted since the proposal was applied</source>
+        <translation>{feature} : supprimée depuis l'application de la proposition</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="66"/>
+        <source>{feature}: a feature with this key exists again</source>
+        <translation>{feature} : une entité avec cet identifiant existe de nouveau</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="74"/>
+        <source>the geometry was changed</source>
+        <translation>la géométrie a été modifiée</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="79"/>
+        <source>{field}: “{then}” after the proposal, “{now}” now</source>
+        <translation>{field} : « {then} » après la proposition, « {now} » aujourd'hui</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="81"/>
+        <source>{feature}: {changes}</source>
+        <translation>{feature} : {changes}</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="81"/>
+        <source>changed since the proposal was applied</source>
+        <translation>modifiée depuis l'application de la proposition</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="89"/>
+        <source>Reverts the proposal “{title}” ({id}), applied on {when}.</source>
+        <translation>Défait la proposition « {title} » ({id}), appliquée le {when}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="96"/>
+        <source>and {n} more</source>
+        <translation>et {n} de plus</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="97"/>
+        <source>Left out, changed since it was applied: {features}.</source>
+        <translation>Laissées de côté, car modifiées depuis son application : {features}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="113"/>
+        <source>Revert “{title}”</source>
+        <translation>Défaire « {title} »</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="115"/>
+        <source>This does not change the authoritative data now. It creates a NEW proposal by you ({login}) that undoes “{title}”, applied on {when}: features it added are deleted, features it deleted are added back, modified features get their values and geometry back. Like any proposal, it is reviewed before it is applied.</source>
+        <translation>Les données de référence ne sont pas modifiées maintenant. Une NOUVELLE proposition est créée à votre nom ({login}) pour défaire « {title} », appliquée le {when} : les entités qu'elle a ajoutées sont supprimées, celles qu'elle a supprimées sont rétablies, les entités modifiées retrouvent leurs valeurs et leur géométrie. Comme toute proposition, elle est validée avant d'être appliquée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="125"/>
+        <source>Feature or field</source>
+        <translation>Entité ou champ</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="146"/>
+        <source>Revert: {title}</source>
+        <translation>Retour en arrière : {title}</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="148"/>
+        <source>Why revert it? The reviewers read it with the proposal.</source>
+        <translation>Pourquoi la défaire ? Les valideurs le liront avec la proposition.</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="150"/>
+        <source>Submit it for review now (otherwise it is saved as a draft in My proposals)</source>
+        <translation>La soumettre à validation tout de suite (sinon elle est enregistrée comme brouillon dans Mes propositions)</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="182"/>
+        <source>Nothing is left to revert: no proposal is created.</source>
+        <translation>Il ne reste rien à défaire : aucune proposition n'est créée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="184"/>
+        <source>The revert proposal will make these changes — {counts}:</source>
+        <translation>La proposition de retour en arrière fera ces modifications — {counts} :</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="188"/>
+        <source>{n} feature(s) were changed after the proposal was applied: they are left out of the revert, so that those later edits are not overwritten. Revert them by hand if need be:</source>
+        <translation>{n} entité(s) ont été modifiées après l'application de la proposition : elles sont laissées hors du retour en arrière, pour ne pas écraser ces modifications plus récentes. Rétablissez-les à la main si besoin :</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="195"/>
+        <source>{n} feature(s) are already as they were before the proposal: nothing to do for them.</source>
+        <translation>{n} entité(s) sont déjà telles qu'avant la proposition : rien à faire pour elles.</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="198"/>
+        <source>{n} problem(s) to fix before the revert can be submitted (it can be saved as a draft):</source>
+        <translation>{n} problème(s) à corriger avant de pouvoir soumettre le retour en arrière (il peut être enregistré comme brouillon) :</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="209"/>
+        <source>Create the revert proposal</source>
+        <translation>Créer la proposition de retour en arrière</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="211"/>
+        <source>Create and submit the revert proposal</source>
+        <translation>Créer et soumettre la proposition de retour en arrière</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="211"/>
+        <source>Save the revert as a draft</source>
+        <translation>Enregistrer le retour en arrière comme brouillon</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="252"/>
+        <source>GeoGov: check the revert against the authoritative data</source>
+        <translation>GeoGov : vérification du retour en arrière par rapport aux données de référence</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="277"/>
+        <source>GeoGov: save the revert proposal</source>
+        <translation>GeoGov : enregistrement de la proposition de retour en arrière</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="287"/>
+        <source>The revert “{title}” is kept on this computer: it is submitted once the proposal database can be reached.</source>
+        <translation>Le retour en arrière « {title} » est gardé sur cet ordinateur : il sera soumis dès que la base des propositions sera joignable.</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="290"/>
+        <source>The revert “{title}” is submitted: its reviewers are notified.</source>
+        <translation>Le retour en arrière « {title} » est soumis : ses valideurs sont prévenus.</translation>
+    </message>
+    <message>
+        <location filename="../ui/revert_dialog.py" line="293"/>
+        <source>The revert “{title}” is saved as a draft: submit it from My proposals.</source>
+        <translation>Le retour en arrière « {title} » est enregistré comme brouillon : soumettez-le depuis Mes propositions.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="145"/>
+        <source>Revert…</source>
+        <translation>Défaire…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="435"/>
+        <source>Propose to undo this applied proposal: a new proposal of yours, checked against the data as it is now (features changed since are left out) and reviewed like any other.</source>
+        <translation>Proposer de défaire cette proposition appliquée : une nouvelle proposition de votre part, vérifiée par rapport aux données actuelles (les entités modifiées depuis sont laissées de côté) et validée comme toute autre.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_dock.py" line="620"/>
+        <source>Only an applied proposal can be reverted.</source>
+        <translation>Seule une proposition appliquée peut être défaite.</translation>
     </message>
 </context>
 </TS>

@@ -7,9 +7,10 @@ Processing provider (whose algorithm modules import nothing heavy at module leve
 dock or dialog module is imported, and its widget built, the first time its action is
 used, or at start when the dock was open when QGIS last closed. What acts without being
 asked (STARTED: layer-tree indicators, the propose action following the current layer
-and warning about shared layers in edit mode, the notifications poll) starts once QGIS
-has finished starting, one component per event-loop turn, so that the window shows
-first; ``start_seconds`` keeps what each took (`make bench` prints it).
+and warning about shared layers in edit mode, the notifications poll, the history offered
+on governed features and layers) starts once QGIS has finished starting, one component
+per event-loop turn, so that the window shows first; ``start_seconds`` keeps what each
+took (`make bench` prints it).
 
 Everything added is recorded and removed in :meth:`GeoGovPlugin.unload`, whatever was
 built by then, so unloading and loading again (Plugin Reloader) leaves QGIS exactly as
@@ -34,7 +35,7 @@ PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 
 # ui/ modules whose ``start(plugin)`` runs once QGIS has finished starting: they act
 # without being asked. It returns an object with ``unload()``, or None.
-STARTED = ("layer_indicator", "propose_action", "notifications")
+STARTED = ("layer_indicator", "propose_action", "notifications", "history_actions")
 
 # The docks open when QGIS last closed (module names): QGIS restores dock positions from
 # its saved window state, but a dock built later must be put back by the plugin.
@@ -101,6 +102,10 @@ def entries():
         Entry("my_proposals", "my_proposals.svg", tr("My proposals"), "geogov_my_proposals",
               shortcut="Ctrl+Alt+Shift+M",
               tooltip=tr("Your proposals, their status and what the reviewers said")),
+        Entry("history_actions.show_layer_history", "history.svg", tr("History of the current layer…"),
+              "geogov_layer_history", toolbar=False,
+              tooltip=tr("The applied proposals of the current layer's dataset: when, who proposed and "
+                         "approved them, why, what they changed; revert one")),
     )
 
 

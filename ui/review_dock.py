@@ -15,7 +15,9 @@ one's own proposal, no comment yet, not awaiting one's decision. The version of 
 proposal shown is sent with each decision, so a concurrent decision gets the store's
 clear refusal instead of overriding it. "Apply to the authoritative data" (an approved
 proposal, a steward or a coordinator) runs in a task with progress and cancel; a
-conflict opens the 3-way conflict dialog, whose choices rebase the proposal.
+conflict opens the 3-way conflict dialog, whose choices rebase the proposal. "Revert…" (an
+applied proposal) proposes to undo it: a new proposal of the current user, checked against
+the data as it is now and reviewed like any other (ui/revert_dialog.py).
 
 Every store, network or database access runs in a QgsTask (plugin/bridge/review.py);
 widgets are updated in the tasks' callbacks on the main thread.
@@ -30,7 +32,7 @@ from qgis.core import Qgis, QgsMapLayerType, QgsProject
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QTreeWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QPushButton, QTreeWidgetItem, QWidget
 
 from ..plugin.bridge import settings as gsettings
 from ..plugin.bridge.i18n import tr
@@ -76,6 +78,7 @@ from .proposal_view import (
     size_tooltip,
 )
 from .propose_changes import proposal_status_label
+from .revert_dialog import RevertFlow
 from .standard_buttons import ask
 
 OBJECT_NAME = "GeoGovReviewDock"
@@ -138,6 +141,11 @@ class ReviewDock(QgsDockWidget):
         ui.conflicts_button.setText(tr("Resolve the conflicts…"))
         ui.catalogue_button.setText(tr("Update the catalogue record"))
         ui.cancel_button.setText(tr("Cancel"))
+        # Not in review_dock.ui: the revert of an applied proposal, beside the apply.
+        self.revert_button = QPushButton(tr("Revert…"))
+        self.revert_button.setObjectName("revert_button")
+        ui.apply_layout.insertWidget(ui.apply_layout.indexOf(ui.cancel_button), self.revert_button)
+        self.revert = RevertFlow(iface, None, self.load_settings, self)
         ui.reason_label.setStyleSheet(WARNING_STYLE)
         ui.progress.setVisible(False)
         ui.splitter.setStretchFactor(0, 2)
@@ -157,6 +165,8 @@ class ReviewDock(QgsDockWidget):
         ui.conflicts_button.clicked.connect(self.open_conflicts)
         ui.catalogue_button.clicked.connect(self.retry_catalogue)
         ui.cancel_button.clicked.connect(self.cancel)
+        self.revert_button.clicked.connect(self.revert_applied)
+        self.revert.finished.connect(self._reverted)
         self.proposal_view.comment_requested.connect(self.comment)
         self.diff_view.failed.connect(self._diff_failed)
         self.attribute_view.failed.connect(self._diff_failed)
@@ -418,6 +428,13 @@ class ReviewDock(QgsDockWidget):
         conflicts = self.detail is not None and self.detail.proposal.status == CONFLICT
         ui.conflicts_button.setVisible(conflicts)
         ui.conflicts_button.setEnabled(conflicts and self.task is None and bool(self.detail.conflicts))
+        applied = self.detail is not None and self.detail.proposal.status == APPLIED
+        self.revert_button.setVisible(applied)
+        revert_reason = self.revert_reason()
+        self.revert_button.setEnabled(applied and not revert_reason)
+        self.revert_button.setToolTip(revert_reason or tr(
+            "Propose to undo this applied proposal: a new proposal of yours, checked against the data as it "
+            "is now (features changed since are left out) and reviewed like any other."))
         ui.cancel_button.setVisible(self.task is not None and self.cancellable)
         ui.refresh_button.setEnabled(self.task is None)
 
@@ -594,6 +611,40 @@ class ReviewDock(QgsDockWidget):
                 reloaded.append(layer.id())
         return reloaded
 
+    # ------------------------------------------------------------------ revert
+    def revert_reason(self) -> str:
+        """Why "Revert…" cannot be used now ("" when it can)."""
+        if self.detail is None:
+            return tr("Select one proposal in the list.")
+        if self.detail.proposal.status != APPLIED:
+            return tr("Only an applied proposal can be reverted.")
+        if self.task is not None or self.revert.busy:
+            return tr("Wait for the current operation to finish.")
+        return ""
+
+    @robust_slot(lambda self: self.iface)
+    def revert_applied(self, *_):
+        if self.revert_reason():
+            return
+        proposal = self.detail.proposal
+        self.revert.convention = self.convention
+        self._status(tr("Checking the revert of “{title}” against the authoritative data…").format(
+            title=proposal.title))
+        self.revert.start(proposal.id)
+        self._update_buttons()
+
+    @robust_slot(lambda self: self.iface)
+    def _reverted(self, outcome):
+        self.last_outcome = outcome
+        if outcome is not None:
+            self._status(self.revert.message, OK_STYLE)
+            self._reload_after(outcome.proposal.id if outcome.proposal is not None else None)
+        elif self.revert.error is not None:
+            self._failed_text(error_text(self.revert.error))
+        else:
+            self._status(tr("Nothing was reverted."))
+        self._update_buttons()
+
     @robust_slot(lambda self: self.iface)
     def cancel(self, *_):
         if self.task is not None:
@@ -654,6 +705,7 @@ class ReviewDock(QgsDockWidget):
     def unload(self):
         if self.task is not None:
             self.task.cancel()
+        self.revert.unload()
         self.clear_layers()
         for dialog in (self.conflict_dialog, self.changelog_dialog):
             if dialog is not None:

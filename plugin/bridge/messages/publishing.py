@@ -1,5 +1,5 @@
 """Sentences for publishing: the apply engine's errors and problems (apply.*, wfs.*, wfst.*,
-geometry.*, conflict.*, changelog.*, plugin/publishing), the review bridge's own codes
+geometry.*, conflict.*, changelog.*, revert.*, plugin/publishing), the review bridge's own codes
 (apply.not_approved, diff.*), and what an apply did (:func:`apply_result_text`), from
 the ApplyResult's data rather than its English summary.
 
@@ -122,6 +122,18 @@ def messages() -> dict:
         "diff.no_geometry": tr("The changes of this proposal have no geometry to show on the map."),
         "diff.style": tr("The diff style cannot be loaded: {message}"),
         "diff.features": tr("The diff layers cannot be built: {message}"),
+        # reverting an applied proposal (plugin/publishing/revert.py, bridge/history.py)
+        "revert": tr("The proposal cannot be reverted: {message}"),
+        "revert.not_applied": tr("Only an applied proposal can be reverted (this one is “{status}”)."),
+        "revert.no_changes": tr("This proposal changed nothing: there is nothing to revert."),
+        "revert.nothing_left": tr("Nothing is left to revert: every feature of this proposal is already as "
+                                  "it was before, or was changed since."),
+        "revert.problems": tr("The revert cannot be submitted: {count} problem(s) must be fixed first. It "
+                              "can still be saved as a draft."),
+        "revert.unreadable": tr("The authoritative data “{path}” cannot be read ({detail}): the revert "
+                                "cannot be checked against it."),
+        "revert.key_missing": tr("The authoritative data “{layer}” has no field “{field}”: the features of "
+                                 "the proposal cannot be found in it."),
     }
 
 
