@@ -288,10 +288,12 @@ def test_revert_from_the_review_dock_submits_a_new_proposal(store, applied, dock
     wait_for(lambda: not dock.revert.busy, timeout=30)
     R.wait_idle(dock)
     revert = dock.revert.outcome.proposal
-    assert revert.status == "submitted" and len(revert.changeset.changes) == 4
+    assert revert.status == "submitted"
     assert "is submitted" in dock.ui.status_label.text()
     with R.store_as(store, "steward_sipperec") as steward:
-        assert steward.get_proposal(revert.id).status == "submitted"
+        # What the store holds (a transition hands back the proposal without its changes).
+        stored = steward.get_proposal(revert.id)
+        assert stored.status == "submitted" and len(stored.changeset.changes) == 4
     # A proposal not applied cannot be reverted: the button says why.
     dock.select([revert.id])
     R.wait_idle(dock)
