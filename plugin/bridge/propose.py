@@ -15,6 +15,10 @@ proposal needs, in two steps:
    those communes, plus the DPO for personal data: governance/stewardship.py) and the
    validation problems (plugin/proposals/validation.py).
 
+Changes may be left out one by one (plugin/proposals/leave_out.py): :func:`prepare` with
+``excluded`` validates, places and routes only the included ones, and with ``computed``
+(the Prepared of an earlier computation) it does so without computing the diff again.
+
 Saving, submitting and listing are in propose_store.py; the dialog in ui/propose_dialog.py.
 """
 
@@ -37,6 +41,7 @@ from ..governance.resolution import find_dataset
 from ..governance.targets import target_allowed
 from ..proposals import rules
 from ..proposals.changeset import compute_changeset
+from ..proposals.leave_out import change_ref, included, known
 from ..proposals.model import INSERT, ChangeSet, Problem, Schema, Target
 from ..proposals.store import Identity
 from ..proposals.target_rules import gpkg_constraint_problems
@@ -145,7 +150,8 @@ class EditBufferRows:
     QGIS feature id (stable while the layer is edited), so a changed key is an update;
     inserts get their key field's value, else their provisional (negative) feature id.
     Fields added in the edit buffer are not in the schema: their values appear as unknown
-    fields (validation refuses them).
+    fields (validation refuses them). After :meth:`changeset`, :attr:`feature_ids` says which
+    feature of the layer each change is ({(op, key): feature id}, leave_out.change_ref).
     """
 
     def __init__(self, layer: QgsVectorLayer, schema: Schema):
@@ -172,6 +178,7 @@ class EditBufferRows:
         self.edited_key_index = layer_fields.indexOf(schema.key) if schema.key != FEATURE_ID else -1
         self.provider_source = provider.featureSource()
         self.layer_source = QgsVectorLayerFeatureSource(layer)
+        self.feature_ids = {}
 
     def __len__(self):
         return len(self.base_ids) + len(self.added)
@@ -209,8 +216,12 @@ class EditBufferRows:
         changeset = compute_changeset(base_rows, edited_rows, self.schema, progress=progress,
                                       is_cancelled=is_cancelled,
                                       expected_rows=len(base_rows) + len(edited_rows))
+        feature_ids = {}
         for change in changeset.changes:
-            change.key = insert_keys[change.key] if change.op == INSERT else base_keys[change.key]
+            fid = change.key
+            change.key = insert_keys[fid] if change.op == INSERT else base_keys[fid]
+            feature_ids[change_ref(change)] = fid
+        self.feature_ids = feature_ids
         return changeset
 
 
@@ -321,10 +332,27 @@ class Prepared:
     proposal: object = None        # the Proposal as saved, when saved
     saved_locally: bool = False    # saved in the PostgreSQL store's local outbox only
     save_error: Optional[GeoGovError] = None
+    # Every change computed (``changeset`` holds the included ones: all but ``excluded``,
+    # the leave_out refs of the changes left out); None: the same as ``changeset``.
+    computed: Optional[ChangeSet] = None
+    excluded: frozenset = frozenset()
+    # Edit buffer: which feature of the layer each computed change is ({ref: feature id}).
+    feature_ids: dict = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
+        """Nothing is proposed (nothing changed, or every change is left out)."""
         return not self.changeset.changes
+
+    @property
+    def all_changes(self) -> ChangeSet:
+        """Every change computed, the left-out ones included."""
+        return self.computed if self.computed is not None else self.changeset
+
+    @property
+    def nothing_changed(self) -> bool:
+        """The edited version is the same as the authoritative one."""
+        return not self.all_changes.changes
 
     @property
     def departements(self) -> list:
@@ -339,15 +367,28 @@ def compute(source: ProposeSource, progress=None, is_cancelled=None) -> ChangeSe
     return diff_layer_rows(base, edited, source.schema, progress=progress, is_cancelled=is_cancelled)
 
 
-def prepare(source: ProposeSource, convention, identity: Identity, *, progress=None,
-            is_cancelled=None) -> Prepared:
-    """Change set, places, reviewers, proposer territory, validation (any thread)."""
+def prepare(source: ProposeSource, convention, identity: Identity, *, excluded=(), computed=None,
+            progress=None, is_cancelled=None) -> Prepared:
+    """Change set, places, reviewers, proposer territory, validation (any thread).
+
+    ``excluded``: the refs (leave_out.change_ref) of the changes left out — they are not
+    validated, placed nor proposed (a ref no longer computed is forgotten). ``computed``: a
+    Prepared of the same source whose changes are taken as they are (only the checks run
+    again, e.g. after a change was left out)."""
     def part(start, end):
         if progress is None:
             return None
         return lambda fraction: progress(start + (end - start) * fraction)
 
-    changeset = compute(source, progress=part(0.0, 0.5), is_cancelled=is_cancelled)
+    if computed is not None:
+        everything, feature_ids = computed.all_changes, dict(computed.feature_ids)
+        start = 0.0
+    else:
+        everything = compute(source, progress=part(0.0, 0.5), is_cancelled=is_cancelled)
+        feature_ids = dict(getattr(source.rows, "feature_ids", None) or {})
+        start = 0.5
+    excluded = known(excluded, everything)
+    changeset = included(everything, excluded)
     partner = identity.partner or ""
     problems = []
     if not partner:
@@ -357,13 +398,14 @@ def prepare(source: ProposeSource, convention, identity: Identity, *, progress=N
         restricted = convention.proposal_territory(partner, source.dataset_id)
     placement = locate(changeset, convention.reference,
                        restricted.territory_set() if restricted is not None else None,
-                       progress=part(0.5, 0.8), is_cancelled=is_cancelled)
+                       progress=part(start, start + (1.0 - start) * 0.6), is_cancelled=is_cancelled)
     routing = review_routing(convention, source.dataset_id, placement.communes, bool(placement.unplaced))
     proposer = proposer_from_convention(convention, partner, source.dataset_id)
-    problems += validate(changeset, source.schema, proposer, progress=part(0.8, 1.0),
+    problems += validate(changeset, source.schema, proposer, progress=part(start + (1.0 - start) * 0.6, 1.0),
                          is_cancelled=is_cancelled)
     if source.target.kind == "gpkg":
         problems += gpkg_constraint_problems(source.target.uri, source.target.layer, changeset,
                                              known=problems, is_cancelled=is_cancelled)
     problems += territory_problems(changeset, placement, known=problems)
-    return Prepared(source, changeset, problems, placement, routing, identity)
+    return Prepared(source, changeset, problems, placement, routing, identity,
+                    computed=everything if excluded else None, excluded=excluded, feature_ids=feature_ids)

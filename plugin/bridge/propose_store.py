@@ -111,21 +111,26 @@ def save_draft(store, proposal: Proposal, existing_id: str = "") -> Proposal:
 
 
 def prepare_and_save(source: ProposeSource, convention, settings, outbox_path: Optional[str],
-                     title: str, comment: str = "", *, progress=None, is_cancelled=None) -> Prepared:
+                     title: str, comment: str = "", *, excluded=(), computed: Optional[Prepared] = None,
+                     progress=None, is_cancelled=None) -> Prepared:
     """For the task of "Propose my changes": compute, validate, and save the draft at once
     (a crash or a lost connection then loses nothing). A store that refuses the draft
     (e.g. outside the partner's territory) leaves ``save_error`` set, not an exception:
-    the dialog still shows the changes and the problems."""
+    the dialog still shows the changes and the problems.
+
+    ``excluded`` / ``computed`` (propose.prepare): the changes left out are neither checked
+    nor saved; with ``computed``, the changes are not computed again (a change was left out
+    or taken back in) and the draft is updated with the included ones."""
+    options = {"excluded": excluded, "computed": computed, "progress": progress, "is_cancelled": is_cancelled}
     try:
         store = open_store(settings, create=True, outbox_path=outbox_path)
     except StoreError as error:
-        prepared = prepare(source, convention, settings_identity(settings, convention), progress=progress,
-                           is_cancelled=is_cancelled)
+        prepared = prepare(source, convention, settings_identity(settings, convention), **options)
         prepared.store_kind, prepared.save_error = settings.store_kind, error
         return prepared
     try:
         identity, offline = identity_of(store, settings, convention)
-        prepared = prepare(source, convention, identity, progress=progress, is_cancelled=is_cancelled)
+        prepared = prepare(source, convention, identity, **options)
         prepared.store_kind, prepared.offline = store.kind, offline
         if prepared.empty:
             return prepared
