@@ -1,7 +1,9 @@
 """The "Propose my changes" action: toolbar and menu, enabled when there is something to
 propose — a vector layer being edited with changes, or a local copy made from a shared
 layer (custom property ``geogov/copy_of``). It opens ui/propose_dialog.py on the current
-layer and starts computing at once.
+layer and starts computing at once. The dialog is not modal — the map stays usable while
+it is open — and there is one per layer: asked again for a layer whose dialog is open, the
+action brings that dialog to the front and computes its changes again.
 
 "Edit a local copy" (menu) writes the current shared layer into a GeoPackage of the
 profile in a task (plugin/bridge/propose_copy.py), adds it to the project in edit mode
@@ -52,8 +54,35 @@ class _Component:
         self.copy_action = copy_action
         self.state = state
         self.layer = None
-        self.dialog = None
+        self.dialogs = []           # the open propose dialogs, one per layer
         self.task = None
+
+    @property
+    def dialog(self):
+        """The propose dialog opened last (None when none is open)."""
+        return self.dialogs[-1] if self.dialogs else None
+
+    def dialog_for(self, layer):
+        """The open propose dialog of ``layer``, if any."""
+        for dialog in list(self.dialogs):
+            try:
+                if dialog.isVisible() and dialog.proposes(layer):
+                    return dialog
+            except RuntimeError:
+                self.dialogs.remove(dialog)   # deleted with the main window
+        return None
+
+    def opened(self, dialog):
+        self.dialogs.append(dialog)
+        dialog.finished.connect(lambda *_: self._closed(dialog))
+
+    def _closed(self, dialog):
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+        try:
+            dialog.deleteLater()
+        except RuntimeError:
+            pass  # deleted with its parent
 
     def follow(self, layer=None):
         self._disconnect()
@@ -140,13 +169,13 @@ class _Component:
 
     def unload(self):
         self._disconnect()
-        if self.dialog is not None:
+        for dialog in list(self.dialogs):
             try:
-                self.dialog.reject()
-                self.dialog.deleteLater()
+                dialog.reject()
+                dialog.deleteLater()
             except RuntimeError:
                 pass  # already deleted with the main window
-            self.dialog = None
+        self.dialogs = []
 
 
 def start(plugin):
@@ -169,17 +198,19 @@ def propose_my_changes(plugin):
 
     component = plugin.started.get("propose_action")
     if component is None:
-        return
-    if component.dialog is not None:
-        try:
-            component.dialog.deleteLater()
-        except RuntimeError:
-            pass  # deleted with its parent
-    dialog = ProposeDialog(plugin.iface, component.state, plugin.iface.activeLayer(),
-                           plugin.iface.mainWindow())
-    component.dialog = dialog
-    dialog.open()
+        return None
+    layer = plugin.iface.activeLayer()
+    dialog = component.dialog_for(layer)
+    if dialog is None:
+        dialog = ProposeDialog(plugin.iface, component.state, layer, plugin.iface.mainWindow())
+        component.opened(dialog)
+        # Not modal: the technician pans and zooms the map to the features it names.
+        dialog.show()
+    else:
+        dialog.raise_()
+        dialog.activateWindow()
     dialog.start()
+    return dialog
 
 
 def edit_a_local_copy(plugin):

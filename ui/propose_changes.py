@@ -4,6 +4,10 @@ The change list is a three-column tree (feature or field / before / after): one 
 per kind of change with its count, each modified feature listing its changed fields as
 old → new, and "geometry changed" when it moved. Large change sets show the first
 :data:`SHOWN_PER_GROUP` features of each group and say how many more there are.
+
+In the propose dialog the list is *checkable*: a checkbox per change (and per group, and
+one for the "… and n more" of a large group) leaves it out of the proposal or takes it
+back in (:func:`fill_changes` with ``excluded``, :func:`excluded_refs`, :func:`check_refs`).
 """
 
 from __future__ import annotations
@@ -16,11 +20,17 @@ from qgis.PyQt.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from ..plugin.bridge.i18n import tr
 from ..plugin.bridge.messages.proposals import feature_label
+from ..plugin.proposals.leave_out import change_ref
 from ..plugin.proposals.model import DELETE, INSERT, UPDATE
 from ..plugin.territories.departements import departement_name
 
 SHOWN_PER_GROUP = 500
 VALUE_CHARS = 120
+# Item data: a change's leave_out ref (feature items), the refs a "… and n more" item stands for.
+REF_ROLE = Qt.ItemDataRole.UserRole + 1
+HIDDEN_REFS_ROLE = Qt.ItemDataRole.UserRole + 2
+CHECKED, UNCHECKED, PARTLY = (Qt.CheckState.Checked, Qt.CheckState.Unchecked,
+                              Qt.CheckState.PartiallyChecked)
 
 
 def proposal_status_label(status: str) -> str:
@@ -62,6 +72,14 @@ def counts_text(counts: dict) -> str:
         deleted=counts.get(DELETE, 0))
 
 
+def proposed_counts_text(counts: dict, left_out: int) -> str:
+    """The counts of what is proposed, and how many changes are left out."""
+    if not left_out:
+        return counts_text(counts)
+    return tr("{proposed} — {n} left out (they stay in your edits)").format(
+        proposed=tr("Proposed: {counts}").format(counts=counts_text(counts)), n=left_out)
+
+
 def _group(tree, title: str, count: int) -> QTreeWidgetItem:
     item = QTreeWidgetItem(tree, [title.format(n=count)])
     item.setExpanded(True)
@@ -71,11 +89,23 @@ def _group(tree, title: str, count: int) -> QTreeWidgetItem:
     return item
 
 
-def fill_changes(tree: QTreeWidget, changeset) -> None:
-    """Fill ``tree`` (3 columns) with the changes of ``changeset`` (None: empty)."""
+def _checkable(item: QTreeWidgetItem, state, locked: bool) -> None:
+    # A QTreeWidgetItem is user-checkable by default: a locked one is not.
+    checkable = Qt.ItemFlag.ItemIsUserCheckable
+    item.setFlags(item.flags() & ~checkable if locked else item.flags() | checkable)
+    item.setCheckState(0, state)
+
+
+def fill_changes(tree: QTreeWidget, changeset, excluded=None, locked: bool = False) -> None:
+    """Fill ``tree`` (3 columns) with the changes of ``changeset`` (None: empty). With
+    ``excluded`` (a set of leave_out refs, possibly empty), every change gets a checkbox,
+    unchecked for the refs of ``excluded``; ``locked``: shown, but not to be changed."""
     tree.clear()
     if changeset is None:
         return
+    checkable = excluded is not None
+    excluded = frozenset(excluded or ())
+    leave_tip = tr("Uncheck to leave this change out of the proposal: it stays in your edits.")
     by_op = {INSERT: [], UPDATE: [], DELETE: []}
     for change in changeset.changes:
         by_op.setdefault(change.op, []).append(change)
@@ -85,9 +115,16 @@ def fill_changes(tree: QTreeWidget, changeset) -> None:
         if not changes:
             continue
         group = _group(tree, titles[op], len(changes))
+        if checkable:
+            group.setToolTip(0, tr("Uncheck to leave all these changes out of the proposal."))
         for change in changes[:SHOWN_PER_GROUP]:
             item = QTreeWidgetItem(group, [feature_label(change.key, change.op)])
             item.setData(0, Qt.ItemDataRole.UserRole, change.key)
+            if checkable:
+                which = change_ref(change)
+                item.setData(0, REF_ROLE, which)
+                item.setToolTip(0, leave_tip)
+                _checkable(item, UNCHECKED if which in excluded else CHECKED, locked)
             if op == UPDATE:
                 for name, (old, new) in change.changed_values().items():
                     QTreeWidgetItem(item, [name, value_text(old), value_text(new)])
@@ -97,11 +134,76 @@ def fill_changes(tree: QTreeWidget, changeset) -> None:
             elif op == INSERT:
                 values = [(n, v) for n, v in (change.new or {}).items() if v is not None]
                 item.setText(2, ", ".join(f"{n} = {value_text(v)}" for n, v in values[:4]))
+                item.setToolTip(2, "\n".join(f"{n} = {value_text(v)}" for n, v in values))
             else:
                 values = [(n, v) for n, v in (change.old or {}).items() if v is not None]
                 item.setText(1, ", ".join(f"{n} = {value_text(v)}" for n, v in values[:4]))
+                item.setToolTip(1, "\n".join(f"{n} = {value_text(v)}" for n, v in values))
         if len(changes) > SHOWN_PER_GROUP:
-            QTreeWidgetItem(group, [tr("… and {n} more").format(n=len(changes) - SHOWN_PER_GROUP)])
+            more = QTreeWidgetItem(group, [tr("… and {n} more").format(n=len(changes) - SHOWN_PER_GROUP)])
+            if checkable:
+                hidden = [change_ref(c) for c in changes[SHOWN_PER_GROUP:]]
+                more.setData(0, HIDDEN_REFS_ROLE, hidden)
+                more.setToolTip(0, tr("Uncheck to leave these changes out of the proposal."))
+                _checkable(more, _state(sum(r in excluded for r in hidden), len(hidden)), locked)
+        if checkable:
+            # Its state is its children's (Qt computes it): checking it checks them all.
+            group.setFlags((group.flags() & ~Qt.ItemFlag.ItemIsUserCheckable if locked else
+                            group.flags() | Qt.ItemFlag.ItemIsUserCheckable) | Qt.ItemFlag.ItemIsAutoTristate)
+
+
+def _state(out: int, total: int):
+    return CHECKED if not out else UNCHECKED if out == total else PARTLY
+
+
+def _feature_items(tree: QTreeWidget):
+    for g in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(g)
+        for i in range(group.childCount()):
+            yield group.child(i)
+
+
+def excluded_refs(tree: QTreeWidget, previous=frozenset()) -> frozenset:
+    """The refs the unchecked items of a checkable change tree leave out. A partly checked
+    "… and n more" item keeps the choices of ``previous`` for the changes it stands for."""
+    previous = frozenset(previous)
+    out = set()
+    for item in _feature_items(tree):
+        which = item.data(0, REF_ROLE)
+        hidden = item.data(0, HIDDEN_REFS_ROLE)
+        state = item.checkState(0)
+        if which is not None and state == UNCHECKED:
+            out.add(which)
+        elif hidden:
+            if state == UNCHECKED:
+                out.update(hidden)
+            elif state == PARTLY:
+                out.update(r for r in hidden if r in previous)
+    return frozenset(out)
+
+
+def check_refs(tree: QTreeWidget, excluded) -> None:
+    """Set the checkboxes of a checkable change tree to ``excluded``."""
+    excluded = frozenset(excluded)
+    for item in _feature_items(tree):
+        which = item.data(0, REF_ROLE)
+        hidden = item.data(0, HIDDEN_REFS_ROLE)
+        if which is not None:
+            state = UNCHECKED if which in excluded else CHECKED
+        elif hidden:
+            state = _state(sum(r in excluded for r in hidden), len(hidden))
+        else:
+            continue
+        if item.checkState(0) != state:
+            item.setCheckState(0, state)
+
+
+def item_of(tree: QTreeWidget, which):
+    """The item of the change ``which`` (None when it is not shown: beyond SHOWN_PER_GROUP)."""
+    for item in _feature_items(tree):
+        if item.data(0, REF_ROLE) == which:
+            return item
+    return None
 
 
 # ---------------------------------------------------------------------------- summary

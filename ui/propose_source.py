@@ -16,13 +16,18 @@ class ProposeSourceBox(QGroupBox):
         super().__init__(tr("What to propose"), parent)
         form = QFormLayout(self)
         self.mode_buffer = QRadioButton(tr("My edits in the layer (its edit buffer)"))
-        self.mode_layers = QRadioButton(tr("The differences between an edited copy and the "
-                                           "authoritative layer"))
+        self.mode_buffer.setToolTip(tr("The edits not saved yet of the shared layer, in QGIS's edit mode."))
+        # Short enough for the dialog's left column; the tooltip says it in full.
+        self.mode_layers = QRadioButton(tr("An edited copy, compared with the authoritative layer"))
+        self.mode_layers.setToolTip(tr("The differences between an edited copy and the "
+                                       "authoritative layer"))
         self.layer_combo = QgsMapLayerComboBox()
         self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
         self.copy_combo = QgsMapLayerComboBox()
         self.copy_combo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
         self.compute_button = QPushButton(tr("Compute the changes again"))
+        self.compute_button.setToolTip(tr("Read the edits again (after fixing a problem in the layer) "
+                                          "and check them."))
         form.addRow(self.mode_buffer)
         form.addRow(self.mode_layers)
         form.addRow(tr("Shared layer"), self.layer_combo)

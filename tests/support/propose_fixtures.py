@@ -133,3 +133,43 @@ def edit_buffer_changeset(layer, key: str = "identifiant"):
 def wait_idle(widget, timeout: float = 60.0):
     """Until the dialog's / dock's task has finished (its callbacks ran)."""
     wait_for(lambda: not widget.busy, timeout=timeout)
+
+
+CYCLABLE_TABLE = "amenagements_cyclables"
+
+
+def shared_layer(demo_folder, folder, table: str = CYCLABLE_TABLE, project=None):
+    """A fresh copy of a demo layer (tests.sdi.geodata), standing for the authoritative data,
+    added to the project: (layer, path of its GeoPackage)."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from geogov.tests.support.servers import copy_geopackage
+
+    path = copy_geopackage(Path(demo_folder) / f"{table}.gpkg",
+                           Path(folder) / "authoritative" / f"{table}.gpkg")
+    layer = QgsVectorLayer(f"{path}|layername={table}", table, "ogr")
+    assert layer.isValid()
+    (project or QgsProject.instance()).addMapLayer(layer)
+    return layer, path
+
+
+@dataclass
+class OutsideEdit:
+    key: str               # identifiant of the Paris (75) cycle lane changed by tech94 (94)
+    fid: int
+
+
+def edit_outside(layer) -> OutsideEdit:
+    """In edit mode already: change a cycle lane of Paris, outside tech94's territory
+    (a proposal.outside_territory problem)."""
+    paris = next(layer.getFeatures("\"departement\" = '75' AND \"revetement\" <> 'pavés'"))
+    assert layer.changeAttributeValue(paris.id(), layer.fields().indexOf("revetement"), "pavés")
+    return OutsideEdit(str(paris["identifiant"]), paris.id())
+
+
+def proposed(dialog):
+    """Compute, check and save the dialog's changes; its Prepared."""
+    dialog.start()
+    wait_idle(dialog)
+    assert dialog.prepared is not None, dialog.status.text()
+    return dialog.prepared
