@@ -132,6 +132,9 @@ class ProposeDialog(QDialog):
         self.confirm = self._ask
         self.setWindowTitle(tr("Propose my changes"))
         self.setMinimumSize(MINIMUM_SIZE)
+        # Before the layer combo boxes exist: told of a removal while they still show the layer.
+        QgsProject.instance().layersWillBeRemoved.connect(self._layers_removed)
+        self._source_ids = set()       # the layers of the computation under way or shown
         layout = QVBoxLayout(self)
 
         # Left, scrolling when the screen is small: what to propose, then the proposal (its own
@@ -295,7 +298,6 @@ class ProposeDialog(QDialog):
         self.zoom_problem_button.clicked.connect(self.zoom_to_problem)
         self.leave_out_button.clicked.connect(self.leave_out_problem)
         self.include_all_button.clicked.connect(self.include_all)
-        QgsProject.instance().layersWillBeRemoved.connect(self._layers_removed)
         self.source_box.choose(layer)
         self._show_problems(False)
         self.resize(default_size(self._available()))
@@ -394,6 +396,7 @@ class ProposeDialog(QDialog):
             source.proposal_id = self.proposal.id
         # Edits made from now on are not in this computation (see submit_blocker).
         self._follow(edited)
+        self._source_ids = {layer.id(), edited.id()}
         self._edited_since = False
         settings = copy.deepcopy(self.load_settings())
         title = self.title.text().strip() or tr("Changes to {dataset}").format(dataset=source.dataset_title)
@@ -740,8 +743,7 @@ class ProposeDialog(QDialog):
         except RuntimeError:
             mine = {}
         prepared = self.prepared
-        ids = set(mine) | ({prepared.source.layer_id, prepared.source.edited_layer_id} - {""}
-                           if prepared is not None else set())
+        ids = set(mine) | self._source_ids
         gone = [i for i in layer_ids if i in ids]
         if not gone:
             return
