@@ -3312,7 +3312,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Il n'y a rien à proposer : la couche révisée est identique à la couche d'origine.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="211"/>
+        <location filename="../ui/propose_dialog.py" line="402"/>
         <source>Changes to {dataset}</source>
         <translation>Modifications de {dataset}</translation>
     </message>
@@ -3627,12 +3627,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Retrait de la proposition…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="367"/>
+        <location filename="../ui/propose_dialog.py" line="831"/>
         <source>Submitting the proposal…</source>
         <translation>Soumission de la proposition…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="423"/>
+        <location filename="../ui/propose_dialog.py" line="906"/>
         <source>Sending the drafts kept on this computer…</source>
         <translation>Envoi des brouillons conservés sur cet ordinateur…</translation>
     </message>
@@ -3782,197 +3782,197 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Proposer mes modifications…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="28"/>
+        <location filename="../ui/propose_changes.py" line="38"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="28"/>
+        <location filename="../ui/propose_changes.py" line="38"/>
         <source>Submitted, awaiting review</source>
         <translation>Soumise, en attente de validation</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="29"/>
+        <location filename="../ui/propose_changes.py" line="39"/>
         <source>Changes requested</source>
         <translation>Modifications demandées</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="29"/>
+        <location filename="../ui/propose_changes.py" line="39"/>
         <source>Approved</source>
         <translation>Approuvée</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="30"/>
+        <location filename="../ui/propose_changes.py" line="40"/>
         <source>Rejected</source>
         <translation>Rejetée</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="30"/>
+        <location filename="../ui/propose_changes.py" line="40"/>
         <source>Applied to the data</source>
         <translation>Appliquée aux données</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="31"/>
+        <location filename="../ui/propose_changes.py" line="41"/>
         <source>Conflict with newer data</source>
         <translation>En conflit avec des données plus récentes</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="31"/>
+        <location filename="../ui/propose_changes.py" line="41"/>
         <source>Withdrawn</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="36"/>
+        <location filename="../ui/propose_changes.py" line="46"/>
         <source>approved</source>
         <translation>approuvée</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="36"/>
+        <location filename="../ui/propose_changes.py" line="46"/>
         <source>rejected</source>
         <translation>rejetée</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="37"/>
+        <location filename="../ui/propose_changes.py" line="47"/>
         <source>requested changes</source>
         <translation>modifications demandées</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="41"/>
+        <location filename="../ui/propose_changes.py" line="51"/>
         <source>steward</source>
         <translation>référent validation</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="41"/>
+        <location filename="../ui/propose_changes.py" line="51"/>
         <source>data protection officer</source>
         <translation>délégué à la protection des données</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="42"/>
+        <location filename="../ui/propose_changes.py" line="52"/>
         <source>coordinator</source>
         <translation>coordinateur</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="47"/>
+        <location filename="../ui/propose_changes.py" line="57"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="53"/>
+        <location filename="../ui/propose_changes.py" line="63"/>
         <source>({n} bytes)</source>
         <translation>({n} octets)</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="60"/>
+        <location filename="../ui/propose_changes.py" line="70"/>
         <source>{total} change(s): {added} added, {modified} modified, {deleted} deleted</source>
         <translation>{total} changement(s) : {added} ajoutée(s), {modified} modifiée(s), {deleted} supprimée(s)</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="82"/>
+        <location filename="../ui/propose_changes.py" line="111"/>
         <source>Added ({n})</source>
         <translation>Ajoutées ({n})</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="82"/>
+        <location filename="../ui/propose_changes.py" line="111"/>
         <source>Modified ({n})</source>
         <translation>Modifiées ({n})</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="82"/>
+        <location filename="../ui/propose_changes.py" line="111"/>
         <source>Deleted ({n})</source>
         <translation>Supprimées ({n})</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="95"/>
+        <location filename="../ui/propose_changes.py" line="131"/>
         <source>geometry</source>
         <translation>géométrie</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="95"/>
+        <location filename="../ui/propose_changes.py" line="131"/>
         <source>before</source>
         <translation>avant</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="95"/>
+        <location filename="../ui/propose_changes.py" line="131"/>
         <source>moved or reshaped</source>
         <translation>déplacée ou redessinée</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="104"/>
+        <location filename="../ui/propose_changes.py" line="142"/>
         <source>… and {n} more</source>
         <translation>… et {n} autres</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="109"/>
+        <location filename="../ui/propose_changes.py" line="210"/>
         <source>WFS service</source>
         <translation>Service WFS</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="109"/>
+        <location filename="../ui/propose_changes.py" line="210"/>
         <source>PostGIS table</source>
         <translation>Table PostGIS</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="109"/>
+        <location filename="../ui/propose_changes.py" line="210"/>
         <source>GeoPackage table</source>
         <translation>Table GeoPackage</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="110"/>
+        <location filename="../ui/propose_changes.py" line="211"/>
         <source>{kind} {layer} at {where}</source>
         <translation>{kind} {layer} sur {where}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="124"/>
+        <location filename="../ui/propose_changes.py" line="226"/>
         <source>&lt;b&gt;Dataset&lt;/b&gt;: {title} ({id})</source>
         <translation>&lt;b&gt;Jeu de données&lt;/b&gt; : {title} ({id})</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="126"/>
+        <location filename="../ui/propose_changes.py" line="251"/>
         <source>&lt;b&gt;Target&lt;/b&gt;: {target}</source>
         <translation>&lt;b&gt;Cible&lt;/b&gt; : {target}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="128"/>
+        <location filename="../ui/propose_changes.py" line="229"/>
         <source>&lt;b&gt;Proposed by&lt;/b&gt;: {login} ({partner})</source>
         <translation>&lt;b&gt;Proposée par&lt;/b&gt; : {login} ({partner})</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="128"/>
+        <location filename="../ui/propose_changes.py" line="229"/>
         <source>unknown organisation</source>
         <translation>organisme inconnu</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="138"/>
+        <location filename="../ui/propose_changes.py" line="239"/>
         <source>&lt;b&gt;Where&lt;/b&gt;: {places}</source>
         <translation>&lt;b&gt;Où&lt;/b&gt; : {places}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="144"/>
+        <location filename="../ui/propose_changes.py" line="245"/>
         <source>&lt;b&gt;Reviewed by&lt;/b&gt;: {reviewers}</source>
         <translation>&lt;b&gt;Validée par&lt;/b&gt; : {reviewers}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="144"/>
+        <location filename="../ui/propose_changes.py" line="245"/>
         <source>nobody: the convention names no steward</source>
         <translation>personne : la convention ne désigne aucun référent validation</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="147"/>
+        <location filename="../ui/propose_changes.py" line="248"/>
         <source>no DPO named</source>
         <translation>aucun DPO désigné</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="148"/>
+        <location filename="../ui/propose_changes.py" line="249"/>
         <source>&lt;b&gt;And, for personal data, the data protection officer&lt;/b&gt;: {dpos}</source>
         <translation>&lt;b&gt;Et, pour les données personnelles, le délégué à la protection des données&lt;/b&gt; : {dpos}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="151"/>
+        <location filename="../ui/propose_changes.py" line="253"/>
         <source>The proposal database cannot be reached: your identity is the login of the connection, not yet confirmed by the database.</source>
         <translation>La base des propositions est injoignable : votre identité est l'identifiant de la connexion, pas encore confirmé par la base.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="85"/>
+        <location filename="../ui/propose_dialog.py" line="133"/>
         <source>Propose my changes</source>
         <translation>Proposer mes modifications</translation>
     </message>
@@ -3982,37 +3982,32 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Quoi proposer</translation>
     </message>
     <message>
-        <location filename="../ui/propose_source.py" line="18"/>
-        <source>My edits in the layer (its edit buffer)</source>
-        <translation>Mes modifications dans la couche (son tampon d'édition)</translation>
-    </message>
-    <message>
-        <location filename="../ui/propose_source.py" line="19"/>
+        <location filename="../ui/propose_source.py" line="23"/>
         <source>The differences between an edited copy and the authoritative layer</source>
         <translation>Les différences entre une copie modifiée et la couche de référence</translation>
     </message>
     <message>
-        <location filename="../ui/propose_source.py" line="25"/>
+        <location filename="../ui/propose_source.py" line="29"/>
         <source>Compute the changes again</source>
         <translation>Recalculer les changements</translation>
     </message>
     <message>
-        <location filename="../ui/propose_source.py" line="28"/>
+        <location filename="../ui/propose_source.py" line="34"/>
         <source>Shared layer</source>
         <translation>Couche partagée</translation>
     </message>
     <message>
-        <location filename="../ui/propose_source.py" line="29"/>
+        <location filename="../ui/propose_source.py" line="35"/>
         <source>Edited copy</source>
         <translation>Copie modifiée</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="98"/>
+        <location filename="../ui/propose_dialog.py" line="152"/>
         <source>GeoPackage store: there is no access control. Your identity is the one declared in the GeoGov settings, and anyone who can open the file can change it.</source>
         <translation>Registre GeoPackage : il n'y a aucun contrôle d'accès. Votre identité est celle déclarée dans les paramètres de GeoGov, et quiconque peut ouvrir le fichier peut le modifier.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="109"/>
+        <location filename="../ui/propose_dialog.py" line="187"/>
         <source>Feature / field</source>
         <translation>Entité / champ</translation>
     </message>
@@ -4027,67 +4022,67 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="126"/>
+        <location filename="../ui/propose_dialog.py" line="247"/>
         <source>Why these changes? What did you see on the ground, which source did you use?</source>
         <translation>Pourquoi ces changements ? Qu'avez-vous constaté sur le terrain, quelle source avez-vous utilisée ?</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="138"/>
+        <location filename="../ui/propose_dialog.py" line="261"/>
         <source>Send now</source>
         <translation>Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="152"/>
+        <location filename="../ui/propose_dialog.py" line="275"/>
         <source>Save draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="153"/>
+        <location filename="../ui/propose_dialog.py" line="276"/>
         <source>Submit</source>
         <translation>Soumettre</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="186"/>
+        <location filename="../ui/propose_dialog.py" line="372"/>
         <source>Choose the shared layer.</source>
         <translation>Choisissez la couche partagée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="202"/>
+        <location filename="../ui/propose_dialog.py" line="389"/>
         <source>Choose the edited copy: another layer than the shared one.</source>
         <translation>Choisissez la copie modifiée : une autre couche que la couche partagée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="213"/>
+        <location filename="../ui/propose_dialog.py" line="404"/>
         <source>Computing, checking and saving the changes…</source>
         <translation>Calcul, contrôle et enregistrement des changements…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="214"/>
+        <location filename="../ui/propose_dialog.py" line="405"/>
         <source>GeoGov: propose changes to {layer}</source>
         <translation>GeoGov : proposer des modifications de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="255"/>
+        <location filename="../ui/propose_dialog.py" line="473"/>
         <source>There is nothing to propose: the edited version is the same as the authoritative one.</source>
         <translation>Il n'y a rien à proposer : la version modifiée est identique à la version de référence.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="258"/>
+        <location filename="../ui/propose_dialog.py" line="478"/>
         <source>The draft could not be saved: {reason}</source>
         <translation>Le brouillon n'a pas pu être enregistré : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="263"/>
+        <location filename="../ui/propose_dialog.py" line="483"/>
         <source>Draft saved in the proposal store ({id}).</source>
         <translation>Brouillon enregistré dans le registre des propositions ({id}).</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="306"/>
+        <location filename="../ui/propose_dialog.py" line="531"/>
         <source>{n} problem(s) to fix before submitting:</source>
         <translation>{n} problème(s) à corriger avant de soumettre :</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="306"/>
+        <location filename="../ui/propose_dialog.py" line="531"/>
         <source>No problem found: the changes can be submitted.</source>
         <translation>Aucun problème : les changements peuvent être soumis.</translation>
     </message>
@@ -4097,112 +4092,112 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Attendez la fin de l'opération en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="320"/>
+        <location filename="../ui/propose_dialog.py" line="768"/>
         <source>The changes have not been computed yet.</source>
         <translation>Les changements n'ont pas encore été calculés.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="322"/>
+        <location filename="../ui/propose_dialog.py" line="770"/>
         <source>There is nothing to propose.</source>
         <translation>Il n'y a rien à proposer.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="324"/>
+        <location filename="../ui/propose_dialog.py" line="776"/>
         <source>Submit is disabled: fix the {n} problem(s) listed in the layer, then compute the changes again.</source>
         <translation>Impossible de soumettre : corrigez dans la couche le(s) {n} problème(s) listé(s), puis recalculez les changements.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="327"/>
+        <location filename="../ui/propose_dialog.py" line="779"/>
         <source>Submit is disabled: the draft could not be saved.</source>
         <translation>Impossible de soumettre : le brouillon n'a pas pu être enregistré.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="329"/>
+        <location filename="../ui/propose_dialog.py" line="781"/>
         <source>This proposal is submitted.</source>
         <translation>Cette proposition est soumise.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="331"/>
+        <location filename="../ui/propose_dialog.py" line="786"/>
         <source>Give the proposal a title.</source>
         <translation>Donnez un titre à la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="333"/>
+        <location filename="../ui/propose_dialog.py" line="788"/>
         <source>Say why: reviewers need the reason for these changes.</source>
         <translation>Dites pourquoi : les valideurs ont besoin de la raison de ces changements.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="367"/>
+        <location filename="../ui/propose_dialog.py" line="831"/>
         <source>Saving the draft…</source>
         <translation>Enregistrement du brouillon…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="368"/>
+        <location filename="../ui/propose_dialog.py" line="832"/>
         <source>GeoGov: save the proposal</source>
         <translation>GeoGov : enregistrer la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="384"/>
+        <location filename="../ui/propose_dialog.py" line="848"/>
         <source>The proposal is saved on this computer and will be submitted when the database is reachable.</source>
         <translation>La proposition est enregistrée sur cet ordinateur et sera soumise dès que la base sera joignable.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="390"/>
+        <location filename="../ui/propose_dialog.py" line="854"/>
         <source>Proposal submitted: {status}. The reviewers will see it in their queue.</source>
         <translation>Proposition soumise : {status}. Les valideurs la verront dans leur file d'attente.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="393"/>
+        <location filename="../ui/propose_dialog.py" line="857"/>
         <source>Draft saved ({id}).</source>
         <translation>Brouillon enregistré ({id}).</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="405"/>
+        <location filename="../ui/propose_dialog.py" line="883"/>
         <source>Discard the edits from the layer?</source>
         <translation>Abandonner les modifications de la couche ?</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="405"/>
+        <location filename="../ui/propose_dialog.py" line="877"/>
         <source>Your changes now live in the proposal “{title}”. Discard them from the layer “{layer}”? Nothing is ever saved to the shared data from here: it changes only when a steward applies the approved proposal.</source>
         <translation>Vos changements sont désormais dans la proposition « {title} ». Les abandonner dans la couche « {layer} » ? Rien n'est jamais enregistré d'ici dans les données partagées : elles ne changent que lorsqu'un référent validation applique la proposition approuvée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="424"/>
+        <location filename="../ui/propose_dialog.py" line="907"/>
         <source>GeoGov: send the local drafts</source>
         <translation>GeoGov : envoyer les brouillons locaux</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="436"/>
+        <location filename="../ui/propose_dialog.py" line="919"/>
         <source>Sent to the proposal database.</source>
         <translation>Envoyée à la base des propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="436"/>
+        <location filename="../ui/propose_dialog.py" line="919"/>
         <source>Sent and submitted.</source>
         <translation>Envoyée et soumise.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="440"/>
+        <location filename="../ui/propose_dialog.py" line="923"/>
         <source>Nothing left to send.</source>
         <translation>Plus rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="442"/>
+        <location filename="../ui/propose_dialog.py" line="925"/>
         <source>Still not sent: {reason}</source>
         <translation>Toujours pas envoyée : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="447"/>
+        <location filename="../ui/propose_dialog.py" line="930"/>
         <source>Draft saved locally: it will be sent when the database is reachable.</source>
         <translation>Brouillon enregistré localement : il sera envoyé dès que la base sera joignable.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="104"/>
+        <location filename="../ui/propose_action.py" line="133"/>
         <source>GeoGov: local copy of {layer}</source>
         <translation>GeoGov : copie locale de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="116"/>
+        <location filename="../ui/propose_action.py" line="145"/>
         <source>Local copy {path} added in edit mode: edit it, then use Propose my changes. The shared layer is not changed.</source>
         <translation>Copie locale {path} ajoutée en mode édition : modifiez-la, puis utilisez « Proposer mes modifications ». La couche partagée n'est pas modifiée.</translation>
     </message>
@@ -5223,7 +5218,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Les notifications sur les propositions sont interrompues : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="191"/>
+        <location filename="../ui/propose_dialog.py" line="377"/>
         <source>The partnership convention is still loading…</source>
         <translation>La convention de partenariat est en cours de chargement…</translation>
     </message>
@@ -5513,12 +5508,12 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>{feature} : {fields}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="80"/>
+        <location filename="../ui/propose_action.py" line="109"/>
         <source>“{layer}” is shared data: do not save your edits, use Propose my changes.</source>
         <translation>« {layer} » est une donnée partagée : n'enregistrez pas vos modifications, utilisez « Proposer mes modifications ».</translation>
     </message>
     <message>
-        <location filename="../ui/propose_action.py" line="80"/>
+        <location filename="../ui/propose_action.py" line="109"/>
         <source>The steward of the data reviews your proposal before it is applied to the shared data.</source>
         <translation>Le référent validation de la donnée examine votre proposition avant qu'elle soit appliquée aux données partagées.</translation>
     </message>
@@ -5793,12 +5788,12 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <translation>Le système de coordonnées du référentiel territorial n'a pas de code EPSG : PostGIS ne peut pas l'enregistrer.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_changes.py" line="135"/>
+        <location filename="../ui/propose_changes.py" line="236"/>
         <source>&lt;b&gt;Where&lt;/b&gt;: {places} — {n} municipalities</source>
         <translation>&lt;b&gt;Où&lt;/b&gt; : {places} — {n} communes</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="310"/>
+        <location filename="../ui/propose_dialog.py" line="536"/>
         <source>{n} change(s) lie in no municipality of the territory reference: the default stewards review them.</source>
         <translation>{n} modification(s) ne se trouvent dans aucune commune du référentiel territorial : les référents par défaut les valident.</translation>
     </message>
@@ -6387,7 +6382,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Le fichier « {path} » n'est pas un registre des propositions GeoPackage : GeoGov n'y a rien écrit. Choisissez le bon fichier dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="271"/>
+        <location filename="../ui/propose_dialog.py" line="493"/>
         <source>Your changes are kept in the layer and in this window: click “Save draft” to save them again.</source>
         <translation>Vos modifications sont conservées dans la couche et dans cette fenêtre : cliquez sur « Enregistrer le brouillon » pour les enregistrer à nouveau.</translation>
     </message>
@@ -7245,6 +7240,161 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <location filename="../ui/review_dock.py" line="620"/>
         <source>Only an applied proposal can be reverted.</source>
         <translation>Seule une proposition appliquée peut être défaite.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="79"/>
+        <source>{counts} — {n} left out (kept in your edits)</source>
+        <translation>{counts} — {n} laissée(s) de côté (gardée(s) dans vos modifications)</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="107"/>
+        <source>Uncheck to leave this change out of the proposal: it stays in your edits.</source>
+        <translation>Décochez pour laisser cette modification hors de la proposition : elle reste dans vos modifications.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="118"/>
+        <source>Uncheck to leave all these changes out of the proposal.</source>
+        <translation>Décochez pour laisser toutes ces modifications hors de la proposition.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_changes.py" line="146"/>
+        <source>Uncheck to leave these changes out of the proposal.</source>
+        <translation>Décochez pour laisser ces modifications hors de la proposition.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="148"/>
+        <source>The proposal</source>
+        <translation>La proposition</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="190"/>
+        <source>Uncheck a change to leave it out of the proposal: it stays in your edits. Select one to see it on the map.</source>
+        <translation>Décochez une modification pour la laisser hors de la proposition : elle reste dans vos modifications. Sélectionnez-en une pour la voir sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="194"/>
+        <source>Include all</source>
+        <translation>Tout inclure</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="195"/>
+        <source>Take every change left out back into the proposal.</source>
+        <translation>Remettre dans la proposition toutes les modifications laissées de côté.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="219"/>
+        <source>Zoom</source>
+        <translation>Zoomer</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="197"/>
+        <source>Select the feature of this change on its layer and zoom to it (a double click does the same).</source>
+        <translation>Sélectionner l'entité de cette modification sur sa couche et zoomer dessus (un double-clic fait de même).</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="212"/>
+        <source>Select a problem to see its feature on the map; double-click to zoom to it.</source>
+        <translation>Sélectionnez un problème pour voir son entité sur la carte ; double-cliquez pour zoomer dessus.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="216"/>
+        <source>Leave out</source>
+        <translation>Laisser de côté</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="217"/>
+        <source>Leave the change with this problem out of the proposal: it stays in your edits, to be proposed once fixed.</source>
+        <translation>Laisser hors de la proposition la modification qui a ce problème : elle reste dans vos modifications, à proposer une fois corrigée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="220"/>
+        <source>Select the feature of this problem on its layer and zoom to it (a double click does the same).</source>
+        <translation>Sélectionner l'entité de ce problème sur sa couche et zoomer dessus (un double-clic fait de même).</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="427"/>
+        <source>Checking the included changes again…</source>
+        <translation>Nouvelle vérification des modifications incluses…</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="428"/>
+        <source>GeoGov: check the changes to {layer}</source>
+        <translation>GeoGov : vérifier les modifications de {layer}</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="476"/>
+        <source>Every change is left out: check at least one to propose it.</source>
+        <translation>Toutes les modifications sont laissées de côté : cochez-en au moins une pour la proposer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="614"/>
+        <source>The proposal is saved with these changes: compute the changes again to propose the edits left in the layer.</source>
+        <translation>La proposition est enregistrée avec ces modifications : recalculez les changements pour proposer les modifications restées dans la couche.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="696"/>
+        <source>This feature is no longer in the layer (deleted): the map shows where it was.</source>
+        <translation>Cette entité n'est plus dans la couche (supprimée) : la carte montre où elle se trouvait.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="732"/>
+        <source>The edit session of “{layer}” has ended: this window keeps the changes computed before.</source>
+        <translation>La session d'édition de « {layer} » est terminée : cette fenêtre garde les changements calculés auparavant.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="753"/>
+        <source>“{layer}” was removed from the project: its proposal window is closed. A draft already saved stays in the proposal store.</source>
+        <translation>« {layer} » a été retirée du projet : sa fenêtre de proposition est fermée. Un brouillon déjà enregistré reste dans le registre des propositions.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="772"/>
+        <source>Wait: the included changes are about to be checked again.</source>
+        <translation>Patientez : les modifications incluses vont être vérifiées à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="774"/>
+        <source>Every change is left out of the proposal.</source>
+        <translation>Toutes les modifications sont laissées hors de la proposition.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="783"/>
+        <source>The layer was edited after the changes were computed: click “Compute the changes again” to propose the edits as they are now.</source>
+        <translation>La couche a été modifiée après le calcul des changements : cliquez sur « Recalculer les changements » pour proposer les modifications telles qu'elles sont maintenant.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="874"/>
+        <source>The layer was edited meanwhile: its edits are kept.</source>
+        <translation>La couche a été modifiée entre-temps : ses modifications sont conservées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="881"/>
+        <source>The {n} change(s) you left out stay in the layer's edits.</source>
+        <translation>Les {n} modification(s) laissée(s) de côté restent dans les modifications de la couche.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_dialog.py" line="896"/>
+        <source>The changes left out are still in the layer's edits.</source>
+        <translation>Les modifications laissées de côté sont toujours dans les modifications de la couche.</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_source.py" line="19"/>
+        <source>My edits in the layer</source>
+        <translation>Mes modifications dans la couche</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_source.py" line="20"/>
+        <source>The edits not saved yet of the shared layer, in QGIS's edit mode (its edit buffer).</source>
+        <translation>Les modifications pas encore enregistrées de la couche partagée, en mode édition de QGIS (son tampon d'édition).</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_source.py" line="22"/>
+        <source>An edited copy of the layer</source>
+        <translation>Une copie modifiée de la couche</translation>
+    </message>
+    <message>
+        <location filename="../ui/propose_source.py" line="30"/>
+        <source>Read the edits again (after fixing a problem in the layer) and check them.</source>
+        <translation>Relire les modifications (après avoir corrigé un problème dans la couche) et les vérifier.</translation>
     </message>
 </context>
 </TS>

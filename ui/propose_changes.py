@@ -76,8 +76,7 @@ def proposed_counts_text(counts: dict, left_out: int) -> str:
     """The counts of what is proposed, and how many changes are left out."""
     if not left_out:
         return counts_text(counts)
-    return tr("{proposed} — {n} left out (they stay in your edits)").format(
-        proposed=tr("Proposed: {counts}").format(counts=counts_text(counts)), n=left_out)
+    return tr("{counts} — {n} left out (kept in your edits)").format(counts=counts_text(counts), n=left_out)
 
 
 def _group(tree, title: str, count: int) -> QTreeWidgetItem:
@@ -221,11 +220,11 @@ def contact_text(contact) -> str:
 
 
 def summary_html(prepared, convention) -> str:
-    """Dataset, target, proposer, where, who reviews (stewards, DPO for personal data)."""
+    """Dataset, proposer, where, who reviews (stewards, DPO for personal data), then the
+    target: its path or address is long, and it comes last in a small window's box."""
     source, routing, identity = prepared.source, prepared.routing, prepared.identity
     lines = [tr("<b>Dataset</b>: {title} ({id})").format(title=escape(source.dataset_title),
-                                                          id=escape(source.dataset_id)),
-             tr("<b>Target</b>: {target}").format(target=escape(target_text(source.target)))]
+                                                          id=escape(source.dataset_id))]
     partner = convention.partners.get(identity.partner or "") if convention is not None else None
     lines.append(tr("<b>Proposed by</b>: {login} ({partner})").format(
         login=escape(identity.login or "?"),
@@ -249,6 +248,7 @@ def summary_html(prepared, convention) -> str:
         dpos = ", ".join(contact_text(c) for c in routing.dpos) or escape(tr("no DPO named"))
         lines.append(tr("<b>And, for personal data, the data protection officer</b>: {dpos}").format(
             dpos=dpos))
+    lines.append(tr("<b>Target</b>: {target}").format(target=escape(target_text(source.target))))
     if prepared.offline:
         lines.append(escape(tr("The proposal database cannot be reached: your identity is the "
                                "login of the connection, not yet confirmed by the database.")))

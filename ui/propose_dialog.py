@@ -579,8 +579,8 @@ class ProposeDialog(QDialog):
             # The feature names ("Nouvelle entité CYC-94-00081") readable, not cut to "Nouve…".
             self.changes.resizeColumnToContents(0)
             width = self.changes.viewport().width()
-            self.changes.setColumnWidth(0, min(self.changes.columnWidth(0) + 12, max(220, width * 11 // 20)))
-            self.changes.setColumnWidth(1, max(80, width * 9 // 50))
+            self.changes.setColumnWidth(0, min(self.changes.columnWidth(0) + 12, max(220, width * 31 // 50)))
+            self.changes.setColumnWidth(1, max(80, width * 8 // 50))
         self._show_counts()
 
     def _shown_locked(self) -> bool:

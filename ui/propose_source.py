@@ -15,10 +15,11 @@ class ProposeSourceBox(QGroupBox):
     def __init__(self, parent=None):
         super().__init__(tr("What to propose"), parent)
         form = QFormLayout(self)
-        self.mode_buffer = QRadioButton(tr("My edits in the layer (its edit buffer)"))
-        self.mode_buffer.setToolTip(tr("The edits not saved yet of the shared layer, in QGIS's edit mode."))
-        # Short enough for the dialog's left column; the tooltip says it in full.
-        self.mode_layers = QRadioButton(tr("An edited copy, compared with the authoritative layer"))
+        # Short, for the dialog's left column (the lists get the room); the tooltips say it in full.
+        self.mode_buffer = QRadioButton(tr("My edits in the layer"))
+        self.mode_buffer.setToolTip(tr("The edits not saved yet of the shared layer, in QGIS's edit mode "
+                                       "(its edit buffer)."))
+        self.mode_layers = QRadioButton(tr("An edited copy of the layer"))
         self.mode_layers.setToolTip(tr("The differences between an edited copy and the "
                                        "authoritative layer"))
         self.layer_combo = QgsMapLayerComboBox()
