@@ -13,9 +13,12 @@ import pytest
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt
 
+from geogov.plugin.bridge.propose import collect_edit_buffer, prepare
+from geogov.plugin.bridge.propose_layer import roll_back_proposed
 from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.leave_out import change_ref, ref
 from geogov.plugin.proposals.model import DELETE, INSERT, UPDATE
+from geogov.plugin.proposals.store import Identity
 from geogov.tests.sdi.geodata import write_geopackages
 from geogov.tests.support import propose_fixtures as P  # noqa: N812
 from geogov.ui.propose_changes import item_of
@@ -36,6 +39,12 @@ def convention():
     return P.convention()
 
 
+@pytest.fixture(autouse=True)
+def _no_layer_left_behind():
+    yield
+    QgsProject.instance().removeAllMapLayers()
+
+
 @pytest.fixture()
 def scenario(qgis_iface, demo_data, convention, tmp_path):
     """The layer with the three edits and the Paris one, a store, and the dialog on it."""
@@ -53,7 +62,6 @@ def scenario(qgis_iface, demo_data, convention, tmp_path):
     dialog.deleteLater()
     if layer.isEditable():
         layer.rollBack()
-    QgsProject.instance().removeAllMapLayers()
 
 
 def checked_again(dialog):
@@ -193,3 +201,50 @@ def test_computing_again_keeps_what_was_left_out(scenario):
     assert sorted(change_ref(c) for c in prepared.changeset.changes) == sorted(
         [ref(INSERT, edits.inserted), ref(DELETE, edits.deleted)])
     assert item_of(dialog.changes, ref(UPDATE, outside.key)).checkState(0) == Qt.CheckState.Unchecked
+
+
+def test_prepare_checks_the_included_changes_without_computing_them_again(demo_data, tmp_path, convention):
+    """The bridge alone: the Paris change left out of an earlier computation — its reviewers
+    (Ville de Paris) and its problem go with it; the diff is not computed again."""
+    layer, _path = P.shared_layer(demo_data, tmp_path)
+    edits = P.edit_three(layer)
+    outside = P.edit_outside(layer)
+    source = collect_edit_buffer(layer, convention)
+    identity = Identity(login="tech94", partner="cd94")
+    full = prepare(source, convention, identity)
+    assert [p.key for p in full.problems] == [outside.key] and full.all_changes is full.changeset
+    assert sorted(p.id for p in full.routing.stewards) == ["cd94", "ville-paris"]
+    assert full.feature_ids[ref(UPDATE, outside.key)] == outside.fid
+    assert full.feature_ids[ref(INSERT, edits.inserted)] < 0
+    source.rows = None                          # computing the diff again would fail
+    again = prepare(source, convention, identity, excluded={ref(UPDATE, outside.key)}, computed=full)
+    assert again.problems == [] and again.excluded == {ref(UPDATE, outside.key)}
+    assert again.all_changes is full.changeset and len(again.changeset.changes) == 3
+    assert [p.id for p in again.routing.stewards] == ["cd94"] and again.departements == ["94"]
+    assert again.feature_ids == full.feature_ids
+    layer.rollBack()
+
+
+def test_a_left_out_edit_in_a_field_added_in_the_session_is_kept(demo_data, tmp_path, convention):
+    """QGIS rolls back a whole session: the field added in it comes back with the edit kept."""
+    from qgis.core import QgsField
+
+    from geogov.plugin.bridge.qgis_compat import FieldType
+
+    layer, path = P.shared_layer(demo_data, tmp_path)
+    before = P.table_rows(path, TABLE)
+    P.edit_three(layer)
+    outside = P.edit_outside(layer)
+    assert layer.addAttribute(QgsField("remarque", FieldType.STRING))
+    assert layer.changeAttributeValue(outside.fid, layer.fields().indexOf("remarque"), "à vérifier")
+    prepared = prepare(collect_edit_buffer(layer, convention), convention, Identity("tech94", partner="cd94"),
+                       excluded={ref(UPDATE, outside.key)})
+    assert len(prepared.changeset.changes) == 3
+    assert roll_back_proposed(layer, prepared) == 1
+    assert layer.isEditable() and layer.fields().indexOf("remarque") >= 0
+    kept = layer.getFeature(outside.fid)
+    assert (kept["revetement"], kept["remarque"]) == ("pavés", "à vérifier")
+    assert [(c.op, c.key) for c in P.edit_buffer_changeset(layer).changes] == [(UPDATE, outside.key)]
+    layer.rollBack()
+    assert layer.fields().indexOf("remarque") < 0
+    assert P.table_rows(path, TABLE) == before
