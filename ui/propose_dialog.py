@@ -458,8 +458,9 @@ class ProposeDialog(QDialog):
             return
         self._idle()
         self.prepared = prepared
-        if not self._recheck_pending:
-            self._excluded = prepared.excluded      # a change no longer computed is forgotten
+        # A change no longer computed is no longer left out; one left out (or taken back) while
+        # the task ran stays so, and is checked next (below).
+        self._excluded = known(self._excluded, prepared.all_changes)
         if prepared.proposal is not None:
             self.proposal = prepared.proposal
             self._moved_out = False
@@ -725,9 +726,10 @@ class ProposeDialog(QDialog):
         if self._rolling_back or self.closed:
             return
         # Saved or rolled back in QGIS: the list still shows (and the draft holds) the changes
-        # computed before; new features' ids of that session mean nothing any more.
-        self._edited_since = False
+        # computed before; new features' ids of that session mean nothing any more. An edit
+        # buffer is gone with its session (nothing left to lose); a local copy saved its edits.
         if self.prepared is not None and self.prepared.source.mode == MODE_EDIT_BUFFER:
+            self._edited_since = False
             layer = self._edited_layer()
             self._say(tr("The edit session of “{layer}” has ended: this window keeps the changes computed "
                          "before.").format(layer=layer.name() if layer is not None else ""), warning=True)

@@ -248,3 +248,18 @@ def test_a_left_out_edit_in_a_field_added_in_the_session_is_kept(demo_data, tmp_
     layer.rollBack()
     assert layer.fields().indexOf("remarque") < 0
     assert P.table_rows(path, TABLE) == before
+
+
+def test_a_change_left_out_while_the_check_runs_is_checked_next(scenario):
+    dialog, _layer, _path, _before, store, edits, outside = scenario
+    P.proposed(dialog)
+    dialog.set_left_out({ref(UPDATE, outside.key)})
+    dialog._recheck()                       # the check starts at once (not after the short delay)
+    assert dialog.busy
+    dialog.set_left_out({ref(UPDATE, outside.key), ref(DELETE, edits.deleted)})
+    assert not dialog.submit_button.isEnabled()
+    prepared = checked_again(dialog)
+    assert prepared.excluded == {ref(UPDATE, outside.key), ref(DELETE, edits.deleted)}
+    assert len(prepared.changeset.changes) == 2
+    assert sorted(c.key for c in stored(store, dialog.proposal.id).changeset.changes) == \
+        sorted([edits.inserted, edits.moved])
