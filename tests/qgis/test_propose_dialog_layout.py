@@ -185,7 +185,7 @@ def test_readable_on_1920x1080_at_150_percent(tmp_path):
         pytest.skip("this is the scaled run")
     env = dict(os.environ, QT_SCALE_FACTOR="1.5", **{SCALED: "1"})
     env.pop("QT_AUTO_SCREEN_SCALE_FACTOR", None)
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly",
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q",
                            f"{Path(__file__).relative_to(ROOT)}::test_scaled_run", "--basetemp",
                            str(tmp_path / "scaled")], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=300)
