@@ -108,6 +108,7 @@ QWIDGETSIZE_MAX = (1 << 24) - 1
 class ProposeDialog(QDialog):
     def __init__(self, iface, state, layer=None, parent=None, outbox_path=None, load_settings=None):
         super().__init__(parent)
+        self.setObjectName("GeoGovProposeDialog")
         remember_geometry(self, GEOMETRY_KEY)
         self.iface = iface
         self.state = state
@@ -122,6 +123,7 @@ class ProposeDialog(QDialog):
         self._excluded = frozenset()    # the changes left out (leave_out refs)
         self._recheck_pending = False   # a change was left out or taken back while busy
         self._shown_changes = None      # the change set the list shows (not refilled on a recheck)
+        self._locked = None             # whether its checkboxes were shown locked
         self._filling = False
         self._edited_since = False      # the edited layer changed after the changes were computed
         self._rolling_back = False
@@ -567,7 +569,7 @@ class ProposeDialog(QDialog):
         prepared = self.prepared
         changes = prepared.all_changes if prepared is not None else None
         locked = not self._can_leave_out()
-        if changes is not self._shown_changes or locked != self._shown_locked():
+        if changes is not self._shown_changes or locked != self._locked:
             self._filling = True
             self.changes.blockSignals(True)
             try:
@@ -583,9 +585,6 @@ class ProposeDialog(QDialog):
             self.changes.setColumnWidth(0, min(self.changes.columnWidth(0) + 12, max(220, width * 31 // 50)))
             self.changes.setColumnWidth(1, max(80, width * 8 // 50))
         self._show_counts()
-
-    def _shown_locked(self) -> bool:
-        return getattr(self, "_locked", None)
 
     def _show_counts(self):
         prepared = self.prepared
