@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QAction, QApplication
 
 from geogov.plugin.bridge import settings as gsettings
+from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.leave_out import ref
 from geogov.plugin.proposals.model import INSERT
 from geogov.tests.sdi.geodata import write_geopackages
@@ -88,8 +89,6 @@ def test_the_dialog_closes_when_its_layer_leaves_the_project(plugin, demo_data, 
     assert plugin.component.dialogs == []
     infos = plugin.iface.messageBar().get_messages(Qgis.MessageLevel.Info)
     assert any(name in m and "closed" in m for m in infos), infos
-    from geogov.plugin.proposals.gpkg_store import GeoPackageStore
-
     with GeoPackageStore(plugin.store, "tech94") as store:
         assert store.get_proposal(draft).status == "draft"       # kept in the store
 
@@ -127,6 +126,8 @@ def test_the_edit_session_ending_keeps_the_changes(plugin, demo_data, tmp_path):
     assert dialog.submit_button.isEnabled(), dialog.reason.text()
     dialog.submit()
     P.wait_idle(dialog)
-    assert dialog.proposal.status == "submitted" and len(dialog.proposal.changeset.changes) == 3
+    assert dialog.proposal.status == "submitted"
+    with GeoPackageStore(plugin.store, "tech94") as store:
+        assert len(store.get_proposal(dialog.proposal.id).changeset.changes) == 3
     assert not lanes.isEditable()
     assert P.table_rows(path, P.CYCLABLE_TABLE) == before
