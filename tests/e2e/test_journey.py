@@ -283,7 +283,10 @@ def test_the_steward_reviews_approves_and_applies_it(journey):
     assert sorted(row["_op"] for row in diff["rows"]) == ["delete", "insert", "update"]
     assert diff["table_rows"] == 3
     assert {"_op", "_key", "_old_revetement", "revetement", "_old_identifiant"} <= set(diff["fields"])
-    assert "revetement" in diff["shown_columns"] and "_old_revetement" in diff["shown_columns"]
+    # The table's column titles are for people: no inner name (_op, _key, _old_…) shows.
+    assert "revetement" in diff["shown_columns"] and "revetement (avant)" in diff["shown_columns"]
+    assert not any(title.startswith("_") for title in diff["shown_columns"]), diff["shown_columns"]
+    assert {"Modification", "Géométrie modifiée"} <= set(diff["shown_columns"])
     # Approve, then apply from the dock (the confirmation answered "Oui").
     assert r["approve_button"]["text"] == "Approuver" and r["approve_button"]["enabled"]
     assert r["decision"]["status"] == "approved"
