@@ -293,8 +293,15 @@ def test_the_steward_reviews_approves_and_applies_it(journey):
     assert r["apply"]["status"] == "applied" and r["apply"]["ok"], r["apply"]
     assert r["apply"]["proposal_status"] == "applied" and r["apply"]["record_error"] is None
     assert len(r["message_boxes"]) == 1
-    # The steward's map: the diff layers are gone, the WFS layer reloaded with the new state.
-    assert r["canvas_after_approval"] == r["canvas_after_apply"] == ["Aménagements cyclables"]
+    # After approving, the proposal stays in sight (« Approuvées, à appliquer », selected,
+    # « Appliquer » ready, the next step said) with its diff on the map.
+    after = r["after_approval"]
+    assert (after["scope"], after["selected"], after["apply_enabled"]) == ("to_apply", 1, True), after
+    assert "Étape suivante" in after["status"], after
+    assert r["canvas_after_approval"][-1] == "Aménagements cyclables"
+    assert len(r["canvas_after_approval"]) == 3                   # + the diff's before and after
+    # Applied: the diff layers are gone, the WFS layer reloaded with the new state.
+    assert r["canvas_after_apply"] == ["Aménagements cyclables"]
     edits = journey["technician"].results["edits"]
     assert NEW_KEY in r["layer_after_apply"] and edits["deleted"] not in r["layer_after_apply"]
 

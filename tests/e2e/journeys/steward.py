@@ -160,6 +160,13 @@ def approve(driver, dock):
     driver.wait_until(lambda: not dock.busy and dock.last_outcome is not None, 30,
                       "the decision was not recorded: " + ui.status_label.text())
     driver.result("decision", {"status": dock.last_outcome.status, "message": ui.status_label.text()})
+    # The proposal stays in sight with its next step: the approved ones to apply, selected.
+    driver.wait_until(lambda: not dock.busy and dock.detail is not None, 30,
+                      "the approved proposal is not shown again: " + ui.status_label.text())
+    driver.result("after_approval", {"scope": ui.scope_combo.currentData(),
+                                     "selected": len(dock.selected_ids()),
+                                     "apply_enabled": ui.apply_button.isEnabled(),
+                                     "status": ui.status_label.text()})
     driver.wait(0.3)
     wait_for_canvas(driver)
     driver.result("canvas_after_approval", canvas_layers(driver))
