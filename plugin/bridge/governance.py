@@ -113,9 +113,10 @@ def harvest_records(url: str, connections=(), progress=None, is_cancelled=None, 
         transport = transport_for(connection.authcfg, feedback)
     catalogue = open_catalogue(connection, transport=transport, timeout=timeout)
     records = []
-    # No prefetch: QGIS's blocking requests are made from this task's thread only.
+    # Prefetch: the next pages are asked from a helper thread while this one parses. Each
+    # QgisTransport request runs in a thread of its own whatever thread asks it.
     for page in catalogue.harvest(page_size=100, progress=progress, is_cancelled=is_cancelled,
-                                  prefetch=False):
+                                  prefetch=True):
         records.extend(page.records)
         if notes is not None:
             notes.extend(n for n in page.notes if n not in notes)

@@ -122,6 +122,9 @@ class ReportLayoutBuilder:
         self.tr = tr
         self.layout = QgsPrintLayout(project or QgsProject.instance())
         self.layout.initializeDefaults()
+        # No undo history: each command would snapshot what it changes (an added page: the
+        # whole page collection, as XML), which made laying out a long report quadratic.
+        self.layout.undoStack().blockCommands(True)
         self.layout.setName(title or tr("Governance report"))
         self.layout.setUnits(QgsUnitTypes.LayoutUnit.LayoutMillimeters)
         self.pages = self.layout.pageCollection()
@@ -462,6 +465,7 @@ def build_report_layout(report, project=None, tr=qt_tr) -> QgsPrintLayout:
             names=", ".join(report.other_partners)))
     builder.footers(report.convention_title)
     layout = builder.layout
+    layout.undoStack().blockCommands(False)     # history starts here for whoever edits it
     layout.geogov_layers = builder.keep
     return layout
 
