@@ -236,3 +236,16 @@ def test_records_come_back_from_the_cache_exactly_as_parsed():
     back = [codec.decode_record(line, parties) for line in lines]
     assert back == records
     assert len({id(p) for r in back for p in r.parties}) == sum(len(r.parties) for r in back)
+
+
+def test_ogc_api_records_is_never_asked_a_filter_it_would_ignore():
+    from geogov.plugin.catalogue.model import SearchQuery
+    from geogov.plugin.catalogue.ogcapi_records_client import OgcApiRecordsClient
+    from geogov.plugin.catalogue.search import Catalogue
+    from geogov.plugin.catalogue.search_text import parse_query
+
+    client = OgcApiRecordsClient("https://api.example.org/collections/records")
+    with pytest.raises(ValueError):
+        client.prepare(parse_query(SearchQuery(modified_since=dt.date(2026, 1, 1))), 0, 10)
+    with pytest.raises(ValueError):
+        Catalogue(client, "ogcapi-records").identifiers()
