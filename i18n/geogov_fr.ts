@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
@@ -414,82 +414,82 @@
         <translation>Prévues par la convention mais absentes du catalogue : {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="226"/>
+        <location filename="../plugin/governance/report_html.py" line="260"/>
         <source>Summary</source>
         <translation>En résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="231"/>
+        <location filename="../plugin/governance/report_html.py" line="265"/>
         <source>{kind} — territory: {territory}</source>
         <translation>{kind} — territoire : {territory}</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="235"/>
+        <location filename="../plugin/governance/report_html.py" line="269"/>
         <source>Datasets it produces</source>
         <translation>Données qu'il produit</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="235"/>
+        <location filename="../plugin/governance/report_html.py" line="269"/>
         <source>Datasets it keeps up to date</source>
         <translation>Données qu'il tient à jour</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="235"/>
+        <location filename="../plugin/governance/report_html.py" line="269"/>
         <source>Datasets whose changes it validates</source>
         <translation>Données dont il valide les modifications</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="243"/>
+        <location filename="../plugin/governance/report_html.py" line="277"/>
         <source>Late: {titles}.</source>
         <translation>En retard : {titles}.</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="247"/>
+        <location filename="../plugin/governance/report_html.py" line="281"/>
         <source>Proposed changes received: {submitted}; approved: {approved}; rejected: {rejected}.</source>
         <translation>Propositions de modification reçues : {submitted} ; acceptées : {approved} ; refusées : {rejected}.</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="250"/>
+        <location filename="../plugin/governance/report_html.py" line="284"/>
         <source>Deliveries it owes under a contract</source>
         <translation>Livraisons qu'il doit au titre d'un contrat</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="254"/>
+        <location filename="../plugin/governance/report_html.py" line="288"/>
         <source>Deliveries it is owed under a contract</source>
         <translation>Livraisons qui lui sont dues au titre d'un contrat</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="264"/>
+        <location filename="../plugin/governance/report_html.py" line="298"/>
         <source>en</source>
         <translation>fr</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="265"/>
+        <location filename="../plugin/governance/report_html.py" line="299"/>
         <source>Shared geographic data: who does what</source>
         <translation>Données géographiques partagées : qui fait quoi</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="266"/>
+        <location filename="../plugin/governance/report_html.py" line="300"/>
         <source>Overdue deliveries</source>
         <translation>Livraisons en retard</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="267"/>
+        <location filename="../plugin/governance/report_html.py" line="301"/>
         <source>Every contract delivery is on time.</source>
         <translation>Toutes les livraisons prévues par les contrats sont à jour.</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="268"/>
+        <location filename="../plugin/governance/report_html.py" line="302"/>
         <source>Convention “{title}” (version {version}), coordinated by {coordinator}. Situation on {today}.</source>
         <translation>Convention « {title} » (version {version}), coordonnée par {coordinator}. Situation au {today}.</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="287"/>
+        <location filename="../plugin/governance/report_html.py" line="321"/>
         <source>Other partners</source>
         <translation>Autres partenaires</translation>
     </message>
     <message>
-        <location filename="../plugin/governance/report_html.py" line="288"/>
+        <location filename="../plugin/governance/report_html.py" line="322"/>
         <source>No shared dataset yet: {names}.</source>
         <translation>Pas encore de donnée partagée : {names}.</translation>
     </message>
@@ -511,7 +511,7 @@ Input document (INPUT): a file path or an http(s) URL of an ISO 19139 record (al
 Authentication (AUTHCFG, optional): the QGIS authentication configuration used to fetch a URL.
 Timeout (TIMEOUT): seconds to wait for the server.
 
-Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document&apos;s role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
+Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document's role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
 
 A document that cannot be used (not a metadata document, malformed, hostile, an error from the server) stops the algorithm with the reason.</source>
         <translation>Liste chaque responsable de chaque fiche d'un document de métadonnées, une ligne par responsable et par contexte.
@@ -782,7 +782,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="35"/>
-        <source>The approvals the dataset&apos;s rule requires are not all given.</source>
+        <source>The approvals the dataset's rule requires are not all given.</source>
         <translation>Les validations exigées par la règle du jeu de données ne sont pas toutes données.</translation>
     </message>
     <message>
@@ -792,7 +792,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="37"/>
-        <source>The changes lie outside your organisation&apos;s territory.</source>
+        <source>The changes lie outside your organisation's territory.</source>
         <translation>Les modifications sortent du territoire de votre organisme.</translation>
     </message>
     <message>
@@ -847,7 +847,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="53"/>
-        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string (&quot;host=… dbname=…&quot;, no password); empty: the store of the plugin settings.
+        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string ("host=… dbname=…", no password); empty: the store of the plugin settings.
 Authentication (AUTHCFG, optional): the QGIS authentication configuration holding the PostgreSQL user name and password.
 Login (LOGIN, optional): who you are in a GeoPackage store (no access control there); a PostgreSQL store knows you by your database login.
 </source>
@@ -873,11 +873,11 @@ Identifiant (LOGIN, facultatif) : qui vous êtes dans un registre GeoPackage (sa
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="100"/>
-        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner&apos;s, or all those I may see.
+        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner's, or all those I may see.
 Status (STATUS, optional): draft, submitted, changes_requested, approved, rejected, applied, conflict or withdrawn.
 Dataset (DATASET, optional): a dataset id of the convention.
 
-Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset&apos;s rule asks, e.g. &quot;steward=yes; dpo=no&quot;), approvals_pending and departements.</source>
+Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset's rule asks, e.g. "steward=yes; dpo=no"), approvals_pending and departements.</source>
         <translation>Portée (SCOPE) : à valider par moi (propositions soumises qui attendent une décision que je peux prendre), les miennes, celles de mon organisme, ou toutes celles que je peux voir.
 Statut (STATUS, facultatif) : draft, submitted, changes_requested, approved, rejected, applied, conflict ou withdrawn.
 Jeu de données (DATASET, facultatif) : un identifiant de jeu de données de la convention.
@@ -890,7 +890,7 @@ Table en sortie (OUTPUT, sans géométrie), une ligne par proposition, la plus r
 Decision (DECISION): approve, reject or request changes. A comment (COMMENT) is required to reject or request changes.
 Version (VERSION, optional): the proposal version you looked at; if someone changed the proposal since, the decision is refused instead of applying to a state you have not seen.
 
-The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO&apos;s, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal&apos;s status afterwards) and NEW_VERSION.</source>
+The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO's, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal's status afterwards) and NEW_VERSION.</source>
         <translation>Proposition (PROPOSAL) : l'identifiant de la proposition (voir Lister les propositions de modification).
 Décision (DECISION) : valider, refuser ou demander des modifications. Un commentaire (COMMENT) est obligatoire pour refuser ou demander des modifications.
 Version (VERSION, facultatif) : la version de la proposition que vous avez consultée ; si quelqu'un a modifié la proposition depuis, la décision est refusée plutôt que de s'appliquer à un état que vous n'avez pas vu.
@@ -899,7 +899,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="73"/>
-        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin&apos;s)</source>
+        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin's)</source>
         <translation>Registre des propositions (chemin GeoPackage ou connexion PostgreSQL ; vide : celui de l'extension)</translation>
     </message>
     <message>
@@ -984,7 +984,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="117"/>
-        <source>My partner&apos;s</source>
+        <source>My partner's</source>
         <translation>Celles de mon organisme</translation>
     </message>
     <message>
@@ -1013,47 +1013,47 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Demander des modifications</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="75"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="76"/>
         <source>No convention was given.</source>
         <translation>Aucune convention n'a été donnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="88"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="89"/>
         <source>Convention “{title}” (version {version}): {partners} partners, {datasets} datasets.</source>
         <translation>Convention « {title} » (version {version}) : {partners} partenaires, {datasets} données.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="101"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="104"/>
         <source>No catalogue given: freshness and discrepancies rest on the convention (and the store) alone.</source>
         <translation>Aucun catalogue donné : la fraîcheur et les écarts reposent sur la seule convention (et le registre des propositions).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="107"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="110"/>
         <source>This GeoGov cannot search catalogues: the catalogue was skipped.</source>
         <translation>Cette version de GeoGov ne sait pas interroger les catalogues : le catalogue a été ignoré.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="110"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="115"/>
         <source>Harvesting the catalogue {url}…</source>
         <translation>Moissonnage du catalogue {url}…</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="118"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="123"/>
         <source>{n} records read from the catalogue.</source>
         <translation>Fiches lues dans le catalogue : {n}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="165"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="197"/>
         <source>Date of the situation (default: today)</source>
         <translation>Date de la situation (par défaut : aujourd'hui)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="183"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="215"/>
         <source>not covered by the convention</source>
         <translation>non couverte par la convention</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="213"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="245"/>
         <source>Check the partnership convention</source>
         <translation>Vérifier la convention de partenariat</translation>
     </message>
@@ -1063,37 +1063,37 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Gouvernance</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="78"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="82"/>
         <source>Convention (file path or URL)</source>
         <translation>Convention (chemin de fichier ou adresse)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="80"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="84"/>
         <source>Catalogue URL (CSW or OGC API Records)</source>
         <translation>Adresse du catalogue (CSW ou OGC API Records)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="251"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="284"/>
         <source>Datasets of the convention</source>
         <translation>Données de la convention</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="253"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="286"/>
         <source>Number of datasets</source>
         <translation>Nombre de données</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="93"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="98"/>
         <source>Number of late datasets</source>
         <translation>Nombre de données en retard</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="255"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="288"/>
         <source>Number of discrepancies</source>
         <translation>Nombre d'écarts</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="285"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="319"/>
         <source>{datasets} datasets, {late} late, {discrepancies} discrepancies.</source>
         <translation>Données : {datasets} ; en retard : {late} ; écarts : {discrepancies}.</translation>
     </message>
@@ -1103,7 +1103,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Rapport de gouvernance</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="55"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="58"/>
         <source>Writes the governance report of the partnership, for coordinators and elected officials, in plain words: per partner, the datasets it produces, keeps up to date and validates, which are late, the contract deliveries it owes or is owed and which are overdue, the proposed changes received, approved and rejected; with a map of the partners' territories.
 
 Convention (CONVENTION): a file path or an http(s) URL.
@@ -1122,17 +1122,17 @@ Date (DATE, facultatif) : le jour auquel la situation est appréciée (par défa
 Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou les deux.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="82"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="87"/>
         <source>Proposal store (GeoPackage file or PostgreSQL connection)</source>
         <translation>Registre des propositions (fichier GeoPackage ou connexion PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="85"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="90"/>
         <source>Login to read a GeoPackage store as</source>
         <translation>Identifiant sous lequel lire un registre GeoPackage</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="88"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="93"/>
         <source>PDF report</source>
         <translation>Rapport PDF</translation>
     </message>
@@ -1142,7 +1142,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="90"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="95"/>
         <source>HTML report</source>
         <translation>Rapport HTML</translation>
     </message>
@@ -1152,42 +1152,42 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Pages HTML (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="94"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="99"/>
         <source>Number of overdue deliveries</source>
         <translation>Nombre de livraisons en retard</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="103"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="108"/>
         <source>Give a PDF file, an HTML file, or both.</source>
         <translation>Indiquez un fichier PDF, un fichier HTML, ou les deux.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="135"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="167"/>
         <source>The store is read as {login}, the coordinator of the convention.</source>
         <translation>Le registre est lu sous l'identité de {login}, coordinateur de la convention.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="145"/>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="177"/>
         <source>Proposal store read: {n} datasets with applied changes.</source>
         <translation>Registre des propositions lu : données avec des modifications intégrées : {n}.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_governance_report.py" line="141"/>
+        <location filename="../plugin/bridge/alg_governance_report.py" line="148"/>
         <source>Written: {path}</source>
         <translation>Écrit : {path}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="296"/>
+        <location filename="../plugin/bridge/governance.py" line="353"/>
         <source>GeoGov: loading the partnership convention</source>
         <translation>GeoGov : chargement de la convention de partenariat</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="352"/>
+        <location filename="../plugin/bridge/governance.py" line="409"/>
         <source>GeoGov: reading the proposal store</source>
         <translation>GeoGov : lecture du registre des propositions</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="405"/>
+        <location filename="../plugin/bridge/governance.py" line="462"/>
         <source>GeoGov: reading the catalogue record of {title}</source>
         <translation>GeoGov : lecture de la fiche de catalogue de {title}</translation>
     </message>
@@ -1217,12 +1217,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>GeoGov — gouvernance régionale des données géographiques</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/layout_pages.py" line="287"/>
+        <location filename="../plugin/bridge/layout_pages.py" line="290"/>
         <source>Situation of the partners with a territory there</source>
         <translation>Situation des partenaires qui y ont un territoire</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/layout_pages.py" line="302"/>
+        <location filename="../plugin/bridge/layout_pages.py" line="305"/>
         <source>The colour of a département sums up the datasets and contract deliveries of the partners whose territory in the convention names it. Partners competent everywhere are not on the map: see their sections.</source>
         <translation>La couleur d'un département résume les données et les livraisons contractuelles des partenaires dont le territoire, dans la convention, le comprend. Les partenaires compétents partout ne figurent pas sur la carte : voir leurs sections.</translation>
     </message>
@@ -1248,7 +1248,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/report_map.py" line="129"/>
-        <source>Partners&apos; data up to date</source>
+        <source>Partners' data up to date</source>
         <translation>Données des partenaires à jour</translation>
     </message>
     <message>
@@ -1287,13 +1287,13 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Catalogue GeoGov</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="85"/>
+        <location filename="../ui/governance_report_dialog.py" line="92"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock_layout.py" line="48"/>
-        <source>Words to find, or &quot;a phrase&quot;</source>
+        <source>Words to find, or "a phrase"</source>
         <translation>Mots à chercher, ou « une expression »</translation>
     </message>
     <message>
@@ -1408,7 +1408,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="238"/>
-        <source>Layer &quot;{name}&quot; added to the map.</source>
+        <source>Layer "{name}" added to the map.</source>
         <translation>Couche « {name} » ajoutée à la carte.</translation>
     </message>
     <message>
@@ -1764,47 +1764,47 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Aucun catalogue (la convention et le registre seulement)</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="76"/>
+        <location filename="../ui/governance_report_dialog.py" line="83"/>
         <source>Count the proposals of the proposal store</source>
         <translation>Compter les propositions du registre des propositions</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="81"/>
+        <location filename="../ui/governance_report_dialog.py" line="88"/>
         <source>Open the report when it is ready</source>
         <translation>Ouvrir le rapport quand il est prêt</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="98"/>
+        <location filename="../ui/governance_report_dialog.py" line="106"/>
         <source>Create the report</source>
         <translation>Créer le rapport</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="114"/>
+        <location filename="../ui/governance_report_dialog.py" line="122"/>
         <source>The partnership convention is not loaded: the report cannot be made.</source>
         <translation>La convention de partenariat n'est pas chargée : le rapport ne peut pas être établi.</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="118"/>
+        <location filename="../ui/governance_report_dialog.py" line="126"/>
         <source>Choose a PDF file, an HTML file, or both.</source>
         <translation>Choisissez un fichier PDF, un fichier HTML, ou les deux.</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="125"/>
+        <location filename="../ui/governance_report_dialog.py" line="133"/>
         <source>Gathering the report's data…</source>
         <translation>Collecte des informations du rapport…</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="129"/>
+        <location filename="../ui/governance_report_dialog.py" line="137"/>
         <source>GeoGov: governance report</source>
         <translation>GeoGov : rapport de gouvernance</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="141"/>
+        <location filename="../ui/governance_report_dialog.py" line="150"/>
         <source>Laying out the report…</source>
         <translation>Mise en page du rapport…</translation>
     </message>
     <message>
-        <location filename="../ui/governance_report_dialog.py" line="148"/>
+        <location filename="../ui/governance_report_dialog.py" line="157"/>
         <source>Report written: {paths}</source>
         <translation>Rapport écrit : {paths}</translation>
     </message>
@@ -1995,7 +1995,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/layer_adder.py" line="42"/>
-        <source>The link names no layer of &quot;{service}&quot;: choose one.</source>
+        <source>The link names no layer of "{service}": choose one.</source>
         <translation>Le lien ne nomme aucune couche de « {service} » : choisissez-en une.</translation>
     </message>
     <message>
@@ -2070,7 +2070,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="22"/>
-        <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, &quot;billion laughs&quot;).</source>
+        <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, "billion laughs").</source>
         <translation>Le document déclare des entités XML. Il a été refusé sans être lu, car de tels documents peuvent servir à lire des fichiers locaux ou à épuiser la mémoire (XXE, « billion laughs »).</translation>
     </message>
     <message>
@@ -2165,7 +2165,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="25"/>
-        <source>The catalogue has no record &quot;{identifier}&quot;.</source>
+        <source>The catalogue has no record "{identifier}".</source>
         <translation>Le catalogue n'a pas de fiche « {identifier} ».</translation>
     </message>
     <message>
@@ -2175,17 +2175,17 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="28"/>
-        <source>Unknown catalogue kind &quot;{kind}&quot;.</source>
+        <source>Unknown catalogue kind "{kind}".</source>
         <translation>Type de catalogue inconnu « {kind} ».</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="29"/>
-        <source>This is not an http(s) address: &quot;{url}&quot;.</source>
+        <source>This is not an http(s) address: "{url}".</source>
         <translation>Ce n'est pas une adresse http(s) : « {url} ».</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="30"/>
-        <source>Unsupported CSW version &quot;{version}&quot;.</source>
+        <source>Unsupported CSW version "{version}".</source>
         <translation>Version CSW non prise en charge « {version} ».</translation>
     </message>
     <message>
@@ -2195,7 +2195,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="32"/>
-        <source>QGIS cannot open the layer &quot;{name}&quot;: {detail}</source>
+        <source>QGIS cannot open the layer "{name}": {detail}</source>
         <translation>QGIS ne peut pas ouvrir la couche « {name} » : {detail}</translation>
     </message>
     <message>
@@ -2220,7 +2220,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="47"/>
-        <source>Whole words: the server also matches inside words (&quot;velo&quot; in &quot;développement&quot;); {hidden} of {examined} records were hidden here for that.</source>
+        <source>Whole words: the server also matches inside words ("velo" in "développement"); {hidden} of {examined} records were hidden here for that.</source>
         <translation>Mots entiers : le serveur trouve aussi les mots à l'intérieur d'autres (« velo » dans « développement ») ; fiches masquées ici pour cette raison : {hidden} sur {examined}.</translation>
     </message>
     <message>
@@ -2265,7 +2265,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="69"/>
-        <source>Sort by {sort}: the server puts accented capitals after Z (&quot;Éclairage&quot; after &quot;Zones&quot;).</source>
+        <source>Sort by {sort}: the server puts accented capitals after Z ("Éclairage" after "Zones").</source>
         <translation>Tri par {sort} : le serveur classe les majuscules accentuées après Z (« Éclairage » après « Zones »).</translation>
     </message>
     <message>
@@ -2280,7 +2280,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="74"/>
-        <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; &quot;Next&quot; goes on.</source>
+        <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; "Next" goes on.</source>
         <translation>Fiches affichées : {shown} au lieu de {limit} ; la lecture s'est arrêtée après {pages} pages du serveur ; « Suivantes » continue.</translation>
     </message>
     <message>
@@ -2300,12 +2300,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="86"/>
-        <source>The server&apos;s count of returned records disagrees with the records it sent.</source>
+        <source>The server's count of returned records disagrees with the records it sent.</source>
         <translation>Le nombre de fiches renvoyées annoncé par le serveur ne correspond pas aux fiches envoyées.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="94"/>
-        <source>&quot;{text}&quot;</source>
+        <source>"{text}"</source>
         <comment>a quoted search term</comment>
         <translation>« {text} »</translation>
     </message>
@@ -2336,7 +2336,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/governance.py" line="29"/>
-        <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS&apos;s master password entered?).</source>
+        <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS's master password entered?).</source>
         <translation>La configuration d'authentification {authcfg} du registre des propositions ne peut pas être lue (le mot de passe principal de QGIS a-t-il été saisi ?).</translation>
     </message>
     <message>
@@ -2786,7 +2786,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/plugin.py" line="332"/>
-        <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners&apos; catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
+        <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners' catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
         <translation>GeoGov intègre à QGIS la convention de partenariat régionale sur les données géographiques : découvrez les catalogues des partenaires, voyez qui est responsable de chaque couche, proposez et validez des modifications des données partagées.</translation>
     </message>
     <message>
@@ -2846,7 +2846,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/record_details.py" line="132"/>
-        <source>role written &quot;{raw}&quot; in the record</source>
+        <source>role written "{raw}" in the record</source>
         <translation>rôle écrit « {raw} » dans la fiche</translation>
     </message>
     <message>
@@ -3041,7 +3041,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="72"/>
-        <source>role &quot;{raw}&quot; ({label})</source>
+        <source>role "{raw}" ({label})</source>
         <translation>rôle « {raw} » ({label})</translation>
     </message>
     <message>
@@ -3130,7 +3130,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Couche : {name}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/layout_pages.py" line="315"/>
+        <location filename="../plugin/bridge/layout_pages.py" line="318"/>
         <source>Page {page} of {pages}</source>
         <translation>Page {page} sur {pages}</translation>
     </message>
@@ -3192,7 +3192,7 @@ Original layer (ORIGINAL): the authoritative data (WFS, PostGIS, GeoPackage…).
 Revised layer (REVISED): the edited version, with the same fields.
 Key field (KEY, optional): the field that identifies a feature in both layers (the dataset's key in the partnership convention, e.g. identifiant); empty: the original layer's primary key, else the QGIS feature id.
 
-Output (OUTPUT): op (insert, update or delete), fid (the key; empty for a new feature without a key of its own), changed_fields (the modified fields, comma-separated), geometry_changed, the new geometry and attributes (the old ones for a deletion). A field of the layers named like one of these columns is written with &quot;_1&quot; appended. Numbers of added (INSERTED), modified (UPDATED) and deleted (DELETED) features.</source>
+Output (OUTPUT): op (insert, update or delete), fid (the key; empty for a new feature without a key of its own), changed_fields (the modified fields, comma-separated), geometry_changed, the new geometry and attributes (the old ones for a deletion). A field of the layers named like one of these columns is written with "_1" appended. Numbers of added (INSERTED), modified (UPDATED) and deleted (DELETED) features.</source>
         <translation>Compare la version d'origine (de référence) d'une couche à une version révisée et écrit une entité par changement.
 
 Couche d'origine (ORIGINAL) : les données de référence (WFS, PostGIS, GeoPackage…).
@@ -3253,11 +3253,11 @@ Sortie (OUTPUT) : op (insert, update ou delete), fid (la clé ; vide pour une no
     </message>
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="52"/>
-        <source>Proposes the changes between the authoritative version of a shared layer and an edited copy: they are checked, saved in the proposal store and submitted to the dataset&apos;s stewards. Nothing is written to the authoritative data.
+        <source>Proposes the changes between the authoritative version of a shared layer and an edited copy: they are checked, saved in the proposal store and submitted to the dataset's stewards. Nothing is written to the authoritative data.
 
-Original layer (ORIGINAL): the authoritative data (a layer of a partner&apos;s WFS service, a PostGIS or GeoPackage table).
+Original layer (ORIGINAL): the authoritative data (a layer of a partner's WFS service, a PostGIS or GeoPackage table).
 Revised layer (REVISED): the edited copy, with the same fields.
-Key field (KEY, optional): the field that identifies a feature; empty: the dataset&apos;s key in the convention, else the original layer&apos;s primary key.
+Key field (KEY, optional): the field that identifies a feature; empty: the dataset's key in the convention, else the original layer's primary key.
 Dataset (DATASET, optional): the dataset id in the partnership convention; empty: the dataset the original layer belongs to.
 Title (TITLE) and comment (COMMENT: why these changes; required to submit).
 Submit (SUBMIT): checked, the proposal is submitted for review; unchecked, it is saved as a draft.
@@ -3277,7 +3277,7 @@ Convention (CONVENTION, facultatif) : chemin ou URL de la convention de partenar
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="67"/>
         <source>
-Outputs: OUTPUT (the proposal id) and STATUS (draft or submitted). The algorithm fails, listing every problem, when the changes break the dataset&apos;s schema (fields, types, required values, geometry type and validity, CRS) or the convention (your organisation may not propose on this dataset, or a change lies outside its territory).</source>
+Outputs: OUTPUT (the proposal id) and STATUS (draft or submitted). The algorithm fails, listing every problem, when the changes break the dataset's schema (fields, types, required values, geometry type and validity, CRS) or the convention (your organisation may not propose on this dataset, or a change lies outside its territory).</source>
         <translation>
 Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted). L'algorithme échoue, en listant chaque problème, quand les changements ne respectent pas le schéma du jeu de données (champs, types, valeurs obligatoires, type et validité des géométries, SCR) ou la convention (votre organisme ne peut pas proposer sur ce jeu de données, ou un changement sort de son territoire).</translation>
     </message>
@@ -3293,7 +3293,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="84"/>
-        <source>Partnership convention (path or URL; empty: the plugin&apos;s)</source>
+        <source>Partnership convention (path or URL; empty: the plugin's)</source>
         <translation>Convention de partenariat (chemin ou URL ; vide : celle de l'extension)</translation>
     </message>
     <message>
@@ -3383,12 +3383,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/messages/proposals.py" line="86"/>
-        <source>the feature lies outside your organisation&apos;s territory.</source>
+        <source>the feature lies outside your organisation's territory.</source>
         <translation>l'entité se trouve hors du territoire de votre organisme.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/proposals.py" line="87"/>
-        <source>the feature was outside your organisation&apos;s territory before your change: it is not yours to edit.</source>
+        <source>the feature was outside your organisation's territory before your change: it is not yours to edit.</source>
         <translation>l'entité se trouvait hors du territoire de votre organisme avant votre changement : il ne vous revient pas de la modifier.</translation>
     </message>
     <message>
@@ -3588,7 +3588,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../ui/my_proposals.py" line="87"/>
-        <source>Reload the proposal&apos;s changes into an edit session of its layer, change them, then use Propose my changes and Submit again.</source>
+        <source>Reload the proposal's changes into an edit session of its layer, change them, then use Propose my changes and Submit again.</source>
         <translation>Recharge les changements de la proposition dans une session d'édition de sa couche : modifiez-les, puis utilisez « Proposer mes modifications » et soumettez à nouveau.</translation>
     </message>
     <message>
@@ -4334,7 +4334,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_apply_proposal.py" line="66"/>
-        <source>The proposal does not fit the target&apos;s schema; nothing was sent.</source>
+        <source>The proposal does not fit the target's schema; nothing was sent.</source>
         <translation>La proposition ne correspond pas au schéma de la cible ; rien n’a été envoyé.</translation>
     </message>
     <message>
@@ -4404,17 +4404,17 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_export_changelog.py" line="40"/>
-        <source>Export a dataset&apos;s change log</source>
+        <source>Export a dataset's change log</source>
         <translation>Exporter le journal des modifications d’un jeu de données</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_export_changelog.py" line="43"/>
         <source>Dataset (DATASET): a dataset id of the convention.
-Title (TITLE, optional): the dataset&apos;s title shown on the page.
+Title (TITLE, optional): the dataset's title shown on the page.
 Since (SINCE, optional): only changes applied from this date (YYYY-MM-DD, UTC).
 Format (FORMAT): CSV, GeoJSON (WGS 84) or HTML (a standalone page to publish).
 
-One line per changed feature of every applied proposal, oldest first: when it was applied, the proposal, its title and the author&apos;s reason, author and partner, who approved it, who applied it, the operation, the feature and the changed values. Output COUNT: the number of proposals exported.</source>
+One line per changed feature of every applied proposal, oldest first: when it was applied, the proposal, its title and the author's reason, author and partner, who approved it, who applied it, the operation, the feature and the changed values. Output COUNT: the number of proposals exported.</source>
         <translation>Jeu de données (DATASET) : un identifiant de jeu de données de la convention.
 Titre (TITLE, facultatif) : le titre du jeu affiché sur la page.
 Depuis (SINCE, facultatif) : seulement les modifications appliquées à partir de cette date (AAAA-MM-JJ, UTC).
@@ -4504,7 +4504,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/attribute_diff.py" line="43"/>
-        <source>Open in QGIS&apos;s attribute table</source>
+        <source>Open in QGIS's attribute table</source>
         <translation>Ouvrir dans la table attributaire de QGIS</translation>
     </message>
     <message>
@@ -4669,7 +4669,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../plugin/bridge/messages/publishing.py" line="103"/>
-        <source>The service&apos;s description of the layer cannot be used (element {element}).</source>
+        <source>The service's description of the layer cannot be used (element {element}).</source>
         <translation>La description de la couche par le service est inutilisable (élément {element}).</translation>
     </message>
     <message>
@@ -4694,7 +4694,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../plugin/bridge/messages/publishing.py" line="110"/>
-        <source>The server&apos;s transaction response has an unreadable count ({value}).</source>
+        <source>The server's transaction response has an unreadable count ({value}).</source>
         <translation>La réponse du serveur à la transaction contient un décompte illisible ({value}).</translation>
     </message>
     <message>
@@ -4794,7 +4794,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../plugin/bridge/messages/publishing.py" line="190"/>
-        <source>The changes do not fit the target&apos;s schema: nothing was sent. {problems}</source>
+        <source>The changes do not fit the target's schema: nothing was sent. {problems}</source>
         <translation>Les modifications ne respectent pas le schéma de la cible : rien n'a été envoyé. {problems}</translation>
     </message>
     <message>
@@ -5084,7 +5084,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/conflict_dialog.py" line="145"/>
-        <source>Keep the data&apos;s value everywhere</source>
+        <source>Keep the data's value everywhere</source>
         <translation>Garder partout la valeur des données</translation>
     </message>
     <message>
@@ -5094,7 +5094,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/conflict_dialog.py" line="147"/>
-        <source>Settles every choice still open; fields changed on one side only keep that side&apos;s value.</source>
+        <source>Settles every choice still open; fields changed on one side only keep that side's value.</source>
         <translation>Tranche tous les choix restants ; un champ modifié d'un seul côté garde la valeur de ce côté.</translation>
     </message>
     <message>
@@ -5229,7 +5229,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/review_dock.py" line="93"/>
-        <source>My organisation&apos;s</source>
+        <source>My organisation's</source>
         <translation>De mon organisme</translation>
     </message>
     <message>
@@ -5519,7 +5519,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="55"/>
-        <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov&apos;s settings.</source>
+        <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov's settings.</source>
         <translation>La base des propositions a refusé la connexion : vérifiez le nom d’utilisateur et le mot de passe de la configuration d’authentification choisie dans les paramètres de GeoGov.</translation>
     </message>
     <message>
@@ -5545,7 +5545,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="46"/>
         <source>For the region's database administrator. Creates or updates the GeoGov schema in a PostgreSQL/PostGIS database and loads the partnership convention into it: partners, their members (the convention's logins), datasets, stewards and approval rules. Each existing login receives the database roles that match its roles in the convention (contributor, steward, DPO, coordinator); from then on the database itself enforces who may see, propose, review and apply what.
-Connection (DSN): &quot;host=… port=5432 dbname=…&quot;, without password.
+Connection (DSN): "host=… port=5432 dbname=…", without password.
 Authentication (AUTHCFG): a QGIS authentication configuration holding an administrator's user name and password (a superuser or the DBA).
 Convention (CONVENTION): path or URL of the convention file; empty: the one of the plugin settings.
 Verify the audit trail (VERIFY): also check the hash chain of the audit trail.
@@ -5564,12 +5564,12 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="69"/>
-        <source>Administrator&apos;s authentication configuration</source>
+        <source>Administrator's authentication configuration</source>
         <translation>Configuration d’authentification de l’administrateur</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="71"/>
-        <source>Convention file or URL (empty: the plugin&apos;s)</source>
+        <source>Convention file or URL (empty: the plugin's)</source>
         <translation>Fichier ou URL de la convention (vide : celle du plugin)</translation>
     </message>
     <message>
@@ -5589,7 +5589,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="90"/>
-        <source>No convention: give one, or configure it in GeoGov&apos;s settings.</source>
+        <source>No convention: give one, or configure it in GeoGov's settings.</source>
         <translation>Aucune convention : indiquez-en une ou configurez-la dans les paramètres de GeoGov.</translation>
     </message>
     <message>
@@ -5784,7 +5784,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="46"/>
-        <source>The territory reference&apos;s coordinate reference system has no EPSG code: PostGIS cannot hold it.</source>
+        <source>The territory reference's coordinate reference system has no EPSG code: PostGIS cannot hold it.</source>
         <translation>Le système de coordonnées du référentiel territorial n'a pas de code EPSG : PostGIS ne peut pas l'enregistrer.</translation>
     </message>
     <message>
@@ -5803,7 +5803,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <translation>ailleurs</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/governance.py" line="378"/>
+        <location filename="../plugin/bridge/governance.py" line="435"/>
         <source>GeoGov: where the features of {layer} lie</source>
         <translation>GeoGov : où se trouvent les entités de {layer}</translation>
     </message>
@@ -5812,7 +5812,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <source>Searches a CSW (2.0.2 or 3.0) or OGC API Records catalogue and returns the records found as a layer of their bounding boxes.
 
 Catalogue (CATALOGUE): the address of the catalogue (CSW endpoint, OGC API landing page or records collection), or the name of a catalogue connection of GeoGov's settings. The kind of catalogue is detected from its answer.
-Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and &quot;quoted phrases&quot;.
+Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and "quoted phrases".
 Organisation (ORGANISATION, optional): a producer, custodian, owner or contact of the record.
 Keyword (KEYWORD, optional): a keyword of the record.
 Extent (BBOX, optional): records whose box intersects it (reprojected to WGS 84; an extent covering the whole world is ignored).
@@ -5846,7 +5846,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../plugin/bridge/labels/catalogue.py" line="115"/>
-        <source>Last revision: the latest of the revision, publication and creation dates of the record&apos;s resource citation, as the record writes it (a time or time zone never moves it to another day).</source>
+        <source>Last revision: the latest of the revision, publication and creation dates of the record's resource citation, as the record writes it (a time or time zone never moves it to another day).</source>
         <translation>Dernière révision : la plus récente des dates de révision, de publication et de création de la citation de la ressource, telle que la fiche l'écrit (une heure ou un fuseau horaire ne la fait jamais changer de jour).</translation>
     </message>
     <message>
@@ -5902,7 +5902,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="40"/>
-        <source>The changes are not in the dataset&apos;s coordinate reference system (EPSG:{srid}).</source>
+        <source>The changes are not in the dataset's coordinate reference system (EPSG:{srid}).</source>
         <translation>Les modifications ne sont pas dans le système de coordonnées de référence du jeu de données (EPSG:{srid}).</translation>
     </message>
     <message>
@@ -5927,12 +5927,12 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="27"/>
-        <source>Decisions are taken as the login that connected to the database, not under another login&apos;s role.</source>
+        <source>Decisions are taken as the login that connected to the database, not under another login's role.</source>
         <translation>Les décisions sont prises sous l'identifiant qui s'est connecté à la base de données, pas sous le rôle d'un autre identifiant.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="121"/>
-        <source>Your administrator login may not set these logins&apos; session time limits (lock wait 10 s, idle transaction 60 s); the database still ends the transactions that stall the others: {logins}</source>
+        <source>Your administrator login may not set these logins' session time limits (lock wait 10 s, idle transaction 60 s); the database still ends the transactions that stall the others: {logins}</source>
         <translation>Votre compte d’administration ne peut pas fixer les limites de session de ces comptes (attente d’un verrou 10 s, transaction inactive 60 s) ; la base met tout de même fin aux transactions qui bloquent les autres : {logins}</translation>
     </message>
     <message>
@@ -5942,7 +5942,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../plugin/bridge/messages/proposals.py" line="91"/>
-        <source>the dataset&apos;s own table refuses this feature ({reason}).</source>
+        <source>the dataset's own table refuses this feature ({reason}).</source>
         <translation>la table du jeu de données elle-même refuse cette entité ({reason}).</translation>
     </message>
     <message>
@@ -5978,11 +5978,11 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     <message>
         <location filename="../plugin/bridge/alg_apply_proposal.py" line="136"/>
         <source>Proposal (PROPOSAL): the id of an approved proposal.
-Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T or OGC API Features service or the PostGIS database (default: the one recorded with the proposal&apos;s target).
-Convention (CONVENTION, optional): path or URL of the partnership convention; empty: the plugin&apos;s. The proposal is applied only to the target the convention names for its dataset: no credential goes anywhere else.
+Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T or OGC API Features service or the PostGIS database (default: the one recorded with the proposal's target).
+Convention (CONVENTION, optional): path or URL of the partnership convention; empty: the plugin's. The proposal is applied only to the target the convention names for its dataset: no credential goes anywhere else.
 
-The changes are checked against the target&apos;s real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target&apos;s reason. Running it again after a lost connection never writes anything twice.
-Catalogue authentication (CATALOGUE_AUTHCFG, optional): when the convention names the dataset&apos;s catalogue record, the record&apos;s revision date, date stamp and next update date are then updated in the catalogue (CSW-T) and read back. A catalogue that refuses leaves the data applied; run the algorithm again on the applied proposal to retry the catalogue update alone.
+The changes are checked against the target's real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target's reason. Running it again after a lost connection never writes anything twice.
+Catalogue authentication (CATALOGUE_AUTHCFG, optional): when the convention names the dataset's catalogue record, the record's revision date, date stamp and next update date are then updated in the catalogue (CSW-T) and read back. A catalogue that refuses leaves the data applied; run the algorithm again on the applied proposal to retry the catalogue update alone.
 Outputs: STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS, CATALOGUE (updated, refused, not_verified, unknown, or empty) and RESULT (the full report, JSON).</source>
         <translation>Proposition (PROPOSAL) : l'identifiant d'une proposition approuvée.
 Authentification de la cible (TARGET_AUTHCFG, facultatif) : la configuration d'authentification QGIS du service WFS-T ou OGC API Features ou de la base PostGIS (par défaut : celle enregistrée avec la cible de la proposition).
@@ -6003,8 +6003,8 @@ Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_fai
         <translation>Mise à jour du catalogue</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/alg_convention_check.py" line="216"/>
-        <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue&apos;s metadata and the convention disagree.
+        <location filename="../plugin/bridge/alg_convention_check.py" line="248"/>
+        <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue's metadata and the convention disagree.
 
 Convention (CONVENTION): a file path or an http(s) URL of the YAML document. A convention with problems stops the algorithm; the log lists every problem with its line, column and place in the document.
 Catalogue (CATALOGUE, optional): the URL of a CSW or OGC API Records catalogue; its records give the last update dates and the discrepancies (custodian, producer or frequency that differ, no point of contact, records the convention does not know and datasets without a record).
@@ -6068,7 +6068,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/governance.py" line="62"/>
-        <source>Name the catalogue record to update (record:): the dataset&apos;s match.records names {count}.</source>
+        <source>Name the catalogue record to update (record:): the dataset's match.records names {count}.</source>
         <translation>Indiquez la fiche de catalogue à mettre à jour (record:) : le match.records du jeu en nomme {count}.</translation>
     </message>
     <message>
@@ -6123,7 +6123,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/publishing.py" line="83"/>
-        <source>The server&apos;s answer to {request} is not JSON.</source>
+        <source>The server's answer to {request} is not JSON.</source>
         <translation>La réponse du serveur à {request} n’est pas du JSON.</translation>
     </message>
     <message>
@@ -6183,7 +6183,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="45"/>
-        <source>The server redirected the request more than {limit} times (last to {location}). Check the address or tell the server&apos;s administrator.</source>
+        <source>The server redirected the request more than {limit} times (last to {location}). Check the address or tell the server's administrator.</source>
         <translation>Le serveur a redirigé la requête plus de {limit} fois (en dernier vers {location}). Vérifiez l'adresse ou prévenez l'administrateur du serveur.</translation>
     </message>
     <message>
@@ -6193,27 +6193,27 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="49"/>
-        <source>The server&apos;s answer is larger than {limit_mb} MB, the limit set in GeoGov&apos;s options (Network). It was not read to the end; nothing else was changed.</source>
+        <source>The server's answer is larger than {limit_mb} MB, the limit set in GeoGov's options (Network). It was not read to the end; nothing else was changed.</source>
         <translation>La réponse du serveur dépasse {limit_mb} Mo, la limite fixée dans les options de GeoGov (Réseau). Elle n'a pas été lue jusqu'au bout ; rien d'autre n'a été modifié.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="52"/>
-        <source>The server&apos;s answer is compressed in a form GeoGov cannot read ({encoding}).</source>
+        <source>The server's answer is compressed in a form GeoGov cannot read ({encoding}).</source>
         <translation>La réponse du serveur est compressée sous une forme que GeoGov ne sait pas lire ({encoding}).</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="54"/>
-        <source>The server&apos;s compressed answer is corrupt: {detail}</source>
+        <source>The server's compressed answer is corrupt: {detail}</source>
         <translation>La réponse compressée du serveur est corrompue : {detail}</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="55"/>
-        <source>Secure connection refused: the server&apos;s certificate is not trusted ({detail}). If you trust this server, add its certificate or an exception in QGIS (Settings &gt; Options &gt; Authentication &gt; SSL Server Exceptions).</source>
+        <source>Secure connection refused: the server's certificate is not trusted ({detail}). If you trust this server, add its certificate or an exception in QGIS (Settings &gt; Options &gt; Authentication &gt; SSL Server Exceptions).</source>
         <translation>Connexion sécurisée refusée : le certificat du serveur n'est pas reconnu ({detail}). Si vous faites confiance à ce serveur, ajoutez son certificat ou une exception dans QGIS (Préférences &gt; Options &gt; Authentification &gt; Exceptions SSL des serveurs).</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="59"/>
-        <source>Secure connection refused: the server&apos;s certificate was issued for another name than this address ({detail}).</source>
+        <source>Secure connection refused: the server's certificate was issued for another name than this address ({detail}).</source>
         <translation>Connexion sécurisée refusée : le certificat du serveur a été délivré pour un autre nom que cette adresse ({detail}).</translation>
     </message>
     <message>
@@ -6228,7 +6228,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/options_page.py" line="343"/>
-        <source>A server&apos;s answer larger than this (after decompression) is refused and not read to the end, so that a wrong or hostile server cannot fill the memory.</source>
+        <source>A server's answer larger than this (after decompression) is refused and not read to the end, so that a wrong or hostile server cannot fill the memory.</source>
         <translation>Une réponse de serveur plus grande (après décompression) est refusée sans être lue jusqu'au bout, pour qu'un serveur défaillant ou malveillant ne puisse pas saturer la mémoire.</translation>
     </message>
     <message>
@@ -6713,12 +6713,12 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="222"/>
-        <source>Record {first} of {matched} (the server&apos;s count)</source>
+        <source>Record {first} of {matched} (the server's count)</source>
         <translation>Fiche {first} sur {matched} (selon le serveur)</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="225"/>
-        <source>Records {first} to {last} of {matched} (the server&apos;s count)</source>
+        <source>Records {first} to {last} of {matched} (the server's count)</source>
         <translation>Fiches {first} à {last} sur {matched} (selon le serveur)</translation>
     </message>
     <message>
@@ -6853,7 +6853,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/plugin.py" line="70"/>
-        <source>Who produces, maintains and validates the current layer&apos;s data, where, how fresh it is, and where metadata and convention disagree</source>
+        <source>Who produces, maintains and validates the current layer's data, where, how fresh it is, and where metadata and convention disagree</source>
         <translation>Qui produit, maintient et valide les données de la couche courante, où, leur fraîcheur, et où métadonnées et convention divergent</translation>
     </message>
     <message>
@@ -6868,12 +6868,12 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/plugin.py" line="70"/>
-        <source>Search the partners&apos; catalogues (CSW, OGC API Records) and add their layers to the map</source>
+        <source>Search the partners' catalogues (CSW, OGC API Records) and add their layers to the map</source>
         <translation>Chercher dans les catalogues des partenaires (CSW, OGC API Records) et ajouter leurs couches à la carte</translation>
     </message>
     <message>
         <location filename="../ui/plugin.py" line="70"/>
-        <source>Browse the layers of the partners&apos; WMS and WFS services</source>
+        <source>Browse the layers of the partners' WMS and WFS services</source>
         <translation>Parcourir les couches des services WMS et WFS des partenaires</translation>
     </message>
     <message>
@@ -7083,7 +7083,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/plugin.py" line="70"/>
-        <source>The applied proposals of the current layer&apos;s dataset: when, who proposed and approved them, why, what they changed; revert one</source>
+        <source>The applied proposals of the current layer's dataset: when, who proposed and approved them, why, what they changed; revert one</source>
         <translation>Les propositions appliquées au jeu de données de la couche courante : quand, qui les a proposées et validées, pourquoi, ce qu'elles ont changé ; en défaire une</translation>
     </message>
     <message>
@@ -7368,12 +7368,12 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/propose_dialog.py" line="882"/>
-        <source>The {n} change(s) you left out stay in the layer&apos;s edits.</source>
+        <source>The {n} change(s) you left out stay in the layer's edits.</source>
         <translation>Les {n} modification(s) laissée(s) de côté restent dans les modifications de la couche.</translation>
     </message>
     <message>
         <location filename="../ui/propose_dialog.py" line="897"/>
-        <source>The changes left out are still in the layer&apos;s edits.</source>
+        <source>The changes left out are still in the layer's edits.</source>
         <translation>Les modifications laissées de côté sont toujours dans les modifications de la couche.</translation>
     </message>
     <message>
@@ -7383,7 +7383,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/propose_source.py" line="20"/>
-        <source>The edits not saved yet of the shared layer, in QGIS&apos;s edit mode (its edit buffer).</source>
+        <source>The edits not saved yet of the shared layer, in QGIS's edit mode (its edit buffer).</source>
         <translation>Les modifications pas encore enregistrées de la couche partagée, en mode édition de QGIS (son tampon d'édition).</translation>
     </message>
     <message>
@@ -7395,6 +7395,71 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <location filename="../ui/propose_source.py" line="30"/>
         <source>Read the edits again (after fixing a problem in the layer) and check them.</source>
         <translation>Relire les modifications (après avoir corrigé un problème dans la couche) et les vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="126"/>
+        <source>The records read could not be kept for the next sweep: {error}</source>
+        <translation>Les fiches lues n'ont pas pu être gardées pour le prochain moissonnage : {error}</translation>
+    </message>
+    <message>
+        <location filename="../ui/governance_report_dialog.py" line="76"/>
+        <source>Read only the catalogue records changed since the last sweep</source>
+        <translation>Ne lire que les fiches du catalogue modifiées depuis le dernier moissonnage</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/alg_convention_check.py" line="144"/>
+        <source>Incremental (INCREMENTAL, default yes): a CSW catalogue read before is asked only for the records changed since (its apiso:Modified queryable, the records' dateStamp) and for the list of its identifiers, so that deleted records leave at once; the other records come from GeoGov's copy of the last sweep, kept in the QGIS user profile (geogov/catalogue-sweeps). A full sweep is made every 7 days, the first time, and whenever the copy cannot be trusted; an OGC API Records catalogue is always read in full. The log and the report say how the catalogue was read.</source>
+        <translation>Incrémental (INCREMENTAL, oui par défaut) : un catalogue CSW déjà lu n'est interrogé que sur les fiches modifiées depuis (sa propriété apiso:Modified, le dateStamp des fiches) et sur la liste de ses identifiants, pour que les fiches supprimées disparaissent aussitôt ; les autres fiches viennent de la copie du dernier moissonnage que GeoGov garde dans le profil utilisateur de QGIS (geogov/catalogue-sweeps). Un moissonnage complet est fait tous les 7 jours, la première fois, et chaque fois que la copie n'est pas fiable ; un catalogue OGC API Records est toujours lu en entier. Le journal et le rapport disent comment le catalogue a été lu.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/governance/report_html.py" line="236"/>
+        <source>Catalogue read incrementally: the {read} records changed since {since} read again ({added} new, {removed} removed from the catalogue), the other {kept} as read on {previous}; last full reading on {full}, one is made every {days} days.</source>
+        <translation>Catalogue lu en incrémental : les {read} fiches modifiées depuis le {since} relues ({added} nouvelles, {removed} retirées du catalogue), les {kept} autres telles que lues le {previous} ; dernière lecture complète le {full}, une est faite tous les {days} jours.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/governance/report_html.py" line="245"/>
+        <source>no earlier reading of it was kept</source>
+        <translation>aucune lecture précédente n'en était gardée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/governance/report_html.py" line="246"/>
+        <source>as asked</source>
+        <translation>comme demandé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/governance/report_html.py" line="247"/>
+        <source>one is made every {days} days</source>
+        <translation>une est faite tous les {days} jours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/governance/report_html.py" line="248"/>
+        <source>it cannot be asked for the records changed since a date</source>
+        <translation>on ne peut pas lui demander les fiches modifiées depuis une date</translation>
+    </message>
+    <message>
+        <location filename="../plugin/governance/report_html.py" line="249"/>
+        <source>the last reading is dated later than now: this computer's clock moved</source>
+        <translation>la dernière lecture est datée d'après maintenant : l'horloge de cet ordinateur a changé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/governance/report_html.py" line="250"/>
+        <source>too many of its records had neither been read nor changed recently</source>
+        <translation>trop de ses fiches n'avaient été ni lues ni modifiées récemment</translation>
+    </message>
+    <message>
+        <location filename="../plugin/governance/report_html.py" line="251"/>
+        <source>some of its records have no identifier, or the same one</source>
+        <translation>certaines de ses fiches n'ont pas d'identifiant, ou ont le même</translation>
+    </message>
+    <message>
+        <location filename="../plugin/governance/report_html.py" line="253"/>
+        <source>Catalogue read in full: {n} records</source>
+        <translation>Catalogue lu en entier : {n} fiches</translation>
+    </message>
+    <message>
+        <location filename="../ui/governance_report_dialog.py" line="78"/>
+        <source>The other records come from GeoGov's copy of the last sweep of this catalogue; deleted records are left out, and a full sweep is made every 7 days. The report says how the catalogue was read.</source>
+        <translation>Les autres fiches viennent de la copie que GeoGov garde du dernier moissonnage de ce catalogue ; les fiches supprimées sont écartées, et un moissonnage complet est fait tous les 7 jours. Le rapport dit comment le catalogue a été lu.</translation>
     </message>
 </context>
 </TS>

@@ -73,6 +73,13 @@ class GovernanceReportDialog(QDialog):
         self.catalogue.addItem(tr("No catalogue (the convention and the store only)"), "")
         for connection in state.settings.catalogues:
             self.catalogue.addItem(connection.name, connection.url)
+        self.incremental_check = QCheckBox(tr("Read only the catalogue records changed since "
+                                              "the last sweep"))
+        self.incremental_check.setToolTip(tr(
+            "The other records come from GeoGov's copy of the last sweep of this catalogue; "
+            "deleted records are left out, and a full sweep is made every 7 days. The report "
+            "says how the catalogue was read."))
+        self.incremental_check.setChecked(True)
         self.store_check = QCheckBox(tr("Count the proposals of the proposal store"))
         settings = state.settings
         has_store = store_configured(settings)
@@ -83,6 +90,7 @@ class GovernanceReportDialog(QDialog):
         form.addRow(self.pdf_check, self.pdf_path)
         form.addRow(self.html_check, self.html_path)
         form.addRow(tr("Catalogue"), self.catalogue)
+        form.addRow("", self.incremental_check)
         form.addRow("", self.store_check)
         form.addRow("", self.open_check)
         layout.addLayout(form)
@@ -129,6 +137,7 @@ class GovernanceReportDialog(QDialog):
         self.task = run_task(tr("GeoGov: governance report"), gather_report, convention,
                              self.state.today(), url, connections, settings,
                              feedback=self.feedback,
+                             incremental=self.incremental_check.isChecked(),
                              on_done=lambda report: self._gathered(report, pdf, html),
                              on_error=self._failed)
 

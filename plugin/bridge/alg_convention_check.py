@@ -19,6 +19,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
@@ -93,30 +94,61 @@ def load_for_algorithm(source: str, feedback, timeout: float = 30.0):
     return convention
 
 
-def harvest_for_algorithm(url: str, feedback, timeout: float = 30.0):
-    """Every record of the catalogue at ``url``; None (with a note) when none is given or
-    the catalogue search client is not part of this GeoGov."""
+def harvest_for_algorithm(url: str, feedback, timeout: float = 30.0, incremental: bool = True):
+    """``(records, sweep info)`` of the catalogue at ``url``, read incrementally when
+    ``incremental`` and possible (bridge/governance.py ``sweep_records``); ``(None, None)``
+    (with a note) when none is given or the catalogue search client is not part of this
+    GeoGov."""
     url = (url or "").strip()
     if not url:
         feedback.pushInfo(tr("No catalogue given: freshness and discrepancies rest on the "
                              "convention (and the store) alone."))
-        return None
+        return None, None
     try:
-        from .governance import harvest_records
+        from .governance import sweep_records
     except ImportError:
         feedback.pushWarning(tr("This GeoGov cannot search catalogues: the catalogue was "
                                 "skipped."))
-        return None
+        return None, None
+    from ..governance.report_html import sweep_phrase
+
     feedback.pushInfo(tr("Harvesting the catalogue {url}…").format(url=url))
     notes = []
     try:
-        records = harvest_records(url, progress=lambda f: feedback.setProgress(50.0 * f),
-                                  is_cancelled=feedback.isCanceled, notes=notes,
-                                  timeout=timeout, feedback=feedback)
+        sweep = sweep_records(url, progress=lambda f: feedback.setProgress(50.0 * f),
+                              is_cancelled=feedback.isCanceled, notes=notes,
+                              timeout=timeout, feedback=feedback, incremental=incremental)
     except GeoGovError as error:
         raise QgsProcessingException(error_message(error)) from None
-    feedback.pushInfo(tr("{n} records read from the catalogue.").format(n=len(records)))
-    return records
+    feedback.pushInfo(tr("{n} records read from the catalogue.").format(n=len(sweep.records)))
+    feedback.pushInfo(sweep_phrase(sweep.info, tr))
+    if sweep.info.cache_error is not None:
+        feedback.pushWarning(tr("The records read could not be kept for the next sweep: "
+                                "{error}").format(error=error_message(sweep.info.cache_error)))
+    return sweep.records, sweep.info
+
+
+def add_incremental_parameter(algorithm) -> None:
+    algorithm.addParameter(QgsProcessingParameterBoolean(
+        "INCREMENTAL", tr("Read only the catalogue records changed since the last sweep"),
+        defaultValue=True, optional=True))
+
+
+def incremental_parameter(algorithm, parameters, context) -> bool:
+    if "INCREMENTAL" not in parameters or parameters["INCREMENTAL"] is None:
+        return True
+    return algorithm.parameterAsBool(parameters, "INCREMENTAL", context)
+
+
+def incremental_help() -> str:
+    return tr(
+        "Incremental (INCREMENTAL, default yes): a CSW catalogue read before is asked only for "
+        "the records changed since (its apiso:Modified queryable, the records' dateStamp) and "
+        "for the list of its identifiers, so that deleted records leave at once; the other "
+        "records come from GeoGov's copy of the last sweep, kept in the QGIS user profile "
+        "(geogov/catalogue-sweeps). A full sweep is made every 7 days, the first time, and "
+        "whenever the copy cannot be trusted; an OGC API Records catalogue is always read in "
+        "full. The log and the report say how the catalogue was read.")
 
 
 def store_facts_for_algorithm(store_text: str, login: str, convention, feedback):
@@ -236,7 +268,7 @@ class ConventionCheckAlgorithm(GeoGovAlgorithm):
             "codes and sentences, overdue contract deliveries, applied changes, last applied "
             "change, observed interval (days), observed frequency and pace (as_committed, "
             "more_often, less_often, unknown) and in words, record_behind; plus one row per "
-            "catalogue record the convention does not cover.")
+            "catalogue record the convention does not cover.") + "\n\n" + incremental_help()
 
     def createInstance(self):
         return ConventionCheckAlgorithm()
@@ -246,6 +278,7 @@ class ConventionCheckAlgorithm(GeoGovAlgorithm):
             self.CONVENTION, tr("Convention (file path or URL)")))
         self.addParameter(QgsProcessingParameterString(
             self.CATALOGUE, tr("Catalogue URL (CSW or OGC API Records)"), optional=True))
+        add_incremental_parameter(self)
         add_date_parameter(self, self.DATE)
         add_store_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -258,8 +291,9 @@ class ConventionCheckAlgorithm(GeoGovAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsString(parameters, self.CONVENTION, context)
         convention = load_for_algorithm(source, feedback)
-        records = harvest_for_algorithm(
-            self.parameterAsString(parameters, self.CATALOGUE, context), feedback)
+        records, _sweep = harvest_for_algorithm(
+            self.parameterAsString(parameters, self.CATALOGUE, context), feedback,
+            incremental=incremental_parameter(self, parameters, context))
         if feedback.isCanceled():
             return {}
         facts = store_facts_for_algorithm(self.parameterAsString(parameters, "STORE", context),

@@ -19,9 +19,12 @@ from ..errors import GeoGovError
 from .alg_common import GeoGovAlgorithm
 from .alg_convention_check import (
     add_date_parameter,
+    add_incremental_parameter,
     date_parameter,
     error_message,
     harvest_for_algorithm,
+    incremental_help,
+    incremental_parameter,
     load_for_algorithm,
     store_facts_for_algorithm,
 )
@@ -69,7 +72,8 @@ class GovernanceReportAlgorithm(GeoGovAlgorithm):
             "counted; default: the identity of GeoGov's settings, else the convention's "
             "coordinator, who sees every proposal.\n"
             "Date (DATE, optional): the day the situation is judged on (default: today).\n"
-            "PDF report (OUTPUT_PDF) and HTML report (OUTPUT_HTML): give one or both.")
+            "PDF report (OUTPUT_PDF) and HTML report (OUTPUT_HTML): give one or both.") \
+            + "\n\n" + incremental_help()
 
     def createInstance(self):
         return GovernanceReportAlgorithm()
@@ -79,6 +83,7 @@ class GovernanceReportAlgorithm(GeoGovAlgorithm):
             self.CONVENTION, tr("Convention (file path or URL)")))
         self.addParameter(QgsProcessingParameterString(
             self.CATALOGUE, tr("Catalogue URL (CSW or OGC API Records)"), optional=True))
+        add_incremental_parameter(self)
         self.addParameter(QgsProcessingParameterString(
             self.STORE, tr("Proposal store (GeoPackage file or PostgreSQL connection)"),
             optional=True))
@@ -103,8 +108,9 @@ class GovernanceReportAlgorithm(GeoGovAlgorithm):
             raise QgsProcessingException(tr("Give a PDF file, an HTML file, or both."))
         convention = load_for_algorithm(
             self.parameterAsString(parameters, self.CONVENTION, context), feedback)
-        records = harvest_for_algorithm(
-            self.parameterAsString(parameters, self.CATALOGUE, context), feedback)
+        records, sweep = harvest_for_algorithm(
+            self.parameterAsString(parameters, self.CATALOGUE, context), feedback,
+            incremental=incremental_parameter(self, parameters, context))
         facts = store_facts_for_algorithm(
             self.parameterAsString(parameters, self.STORE, context),
             self.parameterAsString(parameters, self.LOGIN, context), convention, feedback)
@@ -114,7 +120,8 @@ class GovernanceReportAlgorithm(GeoGovAlgorithm):
         self._report = build_report(convention, today, records=records,
                                     applied=facts.applied if facts else None,
                                     proposal_counts=facts.counts if facts else None,
-                                    history=facts.history if facts else None)
+                                    history=facts.history if facts else None,
+                                    sweep=sweep)
         self._outputs = {self.OUTPUT_PDF: pdf, self.OUTPUT_HTML: html}
         feedback.setProgress(90)
         return self._results()

@@ -23,9 +23,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
 import os
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Optional
+from urllib.parse import urlsplit
 
 from qgis.PyQt.QtCore import QFileSystemWatcher, QObject, QTimer, pyqtSignal
 
@@ -113,13 +117,63 @@ def harvest_records(url: str, connections=(), progress=None, is_cancelled=None, 
         transport = transport_for(connection.authcfg, feedback)
     catalogue = open_catalogue(connection, transport=transport, timeout=timeout)
     records = []
-    # No prefetch: QGIS's blocking requests are made from this task's thread only.
+    # Prefetch: the next pages are asked from a helper thread while this one parses. Each
+    # QgisTransport request runs in a thread of its own whatever thread asks it.
     for page in catalogue.harvest(page_size=100, progress=progress, is_cancelled=is_cancelled,
-                                  prefetch=False):
+                                  prefetch=True):
         records.extend(page.records)
         if notes is not None:
             notes.extend(n for n in page.notes if n not in notes)
     return records
+
+
+SWEEPS_FOLDER = ("geogov", "catalogue-sweeps")
+
+
+def sweep_key(connection) -> str:
+    """What a sweep's cache belongs to: the catalogue (kind, version, URL) and the
+    credentials it is read with (a login may see records others do not)."""
+    from ..governance.resolution import normalise_url
+
+    return " ".join((connection.kind, connection.version or "-", normalise_url(connection.url),
+                     getattr(connection, "authcfg", "") or "-"))
+
+
+def sweep_cache_path(connection) -> Path:
+    """Where the records of the last sweep of a catalogue are kept: in the QGIS user
+    profile (geogov/catalogue-sweeps/, one small gzip file per catalogue, named after its
+    server; deleting it only makes the next sweep a full one). A coordinator's profile
+    is where QGIS keeps what it learnt of servers (its network cache, GeoGov's settings):
+    not beside the reports, which are shared."""
+    from qgis.core import QgsApplication
+
+    key = sweep_key(connection)
+    host = re.sub(r"[^A-Za-z0-9.-]+", "-", urlsplit(connection.url).netloc).strip("-")[:40]
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    return Path(QgsApplication.qgisSettingsDirPath(), *SWEEPS_FOLDER,
+                f"{host or 'catalogue'}-{digest}.jsonl.gz")
+
+
+def sweep_records(url: str, connections=(), progress=None, is_cancelled=None, notes=None,
+                  timeout: float = 30.0, feedback=None, incremental: bool = True):
+    """Every record of the catalogue at ``url``, as a catalogue/sweep.py ``Sweep``: read
+    incrementally (only the records changed since the last sweep, the others from the
+    cache of :func:`sweep_cache_path`) when ``incremental`` and the last sweep allows it;
+    ``sweep.info`` says how. ``feedback``: as for :func:`harvest_records`."""
+    from ..catalogue.search import open_catalogue
+    from ..catalogue.sweep import sweep_catalogue
+
+    transport = transport_for(feedback=feedback)
+    connection = catalogue_connection(url, connections, transport, timeout, is_cancelled)
+    if getattr(connection, "authcfg", ""):
+        transport = transport_for(connection.authcfg, feedback)
+    catalogue = open_catalogue(connection, transport=transport, timeout=timeout)
+    sweep = sweep_catalogue(catalogue, sweep_cache_path(connection),
+                            catalogue_key=sweep_key(connection), incremental=incremental,
+                            progress=progress, is_cancelled=is_cancelled)
+    if notes is not None:
+        notes.extend(n for n in sweep.notes if n not in notes)
+    return sweep
 
 
 def fetch_record(record_id: str, record_url: str = "", connections=(), is_cancelled=None):
@@ -152,23 +206,26 @@ def fetch_record(record_id: str, record_url: str = "", connections=(), is_cancel
 
 
 def gather_report(convention, today, catalogue_url: str = "", connections=(), settings=None,
-                  progress=None, is_cancelled=None, feedback=None):
-    """The GovernanceReport (any thread): the catalogue harvested when a URL is given,
-    the proposal store of ``settings`` read when it names one. ``feedback``: as for
+                  progress=None, is_cancelled=None, feedback=None, incremental: bool = True):
+    """The GovernanceReport (any thread): the catalogue swept when a URL is given
+    (incrementally when ``incremental`` and possible, see :func:`sweep_records`), the
+    proposal store of ``settings`` read when it names one. ``feedback``: as for
     :func:`harvest_records`."""
     from ..governance.report import build_report
     from .store_factory import StoreFacts
 
-    records = None
+    records = sweep = None
     if catalogue_url:
-        records = harvest_records(catalogue_url, connections, progress=progress,
-                                  is_cancelled=is_cancelled, feedback=feedback)
+        swept = sweep_records(catalogue_url, connections, progress=progress,
+                              is_cancelled=is_cancelled, feedback=feedback,
+                              incremental=incremental)
+        records, sweep = swept.records, swept.info
     facts = store_facts_from_settings(settings, convention, is_cancelled) \
         if settings is not None else StoreFacts()
     return build_report(convention, today, records=records,
                         applied=facts.applied if facts.available else None,
                         proposal_counts=facts.counts if facts.available else None,
-                        history=facts.history if facts.available else None)
+                        history=facts.history if facts.available else None, sweep=sweep)
 
 
 # ---------------------------------------------------------------------------- the cache

@@ -100,6 +100,9 @@ class ReportLayoutBuilder:
         self.tr = tr
         self.layout = QgsPrintLayout(project or QgsProject.instance())
         self.layout.initializeDefaults()
+        # No undo history: each command would snapshot what it changes (an added page: the
+        # whole page collection, as XML), which made laying out a long report quadratic.
+        self.layout.undoStack().blockCommands(True)
         self.layout.setName(title or tr("Governance report"))
         self.layout.setUnits(QgsUnitTypes.LayoutUnit.LayoutMillimeters)
         self.pages = self.layout.pageCollection()

@@ -168,6 +168,7 @@ def build_report_layout(report, project=None, tr=qt_tr) -> QgsPrintLayout:
             names=", ".join(report.other_partners)))
     builder.footers(report.convention_title)
     layout = builder.layout
+    layout.undoStack().blockCommands(False)     # history starts here for whoever edits it
     layout.geogov_layers = builder.keep
     return layout
 

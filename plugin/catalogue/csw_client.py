@@ -26,7 +26,10 @@ from . import search_notes as notes_
 from .csw_requests import (
     CSW202,
     CSW_NS,
+    IDENTIFIER,
     ISO_SCHEMA,
+    MODIFIED_DC,
+    MODIFIED_ISO,
     XML_HEADERS,
     base_url,
     build_filter,
@@ -94,6 +97,7 @@ class PageRequest:
     version: str
     sort_by: Optional[str] = None
     bbox: bool = False
+    identifiers_only: bool = False
 
 
 @dataclass
@@ -110,6 +114,8 @@ class CswServerInfo:
     # a CSW 3.0 box that must go as 2.0.2 (pycsw 2.6.2), sort properties the server refused.
     bbox_needs_202: bool = False
     sorts_refused: set = field(default_factory=set)
+    # A server that refused csw:ElementName dc:identifier: identifiers come in brief records.
+    element_names_refused: bool = False
 
     @property
     def output_schema(self) -> str:
@@ -172,17 +178,25 @@ class CswClient:
         if sort_by in info.sorts_refused:
             sort_by = None
             notes_.add_note(notes, notes_.SORT_UNSUPPORTED, sort=parsed.sort)
-        plan = build_filter(parsed, version)
+        plan = build_filter(parsed, version,
+                            modified=MODIFIED_ISO if info.iso_queryables else MODIFIED_DC)
         _expansion_notes(plan.expansions, notes)
         schema = ISO_SCHEMA if info.output_schema == ISO_SCHEMA else CSW_NS[version]
-        if schema != ISO_SCHEMA:
+        names = ()
+        if parsed.identifiers_only:
+            # Dublin Core, which every CSW speaks: the identifier alone, else brief records.
+            schema, element_set = CSW_NS[version], "brief"
+            names = () if info.element_names_refused else (IDENTIFIER,)
+        elif schema != ISO_SCHEMA:
             notes_.add_note(notes, notes_.DUBLIN_CORE_ONLY, schema=schema)
         body = get_records_request(version, start=start, limit=limit, output_schema=schema,
                                    expression=plan.expression, sort_by=sort_by,
-                                   descending=parsed.descending, element_set=element_set)
+                                   descending=parsed.descending, element_set=element_set,
+                                   element_names=names)
         return PageRequest(url=info.post_url or self.url, body=body, start=start, limit=limit,
                            notes=notes, version=version, sort_by=sort_by,
-                           bbox=parsed.bbox is not None)
+                           bbox=parsed.bbox is not None,
+                           identifiers_only=bool(names))
 
     def send(self, request: PageRequest, is_cancelled=None):
         """The HTTP exchange of a prepared page (safe to run in a helper thread)."""
@@ -224,6 +238,8 @@ class CswClient:
                 info.bbox_needs_202 = True
             elif request.sort_by and request.sort_by not in info.sorts_refused:
                 info.sorts_refused.add(request.sort_by)
+            elif request.identifiers_only and not info.element_names_refused:
+                info.element_names_refused = True
             else:
                 raise
         return self.get_records(parsed, start, limit, is_cancelled=is_cancelled,

@@ -40,6 +40,13 @@ SUBJECT = "dc:subject"
 TITLE = "dc:title"
 REVISION_ISO = "apiso:RevisionDate"
 REVISION_DC = "dct:modified"
+# When the record last changed: the ISO dateStamp (apiso:Modified), else Dublin Core's.
+MODIFIED_ISO = "apiso:Modified"
+MODIFIED_DC = "dct:modified"
+APISO = "http://www.opengis.net/cat/csw/apiso/1.0"
+DCT = "http://purl.org/dc/terms/"
+DC = "http://purl.org/dc/elements/1.1/"
+IDENTIFIER = "dc:identifier"
 BBOX_CRS = "urn:ogc:def:crs:EPSG::4326"
 XML_HEADERS = {"Content-Type": "application/xml; charset=UTF-8",
                "Accept": "application/xml, text/xml;q=0.9, */*;q=0.1"}
@@ -93,14 +100,17 @@ class FilterPlan:
 
 
 def build_filter(parsed: ParsedQuery, version: str, *, send_bbox: bool = True,
-                 cap: int = LIKE_PATTERN_CAP) -> FilterPlan:
+                 cap: int = LIKE_PATTERN_CAP, modified: str = MODIFIED_ISO) -> FilterPlan:
     """The OWSLib FES expression for ``parsed`` (None when nothing constrains the search).
 
     Each text and organisation term becomes an OR of ``PropertyIsLike`` on csw:AnyText over
     its accent variants (see :func:`.search_text.like_patterns`); keyword terms go to
     dc:subject; all of them AND-ed with the box. Organisations go to AnyText rather than
     apiso:OrganisationName because pycsw fills that queryable from one party only; the
-    record filter then checks the organisation of each party.
+    record filter then checks the organisation of each party. ``modified_since`` becomes
+    ``PropertyIsGreaterThanOrEqualTo`` on ``modified`` (apiso:Modified, or dct:modified for
+    a server without ISO queryables) against the bare date: a date-only literal compares
+    right with dateStamps written as dates and as date-times (pycsw compares the text).
     """
     fes = _fes(version)
     plan = FilterPlan()
@@ -116,6 +126,9 @@ def build_filter(parsed: ParsedQuery, version: str, *, send_bbox: bool = True,
         boxes = [_bbox(fes, version, box) for box in parsed.boxes]
         operations.append(_any_of(fes, boxes))
         plan.bbox_sent = True
+    if parsed.modified_since is not None:
+        operations.append(fes.PropertyIsGreaterThanOrEqualTo(
+            modified, parsed.modified_since.isoformat()))
     if operations:
         plan.expression = _all_of(fes, operations)
     return plan
@@ -155,13 +168,22 @@ def sort_property(sort: str, iso_queryables: bool) -> Optional[str]:
 
 def get_records_request(version: str, *, start: int, limit: int, output_schema: str = ISO_SCHEMA,
                         expression=None, sort_by: Optional[str] = None,
-                        descending: bool = False, element_set: str = "full") -> bytes:
-    """A GetRecords POST body; ``start`` is 0-based (written 1-based, as CSW counts)."""
+                        descending: bool = False, element_set: str = "full",
+                        element_names: tuple = ()) -> bytes:
+    """A GetRecords POST body; ``start`` is 0-based (written 1-based, as CSW counts).
+
+    ``element_names`` (e.g. ``("dc:identifier",)``): those elements of each record instead
+    of an element set (CSW 2.0.2 §10.8.4.9, csw:ElementName)."""
     version = normalise_version(version)
     fes = _fes(version)
     csw = CSW_NS[version]
     filter_ns = FES20 if version == "3.0.0" else OGC
     nsmap = {"csw": csw, "ogc" if version == "2.0.2" else "fes": filter_ns, "gmd": GMD}
+    if element_names:
+        nsmap["dc"] = DC
+    if expression is not None or sort_by:
+        # The prefixes that property names use in their text (apiso:Modified…) declared.
+        nsmap.update({"apiso": APISO, "dct": DCT})
     root = etree.Element(f"{{{csw}}}GetRecords", nsmap=nsmap)
     root.set("service", "CSW")
     root.set("version", version)
@@ -174,7 +196,11 @@ def get_records_request(version: str, *, start: int, limit: int, output_schema: 
     type_names = "gmd:MD_Metadata" if output_schema == ISO_SCHEMA and version == "2.0.2" \
         else "csw:Record"
     query = etree.SubElement(root, f"{{{csw}}}Query", typeNames=type_names)
-    etree.SubElement(query, f"{{{csw}}}ElementSetName").text = element_set
+    if element_names:
+        for name in element_names:
+            etree.SubElement(query, f"{{{csw}}}ElementName").text = name
+    else:
+        etree.SubElement(query, f"{{{csw}}}ElementSetName").text = element_set
     if expression is not None:
         constraint = etree.SubElement(query, f"{{{csw}}}Constraint",
                                       version="2.0.0" if version == "3.0.0" else "1.1.0")

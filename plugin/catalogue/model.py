@@ -151,6 +151,9 @@ class SearchQuery:
     limit: int = 20
     sort: str = ""               # "", "title" or "revision"
     descending: bool = False
+    # Only records whose metadata changed on or after this day (CSW: apiso:Modified, the
+    # record's dateStamp; see catalogue/sweep.py). None: any.
+    modified_since: Optional[dt.date] = None
 
 
 @dataclass

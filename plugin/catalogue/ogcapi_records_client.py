@@ -199,6 +199,10 @@ class OgcApiRecordsClient:
 
     def prepare(self, parsed: ParsedQuery, start: int, limit: int, *,
                 is_cancelled=None) -> ItemsRequest:
+        if parsed.modified_since is not None or parsed.identifiers_only:
+            # No standard way to ask (``datetime`` is the resource's time): never ignored
+            # silently; catalogue/sweep.py reads such a catalogue in full.
+            raise ValueError("OGC API Records: no 'changed since' filter, no identifier list")
         notes = []
         params = self.query_params(parsed, start, limit, notes)
         if parsed.sort:

@@ -200,6 +200,8 @@ class ParsedQuery:
     sort: str = ""
     descending: bool = False
     bbox_dropped: bool = False      # a global box was given and left out
+    modified_since: object = None   # a datetime.date: records changed on or after it
+    identifiers_only: bool = False  # ask for the records' identifiers alone (sweep.py)
 
     @property
     def boxes(self) -> list:
@@ -223,6 +225,7 @@ def parse_query(query) -> ParsedQuery:
         keyword=tuple(parse_terms(query.keyword)),
         sort=query.sort or "",
         descending=bool(query.descending),
+        modified_since=getattr(query, "modified_since", None),
     )
     if query.sort not in ("", None, "title", "revision"):
         raise ValueError(f"unknown sort {query.sort!r}: use '', 'title' or 'revision'")

@@ -13,13 +13,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Optional
 
 _ARTICLES = ("l ", "la ", "le ", "les ")
 
 
 def organisation_key(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", str(name or ""))
+    return _key(str(name or ""))
+
+
+@lru_cache(maxsize=4096)
+def _key(name: str) -> str:
+    # A sweep compares the same few hundred names thousands of times: each computed once.
+    decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     plain = " ".join("".join(c if c.isalnum() else " " for c in plain).split())
     for article in _ARTICLES:
@@ -31,11 +38,16 @@ def organisation_key(name: str) -> str:
 
 def name_variants(partner) -> set:
     """Every key under which ``partner`` is recognised."""
-    names = [partner.name, *partner.aliases]
-    head = re.split(r"[,(]", partner.name, maxsplit=1)[0]
+    return set(_variants(str(partner.name or ""), tuple(partner.aliases)))
+
+
+@lru_cache(maxsize=1024)
+def _variants(name: str, aliases: tuple) -> frozenset:
+    names = [name, *aliases]
+    head = re.split(r"[,(]", name, maxsplit=1)[0]
     names.append(head)
-    names.extend(re.findall(r"\(([^)]*)\)", partner.name))
-    return {key for key in (organisation_key(n) for n in names) if key}
+    names.extend(re.findall(r"\(([^)]*)\)", name))
+    return frozenset(key for key in (organisation_key(n) for n in names) if key)
 
 
 def match_partner(convention, name: str) -> Optional[object]:
@@ -47,7 +59,8 @@ def match_partner(convention, name: str) -> Optional[object]:
     key = organisation_key(name)
     if not key:
         return None
-    candidates = [p for p in convention.partners.values() if key in name_variants(p)]
+    candidates = [p for p in convention.partners.values()
+                  if key in _variants(str(p.name or ""), tuple(p.aliases))]
     for partner in candidates:
         if organisation_key(partner.name) == key:
             return partner

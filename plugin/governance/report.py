@@ -120,6 +120,9 @@ class GovernanceReport:
     orphans: list = field(default_factory=list)     # catalogue-level Discrepancy
     # The convention's territory reference (the map draws its départements).
     reference: object = field(default=None, repr=False, compare=False)
+    # How the catalogue was read (catalogue/sweep.py SweepInfo: full or incremental, since
+    # when); None when no catalogue was read, or its records came from elsewhere.
+    catalogue_sweep: Optional[object] = None
 
 
 def _counts(raw: Optional[dict]) -> dict:
@@ -133,15 +136,16 @@ def _add(total: dict, counts: dict) -> None:
 
 
 def build_report(convention, today: dt.date, records=None, applied: Optional[dict] = None,
-                 proposal_counts: Optional[dict] = None, history: Optional[dict] = None
-                 ) -> GovernanceReport:
+                 proposal_counts: Optional[dict] = None, history: Optional[dict] = None,
+                 sweep=None) -> GovernanceReport:
     """The report on ``today``.
 
     ``records``: the catalogue's records, or None when no catalogue was read (then nothing
     is said about the catalogue, and freshness rests on ``applied`` alone); ``applied``:
     {dataset id: date of the last change the store applied}; ``proposal_counts``: see the
     module doc; ``history``: {dataset id: [day of each applied change]} (observed
-    freshness, governance/observed.py).
+    freshness, governance/observed.py); ``sweep``: the SweepInfo of the catalogue sweep
+    that gave ``records`` (the report says whether it was incremental, and since when).
     """
     proposal_counts = proposal_counts or {}
     responsibilities, orphans = resolve_catalogue(convention, list(records or ()), today,
@@ -177,7 +181,8 @@ def build_report(convention, today: dt.date, records=None, applied: Optional[dic
         signed=convention.signed, coordinator_id=convention.coordinator,
         coordinator_name=coordinator.name if coordinator else convention.coordinator,
         summary=summary, datasets=list(lines.values()), overdue=overdue, orphans=orphans,
-        reference=getattr(convention, "reference", None))
+        reference=getattr(convention, "reference", None),
+        catalogue_sweep=sweep if records is not None else None)
     for partner in convention.partners.values():
         section = _section(convention, partner, lines, deliveries, proposal_counts)
         if section.produced or section.maintained or section.stewarded \

@@ -217,7 +217,41 @@ def summary_lines(report, tr) -> list:
                      .format(n=s.not_in_convention))
         items.append(tr("In the convention but not published in the catalogue: {n}")
                      .format(n=s.not_in_catalogue))
+    sweep = getattr(report, "catalogue_sweep", None)
+    if sweep is not None:
+        items.append(sweep_phrase(sweep, tr))
     return items
+
+
+def _day(moment) -> Optional[dt.date]:
+    """The local calendar day of a UTC moment (a date stays as it is)."""
+    if isinstance(moment, dt.datetime):
+        return moment.astimezone().date() if moment.tzinfo else moment.date()
+    return moment
+
+
+def sweep_phrase(sweep, tr: Callable = identity) -> str:
+    """How the catalogue was read (catalogue/sweep.py SweepInfo), in one sentence."""
+    if sweep.incremental:
+        return tr("Catalogue read incrementally: the {read} records changed since {since} "
+                  "read again ({added} new, {removed} removed from the catalogue), the other "
+                  "{kept} as read on {previous}; last full reading on {full}, one is made "
+                  "every {days} days.").format(
+                      read=sweep.read, since=date_text(sweep.since, tr), added=sweep.added,
+                      removed=sweep.removed, kept=sweep.records - sweep.read,
+                      previous=date_text(_day(sweep.previous), tr),
+                      full=date_text(_day(sweep.last_full), tr), days=sweep.full_every_days)
+    why = {
+        "no_cache": tr("no earlier reading of it was kept"),
+        "requested": tr("as asked"),
+        "periodic": tr("one is made every {days} days").format(days=sweep.full_every_days),
+        "unsupported": tr("it cannot be asked for the records changed since a date"),
+        "clock": tr("the last reading is dated later than now: this computer's clock moved"),
+        "unseen": tr("too many of its records had neither been read nor changed recently"),
+        "ambiguous": tr("some of its records have no identifier, or the same one"),
+    }.get(sweep.reason)
+    text = tr("Catalogue read in full: {n} records").format(n=sweep.records)
+    return text + (f" ({why})." if why else ".")
 
 
 def _summary(report, tr) -> str:

@@ -156,31 +156,108 @@ def _service_pairs(record=None, layer=None) -> list:
     return pairs
 
 
-def find_dataset(convention, record=None, layer: Optional[LayerDescription] = None
-                 ) -> Optional[Found]:
-    """The dataset a record and/or layer stands for, None when the convention has none."""
+def _identifiers(record=None, layer: Optional[LayerDescription] = None) -> list:
     identifiers = []
     if record is not None:
         identifiers.append(record.identifier)
         identifiers.extend(record.resource_identifiers)
     if layer is not None and layer.record_id:
         identifiers.append(layer.record_id)
+    return identifiers
+
+
+def _by_record(dataset, identifiers) -> Optional[Found]:
+    for identifier in identifiers:
+        if identifier and identifier in dataset.match.record_ids:
+            return Found(dataset, MATCHED_BY_RECORD, identifier)
+    return None
+
+
+def _by_service(dataset, pairs) -> Optional[Found]:
+    for service in dataset.match.services:
+        for url, typename in pairs:
+            if typename_matches(service.typename, typename) and url_matches(service.url, url):
+                return Found(dataset, MATCHED_BY_SERVICE, typename)
+    return None
+
+
+def find_dataset(convention, record=None, layer: Optional[LayerDescription] = None,
+                 index: Optional[DatasetIndex] = None) -> Optional[Found]:
+    """The dataset a record and/or layer stands for, None when the convention has none.
+
+    ``index``: a :class:`DatasetIndex` of ``convention``, for many records in a row (a
+    catalogue: each record then looks its identifiers and typenames up instead of trying
+    every dataset); the answer is the same."""
+    if index is not None:
+        return index.find(record, layer)
+    identifiers = _identifiers(record, layer)
     for dataset in convention.datasets.values():
-        for identifier in identifiers:
-            if identifier and identifier in dataset.match.record_ids:
-                return Found(dataset, MATCHED_BY_RECORD, identifier)
+        found = _by_record(dataset, identifiers)
+        if found is not None:
+            return found
     pairs = _service_pairs(record, layer)
     for dataset in convention.datasets.values():
-        for service in dataset.match.services:
-            for url, typename in pairs:
-                if typename_matches(service.typename, typename) and url_matches(service.url, url):
-                    return Found(dataset, MATCHED_BY_SERVICE, typename)
+        found = _by_service(dataset, pairs)
+        if found is not None:
+            return found
     if layer is not None and layer.source:
-        for dataset in convention.datasets.values():
-            for pattern in dataset.match.sources:
-                if source_matches(pattern, layer.source):
-                    return Found(dataset, MATCHED_BY_SOURCE, pattern)
+        return _by_source(convention, layer.source)
     return None
+
+
+def _by_source(convention, source: str) -> Optional[Found]:
+    for dataset in convention.datasets.values():
+        for pattern in dataset.match.sources:
+            if source_matches(pattern, source):
+                return Found(dataset, MATCHED_BY_SOURCE, pattern)
+    return None
+
+
+class DatasetIndex:
+    """:func:`find_dataset` for a whole catalogue, with the same answers.
+
+    The datasets that could match are looked up by record identifier and by typename (as
+    :func:`typename_matches` compares them: no case, a convention's typename without a
+    prefix against the record's without its prefix); only those are then tried, in the
+    convention's order, as :func:`find_dataset` tries every one. Build it for one run over
+    the records: it does not follow later changes of the convention."""
+
+    def __init__(self, convention):
+        self.convention = convention
+        self.datasets = list(convention.datasets.values())
+        self.by_record = {}            # identifier -> position of the first dataset naming it
+        self.plain = {}                # typename without prefix -> positions
+        self.qualified = {}            # "prefix:typename" -> positions
+        for position, dataset in enumerate(self.datasets):
+            for identifier in dataset.match.record_ids:
+                if identifier:
+                    self.by_record.setdefault(identifier, position)
+            for service in dataset.match.services:
+                expected = service.typename.strip().lower()
+                if expected:
+                    table = self.qualified if ":" in expected else self.plain
+                    table.setdefault(expected, set()).add(position)
+
+    def find(self, record=None, layer: Optional[LayerDescription] = None) -> Optional[Found]:
+        identifiers = _identifiers(record, layer)
+        positions = [self.by_record[i] for i in identifiers if i in self.by_record]
+        if positions:
+            return _by_record(self.datasets[min(positions)], identifiers)
+        pairs = _service_pairs(record, layer)
+        candidates = set()
+        for _url, typename in pairs:
+            actual = (typename or "").strip().lower()
+            candidates |= self.qualified.get(actual, set())
+            local = actual.rsplit(":", 1)[-1]
+            if local:
+                candidates |= self.plain.get(local, set())
+        for position in sorted(candidates):
+            found = _by_service(self.datasets[position], pairs)
+            if found is not None:
+                return found
+        if layer is not None and layer.source:
+            return _by_source(self.convention, layer.source)
+        return None
 
 
 # ---------------------------------------------------------------------- responsibility
@@ -288,9 +365,18 @@ def resolve_catalogue(convention, records, today: dt.date, applied: Optional[dic
     Datasets without a record still get a Responsibility (from the store's date alone).
     """
     applied, history = applied or {}, history or {}
+    index = DatasetIndex(convention)
+    matches = {}            # id(record) -> Found or None: each record is matched once
+
+    def matched(_convention, record=None):
+        key = id(record)
+        if key not in matches:
+            matches[key] = index.find(record)
+        return matches[key]
+
     found = {}
     for record in records:
-        match = find_dataset(convention, record=record)
+        match = matched(convention, record)
         if match is not None and match.dataset.id not in found:
             found[match.dataset.id] = responsibility_for(
                 convention, match.dataset, today=today, record=record,
@@ -301,7 +387,7 @@ def resolve_catalogue(convention, records, today: dt.date, applied: Optional[dic
         ordered[dataset.id] = found.get(dataset.id) or responsibility_for(
             convention, dataset, today=today, applied_at=applied.get(dataset.id),
             history=history.get(dataset.id))
-    return ordered, catalogue_discrepancies(convention, records, find_dataset)
+    return ordered, catalogue_discrepancies(convention, records, matched)
 
 
 def responsibility_rows(convention, today: dt.date, records=None, applied: Optional[dict] = None,
@@ -315,11 +401,14 @@ def responsibility_rows(convention, today: dt.date, records=None, applied: Optio
     convention does not cover — such as sentences in the user's language.
     """
     results, orphans = resolve_catalogue(convention, list(records or ()), today, applied, history)
+    of_dataset = {}         # dataset id -> its catalogue-level discrepancies, in order
+    for orphan in orphans:
+        of_dataset.setdefault(orphan.params.get("dataset"), []).append(orphan)
     rows = []
     for result in results.values():
         discrepancies = list(result.discrepancies)
         if records is not None:
-            discrepancies += [o for o in orphans if o.params.get("dataset") == result.dataset_id]
+            discrepancies += of_dataset.get(result.dataset_id, [])
         row = {
             "dataset": result.dataset_id, "title": result.title,
             "producers": ", ".join(p.name for p in result.producers),

@@ -101,3 +101,30 @@ def test_governance_report_from_the_ogc_api_records_catalogue(processing, demo_s
     page = html.read_text(encoding="utf-8")
     assert re.search(r"(not covered by the convention|absentes de la convention) ?: 1", page)
     assert re.search(r"(not published in the catalogue|absentes du catalogue) ?: 1", page)
+
+
+def test_the_second_sweep_of_the_csw_is_incremental(processing, demo_sdi, tmp_path):
+    """A full sweep, then an incremental one (catalogue/sweep.py) through QGIS's network
+    stack: the same report, saying how the catalogue was read, its copy in the profile."""
+    from geogov.plugin.bridge.governance import catalogue_connection, sweep_cache_path
+
+    cache = sweep_cache_path(catalogue_connection(demo_sdi.csw_url))
+    pages = []
+    for incremental in (False, True):
+        html = tmp_path / f"rapport-{incremental}.html"
+        result = processing.run("geogov:governance_report", {
+            "CONVENTION": str(demo_sdi.convention_path), "CATALOGUE": demo_sdi.csw_url,
+            "INCREMENTAL": incremental, "OUTPUT_HTML": str(html)})
+        assert result["LATE"] == 1
+        pages.append(html.read_text(encoding="utf-8"))
+    assert cache.is_file() and cache.parent.name == "catalogue-sweeps"
+    full, incremental = pages
+    assert re.search(r"(Catalogue read in full|Catalogue lu en entier) ?: 7 ", full)
+    # The demo's records are stamped on the day it was built: all 7 are read again.
+    assert re.search(r"(Catalogue read incrementally|Catalogue lu en incrémental) ?: \w+ 7 ",
+                     incremental)
+
+    def without_sweep(page):
+        return re.sub(r"<li>Catalogue [^<]*</li>", "", page)
+
+    assert without_sweep(full) == without_sweep(incremental)

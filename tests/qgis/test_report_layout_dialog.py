@@ -77,3 +77,30 @@ def test_closing_the_dialog_aborts_the_catalogue_request_in_flight(qgis_iface, t
         silent.stop()
         state.close()
         dialog.deleteLater()
+
+
+def test_the_dialog_asks_for_an_incremental_sweep_unless_unticked(qgis_iface, tmp_path,
+                                                                  monkeypatch):
+    from geogov.ui import governance_report_dialog as module
+
+    asked = []
+
+    def gather(*args, **kwargs):
+        asked.append(kwargs.get("incremental"))
+        raise RuntimeError("stop here")
+
+    monkeypatch.setattr(module, "gather_report", gather)
+    state = loaded_state()
+    dialog = GovernanceReportDialog(qgis_iface, state, open_result=lambda path: None)
+    try:
+        dialog.pdf_path.setFilePath(str(tmp_path / "r.pdf"))
+        assert dialog.incremental_check.isChecked()
+        for ticked in (True, False):
+            dialog.incremental_check.setChecked(ticked)
+            dialog.run_button.click()
+            wait_until(lambda: dialog.task is None and dialog.run_button.isEnabled(), 20,
+                       "the task to end")
+        assert asked == [True, False]
+    finally:
+        state.close()
+        dialog.deleteLater()

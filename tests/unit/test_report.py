@@ -287,3 +287,36 @@ def test_every_frequency_has_a_plain_phrase_in_both_languages(code):
     assert code not in phrase.split()
     assert phrase != frequency_phrase("no-such-code") or code == "unknown"
     assert french[phrase] and french[delivery_phrase(code)]
+
+
+@pytest.mark.parametrize("mode, reason, english, french", [
+    ("incremental", "", "Catalogue read incrementally: the 12 records changed since 6 December "
+     "2026 read again (3 new, 2 removed from the catalogue), the other 9988 as read on 7 "
+     "December 2026; last full reading on 2 December 2026, one is made every 7 days.",
+     "Catalogue lu en incrémental : les 12 fiches modifiées depuis le 6 décembre 2026 relues "
+     "(3 nouvelles, 2 retirées du catalogue), les 9988 autres telles que lues le 7 décembre "
+     "2026 ; dernière lecture complète le 2 décembre 2026, une est faite tous les 7 jours."),
+    ("full", "periodic", "Catalogue read in full: 10000 records (one is made every 7 days).",
+     "Catalogue lu en entier : 10000 fiches (une est faite tous les 7 jours)."),
+    ("full", "no_cache", "Catalogue read in full: 10000 records (no earlier reading of it "
+     "was kept).", "Catalogue lu en entier : 10000 fiches (aucune lecture précédente n'en "
+     "était gardée)."),
+])
+def test_the_report_says_how_the_catalogue_was_read(demo, records, mode, reason, english,
+                                                    french):
+    from geogov.plugin.catalogue.sweep import SweepInfo
+
+    utc = dt.timezone.utc
+    info = SweepInfo(catalogue="csw", mode=mode, reason=reason, records=10_000,
+                     read=12 if mode == "incremental" else 10_000, added=3, removed=2,
+                     since=dt.date(2026, 12, 6),
+                     previous=dt.datetime(2026, 12, 7, 12, 0, tzinfo=utc),
+                     last_full=dt.datetime(2026, 12, 2, 12, 0, tzinfo=utc))
+    report = build_report(demo, TODAY, records=records, sweep=info)
+    assert report.catalogue_sweep is info
+    assert english in " ".join(visible_text(render_html(report)).split())
+    translations = ts_translations()
+    page = render_html(report, tr=lambda s: translations.get(s, s))
+    assert french in " ".join(visible_text(page).split())
+    # No catalogue read: nothing said about how.
+    assert build_report(demo, TODAY, sweep=info).catalogue_sweep is None

@@ -315,3 +315,41 @@ def test_responsibility_rows_for_a_table(demo, catalogue):
     assert by_id[""]["title"] == "Zones à faibles émissions"
     assert by_id[""]["discrepancies"] == d.NOT_IN_CONVENTION
     assert [r["dataset"] for r in responsibility_rows(demo, TODAY)] == list(demo.datasets)
+
+
+def test_the_catalogue_index_finds_what_find_dataset_finds():
+    """DatasetIndex (a whole catalogue at once) answers as the dataset-by-dataset scan does:
+    the first dataset in the convention's order, the same identifier or typename named."""
+    import itertools
+
+    from geogov.plugin.governance.convention import ServiceMatch
+    from geogov.plugin.governance.resolution import DatasetIndex
+
+    convention = load_convention(ROOT / "resources" / "demo" / "convention-idf.yaml")
+    datasets = list(convention.datasets.values())
+    # Overlaps the index must order as the scan does: an identifier named twice, a typename
+    # with and without a prefix, a service any server may offer, letters in any case.
+    datasets[1].match.record_ids.append(IDS["eclairage-public"])
+    datasets[2].match.services.append(ServiceMatch("*", "MS:Roads"))
+    datasets[3].match.services.append(ServiceMatch("https://data.example.org/*", "roads"))
+    datasets[4].match.services.append(ServiceMatch("http://127.0.0.1:*", " Roads "))
+    identifiers = ["", "unknown", IDS["eclairage-public"], IDS["zfe"], IDS["capteurs-air-ecoles"]]
+    typenames = ["", "roads", "ms:roads", "MS:ROADS", "other:roads", "eclairage_public",
+                 "ms:pesees_dechets_menages"]
+    urls = ["http://127.0.0.1:8089/ows", "https://data.example.org/wfs", "https://elsewhere.org"]
+    checked = 0
+    for (first, second), typename, url in itertools.product(
+            itertools.combinations(identifiers, 2), typenames, urls):
+        record = Record(identifier=first, resource_identifiers=[second],
+                        links=[OnlineResource(url, LINK_WFS, name=typename),
+                               OnlineResource(urls[0], LINK_WFS, name="x")])
+        layer = LayerDescription(service_url=url, typename=typename, record_id=second,
+                                 source=f"{url}|layername={typename}")
+        index = DatasetIndex(convention)
+        for kwargs in ({"record": record}, {"layer": layer}, {"record": record, "layer": layer}):
+            expected = find_dataset(convention, **kwargs)
+            found = find_dataset(convention, index=index, **kwargs)
+            assert (found and (found.dataset.id, found.matched_by, found.detail)) == \
+                (expected and (expected.dataset.id, expected.matched_by, expected.detail)), kwargs
+            checked += expected is not None
+    assert checked > 500        # most combinations find a dataset: the comparison means something

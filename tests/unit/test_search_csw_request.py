@@ -174,3 +174,77 @@ def test_dublin_core_only_server_gets_csw_record_schema():
     info = CswServerInfo(version="2.0.2", output_schemas=("http://www.opengis.net/cat/csw/2.0.2",))
     assert info.output_schema == "http://www.opengis.net/cat/csw/2.0.2"
     assert CswServerInfo().output_schema == ISO_SCHEMA
+
+
+@pytest.mark.parametrize("version, ns, child", [("2.0.2", "ogc", "PropertyName"),
+                                                 ("3.0.0", "fes", "ValueReference")])
+def test_records_changed_since_a_day(version, ns, child):
+    """The sweep's filter (catalogue/sweep.py): dateStamp on or after the day, the bare date
+    as literal (pycsw 2.6.2 compares text: it finds date and date-time stamps alike)."""
+    import datetime as dt
+
+    query = SearchQuery(modified_since=dt.date(2026, 12, 6))
+    root, _ = _request(version, query)
+    found = root.find(f".//{ns}:Filter/{ns}:PropertyIsGreaterThanOrEqualTo", NS)
+    assert found.findtext(f"{ns}:{child}", namespaces=NS) == "apiso:Modified"
+    assert found.findtext(f"{ns}:Literal", namespaces=NS) == "2026-12-06"
+    assert root.nsmap["apiso"] == "http://www.opengis.net/cat/csw/apiso/1.0"
+    # With words too: AND-ed with them; a server without ISO queryables gets dct:modified.
+    plan = build_filter(parse_query(SearchQuery(text="vélo", modified_since=dt.date(2026, 1, 2))),
+                        version, modified="dct:modified")
+    text = etree.tostring(plan.expression.toXML()).decode()
+    assert "And" in text and "dct:modified" in text and "2026-01-02" in text
+
+
+class _Replies:
+    """A transport answering POSTs from a list; the bodies asked are kept."""
+
+    def __init__(self, *replies):
+        self.replies, self.bodies = list(replies), []
+
+    def request(self, method, url, *, params=None, data=None, headers=None, timeout=30.0,
+                is_cancelled=None):
+        from geogov.plugin.transport import Response
+
+        self.bodies.append(etree.fromstring(data))
+        return Response(url=url, status=200, content=self.replies.pop(0),
+                        headers={"content-type": "application/xml"})
+
+
+_IDENTIFIERS = b"""<csw:GetRecordsResponse xmlns:csw="http://www.opengis.net/cat/csw/2.0.2"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" version="2.0.2"><csw:SearchStatus/>
+<csw:SearchResults numberOfRecordsMatched="3" numberOfRecordsReturned="3" nextRecord="0">
+<csw:Record><dc:identifier>a</dc:identifier></csw:Record>
+<csw:Record><dc:identifier>b</dc:identifier></csw:Record>
+<csw:BriefRecord><dc:identifier>c</dc:identifier><dc:title>C</dc:title></csw:BriefRecord>
+</csw:SearchResults></csw:GetRecordsResponse>"""
+_REFUSED = b"""<ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows" version="1.2.0">
+<ows:Exception exceptionCode="InvalidParameterValue"><ows:ExceptionText>ElementName not
+supported</ows:ExceptionText></ows:Exception></ows:ExceptionReport>"""
+
+
+def test_identifiers_alone_then_brief_records_when_refused():
+    from geogov.plugin.catalogue.csw_client import CswClient
+    from geogov.plugin.catalogue.search import Catalogue
+
+    transport = _Replies(_IDENTIFIERS)
+    catalogue = Catalogue(CswClient("https://x.org/csw", "2.0.2", transport=transport,
+                                    info=CswServerInfo()), "csw")
+    assert catalogue.identifiers(prefetch=False) == ["a", "b", "c"]
+    body = transport.bodies[0]
+    assert body.get("outputSchema") == NS["csw"] and body.get("maxRecords") == "1000"
+    query = body.find("csw:Query", NS)
+    assert query.get("typeNames") == "csw:Record"
+    assert [e.text for e in query.iterfind("csw:ElementName", NS)] == ["dc:identifier"]
+    assert query.find("csw:ElementSetName", NS) is None
+    # A server refusing ElementName gets brief records, and is remembered as such.
+    transport = _Replies(_REFUSED, _IDENTIFIERS, _IDENTIFIERS)
+    info = CswServerInfo()
+    catalogue = Catalogue(CswClient("https://x.org/csw", "2.0.2", transport=transport,
+                                    info=info), "csw")
+    assert catalogue.identifiers(prefetch=False) == ["a", "b", "c"]
+    assert info.element_names_refused
+    assert [b.findtext("csw:Query/csw:ElementSetName", namespaces=NS)
+            for b in transport.bodies] == [None, "brief"]
+    assert catalogue.identifiers(prefetch=False) == ["a", "b", "c"]
+    assert transport.bodies[-1].findtext("csw:Query/csw:ElementSetName", namespaces=NS) == "brief"
