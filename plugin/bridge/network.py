@@ -174,12 +174,11 @@ class _Guard(QObject):
     another thread between the two runs only the first and the thread hangs for good.
     """
 
-    def __init__(self, limits: Limits, tls: list):
+    def __init__(self, limits: Limits):
         super().__init__()
         self.limits = limits
         self.feedback = QgsFeedback()
         self.reason = ""          # "cancelled", "deadline" or "too_large"
-        self.tls = tls            # (kind, text) of the TLS errors Qt reported, as they come
 
     @pyqtSlot()
     def cancel(self):
@@ -218,19 +217,9 @@ class _Exchange(QThread):
         self.timeout = timeout
         self.deadline = time.monotonic() + timeout
         self.outcome = None
-        # Filled from the worker thread; read by the caller when it gives up (QGIS's own SSL
-        # error dialog may still be open then: the message names the certificate problem).
-        self.tls = []
-
-    def given_up(self, url):
-        """What the caller raises when this exchange outlived its deadline."""
-        if self.tls:
-            kind = self.tls[0][0]
-            return tls_error(url, "; ".join(text for _, text in self.tls), kind)
-        return timed_out(url, self.timeout)
 
     def run(self):
-        guard = _Guard(self.limits, self.tls)
+        guard = _Guard(self.limits)
         self.cancel_requested.connect(guard.cancel)
         timer = QTimer()
         timer.setSingleShot(True)
@@ -267,7 +256,7 @@ class _Exchange(QThread):
             # that sent it) ends with nothing at all, and no error.
             raise NetworkError(f"Redirect loop: {hops.current} again", code="http.redirect_loop",
                                source=self.url, location=hops.current)
-        return self._response(guard, reply, code, error_message, hops.current, status, error)
+        return self._response(reply, code, error_message, hops.current, status, error)
 
     def _send(self, guard, method, url, data, headers, authcfg):
         if guard.reason:
@@ -331,7 +320,7 @@ class _Exchange(QThread):
             raise timed_out(self.url, self.timeout)
         raise Cancelled("Cancelled", source=self.url)
 
-    def _response(self, guard, reply, code, error_message, url, status, error) -> Response:
+    def _response(self, reply, code, error_message, url, status, error) -> Response:
         # QGIS 3.22 returns NoError for a reply Qt aborted on its transfer timeout (the
         # reply says OperationCanceledError, no status, no content): look at the reply too.
         if status is None and (code != QgsBlockingNetworkRequest.ErrorCode.NoError
@@ -340,9 +329,9 @@ class _Exchange(QThread):
             if error in _TIMEOUT_ERRORS:
                 raise timed_out(self.url, self.timeout)
             if error == QNetworkReply.NetworkError.SslHandshakeFailedError:
-                guard.tls.extend(self._tls_probe(url))
-                if guard.tls:
-                    raise tls_error(url, "; ".join(text for _, text in guard.tls), guard.tls[0][0])
+                found = self._tls_probe(url)
+                if found:
+                    raise tls_error(url, "; ".join(text for _, text in found), found[0][0])
                 raise tls_error(url, detail, "protocol")
             if error in _CONNECTION_ERRORS:
                 raise NetworkError(f"Cannot connect: {detail}", code="http.connection",
@@ -406,7 +395,7 @@ class QgisTransport:
                 if self._cancelled(is_cancelled):
                     given_up = Cancelled("Cancelled", source=url)
                 elif time.monotonic() >= exchange.deadline + 0.1:
-                    given_up = exchange.given_up(url)
+                    given_up = timed_out(url, timeout)
                 if given_up is not None:
                     exchange.cancel_requested.emit()
                     left_at = time.monotonic() + _GRACE

@@ -53,16 +53,10 @@ CASES = {
 }
 
 
-def _high_water_mb() -> float:
+def _status_mb(line_name: str) -> float:
+    """A memory line of /proc/self/status (VmHWM: the peak, VmRSS: now), in MB."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def _resident_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(line_name + ":"):
             return int(line.split()[1]) / 1024
     return 0.0
 
@@ -115,7 +109,7 @@ def _report():
 def test_a_hostile_answer_is_refused_in_time_and_memory(qgis_app, hostile, kind, path):
     expected = CASES[path]
     transport = _transport(kind)
-    start_mb = _resident_mb()
+    start_mb = _status_mb("VmRSS")
     _reset_high_water()
     started = time.monotonic()
     try:
@@ -124,7 +118,7 @@ def test_a_hostile_answer_is_refused_in_time_and_memory(qgis_app, hostile, kind,
     except NetworkError as exc:
         outcome, error = exc.code, exc
     seconds = time.monotonic() - started
-    peak = _high_water_mb() - start_mb
+    peak = _status_mb("VmHWM") - start_mb
     MEASURED.append((kind, path, outcome or "ok", seconds, peak))
     assert outcome == expected
     assert seconds <= TIMEOUT + 1

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsFeature, QgsProject
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QRect, QSize
 from qgis.PyQt.QtGui import QGuiApplication
 from qgis.PyQt.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QRadioButton, QStyle
@@ -41,18 +41,6 @@ SCREENS = {"1366x768": QRect(0, 0, 1366, 728), "1280x720-150": QRect(0, 0, 1280,
 
 def fits(size: QSize, limit: QSize) -> bool:
     return size.width() <= limit.width() and size.height() <= limit.height()
-
-
-def add_unnamed_lane(layer):
-    template = next(layer.getFeatures("\"departement\" = '94'"))
-    feature = QgsFeature(layer.fields())
-    for name in layer.fields().names():
-        if name not in ("fid", "identifiant"):
-            feature[name] = template[name]
-    geometry = template.geometry()
-    geometry.translate(30.0, 30.0)
-    feature.setGeometry(geometry)
-    assert layer.addFeature(feature)
 
 
 def whole(widget, dialog) -> list:
@@ -109,7 +97,7 @@ def check_readable(qgis_iface, demo_data, tmp_path, screen: str):
     store = P.demo_store(tmp_path / "proposals.gpkg", convention)
     P.edit_three(layer)
     P.edit_outside(layer)
-    add_unnamed_lane(layer)
+    P.add_unnamed_lane(layer)
     with french(tmp_path):
         dialog = ProposeDialog(qgis_iface, P.ConventionState(convention), layer,
                                outbox_path=str(tmp_path / "outbox.gpkg"),

@@ -6,7 +6,7 @@ goes to where it was (issue 17)."""
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsProject, QgsRectangle, QgsVectorLayer
+from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRectangle, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
 from geogov.plugin.proposals.leave_out import ref
@@ -65,21 +65,6 @@ def centred_on(canvas, box: QgsRectangle, tolerance: float = 1.0) -> bool:
     return abs(center.x() - box.center().x()) < tolerance and abs(center.y() - box.center().y()) < tolerance
 
 
-def add_unnamed_lane(layer):
-    """A new lane in the 94 without its "identifiant": a problem on a feature with no key yet."""
-    template = next(layer.getFeatures("\"departement\" = '94'"))
-    feature = QgsFeature(layer.fields())
-    for name in layer.fields().names():
-        if name not in ("fid", "identifiant"):
-            feature[name] = template[name]
-    geometry = template.geometry()
-    geometry.translate(30.0, 30.0)
-    feature.setGeometry(geometry)
-    assert layer.addFeature(feature)
-    new_ids = sorted(layer.editBuffer().addedFeatures())
-    return min(new_ids), geometry.boundingBox()
-
-
 def problem_row(dialog, which) -> int:
     for row in range(dialog.problems.count()):
         if dialog.problems.item(row).data(Qt.ItemDataRole.UserRole) == which:
@@ -93,7 +78,7 @@ def test_a_problem_selects_its_feature_and_pans_then_zooms_to_it(demo_data, tmp_
     store = P.demo_store(tmp_path / "proposals.gpkg", convention)
     P.edit_three(layer)
     outside = P.edit_outside(layer)
-    new_fid, new_box = add_unnamed_lane(layer)
+    new_fid, new_box = P.add_unnamed_lane(layer)
     assert new_fid < 0
     dialog = make_dialog(layer, convention, store)
     prepared = P.proposed(dialog)

@@ -173,3 +173,19 @@ def proposed(dialog):
     wait_idle(dialog)
     assert dialog.prepared is not None, dialog.status.text()
     return dialog.prepared
+
+
+def add_unnamed_lane(layer):
+    """A new lane in the 94 without its "identifiant" (a problem on a feature with no key
+    yet), in the layer's edit buffer: its temporary feature id and its box."""
+    template = next(layer.getFeatures("\"departement\" = '94'"))
+    feature = QgsFeature(layer.fields())
+    for name in layer.fields().names():
+        if name not in ("fid", "identifiant"):
+            feature[name] = template[name]
+    geometry = template.geometry()
+    geometry.translate(30.0, 30.0)
+    feature.setGeometry(geometry)
+    assert layer.addFeature(feature)
+    new_ids = sorted(layer.editBuffer().addedFeatures())
+    return min(new_ids), geometry.boundingBox()
