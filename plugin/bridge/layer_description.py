@@ -20,11 +20,13 @@ see plugin/territories/geometry.py). Every steward of those communes is named.
 
 from __future__ import annotations
 
+import time
 from typing import Optional
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from qgis.core import (
     QgsDataSourceUri,
+    QgsFeature,
     QgsFeatureRequest,
     QgsProviderRegistry,
 )
@@ -83,20 +85,38 @@ def feature_source(layer):
     return QgsVectorLayerFeatureSource(layer), layer_crs_text(layer)
 
 
+# How long a task waits for a service layer's next features. QGIS's WFS provider downloads
+# in a thread of its own which, when a task (not the main thread) reads, asks QGIS's main
+# thread for its progress task: while QGIS closes or clears its project, the main thread
+# waits for the tasks and never answers, and the read would wait for ever (QGIS 3.40 hung
+# at exit that way). With this bound the read ends, and the places are unknown.
+PLACE_WAIT_MS = 10000
+
+
 def communes_of_source(source, crs: str, reference, is_cancelled=None) -> Optional[list]:
     """The communes a feature source's geometries touch (any thread); None when there are
-    more than MAX_PLACED_IN_TASK features (the extent then tells)."""
+    more than MAX_PLACED_IN_TASK features (the extent then tells) or when the service did
+    not send its next features within PLACE_WAIT_MS (the places are then unknown)."""
     from ..territories.places import communes_of_blobs
 
     blobs = []
     request = QgsFeatureRequest().setNoAttributes().setLimit(MAX_PLACED_IN_TASK + 1)
-    for feature in source.getFeatures(request):
+    request.setTimeout(PLACE_WAIT_MS)
+    iterator = source.getFeatures(request)
+    feature = QgsFeature()
+    while True:
         if is_cancelled is not None and is_cancelled():
             return None
+        asked = time.monotonic()
+        if not iterator.nextFeature(feature):
+            if time.monotonic() - asked >= PLACE_WAIT_MS / 1000.0 * 0.95:
+                return None          # the wait ran out: an end of features cannot be told apart
+            break
         if feature.hasGeometry():
             blobs.append(bytes(feature.geometry().asWkb()))
         if len(blobs) > MAX_PLACED_IN_TASK:
             return None
+    iterator.close()
     return communes_of_blobs(reference, blobs, crs)
 
 

@@ -206,6 +206,10 @@ class DesktopRun:
             if self.log_path.exists():
                 tail = self.log_path.read_text(errors="replace").splitlines()[-30:]
                 lines += ["--- QGIS output (end) ---", *tail]
+            stacks = self.run_dir / "stacks.txt"
+            if self.timed_out and stacks.exists():
+                lines += ["--- Python stacks when the harness gave up ---",
+                          *stacks.read_text(errors="replace").splitlines()[-80:]]
         return "\n".join(lines)
 
 
@@ -301,12 +305,31 @@ def run_qgis(journey: Union[str, Path, None] = None, *, name: str = "qgis", time
             returncode = process.wait(timeout)
         except subprocess.TimeoutExpired:
             timed_out = True
+            dump_stacks(process, run_dir)
             stop_process_group(process)
             returncode = None
     run = collect(run_dir, returncode, timed_out, time.monotonic() - started, log_path, argv)
     if run.ok and not keep_run_dir:
         shutil.rmtree(run_dir, ignore_errors=True)
     return run
+
+
+def dump_stacks(process: subprocess.Popen, run_dir: Path) -> None:
+    """Before stopping a QGIS that outlived its time: its Python threads' stacks (the driver's
+    faulthandler, SIGUSR1) and, where gdb is at hand, its native ones, into the run folder."""
+    try:
+        os.kill(process.pid, signal.SIGUSR1)
+    except ProcessLookupError:
+        return
+    time.sleep(1.0)
+    gdb = shutil.which("gdb")
+    if gdb:
+        with (run_dir / "native-stacks.txt").open("wb") as out:
+            try:
+                subprocess.run([gdb, "-p", str(process.pid), "-batch", "-ex", "thread apply all bt 30"],
+                               stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, timeout=60)
+            except subprocess.TimeoutExpired:
+                pass
 
 
 def stop_process_group(process: subprocess.Popen, grace: float = 10.0) -> None:

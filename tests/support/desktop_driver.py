@@ -8,8 +8,10 @@ flushed at once, so a crash loses nothing) and ``result.json`` (written before q
 The journey's API is :class:`Driver`; see desktop.py's docstring for an example.
 """
 
+import faulthandler
 import json
 import os
+import signal
 import sys
 import time
 import traceback
@@ -37,6 +39,11 @@ class Driver:
         OUT.mkdir(parents=True, exist_ok=True)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         self._messages = (OUT / "messages.jsonl").open("a", encoding="utf-8")
+        # When the harness gives up on this QGIS, it asks for every Python thread's stack
+        # first (SIGUSR1): a hang then says where it hangs (stacks.txt in the run folder).
+        self._stacks = (OUT / "stacks.txt").open("a", encoding="utf-8")
+        if hasattr(signal, "SIGUSR1"):
+            faulthandler.register(signal.SIGUSR1, file=self._stacks, all_threads=True)
         self.screenshots = []
         self.results = {}
         self.errors = []
