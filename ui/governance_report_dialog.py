@@ -185,8 +185,33 @@ class GovernanceReportDialog(QDialog):
         super().reject()
 
 
+class _ReportComponent:
+    """One report dialog, not modal (the map stays usable while a sweep runs), kept until
+    unload and brought to the front when asked again."""
+
+    def __init__(self, plugin):
+        self.plugin = plugin
+        self.dialog = None
+
+    def show(self, *_):
+        from qgis.PyQt import sip
+
+        if self.dialog is None or sip.isdeleted(self.dialog):
+            self.dialog = GovernanceReportDialog(self.plugin.iface, state_of(self.plugin),
+                                                 self.plugin.iface.mainWindow())
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+
+    def unload(self):
+        from qgis.PyQt import sip
+
+        if self.dialog is not None and not sip.isdeleted(self.dialog):
+            self.dialog.reject()           # cancels a running sweep
+            self.dialog.deleteLater()
+        self.dialog = None
+
+
 def show_governance_report(plugin):
     """The "Governance report…" action (ui/plugin.py)."""
-    dialog = GovernanceReportDialog(plugin.iface, state_of(plugin), plugin.iface.mainWindow())
-    dialog.exec()
-    dialog.deleteLater()
+    plugin.lazy_component("governance_report", lambda: _ReportComponent(plugin)).show()

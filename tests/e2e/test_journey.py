@@ -306,6 +306,36 @@ def test_the_steward_reviews_approves_and_applies_it(journey):
     assert NEW_KEY in r["layer_after_apply"] and edits["deleted"] not in r["layer_after_apply"]
 
 
+def test_what_waits_is_in_sight_and_qt_speaks_french(journey):
+    """At the steward's start-up, before any panel: the count on the review action, the
+    message bar's sentence, the pending badge on the layer; Qt's own buttons in French."""
+    r = steward_run(journey).results
+    waiting = r["waiting"]
+    assert waiting["action"] == "Valider les propositions (1)", waiting
+    assert "En attente de votre part : 1 proposition(s) attendent votre examen" in waiting["tooltip"]
+    assert any("1 proposition(s) attendent votre examen" in text for text in waiting["bar"]), waiting
+    assert any("Propositions en attente de validation : 1" in tip for tip in waiting["indicators"]), waiting
+    [buttons] = r["message_box_buttons"]                    # « Appliquer… ? » Oui / Non
+    assert {b.replace("&", "") for b in buttons} == {"Oui", "Non"}, buttons
+
+
+def test_the_feature_history_names_who_and_why_and_revert_is_checked(journey):
+    """From the applied feature (the identify tool's GeoGov action): its history, then
+    « Défaire cette proposition » planned against the authoritative data, not saved."""
+    r = steward_run(journey).results
+    history = r["history"]
+    assert len(history["entries"]) == 1, history
+    page = history["page"]
+    assert TITLE in page and COMMENT in page, page           # what, and why
+    assert "Proposée par Samuel Leroy" in page and "Validée par Émilie Dubois" in page, page
+    assert not any(text.startswith("_") for row in history["entries"] for text in row), history
+    revert = r["revert"]
+    assert revert["title"] == f"Défaire « {TITLE} »" and "Annuler" in revert["buttons"], revert
+    # The inverse of the technician's insert, update and delete, nothing left out.
+    assert "3 changement(s) : 1 ajoutée(s), 1 modifiée(s), 1 supprimée(s)" in revert["text"], revert
+    assert "laissées hors du retour en arrière" not in revert["text"], revert
+
+
 def test_the_wfs_serves_the_new_state(journey):
     steward_run(journey)
     before, after = journey["wfs_before"], journey["wfs_after_apply"]
@@ -379,9 +409,9 @@ def test_who_is_responsible_shows_the_new_revision_and_the_change_log_lists_it(j
 # ---------------------------------------------------------------------------- evidence
 SCREENSHOTS = ["01-search", "02-wfs-layer", "03-responsibility", "04-edits", "05-propose",
                "06-discard-edits", "07-submitted", "08-my-proposals",
-               "09-review-queue", "10-map-diff",
+               "09a-waiting", "09-review-queue", "10-map-diff",
                "11-attribute-diff", "12-approved", "13-confirm-apply", "14-applied",
-               "15-responsibility", "16-changelog"]
+               "14b-history", "14c-revert", "15-responsibility", "16-changelog"]
 
 
 def test_every_step_has_its_screenshot(journey):
@@ -446,6 +476,57 @@ def test_no_password_is_written_anywhere(journey, tmp_path):
 def test_the_journey_takes_a_few_minutes_at_most(journey):
     steward_run(journey)
     assert journey["seconds"] < 240, journey["seconds"]
+
+
+# ---------------------------------------------------------------------------- screens
+SCREENS = {"1366x768": ("1366x768x24", None), "1920x1080-150": ("1920x1080x24", "1.5")}
+DOCK_NAMES = ["catalogue", "responsibility", "review", "my-proposals", "convention"]
+DIALOG_NAMES = ["propose", "history", "changelog", "report", "services"]
+
+
+@pytest.fixture(scope="module", params=sorted(SCREENS))
+def screen(request):
+    size, scale = SCREENS[request.param]
+    display = desktop.VirtualDisplay(size)
+    display.start()
+    yield request.param, display.display, scale
+    display.stop()
+
+
+@pytest.mark.parametrize("locale", ["fr", "en_US"])
+def test_every_panel_and_dialog_is_readable_at_its_default_size(journey, screen, locale):
+    """After the journey, as steward94 on the same shared folder: every GeoGov dock and
+    dialog at the size GeoGov gives it, in French and in English, on 1366×768 and on
+    1920×1080 at 150 % — nothing cut, nothing larger than the screen, the docks in the
+    right-hand area as QGIS's own panels, the propose dialog not modal. Screenshots:
+    build/screenshots/screens-<locale>-<screen>-<panel>.png."""
+    steward_run(journey)
+    label, display_name, scale = screen
+    env = {"GEOGOV_JOURNEY": json.dumps(params(journey["demo"], journey["shared"], "steward94"),
+                                        ensure_ascii=False)}
+    if scale:
+        env.update({"QT_SCALE_FACTOR": scale, "QT_AUTO_SCREEN_SCALE_FACTOR": "0"})
+    run = desktop.run_qgis(JOURNEYS / "screens.py", name=f"screens-{locale[:2]}-{label}", locale=locale,
+                           timeout=RUN_TIMEOUT, settings=settings_for(journey["demo"], journey["shared"],
+                                                                      "steward94", "cd94"),
+                           env=env, display_name=display_name, keep_run_dir=True)
+    assert run.ok, run.report()
+    r = run.results
+    assert r["unexpected_message_boxes"] == []
+    expected = [1366, 768] if label == "1366x768" else [1280, 720]
+    assert abs(r["screen"][0] - expected[0]) <= 2 and r["screen"][1] <= expected[1], r["screen"]
+    screens = r["screens"]
+    assert sorted(screens) == sorted(DOCK_NAMES + DIALOG_NAMES), sorted(screens)
+    for name, seen in screens.items():
+        assert seen["fits_screen"], (name, seen)
+        assert seen["cramped"] == [], (name, seen["cramped"])
+    right = {screens[name]["area"] for name in DOCK_NAMES}
+    assert right == {2}, right                          # Qt.RightDockWidgetArea
+    assert screens["propose"]["modal"] is False
+    french = locale == "fr"
+    assert (screens["review"]["title"].startswith("Valider les propositions") if french
+            else screens["review"]["title"].startswith("Review proposals")), screens["review"]["title"]
+    assert len(run.screenshots) == len(DOCK_NAMES) + len(DIALOG_NAMES)
 
 
 # ---------------------------------------------------------------------------- English

@@ -16,7 +16,17 @@ from __future__ import annotations
 from qgis.PyQt.QtCore import QEvent, QPoint, Qt, QTimer
 from qgis.PyQt.QtGui import QKeyEvent
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QAction, QApplication, QDockWidget, QMessageBox
+from qgis.PyQt.QtWidgets import (
+    QAbstractButton,
+    QAction,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 
 def trigger(driver, name: str) -> QAction:
@@ -176,6 +186,7 @@ class ModalAnswerer:
         self.driver = driver
         self.expected = []
         self.seen = []
+        self.buttons = []           # the texts of each seen box's buttons (Qt's own, translated)
         self.unexpected = []
         self.timer = QTimer()
         self.timer.setInterval(interval_ms)
@@ -208,6 +219,7 @@ class ModalAnswerer:
             return
         button, screenshot = self.expected.pop(0)
         self.seen.append(text)
+        self.buttons.append([b.text() for b in box.buttons()])
         if screenshot:
             self.driver.wait(0.3)
             self.driver.screen_shot(screenshot)
@@ -220,3 +232,27 @@ class ModalAnswerer:
 
     def stop(self):
         self.timer.stop()
+
+
+def cramped_widgets(root) -> list:
+    """The visible buttons with a text, fields, lists and one-line labels of ``root`` that are
+    smaller than the least Qt says they need (``minimumSizeHint``): a cut text, a squeezed
+    button. A label that wraps, an icon-only button and Qt's own parts are not counted."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible() or not isinstance(widget, (QAbstractButton, QLineEdit, QComboBox, QLabel)):
+            continue
+        if widget.objectName().startswith("qt_"):
+            continue              # Qt's own parts (a dock's title-bar buttons): Qt's business
+        if isinstance(widget, QAbstractButton) and not widget.text().strip():
+            continue              # an icon-only tool button: no text to cut
+        if isinstance(widget, QLabel) and (widget.wordWrap() or not widget.text().strip()):
+            continue
+        if isinstance(widget, QLabel) and widget.pixmap() is not None and not widget.pixmap().isNull():
+            continue
+        hint = widget.minimumSizeHint()
+        if widget.width() + 1 < hint.width() or widget.height() + 1 < hint.height():
+            text = widget.text() if hasattr(widget, "text") else widget.currentText()
+            found.append(f"{type(widget).__name__} {widget.objectName() or text[:40]!r} "
+                         f"{widget.width()}x{widget.height()} < {hint.width()}x{hint.height()}")
+    return found

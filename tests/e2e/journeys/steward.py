@@ -11,9 +11,10 @@ to the test with ``driver.result`` (tests/e2e/test_journey.py checks it).
 import os
 from collections import Counter
 
-from qgis.core import QgsProject
+from qgis.core import QgsFeatureRequest, QgsProject
+from qgis.gui import QgsGui
 from qgis.PyQt.QtCore import QModelIndex, Qt
-from qgis.PyQt.QtWidgets import QMessageBox
+from qgis.PyQt.QtWidgets import QAction, QDialogButtonBox, QLabel, QMessageBox
 
 from geogov.tests.e2e.journeys.common import (
     PARAMS,
@@ -41,16 +42,19 @@ def journey(driver):
     answers = ModalAnswerer(driver)
     try:
         layer = open_the_project(driver)
+        see_what_waits(driver, layer)
         dock = open_the_queue(driver)
         look_at_the_diffs(driver, dock)
         approve(driver, dock)
         apply(driver, dock, answers, layer)
+        read_the_history_and_revert(driver, layer)
         read_who_is_responsible(driver, layer)
         export_the_change_log(driver, dock)
     finally:
         answers.stop()
         leave_no_edits()
         driver.result("message_boxes", answers.seen)
+        driver.result("message_box_buttons", answers.buttons)
         driver.result("unexpected_message_boxes", answers.unexpected)
 
 
@@ -69,6 +73,28 @@ def open_the_project(driver):
     wait_for_canvas(driver)
     driver.result("project_layer", {"name": layer.name(), "source": layer.source()})
     return layer
+
+
+# ---------------------------------------------------------------------------- waiting
+def layer_indicators(driver, layer):
+    """The tooltips of the indicators QGIS's Layers panel shows beside ``layer``."""
+    view = driver.iface.layerTreeView()
+    node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
+    return [indicator.toolTip() for indicator in view.indicators(node)] if node is not None else []
+
+
+def see_what_waits(driver, layer):
+    """At start-up, before any panel is opened: the review action counts the proposal that
+    waits for steward94, the message bar says it, and the layer's badge says a proposal is
+    pending on it."""
+    action = driver.find(QAction, "geogov_review")
+    driver.wait_until(lambda: "(1)" in action.text(), 30,
+                      "the review action counts nothing: " + action.text())
+    bar = [f"{item.title()} {item.text()}" for item in driver.iface.messageBar().items()]
+    driver.wait_until(lambda: layer_indicators(driver, layer), 20, "the layer has no GeoGov badge")
+    driver.result("waiting", {"action": action.text(), "tooltip": action.toolTip(), "bar": bar,
+                              "indicators": layer_indicators(driver, layer)})
+    driver.screenshot("09a-waiting")
 
 
 def summary_titles(dock):
@@ -199,6 +225,57 @@ def apply(driver, dock, answers, layer):
     driver.result("layer_after_apply", layer_keys(layer))
     driver.result("canvas_after_apply", canvas_layers(driver))
     driver.screenshot("14-applied")
+
+
+# ---------------------------------------------------------------------------- history
+def feature_with_key(layer, key):
+    request = QgsFeatureRequest().setFilterExpression(f"\"identifiant\" = '{key}'")
+    return next(layer.getFeatures(request), None)
+
+
+def read_the_history_and_revert(driver, layer):
+    """The new feature's history (the identify tool's GeoGov action), then Revert: the
+    inverse change set is checked against the authoritative data and shown, not saved."""
+    from geogov.ui.history_dialog import HistoryDialog
+    from geogov.ui.revert_dialog import RevertDialog
+
+    feature = driver.wait_until(lambda: feature_with_key(layer, PARAMS["new_key"]), 30,
+                                "the applied feature is not in the layer")
+    [action] = [a for a in QgsGui.mapLayerActionRegistry().mapLayerActions(layer)
+                if a.objectName() == "geogov_feature_history"]
+    try:
+        from qgis.gui import QgsMapLayerActionContext  # QGIS 3.32+
+        action.triggerForFeature(layer, feature, QgsMapLayerActionContext())
+    except ImportError:
+        action.triggerForFeature(layer, feature)
+    dialog = driver.wait_until(lambda: dialog_of_type(HistoryDialog), 10, "the history did not open")
+    driver.wait_until(lambda: not dialog.busy and dialog.history is not None, 30,
+                      "the history was not read: " + dialog.status.text())
+    entries = [[dialog.entries.topLevelItem(i).text(c) for c in range(dialog.entries.columnCount())]
+               for i in range(dialog.entries.topLevelItemCount())]
+    driver.result("history", {"title": dialog.windowTitle(), "intro": dialog.intro.text(),
+                              "entries": entries, "page": dialog.page.toPlainText(),
+                              "revert_text": dialog.revert_button.text(),
+                              "buttons": [b.text() for b in dialog.buttons.buttons()]})
+    dialog.resize(900, 620)
+    driver.wait(0.3)
+    driver.screenshot("14b-history", dialog)
+    click_tree_item(driver, dialog.entries, dialog.entries.topLevelItem(0))
+    driver.wait_until(dialog.revert_button.isEnabled, 10,
+                      "Revert stays disabled: " + dialog.revert_button.toolTip())
+    click(driver, dialog.revert_button)
+    revert = driver.wait_until(lambda: dialog_of_type(RevertDialog), 60,
+                               "the revert was not planned: " + dialog.status.text())
+    driver.wait(0.3)
+    driver.result("revert", {"title": revert.windowTitle(),
+                             "text": "\n".join(w.text() for w in revert.findChildren(QLabel)
+                                                if w.text() and w.isVisible()),
+                             "buttons": [b.text() for box in revert.findChildren(QDialogButtonBox)
+                                         for b in box.buttons()]})
+    driver.screenshot("14c-revert", revert)
+    revert.reject()                              # looked at, not proposed: the journey goes on
+    driver.wait_until(lambda: not dialog.busy, 10)
+    dialog.close()
 
 
 # ---------------------------------------------------------------------------- who, log

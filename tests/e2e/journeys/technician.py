@@ -65,6 +65,7 @@ def journey(driver):
         answers.stop()
         leave_no_edits()
         driver.result("message_boxes", answers.seen)
+        driver.result("message_box_buttons", answers.buttons)
         driver.result("unexpected_message_boxes", answers.unexpected)
 
 
