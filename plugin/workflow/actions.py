@@ -126,6 +126,17 @@ def _decision_refusals(proposal, identity: Identity, convention, approvals, awai
     return out, (pending or qualified)[0]
 
 
+def decision_refusal_of_summary(summary, identity: Identity) -> Optional[Refusal]:
+    """For a line of a queue (a ProposalSummary: no reviews, no writers), what can be told
+    without the proposal: the author's own, or not awaiting a decision. The store judges
+    the rest of each decision (a bulk approval lists its refusals)."""
+    if summary.author == identity.login:
+        return Refusal(OWN_PROPOSAL)
+    if summary.status != SUBMITTED:
+        return Refusal(NOT_UNDER_REVIEW, {"status": summary.status})
+    return None
+
+
 def possible_actions(proposal, identity: Identity, convention=None, *, approvals: Optional[dict] = None,
                      awaiting: Optional[bool] = None, comment: str = "",
                      conflicts: Optional[list] = None) -> Actions:
