@@ -14,8 +14,8 @@ from typing import Callable, Optional
 
 from ..errors import ApplyError, ConcurrentUpdate, PermissionDenied, StoreError
 from ..proposals import rules
-from ..proposals.model import APPROVED, CONFLICT, SUBMITTED, Proposal
-from ..proposals.store import TO_REVIEW, Identity
+from ..proposals.model import APPROVED, CHANGES_REQUESTED, CONFLICT, SUBMITTED, Proposal
+from ..proposals.store import ALL, MINE, TO_REVIEW, Identity
 from ..publishing.apply import record_result
 from ..publishing.conflicts import conflicts_from_dicts, rebase
 from ..publishing.record_update import catalogue_record
@@ -40,6 +40,35 @@ def load_queue(open_store: Opener, who: Who, scope: str = TO_REVIEW, status: Opt
         identity, _offline = identity_of(store, who, convention)
         return Queue(identity, store.list_proposals(scope, status=status, dataset=dataset),
                      store.kind, scope, status, dataset)
+
+
+# ---------------------------------------------------------------------------- waiting
+@dataclass
+class Waiting:
+    """What awaits this identity in the store: proposals to review (submitted, my decision
+    missing), approved ones I may apply (a steward or a coordinator), mine sent back."""
+
+    to_review: int = 0
+    to_apply: int = 0
+    changes_requested: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.to_review + self.to_apply + self.changes_requested
+
+
+def waiting_work(store) -> Waiting:
+    identity = store.identity()
+    roles = list(identity.roles or [])
+    to_apply = 0
+    if {rules.STEWARD, rules.COORDINATOR} & set(roles):
+        # The store's rule (rules.may_apply over the partners it routed each one to): a steward
+        # of another partner's proposals has nothing to apply there.
+        to_apply = sum(1 for s in store.list_proposals(ALL, status=APPROVED)
+                       if rules.may_apply(identity.partner, roles, s.stewards))
+    return Waiting(to_review=len(store.list_proposals(TO_REVIEW, status=SUBMITTED)),
+                   to_apply=to_apply,
+                   changes_requested=len(store.list_proposals(MINE, status=CHANGES_REQUESTED)))
 
 
 # ---------------------------------------------------------------------------- detail

@@ -169,3 +169,41 @@ def test_a_state_with_no_possible_action_offers_only_the_discussion(store_path):
         actions, _ = offered(store_path, login, proposal.id)
         assert actions.possible_ones == [A.COMMENT], login
         assert set(actions.refusals) == set(A.ACTIONS)
+
+
+def test_the_count_of_proposals_to_apply_is_the_stores_applier_rule(store_path):
+    """The notifications' badge (workflow.reviewing.waiting_work): tech94's approved
+    proposal on the points d'apport volontaire (stewards: syctom, region-idf) is to apply for
+    syctom's steward and the coordinator; steward94 sees it (its partner's) but is not one
+    of its stewards, and the store would refuse its apply — before, any steward counted
+    every approved proposal it could see."""
+    proposal = submitted(store_path, dataset=F.PAV, tag="pav")
+    assert sorted(proposal.stewards) == ["region-idf", "syctom"]
+    with GeoPackageStore(store_path, "steward_syctom") as store:
+        assert reviewing.waiting_work(store).to_review == 1
+        store.review(proposal.id, APPROVE, "ok")
+    counts = {}
+    for login in ("steward_syctom", "coord_region", "steward94", "tech94"):
+        with GeoPackageStore(store_path, login) as store:
+            waiting = reviewing.waiting_work(store)
+            visible = [s.id for s in store.list_proposals()]
+        counts[login] = (waiting.to_review, waiting.to_apply, waiting.changes_requested)
+        assert visible == [proposal.id], login
+    assert counts == {"steward_syctom": (0, 1, 0), "coord_region": (0, 1, 0), "steward94": (0, 0, 0),
+                      "tech94": (0, 0, 0)}
+
+
+def test_a_steward_who_sees_a_proposal_it_does_not_steward_is_not_offered_the_apply(store_path, tmp_path):
+    """The Review dock's old copy of the applier rule looked at the roles only: steward94 saw
+    « Apply » enabled on its partner's approved PAV proposal, then the store refused to record
+    the result. Now the button follows the store."""
+    proposal = submitted(store_path, dataset=F.PAV, tag="pav")
+    with GeoPackageStore(store_path, "steward_syctom") as store:
+        store.review(proposal.id, APPROVE, "ok")
+    actions, detail = offered(store_path, "steward94", proposal.id)
+    assert detail.proposal.status == "approved" and "steward" in detail.identity.roles
+    assert actions.refusal(A.APPLY).code == A.NOT_APPLIER
+    assert store_takes(store_path, tmp_path, "steward94",
+                       lambda s: s.record_apply_attempt(proposal.id, "failed", {})) == "store.not_applier"
+    actions, _ = offered(store_path, "steward_syctom", proposal.id)
+    assert actions.possible(A.APPLY)
