@@ -7461,5 +7461,50 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <source>The other records come from GeoGov's copy of the last sweep of this catalogue; deleted records are left out, and a full sweep is made every 7 days. The report says how the catalogue was read.</source>
         <translation>Les autres fiches viennent de la copie que GeoGov garde du dernier moissonnage de ce catalogue ; les fiches supprimées sont écartées, et un moissonnage complet est fait tous les 7 jours. Le rapport dit comment le catalogue a été lu.</translation>
     </message>
+    <message>
+        <location filename="../ui/action_reasons.py" line="26"/>
+        <source>The catalogue record of this proposal needs no update.</source>
+        <translation>La fiche de catalogue de cette proposition n'a pas besoin d'être mise à jour.</translation>
+    </message>
+    <message>
+        <location filename="../ui/action_reasons.py" line="27"/>
+        <source>Only a proposal in conflict can be rebased.</source>
+        <translation>Seule une proposition en conflit peut être mise à jour sur les données actuelles.</translation>
+    </message>
+    <message>
+        <location filename="../ui/action_reasons.py" line="28"/>
+        <source>Only the author, a steward of this dataset or a coordinator may rebase it.</source>
+        <translation>Seuls l'auteur, un référent validation de ce jeu de données ou un coordinateur peuvent la mettre à jour sur les données actuelles.</translation>
+    </message>
+    <message>
+        <location filename="../ui/action_reasons.py" line="29"/>
+        <source>No conflict was recorded for this proposal: apply it again to find them.</source>
+        <translation>Aucun conflit n'a été enregistré pour cette proposition : appliquez-la de nouveau pour les trouver.</translation>
+    </message>
+    <message>
+        <location filename="../ui/action_reasons.py" line="31"/>
+        <source>A proposal that is “{status}” can no longer be withdrawn.</source>
+        <translation>Une proposition « {status} » ne peut plus être retirée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/action_reasons.py" line="32"/>
+        <source>A proposal that is “{status}” cannot be edited or submitted again.</source>
+        <translation>Une proposition « {status} » ne peut être ni modifiée ni soumise de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/action_reasons.py" line="33"/>
+        <source>Fix the {count} problem(s) found in the changes first.</source>
+        <translation>Corrigez d'abord le(s) {count} problème(s) trouvé(s) dans les modifications.</translation>
+    </message>
+    <message>
+        <location filename="../ui/action_reasons.py" line="34"/>
+        <source>This proposal's changes are not loaded.</source>
+        <translation>Les modifications de cette proposition ne sont pas chargées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/action_reasons.py" line="51"/>
+        <source>This action is not possible now.</source>
+        <translation>Cette action n'est pas possible pour le moment.</translation>
+    </message>
 </context>
 </TS>

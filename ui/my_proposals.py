@@ -41,7 +41,9 @@ from ..plugin.bridge.propose_store import (
     withdraw,
 )
 from ..plugin.bridge.tasks import run_task
-from ..plugin.proposals.model import CHANGES_REQUESTED, DRAFT, SUBMITTED
+from ..plugin.proposals.model import CHANGES_REQUESTED, SUBMITTED
+from ..plugin.workflow import actions as A  # noqa: N812
+from .action_reasons import reason_text
 from .governance_state import robust_slot
 from .proposal_view import dataset_title
 from .propose_changes import counts_text, decision_label, proposal_status_label, review_role_label
@@ -207,29 +209,40 @@ class MyProposalsDock(QgsDockWidget):
 
     # ------------------------------------------------------------------ actions
     def _update_buttons(self):
-        proposal = self.selected
         idle = not self.busy
         self.refresh_button.setEnabled(idle)
-        self.withdraw_button.setEnabled(idle and proposal is not None
-                                        and proposal.status in (DRAFT, SUBMITTED, CHANGES_REQUESTED))
-        self.resubmit_button.setEnabled(idle and proposal is not None and not proposal.validation
-                                        and proposal.status in (DRAFT, CHANGES_REQUESTED))
-        self.edit_button.setEnabled(idle and proposal is not None and proposal.changeset is not None
-                                    and proposal.status in (DRAFT, CHANGES_REQUESTED))
+        actions = self.actions()
+        for button, action in ((self.withdraw_button, A.WITHDRAW), (self.resubmit_button, A.RESUBMIT),
+                               (self.edit_button, A.EDIT)):
+            refusal = actions.refusal(action) if actions is not None else None
+            button.setEnabled(idle and actions is not None and refusal is None)
+            if action != A.EDIT:        # the edit button keeps the tooltip that says what it does
+                button.setToolTip(reason_text(refusal))
         has_local = bool(self.mine is not None and self.mine.local)
         self.send_button.setVisible(has_local)
         self.send_button.setEnabled(idle and has_local)
 
+    def actions(self):
+        """What the selected proposal offers me (plugin/workflow/actions.py), None when none is shown."""
+        if self.selected is None or self.mine is None:
+            return None
+        return A.possible_actions(self.selected, self.mine.identity,
+                                  self.state.convention if self.state is not None else None)
+
+    def _may(self, action) -> bool:
+        actions = self.actions()
+        return actions is not None and actions.possible(action) and not self.busy
+
     @robust_slot(lambda self: self.iface)
     def withdraw(self, *_):
-        if self.selected is None or self.busy:
+        if not self._may(A.WITHDRAW):
             return
         self._run(tr("Withdrawing the proposal…"), withdraw, self.selected.id, self.selected.version,
                   on_done=self._acted)
 
     @robust_slot(lambda self: self.iface)
     def resubmit(self, *_):
-        if self.selected is None or self.busy:
+        if not self._may(A.RESUBMIT):
             return
         self._run(tr("Submitting the proposal…"), resubmit, self.selected.id, self.selected.version,
                   on_done=self._acted)
@@ -244,7 +257,7 @@ class MyProposalsDock(QgsDockWidget):
     def edit_again(self, *_):
         """Replay the selected proposal into an edit session of its layer (found in a task)."""
         proposal = self.selected
-        if proposal is None or proposal.changeset is None or self.busy:
+        if not self._may(A.EDIT):
             return
         layer = layer_for_proposal(QgsProject.instance(), proposal, self.iface.activeLayer())
         if layer is None:

@@ -63,7 +63,8 @@ from ..plugin.proposals.model import (
 )
 from ..plugin.proposals.store import ALL, MINE, MY_PARTNER, TO_REVIEW
 from ..plugin.publishing import result as outcomes
-from ..plugin.publishing.record_update import needs_retry
+from ..plugin.workflow import actions as A  # noqa: N812
+from .action_reasons import reason_text
 from .attribute_diff import AttributeDiffView
 from .conflict_dialog import ConflictDialog
 from .diff_view import DiffView
@@ -370,48 +371,55 @@ class ReviewDock(QgsDockWidget):
         self.ui.queue.clearSelection()
 
     # ------------------------------------------------------------------ decisions
-    def decision_state(self) -> dict:
-        """{"approve": reason or "", "comment": reason or "", ...}: why each button is disabled."""
+    def actions(self, proposal=None):
+        """What the selected proposal (or ``proposal``) offers the current identity
+        (plugin/workflow/actions.py, on the rules the store enforces); None when none is shown."""
         detail = self.detail
-        comment = self.ui.decision_comment.toPlainText().strip()
-        idle = self.task is None
         if detail is None:
+            return None
+        proposal = proposal or detail.proposal
+        same = proposal is detail.proposal
+        return A.possible_actions(
+            proposal, detail.identity, self.convention, approvals=detail.approvals if same else None,
+            awaiting=detail.awaiting_me if same else None, comment=self.ui.decision_comment.toPlainText(),
+            conflicts=detail.conflicts if same and proposal.status == CONFLICT else None)
+
+    def _reason(self, actions, action: str) -> str:
+        """Why ``action`` cannot be taken now ("" when it can): the workflow's refusal, else
+        the running operation; a missing comment is said last (it is the user's to type)."""
+        refusal = actions.refusal(action)
+        if refusal is not None and refusal.code != A.COMMENT_REQUIRED:
+            return reason_text(refusal, action)
+        if self.task is not None:
+            return tr("Wait for the current operation to finish.")
+        return reason_text(refusal, action)
+
+    def decision_state(self) -> dict:
+        """{"approve": reason or "", "reject": …, "changes": …}: why each button is disabled."""
+        actions = self.actions()
+        if actions is None:
             base = tr("Select one proposal in the list.")
-            return {"approve": base, "reject": base}
-        proposal, login = detail.proposal, detail.identity.login
-        if proposal.author == login:
-            return {"approve": tr("You cannot approve your own proposal: you are its author. A steward "
-                                  "of the dataset reviews it."),
-                    "reject": tr("You are the author of this proposal: someone else reviews it.")}
-        if proposal.status != SUBMITTED:
-            reason = tr("This proposal is not awaiting a decision (it is “{status}”).").format(
-                status=proposal_status_label(proposal.status))
-            return {"approve": reason, "reject": reason}
-        if not detail.awaiting_me:
-            reason = tr("Your decision is not needed: you already decided in this round, or you are not a "
-                        "steward, DPO or coordinator for this proposal.")
-            return {"approve": reason, "reject": reason}
-        if not idle:
-            return {"approve": tr("Wait for the current operation to finish."),
-                    "reject": tr("Wait for the current operation to finish.")}
-        return {"approve": "",
-                "reject": "" if comment else tr("Type a comment first: it is required to reject or to "
-                                                "request changes.")}
+            return {"approve": base, "reject": base, "changes": base}
+        return {"approve": self._reason(actions, APPROVE), "reject": self._reason(actions, REJECT),
+                "changes": self._reason(actions, REQUEST_CHANGES)}
 
     def _update_buttons(self, *_):
         ui = self.ui
         state = self.decision_state()
         ui.approve_button.setEnabled(not state["approve"])
         ui.approve_button.setToolTip(state["approve"] or tr("Approve this proposal"))
-        for button in (ui.changes_button, ui.reject_button):
-            button.setEnabled(not state["reject"])
-            button.setToolTip(state["reject"])
+        for button, key in ((ui.changes_button, "changes"), (ui.reject_button, "reject")):
+            button.setEnabled(not state[key])
+            button.setToolTip(state[key])
         ui.reason_label.setText(state["approve"] or state["reject"])
         ui.reason_label.setVisible(bool(ui.reason_label.text()))
         selected = self.selected_summaries()
         ui.bulk_button.setText(tr("Approve all selected ({n})").format(n=len(selected)))
         ui.bulk_button.setVisible(len(selected) > 1)       # shown once several are selected
-        ui.bulk_button.setEnabled(self.task is None and len(selected) > 1)
+        identity = self.queue.identity if self.queue is not None else None
+        decidable = identity is not None and any(A.decision_refusal_of_summary(s, identity) is None
+                                                 for s in selected)
+        ui.bulk_button.setEnabled(self.task is None and len(selected) > 1 and decidable)
         ui.bulk_button.setToolTip(
             tr("Select several proposals in the list (Ctrl or Shift + click).") if len(selected) < 2
             else tr("Each one is approved in turn; the refused ones are listed with the reason."))
@@ -419,6 +427,7 @@ class ReviewDock(QgsDockWidget):
         ui.apply_button.setEnabled(not apply_reason)
         ui.apply_button.setToolTip(apply_reason or tr("Write the approved changes to the authoritative data, "
                                                       "check them, and undo everything if part is refused."))
+        actions = self.actions()
         retry = self.catalogue_retry_wanted()
         ui.catalogue_button.setVisible(retry)
         ui.catalogue_button.setEnabled(retry and self.task is None)
@@ -427,7 +436,9 @@ class ReviewDock(QgsDockWidget):
             "try the catalogue update again (the data is not written again)."))
         conflicts = self.detail is not None and self.detail.proposal.status == CONFLICT
         ui.conflicts_button.setVisible(conflicts)
-        ui.conflicts_button.setEnabled(conflicts and self.task is None and bool(self.detail.conflicts))
+        rebase_reason = self._reason(actions, A.REBASE) if actions is not None else ""
+        ui.conflicts_button.setEnabled(conflicts and not rebase_reason)
+        ui.conflicts_button.setToolTip(rebase_reason)
         applied = self.detail is not None and self.detail.proposal.status == APPLIED
         self.revert_button.setVisible(applied)
         revert_reason = self.revert_reason()
@@ -439,21 +450,15 @@ class ReviewDock(QgsDockWidget):
         ui.refresh_button.setEnabled(self.task is None)
 
     def apply_reason(self) -> str:
-        detail = self.detail
-        if detail is None:
+        actions = self.actions()
+        if actions is None:
             return tr("Select one proposal in the list.")
-        if detail.proposal.status != APPROVED:
-            return tr("Only an approved proposal can be applied.")
-        if not {"steward", "coordinator"} & set(detail.identity.roles or []):
-            return tr("Only a steward of this dataset or a coordinator may apply it.")
-        if self.task is not None:
-            return tr("Wait for the current operation to finish.")
-        return ""
+        return self._reason(actions, A.APPLY)
 
     @robust_slot(lambda self: self.iface)
     def decide(self, decision):
         state = self.decision_state()
-        if self.detail is None or state["approve" if decision == APPROVE else "reject"]:
+        if self.detail is None or state[{APPROVE: "approve", REJECT: "reject"}.get(decision, "changes")]:
             return
         proposal = self.detail.proposal
         comment = self.ui.decision_comment.toPlainText().strip()
@@ -462,13 +467,13 @@ class ReviewDock(QgsDockWidget):
 
     @robust_slot(lambda self: self.iface)
     def _decided(self, proposal):
-        roles = set(self.detail.identity.roles or []) if self.detail is not None else set()
+        applier = self.detail is not None and self.actions(proposal).possible(A.APPLY)
         self._idle()
         self.last_outcome = proposal
         self.ui.decision_comment.clear()
         text = tr("Decision recorded: the proposal “{title}” is now “{status}”.").format(
             title=proposal.title, status=proposal_status_label(proposal.status))
-        if proposal.status == APPROVED and {"steward", "coordinator"} & roles:
+        if proposal.status == APPROVED and applier:
             # Its next step is the reviewer's own: it stays in sight, in the list of the
             # approved proposals to apply, selected, « Apply » ready.
             text += " " + tr("Next step: apply it to the authoritative data (button below).")
@@ -556,10 +561,8 @@ class ReviewDock(QgsDockWidget):
 
     def catalogue_retry_wanted(self) -> bool:
         """An applied proposal whose catalogue record the last attempt did not update."""
-        detail = self.detail
-        return (detail is not None and detail.proposal.status == APPLIED
-                and needs_retry(detail.proposal.apply_attempts)
-                and bool({"steward", "coordinator"} & set(detail.identity.roles or [])))
+        actions = self.actions()
+        return actions is not None and actions.possible(A.RETRY_CATALOGUE)
 
     @robust_slot(lambda self: self.iface)
     def retry_catalogue(self, *_):
@@ -614,10 +617,11 @@ class ReviewDock(QgsDockWidget):
     # ------------------------------------------------------------------ revert
     def revert_reason(self) -> str:
         """Why "Revert…" cannot be used now ("" when it can)."""
-        if self.detail is None:
+        actions = self.actions()
+        if actions is None:
             return tr("Select one proposal in the list.")
-        if self.detail.proposal.status != APPLIED:
-            return tr("Only an applied proposal can be reverted.")
+        if actions.refusal(A.REVERT) is not None:
+            return reason_text(actions.refusal(A.REVERT))
         if self.task is not None or self.revert.busy:
             return tr("Wait for the current operation to finish.")
         return ""
@@ -654,7 +658,7 @@ class ReviewDock(QgsDockWidget):
     @robust_slot(lambda self: self.iface)
     def open_conflicts(self, *_):
         detail = self.detail
-        if detail is None or not detail.conflicts:
+        if detail is None or not detail.conflicts or not self.actions().possible(A.REBASE):
             return
         proposal = detail.proposal
         dialog = ConflictDialog(detail.conflicts, proposal.changeset.schema if proposal.changeset else None,

@@ -25,8 +25,9 @@ from typing import Optional
 from qgis.PyQt.QtCore import QObject, QThread, QTimer, pyqtSignal
 
 from ..errors import GeoGovError, StoreError
-from ..proposals.model import APPROVED, CHANGES_REQUESTED, SUBMITTED
-from ..proposals.store import ALL, MINE, TO_REVIEW
+from ..proposals.model import SUBMITTED
+from ..proposals.store import TO_REVIEW
+from ..workflow.reviewing import Waiting, waiting_work
 from .tasks import run_task
 
 MINE_STATUS, TO_REVIEW_NOTICE = "mine_status", "to_review"
@@ -52,31 +53,6 @@ class PollResult:
     cursor: int
     notices: list = field(default_factory=list)
     waiting: Optional[Waiting] = None
-
-
-@dataclass
-class Waiting:
-    """What awaits this identity in the store: proposals to review (submitted, my decision
-    missing), approved ones I may apply (a steward or a coordinator), mine sent back."""
-
-    to_review: int = 0
-    to_apply: int = 0
-    changes_requested: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.to_review + self.to_apply + self.changes_requested
-
-
-def waiting_work(store) -> Waiting:
-    identity = store.identity()
-    roles = set(identity.roles or [])
-    to_apply = 0
-    if roles & {"steward", "coordinator"}:
-        to_apply = len(store.list_proposals(ALL, status=APPROVED))
-    return Waiting(to_review=len(store.list_proposals(TO_REVIEW, status=SUBMITTED)),
-                   to_apply=to_apply,
-                   changes_requested=len(store.list_proposals(MINE, status=CHANGES_REQUESTED)))
 
 
 def feed_end(store, cursor: int = 0) -> int:

@@ -20,129 +20,63 @@ plain data the dock shows in its ``on_done``:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
-from ..errors import ApplyError, ConcurrentUpdate, PermissionDenied, StoreError
-from ..proposals import rules
-from ..proposals.model import APPROVED, CONFLICT, SUBMITTED, Proposal
-from ..proposals.store import TO_REVIEW, Identity
+from ..errors import ApplyError
+from ..proposals.model import Proposal
 from ..publishing import changelog as changelog_export
-from ..publishing.apply import apply_proposal, record_result, retry_catalogue_update
-from ..publishing.conflicts import conflicts_from_dicts, rebase
+from ..publishing.apply import apply_proposal, retry_catalogue_update
 from ..publishing.record_update import catalogue_record
-from ..publishing.result import ApplyResult
+from ..workflow import reviewing
+from ..workflow.reviewing import (  # noqa: F401  (re-exported: the panels' and algorithms' imports)
+    ApplyOutcome,
+    BulkOutcome,
+    Detail,
+    Queue,
+    check_may_apply,
+    check_target,
+    recorded_conflicts,
+    steward_partners,
+)
+from ..workflow.session import Who
 from .i18n import tr
-from .propose_store import identity_of
 from .store_factory import open_store, postgres_dsn
 
 
+def opener(settings):
+    """The store opener of the workflow: the settings' store, to write."""
+    return lambda: open_store(settings, create=True)
+
+
 # ---------------------------------------------------------------------------- queue
-@dataclass
-class Queue:
-    identity: Identity
-    summaries: list = field(default_factory=list)     # ProposalSummary, newest first
-    store_kind: str = ""
-    scope: str = TO_REVIEW
-    status: Optional[str] = None
-    dataset: Optional[str] = None
-
-
-def load_queue(settings, scope: str = TO_REVIEW, status: Optional[str] = None,
+def load_queue(settings, scope: str = reviewing.TO_REVIEW, status: Optional[str] = None,
                dataset: Optional[str] = None, convention=None) -> Queue:
-    store = open_store(settings, create=True)
-    try:
-        identity, _offline = identity_of(store, settings, convention)
-        return Queue(identity, store.list_proposals(scope, status=status, dataset=dataset),
-                     store.kind, scope, status, dataset)
-    finally:
-        store.close()
-
-
-# ---------------------------------------------------------------------------- detail
-@dataclass
-class Detail:
-    proposal: Proposal
-    identity: Identity
-    approvals: dict = field(default_factory=dict)     # {role: given} of the current round
-    awaiting_me: bool = False                         # my decision is still needed
-    conflicts: list = field(default_factory=list)     # Conflict, when the proposal is in conflict
-    store_kind: str = ""
+    return reviewing.load_queue(opener(settings), Who.of(settings), scope, status, dataset, convention)
 
 
 def load_detail(settings, proposal_id: str, convention=None) -> Detail:
-    store = open_store(settings, create=True)
-    try:
-        identity, _offline = identity_of(store, settings, convention)
-        proposal = store.get_proposal(proposal_id)
-        detail = Detail(proposal, identity, store.approvals_needed(proposal_id), store_kind=store.kind)
-        if proposal.status == SUBMITTED and proposal.author != identity.login:
-            waiting = store.list_proposals(TO_REVIEW, status=SUBMITTED, dataset=proposal.dataset)
-            detail.awaiting_me = any(s.id == proposal.id for s in waiting)
-        if proposal.status == CONFLICT:
-            detail.conflicts = recorded_conflicts(proposal)
-        return detail
-    finally:
-        store.close()
+    return reviewing.load_detail(opener(settings), Who.of(settings), proposal_id, convention)
 
 
 # ---------------------------------------------------------------------------- decisions
 def decide(settings, proposal_id: str, decision: str, comment: str = "",
            expected_version: Optional[int] = None) -> Proposal:
-    store = open_store(settings, create=True)
-    try:
-        return store.review(proposal_id, decision, comment, expected_version=expected_version)
-    finally:
-        store.close()
-
-
-@dataclass
-class BulkOutcome:
-    decision: str
-    done: list = field(default_factory=list)      # (id, title, Proposal as stored)
-    failed: list = field(default_factory=list)    # (id, title, error)
+    return reviewing.decide(opener(settings), proposal_id, decision, comment, expected_version)
 
 
 def decide_many(settings, items, decision: str, comment: str = "", progress=None,
                 is_cancelled=None) -> BulkOutcome:
     """Decide each of ``items`` ((id, version, title) triples) in turn; one refusal does not
     stop the others. Cancelling stops before the next proposal."""
-    outcome = BulkOutcome(decision)
-    items = list(items)
-    store = open_store(settings, create=True)
-    try:
-        for index, (proposal_id, version, title) in enumerate(items):
-            if is_cancelled is not None and is_cancelled():
-                break
-            try:
-                stored = store.review(proposal_id, decision, comment, expected_version=version)
-                outcome.done.append((proposal_id, title, stored))
-            except StoreError as error:
-                outcome.failed.append((proposal_id, title, error))
-            if progress is not None:
-                progress((index + 1) / len(items))
-        return outcome
-    finally:
-        store.close()
+    return reviewing.decide_many(opener(settings), items, decision, comment, progress, is_cancelled)
 
 
 def add_comment(settings, proposal_id: str, body: str):
-    store = open_store(settings, create=True)
-    try:
-        return store.add_comment(proposal_id, body)
-    finally:
-        store.close()
+    return reviewing.add_comment(opener(settings), proposal_id, body)
 
 
 # ---------------------------------------------------------------------------- apply
-@dataclass
-class ApplyOutcome:
-    result: ApplyResult
-    proposal: Optional[Proposal] = None           # as stored after the result was recorded
-    record_error: Optional[StoreError] = None     # the store refused to record the result
-    conflicts: list = field(default_factory=list)
-
-
 def _url_key(url: str) -> str:
     return (url or "").split("?", 1)[0].rstrip("/").lower()
 
@@ -196,65 +130,12 @@ def sql_connection(target, settings):
                          code="apply.connect", source=target.uri) from None
 
 
-def steward_partners(convention, proposal) -> Optional[list]:
-    """The steward partners the store routed the proposal to at submit; for a proposal the
-    store holds none for, the convention's rule over its places (None: no convention)."""
-    if proposal.stewards:
-        return list(proposal.stewards)
-    if convention is None or proposal.dataset not in convention.datasets:
-        return None
-    return [p.id for p in convention.stewards_for(proposal.dataset, proposal.communes,
-                                                  bool(proposal.unplaced))]
-
-
-def check_may_apply(proposal, identity: Identity, convention=None,
-                    expected_version: Optional[int] = None) -> None:
-    """Refuse before writing anything what the store would refuse to record afterwards, and
-    any target the convention does not name for the dataset (governance/targets.py): the
-    applier's credentials go to the convention's target or nowhere."""
-    check_target(proposal, convention)
-    if expected_version is not None and proposal.version != expected_version:
-        raise ConcurrentUpdate("the proposal changed meanwhile", proposal=proposal.id,
-                               version=proposal.version, seen=expected_version, by="")
-    if proposal.status != APPROVED:
-        raise StoreError(f"a {proposal.status} proposal cannot be applied", code="apply.not_approved",
-                         status=proposal.status)
-    stewards = steward_partners(convention, proposal)
-    allowed = (rules.may_apply(identity.partner, identity.roles, stewards) if stewards is not None
-               else bool({"steward", "coordinator"} & set(identity.roles)))
-    if not allowed:
-        raise PermissionDenied("only a steward of the dataset or a coordinator may do this",
-                               code="store.not_applier")
-
-
-def check_target(proposal, convention) -> None:
-    from ..errors import ApplyError
-    from ..governance.targets import target_allowed
-
-    if convention is None:
-        raise ApplyError("no partnership convention is loaded: where the dataset is published cannot "
-                         "be checked", code="apply.no_convention")
-    dataset = convention.datasets.get(proposal.dataset)
-    declared = getattr(dataset, "target", None)
-    if declared is None:
-        raise ApplyError(f"the convention names no target for dataset {proposal.dataset}",
-                         code="apply.no_target", dataset=proposal.dataset)
-    target = proposal.target
-    if not target_allowed(declared, target.kind, target.uri, target.layer):
-        raise ApplyError(f"{target.kind} {target.layer} at {target.uri} is not where the convention "
-                         f"publishes {proposal.dataset}", code="apply.wrong_target",
-                         dataset=proposal.dataset, layer=target.layer, uri=target.uri)
-
-
-def apply_approved(settings, proposal_id: str, expected_version: Optional[int] = None,
-                   convention=None, progress=None, is_cancelled=None) -> ApplyOutcome:
-    """Publish an approved proposal to its target, then record the result in the store."""
-    store = open_store(settings, create=True)
-    try:
-        identity, _offline = identity_of(store, settings, convention)
-        proposal = store.get_proposal(proposal_id)
-        check_may_apply(proposal, identity, convention, expected_version)
-        target = proposal.target            # the convention's, check_may_apply made sure
+def publisher(settings, convention, progress=None, is_cancelled=None):
+    """``publish(proposal)`` for workflow.reviewing.apply_approved: plugin/publishing's apply
+    with the transports of the proposal's target (checked by then: the convention's) and
+    of the dataset's catalogue record."""
+    def publish(proposal):
+        target = proposal.target
         record = catalogue_record(convention, proposal.dataset)
         connection = sql_connection(target, settings)
         try:
@@ -266,68 +147,37 @@ def apply_approved(settings, proposal_id: str, expected_version: Optional[int] =
             if record is not None:
                 kwargs["record"] = record
                 kwargs["catalogue_transport"] = catalogue_transport(record, settings)
-            result = apply_proposal(proposal, **kwargs)
+            return apply_proposal(proposal, **kwargs)
         finally:
             if connection is not None:
                 connection.close()
-        outcome = ApplyOutcome(result, conflicts=list(result.conflicts))
-        try:
-            outcome.proposal = record_result(store, proposal, result, proposal.version)
-        except StoreError as error:
-            outcome.record_error = error
-        return outcome
-    finally:
-        store.close()
+    return publish
+
+
+def apply_approved(settings, proposal_id: str, expected_version: Optional[int] = None,
+                   convention=None, progress=None, is_cancelled=None) -> ApplyOutcome:
+    """Publish an approved proposal to its target, then record the result in the store."""
+    return reviewing.apply_approved(opener(settings), Who.of(settings), proposal_id,
+                                    publisher(settings, convention, progress, is_cancelled),
+                                    expected_version, convention)
 
 
 def retry_catalogue(settings, proposal_id: str, convention=None, is_cancelled=None
                     ) -> ApplyOutcome:
     """Update the catalogue record of an applied proposal whose record was not updated
     (plugin/publishing/record_update.py), recorded as a new apply attempt."""
-    store = open_store(settings, create=True)
-    try:
-        identity, _offline = identity_of(store, settings, convention)
-        proposal = store.get_proposal(proposal_id)
-        record = catalogue_record(convention, proposal.dataset)
-        if record is None:
-            raise ApplyError("The convention names no catalogue record for this dataset",
-                             code="apply.no_catalogue_record", dataset=proposal.dataset)
-        stewards = steward_partners(convention, proposal)
-        if stewards is not None and not rules.may_apply(identity.partner, identity.roles, stewards):
-            raise PermissionDenied("only a steward of the dataset or a coordinator may do this",
-                                   code="store.not_applier")
-        result = retry_catalogue_update(store, proposal, record,
-                                        catalogue_transport(record, settings),
-                                        is_cancelled=is_cancelled)
-        return ApplyOutcome(result, proposal=store.get_proposal(proposal_id))
-    finally:
-        store.close()
-
-
-# ---------------------------------------------------------------------------- conflicts
-def recorded_conflicts(proposal) -> list:
-    """The conflicts of the proposal's last apply attempt that found some."""
-    if proposal.changeset is None:
-        return []
-    for attempt in reversed(proposal.apply_attempts or []):
-        details = attempt.details or {}
-        if attempt.result != "conflict" or not details.get("conflicts"):
-            continue
-        return conflicts_from_dicts(proposal.changeset, details["conflicts"])
-    return []
+    def retry(store, proposal, record):
+        return retry_catalogue_update(store, proposal, record, catalogue_transport(record, settings),
+                                      is_cancelled=is_cancelled)
+    return reviewing.retry_catalogue(opener(settings), Who.of(settings), proposal_id, retry, convention)
 
 
 def rebase_with_choices(settings, proposal_id: str, expected_version: Optional[int], conflicts,
                         choices, comment: str = "") -> Proposal:
     """The proposal rebased on the current data with the steward's choices; it goes back to
     review (approvals again)."""
-    store = open_store(settings, create=True)
-    try:
-        proposal = store.get_proposal(proposal_id)
-        rebased = rebase(proposal.changeset, conflicts, choices)
-        return store.rebase(proposal_id, rebased, expected_version, comment)
-    finally:
-        store.close()
+    return reviewing.rebase_with_choices(opener(settings), proposal_id, expected_version, conflicts, choices,
+                                         comment)
 
 
 # ---------------------------------------------------------------------------- changelog

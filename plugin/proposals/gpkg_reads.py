@@ -17,7 +17,7 @@ from ..errors import ConcurrentUpdate, PermissionDenied, StoreError, StoreFileEr
 from . import gpkg_rows as rows
 from . import rules
 from .audit import verify_chain
-from .model import DRAFT, SUBMITTED, Proposal
+from .model import DRAFT, Proposal
 from .proposal_rows import check_proposal_id
 from .store import (
     ALL,
@@ -210,20 +210,11 @@ class GeoPackageReads:
 
 def _awaits(ident: Identity, row: dict, stewards: list, required: list, state: dict,
             reviews: list) -> bool:
-    """Whether ``ident`` may take a decision the proposal still needs (not one its partner
-    already gave, not a second key of its own)."""
-    if row["status"] != SUBMITTED or row["author"] == ident.login or row["rebased_by"] == ident.login:
-        return False
-    if any(r.reviewer == ident.login and r.decision == "approve" and r.round == row["round"]
-           for r in reviews):
-        return False
-    qualified = rules.reviewer_roles(ident.login, ident.partner, ident.roles, stewards, required)
-    mine = rules.steward_pending_for(ident.partner, loads(row["steward_groups"], []), reviews, row["round"])
-    return any((r == "steward" and state.get(r) is False and mine)
-               or (r == "dpo" and state.get(r) is False)
-               or (r == "coordinator"
-                   and (state.get("steward") is False or state.get("coordinator") is False))
-               for r in qualified)
+    """Whether ``ident`` may take a decision the proposal still needs (rules.awaits_decision)."""
+    return rules.awaits_decision(ident.login, ident.partner, ident.roles, author=row["author"],
+                                 status=row["status"], rebased_by=row["rebased_by"], round_=row["round"],
+                                 reviews=reviews, stewards=stewards, groups=loads(row["steward_groups"], []),
+                                 required=required, state=state)
 
 
 # SQLite's primary result codes that say the file, not the operation, failed; matched on

@@ -92,6 +92,7 @@ def proposal_from_row(conn, row: dict, with_changes: bool, changeset: Optional[C
                             "SELECT id, actor, result, details, at FROM apply_attempts "
                             "WHERE proposal_id = ? ORDER BY id", (pid,))],
         submitted_at=parse_time(row["submitted_at"]), changes_loaded=with_changes,
+        writers=sorted(writers(conn, pid)), rebased_by=row["rebased_by"] or None,
     )
 
 

@@ -230,3 +230,9 @@ class Proposal:
     # every status transition returns): ``changeset`` then holds the change set's schema and
     # fingerprint scheme but none of its changes — never apply, count or show them.
     changes_loaded: bool = True
+    # Who wrote the change set, as the store knows it (its round writers: the author and
+    # whoever rebased it, in any round) and who rebased the current round; a decision by
+    # any of them is refused (rules.check_decision). None: the store does not say (the
+    # PostgreSQL store keeps its round writers out of the logins' sight).
+    writers: Optional[list] = None
+    rebased_by: Optional[str] = None

@@ -22,7 +22,7 @@ PROPOSAL_COLUMNS = ("p.id::text AS id, p.dataset, p.target_kind, p.target_uri, p
                     "p.target_version, p.target_authcfg, p.author, p.partner, p.title, p.comment, p.status, "
                     "p.changeset_meta, p.validation, p.departements, p.communes, p.unplaced, p.outside, "
                     "p.stewards, p.steward_groups, p.round, p.version, p.created_at, p.updated_at, "
-                    "p.submitted_at, p.updated_by")
+                    "p.submitted_at, p.updated_by, p.rebased_by")
 
 COUNTS = ("(SELECT jsonb_build_object('insert', count(*) FILTER (WHERE c.op = 'insert'), "
           "'update', count(*) FILTER (WHERE c.op = 'update'), "
@@ -116,7 +116,8 @@ def proposal_from_row(cur, row: dict, with_changes: bool, changeset=None) -> Pro
         version=row["version"], departements=list(row["departements"]), communes=list(row["communes"]),
         unplaced=row["unplaced"], outside=row["outside"], stewards=list(row["stewards"]),
         steward_groups=list(row["steward_groups"]), round=row["round"],
-        apply_attempts=attempts, submitted_at=row["submitted_at"], changes_loaded=with_changes)
+        apply_attempts=attempts, submitted_at=row["submitted_at"], changes_loaded=with_changes,
+        rebased_by=row.get("rebased_by") or None)
 
 
 def audit_entry(row) -> AuditEntry:

@@ -123,6 +123,26 @@ def may_apply(partner: Optional[str], roles: list, stewards: list) -> bool:
     return (STEWARD in roles and partner in stewards) or COORDINATOR in roles
 
 
+def awaits_decision(login: str, partner: Optional[str], roles: list, *, author: str, status: str,
+                    rebased_by: Optional[str], round_: int, reviews: list, stewards: list, groups,
+                    required: list, state: dict) -> bool:
+    """Whether ``login`` may take a decision the proposal still needs: submitted, not its
+    author nor the rebaser of the round, no approval of its own this round (one key per
+    person), and a role of its whose approval is still missing (a steward: one of its own
+    steward groups lacks one). The TO_REVIEW scope of the stores (the PostgreSQL store's in
+    SQL: postgres_rows.AWAITS_ME)."""
+    if status != SUBMITTED or author == login or rebased_by == login:
+        return False
+    if any(r.reviewer == login and r.decision == APPROVE and r.round == round_ for r in reviews):
+        return False
+    qualified = reviewer_roles(login, partner, roles, stewards, required)
+    mine = steward_pending_for(partner, groups or [], reviews, round_)
+    return any((r == STEWARD and state.get(r) is False and mine)
+               or (r == DPO and state.get(r) is False)
+               or (r == COORDINATOR and (state.get(STEWARD) is False or state.get(COORDINATOR) is False))
+               for r in qualified)
+
+
 def check_decision(login: str, author: str, status: str, decision: str, comment: str,
                    qualified: list, role: Optional[str], state: dict,
                    rebased_by: Optional[str] = None, approved_by: Optional[set] = None,
