@@ -324,7 +324,7 @@
         <translation>sans limite territoriale</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="125"/>
+        <location filename="../ui/review_dock.py" line="126"/>
         <source>Dataset</source>
         <translation>Donnée</translation>
     </message>
@@ -751,12 +751,12 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>Une proposition ne peut pas passer de « {old} » à « {new} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/store.py" line="24"/>
+        <location filename="../ui/action_reasons.py" line="30"/>
         <source>Only the author of the proposal may do this.</source>
         <translation>Seul l'auteur de la proposition peut faire cela.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/store.py" line="29"/>
+        <location filename="../ui/action_reasons.py" line="17"/>
         <source>You are not a steward, DPO or coordinator for this proposal.</source>
         <translation>Vous n'êtes ni référent validation, ni DPO, ni coordinateur pour cette proposition.</translation>
     </message>
@@ -766,7 +766,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut faire cela.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="387"/>
+        <location filename="../ui/action_reasons.py" line="14"/>
         <source>This proposal is not awaiting a decision (it is “{status}”).</source>
         <translation>Cette proposition n'attend pas de décision (elle est « {status} »).</translation>
     </message>
@@ -918,7 +918,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Portée</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="125"/>
+        <location filename="../ui/review_dock.py" line="126"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -943,7 +943,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Identifiant de la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="135"/>
+        <location filename="../ui/review_dock.py" line="136"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
@@ -973,12 +973,12 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Proposition {id} : décision « {decision} » enregistrée, statut {status}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="92"/>
+        <location filename="../ui/review_dock.py" line="93"/>
         <source>To review by me</source>
         <translation>À valider par moi</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="93"/>
+        <location filename="../ui/review_dock.py" line="94"/>
         <source>Mine</source>
         <translation>Les miennes</translation>
     </message>
@@ -988,7 +988,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Celles de mon organisme</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="93"/>
+        <location filename="../ui/review_dock.py" line="94"/>
         <source>All I may see</source>
         <translation>Toutes celles que je peux voir</translation>
     </message>
@@ -998,17 +998,17 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Statut inconnu : {status}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="137"/>
+        <location filename="../ui/review_dock.py" line="138"/>
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="139"/>
+        <location filename="../ui/review_dock.py" line="140"/>
         <source>Reject</source>
         <translation>Rejeter</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="138"/>
+        <location filename="../ui/review_dock.py" line="139"/>
         <source>Request changes</source>
         <translation>Demander des modifications</translation>
     </message>
@@ -1332,7 +1332,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Révision la plus récente d'abord</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="125"/>
+        <location filename="../ui/review_dock.py" line="126"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
@@ -1412,7 +1412,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Couche « {name} » ajoutée à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="593"/>
+        <location filename="../ui/review_dock.py" line="596"/>
         <source>GeoGov</source>
         <translation>GeoGov</translation>
     </message>
@@ -1864,7 +1864,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Éditeur</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="125"/>
+        <location filename="../ui/review_dock.py" line="126"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
@@ -3537,12 +3537,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>{feature} : {rule}</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="50"/>
+        <location filename="../ui/my_proposals.py" line="52"/>
         <source>Saved on this computer only</source>
         <translation>Enregistrée sur cet ordinateur seulement</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="51"/>
+        <location filename="../ui/my_proposals.py" line="53"/>
         <source>Saved on this computer, to be submitted</source>
         <translation>Enregistrée sur cet ordinateur, à soumettre</translation>
     </message>
@@ -3552,77 +3552,77 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Mes propositions</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="75"/>
+        <location filename="../ui/my_proposals.py" line="77"/>
         <source>Updated</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="75"/>
+        <location filename="../ui/my_proposals.py" line="77"/>
         <source>Awaiting</source>
         <translation>En attente de</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="133"/>
+        <location filename="../ui/review_dock.py" line="134"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="83"/>
+        <location filename="../ui/my_proposals.py" line="85"/>
         <source>Withdraw</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="84"/>
+        <location filename="../ui/my_proposals.py" line="86"/>
         <source>Submit again</source>
         <translation>Soumettre à nouveau</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="85"/>
+        <location filename="../ui/my_proposals.py" line="87"/>
         <source>Send the local drafts</source>
         <translation>Envoyer les brouillons locaux</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="86"/>
+        <location filename="../ui/my_proposals.py" line="88"/>
         <source>Edit in the layer</source>
         <translation>Modifier dans la couche</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="87"/>
+        <location filename="../ui/my_proposals.py" line="89"/>
         <source>Reload the proposal's changes into an edit session of its layer, change them, then use Propose my changes and Submit again.</source>
         <translation>Recharge les changements de la proposition dans une session d'édition de sa couche : modifiez-les, puis utilisez « Proposer mes modifications » et soumettez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="131"/>
+        <location filename="../ui/my_proposals.py" line="133"/>
         <source>Reading my proposals…</source>
         <translation>Lecture de mes propositions…</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="142"/>
+        <location filename="../ui/my_proposals.py" line="144"/>
         <source>Proposals by {login}</source>
         <translation>Propositions de {login}</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="144"/>
+        <location filename="../ui/my_proposals.py" line="146"/>
         <source>GeoPackage store: no access control (identity from the settings)</source>
         <translation>Registre GeoPackage : aucun contrôle d'accès (identité issue des paramètres)</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="146"/>
+        <location filename="../ui/my_proposals.py" line="148"/>
         <source>the proposal database cannot be reached: only the drafts kept on this computer are listed</source>
         <translation>la base des propositions est injoignable : seuls les brouillons conservés sur cet ordinateur sont listés</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="172"/>
+        <location filename="../ui/my_proposals.py" line="174"/>
         <source>{n} proposal(s).</source>
         <translation>{n} proposition(s).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="328"/>
+        <location filename="../ui/review_dock.py" line="329"/>
         <source>Reading the proposal…</source>
         <translation>Lecture de la proposition…</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="227"/>
+        <location filename="../ui/my_proposals.py" line="240"/>
         <source>Withdrawing the proposal…</source>
         <translation>Retrait de la proposition…</translation>
     </message>
@@ -3637,42 +3637,42 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Envoi des brouillons conservés sur cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="251"/>
+        <location filename="../ui/my_proposals.py" line="264"/>
         <source>Add the layer of this proposal to the project first ({layer} at {uri}).</source>
         <translation>Ajoutez d'abord au projet la couche de cette proposition ({layer} sur {uri}).</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="255"/>
+        <location filename="../ui/my_proposals.py" line="268"/>
         <source>The layer “{layer}” has other edits: propose or discard them first.</source>
         <translation>La couche « {layer} » a d'autres modifications : proposez-les ou abandonnez-les d'abord.</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="260"/>
+        <location filename="../ui/my_proposals.py" line="273"/>
         <source>The layer “{layer}” has no field “{key}”.</source>
         <translation>La couche « {layer} » n'a pas de champ « {key} ».</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="266"/>
+        <location filename="../ui/my_proposals.py" line="279"/>
         <source>Finding the features of the proposal in the layer…</source>
         <translation>Recherche des entités de la proposition dans la couche…</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="267"/>
+        <location filename="../ui/my_proposals.py" line="280"/>
         <source>GeoGov: reload a proposal into its layer</source>
         <translation>GeoGov : recharger une proposition dans sa couche</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="278"/>
+        <location filename="../ui/my_proposals.py" line="291"/>
         <source>The layer was removed from the project.</source>
         <translation>La couche a été retirée du projet.</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="282"/>
+        <location filename="../ui/my_proposals.py" line="295"/>
         <source>{n} change(s) reloaded into “{layer}”: edit them, then use Propose my changes and Submit.</source>
         <translation>{n} changement(s) rechargé(s) dans « {layer} » : modifiez-les, puis utilisez « Proposer mes modifications » et soumettez.</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="286"/>
+        <location filename="../ui/my_proposals.py" line="299"/>
         <source>No longer in the layer: {keys}.</source>
         <translation>Absentes désormais de la couche : {keys}.</translation>
     </message>
@@ -3692,7 +3692,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="317"/>
+        <location filename="../ui/my_proposals.py" line="330"/>
         <source>Problems to fix</source>
         <translation>Problèmes à corriger</translation>
     </message>
@@ -3712,7 +3712,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Discussion</translation>
     </message>
     <message>
-        <location filename="../ui/my_proposals.py" line="332"/>
+        <location filename="../ui/my_proposals.py" line="345"/>
         <source>{who} on {when}: {body}</source>
         <translation>{who}, le {when} : {body}</translation>
     </message>
@@ -4087,7 +4087,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Aucun problème : les changements peuvent être soumis.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="622"/>
+        <location filename="../ui/review_dock.py" line="626"/>
         <source>Wait for the current operation to finish.</source>
         <translation>Attendez la fin de l'opération en cours.</translation>
     </message>
@@ -4928,7 +4928,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Aucune explication donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="125"/>
+        <location filename="../ui/review_dock.py" line="126"/>
         <source>Approvals</source>
         <translation>Approbations</translation>
     </message>
@@ -4973,7 +4973,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Exporter le journal des modifications</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="123"/>
+        <location filename="../ui/review_dock.py" line="124"/>
         <source>All datasets</source>
         <translation>Tous les jeux de données</translation>
     </message>
@@ -5223,212 +5223,212 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>La convention de partenariat est en cours de chargement…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="92"/>
+        <location filename="../ui/review_dock.py" line="93"/>
         <source>Approved, to apply</source>
         <translation>Approuvées, à appliquer</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="93"/>
+        <location filename="../ui/review_dock.py" line="94"/>
         <source>My organisation's</source>
         <translation>De mon organisme</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="98"/>
+        <location filename="../ui/review_dock.py" line="99"/>
         <source>Review proposals</source>
         <translation>Valider les propositions</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="120"/>
+        <location filename="../ui/review_dock.py" line="121"/>
         <source>Any status</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="125"/>
+        <location filename="../ui/review_dock.py" line="126"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="125"/>
+        <location filename="../ui/review_dock.py" line="126"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="130"/>
+        <location filename="../ui/review_dock.py" line="131"/>
         <source>Proposal</source>
         <translation>Proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="131"/>
+        <location filename="../ui/review_dock.py" line="132"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="132"/>
+        <location filename="../ui/review_dock.py" line="133"/>
         <source>Attributes</source>
         <translation>Attributs</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="134"/>
+        <location filename="../ui/review_dock.py" line="135"/>
         <source>Change log…</source>
         <translation>Journal des modifications…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="136"/>
+        <location filename="../ui/review_dock.py" line="137"/>
         <source>Your comment (required to reject or to request changes)</source>
         <translation>Votre commentaire (obligatoire pour rejeter ou demander des modifications)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="548"/>
+        <location filename="../ui/review_dock.py" line="553"/>
         <source>Apply to the authoritative data</source>
         <translation>Appliquer aux données de référence</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="141"/>
+        <location filename="../ui/review_dock.py" line="142"/>
         <source>Resolve the conflicts…</source>
         <translation>Résoudre les conflits…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="231"/>
+        <location filename="../ui/review_dock.py" line="232"/>
         <source>Reading the proposals…</source>
         <translation>Lecture des propositions…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="245"/>
+        <location filename="../ui/review_dock.py" line="246"/>
         <source>Reviewing as {login} ({partner}).</source>
         <translation>Validation en tant que {login} ({partner}).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="248"/>
+        <location filename="../ui/review_dock.py" line="249"/>
         <source>GeoPackage store: no access control (identity from the settings).</source>
         <translation>Registre GeoPackage : aucun contrôle d'accès (identité lue dans les paramètres).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="276"/>
+        <location filename="../ui/review_dock.py" line="277"/>
         <source>{n} proposal(s) in the list.</source>
         <translation>{n} proposition(s) dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="276"/>
+        <location filename="../ui/review_dock.py" line="277"/>
         <source>No proposal here.</source>
         <translation>Aucune proposition ici.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="618"/>
+        <location filename="../ui/review_dock.py" line="622"/>
         <source>Select one proposal in the list.</source>
         <translation>Sélectionnez une proposition dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="383"/>
+        <location filename="../ui/action_reasons.py" line="44"/>
         <source>You cannot approve your own proposal: you are its author. A steward of the dataset reviews it.</source>
         <translation>Vous ne pouvez pas approuver votre propre proposition : vous en êtes l'auteur. Un référent validation du jeu de données la valide.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="385"/>
+        <location filename="../ui/action_reasons.py" line="13"/>
         <source>You are the author of this proposal: someone else reviews it.</source>
         <translation>Vous êtes l'auteur de cette proposition : quelqu'un d'autre la valide.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="391"/>
+        <location filename="../ui/action_reasons.py" line="20"/>
         <source>Your decision is not needed: you already decided in this round, or you are not a steward, DPO or coordinator for this proposal.</source>
         <translation>Votre décision n'est pas attendue : vous avez déjà décidé pour ce tour, ou vous n'êtes ni référent validation, ni DPO, ni coordinateur pour cette proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="398"/>
+        <location filename="../ui/action_reasons.py" line="22"/>
         <source>Type a comment first: it is required to reject or to request changes.</source>
         <translation>Saisissez d'abord un commentaire : il est obligatoire pour rejeter ou demander des modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="405"/>
+        <location filename="../ui/review_dock.py" line="410"/>
         <source>Approve this proposal</source>
         <translation>Approuver cette proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="412"/>
+        <location filename="../ui/review_dock.py" line="417"/>
         <source>Approve all selected ({n})</source>
         <translation>Approuver toute la sélection ({n})</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="415"/>
+        <location filename="../ui/review_dock.py" line="423"/>
         <source>Select several proposals in the list (Ctrl or Shift + click).</source>
         <translation>Sélectionnez plusieurs propositions dans la liste (Ctrl ou Maj + clic).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="415"/>
+        <location filename="../ui/review_dock.py" line="423"/>
         <source>Each one is approved in turn; the refused ones are listed with the reason.</source>
         <translation>Chacune est approuvée à son tour ; les refus sont listés avec leur motif.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="420"/>
+        <location filename="../ui/review_dock.py" line="428"/>
         <source>Write the approved changes to the authoritative data, check them, and undo everything if part is refused.</source>
         <translation>Écrire les modifications approuvées dans les données de référence, les vérifier, et tout défaire si une partie est refusée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="446"/>
+        <location filename="../ui/action_reasons.py" line="23"/>
         <source>Only an approved proposal can be applied.</source>
         <translation>Seule une proposition approuvée peut être appliquée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="448"/>
+        <location filename="../ui/action_reasons.py" line="24"/>
         <source>Only a steward of this dataset or a coordinator may apply it.</source>
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut l'appliquer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="460"/>
+        <location filename="../ui/review_dock.py" line="465"/>
         <source>Recording your decision…</source>
         <translation>Enregistrement de votre décision…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="469"/>
+        <location filename="../ui/review_dock.py" line="474"/>
         <source>Decision recorded: the proposal “{title}” is now “{status}”.</source>
         <translation>Décision enregistrée : la proposition « {title} » est maintenant « {status} ».</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="502"/>
+        <location filename="../ui/review_dock.py" line="507"/>
         <source>Approving {n} proposal(s)…</source>
         <translation>Approbation de {n} proposition(s)…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="519"/>
+        <location filename="../ui/review_dock.py" line="524"/>
         <source>Adding your comment…</source>
         <translation>Ajout de votre commentaire…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="526"/>
+        <location filename="../ui/review_dock.py" line="531"/>
         <source>Comment added.</source>
         <translation>Commentaire ajouté.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="548"/>
+        <location filename="../ui/review_dock.py" line="553"/>
         <source>Write the changes of “{title}” ({size}) to {layer}? They are checked against the data first; if anything is refused, everything is undone.</source>
         <translation>Écrire les modifications de « {title} » ({size}) dans {layer} ? Elles sont d'abord comparées aux données ; si quoi que ce soit est refusé, tout est défait.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="553"/>
+        <location filename="../ui/review_dock.py" line="558"/>
         <source>Applying “{title}” to the authoritative data…</source>
         <translation>Application de « {title} » aux données de référence…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="579"/>
+        <location filename="../ui/review_dock.py" line="582"/>
         <source>The proposal store did not record it: {error}</source>
         <translation>Le registre des propositions ne l'a pas enregistré : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="670"/>
+        <location filename="../ui/review_dock.py" line="674"/>
         <source>Rebasing the proposal on the current data…</source>
         <translation>Mise à jour de la proposition sur les données actuelles…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="677"/>
+        <location filename="../ui/review_dock.py" line="681"/>
         <source>The proposal “{title}” was rebased on the current data: it is back in review and needs approval again.</source>
         <translation>La proposition « {title} » a été mise à jour sur les données actuelles : elle repart en validation et doit être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="717"/>
+        <location filename="../ui/review_dock.py" line="721"/>
         <source>{done} approved, {failed} refused.</source>
         <translation>{done} approuvée(s), {failed} refusée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="720"/>
+        <location filename="../ui/review_dock.py" line="724"/>
         <source>“{title}”: {reason}</source>
         <translation>« {title} » : {reason}</translation>
     </message>
@@ -5778,7 +5778,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <translation>Les modifications sont en {crs}, qui ne peut pas être comparé au référentiel territorial : {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/store.py" line="44"/>
+        <location filename="../ui/action_reasons.py" line="18"/>
         <source>You have already approved this proposal: each approval it needs is given by a different person.</source>
         <translation>Vous avez déjà approuvé cette proposition : chaque approbation requise doit venir d'une personne différente.</translation>
     </message>
@@ -5921,7 +5921,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
         <translation>La proposition retourne à son auteur, avec cette raison, pour être corrigée.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/store.py" line="25"/>
+        <location filename="../ui/action_reasons.py" line="15"/>
         <source>You cannot decide a proposal whose changes you wrote or rebased: another reviewer must decide it.</source>
         <translation>Vous ne pouvez pas décider d'une proposition dont vous avez écrit ou rebasé les modifications : un autre relecteur doit en décider.</translation>
     </message>
@@ -6147,17 +6147,17 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Observé : {phrase}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="142"/>
+        <location filename="../ui/review_dock.py" line="143"/>
         <source>Update the catalogue record</source>
         <translation>Mettre à jour la fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="425"/>
+        <location filename="../ui/review_dock.py" line="434"/>
         <source>The data of this proposal is applied but its catalogue record was not updated: try the catalogue update again (the data is not written again).</source>
         <translation>Les données de cette proposition sont appliquées mais sa fiche de catalogue n’a pas été mise à jour : relancez la mise à jour de la fiche (les données ne sont pas réécrites).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="569"/>
+        <location filename="../ui/review_dock.py" line="572"/>
         <source>Updating the catalogue record of “{title}”…</source>
         <translation>Mise à jour de la fiche de catalogue de « {title} »…</translation>
     </message>
@@ -6637,7 +6637,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Aucun programme de cet ordinateur n'a ouvert « {target} » (aucun navigateur web ni logiciel de messagerie n'est configuré).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="474"/>
+        <location filename="../ui/review_dock.py" line="479"/>
         <source>Next step: apply it to the authoritative data (button below).</source>
         <translation>Étape suivante : l'appliquer aux données de référence (bouton ci-dessous).</translation>
     </message>
@@ -7067,12 +7067,12 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Proposer de défaire cette proposition : une nouvelle proposition de votre part, vérifiée par rapport aux données actuelles et validée comme toute autre.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="631"/>
+        <location filename="../ui/review_dock.py" line="635"/>
         <source>Checking the revert of “{title}” against the authoritative data…</source>
         <translation>Vérification du retour en arrière de « {title} » par rapport aux données de référence…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="645"/>
+        <location filename="../ui/review_dock.py" line="649"/>
         <source>Nothing was reverted.</source>
         <translation>Rien n'a été défait.</translation>
     </message>
@@ -7227,17 +7227,17 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Le retour en arrière « {title} » est enregistré comme brouillon : soumettez-le depuis Mes propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="145"/>
+        <location filename="../ui/review_dock.py" line="146"/>
         <source>Revert…</source>
         <translation>Défaire…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="435"/>
+        <location filename="../ui/review_dock.py" line="446"/>
         <source>Propose to undo this applied proposal: a new proposal of yours, checked against the data as it is now (features changed since are left out) and reviewed like any other.</source>
         <translation>Proposer de défaire cette proposition appliquée : une nouvelle proposition de votre part, vérifiée par rapport aux données actuelles (les entités modifiées depuis sont laissées de côté) et validée comme toute autre.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="620"/>
+        <location filename="../ui/action_reasons.py" line="25"/>
         <source>Only an applied proposal can be reverted.</source>
         <translation>Seule une proposition appliquée peut être défaite.</translation>
     </message>
