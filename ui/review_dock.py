@@ -31,7 +31,7 @@ import os
 from qgis.core import Qgis, QgsMapLayerType, QgsProject
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QPushButton, QTreeWidgetItem, QWidget
 
 from ..plugin.bridge import settings as gsettings
@@ -111,6 +111,7 @@ class ReviewDock(QgsDockWidget):
         self.last_outcome = None      # what the last decision / apply returned (tests, screenshots)
         self.outcome_text = None      # (text, style) of the last action, kept over the next refresh
         self.keep_in_sight = None     # the proposal to select again after the next refresh
+        self.refresh_wanted = False   # a refresh asked while another operation ran
         body = QWidget()
         self.ui = FORM_CLASS()
         self.ui.setupUi(body)
@@ -181,7 +182,7 @@ class ReviewDock(QgsDockWidget):
 
     @property
     def busy(self) -> bool:
-        return self.task is not None or self.detail_task is not None
+        return self.task is not None or self.detail_task is not None or self.refresh_wanted
 
     def _settings(self):
         return copy.deepcopy(self.load_settings())
@@ -206,6 +207,14 @@ class ReviewDock(QgsDockWidget):
         self.cancellable = False
         self.ui.progress.setVisible(False)
         self._update_buttons()
+        if self.refresh_wanted:
+            # A filter changed (or a refresh was asked) while the store was busy: the list
+            # shown must be the one the filters now ask for.
+            QTimer.singleShot(0, self._refresh_wanted_now)
+
+    def _refresh_wanted_now(self):
+        self.refresh_wanted = False
+        self.refresh()
 
     def _fill_datasets(self):
         combo = self.ui.dataset_combo
@@ -227,6 +236,7 @@ class ReviewDock(QgsDockWidget):
     @robust_slot(lambda self: self.iface)
     def refresh(self, *_):
         if self.task is not None:
+            self.refresh_wanted = True      # done when the running operation ends (_idle)
             return
         scope, status, dataset = self._filters()
         self._run(tr("Reading the proposals…"), load_queue, scope, status, dataset, self.convention,

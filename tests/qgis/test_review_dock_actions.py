@@ -92,3 +92,21 @@ def test_the_rebaser_is_not_offered_a_decision_and_a_rejected_proposal_offers_no
                                             ui.apply_button, ui.conflicts_button, ui.catalogue_button,
                                             who.revert_button) if b.isEnabled()]
         assert enabled == []
+
+
+def test_a_filter_changed_while_the_list_is_read_is_not_lost(store, docks, tmp_path):
+    """The scope chosen while the store is still answering the previous one: the list shown
+    at the end is the one the filters ask for (it was the earlier scope's, under the new
+    scope's name, as QGIS 3.40 showed « Aucune proposition ici » for « Toutes celles que je
+    peux voir »)."""
+    proposal = R.submitted(store, "tech94", dataset=F.PAV, tag="pav")
+    dock = docks(store, "steward94")
+    dock.ui.scope_combo.setCurrentIndex(dock.ui.scope_combo.findData("mine"))
+    R.wait_idle(dock)
+    assert dock.ui.queue.topLevelItemCount() == 0          # steward94 wrote none
+    dock.refresh()
+    assert dock.task is not None                            # the store is being read…
+    dock.ui.scope_combo.setCurrentIndex(dock.ui.scope_combo.findData(ALL))   # …and the user moves on
+    R.wait_idle(dock)
+    titles = [dock.ui.queue.topLevelItem(i).text(0) for i in range(dock.ui.queue.topLevelItemCount())]
+    assert titles == [proposal.title or proposal.id], titles
