@@ -88,6 +88,42 @@ def display_value(value, field_type: str):
     return str(value)
 
 
+def _converter(field_type: str):
+    """display_value for one field type, as one function, chosen once per field: a large
+    change set converts millions of values. Dates and times are converted once per
+    distinct value (a street-light layer has a few thousand dates for 100 000 features)."""
+    if field_type in (DATE, DATETIME):
+        seen = {}
+
+        def convert(value):
+            if value is None:
+                return None
+            found = seen.get((type(value), value))
+            if found is None:
+                found = seen[(type(value), value)] = qt_value(value)
+            return found
+        return convert
+    if field_type in _QVARIANT:
+        # Numbers and booleans go as they are (qt_value's own answer for them), without
+        # a call per value.
+        plain = (int, float, bool, type(None))
+        return lambda value: value if type(value) in plain else qt_value(value)
+    return lambda value: value if type(value) is str else display_value(value, field_type)
+
+
+# Features go to a memory layer this many at a time: the Python QgsFeatures of a whole
+# 100 000-change proposal would be held twice (Python, provider) at the peak otherwise.
+_BATCH = 5000
+
+
+def _add_features(layer: QgsVectorLayer, features: list, what: str) -> None:
+    ok, _ = layer.dataProvider().addFeatures(features)
+    if not ok:
+        raise DiffLayerError(f"{what} refused its features: {layer.dataProvider().lastError()}",
+                             code="diff.features")
+    features.clear()
+
+
 def _qfield(name: str, field_type: str) -> QgsField:
     return QgsField(name, _QVARIANT.get(field_type, FieldType.STRING))
 
@@ -173,35 +209,42 @@ def build_map_diff(changeset, title: str = "", colours=None) -> MapDiff:
     before = _memory_layer(wkb_type, schema.crs, fields, tr("{title} — before").format(title=label))
     diff = MapDiff(after, before, counts=changeset.counts())
     new_features, old_features = [], []
-    types = {f.name: f.type for f in shown_fields(schema)}
+    # Attribute lists in the fields' order: _seq, _side, _op, _key, then the shown fields
+    # (map_fields), each with its converter.
+    types = {}
+    for f in shown_fields(schema):
+        types.setdefault(f.name, f.type)
+    shown = [(fields.at(i).name(), _converter(types[fields.at(i).name()])) for i in range(4, fields.count())]
+    sides = ((SIDE_NEW, (INSERT, UPDATE), new_features, after),
+             (SIDE_OLD, (UPDATE, DELETE), old_features, before))
     for seq, change in enumerate(changeset.changes):
-        extent = QgsGeometry()
-        for side, attributes, blob, out in ((SIDE_NEW, change.new, change.new_geometry, new_features),
-                                            (SIDE_OLD, change.old, change.old_geometry, old_features)):
-            wanted = change.op in (INSERT, UPDATE) if side == SIDE_NEW else change.op in (UPDATE, DELETE)
-            if not wanted:
+        extent = None
+        key = None if change.key is None else str(change.key)
+        for side, ops, out, layer in sides:
+            if change.op not in ops:
                 continue
+            attributes, blob = (change.new, change.new_geometry) if side == SIDE_NEW else \
+                (change.old, change.old_geometry)
+            attributes = attributes or {}
             feature = QgsFeature(fields)
-            feature["_seq"] = seq
-            feature["_side"] = side
-            feature["_op"] = change.op
-            feature["_key"] = None if change.key is None else str(change.key)
-            for name, value in (attributes or {}).items():
-                if name in types:
-                    feature[name] = display_value(value, types[name])
+            feature.setAttributes([seq, side, change.op, key] +
+                                  [convert(attributes.get(name)) for name, convert in shown])
             geometry = geometry_of(blob)
             if not geometry.isNull():
                 feature.setGeometry(geometry)
-                extent = geometry if extent.isNull() else extent.combine(geometry)
+                box = geometry.boundingBox()
+                if extent is None:
+                    extent = box
+                else:
+                    extent.combineExtentWith(box)
             out.append(feature)
-        diff.extents.append(extent.boundingBox() if not extent.isNull() else None)
+            if len(out) >= _BATCH:
+                _add_features(layer, out, "the diff layer")
+        diff.extents.append(extent)
         diff.ops.append(change.op)
         diff.keys.append(change.key)
-    for layer, features in ((after, new_features), (before, old_features)):
-        ok, _ = layer.dataProvider().addFeatures(features)
-        if not ok:
-            raise DiffLayerError(f"the diff layer refused its features: {layer.dataProvider().lastError()}",
-                                 code="diff.features")
+    for _side, _ops, features, layer in sides:
+        _add_features(layer, features, "the diff layer")
         layer.updateExtents()
         apply_map_style(layer, colours)
     return diff
@@ -272,22 +315,24 @@ def build_attribute_diff(changeset, title: str = "", colours=None) -> QgsVectorL
     layer = _memory_layer(QgsWkbTypes.Type.NoGeometry, "", fields,
                           tr("{title} — attribute changes").format(title=title or tr("proposal")))
     types = [(f.name, f.type) for f in shown_fields(schema)]
+    # In the fields' order (attribute_fields): _op, _key, _geometry_changed, then each
+    # field and its old value.
+    converters = [(name, _converter(kind)) for name, kind in types]
     features = []
     for change in changeset.changes:
-        feature = QgsFeature(fields)
-        feature["_op"] = change.op
-        feature["_key"] = None if change.key is None else str(change.key)
         moved = change.geometry_changed if change.op == UPDATE else (
             change.new_geometry is not None if change.op == INSERT else change.old_geometry is not None)
-        feature["_geometry_changed"] = bool(moved)
-        for name, kind in types:
-            feature[name] = display_value((change.new or {}).get(name), kind)
-            feature[OLD_PREFIX + name] = display_value((change.old or {}).get(name), kind)
+        values = [change.op, None if change.key is None else str(change.key), bool(moved)]
+        new, old = change.new or {}, change.old or {}
+        for name, convert in converters:
+            values.append(convert(new.get(name)))
+            values.append(convert(old.get(name)))
+        feature = QgsFeature(fields)
+        feature.setAttributes(values)
         features.append(feature)
-    ok, _ = layer.dataProvider().addFeatures(features)
-    if not ok:
-        raise DiffLayerError(f"the attribute diff refused its rows: {layer.dataProvider().lastError()}",
-                             code="diff.features")
+        if len(features) >= _BATCH:
+            _add_features(layer, features, "the attribute diff")
+    _add_features(layer, features, "the attribute diff")
     apply_attribute_style(layer, [name for name, _ in types], colours)
     # The table says "added / modified / deleted" in the user's language; the value stays
     # the code that the styles' expressions (and an export of the layer) compare.

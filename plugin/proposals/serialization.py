@@ -97,10 +97,16 @@ def _encode_attributes(attributes):
     return {name: encode_value(value) for name, value in attributes.items()}
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def _decode_attributes(data):
     if data is None:
         return None
-    return {name: decode_value(value) for name, value in data.items()}
+    # Most stored values are plain JSON scalars: kept as they are without a call each
+    # (a 100 000-change proposal has a few million of them).
+    plain = _PLAIN
+    return {name: value if type(value) in plain else decode_value(value) for name, value in data.items()}
 
 
 def _wkb(geometry):

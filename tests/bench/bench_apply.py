@@ -41,8 +41,13 @@ TABLES = ("bench_geogov", "bench_provider")
 
 
 # ---------------------------------------------------------------------------- data
-def _write_gpkg(path: Path, table: str) -> None:
+def write_lights_gpkg(path: Path, table: str, features) -> None:
+    """A GeoPackage table of street lights (the eclairage_public fields, EPSG:2154) holding
+    ``features`` (PlainFeatures; their ``fid`` attribute, when set, is the row's fid).
+    Shared with bench_big_proposal."""
     from osgeo import ogr, osr
+
+    from geogov.plugin.proposals import wkb
 
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(2154)
@@ -56,24 +61,60 @@ def _write_gpkg(path: Path, table: str) -> None:
         if name == "identifiant":
             definition.SetNullable(False)
         layer.CreateField(definition)
-    rnd = random.Random(20260522)
     layer.StartTransaction()
-    for n in range(FEATURES):
+    for plain in features:
+        a = plain.attributes
         feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetField("identifiant", f"BN-{n:06d}")
-        feature.SetField("type_lampe", rnd.choice(["LED", "sodium haute pression"]))
-        feature.SetField("puissance_w", rnd.randint(20, 150))
-        feature.SetField("hauteur_m", round(rnd.uniform(3, 12), 2))
-        feature.SetField("date_pose", 2000 + n % 25, 1 + n % 12, 1 + n % 28, 0, 0, 0, 0)
-        feature.SetField("code_insee", "94028")
-        feature.SetField("etat", "en service")
-        point = ogr.Geometry(ogr.wkbPoint)
-        point.AddPoint_2D(round(640000 + rnd.uniform(0, 30000), 3),
-                          round(6840000 + rnd.uniform(0, 30000), 3))
-        feature.SetGeometry(point)
+        if a.get("fid") is not None:
+            feature.SetFID(a["fid"])
+        for name in ("identifiant", "type_lampe", "puissance_w", "hauteur_m", "code_insee", "etat"):
+            feature.SetField(name, a[name])
+        day = a["date_pose"]
+        feature.SetField("date_pose", day.year, day.month, day.day, 0, 0, 0, 0)
+        feature.SetGeometry(ogr.CreateGeometryFromWkb(wkb.to_iso_wkb(plain.geometry)))
         layer.CreateFeature(feature)
     layer.CommitTransaction()
     source = None
+
+
+def _write_gpkg(path: Path, table: str) -> None:
+    import datetime as dt
+
+    from geogov.plugin.proposals.model import PlainFeature
+    from geogov.tests.support.apply_helpers import point
+
+    rnd = random.Random(20260522)
+    features = []
+    for n in range(FEATURES):
+        attributes = {"identifiant": f"BN-{n:06d}",
+                      "type_lampe": rnd.choice(["LED", "sodium haute pression"]),
+                      "puissance_w": rnd.randint(20, 150), "hauteur_m": round(rnd.uniform(3, 12), 2),
+                      "date_pose": dt.date(2000 + n % 25, 1 + n % 12, 1 + n % 28), "code_insee": "94028",
+                      "etat": "en service"}
+        geometry = point(round(640000 + rnd.uniform(0, 30000), 3), round(6840000 + rnd.uniform(0, 30000), 3))
+        features.append(PlainFeature(attributes["identifiant"], attributes, geometry))
+    write_lights_gpkg(path, table, features)
+
+
+def postgis_lights_table(conn, table: str, features) -> None:
+    """A PostGIS table of street lights holding ``features`` (PlainFeatures), its fid
+    sequence past their fids. Shared with bench_big_proposal."""
+    from psycopg2.extras import execute_values
+
+    from geogov.tests.support.apply_helpers import FIELDS
+
+    names = [f.name for f in FIELDS]
+    with conn, conn.cursor() as cur:
+        cur.execute(f"CREATE TABLE {table} (fid serial PRIMARY KEY, geom geometry(Point, 2154), "
+                    "identifiant text NOT NULL UNIQUE, type_lampe text, puissance_w integer "
+                    "CHECK (puissance_w > 0), hauteur_m double precision, date_pose date, "
+                    "code_insee text, etat text)")
+        rows = [[f.attributes[n] for n in names] + [f.geometry] for f in features]
+        execute_values(cur, f"INSERT INTO {table} ({', '.join(names)}, geom) VALUES %s", rows,
+                       template="(" + ", ".join(["%s"] * len(names)) + ", ST_GeomFromWKB(%s, 2154))",
+                       page_size=1000)
+        cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'fid'), "
+                    f"(SELECT coalesce(max(fid), 0) + 1 FROM {table}), false)")
 
 
 def _write_project(folder: Path) -> Path:
@@ -265,30 +306,18 @@ def _sql_runs(report):
 
     from geogov.plugin.proposals.model import Target
     from geogov.plugin.publishing.apply import apply_changeset
-    from geogov.tests.support.apply_helpers import FIELDS, read_gpkg
+    from geogov.tests.support.apply_helpers import read_gpkg
     from geogov.tests.support.postgres import PostgresCluster
 
     count = SIZES[-1]
     source = WORK / "pristine.gpkg"
     changes, expected = _changeset(source, TABLES[0], 2_000, count, salt=5)
-    names = [f.name for f in FIELDS]
     cluster = PostgresCluster(WORK / "postgres")
     cluster.start()
     try:
         dsn = cluster.create_database("bench_apply")
         conn = psycopg2.connect(dsn)
-        with conn, conn.cursor() as cur:
-            cur.execute("CREATE TABLE bench (fid serial PRIMARY KEY, geom geometry(Point, 2154), "
-                        "identifiant text NOT NULL UNIQUE, type_lampe text, puissance_w integer "
-                        "CHECK (puissance_w > 0), hauteur_m double precision, date_pose date, "
-                        "code_insee text, etat text)")
-            from psycopg2.extras import execute_values
-
-            rows = [[f.attributes[n] for n in names] + [f.geometry]
-                    for f in read_gpkg(source, TABLES[0]).values()]
-            execute_values(cur, f"INSERT INTO bench ({', '.join(names)}, geom) VALUES %s", rows,
-                           template="(" + ", ".join(["%s"] * len(names))
-                           + ", ST_GeomFromWKB(%s, 2154))", page_size=1000)
+        postgis_lights_table(conn, "bench", read_gpkg(source, TABLES[0]).values())
         conn.close()
         started = time.perf_counter()
         result = apply_changeset(changes, Target("postgis", dsn, "public.bench"))

@@ -75,17 +75,19 @@ AUTHOR, STEWARD = "tech94", "steward_sipperec"
 
 
 # ---------------------------------------------------------------------------- data
-def _changeset():
-    from geogov.plugin.proposals.changeset import compute_changeset_from_features
+def street_lights(count: int, inserts: int, seed: int = 20260601) -> tuple:
+    """(base, new): ``count`` street lights of the 94 (the demo's ``eclairage_public``
+    fields, EPSG:2154, spread around the communes of the Val-de-Marne) and ``inserts`` new
+    ones (fid None). Shared with bench_big_proposal."""
     from geogov.plugin.proposals.model import PlainFeature
     from geogov.plugin.territories.reference import load_reference
-    from geogov.tests.support.apply_helpers import eclairage_schema, point
+    from geogov.tests.support.apply_helpers import point
     from geogov.tests.support.territories import inside
 
     reference = load_reference()
     communes = sorted(reference.departement_communes("94"))
     origins = {code: inside(reference, code) for code in communes}
-    rnd = random.Random(20260601)
+    rnd = random.Random(seed)
     lamps = {"LED": [30, 40, 60, 90], "sodium haute pression": [70, 100, 150, 250],
              "iodures métalliques": [70, 100, 150]}
 
@@ -100,23 +102,41 @@ def _changeset():
         geometry = point(round(x0 + rnd.uniform(-150, 150), 3), round(y0 + rnd.uniform(-150, 150), 3))
         return PlainFeature(attributes["identifiant"], attributes, geometry)
 
-    base = [feature(n) for n in range(EDITS + MOVES + DELETES)]
+    base = [feature(n) for n in range(count)]
+    new = []
+    for n in range(inserts):
+        f = feature(max(100_000, count) + n)     # identifiers after the base's
+        f.attributes["fid"] = None
+        new.append(f)
+    return base, new
+
+
+def edit_street_light(f, n: int, edits: int) -> None:
+    """The n-th touched light, edited in place: the first ``edits`` get a new power and
+    state, the others move a few metres (one in four also changes state)."""
+    from geogov.tests.support.apply_helpers import point
+
+    if n < edits:
+        f.attributes["puissance_w"] += 10
+        f.attributes["etat"] = ("en panne", "en maintenance", "déposé")[n % 3]
+    else:
+        x, y = _xy(f.geometry)
+        f.geometry = point(x + 1.5 + n % 7, y - 0.75)
+        if n % 4 == 0:
+            f.attributes["etat"] = "en maintenance"
+
+
+def _changeset():
+    from geogov.plugin.proposals.changeset import compute_changeset_from_features
+    from geogov.tests.support.apply_helpers import eclairage_schema
+
+    base, new = street_lights(EDITS + MOVES + DELETES, INSERTS)
     edited = []
     for n, f in enumerate(base[:EDITS + MOVES]):
         f = copy.deepcopy(f)
-        if n < EDITS:
-            f.attributes["puissance_w"] += 10
-            f.attributes["etat"] = ("en panne", "en maintenance", "déposé")[n % 3]
-        else:
-            x, y = _xy(f.geometry)
-            f.geometry = point(x + 1.5 + n % 7, y - 0.75)
-            if n % 4 == 0:
-                f.attributes["etat"] = "en maintenance"
+        edit_street_light(f, n, EDITS)
         edited.append(f)
-    for n in range(INSERTS):
-        f = feature(100_000 + n)
-        f.attributes["fid"] = None
-        edited.append(f)
+    edited.extend(new)
     changes = compute_changeset_from_features(base, edited, eclairage_schema())
     expected = {"insert": INSERTS, "update": EDITS + MOVES, "delete": DELETES}
     assert changes.counts() == expected, changes.counts()
@@ -286,8 +306,8 @@ def _pg_floors(author, steward, proposal, floors: dict) -> None:
         started = time.perf_counter()
         cur.execute(f"INSERT INTO geogov.proposals (id, dataset, {F.TARGET_COLUMNS}, title, comment) "
                     "VALUES (%s, %s, %s, %s, %s, %s, %s)",
-                    (pid, proposal.dataset, *F.target_values(proposal.dataset), proposal.title,
-                     proposal.comment))
+                    (pid, proposal.dataset, proposal.target.kind, proposal.target.uri,
+                     proposal.target.layer, proposal.title, proposal.comment))
         execute_values(cur, "INSERT INTO geogov.proposal_changes (proposal_id, seq, op, feature_key, "
                        "old_attributes, new_attributes, changed_fields, geometry_changed, "
                        "base_fingerprint, srid, old_geom, new_geom) VALUES %s", values,
