@@ -387,12 +387,11 @@ class ReviewDock(QgsDockWidget):
         detail = self.detail
         if detail is None:
             return None
-        proposal = proposal or detail.proposal
-        same = proposal is detail.proposal
-        return A.possible_actions(
-            proposal, detail.identity, self.convention, approvals=detail.approvals if same else None,
-            awaiting=detail.awaiting_me if same else None, comment=self.ui.decision_comment.toPlainText(),
-            conflicts=detail.conflicts if same and proposal.status == CONFLICT else None)
+        comment = self.ui.decision_comment.toPlainText()
+        if proposal is None or proposal is detail.proposal:
+            return A.actions_of_detail(detail, self.convention, comment=comment)
+        # Another state of it (a decision's answer): what the page said belongs to the page's.
+        return A.possible_actions(proposal, detail.identity, self.convention, comment=comment)
 
     def _reason(self, actions, action: str) -> str:
         """Why ``action`` cannot be taken now ("" when it can): the workflow's refusal, else

@@ -137,6 +137,16 @@ def decision_refusal_of_summary(summary, identity: Identity) -> Optional[Refusal
     return None
 
 
+def actions_of_detail(detail, convention=None, *, comment: str = "") -> Actions:
+    """What a proposal's page (reviewing.load_detail's Detail) offers: the proposal judged
+    with what the store said of it — its approvals, whether it awaits this identity, and
+    the conflicts recorded for it when it is in conflict."""
+    proposal = detail.proposal
+    return possible_actions(proposal, detail.identity, convention, approvals=detail.approvals,
+                            awaiting=detail.awaiting_me, comment=comment,
+                            conflicts=detail.conflicts if proposal.status == CONFLICT else None)
+
+
 def possible_actions(proposal, identity: Identity, convention=None, *, approvals: Optional[dict] = None,
                      awaiting: Optional[bool] = None, comment: str = "",
                      conflicts: Optional[list] = None) -> Actions:

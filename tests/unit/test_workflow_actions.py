@@ -43,8 +43,7 @@ def offered(store_path, login, proposal_id, comment=""):
     """(Actions, Detail) for ``login``, the way the Review dock asks."""
     detail = reviewing.load_detail(lambda: GeoPackageStore(store_path, login), Who(login=login), proposal_id,
                                    CONVENTION)
-    return A.possible_actions(detail.proposal, detail.identity, CONVENTION, approvals=detail.approvals,
-                              awaiting=detail.awaiting_me, comment=comment), detail
+    return A.actions_of_detail(detail, CONVENTION, comment=comment), detail
 
 
 def as_seen_by(store_path, login, proposal):
