@@ -22,6 +22,7 @@ from geogov.tests.support.apply_helpers import (
     changeset_of,
     differences,
     eclairage_schema,
+    edit_with_ogr,
     point,
     read_gpkg,
 )
@@ -104,20 +105,6 @@ def applied(store, target_gpkg):
     assert outcome.result.status == "applied", outcome.result.message()
     assert differences(read_gpkg(target_gpkg), edited, SCHEMA) == []
     return outcome.proposal, before, keys
-
-
-def edit_with_ogr(path, key, **values):
-    """Someone else edits a feature of the authoritative GeoPackage (with GDAL, as QGIS would)."""
-    from osgeo import ogr
-
-    source = ogr.Open(str(path), 1)
-    layer = source.GetLayerByName(TABLE)
-    layer.SetAttributeFilter(f"identifiant = '{key}'")
-    feature = layer.GetNextFeature()
-    for name, value in values.items():
-        feature.SetField(name, value)
-    assert layer.SetFeature(feature) == 0
-    source = None
 
 
 def feature_of(layer, key):

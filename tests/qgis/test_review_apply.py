@@ -21,15 +21,16 @@ from geogov.tests.support.apply_helpers import (
     changeset_of,
     differences,
     eclairage_schema,
+    edit_with_ogr,
     point,
     read_gpkg,
 )
 from geogov.tests.support.qt_wait import wait_for
-from geogov.tests.support.review_fixtures import isolated_convention  # noqa: F401 (fixture)
+from geogov.tests.support.review_fixtures import isolated_convention, review_docks  # noqa: F401 (fixtures)
 from geogov.tests.support.servers import copy_geopackage
 from geogov.ui.changelog_dialog import ChangelogDialog
 from geogov.ui.notifications import ReviewNotifications
-from geogov.ui.review_dock import TO_APPLY, ReviewDock
+from geogov.ui.review_dock import TO_APPLY
 
 SCHEMA = eclairage_schema()
 
@@ -54,22 +55,13 @@ def store(tmp_path):
 
 
 @pytest.fixture()
-def dock_as(qgis_iface, store):
-    made = []
-
+def dock_as(review_docks, store):  # noqa: F811 (the fixture imported above)
     def make(login):
-        settings = R.settings_for(store, login)
-        dock = ReviewDock(qgis_iface, R.ConventionState(F.convention("gpkg")), load_settings=lambda: settings)
+        dock = review_docks(store, login, F.convention("gpkg"))
         dock.confirm = lambda title, text: True
-        made.append(dock)
         return dock
 
-    yield make
-    for dock in made:
-        R.wait_idle(dock)
-        dock.unload()
-        dock.deleteLater()
-    QgsProject.instance().removeAllMapLayers()
+    return make
 
 
 def edits(base):
@@ -85,20 +77,6 @@ def edits(base):
     new.geometry = point(655000, 6855000)
     edited["EP-94-NEW-1"] = new
     return keys, edited
-
-
-def edit_with_ogr(path, key, **values):
-    """Someone else edits a feature of the authoritative GeoPackage (with GDAL, as QGIS would)."""
-    from osgeo import ogr
-
-    source = ogr.Open(str(path), 1)
-    layer = source.GetLayerByName(TABLE)
-    layer.SetAttributeFilter(f"identifiant = '{key}'")
-    feature = layer.GetNextFeature()
-    for name, value in values.items():
-        feature.SetField(name, value)
-    assert layer.SetFeature(feature) == 0
-    source = None
 
 
 def approved_on(store, target_gpkg, title="Remplacement des lampes"):

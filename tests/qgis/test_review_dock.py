@@ -11,9 +11,9 @@ from geogov.plugin.proposals.store import ALL, MINE, MY_PARTNER, TO_REVIEW
 from geogov.tests.support import review_fixtures as R  # noqa: N812 (short: used on every line)
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 from geogov.tests.support.qt_wait import wait_for
-from geogov.tests.support.review_fixtures import isolated_convention  # noqa: F401 (fixture)
+from geogov.tests.support.review_fixtures import isolated_convention, review_docks  # noqa: F401 (fixtures)
 from geogov.ui.diff_view import group_name
-from geogov.ui.review_dock import TO_APPLY, ReviewDock, bulk_text
+from geogov.ui.review_dock import TO_APPLY, bulk_text
 
 pytestmark = pytest.mark.usefixtures("isolated_convention")
 
@@ -24,21 +24,8 @@ def store(tmp_path):
 
 
 @pytest.fixture()
-def docks(qgis_iface):
-    made = []
-
-    def make(path, login, **extra):
-        settings = R.settings_for(path, login, **extra)
-        dock = ReviewDock(qgis_iface, R.ConventionState(F.convention()), load_settings=lambda: settings)
-        made.append(dock)
-        return dock
-
-    yield make
-    for dock in made:
-        R.wait_idle(dock)
-        dock.unload()
-        dock.deleteLater()
-    QgsProject.instance().removeAllMapLayers()
+def docks(review_docks):  # noqa: F811 (the fixture imported above)
+    return review_docks
 
 
 def choose(dock, scope=None, status=None, dataset=None):

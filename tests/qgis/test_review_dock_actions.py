@@ -11,13 +11,11 @@ now says no — and why — instead of letting the store refuse after the click.
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsProject
 
 from geogov.plugin.proposals.store import ALL
 from geogov.tests.support import review_fixtures as R  # noqa: N812
 from geogov.tests.support import store_fixtures as F  # noqa: N812
-from geogov.tests.support.review_fixtures import isolated_convention  # noqa: F401 (fixture)
-from geogov.ui.review_dock import ReviewDock
+from geogov.tests.support.review_fixtures import isolated_convention, review_docks  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.usefixtures("isolated_convention")
 
@@ -28,23 +26,14 @@ def store(tmp_path):
 
 
 @pytest.fixture()
-def docks(qgis_iface):
-    made = []
-
+def docks(review_docks):  # noqa: F811 (the fixture imported above)
     def make(path, login):
-        settings = R.settings_for(path, login)
-        dock = ReviewDock(qgis_iface, R.ConventionState(F.convention()), load_settings=lambda: settings)
-        made.append(dock)
+        dock = review_docks(path, login)
         dock.ui.scope_combo.setCurrentIndex(dock.ui.scope_combo.findData(ALL))
         R.wait_idle(dock)
         return dock
 
-    yield make
-    for dock in made:
-        R.wait_idle(dock)
-        dock.unload()
-        dock.deleteLater()
-    QgsProject.instance().removeAllMapLayers()
+    return make
 
 
 def shown(dock, proposal):

@@ -207,3 +207,16 @@ def approved_proposal(store_path, changeset, target: Target, title: str = "apply
     steward = GeoPackageStore(store_path, "steward_sipperec")
     # The decision returns the proposal without its changes: the draft has them.
     return steward, with_changeset(steward.review(draft.id, "approve", "ok"), draft)
+
+
+def edit_with_ogr(path, key, **values):
+    """Someone else edits a feature of the authoritative GeoPackage's ``TABLE`` (with GDAL,
+    as QGIS would): the fields ``values`` names, on the feature whose identifiant is ``key``."""
+    source = ogr.Open(str(path), 1)
+    layer = source.GetLayerByName(TABLE)
+    layer.SetAttributeFilter(f"identifiant = '{key}'")
+    feature = layer.GetNextFeature()
+    for name, value in values.items():
+        feature.SetField(name, value)
+    assert layer.SetFeature(feature) == 0
+    source = None

@@ -34,6 +34,32 @@ def isolated_convention():
     store_factory.set_convention(saved)
 
 
+@pytest.fixture()
+def review_docks(qgis_iface):
+    """``make(store_path, login, convention=None, **settings)``: a Review dock on that store
+    as that login (the store fixtures' convention unless told); every dock made is left
+    idle and unloaded after the test, and the project emptied of the layers it added."""
+    from qgis.core import QgsProject
+
+    from geogov.ui.review_dock import ReviewDock
+
+    made = []
+
+    def make(path, login, convention=None, **extra):
+        settings = settings_for(path, login, **extra)
+        dock = ReviewDock(qgis_iface, ConventionState(convention or F.convention()),
+                          load_settings=lambda: settings)
+        made.append(dock)
+        return dock
+
+    yield make
+    for dock in made:
+        wait_idle(dock)
+        dock.unload()
+        dock.deleteLater()
+    QgsProject.instance().removeAllMapLayers()
+
+
 @dataclass
 class ConventionState:
     """What the dock reads of ui.governance_state's GovernanceState."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 
 import pytest
-from osgeo import ogr
 
 from geogov.plugin.errors import ApplyError, PermissionDenied, StoreError
 from geogov.plugin.proposals.gpkg_store import GeoPackageStore
@@ -34,7 +33,7 @@ from geogov.plugin.workflow import actions as A  # noqa: N812
 from geogov.plugin.workflow import proposing, reviewing
 from geogov.plugin.workflow.session import Who
 from geogov.tests.support import store_fixtures as F  # noqa: N812
-from geogov.tests.support.apply_helpers import TABLE, changeset_of, eclairage_schema, read_gpkg
+from geogov.tests.support.apply_helpers import TABLE, changeset_of, eclairage_schema, edit_with_ogr, read_gpkg
 from geogov.tests.unit.test_geopackage_any_gdal import gdal_geopackage
 
 SCHEMA = eclairage_schema()
@@ -54,18 +53,6 @@ def world(tmp_path):
 
 def opener(store_path, login):
     return lambda: GeoPackageStore(store_path, login)
-
-
-def edit_target(path, key, **values):
-    """Someone edits the authoritative data meanwhile (GDAL, as QGIS would)."""
-    source = ogr.Open(str(path), update=1)
-    layer = source.GetLayerByName(TABLE)
-    layer.SetAttributeFilter(f"identifiant = '{key}'")
-    feature = layer.GetNextFeature()
-    for name, value in values.items():
-        feature.SetField(name, value)
-    assert layer.SetFeature(feature) == 0
-    source = None
 
 
 def draft_of(target, title="lampes du parc"):
@@ -109,8 +96,7 @@ def test_draft_submit_decide_apply_and_each_step_offers_what_the_store_then_does
     assert [s.id for s in queue.summaries] == [first.id]
     detail = reviewing.load_detail(steward, Who(login="steward_sipperec"), first.id, convention)
     assert detail.awaiting_me and detail.approvals == {"steward": False}
-    offered = A.possible_actions(detail.proposal, detail.identity, convention, approvals=detail.approvals,
-                                 awaiting=detail.awaiting_me)
+    offered = A.actions_of_detail(detail, convention)
     assert offered.possible(A.APPROVE) and offered.role == "steward"
     assert offered.refusal(A.REJECT).code == A.COMMENT_REQUIRED
     assert offered.refusal(A.APPLY).code == A.NOT_APPROVED
@@ -158,7 +144,7 @@ def test_a_conflict_at_apply_is_rebased_with_the_stewards_choices_and_reviewed_a
         draft = proposing.save_draft(store, draft_of(target))
     proposing.resubmit(tech, draft.id, draft.version)
     approved = reviewing.decide(steward, draft.id, APPROVE, "ok")
-    edit_target(target, "EP-004", etat="cassé", puissance_w=99)         # meanwhile, at the source
+    edit_with_ogr(target, "EP-004", etat="cassé", puissance_w=99)         # meanwhile, at the source
 
     outcome = reviewing.apply_approved(steward, Who(login="steward_sipperec"), draft.id, publish,
                                        approved.version, convention)
@@ -197,8 +183,7 @@ def test_a_conflict_at_apply_is_rebased_with_the_stewards_choices_and_reviewed_a
     detail = reviewing.load_detail(steward, Who(login="steward_sipperec"), draft.id, convention)
     assert detail.proposal.rebased_by == "steward_sipperec"
     assert "steward_sipperec" in detail.proposal.writers
-    offered = A.possible_actions(detail.proposal, detail.identity, convention, approvals=detail.approvals,
-                                 awaiting=detail.awaiting_me)
+    offered = A.actions_of_detail(detail, convention)
     assert offered.refusal(A.APPROVE).code == A.WROTE_CHANGES
     with pytest.raises(PermissionDenied) as refused:
         reviewing.decide(steward, draft.id, APPROVE, "ok")
@@ -206,8 +191,7 @@ def test_a_conflict_at_apply_is_rebased_with_the_stewards_choices_and_reviewed_a
 
     # The coordinator stands in for the steward; then the steward applies.
     detail = reviewing.load_detail(coordinator, Who(login="coord_region"), draft.id, convention)
-    offered = A.possible_actions(detail.proposal, detail.identity, convention, approvals=detail.approvals,
-                                 awaiting=detail.awaiting_me)
+    offered = A.actions_of_detail(detail, convention)
     assert offered.possible(A.APPROVE) and offered.role == "coordinator"
     approved = reviewing.decide(coordinator, draft.id, APPROVE, "vu", detail.proposal.version)
     assert approved.status == APPROVED
@@ -232,7 +216,7 @@ def test_a_rebaser_of_an_earlier_round_still_may_not_decide(world):
         draft = proposing.save_draft(store, draft_of(target))
     proposing.resubmit(tech, draft.id, draft.version)
     approved = reviewing.decide(steward, draft.id, APPROVE, "ok")
-    edit_target(target, "EP-004", etat="cassé")
+    edit_with_ogr(target, "EP-004", etat="cassé")
     reviewing.apply_approved(steward, Who(login="steward_sipperec"), draft.id, publish, approved.version,
                              convention)
     detail = reviewing.load_detail(steward, Who(login="steward_sipperec"), draft.id, convention)
@@ -244,8 +228,7 @@ def test_a_rebaser_of_an_earlier_round_still_may_not_decide(world):
 
     detail = reviewing.load_detail(steward, Who(login="steward_sipperec"), draft.id, convention)
     assert detail.proposal.rebased_by is None and detail.awaiting_me       # the queue's word
-    offered = A.possible_actions(detail.proposal, detail.identity, convention, approvals=detail.approvals,
-                                 awaiting=detail.awaiting_me)
+    offered = A.actions_of_detail(detail, convention)
     assert offered.refusal(A.APPROVE).code == A.WROTE_CHANGES
     with pytest.raises(PermissionDenied) as refused:
         reviewing.decide(steward, draft.id, APPROVE, "ok")
