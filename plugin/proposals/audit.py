@@ -55,6 +55,7 @@ class AuditReport:
     head_hash: str                   # keep it elsewhere to detect a rewritten chain
     first_bad_id: Optional[int] = None
     reason: str = ""                 # "", "content", "link", "gap", "head"
+    verified_from: int = 0           # incremental check: the verified head it started after
 
 
 def verify_chain(rows: Iterable, head: Optional[tuple] = None) -> AuditReport:

@@ -31,18 +31,20 @@ COUNTS = ("(SELECT jsonb_build_object('insert', count(*) FILTER (WHERE c.op = 'i
 
 # A proposal awaits the current login when it may take a decision the round still lacks.
 # Not for a round it already approved (one key per person), nor a steward approval its
-# partner already gave, nor a proposal it rebased.
+# partner already gave, nor a proposal it rebased. ``a.state``: the row's approval_state,
+# computed once per role the login may decide in (OFFSET 0: once, not once per reference;
+# never for a login with none) — it was computed up to four times per row.
 AWAITS_ME = ("(p.status = 'submitted' AND p.author <> current_user "
              "AND p.rebased_by IS DISTINCT FROM current_user "
              "AND NOT EXISTS (SELECT 1 FROM geogov.reviews v WHERE v.proposal_id = p.id "
              "AND v.round = p.round AND v.decision = 'approve' AND v.reviewer = current_user) "
-             "AND EXISTS (SELECT 1 FROM unnest(geogov.reviewer_roles(p.dataset, p.stewards)) AS r "
-             "WHERE (r = 'steward' AND geogov.approval_state(p.id, p.round, p.dataset) ->> r = 'false' "
+             "AND EXISTS (SELECT 1 FROM unnest(geogov.reviewer_roles(p.dataset, p.stewards)) AS r, "
+             "LATERAL (SELECT geogov.approval_state(p.id, p.round, p.dataset) AS state OFFSET 0) a "
+             "WHERE (r = 'steward' AND a.state ->> r = 'false' "
              "AND geogov.my_steward_pending(p.id, p.round)) "
-             "OR (r = 'dpo' AND geogov.approval_state(p.id, p.round, p.dataset) ->> r = 'false') "
-             "OR (r = 'coordinator' AND ("
-             "geogov.approval_state(p.id, p.round, p.dataset) ->> 'steward' = 'false' "
-             "OR geogov.approval_state(p.id, p.round, p.dataset) ->> 'coordinator' = 'false'))))")
+             "OR (r = 'dpo' AND a.state ->> r = 'false') "
+             "OR (r = 'coordinator' AND (a.state ->> 'steward' = 'false' "
+             "OR a.state ->> 'coordinator' = 'false'))))")
 
 
 def fetch_dicts(cur) -> list:
@@ -97,15 +99,10 @@ def proposal_from_row(cur, row: dict, with_changes: bool, changeset=None) -> Pro
                         "FROM geogov.proposal_changes WHERE proposal_id = %s ORDER BY seq", (pid,))
             changes = [change_from_row(dict(zip(CHANGE_FIELDS, c))) for c in cur.fetchall()]
         changeset = changeset_from_meta(row["changeset_meta"], changes)
-    cur.execute("SELECT reviewer, role, decision, comment, at, round, partner FROM geogov.reviews "
-                "WHERE proposal_id = %s ORDER BY id", (pid,))
-    reviews = [Review(reviewer=r, role=ro, decision=d, comment=c, at=t, round=n, partner=pa)
-               for r, ro, d, c, t, n, pa in cur.fetchall()]
+    reviews = reviews_of(cur, [pid]).get(pid, [])
     cur.execute("SELECT id, author, body, at FROM geogov.comments WHERE proposal_id = %s ORDER BY id", (pid,))
     comments = [Comment(author=a, body=b, at=t, id=i) for i, a, b, t in cur.fetchall()]
-    cur.execute("SELECT id, actor, result, details, at FROM geogov.apply_attempts WHERE proposal_id = %s "
-                "ORDER BY id", (pid,))
-    attempts = [ApplyAttempt(actor=a, result=r, details=d, at=t, id=i) for i, a, r, d, t in cur.fetchall()]
+    attempts = attempts_of(cur, [pid]).get(pid, [])
     return Proposal(
         id=pid, dataset=row["dataset"],
         target=Target(kind=row["target_kind"], uri=row["target_uri"], layer=row["target_layer"],
@@ -118,6 +115,28 @@ def proposal_from_row(cur, row: dict, with_changes: bool, changeset=None) -> Pro
         steward_groups=list(row["steward_groups"]), round=row["round"],
         apply_attempts=attempts, submitted_at=row["submitted_at"], changes_loaded=with_changes,
         rebased_by=row.get("rebased_by") or None)
+
+
+def reviews_of(cur, ids: list) -> dict:
+    """{proposal id: [Review]} of these proposals, each in the order given (one statement for
+    a whole list: a change log of thousands of entries is not thousands of round trips)."""
+    cur.execute("SELECT proposal_id::text, reviewer, role, decision, comment, at, round, partner "
+                "FROM geogov.reviews WHERE proposal_id = ANY (%s::uuid[]) ORDER BY id", (list(ids),))
+    out = {}
+    for pid, r, ro, d, c, t, n, pa in cur.fetchall():
+        out.setdefault(pid, []).append(Review(reviewer=r, role=ro, decision=d, comment=c, at=t, round=n,
+                                              partner=pa))
+    return out
+
+
+def attempts_of(cur, ids: list) -> dict:
+    """{proposal id: [ApplyAttempt]} of these proposals (see reviews_of)."""
+    cur.execute("SELECT proposal_id::text, id, actor, result, details, at FROM geogov.apply_attempts "
+                "WHERE proposal_id = ANY (%s::uuid[]) ORDER BY id", (list(ids),))
+    out = {}
+    for pid, i, a, r, d, t in cur.fetchall():
+        out.setdefault(pid, []).append(ApplyAttempt(actor=a, result=r, details=d, at=t, id=i))
+    return out
 
 
 def audit_entry(row) -> AuditEntry:

@@ -339,7 +339,7 @@ class PostgresStore(ProposalStore):
     def list_proposals(self, scope: str = ALL, status: Optional[str] = None,
                        dataset: Optional[str] = None) -> list:
         where = {ALL: "true", MINE: "p.author = current_user",
-                 MY_PARTNER: "p.partner = geogov.my_partner()", TO_REVIEW: rows.AWAITS_ME}
+                 MY_PARTNER: "p.partner = (SELECT geogov.my_partner())", TO_REVIEW: rows.AWAITS_ME}
         if scope not in where:
             raise StoreError(f"unknown scope {scope!r}", code="store.bad_value", value=scope)
         with self._tx() as cur:
@@ -404,16 +404,19 @@ class PostgresStore(ProposalStore):
                         "AND (%(dataset)s::text IS NULL OR p.dataset = %(dataset)s) "
                         "AND (%(since)s::timestamptz IS NULL OR p.updated_at >= %(since)s) "
                         "ORDER BY p.updated_at, p.id", {"dataset": dataset, "since": since})
-            for row in rows.fetch_dicts(cur):
-                proposal = rows.proposal_from_row(cur, row, with_changes)
+            found = rows.fetch_dicts(cur)
+            ids = [row["id"] for row in found]
+            reviews, attempts = rows.reviews_of(cur, ids), rows.attempts_of(cur, ids)
+            for row in found:
+                changeset = rows.proposal_from_row(cur, row, True).changeset if with_changes else None
                 out.append(ChangelogEntry(
                     proposal_id=row["id"], dataset=row["dataset"], title=row["title"], comment=row["comment"],
                     author=row["author"], partner=row["partner"],
-                    approved_by=[(r.reviewer, r.role, r.at) for r in proposal.reviews
+                    approved_by=[(r.reviewer, r.role, r.at) for r in reviews.get(row["id"], [])
                                  if r.decision == "approve" and r.round == row["round"]],
                     applied_by=row["updated_by"], applied_at=row["updated_at"], counts=row["counts"],
-                    changeset=proposal.changeset if with_changes else None,
-                    catalogue=catalogue_outcome(proposal.apply_attempts)))
+                    changeset=changeset,
+                    catalogue=catalogue_outcome(attempts.get(row["id"], []))))
         return out
 
     def changes_since(self, cursor: int = 0, limit: int = 500) -> tuple:
@@ -432,18 +435,34 @@ class PostgresStore(ProposalStore):
 
     def verify_audit(self):
         """Recompute the chain in Python when this login reads every row (a coordinator);
-        otherwise ask the database's own geogov.verify_audit()."""
+        otherwise ask the database's own geogov.verify_audit(). One snapshot (rows appended
+        meanwhile are not taken for a cut-off end), rows streamed (a year is ~10^6 rows)."""
         with self._tx() as cur:
+            cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             cur.execute("SELECT 'coordinator' = ANY (geogov.my_roles())")
             if cur.fetchone()[0]:
-                cur.execute("SELECT id, prev_hash, row_hash, geogov.audit_canonical(id, at, actor, action, "
-                            "proposal_id, details) FROM geogov.audit ORDER BY id")
-                chain = cur.fetchall()
                 cur.execute("SELECT last_id, last_hash FROM geogov.audit_head")
-                return verify_chain(chain, cur.fetchone())
+                head = cur.fetchone()
+                with self._conn.cursor(name="geogov_audit_chain") as chain:
+                    chain.itersize = 20_000
+                    chain.execute("SELECT id, prev_hash, row_hash, geogov.audit_canonical(id, at, actor, "
+                                  "action, proposal_id, details) FROM geogov.audit ORDER BY id")
+                    return verify_chain(chain, head)
             cur.execute("SELECT ok, checked, head_id, head_hash, first_bad_id, reason "
                         "FROM geogov.verify_audit()")
             return AuditReport(*cur.fetchone())
+
+    def verify_audit_since(self):
+        """The database's check of the rows after the last head it verified (migration 0010;
+        a database without it verifies the whole chain). Only the database records a
+        verified head, after verifying up to it: no client's word moves it."""
+        with self._tx() as cur:
+            cur.execute("SELECT to_regprocedure('geogov.verify_audit_incremental()') IS NOT NULL")
+            if cur.fetchone()[0]:
+                cur.execute("SELECT ok, checked, head_id, head_hash, first_bad_id, reason, from_id "
+                            "FROM geogov.verify_audit_incremental()")
+                return AuditReport(*cur.fetchone())
+        return self.verify_audit()
 
     # ------------------------------------------------------------------ notifications
     def listen(self) -> Notifications:
