@@ -324,7 +324,7 @@
         <translation>sans limite territoriale</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="126"/>
+        <location filename="../ui/review_dock.py" line="127"/>
         <source>Dataset</source>
         <translation>Donnée</translation>
     </message>
@@ -831,17 +831,17 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
         <translation>Ce registre des propositions a été créé par une version plus récente de GeoGov. Mettez l'extension à jour.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/store.py" line="60"/>
+        <location filename="../plugin/bridge/messages/store.py" line="66"/>
         <source>The proposal file cannot be used: {message}</source>
         <translation>Le fichier des propositions est inutilisable : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/store.py" line="96"/>
+        <location filename="../plugin/bridge/messages/store.py" line="102"/>
         <source>The proposal database failed: {message}</source>
         <translation>La base des propositions a échoué : {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/store.py" line="97"/>
+        <location filename="../plugin/bridge/messages/store.py" line="103"/>
         <source>The QGIS authentication configuration {authcfg} cannot be read.</source>
         <translation>La configuration d'authentification QGIS {authcfg} ne peut pas être lue.</translation>
     </message>
@@ -918,7 +918,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Portée</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="126"/>
+        <location filename="../ui/review_dock.py" line="127"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -943,7 +943,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Identifiant de la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="136"/>
+        <location filename="../ui/review_dock.py" line="137"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
@@ -998,17 +998,17 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Statut inconnu : {status}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="138"/>
+        <location filename="../ui/review_dock.py" line="139"/>
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="140"/>
+        <location filename="../ui/review_dock.py" line="141"/>
         <source>Reject</source>
         <translation>Rejeter</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="139"/>
+        <location filename="../ui/review_dock.py" line="140"/>
         <source>Request changes</source>
         <translation>Demander des modifications</translation>
     </message>
@@ -1332,7 +1332,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Révision la plus récente d'abord</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="126"/>
+        <location filename="../ui/review_dock.py" line="127"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
@@ -1412,7 +1412,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Couche « {name} » ajoutée à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="596"/>
+        <location filename="../ui/review_dock.py" line="605"/>
         <source>GeoGov</source>
         <translation>GeoGov</translation>
     </message>
@@ -1864,7 +1864,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Éditeur</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="126"/>
+        <location filename="../ui/review_dock.py" line="127"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
@@ -3562,7 +3562,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>En attente de</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="134"/>
+        <location filename="../ui/review_dock.py" line="135"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -3617,7 +3617,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>{n} proposition(s).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="329"/>
+        <location filename="../ui/review_dock.py" line="339"/>
         <source>Reading the proposal…</source>
         <translation>Lecture de la proposition…</translation>
     </message>
@@ -4087,7 +4087,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Aucun problème : les changements peuvent être soumis.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="626"/>
+        <location filename="../ui/review_dock.py" line="635"/>
         <source>Wait for the current operation to finish.</source>
         <translation>Attendez la fin de l'opération en cours.</translation>
     </message>
@@ -4463,37 +4463,37 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>proposition</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="172"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="208"/>
         <source>{title} — after</source>
         <translation>{title} — après</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="173"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="209"/>
         <source>{title} — before</source>
         <translation>{title} — avant</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="253"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="296"/>
         <source>Added</source>
         <translation>Ajoutée</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="253"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="296"/>
         <source>Deleted</source>
         <translation>Supprimée</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="253"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="296"/>
         <source>Modified (after)</source>
         <translation>Modifiée (après)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="254"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="297"/>
         <source>Modified (before)</source>
         <translation>Modifiée (avant)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="272"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="315"/>
         <source>{title} — attribute changes</source>
         <translation>{title} — attributs modifiés</translation>
     </message>
@@ -4928,7 +4928,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Aucune explication donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="126"/>
+        <location filename="../ui/review_dock.py" line="127"/>
         <source>Approvals</source>
         <translation>Approbations</translation>
     </message>
@@ -4973,7 +4973,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Exporter le journal des modifications</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="124"/>
+        <location filename="../ui/review_dock.py" line="125"/>
         <source>All datasets</source>
         <translation>Tous les jeux de données</translation>
     </message>
@@ -5238,82 +5238,82 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Valider les propositions</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="121"/>
+        <location filename="../ui/review_dock.py" line="122"/>
         <source>Any status</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="126"/>
+        <location filename="../ui/review_dock.py" line="127"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="126"/>
+        <location filename="../ui/review_dock.py" line="127"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="131"/>
+        <location filename="../ui/review_dock.py" line="132"/>
         <source>Proposal</source>
         <translation>Proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="132"/>
+        <location filename="../ui/review_dock.py" line="133"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="133"/>
+        <location filename="../ui/review_dock.py" line="134"/>
         <source>Attributes</source>
         <translation>Attributs</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="135"/>
+        <location filename="../ui/review_dock.py" line="136"/>
         <source>Change log…</source>
         <translation>Journal des modifications…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="137"/>
+        <location filename="../ui/review_dock.py" line="138"/>
         <source>Your comment (required to reject or to request changes)</source>
         <translation>Votre commentaire (obligatoire pour rejeter ou demander des modifications)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="553"/>
+        <location filename="../ui/review_dock.py" line="562"/>
         <source>Apply to the authoritative data</source>
         <translation>Appliquer aux données de référence</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="142"/>
+        <location filename="../ui/review_dock.py" line="143"/>
         <source>Resolve the conflicts…</source>
         <translation>Résoudre les conflits…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="232"/>
+        <location filename="../ui/review_dock.py" line="242"/>
         <source>Reading the proposals…</source>
         <translation>Lecture des propositions…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="246"/>
+        <location filename="../ui/review_dock.py" line="256"/>
         <source>Reviewing as {login} ({partner}).</source>
         <translation>Validation en tant que {login} ({partner}).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="249"/>
+        <location filename="../ui/review_dock.py" line="259"/>
         <source>GeoPackage store: no access control (identity from the settings).</source>
         <translation>Registre GeoPackage : aucun contrôle d'accès (identité lue dans les paramètres).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="277"/>
+        <location filename="../ui/review_dock.py" line="287"/>
         <source>{n} proposal(s) in the list.</source>
         <translation>{n} proposition(s) dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="277"/>
+        <location filename="../ui/review_dock.py" line="287"/>
         <source>No proposal here.</source>
         <translation>Aucune proposition ici.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="622"/>
+        <location filename="../ui/review_dock.py" line="631"/>
         <source>Select one proposal in the list.</source>
         <translation>Sélectionnez une proposition dans la liste.</translation>
     </message>
@@ -5338,27 +5338,27 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Saisissez d'abord un commentaire : il est obligatoire pour rejeter ou demander des modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="410"/>
+        <location filename="../ui/review_dock.py" line="419"/>
         <source>Approve this proposal</source>
         <translation>Approuver cette proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="417"/>
+        <location filename="../ui/review_dock.py" line="426"/>
         <source>Approve all selected ({n})</source>
         <translation>Approuver toute la sélection ({n})</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="423"/>
+        <location filename="../ui/review_dock.py" line="432"/>
         <source>Select several proposals in the list (Ctrl or Shift + click).</source>
         <translation>Sélectionnez plusieurs propositions dans la liste (Ctrl ou Maj + clic).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="423"/>
+        <location filename="../ui/review_dock.py" line="432"/>
         <source>Each one is approved in turn; the refused ones are listed with the reason.</source>
         <translation>Chacune est approuvée à son tour ; les refus sont listés avec leur motif.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="428"/>
+        <location filename="../ui/review_dock.py" line="437"/>
         <source>Write the approved changes to the authoritative data, check them, and undo everything if part is refused.</source>
         <translation>Écrire les modifications approuvées dans les données de référence, les vérifier, et tout défaire si une partie est refusée.</translation>
     </message>
@@ -5373,62 +5373,62 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut l'appliquer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="465"/>
+        <location filename="../ui/review_dock.py" line="474"/>
         <source>Recording your decision…</source>
         <translation>Enregistrement de votre décision…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="474"/>
+        <location filename="../ui/review_dock.py" line="483"/>
         <source>Decision recorded: the proposal “{title}” is now “{status}”.</source>
         <translation>Décision enregistrée : la proposition « {title} » est maintenant « {status} ».</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="507"/>
+        <location filename="../ui/review_dock.py" line="516"/>
         <source>Approving {n} proposal(s)…</source>
         <translation>Approbation de {n} proposition(s)…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="524"/>
+        <location filename="../ui/review_dock.py" line="533"/>
         <source>Adding your comment…</source>
         <translation>Ajout de votre commentaire…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="531"/>
+        <location filename="../ui/review_dock.py" line="540"/>
         <source>Comment added.</source>
         <translation>Commentaire ajouté.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="553"/>
+        <location filename="../ui/review_dock.py" line="562"/>
         <source>Write the changes of “{title}” ({size}) to {layer}? They are checked against the data first; if anything is refused, everything is undone.</source>
         <translation>Écrire les modifications de « {title} » ({size}) dans {layer} ? Elles sont d'abord comparées aux données ; si quoi que ce soit est refusé, tout est défait.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="558"/>
+        <location filename="../ui/review_dock.py" line="567"/>
         <source>Applying “{title}” to the authoritative data…</source>
         <translation>Application de « {title} » aux données de référence…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="582"/>
+        <location filename="../ui/review_dock.py" line="591"/>
         <source>The proposal store did not record it: {error}</source>
         <translation>Le registre des propositions ne l'a pas enregistré : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="674"/>
+        <location filename="../ui/review_dock.py" line="683"/>
         <source>Rebasing the proposal on the current data…</source>
         <translation>Mise à jour de la proposition sur les données actuelles…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="681"/>
+        <location filename="../ui/review_dock.py" line="690"/>
         <source>The proposal “{title}” was rebased on the current data: it is back in review and needs approval again.</source>
         <translation>La proposition « {title} » a été mise à jour sur les données actuelles : elle repart en validation et doit être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="721"/>
+        <location filename="../ui/review_dock.py" line="730"/>
         <source>{done} approved, {failed} refused.</source>
         <translation>{done} approuvée(s), {failed} refusée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="724"/>
+        <location filename="../ui/review_dock.py" line="733"/>
         <source>“{title}”: {reason}</source>
         <translation>« {title} » : {reason}</translation>
     </message>
@@ -5638,12 +5638,12 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <translation>Une fiche correspond.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/store.py" line="61"/>
+        <location filename="../plugin/bridge/messages/store.py" line="67"/>
         <source>The folder of the proposal file does not exist: {folder}. Choose another file in Settings ▸ Options ▸ GeoGov.</source>
         <translation>Le dossier du fichier des propositions n'existe pas : {folder}. Choisissez un autre fichier dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/store.py" line="63"/>
+        <location filename="../plugin/bridge/messages/store.py" line="69"/>
         <source>The proposal store is a folder, not a GeoPackage file: choose a .gpkg file in Settings ▸ Options ▸ GeoGov.</source>
         <translation>Le magasin des propositions désigne un dossier et non un fichier GeoPackage : choisissez un fichier .gpkg dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
@@ -6147,17 +6147,17 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Observé : {phrase}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="143"/>
+        <location filename="../ui/review_dock.py" line="144"/>
         <source>Update the catalogue record</source>
         <translation>Mettre à jour la fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="434"/>
+        <location filename="../ui/review_dock.py" line="443"/>
         <source>The data of this proposal is applied but its catalogue record was not updated: try the catalogue update again (the data is not written again).</source>
         <translation>Les données de cette proposition sont appliquées mais sa fiche de catalogue n’a pas été mise à jour : relancez la mise à jour de la fiche (les données ne sont pas réécrites).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="572"/>
+        <location filename="../ui/review_dock.py" line="581"/>
         <source>Updating the catalogue record of “{title}”…</source>
         <translation>Mise à jour de la fiche de catalogue de « {title} »…</translation>
     </message>
@@ -6347,37 +6347,37 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Le disque a échoué pendant l'écriture du GeoPackage du jeu de données « {path} » ({detail}). Rien n'y a été écrit, et la proposition reste approuvée. Vérifiez le disque, puis appliquez-la de nouveau.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/store.py" line="67"/>
+        <location filename="../plugin/bridge/messages/store.py" line="73"/>
         <source>The proposal store “{path}” could not be written: the disk is full (or your disk quota is used up). Nothing was lost: the store is as it was before, and what you were saving is still here in QGIS. Free some space on that disk, then try again.</source>
         <translation>Le registre des propositions « {path} » n'a pas pu être écrit : le disque est plein (ou votre quota disque est atteint). Rien n'est perdu : le registre est tel qu'il était, et ce que vous enregistriez est toujours là, dans QGIS. Libérez de la place sur ce disque, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/store.py" line="71"/>
+        <location filename="../plugin/bridge/messages/store.py" line="77"/>
         <source>The proposal store “{path}” is read-only: the file, its folder or the drive cannot be written to. Nothing was lost: the store is as it was before, and what you were saving is still here in QGIS. Ask for the right to write to the file and its folder, then try again; or choose another file in Settings ▸ Options ▸ GeoGov.</source>
         <translation>Le registre des propositions « {path} » est en lecture seule : on ne peut écrire ni dans le fichier, ni dans son dossier, ou le lecteur est protégé. Rien n'est perdu : le registre est tel qu'il était, et ce que vous enregistriez est toujours là, dans QGIS. Demandez le droit d'écrire dans le fichier et son dossier, puis réessayez ; ou choisissez un autre fichier dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/store.py" line="76"/>
+        <location filename="../plugin/bridge/messages/store.py" line="82"/>
         <source>The proposal store “{path}” is locked: another user or program is writing to it. Nothing was lost: the store is as it was before, and what you were saving is still here in QGIS. Try again in a moment; if it stays locked, close the program that holds the file open (a database tool, another QGIS).</source>
         <translation>Le registre des propositions « {path} » est verrouillé : un autre utilisateur ou un autre programme y écrit. Rien n'est perdu : le registre est tel qu'il était, et ce que vous enregistriez est toujours là, dans QGIS. Réessayez dans un instant ; s'il reste verrouillé, fermez le programme qui garde le fichier ouvert (un outil de base de données, un autre QGIS).</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/store.py" line="81"/>
+        <location filename="../plugin/bridge/messages/store.py" line="87"/>
         <source>The proposal store “{path}” cannot be opened for writing: SQLite must create a temporary journal file beside it, in “{folder}”. Nothing was lost: the store is as it was before, and what you were saving is still here in QGIS. Check that the folder is still there (a network drive may be disconnected) and that you may write to it, then try again.</source>
         <translation>Le registre des propositions « {path} » ne peut pas être ouvert en écriture : SQLite doit créer un fichier journal temporaire à côté, dans « {folder} ». Rien n'est perdu : le registre est tel qu'il était, et ce que vous enregistriez est toujours là, dans QGIS. Vérifiez que le dossier est toujours accessible (un lecteur réseau a pu être déconnecté) et que vous pouvez y écrire, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/store.py" line="87"/>
+        <location filename="../plugin/bridge/messages/store.py" line="93"/>
         <source>The disk failed while writing the proposal store “{path}” ({detail}): it may be full, over its quota, or a network drive that was disconnected. Nothing was lost: the store is as it was before, and what you were saving is still here in QGIS. Check the disk, then try again.</source>
         <translation>Le disque a échoué pendant l'écriture du registre des propositions « {path} » ({detail}) : il est peut-être plein, au-delà de son quota, ou c'est un lecteur réseau qui a été déconnecté. Rien n'est perdu : le registre est tel qu'il était, et ce que vous enregistriez est toujours là, dans QGIS. Vérifiez le disque, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/store.py" line="91"/>
+        <location filename="../plugin/bridge/messages/store.py" line="97"/>
         <source>The proposal store “{path}” is damaged ({detail}): GeoGov wrote nothing to it. Restore it from a backup, or ask your coordinator.</source>
         <translation>Le registre des propositions « {path} » est endommagé ({detail}) : GeoGov n'y a rien écrit. Restaurez-le depuis une sauvegarde, ou adressez-vous à votre coordinateur.</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/messages/store.py" line="93"/>
+        <location filename="../plugin/bridge/messages/store.py" line="99"/>
         <source>The file “{path}” is not a GeoPackage proposal store: GeoGov wrote nothing to it. Choose the right file in Settings ▸ Options ▸ GeoGov.</source>
         <translation>Le fichier « {path} » n'est pas un registre des propositions GeoPackage : GeoGov n'y a rien écrit. Choisissez le bon fichier dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
@@ -6602,27 +6602,27 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Modification</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="312"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="357"/>
         <source>Geometry changed</source>
         <translation>Géométrie modifiée</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="316"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="361"/>
         <source>{field} (before)</source>
         <translation>{field} (avant)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="324"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="369"/>
         <source>new feature no. {n}</source>
         <translation>nouvelle entité n° {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="331"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="376"/>
         <source>Key ({field})</source>
         <translation>Clé ({field})</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="331"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="376"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
@@ -6637,7 +6637,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Aucun programme de cet ordinateur n'a ouvert « {target} » (aucun navigateur web ni logiciel de messagerie n'est configuré).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="479"/>
+        <location filename="../ui/review_dock.py" line="488"/>
         <source>Next step: apply it to the authoritative data (button below).</source>
         <translation>Étape suivante : l'appliquer aux données de référence (bouton ci-dessous).</translation>
     </message>
@@ -7067,12 +7067,12 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Proposer de défaire cette proposition : une nouvelle proposition de votre part, vérifiée par rapport aux données actuelles et validée comme toute autre.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="635"/>
+        <location filename="../ui/review_dock.py" line="644"/>
         <source>Checking the revert of “{title}” against the authoritative data…</source>
         <translation>Vérification du retour en arrière de « {title} » par rapport aux données de référence…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="649"/>
+        <location filename="../ui/review_dock.py" line="658"/>
         <source>Nothing was reverted.</source>
         <translation>Rien n'a été défait.</translation>
     </message>
@@ -7227,12 +7227,12 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Le retour en arrière « {title} » est enregistré comme brouillon : soumettez-le depuis Mes propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="146"/>
+        <location filename="../ui/review_dock.py" line="147"/>
         <source>Revert…</source>
         <translation>Défaire…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="446"/>
+        <location filename="../ui/review_dock.py" line="455"/>
         <source>Propose to undo this applied proposal: a new proposal of yours, checked against the data as it is now (features changed since are left out) and reviewed like any other.</source>
         <translation>Proposer de défaire cette proposition appliquée : une nouvelle proposition de votre part, vérifiée par rapport aux données actuelles (les entités modifiées depuis sont laissées de côté) et validée comme toute autre.</translation>
     </message>
@@ -7505,6 +7505,11 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <location filename="../ui/action_reasons.py" line="51"/>
         <source>This action is not possible now.</source>
         <translation>Cette action n'est pas possible pour le moment.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/bridge/messages/store.py" line="60"/>
+        <source>This proposal database was set up for an older version of GeoGov (schema {version}; this plugin needs {needed}). Nothing was changed. Ask its administrator to run the Processing algorithm “Set up the PostgreSQL proposal store (administrator)” (geogov:setup_postgres_store) on it again: it upgrades it in place, keeping every proposal and the audit trail.</source>
+        <translation>Cette base de propositions a été installée pour une version plus ancienne de GeoGov (schéma {version} ; ce plugin a besoin du schéma {needed}). Rien n’a été modifié. Demandez à son administrateur de relancer sur elle l’algorithme de traitement « Installer le registre PostgreSQL des propositions (administrateur) » (geogov:setup_postgres_store) : il la met à niveau sur place, en gardant toutes les propositions et le journal d’audit.</translation>
     </message>
 </context>
 </TS>

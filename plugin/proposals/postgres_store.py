@@ -27,6 +27,7 @@ from psycopg2.extensions import parse_dsn
 from ..errors import ConcurrentUpdate, StoreError
 from . import postgres_rows as rows
 from .audit import AuditReport, verify_chain
+from .migrations import latest_version
 from .model import APPLIED, CONFLICT, SUBMITTED, WITHDRAWN, ApplyAttempt, Comment, Proposal
 from .outbox import Outbox
 from .postgres_errors import LOCK_NOT_AVAILABLE, store_error
@@ -75,10 +76,36 @@ class PostgresStore(ProposalStore):
     def _connection(self):
         if self._conn is None or self._conn.closed:
             try:
-                self._conn = psycopg2.connect(self.dsn, **self._connect_args)
+                conn = psycopg2.connect(self.dsn, **self._connect_args)
             except psycopg2.Error as error:
                 raise store_error(error) from error
+            try:
+                self._check_schema(conn)
+            except BaseException:
+                conn.close()
+                raise
+            self._conn = conn
         return self._conn
+
+    @staticmethod
+    def _check_schema(conn) -> None:
+        """Refuse a database whose GeoGov schema is not this plugin's: older (its administrator
+        has not run the store's set-up since the plugin was updated: the queries would call
+        functions it lacks) or newer (a newer plugin's rules would be half understood)."""
+        try:
+            with conn.cursor() as cur:
+                cur.execute("SELECT coalesce(max(version), 0) FROM geogov.schema_version")
+                version = cur.fetchone()[0]
+            conn.commit()
+        except psycopg2.Error as error:
+            raise store_error(error) from error
+        needed = latest_version("postgres")
+        if version < needed:
+            raise StoreError(f"the database has GeoGov schema version {version}, older than this "
+                             f"plugin's {needed}", code="store.schema_older", version=version, needed=needed)
+        if version > needed:
+            raise StoreError(f"the database has GeoGov schema version {version}, newer than this "
+                             f"plugin's {needed}", code="store.schema_newer", version=version)
 
     @contextmanager
     def _tx(self):

@@ -78,6 +78,7 @@ ERROR_CODES = {
     "store.auth": "the proposal database refused the login (user name or password)",
     "store.busy": "the store is busy: another user is writing",
     "store.schema_newer": "the store was created by a newer GeoGov",
+    "store.schema_older": "the store's database needs its administrator to run its set-up again",
     "store.file": "the GeoPackage file cannot be used",
     # the GeoPackage file could not be written (StoreFileError; store.locked: ConcurrentUpdate)
     "store.disk_full": "the disk of the GeoPackage is full: nothing was changed",

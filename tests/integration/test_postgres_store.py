@@ -63,6 +63,34 @@ def test_migrations_are_versioned_and_idempotent(db):
     admin.close()
 
 
+def test_a_store_older_than_the_plugin_is_refused_with_a_message_until_its_set_up_is_run(db, monkeypatch):
+    """A plugin updated before its store: every query of the plugin may call a function of
+    the newest migration; the store is refused at the connection (schema older) with the
+    sentence that says who must do what, and works once the set-up has upgraded it."""
+    from geogov.plugin.bridge.messages.lookup import error_text
+    from geogov.plugin.proposals import migrations
+
+    name = DB + "_older"
+    db.create_database(name)
+    admin = db.connect(name, autocommit=False)
+    every = migrations.load_migrations("postgres")
+    monkeypatch.setattr(postgres_admin, "load_migrations", lambda dialect: every[:-1])
+    assert postgres_admin.install(admin) == len(every) - 1
+    postgres_admin.sync_convention(admin, F.convention())
+    monkeypatch.undo()
+    store = PostgresStore(db.dsn(name, "tech94", F.PASSWORD))
+    with pytest.raises(StoreError) as refused_store:
+        store.list_proposals()
+    assert refused_store.value.code == "store.schema_older"
+    assert refused_store.value.params == {"version": len(every) - 1, "needed": len(every)}
+    text = error_text(refused_store.value)
+    assert "geogov:setup_postgres_store" in text and f"schema {len(every) - 1}" in text, text
+    assert postgres_admin.install(admin) == len(every)
+    assert store.list_proposals() == []
+    store.close()
+    admin.close()
+
+
 def test_the_transition_table_is_the_models(sql):
     conn = sql("tech94")
     for old in TRANSITIONS:

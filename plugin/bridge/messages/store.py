@@ -57,6 +57,12 @@ def messages() -> dict:
                          "settings."),
         "store.schema_newer": tr("This proposal store was created by a newer version of GeoGov. "
                                  "Update the plugin."),
+        "store.schema_older": tr("This proposal database was set up for an older version of GeoGov "
+                                 "(schema {version}; this plugin needs {needed}). Nothing was "
+                                 "changed. Ask its administrator to run the Processing algorithm "
+                                 "“Set up the PostgreSQL proposal store (administrator)” "
+                                 "(geogov:setup_postgres_store) on it again: it upgrades it in "
+                                 "place, keeping every proposal and the audit trail."),
         "store.file": tr("The proposal file cannot be used: {message}"),
         "store.file.no_folder": tr("The folder of the proposal file does not exist: {folder}. "
                                    "Choose another file in Settings ▸ Options ▸ GeoGov."),
