@@ -137,17 +137,35 @@ CREATE FUNCTION geogov.awaits_decision_as(me_login text, me_partner text, me_rol
                                           p_status text, p_author text, p_rebased_by text,
                                           p_required text[], p_stewards text[], p_groups jsonb,
                                           p_given jsonb) RETURNS boolean
-LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
-  WITH state AS (SELECT geogov.approval_state_of(p_required, p_groups, p_given) AS s)
-  SELECT p_status = 'submitted' AND p_author <> me_login AND p_rebased_by IS DISTINCT FROM me_login
-     AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset(coalesce(p_given, '[]'::jsonb)) AS g(reviewer text)
-                     WHERE g.reviewer = me_login)
-     AND EXISTS (
-       SELECT 1 FROM unnest(geogov.reviewer_roles_as(me_partner, me_roles, p_required, p_stewards)) AS r, state
-       WHERE (r = 'steward' AND state.s ->> 'steward' = 'false'
-              AND geogov.steward_pending_of(me_partner, p_groups, p_given))
-          OR (r = 'dpo' AND state.s ->> 'dpo' = 'false')
-          OR (r = 'coordinator' AND (state.s ->> 'steward' = 'false' OR state.s ->> 'coordinator' = 'false')))
+-- PL/pgSQL: it returns at the first test that settles it (most rows of a queue are not
+-- the login's to decide); as one SQL query it cost 4.5x more (700 rows: 60-75 -> 13-17 ms).
+LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v_roles text[];
+  v_state jsonb;
+  v_role text;
+BEGIN
+  IF p_status IS DISTINCT FROM 'submitted' OR p_author = me_login OR p_rebased_by = me_login THEN
+    RETURN false;
+  END IF;
+  IF coalesce(p_given, '[]'::jsonb) @> jsonb_build_array(jsonb_build_object('reviewer', me_login)) THEN
+    RETURN false;                                   -- one key per person: approved already
+  END IF;
+  v_roles := geogov.reviewer_roles_as(me_partner, me_roles, p_required, p_stewards);
+  IF cardinality(v_roles) = 0 THEN
+    RETURN false;
+  END IF;
+  v_state := geogov.approval_state_of(p_required, p_groups, p_given);
+  FOREACH v_role IN ARRAY v_roles LOOP
+    IF (v_role = 'steward' AND v_state ->> 'steward' = 'false'
+        AND geogov.steward_pending_of(me_partner, p_groups, p_given))
+       OR (v_role = 'dpo' AND v_state ->> 'dpo' = 'false')
+       OR (v_role = 'coordinator' AND (v_state ->> 'steward' = 'false' OR v_state ->> 'coordinator' = 'false')) THEN
+      RETURN true;
+    END IF;
+  END LOOP;
+  RETURN false;
+END
 $$;
 -- The policies and list queries call these as the contributor; no one else may (a
 -- schema's default privileges cannot take PUBLIC's EXECUTE away: said per function).
