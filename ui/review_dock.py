@@ -61,7 +61,7 @@ from ..plugin.proposals.model import (
     STATUSES,
     SUBMITTED,
 )
-from ..plugin.proposals.store import ALL, MINE, MY_PARTNER, TO_REVIEW
+from ..plugin.proposals.stores.base import ALL, MINE, MY_PARTNER, TO_REVIEW
 from ..plugin.publishing import result as outcomes
 from ..plugin.workflow import actions as A  # noqa: N812
 from .action_reasons import reason_text

@@ -26,7 +26,7 @@ from qgis.PyQt.QtCore import QObject, QThread, QTimer, pyqtSignal
 
 from ..errors import GeoGovError, StoreError
 from ..proposals.model import SUBMITTED
-from ..proposals.store import TO_REVIEW
+from ..proposals.stores.base import TO_REVIEW
 from ..workflow.reviewing import Waiting, waiting_work
 from .tasks import run_task
 

@@ -27,7 +27,7 @@ from typing import Callable, Optional
 from ..errors import ApplyError, Cancelled, NetworkError
 from ..proposals.model import APPLIED as PROPOSAL_APPLIED
 from ..proposals.model import ChangeSet, Proposal, Target
-from ..proposals.store import with_changeset
+from ..proposals.stores.base import with_changeset
 from . import result as outcomes
 from .gpkg_table import GeoPackageTable
 from .oapif_apply import OapifApply

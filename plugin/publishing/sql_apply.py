@@ -70,7 +70,7 @@ def _file_condition(exc) -> str:
         return ""
     if not isinstance(exc, sqlite3.Error):
         return ""
-    from ..proposals.gpkg_reads import sqlite_condition
+    from ..proposals.stores.geopackage.reads import sqlite_condition
 
     condition = sqlite_condition(exc)
     return condition if condition in FILE_CONDITIONS else ""

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from geogov.plugin.proposals import postgres_admin
-from geogov.plugin.proposals.postgres_store import PostgresStore
+from geogov.plugin.proposals.stores.postgres import admin as postgres_admin
+from geogov.plugin.proposals.stores.postgres.store import PostgresStore
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 from geogov.tests.support.sql_logins import refused
 

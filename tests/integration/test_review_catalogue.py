@@ -18,7 +18,7 @@ from geogov.plugin.catalogue.csw_transaction import get_iso_record
 from geogov.plugin.catalogue.iso19139 import parse_record
 from geogov.plugin.governance.convention import CatalogueRecord
 from geogov.plugin.proposals.model import APPLIED
-from geogov.plugin.proposals.store import ALL
+from geogov.plugin.proposals.stores.base import ALL
 from geogov.plugin.publishing.changelog import change_rows
 from geogov.tests.support import review_fixtures as R  # noqa: N812
 from geogov.tests.support import store_fixtures as F  # noqa: N812
@@ -108,6 +108,6 @@ def test_dock_applies_flags_the_record_then_retries(qgis_iface, pycsw, demo_buil
 
 
 def _gpkg(path):
-    from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+    from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 
     return GeoPackageStore(path, "coord_region")

@@ -12,7 +12,7 @@ import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 
 from geogov.plugin.bridge.notifications import MINE_STATUS, TO_REVIEW_NOTICE
-from geogov.plugin.proposals.store import ALL
+from geogov.plugin.proposals.stores.base import ALL
 from geogov.tests.sdi.geodata import write_geopackages
 from geogov.tests.support import review_fixtures as R  # noqa: N812 (short: used on every line)
 from geogov.tests.support import store_fixtures as F  # noqa: N812

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from qgis.core import QgsProject
 
-from geogov.plugin.proposals.store import ALL, MINE, MY_PARTNER, TO_REVIEW
+from geogov.plugin.proposals.stores.base import ALL, MINE, MY_PARTNER, TO_REVIEW
 from geogov.tests.support import review_fixtures as R  # noqa: N812 (short: used on every line)
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 from geogov.tests.support.qt_wait import wait_for

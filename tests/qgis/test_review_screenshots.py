@@ -15,9 +15,9 @@ import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtGui import QColor, QImage
 
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.model import Proposal
-from geogov.plugin.proposals.store import with_changeset
+from geogov.plugin.proposals.stores.base import with_changeset
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.plugin.publishing.conflicts import describe_conflict
 from geogov.plugin.territories.reference import load_reference
 from geogov.tests.sdi.geodata import write_geopackages

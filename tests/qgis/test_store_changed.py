@@ -12,7 +12,7 @@ import pytest
 from qgis.core import QgsProject
 
 from geogov.plugin.bridge.store_factory import read_store_facts
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.tests.sdi.geodata import write_geopackages
 from geogov.tests.support import review_fixtures as R  # noqa: N812
 from geogov.tests.support import store_fixtures as F  # noqa: N812

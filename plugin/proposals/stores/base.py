@@ -39,7 +39,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .model import ApplyAttempt, ChangeSet, Comment, Proposal
+from ..model import ApplyAttempt, ChangeSet, Comment, Proposal
 
 # list_proposals scopes
 TO_REVIEW = "to_review"        # submitted, I may decide, my decision is still missing
