@@ -9,7 +9,7 @@ worker thread, e.g.::
     run_task("Changes", diff_layer_rows, base, edited, schema, on_done=…)
 
 Fast path: an unedited GeoPackage table (ogr provider, no subset) is read with SQLite
-directly, sorted by key (core geopackage_rows); every other source goes through a
+directly, sorted by key (core gpkg_table_reader); every other source goes through a
 QgsFeatureRequest with only the schema's attributes, in the source's own order or sorted
 by key (see diff_layer_rows). A source that does not deliver Python's key order (a text
 key sorted under a locale collation) is read again for the hash-join, which needs none.

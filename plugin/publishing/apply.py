@@ -147,7 +147,7 @@ def apply_proposal(proposal: Proposal, *, record=None, catalogue_transport=None,
     CatalogueRecord, from the convention) adds the catalogue update step once the data is
     applied, through ``catalogue_transport``."""
     if proposal.changeset is None or not proposal.changes_loaded:
-        # Not loaded: a transition's answer (store.py) carries no changes to apply.
+        # Not loaded: a transition's answer (proposals/stores/base.py) carries no changes to apply.
         raise ApplyError("The proposal has no change set", code="apply.no_changeset")
     resume = kwargs.pop("resume", False) or any(
         getattr(a, "result", "") == "unknown" for a in proposal.apply_attempts)

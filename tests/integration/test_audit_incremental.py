@@ -1,4 +1,4 @@
-"""The audit chain's incremental check (sql/postgres/0010_scale.sql), as an attacker would try it.
+"""The audit chain's incremental check (stores/sql/postgres/0010_scale.sql), as an attacker would try it.
 
 The check verifies the rows after the last head the database itself verified, then moves
 that head. What must hold: it sees a change to any row after the head and to the head's own

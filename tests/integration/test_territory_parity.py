@@ -1,6 +1,6 @@
 """One rule, two implementations: where changes lie and who stewards them, through Python
 (territories/places.py, governance/stewardship.py) and through PostgreSQL
-(sql/postgres/0007_territories.sql), on real border features of Île-de-France and of
+(stores/sql/postgres/0007_territories.sql), on real border features of Île-de-France and of
 Hauts-de-France — and a client that lies, as a plain SQL login.
 
 Each case is a change set proposed by a real login through the store (the database

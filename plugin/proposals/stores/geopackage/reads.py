@@ -1,6 +1,6 @@
 """The reading half of the GeoPackage store: identity, visibility, lists, history, audit.
 
-Split from gpkg_store.py (the writing half) to keep each module readable; the store
+Split from store.py (the writing half) to keep each module readable; the store
 class combines both. Visibility mirrors the PostgreSQL row-level security so both modes
 show the same lists — in this mode it is a convenience, not a protection (the file holds
 everything).

@@ -1,4 +1,4 @@
-"""Reading the GeoPackage store's rows into model objects (used by gpkg_store.py)."""
+"""Reading the GeoPackage store's rows into model objects (used by store.py and reads.py)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ Meant for a small team sharing the file on a drive. What that means here:
 - **A file that cannot be written** (the disk full, a read-only file or folder, a lock
   another program keeps): the transaction is rolled back — by SQLite itself for
   SQLITE_FULL / SQLITE_IOERR, which the rollback here allows for — and the error says which
-  (gpkg_reads.store_error: store.disk_full, store.read_only, store.locked,
+  (reads.store_error: store.disk_full, store.read_only, store.locked,
   store.unopenable, store.io_error), with the file's path. The file holds what it held
   before; a new file is created with its GeoPackage header and every table in one
   transaction, and removed again if that fails.
