@@ -27,7 +27,8 @@ from geogov.tests.support.auth import basic_authcfg
 from geogov.tests.support.catalogue_server import start_writable_pycsw
 from geogov.tests.support.review_fixtures import isolated_convention  # noqa: F401 (fixture)
 from geogov.tests.support.servers import copy_geopackage
-from geogov.ui.review_dock import TO_APPLY, ReviewDock
+from geogov.ui.review_dock import ReviewDock
+from geogov.ui.review_queue import TO_APPLY
 
 RECORD = "878ab4ef-f744-5d75-a196-990f5b36389b"
 STEWARD, PASSWORD = "steward_sipperec", "catalogue-pw-dock"

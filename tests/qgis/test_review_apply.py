@@ -30,7 +30,7 @@ from geogov.tests.support.review_fixtures import isolated_convention, review_doc
 from geogov.tests.support.servers import copy_geopackage
 from geogov.ui.changelog_dialog import ChangelogDialog
 from geogov.ui.notifications import ReviewNotifications
-from geogov.ui.review_dock import TO_APPLY
+from geogov.ui.review_queue import TO_APPLY
 
 SCHEMA = eclairage_schema()
 

@@ -20,7 +20,8 @@ from geogov.tests.support.apply_helpers import TABLE, changeset_of, eclairage_sc
 from geogov.tests.support.review_fixtures import isolated_convention  # noqa: F401 (fixture)
 from geogov.tests.support.servers import copy_geopackage
 from geogov.ui.governance_state import store_changed
-from geogov.ui.review_dock import TO_APPLY, ReviewDock
+from geogov.ui.review_dock import ReviewDock
+from geogov.ui.review_queue import TO_APPLY
 
 pytestmark = pytest.mark.usefixtures("isolated_convention")
 
