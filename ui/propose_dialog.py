@@ -7,12 +7,13 @@ store, so a crash or a lost connection loses nothing; with PostgreSQL unreachabl
 kept in the local outbox and sent later ("Send now").
 
 Two columns (laid out in ui/propose_dialog_layout.py), for a laptop's 1366×768 and
-1920×1080 at 150 % (1280×720) alike: on the left, scrolling if the screen is small, what to
-propose (and "Compute the changes again"), the proposal — the dataset and the target, who will review (the steward(s) for the territory
-of the changes, plus the DPO when the data is personal) — and its title and "why"; on the
-right, in a splitter, the changes (added / modified with old → new / deleted) above the
-validation problems, each naming the feature and the rule. Below, always in sight, what
-happened, why Submit is disabled while problems remain, and "Save draft" / "Submit".
+1920×1080 at 150 % (1280×720) alike: on the left, scrolling if the screen is small, what
+to propose (and "Compute the changes again"), the proposal — the dataset and the target,
+who will review (the steward(s) for the territory of the changes, plus the DPO when the
+data is personal) — and its title and "why"; on the right, in a splitter, the changes
+(added / modified with old → new / deleted) above the validation problems, each naming the
+feature and the rule. Below, always in sight, what happened, why Submit is disabled while
+problems remain, and "Save draft" / "Submit".
 
 The dialog is not modal (ui/propose_action.py shows one per layer): the map can be panned
 and zoomed while it is open, and a change or a problem selected in it selects its feature
