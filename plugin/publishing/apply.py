@@ -34,7 +34,7 @@ from .oapif_apply import OapifApply
 from .oapif_client import OapifClient
 from .result import INVALID, REFUSED, ApplyResult, utc_now
 from .sql_apply import SqlApply
-from .sql_target import PostgisTable
+from .sql_table import PostgisTable
 from .wfs_apply import WfsApply, WfsOptions
 from .wfs_client import WfsClient
 

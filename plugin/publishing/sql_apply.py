@@ -33,7 +33,7 @@ from .feature_states import (
 )
 from .result import ApplyResult, Refusal
 from .schema_check import check_against_schema
-from .sql_target import SqlTable
+from .sql_table import SqlTable
 
 
 def _db_errors() -> tuple:
