@@ -32,9 +32,9 @@ from . import result as outcomes
 from .gpkg_table import GeoPackageTable
 from .oapif_apply import OapifApply
 from .oapif_client import OapifClient
+from .postgis_table import PostgisTable
 from .result import INVALID, REFUSED, ApplyResult, utc_now
 from .sql_apply import SqlApply
-from .sql_table import PostgisTable
 from .wfs_apply import WfsApply, WfsOptions
 from .wfs_client import WfsClient
 
