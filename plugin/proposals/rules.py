@@ -123,6 +123,19 @@ def may_apply(partner: Optional[str], roles: list, stewards: list) -> bool:
     return (STEWARD in roles and partner in stewards) or COORDINATOR in roles
 
 
+def may_see(login: str, partner: Optional[str], roles: list, *, author: str, owner_partner: Optional[str],
+             status: str, stewards: list) -> bool:
+    """Whether ``login`` (of ``partner``, holding ``roles``) sees a proposal: its own, its
+    partner's, all for a coordinator, and for a steward or DPO the submitted ones routed to
+    its partner (drafts stay private to their partner). The PostgreSQL store's SELECT policy
+    (geogov.may_see_as); the GeoPackage store lists the same (advisory: the file holds all)."""
+    if author == login or (partner is not None and owner_partner == partner) or COORDINATOR in roles:
+        return True
+    if status == DRAFT or not {STEWARD, DPO} & set(roles):
+        return False
+    return partner is not None and partner in stewards
+
+
 def awaits_decision(login: str, partner: Optional[str], roles: list, *, author: str, status: str,
                     rebased_by: Optional[str], round_: int, reviews: list, stewards: list, groups,
                     required: list, state: dict) -> bool:

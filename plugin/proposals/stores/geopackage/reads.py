@@ -98,11 +98,9 @@ class GeoPackageReads:
     def _may_see(self, conn, row: dict, ident: Identity) -> bool:
         # The same visibility as the PostgreSQL policies, for the same lists in both modes
         # (not a protection here: the file holds everything).
-        if row["author"] == ident.login or row["partner"] == ident.partner or "coordinator" in ident.roles:
-            return True
-        if row["status"] == DRAFT or not {"steward", "dpo"} & set(ident.roles):
-            return False
-        return ident.partner in loads(row["stewards"], [])
+        return rules.may_see(ident.login, ident.partner, ident.roles, author=row["author"],
+                             owner_partner=row["partner"], status=row["status"],
+                             stewards=loads(row["stewards"], []))
 
     # ------------------------------------------------------------------ identity
     def identity(self) -> Identity:

@@ -29,22 +29,26 @@ COUNTS = ("(SELECT jsonb_build_object('insert', count(*) FILTER (WHERE c.op = 'i
           "'delete', count(*) FILTER (WHERE c.op = 'delete')) "
           "FROM geogov.proposal_changes c WHERE c.proposal_id = p.id) AS counts")
 
-# A proposal awaits the current login when it may take a decision the round still lacks.
-# Not for a round it already approved (one key per person), nor a steward approval its
-# partner already gave, nor a proposal it rebased. ``a.state``: the row's approval_state,
-# computed once per role the login may decide in (OFFSET 0: once, not once per reference;
-# never for a login with none) — it was computed up to four times per row.
-AWAITS_ME = ("(p.status = 'submitted' AND p.author <> current_user "
-             "AND p.rebased_by IS DISTINCT FROM current_user "
-             "AND NOT EXISTS (SELECT 1 FROM geogov.reviews v WHERE v.proposal_id = p.id "
-             "AND v.round = p.round AND v.decision = 'approve' AND v.reviewer = current_user) "
-             "AND EXISTS (SELECT 1 FROM unnest(geogov.reviewer_roles(p.dataset, p.stewards)) AS r, "
-             "LATERAL (SELECT geogov.approval_state(p.id, p.round, p.dataset) AS state OFFSET 0) a "
-             "WHERE (r = 'steward' AND a.state ->> r = 'false' "
-             "AND geogov.my_steward_pending(p.id, p.round)) "
-             "OR (r = 'dpo' AND a.state ->> r = 'false') "
-             "OR (r = 'coordinator' AND (a.state ->> 'steward' = 'false' "
-             "OR a.state ->> 'coordinator' = 'false'))))")
+# The caller, read once per statement (uncorrelated subqueries: InitPlans), for the rules
+# of migration 0011 that take it as plain values.
+ME = "(SELECT geogov.my_partner()), (SELECT geogov.my_roles())"
+
+# The round's approvals, read in the statement itself (geogov.approvals_given() holds the
+# same SELECT for the triggers; a function call per row would read the caller again for
+# every review's policy).
+GIVEN = ("(SELECT coalesce(jsonb_agg(jsonb_build_object('role', v.role, 'partner', v.partner, "
+         "'reviewer', v.reviewer) ORDER BY v.id), '[]'::jsonb) FROM geogov.reviews v "
+         "WHERE v.proposal_id = p.id AND v.round = p.round AND v.decision = 'approve')")
+
+# The row's approval state (geogov.approval_state_of, rules.approval_state).
+APPROVALS = (f"geogov.approval_state_of(geogov.required_approvals(p.dataset), p.steward_groups, {GIVEN})")
+
+# A proposal awaits the current login when it may take a decision the round still lacks
+# (geogov.awaits_decision_as, rules.awaits_decision). ``p.status = 'submitted'`` is also
+# said outside the function so that the status index narrows the rows first.
+AWAITS_ME = ("(p.status = 'submitted' AND geogov.awaits_decision_as(current_user, " + ME + ", "
+             "p.status, p.author, p.rebased_by, geogov.required_approvals(p.dataset), p.stewards, "
+             f"p.steward_groups, {GIVEN}))")
 
 
 def fetch_dicts(cur) -> list:
