@@ -1,9 +1,8 @@
 """The Review dock: the queue of proposals I may act on, and deciding or applying them.
 
-Layout in review_dock.ui (no text there: every label is set here through tr()). The queue
-lists, for the chosen scope (to review by me, to apply, my organisation's, mine, all),
-status and dataset: title, dataset, author, organisation, size (+n ~m −d), age ("il y a 3
-jours") and the approvals still needed ("référent validation ✓, DPO en attente").
+Layout in review_dock.ui (no text there: every label is set through tr(), here and in
+ui/review_queue.py). The queue (ui/review_queue.py: its filters, its list, the selection)
+lists the proposals of the chosen scope, status and dataset.
 Selecting one proposal shows its page (ui/proposal_view.py), its map diff
 (ui/diff_view.py) and its attribute diff (ui/attribute_diff.py); deselecting it, or
 closing the dock, removes their layers.
@@ -11,7 +10,8 @@ closing the dock, removes their layers.
 Decisions: Approve, Request changes, Reject (a comment is required for the last two),
 "Approve all selected" (each in turn; refusals listed with the store's reason). A button
 that cannot be used is disabled and says why (tooltip and the line below the buttons):
-one's own proposal, no comment yet, not awaiting one's decision. The version of the
+one's own proposal, no comment yet, not awaiting one's decision — what the buttons show
+is ui/review_buttons.py's, on plugin/workflow/actions.py's verdicts. The version of the
 proposal shown is sent with each decision, so a concurrent decision gets the store's
 clear refusal instead of overriding it. "Apply to the authoritative data" (an approved
 proposal, a steward or a coordinator) runs in a task with progress and cancel; a
@@ -31,8 +31,8 @@ import os
 from qgis.core import Qgis, QgsMapLayerType, QgsProject
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt, QTimer
-from qgis.PyQt.QtWidgets import QPushButton, QTreeWidgetItem, QWidget
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QPushButton, QWidget
 
 from ..plugin.bridge import settings as gsettings
 from ..plugin.bridge.i18n import tr
@@ -51,47 +51,23 @@ from ..plugin.bridge.review import (
     retry_catalogue,
 )
 from ..plugin.bridge.tasks import run_task
-from ..plugin.proposals.model import (
-    APPLIED,
-    APPROVE,
-    APPROVED,
-    CONFLICT,
-    REJECT,
-    REQUEST_CHANGES,
-    STATUSES,
-    SUBMITTED,
-)
-from ..plugin.proposals.store import ALL, MINE, MY_PARTNER, TO_REVIEW
+from ..plugin.proposals.model import APPROVE, APPROVED, REJECT, REQUEST_CHANGES
 from ..plugin.publishing import result as outcomes
 from ..plugin.workflow import actions as A  # noqa: N812
-from .action_reasons import reason_text
+from . import review_buttons as buttons
 from .attribute_diff import AttributeDiffView
 from .conflict_dialog import ConflictDialog
 from .diff_view import DiffView
 from .governance_state import robust_slot, store_changed
-from .proposal_view import (
-    ProposalView,
-    age_text,
-    approvals_text,
-    dataset_title,
-    partner_name,
-    size_text,
-    size_tooltip,
-)
+from .proposal_view import ProposalView, size_tooltip
 from .propose_changes import proposal_status_label
 from .revert_dialog import RevertFlow
+from .review_queue import TO_APPLY, ReviewQueue, count_text, header_text
 from .standard_buttons import ask
 
 OBJECT_NAME = "GeoGovReviewDock"
 FORM_CLASS, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), "review_dock.ui"))
-TO_APPLY = "to_apply"                    # the dock's own scope: approved, all I may see
-TITLE, DATASET, AUTHOR, PARTNER, SIZE, AGE, APPROVALS, STATUS = range(8)
 ERROR_STYLE, OK_STYLE, WARNING_STYLE = "color: #c62828;", "color: #1b5e20;", "color: #b26a00;"
-
-
-def scope_labels() -> list:
-    return [(TO_REVIEW, tr("To review by me")), (TO_APPLY, tr("Approved, to apply")),
-            (MY_PARTNER, tr("My organisation's")), (MINE, tr("Mine")), (ALL, tr("All I may see"))]
 
 
 class ReviewDock(QgsDockWidget):
@@ -117,15 +93,8 @@ class ReviewDock(QgsDockWidget):
         self.ui.setupUi(body)
         self.setWidget(body)
         ui = self.ui
-        for scope, label in scope_labels():
-            ui.scope_combo.addItem(label, scope)
-        ui.status_combo.addItem(tr("Any status"), None)
-        for status in STATUSES:
-            ui.status_combo.addItem(proposal_status_label(status), status)
-        ui.dataset_combo.addItem(tr("All datasets"), None)
-        self._fill_datasets()
-        ui.queue.setHeaderLabels([tr("Title"), tr("Dataset"), tr("Author"), tr("Organisation"), tr("Size"),
-                                  tr("Age"), tr("Approvals"), tr("Status")])
+        self.queue_view = ReviewQueue(ui)
+        self.queue_view.fill_datasets(self.convention)
         self.proposal_view = ProposalView()
         self.diff_view = DiffView(iface, self.load_settings)
         self.attribute_view = AttributeDiffView(iface, self.load_settings, self.diff_view.layers)
@@ -155,7 +124,7 @@ class ReviewDock(QgsDockWidget):
         ui.body_layout.setStretchFactor(ui.splitter, 1)     # spare height to the queue and the page
         ui.refresh_button.clicked.connect(self.refresh)
         ui.changelog_button.clicked.connect(self.open_changelog)
-        for combo in (ui.scope_combo, ui.status_combo, ui.dataset_combo):
+        for combo in self.queue_view.filter_combos:
             combo.currentIndexChanged.connect(self.refresh)
         ui.queue.itemSelectionChanged.connect(self._selection_changed)
         ui.decision_comment.textChanged.connect(self._update_buttons)
@@ -216,29 +185,13 @@ class ReviewDock(QgsDockWidget):
         self.refresh_wanted = False
         self.refresh()
 
-    def _fill_datasets(self):
-        combo = self.ui.dataset_combo
-        known = {combo.itemData(i) for i in range(combo.count())}
-        convention = self.convention
-        if convention is not None:
-            for dataset_id, dataset in sorted(convention.datasets.items(), key=lambda kv: kv[1].title):
-                if dataset_id not in known:
-                    combo.addItem(dataset.title, dataset_id)
-
-    def _filters(self) -> tuple:
-        scope = self.ui.scope_combo.currentData()
-        status = self.ui.status_combo.currentData()
-        if scope == TO_APPLY:
-            scope, status = ALL, status or APPROVED
-        return scope, status, self.ui.dataset_combo.currentData()
-
     # ------------------------------------------------------------------ queue
     @robust_slot(lambda self: self.iface)
     def refresh(self, *_):
         if self.task is not None:
             self.refresh_wanted = True      # done when the running operation ends (_idle)
             return
-        scope, status, dataset = self._filters()
+        scope, status, dataset = self.queue_view.filters()
         self._run(tr("Reading the proposals…"), load_queue, scope, status, dataset, self.convention,
                   on_done=self._listed)
 
@@ -250,41 +203,11 @@ class ReviewDock(QgsDockWidget):
     def _listed(self, queue):
         self._idle()
         self.queue = queue
-        self._fill_datasets()
-        selected = set(self.selected_ids())
-        identity = queue.identity
-        header = tr("Reviewing as {login} ({partner}).").format(
-            login=identity.login or "?", partner=partner_name(self.convention, identity.partner))
-        if queue.store_kind == "gpkg":
-            header += " " + tr("GeoPackage store: no access control (identity from the settings).")
-        self.ui.header.setText(header)
-        tree = self.ui.queue
-        tree.blockSignals(True)
-        try:
-            tree.clear()
-            for summary in queue.summaries:
-                awaiting = approvals_text(summary.approvals) if summary.status == SUBMITTED else ""
-                item = QTreeWidgetItem(tree, [
-                    summary.title or summary.id, dataset_title(self.convention, summary.dataset),
-                    summary.author,
-                    partner_name(self.convention, summary.partner), size_text(summary.counts),
-                    age_text(summary.submitted_at or summary.created_at), awaiting,
-                    proposal_status_label(summary.status)])
-                item.setData(TITLE, Qt.ItemDataRole.UserRole, summary)
-                item.setToolTip(SIZE, size_tooltip(summary.counts))
-                item.setToolTip(TITLE, summary.title or summary.id)
-                if summary.id in selected or summary.id == self.keep_in_sight:
-                    item.setSelected(True)
-                    if summary.id == self.keep_in_sight:
-                        tree.scrollToItem(item)
-            for column in range(tree.columnCount()):
-                tree.resizeColumnToContents(column)
-            tree.setColumnWidth(TITLE, min(tree.columnWidth(TITLE), 260))
-        finally:
-            tree.blockSignals(False)
+        self.queue_view.fill_datasets(self.convention)
+        self.ui.header.setText(header_text(queue, self.convention))
+        self.queue_view.show(queue.summaries, self.convention, self.keep_in_sight)
         self.keep_in_sight = None
-        count = len(queue.summaries)
-        counted = tr("{n} proposal(s) in the list.").format(n=count) if count else tr("No proposal here.")
+        counted = count_text(len(queue.summaries))
         if self.outcome_text:
             # What the last action did stays in view; the count follows.
             text, style = self.outcome_text
@@ -295,29 +218,17 @@ class ReviewDock(QgsDockWidget):
         self._selection_changed()
 
     def summaries(self) -> list:
-        tree = self.ui.queue
-        return [tree.topLevelItem(i).data(TITLE, Qt.ItemDataRole.UserRole)
-                for i in range(tree.topLevelItemCount())]
+        return self.queue_view.summaries()
 
     def selected_summaries(self) -> list:
-        return [item.data(TITLE, Qt.ItemDataRole.UserRole) for item in self.ui.queue.selectedItems()]
+        return self.queue_view.selected_summaries()
 
     def selected_ids(self) -> list:
-        return [s.id for s in self.selected_summaries()]
+        return self.queue_view.selected_ids()
 
     def select(self, proposal_ids) -> None:
         """Select the proposals of these ids in the queue (tests, notifications)."""
-        wanted = set([proposal_ids] if isinstance(proposal_ids, str) else proposal_ids)
-        tree = self.ui.queue
-        tree.blockSignals(True)
-        try:
-            tree.clearSelection()
-            for index in range(tree.topLevelItemCount()):
-                item = tree.topLevelItem(index)
-                if item.data(TITLE, Qt.ItemDataRole.UserRole).id in wanted:
-                    item.setSelected(True)
-        finally:
-            tree.blockSignals(False)
+        self.queue_view.select(proposal_ids)
         self._selection_changed()
 
     # ------------------------------------------------------------------ detail
@@ -393,81 +304,42 @@ class ReviewDock(QgsDockWidget):
         # Another state of it (a decision's answer): what the page said belongs to the page's.
         return A.possible_actions(proposal, detail.identity, self.convention, comment=comment)
 
-    def _reason(self, actions, action: str) -> str:
-        """Why ``action`` cannot be taken now ("" when it can): the workflow's refusal, else
-        the running operation; a missing comment is said last (it is the user's to type)."""
-        refusal = actions.refusal(action)
-        if refusal is not None and refusal.code != A.COMMENT_REQUIRED:
-            return reason_text(refusal, action)
-        if self.task is not None:
-            return tr("Wait for the current operation to finish.")
-        return reason_text(refusal, action)
+    def _running(self) -> bool:
+        return self.task is not None
 
     def decision_state(self) -> dict:
         """{"approve": reason or "", "reject": …, "changes": …}: why each button is disabled."""
-        actions = self.actions()
-        if actions is None:
-            base = tr("Select one proposal in the list.")
-            return {"approve": base, "reject": base, "changes": base}
-        return {"approve": self._reason(actions, APPROVE), "reject": self._reason(actions, REJECT),
-                "changes": self._reason(actions, REQUEST_CHANGES)}
+        return buttons.decision_reasons(self.actions(), self._running())
+
+    def apply_reason(self) -> str:
+        return buttons.apply_reason(self.actions(), self._running())
+
+    def catalogue_retry_wanted(self) -> bool:
+        return buttons.catalogue_retry_wanted(self.actions())
+
+    def revert_reason(self) -> str:
+        """Why "Revert…" cannot be used now ("" when it can)."""
+        return buttons.revert_reason(self.actions(), self._running() or self.revert.busy)
 
     def _update_buttons(self, *_):
         ui = self.ui
-        state = self.decision_state()
-        ui.approve_button.setEnabled(not state["approve"])
-        ui.approve_button.setToolTip(state["approve"] or tr("Approve this proposal"))
-        for button, key in ((ui.changes_button, "changes"), (ui.reject_button, "reject")):
-            button.setEnabled(not state[key])
-            button.setToolTip(state[key])
-        ui.reason_label.setText(state["approve"] or state["reject"])
-        ui.reason_label.setVisible(bool(ui.reason_label.text()))
-        selected = self.selected_summaries()
-        ui.bulk_button.setText(tr("Approve all selected ({n})").format(n=len(selected)))
-        ui.bulk_button.setVisible(len(selected) > 1)       # shown once several are selected
         identity = self.queue.identity if self.queue is not None else None
-        decidable = identity is not None and any(A.decision_refusal_of_summary(s, identity) is None
-                                                 for s in selected)
-        ui.bulk_button.setEnabled(self.task is None and len(selected) > 1 and decidable)
-        ui.bulk_button.setToolTip(
-            tr("Select several proposals in the list (Ctrl or Shift + click).") if len(selected) < 2
-            else tr("Each one is approved in turn; the refused ones are listed with the reason."))
-        apply_reason = self.apply_reason()
-        ui.apply_button.setEnabled(not apply_reason)
-        ui.apply_button.setToolTip(apply_reason or tr("Write the approved changes to the authoritative data, "
-                                                      "check them, and undo everything if part is refused."))
-        actions = self.actions()
-        retry = self.catalogue_retry_wanted()
-        ui.catalogue_button.setVisible(retry)
-        ui.catalogue_button.setEnabled(retry and self.task is None)
-        ui.catalogue_button.setToolTip(tr(
-            "The data of this proposal is applied but its catalogue record was not updated: "
-            "try the catalogue update again (the data is not written again)."))
-        conflicts = self.detail is not None and self.detail.proposal.status == CONFLICT
-        ui.conflicts_button.setVisible(conflicts)
-        rebase_reason = self._reason(actions, A.REBASE) if actions is not None else ""
-        ui.conflicts_button.setEnabled(conflicts and not rebase_reason)
-        ui.conflicts_button.setToolTip(rebase_reason)
-        applied = self.detail is not None and self.detail.proposal.status == APPLIED
-        self.revert_button.setVisible(applied)
-        revert_reason = self.revert_reason()
-        self.revert_button.setEnabled(applied and not revert_reason)
-        self.revert_button.setToolTip(revert_reason or tr(
-            "Propose to undo this applied proposal: a new proposal of yours, checked against the data as it "
-            "is now (features changed since are left out) and reviewed like any other."))
-        ui.cancel_button.setVisible(self.task is not None and self.cancellable)
-        ui.refresh_button.setEnabled(self.task is None)
-
-    def apply_reason(self) -> str:
-        actions = self.actions()
-        if actions is None:
-            return tr("Select one proposal in the list.")
-        return self._reason(actions, A.APPLY)
+        shown, reason = buttons.shown(
+            self.actions(), running=self._running(), reverting=self.revert.busy, cancellable=self.cancellable,
+            selected=self.selected_summaries(), identity=identity)
+        for name, button in (("approve", ui.approve_button), ("changes", ui.changes_button),
+                             ("reject", ui.reject_button), ("bulk", ui.bulk_button),
+                             ("apply", ui.apply_button), ("catalogue", ui.catalogue_button),
+                             ("conflicts", ui.conflicts_button), ("revert", self.revert_button),
+                             ("cancel", ui.cancel_button), ("refresh", ui.refresh_button)):
+            shown[name].show_on(button)
+        ui.reason_label.setText(reason)
+        ui.reason_label.setVisible(bool(reason))
 
     @robust_slot(lambda self: self.iface)
     def decide(self, decision):
         state = self.decision_state()
-        if self.detail is None or state[{APPROVE: "approve", REJECT: "reject"}.get(decision, "changes")]:
+        if self.detail is None or state[buttons.DECISION_KEYS[decision]]:
             return
         proposal = self.detail.proposal
         comment = self.ui.decision_comment.toPlainText().strip()
@@ -486,25 +358,10 @@ class ReviewDock(QgsDockWidget):
             # Its next step is the reviewer's own: it stays in sight, in the list of the
             # approved proposals to apply, selected, « Apply » ready.
             text += " " + tr("Next step: apply it to the authoritative data (button below).")
-            self._show_scope(TO_APPLY)
+            self.queue_view.show_scope(TO_APPLY)
             self.keep_in_sight = proposal.id
         self._status(text, OK_STYLE)
         self._reload_after(proposal.id)
-
-    def _show_scope(self, scope) -> None:
-        """The queue's filter set to ``scope``, any status (the refresh that follows reads it)."""
-        combos = (self.ui.scope_combo, self.ui.status_combo)
-        index = self.ui.scope_combo.findData(scope)
-        if index < 0:
-            return
-        for combo in combos:
-            combo.blockSignals(True)
-        try:
-            self.ui.scope_combo.setCurrentIndex(index)
-            self.ui.status_combo.setCurrentIndex(0)        # "Any status"
-        finally:
-            for combo in combos:
-                combo.blockSignals(False)
 
     @robust_slot(lambda self: self.iface)
     def approve_selected(self, *_):
@@ -568,11 +425,6 @@ class ReviewDock(QgsDockWidget):
                   apply_approved, proposal.id, proposal.version, self.convention, on_done=self._applied,
                   cancellable=True)
 
-    def catalogue_retry_wanted(self) -> bool:
-        """An applied proposal whose catalogue record the last attempt did not update."""
-        actions = self.actions()
-        return actions is not None and actions.possible(A.RETRY_CATALOGUE)
-
     @robust_slot(lambda self: self.iface)
     def retry_catalogue(self, *_):
         if not self.catalogue_retry_wanted() or self.task is not None:
@@ -624,17 +476,6 @@ class ReviewDock(QgsDockWidget):
         return reloaded
 
     # ------------------------------------------------------------------ revert
-    def revert_reason(self) -> str:
-        """Why "Revert…" cannot be used now ("" when it can)."""
-        actions = self.actions()
-        if actions is None:
-            return tr("Select one proposal in the list.")
-        if actions.refusal(A.REVERT) is not None:
-            return reason_text(actions.refusal(A.REVERT))
-        if self.task is not None or self.revert.busy:
-            return tr("Wait for the current operation to finish.")
-        return ""
-
     @robust_slot(lambda self: self.iface)
     def revert_applied(self, *_):
         if self.revert_reason():

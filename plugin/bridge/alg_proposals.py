@@ -125,7 +125,7 @@ class ListProposalsAlgorithm(_StoreAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..proposals.model import STATUSES
-        from ..proposals.store import SCOPES
+        from ..proposals.stores.base import SCOPES
 
         scope = SCOPES[self.parameterAsEnum(parameters, self.SCOPE, context)]
         status = self.parameterAsString(parameters, self.STATUS, context).strip() or None

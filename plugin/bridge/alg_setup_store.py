@@ -78,8 +78,8 @@ class SetupPostgresStoreAlgorithm(GeoGovAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         import psycopg2
 
-        from ..proposals import postgres_admin
-        from ..proposals.postgres_errors import store_error
+        from ..proposals.stores.postgres import admin as postgres_admin
+        from ..proposals.stores.postgres.errors import store_error
         from . import settings as plugin_settings
         from .store_factory import postgres_dsn
 

@@ -9,7 +9,7 @@ worker thread, e.g.::
     run_task("Changes", diff_layer_rows, base, edited, schema, on_done=…)
 
 Fast path: an unedited GeoPackage table (ogr provider, no subset) is read with SQLite
-directly, sorted by key (core geopackage_rows); every other source goes through a
+directly, sorted by key (core gpkg_table_reader); every other source goes through a
 QgsFeatureRequest with only the schema's attributes, in the source's own order or sorted
 by key (see diff_layer_rows). A source that does not deliver Python's key order (a text
 key sorted under a locale collation) is read again for the hash-join, which needs none.
@@ -33,7 +33,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QByteArray, QDate, QDateTime, Qt, QTime, QVariant
 
-from ..proposals import geopackage_rows
+from ..proposals import gpkg_table_reader
 from ..proposals.changeset import ChangeSetInputError, compute_changeset
 from ..proposals.model import (
     BINARY,
@@ -160,7 +160,7 @@ def geopackage_table(layer: QgsVectorLayer) -> Optional[tuple]:
         return None
     if not table:
         # "file.gpkg" alone (or with a layer index): OGR opened its only feature table.
-        tables = geopackage_rows.feature_tables(path)
+        tables = gpkg_table_reader.feature_tables(path)
         if len(tables) != 1:
             return None
         table = tables[0]
@@ -187,8 +187,8 @@ class LayerRows:
 
     def _geopackage_has_fields(self) -> bool:
         try:
-            table_schema = geopackage_rows.geopackage_schema(*self.geopackage)
-        except geopackage_rows.GeoPackageError:
+            table_schema = gpkg_table_reader.geopackage_schema(*self.geopackage)
+        except gpkg_table_reader.GeoPackageError:
             return False
         names = set(table_schema.field_names())
         key_ok = self.schema.key == FEATURE_ID or self.schema.key in names
@@ -199,7 +199,7 @@ class LayerRows:
         to sort by key, NATURAL_ORDER takes its own order (often already the key's), None
         when order does not matter. The GeoPackage fast path is always sorted by SQLite."""
         if self.geopackage is not None and self.schema.key != FEATURE_ID:
-            return geopackage_rows.read_rows(*self.geopackage, self.schema)
+            return gpkg_table_reader.read_rows(*self.geopackage, self.schema)
         return self._qgis_rows(order == KEY_ORDER)
 
     def _qgis_rows(self, ordered: bool):

@@ -25,7 +25,7 @@ from typing import Any, Optional
 
 from ..errors import GeoGovError
 from ..proposals.model import APPLIED, Problem, Proposal
-from ..proposals.store import Identity
+from ..proposals.stores.base import Identity
 from ..proposals.target_rules import gpkg_constraint_problems
 from ..proposals.validation import proposer_from_convention, territory_problems, validate
 from ..publishing.history import feature_history, inserted_keys, layer_history, needs_inserted_keys

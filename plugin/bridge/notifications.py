@@ -3,7 +3,7 @@
 Two ways to hear of changes, never on the GUI thread:
 
 - PostgreSQL: a :class:`ListenThread` (a QThread) holds a LISTEN connection
-  (plugin/proposals/postgres_notify.py) and waits on it with a timeout; a NOTIFY only
+  (plugin/proposals/stores/postgres/notify.py) and waits on it with a timeout; a NOTIFY only
   says "something happened", so the thread then reads ``changes_since`` with its own
   store connection — what this login may see — and turns the events into notices;
 - GeoPackage: a QTimer every ``settings.poll_seconds`` starts a short task
@@ -26,7 +26,7 @@ from qgis.PyQt.QtCore import QObject, QThread, QTimer, pyqtSignal
 
 from ..errors import GeoGovError, StoreError
 from ..proposals.model import SUBMITTED
-from ..proposals.store import TO_REVIEW
+from ..proposals.stores.base import TO_REVIEW
 from ..workflow.reviewing import Waiting, waiting_work
 from .tasks import run_task
 

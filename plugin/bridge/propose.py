@@ -43,7 +43,7 @@ from ..proposals import rules
 from ..proposals.changeset import compute_changeset
 from ..proposals.leave_out import change_ref, included, known
 from ..proposals.model import INSERT, ChangeSet, Problem, Schema, Target
-from ..proposals.store import Identity
+from ..proposals.stores.base import Identity
 from ..proposals.target_rules import gpkg_constraint_problems
 from ..proposals.validation import proposer_from_convention, territory_problems, validate
 from ..territories.places import Placement, locate

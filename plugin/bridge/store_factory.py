@@ -19,7 +19,7 @@ from typing import Optional
 
 from ..errors import StoreError
 from ..proposals import model as proposals
-from ..proposals.store import ALL
+from ..proposals.stores.base import ALL
 
 # The convention this QGIS loaded (set by the governance bridge). GeoPackage mode has no
 # administrator to sync the convention into the file, so every store opened brings the
@@ -117,10 +117,10 @@ def open_store(settings, *, location: str = "", authcfg: str = "", login: str = 
             return None
         raise StoreError("no proposal store is configured", code=NOT_CONFIGURED)
     if postgres:
-        from ..proposals.postgres_store import PostgresStore
+        from ..proposals.stores.postgres.store import PostgresStore
 
         if outbox_path:
-            from ..proposals.gpkg_reads import store_os_error
+            from ..proposals.stores.geopackage.reads import store_os_error
 
             try:
                 os.makedirs(os.path.dirname(outbox_path), exist_ok=True)
@@ -155,7 +155,7 @@ def open_geopackage_store(path: str, login: str = "", partner: Optional[str] = N
         # SQLite would only say "unable to open database file".
         raise StoreError(f"{path} is a folder, not a GeoPackage file", code="store.file.is_folder",
                          source=path)
-    from ..proposals.gpkg_store import GeoPackageStore
+    from ..proposals.stores.geopackage.store import GeoPackageStore
 
     store = GeoPackageStore(path, login or READER_LOGIN, partner,
                             reference=getattr(_CONVENTION, "reference", None))

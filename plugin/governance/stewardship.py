@@ -1,5 +1,5 @@
 """Who stewards what, where: the one rule (mirrored in SQL by ``geogov.steward_partners``,
-sql/postgres/0007_territories.sql; tests/integration/test_territory_parity.py runs the same
+stores/sql/postgres/0007_territories.sql; tests/integration/test_territory_parity.py runs the same
 cases through both).
 
 A dataset's steward assignments come in convention order; each either covers a set of

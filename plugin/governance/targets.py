@@ -5,7 +5,7 @@ typename, an OGC API Features collection, a PostGIS table or a GeoPackage layer,
 CRS. A proposal's target must be that one — else an author could point an approved
 proposal at another dataset's layer, or at a file on the steward's disk, and the apply
 would write there with the steward's credentials. The rule, here and in SQL
-(``geogov.target_allowed``, sql/postgres/0008_governance.sql):
+(``geogov.target_allowed``, plugin/proposals/stores/sql/postgres/0008_governance.sql):
 
 - same kind, same layer (case-insensitive), and
 - the proposal's URI, in lower case, matches the convention's, in lower case, where ``*``

@@ -1,1 +1,2 @@
-"""Propose: change sets, validation and the proposal store."""
+"""Propose: the change-set engine (change sets, fingerprints, validation, the workflow rules);
+the proposal stores are in stores/."""

@@ -16,7 +16,7 @@ from typing import Any, Optional
 INSERT, UPDATE, DELETE = "insert", "update", "delete"
 
 # Proposal statuses and the legal transitions between them. The PostgreSQL store
-# enforces the same table in a trigger (plugin/proposals/sql/); keep them in step.
+# enforces the same table in a trigger (plugin/proposals/stores/sql/); keep them in step.
 DRAFT = "draft"
 SUBMITTED = "submitted"
 CHANGES_REQUESTED = "changes_requested"

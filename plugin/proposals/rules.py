@@ -2,7 +2,7 @@
 
 The GeoPackage store applies these in code (advisory: it cannot stop someone who edits
 the file). The PostgreSQL store does NOT use them: its triggers and policies
-(sql/postgres/) implement the same rules in the database, and the shared behaviour tests
+(stores/sql/postgres/) implement the same rules in the database, and the shared behaviour tests
 (tests/integration/test_store_behaviour.py) check that both stores agree.
 
 Rules:
@@ -143,7 +143,7 @@ def awaits_decision(login: str, partner: Optional[str], roles: list, *, author: 
     author nor the rebaser of the round, no approval of its own this round (one key per
     person), and a role of its whose approval is still missing (a steward: one of its own
     steward groups lacks one). The TO_REVIEW scope of the stores (the PostgreSQL store's in
-    SQL: postgres_rows.AWAITS_ME)."""
+    SQL: stores/postgres/rows.AWAITS_ME)."""
     if status != SUBMITTED or author == login or rebased_by == login:
         return False
     if any(r.reviewer == login and r.decision == APPROVE and r.round == round_ for r in reviews):

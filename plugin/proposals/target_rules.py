@@ -22,7 +22,7 @@ from contextlib import closing
 from typing import Callable, Optional
 
 from ..errors import Cancelled
-from .geopackage_rows import GeoPackageError, open_read_only
+from .gpkg_table_reader import GeoPackageError, open_read_only
 from .model import DELETE, INSERT, ChangeSet, Problem
 
 TARGET_CONSTRAINT = "proposal.target_constraint"

@@ -27,14 +27,14 @@ from typing import Callable, Optional
 from ..errors import ApplyError, Cancelled, NetworkError
 from ..proposals.model import APPLIED as PROPOSAL_APPLIED
 from ..proposals.model import ChangeSet, Proposal, Target
-from ..proposals.store import with_changeset
+from ..proposals.stores.base import with_changeset
 from . import result as outcomes
 from .gpkg_table import GeoPackageTable
 from .oapif_apply import OapifApply
 from .oapif_client import OapifClient
+from .postgis_table import PostgisTable
 from .result import INVALID, REFUSED, ApplyResult, utc_now
 from .sql_apply import SqlApply
-from .sql_target import PostgisTable
 from .wfs_apply import WfsApply, WfsOptions
 from .wfs_client import WfsClient
 
@@ -147,7 +147,7 @@ def apply_proposal(proposal: Proposal, *, record=None, catalogue_transport=None,
     CatalogueRecord, from the convention) adds the catalogue update step once the data is
     applied, through ``catalogue_transport``."""
     if proposal.changeset is None or not proposal.changes_loaded:
-        # Not loaded: a transition's answer (store.py) carries no changes to apply.
+        # Not loaded: a transition's answer (proposals/stores/base.py) carries no changes to apply.
         raise ApplyError("The proposal has no change set", code="apply.no_changeset")
     resume = kwargs.pop("resume", False) or any(
         getattr(a, "result", "") == "unknown" for a in proposal.apply_attempts)

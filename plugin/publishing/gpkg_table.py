@@ -15,7 +15,7 @@ from ..errors import ApplyError
 from ..proposals import wkb
 from ..proposals.fingerprint import WrongValueType, coerce_value
 from ..proposals.model import BINARY, BOOLEAN, DATE, DATETIME, INTEGER, REAL, STRING, FieldDef, Schema
-from .sql_target import SqlTable, geometry_type_name, quote_ident
+from .sql_table import SqlTable, geometry_type_name, quote_ident
 
 _GPKG_TYPES = {"INTEGER": INTEGER, "INT": INTEGER, "MEDIUMINT": INTEGER, "SMALLINT": INTEGER,
                "TINYINT": INTEGER, "BOOLEAN": BOOLEAN, "REAL": REAL, "FLOAT": REAL,

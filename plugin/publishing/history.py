@@ -1,7 +1,7 @@
 """The history of a feature, or of a dataset: the applied proposals that changed it.
 
 Input: the store's change log (``store.changelog(dataset, with_changes=True)``: one
-:class:`~..proposals.store.ChangelogEntry` per applied proposal, its change set included).
+:class:`~..proposals.stores.base.ChangelogEntry` per applied proposal, its change set included).
 Output: :class:`HistoryEntry` items, newest first — when, who proposed (and for which
 partner), who approved, who applied, why (the proposal's comment) — each with the
 :class:`FeatureChange` items it made: the operation, the feature's key, old → new per

@@ -30,7 +30,7 @@ from ..catalogue.iso19139 import parse_record
 from ..catalogue.iso19139_stamp import has_maintenance, stamp_record
 from ..errors import Cancelled, GeoGovError, NetworkError
 from ..governance.frequency import next_due
-from ..proposals.store import catalogue_outcome
+from ..proposals.stores.base import catalogue_outcome
 
 UPDATED = "updated"              # written, read back and verified
 REFUSED = "refused"              # the catalogue refused; the record is as it was

@@ -28,7 +28,7 @@ CANCELLED = "cancelled"              # the user cancelled while writing; what la
 STATUSES = (APPLIED, ALREADY_APPLIED, CONFLICT, INVALID, REFUSED, UNDO_FAILED, UNKNOWN,
             CANCELLED)
 
-# proposal store apply-attempt results (plugin/proposals/store.py APPLY_RESULTS)
+# proposal store apply-attempt results (plugin/proposals/stores/base.py APPLY_RESULTS)
 _STORE_RESULTS = {APPLIED: "applied", ALREADY_APPLIED: "applied", CONFLICT: "conflict",
                   INVALID: "failed", REFUSED: "undone", UNDO_FAILED: "failed",
                   UNKNOWN: "unknown", CANCELLED: "undone"}

@@ -223,7 +223,7 @@ def read_current(changeset: ChangeSet, target: Target, *, transport=None, connec
             if own:
                 connection.close()
     if target.kind == "postgis":
-        from .sql_target import PostgisTable
+        from .postgis_table import PostgisTable
 
         if connection is None:
             raise ApplyError("no database connection to read the target", code="apply.connect",

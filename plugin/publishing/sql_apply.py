@@ -33,7 +33,7 @@ from .feature_states import (
 )
 from .result import ApplyResult, Refusal
 from .schema_check import check_against_schema
-from .sql_target import SqlTable
+from .sql_table import SqlTable
 
 
 def _db_errors() -> tuple:
@@ -70,7 +70,7 @@ def _file_condition(exc) -> str:
         return ""
     if not isinstance(exc, sqlite3.Error):
         return ""
-    from ..proposals.gpkg_reads import sqlite_condition
+    from ..proposals.stores.geopackage.reads import sqlite_condition
 
     condition = sqlite_condition(exc)
     return condition if condition in FILE_CONDITIONS else ""

@@ -2,8 +2,8 @@
 a proposer's territory.
 
 The same two rules hold in the plugin (here) and in the PostgreSQL store
-(sql/postgres/0007_territories.sql), and tests/integration/test_territory_parity.py runs
-the same cases through both:
+(plugin/proposals/stores/sql/postgres/0007_territories.sql), and
+tests/integration/test_territory_parity.py runs the same cases through both:
 
 - **places**: the geometries of a change are an insert's new geometry, a delete's old one,
   an update's old one and, when it moved, its new one. A change *touches* every commune of

@@ -23,7 +23,7 @@ from ..proposals.model import (
     TRANSITIONS,
     WITHDRAWN,
 )
-from ..proposals.store import Identity
+from ..proposals.stores.base import Identity
 from ..publishing.record_update import needs_retry
 from .reviewing import may_apply
 

@@ -14,7 +14,7 @@ from typing import Callable, Optional
 from ..errors import StoreError
 from ..proposals.model import Proposal
 from ..proposals.rules import EDITABLE
-from ..proposals.store import MINE, Identity
+from ..proposals.stores.base import MINE, Identity
 from .session import OFFLINE, Opener, Who, identity_of, opened, outbox_state, settings_identity
 
 KEPT_LOCALLY = ("local", "submit_pending")

@@ -15,7 +15,7 @@ from typing import Callable, Optional
 from ..errors import ApplyError, ConcurrentUpdate, PermissionDenied, StoreError
 from ..proposals import rules
 from ..proposals.model import APPROVED, CHANGES_REQUESTED, CONFLICT, SUBMITTED, Proposal
-from ..proposals.store import ALL, MINE, TO_REVIEW, Identity
+from ..proposals.stores.base import ALL, MINE, TO_REVIEW, Identity
 from ..publishing.apply import record_result
 from ..publishing.conflicts import conflicts_from_dicts, rebase
 from ..publishing.record_update import catalogue_record

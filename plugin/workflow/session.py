@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from ..errors import StoreError
-from ..proposals.store import Identity, ProposalStore
+from ..proposals.stores.base import Identity, ProposalStore
 
 OFFLINE = "store.offline"
 

@@ -242,8 +242,8 @@ def _child_steps(size: int, directory: Path, pg: dict) -> dict:
 
     from geogov.plugin.bridge import propose, propose_store
     from geogov.plugin.bridge.settings import Settings
-    from geogov.plugin.proposals.gpkg_store import GeoPackageStore
     from geogov.plugin.proposals.model import Target
+    from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
     from geogov.plugin.publishing.apply import apply_changeset
     from geogov.tests.bench import bench_store
     from geogov.tests.bench.bench_apply import postgis_lights_table, write_lights_gpkg

@@ -30,7 +30,7 @@ def _pct(values, q):
 
 
 def run(report):
-    from geogov.plugin.proposals.postgres_store import PostgresStore
+    from geogov.plugin.proposals.stores.postgres.store import PostgresStore
     from geogov.tests.support import pg_load
     from geogov.tests.support import store_fixtures as F  # noqa: N812
     from geogov.tests.support.postgres import PostgresCluster

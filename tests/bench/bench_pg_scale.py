@@ -68,7 +68,7 @@ def _timed(function, *args, **kwargs):
 
 
 def _opening(dsn, scope):
-    from geogov.plugin.proposals.postgres_store import PostgresStore
+    from geogov.plugin.proposals.stores.postgres.store import PostgresStore
 
     store = PostgresStore(dsn)
     try:
@@ -79,7 +79,7 @@ def _opening(dsn, scope):
 
 
 def _floor_rows(admin, ids):
-    from geogov.plugin.proposals import postgres_rows as rows
+    from geogov.plugin.proposals.stores.postgres import rows
 
     with admin.cursor() as cur:
         cur.execute(f"SELECT {rows.PROPOSAL_COLUMNS} FROM geogov.proposals p WHERE p.id = ANY (%s::uuid[])",
@@ -110,8 +110,8 @@ def _verify(store):
 
 
 def run(report):
-    from geogov.plugin.proposals.postgres_store import PostgresStore
-    from geogov.plugin.proposals.store import MINE, TO_REVIEW
+    from geogov.plugin.proposals.stores.base import MINE, TO_REVIEW
+    from geogov.plugin.proposals.stores.postgres.store import PostgresStore
     from geogov.tests.support import pg_scale
     from geogov.tests.support import store_fixtures as F  # noqa: N812
     from geogov.tests.support.postgres import PostgresCluster
@@ -181,7 +181,7 @@ def run(report):
 
 def _incremental(report, cluster, admin):
     """Full and incremental verification after NEW_ROWS more audit rows (comments by tech94)."""
-    from geogov.plugin.proposals.postgres_store import PostgresStore
+    from geogov.plugin.proposals.stores.postgres.store import PostgresStore
     from geogov.tests.support import store_fixtures as F  # noqa: N812
 
     store = PostgresStore(cluster.dsn(DB, "coord_region", F.PASSWORD))

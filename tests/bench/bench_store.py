@@ -204,9 +204,9 @@ def _times() -> dict:
 
 # ---------------------------------------------------------------------------- GeoPackage
 def _gpkg_rows(proposal_id: str, changes) -> list:
-    from geogov.plugin.proposals import gpkg_rows as rows
-    from geogov.plugin.proposals.gpkg_format import to_gpkg_blob
     from geogov.plugin.proposals.serialization import change_to_row
+    from geogov.plugin.proposals.stores.geopackage import rows
+    from geogov.plugin.proposals.stores.geopackage.file_format import to_gpkg_blob
 
     dumps = rows.dumps
     out = []
@@ -224,7 +224,7 @@ def _gpkg_floors(path: Path, proposal, floors: dict) -> None:
     """Raw sqlite3: the rows of a proposal inserted; one UPDATE of a proposal row."""
     import uuid
 
-    from geogov.plugin.proposals import gpkg_rows as rows
+    from geogov.plugin.proposals.stores.geopackage import rows
 
     pid = str(uuid.uuid4())
     values = _gpkg_rows(pid, proposal.changeset)
@@ -257,7 +257,7 @@ def _gpkg_floors(path: Path, proposal, floors: dict) -> None:
 
 
 def _gpkg(report, changes) -> None:
-    from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+    from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
     from geogov.tests.support import store_fixtures as F  # noqa: N812
 
     path = WORK / "proposals.gpkg"
@@ -288,9 +288,9 @@ def _pg_floors(author, steward, proposal, floors: dict) -> None:
     submit UPDATE, a review INSERT, every database check included."""
     from psycopg2.extras import Json, execute_values
 
-    from geogov.plugin.proposals.postgres_rows import _binary
-    from geogov.plugin.proposals.proposal_rows import new_proposal_id
     from geogov.plugin.proposals.serialization import change_to_row
+    from geogov.plugin.proposals.stores.postgres.rows import _binary
+    from geogov.plugin.proposals.stores.row_values import new_proposal_id
     from geogov.tests.support import store_fixtures as F  # noqa: N812
 
     pid = new_proposal_id(AUTHOR)
@@ -336,7 +336,7 @@ def _pg_floors(author, steward, proposal, floors: dict) -> None:
 
 
 def _postgres(report, changes) -> None:
-    from geogov.plugin.proposals.postgres_store import PostgresStore
+    from geogov.plugin.proposals.stores.postgres.store import PostgresStore
     from geogov.tests.support import store_fixtures as F  # noqa: N812
     from geogov.tests.support.postgres import PostgresCluster
 

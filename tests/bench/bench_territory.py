@@ -183,7 +183,7 @@ def _routing(report):
     import tempfile
 
     from geogov.plugin.proposals.model import Proposal
-    from geogov.plugin.proposals.postgres_store import PostgresStore
+    from geogov.plugin.proposals.stores.postgres.store import PostgresStore
     from geogov.tests.support import store_fixtures as F  # noqa: N812
     from geogov.tests.support.postgres import PostgresCluster
     from geogov.tests.support.territories import inserts

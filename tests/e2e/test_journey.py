@@ -139,8 +139,8 @@ def get_features(url: str) -> dict:
 
 def read_store(path: Path) -> dict:
     """What the shared store holds (read as the technician and as the steward)."""
-    from geogov.plugin.proposals.gpkg_store import GeoPackageStore
-    from geogov.plugin.proposals.store import MINE, TO_REVIEW
+    from geogov.plugin.proposals.stores.base import MINE, TO_REVIEW
+    from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 
     if not path.exists():
         return {}

@@ -71,7 +71,7 @@ def journey(driver):
     driver.result("icon", os.path.isfile(icon_path("geogov.svg")))
     store = open_geopackage_store(STORE, "tech94")
     try:
-        # The tables come from the SQL migrations under plugin/proposals/sql/gpkg.
+        # The tables come from the SQL migrations under plugin/proposals/stores/sql/gpkg.
         driver.result("store_proposals", len(store.list_proposals()))
     finally:
         store.close()

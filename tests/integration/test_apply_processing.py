@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsProcessingException
 
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.model import Target
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.tests.support.apply_helpers import (
     TABLE,
     approved_proposal,

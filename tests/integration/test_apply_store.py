@@ -9,8 +9,8 @@ import pytest
 
 from geogov.plugin.errors import PermissionDenied
 from geogov.plugin.proposals.model import Proposal, Target
-from geogov.plugin.proposals.postgres_store import PostgresStore
-from geogov.plugin.proposals.store import with_changeset
+from geogov.plugin.proposals.stores.base import with_changeset
+from geogov.plugin.proposals.stores.postgres.store import PostgresStore
 from geogov.plugin.publishing import result as outcomes
 from geogov.plugin.publishing.apply import apply_proposal, record_result
 from geogov.plugin.transport import RequestsTransport

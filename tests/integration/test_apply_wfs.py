@@ -11,7 +11,7 @@ import copy
 import pytest
 
 from geogov.plugin.errors import ApplyError
-from geogov.plugin.proposals.store import with_changeset
+from geogov.plugin.proposals.stores.base import with_changeset
 from geogov.plugin.publishing import result as outcomes
 from geogov.plugin.publishing.apply import apply_changeset, apply_proposal, record_result
 from geogov.plugin.publishing.conflicts import CURRENT, GEOMETRY, PROPOSED, Edited, rebase
@@ -150,7 +150,7 @@ def test_conflict_writes_nothing_then_rebase_reapproval_and_apply(wfst_server, t
     resubmitted = store.rebase(proposal.id, rebased, stored.version, "rebased on the server's edit")
     assert resubmitted.status == "submitted"
     # Whoever rebased may not approve the rebased proposal: the coordinator does.
-    from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+    from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 
     with GeoPackageStore(tmp_path / "proposals.gpkg", "coord_region") as coordinator:
         # The decision returns the proposal without its changes: the rebase returned them.

@@ -1,4 +1,4 @@
-"""The audit chain's incremental check (sql/postgres/0010_scale.sql), as an attacker would try it.
+"""The audit chain's incremental check (stores/sql/postgres/0010_scale.sql), as an attacker would try it.
 
 The check verifies the rows after the last head the database itself verified, then moves
 that head. What must hold: it sees a change to any row after the head and to the head's own
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from geogov.plugin.proposals import postgres_admin
-from geogov.plugin.proposals.postgres_store import PostgresStore
+from geogov.plugin.proposals.stores.postgres import admin as postgres_admin
+from geogov.plugin.proposals.stores.postgres.store import PostgresStore
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 from geogov.tests.support.sql_logins import refused
 

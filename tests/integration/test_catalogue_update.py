@@ -79,7 +79,7 @@ def served(url: str):
 def gpkg_proposal(demo_build, tmp_path):
     """An approved proposal on a GeoPackage copy of the lighting layer, in a store whose
     convention publishes the dataset in GeoPackages (store_fixtures.dataset_target)."""
-    from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+    from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
     from geogov.tests.support import store_fixtures
 
     with GeoPackageStore(tmp_path / "store.gpkg", "coord_region") as admin:

@@ -17,8 +17,8 @@ import psycopg2
 import pytest
 
 from geogov.plugin.errors import ConcurrentUpdate, PermissionDenied
-from geogov.plugin.proposals.postgres_store import PostgresStore
-from geogov.plugin.proposals.proposal_rows import changes_digest, new_proposal_id
+from geogov.plugin.proposals.stores.postgres.store import PostgresStore
+from geogov.plugin.proposals.stores.row_values import changes_digest, new_proposal_id
 from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used on every line)
 from geogov.tests.support.sql_logins import logins_fixtures, refused, scalar, submitted
 

@@ -11,7 +11,7 @@ import pytest
 from geogov.plugin.bridge import settings as gsettings
 from geogov.plugin.bridge.store_factory import open_store, postgres_dsn, store_facts_from_settings
 from geogov.plugin.errors import StoreError
-from geogov.plugin.proposals.postgres_store import PostgresStore
+from geogov.plugin.proposals.stores.postgres.store import PostgresStore
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 from geogov.tests.support.auth import basic_authcfg
 

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 
 WRITER = Path(__file__).resolve().parents[1] / "support" / "gpkg_writer.py"

@@ -9,7 +9,7 @@ races between stewards end in a refusal, never a second decision; the audit chai
 
 from __future__ import annotations
 
-from geogov.plugin.proposals.postgres_store import PostgresStore
+from geogov.plugin.proposals.stores.postgres.store import PostgresStore
 from geogov.tests.support import pg_load
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 

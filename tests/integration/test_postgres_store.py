@@ -15,12 +15,13 @@ import pytest
 from psycopg2.extras import LoggingConnection
 
 from geogov.plugin.errors import PermissionDenied, StoreError
-from geogov.plugin.proposals import postgres_admin, rules
-from geogov.plugin.proposals.convention_rows import convention_rows
-from geogov.plugin.proposals.migrations import latest_version
+from geogov.plugin.proposals import rules
 from geogov.plugin.proposals.model import TRANSITIONS
-from geogov.plugin.proposals.postgres_store import PostgresStore
-from geogov.plugin.proposals.proposal_rows import new_proposal_id
+from geogov.plugin.proposals.stores.convention_tables import convention_rows
+from geogov.plugin.proposals.stores.migrations import latest_version
+from geogov.plugin.proposals.stores.postgres import admin as postgres_admin
+from geogov.plugin.proposals.stores.postgres.store import PostgresStore
+from geogov.plugin.proposals.stores.row_values import new_proposal_id
 from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used on every line)
 from geogov.tests.support.postgres import free_port
 from geogov.tests.support.sql_logins import logins_fixtures, refused, scalar, submitted
@@ -68,7 +69,7 @@ def test_a_store_older_than_the_plugin_is_refused_with_a_message_until_its_set_u
     the newest migration; the store is refused at the connection (schema older) with the
     sentence that says who must do what, and works once the set-up has upgraded it."""
     from geogov.plugin.bridge.messages.lookup import error_text
-    from geogov.plugin.proposals import migrations
+    from geogov.plugin.proposals.stores import migrations
 
     name = DB + "_older"
     db.create_database(name)

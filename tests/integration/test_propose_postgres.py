@@ -13,9 +13,9 @@ import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 
 from geogov.plugin.errors import PermissionDenied
-from geogov.plugin.proposals import postgres_admin
-from geogov.plugin.proposals.postgres_store import PostgresStore
-from geogov.plugin.proposals.store import TO_REVIEW
+from geogov.plugin.proposals.stores.base import TO_REVIEW
+from geogov.plugin.proposals.stores.postgres import admin as postgres_admin
+from geogov.plugin.proposals.stores.postgres.store import PostgresStore
 from geogov.tests.support import propose_fixtures as P  # noqa: N812 (short: used on every line)
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 from geogov.tests.support.postgres import free_port

@@ -12,10 +12,10 @@ import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 
 from geogov.plugin.bridge import features
-from geogov.plugin.proposals import geopackage_rows
+from geogov.plugin.proposals import gpkg_table_reader
 from geogov.plugin.proposals.fingerprint import fingerprint
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
-from geogov.plugin.proposals.store import TO_REVIEW
+from geogov.plugin.proposals.stores.base import TO_REVIEW
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.tests.support import propose_fixtures as P  # noqa: N812 (short: used on every line)
 from geogov.ui.propose_dialog import ProposeDialog
 
@@ -72,7 +72,7 @@ def test_a_wfs_layers_edits_become_a_proposal_and_never_reach_the_server(qgis_if
     # server's own rows, read from its GeoPackage: the apply step can compare them.
     schema = features.schema_from_layer(wfs_layer, "identifiant")
     server_rows = {key: (dict(zip(schema.field_names(), values)), blob)
-                   for key, values, blob in geopackage_rows.read_rows(server_gpkg, TABLE, schema)}
+                   for key, values, blob in gpkg_table_reader.read_rows(server_gpkg, TABLE, schema)}
     for change in (ops["update"], ops["delete"]):
         attributes, blob = server_rows[change.key]
         assert change.base_fingerprint == fingerprint(attributes, blob, schema), change.key

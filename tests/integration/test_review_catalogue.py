@@ -18,7 +18,7 @@ from geogov.plugin.catalogue.csw_transaction import get_iso_record
 from geogov.plugin.catalogue.iso19139 import parse_record
 from geogov.plugin.governance.convention import CatalogueRecord
 from geogov.plugin.proposals.model import APPLIED
-from geogov.plugin.proposals.store import ALL
+from geogov.plugin.proposals.stores.base import ALL
 from geogov.plugin.publishing.changelog import change_rows
 from geogov.tests.support import review_fixtures as R  # noqa: N812
 from geogov.tests.support import store_fixtures as F  # noqa: N812
@@ -27,7 +27,8 @@ from geogov.tests.support.auth import basic_authcfg
 from geogov.tests.support.catalogue_server import start_writable_pycsw
 from geogov.tests.support.review_fixtures import isolated_convention  # noqa: F401 (fixture)
 from geogov.tests.support.servers import copy_geopackage
-from geogov.ui.review_dock import TO_APPLY, ReviewDock
+from geogov.ui.review_dock import ReviewDock
+from geogov.ui.review_queue import TO_APPLY
 
 RECORD = "878ab4ef-f744-5d75-a196-990f5b36389b"
 STEWARD, PASSWORD = "steward_sipperec", "catalogue-pw-dock"
@@ -108,6 +109,6 @@ def test_dock_applies_flags_the_record_then_retries(qgis_iface, pycsw, demo_buil
 
 
 def _gpkg(path):
-    from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+    from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 
     return GeoPackageStore(path, "coord_region")

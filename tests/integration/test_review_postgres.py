@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from geogov.plugin.proposals.postgres_store import PostgresStore
-from geogov.plugin.proposals.store import TO_REVIEW
+from geogov.plugin.proposals.stores.base import TO_REVIEW
+from geogov.plugin.proposals.stores.postgres.store import PostgresStore
 from geogov.tests.support import review_fixtures as R  # noqa: N812 (short: used on every line)
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 from geogov.tests.support.qt_wait import wait_for

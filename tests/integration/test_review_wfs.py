@@ -29,7 +29,8 @@ from geogov.tests.support.apply_helpers import (
     wfs_target,
 )
 from geogov.tests.support.review_fixtures import isolated_convention  # noqa: F401 (fixture)
-from geogov.ui.review_dock import TO_APPLY, ReviewDock
+from geogov.ui.review_dock import ReviewDock
+from geogov.ui.review_queue import TO_APPLY
 
 SCHEMA = eclairage_schema()
 

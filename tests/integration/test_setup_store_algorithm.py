@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsApplication, QgsProcessingException
 
-from geogov.plugin.proposals import postgres_admin
-from geogov.plugin.proposals.postgres_store import PostgresStore
+from geogov.plugin.proposals.stores.postgres import admin as postgres_admin
+from geogov.plugin.proposals.stores.postgres.store import PostgresStore
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 from geogov.tests.support.auth import basic_authcfg
 

@@ -15,9 +15,9 @@ import threading
 import pytest
 
 from geogov.plugin.errors import ConcurrentUpdate, PermissionDenied, StoreError
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.model import Problem
-from geogov.plugin.proposals.postgres_store import PostgresStore
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
+from geogov.plugin.proposals.stores.postgres.store import PostgresStore
 from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used on every line)
 
 

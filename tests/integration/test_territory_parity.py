@@ -1,6 +1,6 @@
 """One rule, two implementations: where changes lie and who stewards them, through Python
 (territories/places.py, governance/stewardship.py) and through PostgreSQL
-(sql/postgres/0007_territories.sql), on real border features of Île-de-France and of
+(stores/sql/postgres/0007_territories.sql), on real border features of Île-de-France and of
 Hauts-de-France — and a client that lies, as a plain SQL login.
 
 Each case is a change set proposed by a real login through the store (the database
@@ -16,10 +16,10 @@ import pytest
 
 from geogov.plugin.errors import PermissionDenied
 from geogov.plugin.governance.stewardship import assignments_of, steward_groups, steward_partners
-from geogov.plugin.proposals import postgres_admin
 from geogov.plugin.proposals.model import Proposal
-from geogov.plugin.proposals.postgres_store import PostgresStore
-from geogov.plugin.proposals.proposal_rows import new_proposal_id
+from geogov.plugin.proposals.stores.postgres import admin as postgres_admin
+from geogov.plugin.proposals.stores.postgres.store import PostgresStore
+from geogov.plugin.proposals.stores.row_values import new_proposal_id
 from geogov.plugin.territories.places import locate
 from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used on every line)
 from geogov.tests.support.territories import (

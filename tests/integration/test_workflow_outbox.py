@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from geogov.plugin.proposals.postgres_store import PostgresStore
-from geogov.plugin.proposals.store import TO_REVIEW
+from geogov.plugin.proposals.stores.base import TO_REVIEW
+from geogov.plugin.proposals.stores.postgres.store import PostgresStore
 from geogov.plugin.workflow import proposing, reviewing
 from geogov.plugin.workflow.session import Who
 from geogov.tests.support import store_fixtures as F  # noqa: N812

@@ -8,8 +8,8 @@ from qgis.core import QgsProcessingException
 
 from geogov.plugin.bridge.messages import all_messages, error_text
 from geogov.plugin.errors import StoreError
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
-from geogov.plugin.proposals.store import ERROR_CODES
+from geogov.plugin.proposals.stores.base import ERROR_CODES
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used on every line)
 
 

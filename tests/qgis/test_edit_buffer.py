@@ -12,7 +12,7 @@ from geogov.plugin.bridge import features
 from geogov.plugin.bridge.propose import EditBufferRows
 from geogov.plugin.bridge.qgis_compat import FieldType
 from geogov.plugin.errors import Cancelled
-from geogov.plugin.proposals import geopackage_rows
+from geogov.plugin.proposals import gpkg_table_reader
 from geogov.plugin.proposals.fingerprint import fingerprint
 from geogov.plugin.proposals.model import DELETE, INSERT, UPDATE
 from geogov.tests.qgis.test_features import layer, make_gpkg
@@ -59,8 +59,8 @@ def test_edit_buffer_to_changeset(qgis_app, tmp_path):
     inserted = next(c for c in cs.changes if c.op == INSERT)
     assert inserted.new["date_pose"] == dt.date(2025, 7, 1) and inserted.new["identifiant"] == "EP-NEW"
     # The base fingerprints equal those of the same features read by plain SQLite.
-    schema = geopackage_rows.geopackage_schema(path, "eclairage_public")
-    by_key = {r[0]: r for r in geopackage_rows.read_rows(path, "eclairage_public", schema)}
+    schema = gpkg_table_reader.geopackage_schema(path, "eclairage_public")
+    by_key = {r[0]: r for r in gpkg_table_reader.read_rows(path, "eclairage_public", schema)}
     for change in cs.changes:
         if change.op != INSERT:
             key, values, blob = by_key[change.key]

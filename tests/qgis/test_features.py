@@ -11,7 +11,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
 
 from geogov.plugin.bridge import features
 from geogov.plugin.errors import Cancelled
-from geogov.plugin.proposals import geopackage_rows
+from geogov.plugin.proposals import gpkg_table_reader
 from geogov.plugin.proposals.changeset import compute_changeset
 from geogov.plugin.proposals.model import DELETE, INSERT, UPDATE
 from geogov.plugin.publishing.gpkg_table import register_spatial_functions
@@ -95,7 +95,7 @@ def test_schema_from_a_geopackage_layer(qgis_app, tmp_path):
     assert schema.field("puissance_w").nullable
     assert (schema.geometry_type, schema.crs) == ("Point", "EPSG:2154")
     # The same table read by SQLite alone gives the same schema (the fast path relies on it).
-    direct = geopackage_rows.geopackage_schema(tmp_path / "s.gpkg", "eclairage_public")
+    direct = gpkg_table_reader.geopackage_schema(tmp_path / "s.gpkg", "eclairage_public")
     assert [(f.name, f.type, f.nullable) for f in direct.fields] == \
            [(f.name, f.type, f.nullable) for f in schema.fields]
     assert (direct.key, direct.geometry_type, direct.crs) == ("fid", "Point", "EPSG:2154")

@@ -8,7 +8,7 @@ from osgeo import ogr, osr
 from qgis.core import QgsProject, QgsVectorLayer
 
 from geogov.plugin.bridge import features
-from geogov.plugin.proposals import geopackage_rows
+from geogov.plugin.proposals import gpkg_table_reader
 from geogov.plugin.proposals.fingerprint import fingerprint
 
 server_module = pytest.importorskip("qgis.server")
@@ -90,7 +90,7 @@ def test_geopackage_and_wfs_gml3_give_the_same_fingerprints(qgis_app, tmp_path):
 
     served = parse_features(get_feature_gml(project_path, "eclairage_public"))
     stored = {key: (dict(zip(schema.field_names(), values)), blob)
-              for key, values, blob in geopackage_rows.read_rows(path, "eclairage_public", schema)}
+              for key, values, blob in gpkg_table_reader.read_rows(path, "eclairage_public", schema)}
     assert sorted(served) == sorted(stored) and len(stored) == 40
     # The two paths really differ: text vs typed values, GML coordinates rounded to 6 decimals.
     attributes, geometry = served[1]

@@ -11,7 +11,7 @@ import threading
 import pytest
 from qgis.core import QgsApplication, QgsProcessingException
 
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.tests.qgis.governance_fixtures import CONVENTION, SYCTOM
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 

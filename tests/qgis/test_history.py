@@ -13,7 +13,7 @@ from qgis.gui import QgsGui
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from geogov.plugin.bridge.review import apply_approved
-from geogov.plugin.proposals.store import ALL
+from geogov.plugin.proposals.stores.base import ALL
 from geogov.tests.sdi.geodata import write_geopackages
 from geogov.tests.support import review_fixtures as R  # noqa: N812
 from geogov.tests.support import store_fixtures as F  # noqa: N812

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from qgis.core import QgsGeometry, QgsProcessingException, QgsVectorLayer
 
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
-from geogov.plugin.proposals.store import TO_REVIEW
+from geogov.plugin.proposals.stores.base import TO_REVIEW
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.tests.sdi.geodata import write_geopackages
 from geogov.tests.support import propose_fixtures as P  # noqa: N812 (short: used on every line)
 from geogov.tests.support.servers import copy_geopackage

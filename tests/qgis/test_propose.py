@@ -15,8 +15,8 @@ from geogov.plugin.bridge import features
 from geogov.plugin.bridge.propose import PROPOSAL_PROPERTY, collect_edit_buffer
 from geogov.plugin.errors import PermissionDenied
 from geogov.plugin.proposals.fingerprint import fingerprint
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
-from geogov.plugin.proposals.store import TO_REVIEW
+from geogov.plugin.proposals.stores.base import TO_REVIEW
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.tests.sdi.geodata import write_geopackages
 from geogov.tests.support import propose_fixtures as P  # noqa: N812 (short: used on every line)
 from geogov.tests.support.servers import copy_geopackage
@@ -269,7 +269,7 @@ def test_proposing_again_updates_the_same_draft(demo_data, tmp_path, project, di
 
 def test_offline_postgresql_keeps_the_draft_in_the_outbox(demo_data, tmp_path, project, dialogs, convention):
     """Nothing listens on the port: the draft goes to the local outbox, Submit queues it."""
-    from geogov.plugin.proposals.outbox import Outbox
+    from geogov.plugin.proposals.stores.postgres.outbox import Outbox
     from geogov.tests.support.postgres import free_port
 
     layer, path = shared_layer(demo_data, tmp_path, CYCLABLE_TABLE)

@@ -26,7 +26,8 @@ from geogov.tests.sdi.geodata import write_geopackages
 from geogov.tests.support import propose_fixtures as P  # noqa: N812
 from geogov.tests.support.french import french
 from geogov.tests.support.qt_wait import spin
-from geogov.ui.propose_dialog import ProposeDialog, default_size
+from geogov.ui.propose_dialog import ProposeDialog
+from geogov.ui.propose_dialog_layout import default_size
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "build" / "screenshots"

@@ -13,7 +13,7 @@ import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 
 from geogov.plugin.bridge.propose import PROPOSAL_PROPERTY
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.tests.sdi.geodata import write_geopackages
 from geogov.tests.support import disk_faults as D  # noqa: N812
 from geogov.tests.support import propose_fixtures as P  # noqa: N812

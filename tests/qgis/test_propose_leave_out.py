@@ -15,10 +15,10 @@ from qgis.PyQt.QtCore import Qt
 
 from geogov.plugin.bridge.propose import collect_edit_buffer, prepare
 from geogov.plugin.bridge.propose_layer import roll_back_proposed
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.leave_out import change_ref, ref
 from geogov.plugin.proposals.model import DELETE, INSERT, UPDATE
-from geogov.plugin.proposals.store import Identity
+from geogov.plugin.proposals.stores.base import Identity
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.tests.sdi.geodata import write_geopackages
 from geogov.tests.support import propose_fixtures as P  # noqa: N812
 from geogov.ui.propose_changes import item_of

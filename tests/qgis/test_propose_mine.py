@@ -10,8 +10,8 @@ from qgis.PyQt.QtWidgets import QAction
 
 import geogov
 from geogov.plugin.bridge.propose import COPY_OF_PROPERTY
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
-from geogov.plugin.proposals.store import TO_REVIEW
+from geogov.plugin.proposals.stores.base import TO_REVIEW
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.tests.sdi.geodata import write_geopackages
 from geogov.tests.support import propose_fixtures as P  # noqa: N812 (short: used on every line)
 from geogov.tests.support import store_fixtures as F  # noqa: N812

@@ -12,9 +12,9 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QAction, QApplication
 
 from geogov.plugin.bridge import settings as gsettings
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.leave_out import ref
 from geogov.plugin.proposals.model import INSERT
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.tests.sdi.geodata import write_geopackages
 from geogov.tests.support import propose_fixtures as P  # noqa: N812
 from geogov.ui import propose_action

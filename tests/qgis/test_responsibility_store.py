@@ -16,7 +16,7 @@ from geogov.plugin.bridge.store_factory import (
     read_store_facts,
 )
 from geogov.plugin.errors import StoreError
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.tests.qgis.governance_fixtures import build_demo, loaded_state, wait_until
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 

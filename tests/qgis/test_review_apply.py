@@ -12,7 +12,7 @@ import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 
 from geogov.plugin.bridge.notifications import MINE_STATUS, TO_REVIEW_NOTICE
-from geogov.plugin.proposals.store import ALL
+from geogov.plugin.proposals.stores.base import ALL
 from geogov.tests.sdi.geodata import write_geopackages
 from geogov.tests.support import review_fixtures as R  # noqa: N812 (short: used on every line)
 from geogov.tests.support import store_fixtures as F  # noqa: N812
@@ -30,7 +30,7 @@ from geogov.tests.support.review_fixtures import isolated_convention, review_doc
 from geogov.tests.support.servers import copy_geopackage
 from geogov.ui.changelog_dialog import ChangelogDialog
 from geogov.ui.notifications import ReviewNotifications
-from geogov.ui.review_dock import TO_APPLY
+from geogov.ui.review_queue import TO_APPLY
 
 SCHEMA = eclairage_schema()
 

@@ -7,13 +7,14 @@ from __future__ import annotations
 import pytest
 from qgis.core import QgsProject
 
-from geogov.plugin.proposals.store import ALL, MINE, MY_PARTNER, TO_REVIEW
+from geogov.plugin.proposals.stores.base import ALL, MINE, MY_PARTNER, TO_REVIEW
 from geogov.tests.support import review_fixtures as R  # noqa: N812 (short: used on every line)
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 from geogov.tests.support.qt_wait import wait_for
 from geogov.tests.support.review_fixtures import isolated_convention, review_docks  # noqa: F401 (fixtures)
 from geogov.ui.diff_view import group_name
-from geogov.ui.review_dock import TO_APPLY, bulk_text
+from geogov.ui.review_dock import bulk_text
+from geogov.ui.review_queue import TO_APPLY
 
 pytestmark = pytest.mark.usefixtures("isolated_convention")
 

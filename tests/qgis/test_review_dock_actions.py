@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from geogov.plugin.proposals.store import ALL
+from geogov.plugin.proposals.stores.base import ALL
 from geogov.tests.support import review_fixtures as R  # noqa: N812
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 from geogov.tests.support.review_fixtures import isolated_convention, review_docks  # noqa: F401 (fixtures)

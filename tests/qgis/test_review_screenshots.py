@@ -15,9 +15,9 @@ import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtGui import QColor, QImage
 
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.model import Proposal
-from geogov.plugin.proposals.store import with_changeset
+from geogov.plugin.proposals.stores.base import TO_REVIEW, with_changeset
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.plugin.publishing.conflicts import describe_conflict
 from geogov.plugin.territories.reference import load_reference
 from geogov.tests.sdi.geodata import write_geopackages
@@ -28,7 +28,7 @@ from geogov.tests.support.qt_wait import spin, wait_for
 from geogov.tests.support.review_fixtures import isolated_convention  # noqa: F401 (fixture)
 from geogov.tests.support.servers import copy_geopackage
 from geogov.ui.conflict_dialog import ConflictDialog
-from geogov.ui.review_dock import TO_REVIEW, ReviewDock
+from geogov.ui.review_dock import ReviewDock
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 TABLE = "amenagements_cyclables"

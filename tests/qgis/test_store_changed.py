@@ -12,7 +12,7 @@ import pytest
 from qgis.core import QgsProject
 
 from geogov.plugin.bridge.store_factory import read_store_facts
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.tests.sdi.geodata import write_geopackages
 from geogov.tests.support import review_fixtures as R  # noqa: N812
 from geogov.tests.support import store_fixtures as F  # noqa: N812
@@ -20,7 +20,8 @@ from geogov.tests.support.apply_helpers import TABLE, changeset_of, eclairage_sc
 from geogov.tests.support.review_fixtures import isolated_convention  # noqa: F401 (fixture)
 from geogov.tests.support.servers import copy_geopackage
 from geogov.ui.governance_state import store_changed
-from geogov.ui.review_dock import TO_APPLY, ReviewDock
+from geogov.ui.review_dock import ReviewDock
+from geogov.ui.review_queue import TO_APPLY
 
 pytestmark = pytest.mark.usefixtures("isolated_convention")
 

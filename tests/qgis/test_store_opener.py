@@ -17,8 +17,8 @@ from geogov.plugin.bridge.store_factory import (
     store_facts_from_settings,
 )
 from geogov.plugin.errors import StoreError
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
-from geogov.plugin.proposals.postgres_store import PostgresStore
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
+from geogov.plugin.proposals.stores.postgres.store import PostgresStore
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 
 NOT_CONFIGURED_TEXT = "No proposal store is configured: choose one in the GeoGov settings."

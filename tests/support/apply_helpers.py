@@ -191,8 +191,8 @@ def oapif_write(method: bytes, _body: bytes) -> bool:
 def approved_proposal(store_path, changeset, target: Target, title: str = "apply test"):
     """A proposal on eclairage-public made by tech94 and approved by steward_sipperec in a
     real GeoPackage proposal store; returns (steward's store, proposal with its changes)."""
-    from geogov.plugin.proposals.gpkg_store import GeoPackageStore
-    from geogov.plugin.proposals.store import with_changeset
+    from geogov.plugin.proposals.stores.base import with_changeset
+    from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
     from geogov.tests.support import store_fixtures
 
     if not Path(store_path).exists():

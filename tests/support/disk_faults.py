@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,8 +16,8 @@ import time
 from dataclasses import dataclass, field
 
 from geogov.plugin.errors import StoreError
-from geogov.plugin.proposals.postgres_store import PostgresStore
-from geogov.plugin.proposals.store import TO_REVIEW
+from geogov.plugin.proposals.stores.base import TO_REVIEW
+from geogov.plugin.proposals.stores.postgres.store import PostgresStore
 
 from . import store_fixtures as F  # noqa: N812
 

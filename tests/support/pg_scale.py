@@ -18,9 +18,9 @@ import time
 
 from psycopg2.extras import Json, execute_values
 
-from geogov.plugin.proposals import postgres_rows as rows
-from geogov.plugin.proposals.proposal_rows import new_proposal_id
 from geogov.plugin.proposals.serialization import changeset_meta
+from geogov.plugin.proposals.stores.postgres import rows
+from geogov.plugin.proposals.stores.row_values import new_proposal_id
 
 from . import store_fixtures as F  # noqa: N812
 

@@ -23,7 +23,7 @@ from qgis.core import QgsFeature, QgsGeometry
 
 from geogov.plugin.bridge import settings as gsettings
 from geogov.plugin.governance.convention_loader import load_convention
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.tests.support.qt_wait import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from geogov.plugin.bridge import settings as gsettings
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.model import Proposal, Target
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 from geogov.tests.support.qt_wait import wait_for
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import psycopg2
 import pytest
 
-from geogov.plugin.proposals.postgres_store import PostgresStore
+from geogov.plugin.proposals.stores.postgres.store import PostgresStore
 
 from . import store_fixtures as F  # noqa: N812 (short: used on every line)
 

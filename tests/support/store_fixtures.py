@@ -28,7 +28,6 @@ from geogov.plugin.governance.convention import (
     Territory,
 )
 from geogov.plugin.governance.targets import DatasetTarget
-from geogov.plugin.proposals import postgres_admin
 from geogov.plugin.proposals.model import (
     Change,
     ChangeSet,
@@ -38,6 +37,7 @@ from geogov.plugin.proposals.model import (
     Schema,
     Target,
 )
+from geogov.plugin.proposals.stores.postgres import admin as postgres_admin
 from geogov.plugin.territories.places import locate
 from geogov.plugin.territories.reference import load_reference
 from geogov.tests.support.postgres import PostgresCluster

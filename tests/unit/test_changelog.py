@@ -11,7 +11,7 @@ from lxml import etree
 
 from geogov.plugin.errors import GeoGovError
 from geogov.plugin.proposals.model import Change, ChangeSet, FieldDef, Schema
-from geogov.plugin.proposals.store import ChangelogEntry
+from geogov.plugin.proposals.stores.base import ChangelogEntry
 from geogov.plugin.publishing.changelog import (
     change_rows,
     export_changelog,

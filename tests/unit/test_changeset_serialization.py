@@ -97,7 +97,7 @@ JSON_COLUMNS = ("feature_key", "old_attributes", "new_attributes", "changed_fiel
 
 
 def dumps(value):
-    """As the GeoPackage store writes a JSON column (gpkg_rows.dumps)."""
+    """As the GeoPackage store writes a JSON column (stores/geopackage/rows.dumps)."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 

@@ -16,8 +16,8 @@ import sqlite3
 import pytest
 from osgeo import gdal, ogr, osr
 
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.model import Target
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.plugin.publishing import result as outcomes
 from geogov.plugin.publishing.apply import apply_changeset
 from geogov.plugin.publishing.gpkg_table import register_spatial_functions

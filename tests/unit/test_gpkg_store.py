@@ -15,10 +15,10 @@ import pytest
 from osgeo import ogr, osr
 
 from geogov.plugin.errors import ConcurrentUpdate, PermissionDenied, StoreError
-from geogov.plugin.proposals.gpkg_format import from_gpkg_blob, to_gpkg_blob
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
-from geogov.plugin.proposals.migrations import latest_version, sqlite_statements
-from geogov.plugin.proposals.proposal_rows import srs_id_of
+from geogov.plugin.proposals.stores.geopackage.file_format import from_gpkg_blob, to_gpkg_blob
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
+from geogov.plugin.proposals.stores.migrations import latest_version, sqlite_statements
+from geogov.plugin.proposals.stores.row_values import srs_id_of
 from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used on every line)
 
 
@@ -347,7 +347,7 @@ def test_twenty_users_submitting_at_once_on_a_shared_file_lose_nothing(path, ope
 
 
 def test_the_chain_verifier_names_each_kind_of_break():
-    from geogov.plugin.proposals.audit import GENESIS, chain_hash, verify_chain
+    from geogov.plugin.proposals.stores.audit import GENESIS, chain_hash, verify_chain
 
     rows, prev = [], GENESIS
     for i in (1, 2, 3):
@@ -363,7 +363,7 @@ def test_the_chain_verifier_names_each_kind_of_break():
 
 def test_sync_convention_only_if_changed_writes_nothing_when_same(tmp_path):
     from geogov.plugin.governance.convention_loader import load_convention
-    from geogov.plugin.proposals.gpkg_store import GeoPackageStore
+    from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 
     root = __import__("pathlib").Path(__file__).resolve().parents[2]
     convention = load_convention(root / "resources" / "demo" / "convention-idf.yaml")

@@ -15,8 +15,8 @@ import sqlite3
 import pytest
 
 from geogov.plugin.errors import ApplyError
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
-from geogov.plugin.proposals.proposal_rows import changes_digest
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
+from geogov.plugin.proposals.stores.row_values import changes_digest
 from geogov.plugin.publishing.apply import apply_proposal
 from geogov.tests.support import store_fixtures as F  # noqa: N812 (short: used on every line)
 

@@ -4,7 +4,7 @@ import datetime as dt
 import struct
 
 from geogov.plugin.proposals.model import ApplyAttempt, Change, ChangeSet, FieldDef, Schema
-from geogov.plugin.proposals.store import ChangelogEntry
+from geogov.plugin.proposals.stores.base import ChangelogEntry
 from geogov.plugin.publishing.history import (
     feature_history,
     history_rows,

@@ -243,7 +243,7 @@ def test_each_forbidden_import_is_caught(source, module, layer, offence):
 @pytest.mark.parametrize("source, module, layer", [
     ("from .errors import DocumentError", "geogov.plugin.xmlsafe", CORE),
     ("from osgeo import gdal", "geogov.plugin.territories.index", CORE),
-    ("from ..errors import StoreError", "geogov.plugin.proposals.store", CORE),
+    ("from ..errors import StoreError", "geogov.plugin.proposals.stores.base", CORE),
     ("from qgis.core import QgsTask\nfrom ..errors import GeoGovError", "geogov.plugin.bridge.tasks", BRIDGE),
     ("from .i18n import tr\nfrom ...plugin.errors import X", "geogov.plugin.bridge.messages", BRIDGE),
     ("from ..plugin.bridge.messages import error_text", "geogov.ui.notifications", UI),
@@ -251,3 +251,36 @@ def test_each_forbidden_import_is_caught(source, module, layer, offence):
 ])
 def test_allowed_imports_pass(source, module, layer):
     assert layering_offences(source, module, layer) == []
+
+
+# ---------------------------------------------------------------------------- the proposals
+ENGINE = ROOT / "plugin" / "proposals"
+STORES = ENGINE / "stores"
+
+
+def test_the_change_set_engine_imports_no_store():
+    """plugin/proposals/ is the change-set engine; the stores (plugin/proposals/stores/) are
+    built on it, never the other way: a diff, a fingerprint or a validation needs no store."""
+    engine = sorted(p for p in ENGINE.glob("*.py"))
+    assert ENGINE / "changeset.py" in engine and ENGINE / "rules.py" in engine
+    offenders = [f"{path.relative_to(ROOT)}:{line}: {imported}"
+                 for path in engine
+                 for line, imported in imports_of(path.read_text(encoding="utf-8"), module_name(path),
+                                                  path.name == "__init__.py")
+                 if _matches(imported, ("geogov.plugin.proposals.stores",))]
+    assert offenders == [], "\n".join(offenders)
+
+
+def test_the_stores_are_where_the_layout_says():
+    """What README's architecture table names under plugin/proposals/stores/ is there, with
+    the migrations of both dialects, and no store module is left beside the engine."""
+    for name in ("base.py", "audit.py", "convention_tables.py", "row_values.py", "migrations.py",
+                 "geopackage/store.py", "geopackage/reads.py", "geopackage/rows.py",
+                 "geopackage/file_format.py", "postgres/store.py", "postgres/rows.py",
+                 "postgres/errors.py", "postgres/notify.py", "postgres/outbox.py", "postgres/admin.py"):
+        assert (STORES / name).is_file(), name
+    for dialect in ("gpkg", "postgres"):
+        assert sorted((STORES / "sql" / dialect).glob("0001_*.sql")), dialect
+    assert not (ENGINE / "sql").exists()
+    left = sorted(p.name for p in ENGINE.glob("*.py") if p.stem.startswith(("gpkg_store", "postgres_")))
+    assert left == []

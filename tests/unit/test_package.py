@@ -17,8 +17,16 @@ def test_package_layout(tmp_path):
     names = zipfile.ZipFile(out).namelist()
     assert {n.split("/")[0] for n in names} == {"geogov"}
     for required in ("geogov/metadata.txt", "geogov/__init__.py", "geogov/LICENSE",
-                     "geogov/i18n/geogov_fr.qm", "geogov/ui/plugin.py", "geogov/plugin/errors.py"):
+                     "geogov/i18n/geogov_fr.qm", "geogov/ui/plugin.py", "geogov/plugin/errors.py",
+                     "geogov/plugin/proposals/stores/geopackage/store.py",
+                     "geogov/plugin/proposals/stores/postgres/store.py"):
         assert required in names
+    # The stores' migrations ship, every one of both dialects (migrations.py reads them there).
+    for dialect in ("gpkg", "postgres"):
+        shipped = sorted(n.rpartition("/")[2] for n in names
+                         if n.startswith(f"geogov/plugin/proposals/stores/sql/{dialect}/"))
+        tracked = sorted(p.name for p in (ROOT / "plugin/proposals/stores/sql" / dialect).glob("*.sql"))
+        assert shipped == tracked and tracked, dialect
     assert not [n for n in names if n.startswith(("geogov/tests/", "geogov/.", "geogov/build/",
                                                   "geogov/resources/screenshots/"))
                 or n.endswith((".pyc", ".ts")) or "Makefile" in n]

@@ -21,10 +21,10 @@ from lxml import etree
 from geogov.plugin.bridge import store_factory
 from geogov.plugin.bridge.messages import all_messages, error_text
 from geogov.plugin.errors import ConcurrentUpdate, StoreFileError
-from geogov.plugin.proposals.gpkg_reads import sqlite_condition, store_error
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
-from geogov.plugin.proposals.outbox import Outbox
-from geogov.plugin.proposals.proposal_rows import new_proposal_id
+from geogov.plugin.proposals.stores.geopackage.reads import sqlite_condition, store_error
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
+from geogov.plugin.proposals.stores.postgres.outbox import Outbox
+from geogov.plugin.proposals.stores.row_values import new_proposal_id
 from geogov.tests.support import disk_faults as D  # noqa: N812
 from geogov.tests.support import store_fixtures as F  # noqa: N812
 

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from geogov.plugin.proposals.model import Problem
-from geogov.plugin.proposals.store import APPLY_RESULTS
+from geogov.plugin.proposals.stores.base import APPLY_RESULTS
 from geogov.plugin.publishing import result as outcomes
 from geogov.plugin.publishing.apply import safe_uri
 from geogov.plugin.publishing.conflicts import Conflict

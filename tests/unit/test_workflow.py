@@ -14,7 +14,6 @@ import copy
 import pytest
 
 from geogov.plugin.errors import ApplyError, PermissionDenied, StoreError
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.model import (
     APPLIED,
     APPROVE,
@@ -27,7 +26,8 @@ from geogov.plugin.proposals.model import (
     Proposal,
     Target,
 )
-from geogov.plugin.proposals.store import ALL, TO_REVIEW
+from geogov.plugin.proposals.stores.base import ALL, TO_REVIEW
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.plugin.publishing.apply import apply_proposal
 from geogov.plugin.workflow import actions as A  # noqa: N812
 from geogov.plugin.workflow import proposing, reviewing

@@ -15,8 +15,8 @@ import shutil
 import pytest
 
 from geogov.plugin.errors import StoreError
-from geogov.plugin.proposals.gpkg_store import GeoPackageStore
 from geogov.plugin.proposals.model import APPROVE, REJECT
+from geogov.plugin.proposals.stores.geopackage.store import GeoPackageStore
 from geogov.plugin.workflow import actions as A  # noqa: N812
 from geogov.plugin.workflow import reviewing
 from geogov.plugin.workflow.session import Who

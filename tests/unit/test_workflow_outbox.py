@@ -7,7 +7,7 @@ Sending once the database is back: tests/integration/test_workflow_outbox.py.
 
 from __future__ import annotations
 
-from geogov.plugin.proposals.postgres_store import PostgresStore
+from geogov.plugin.proposals.stores.postgres.store import PostgresStore
 from geogov.plugin.workflow import actions as A  # noqa: N812
 from geogov.plugin.workflow import proposing
 from geogov.plugin.workflow.session import Who

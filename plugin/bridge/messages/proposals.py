@@ -1,7 +1,7 @@
 """Sentences for proposals: validation problems (proposal.*), change-set input errors
 (changeset.*), "Propose my changes" errors and notes, and the store set-up codes the
 propose workflow adds (store.not_configured, store.no_login). The store's own refusals
-(plugin/proposals/store.py ERROR_CODES) are in messages/store.py.
+(plugin/proposals/stores/base.py ERROR_CODES) are in messages/store.py.
 
 A validation problem is shown as one line naming the feature and the rule
 (:func:`problem_text`): "Entité CYC-94-00012 (modifiée) : le champ « sens » est

@@ -1,7 +1,7 @@
-"""Sentences for the proposal store's errors (plugin/proposals/store.py ERROR_CODES).
+"""Sentences for the proposal store's errors (plugin/proposals/stores/base.py ERROR_CODES).
 
 Params come from the stores: for PostgreSQL, from the database's own refusal (the JSON
-in its HINT, see plugin/proposals/postgres_errors.py); for the GeoPackage store, from
+in its HINT, see plugin/proposals/stores/postgres/errors.py); for the GeoPackage store, from
 the same checks in code. ``{message}`` is the store's English text, kept for the
 unexpected cases.
 """
@@ -68,7 +68,7 @@ def messages() -> dict:
                                    "Choose another file in Settings ▸ Options ▸ GeoGov."),
         "store.file.is_folder": tr("The proposal store is a folder, not a GeoPackage file: "
                                    "choose a .gpkg file in Settings ▸ Options ▸ GeoGov."),
-        # The file of a GeoPackage store (plugin/proposals/gpkg_reads.py store_error): the
+        # The file of a GeoPackage store (plugin/proposals/stores/geopackage/reads.py store_error): the
         # operation was rolled back, nothing in the file changed.
         "store.disk_full": tr("The proposal store “{path}” could not be written: the disk is full (or "
                               "your disk quota is used up). Nothing was lost: the store is as it was "

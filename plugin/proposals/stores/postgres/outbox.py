@@ -15,10 +15,10 @@ from __future__ import annotations
 import copy
 from typing import Optional
 
-from . import gpkg_rows as rows
-from .gpkg_store import GeoPackageStore
-from .model import Proposal
-from .proposal_rows import utc_now
+from ...model import Proposal
+from ..geopackage import rows
+from ..geopackage.store import GeoPackageStore
+from ..row_values import utc_now
 
 UNKNOWN_PARTNER = "(assigned by the server)"
 STATES = ("local", "submit_pending", "synced")

@@ -1,11 +1,11 @@
 """The proposal store: one interface, two implementations.
 
-- :class:`~.gpkg_store.GeoPackageStore`: one GeoPackage file, the zero-set-up default,
+- :class:`~.geopackage.store.GeoPackageStore`: one GeoPackage file, the zero-set-up default,
   usable on a shared drive by a small team. Identity comes from the plugin settings, so
   it **enforces no rights** (``enforces_rights = False``): anyone can write any login in
   their settings. It still refuses illegal transitions and self-review in code, with the
   same rules the PostgreSQL database enforces (advisory here).
-- :class:`~.postgres_store.PostgresStore`: PostgreSQL/PostGIS, identity = the database
+- :class:`~.postgres.store.PostgresStore`: PostgreSQL/PostGIS, identity = the database
   login; the database itself enforces the rules (roles, row-level security, triggers),
   ``enforces_rights = True``.
 
@@ -28,7 +28,7 @@ status transitions (``submit``, ``withdraw``, ``review``, ``mark_applied``,
 (:attr:`Proposal.changes_loaded` False) — status, version, round, places, stewards,
 reviews, comments and apply attempts as the transition left them. :meth:`get_proposal`
 reads the changes. Saving a draft writes its change rows only when its change set is not
-the one the same login last wrote there (``proposal_rows.changes_digest``): a draft whose
+the one the same login last wrote there (``row_values.changes_digest``): a draft whose
 title or comment only changed keeps them.
 """
 
@@ -39,7 +39,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .model import ApplyAttempt, ChangeSet, Comment, Proposal
+from ..model import ApplyAttempt, ChangeSet, Comment, Proposal
 
 # list_proposals scopes
 TO_REVIEW = "to_review"        # submitted, I may decide, my decision is still missing

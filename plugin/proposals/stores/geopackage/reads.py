@@ -1,6 +1,6 @@
 """The reading half of the GeoPackage store: identity, visibility, lists, history, audit.
 
-Split from gpkg_store.py (the writing half) to keep each module readable; the store
+Split from store.py (the writing half) to keep each module readable; the store
 class combines both. Visibility mirrors the PostgreSQL row-level security so both modes
 show the same lists — in this mode it is a convenience, not a protection (the file holds
 everything).
@@ -13,13 +13,11 @@ import sqlite3
 from contextlib import contextmanager
 from typing import Optional
 
-from ..errors import ConcurrentUpdate, PermissionDenied, StoreError, StoreFileError
-from . import gpkg_rows as rows
-from . import rules
-from .audit import verify_chain
-from .model import DRAFT, Proposal
-from .proposal_rows import check_proposal_id
-from .store import (
+from ....errors import ConcurrentUpdate, PermissionDenied, StoreError, StoreFileError
+from ... import rules
+from ...model import DRAFT, Proposal
+from ..audit import verify_chain
+from ..base import (
     ALL,
     MINE,
     MY_PARTNER,
@@ -30,6 +28,8 @@ from .store import (
     ProposalSummary,
     catalogue_outcome,
 )
+from ..row_values import check_proposal_id
+from . import rows
 
 loads = rows.loads
 
@@ -262,7 +262,7 @@ def store_error(error: sqlite3.Error, path: Optional[str] = None) -> StoreError:
 
 def store_os_error(error: OSError, path: str) -> StoreFileError:
     """The StoreFileError for an OSError met preparing the store file ``path`` (its folder)."""
-    from ..safe_files import os_condition
+    from ....safe_files import os_condition
 
     condition = {"disk_full": "disk_full", "too_large": "disk_full", "read_only": "read_only",
                  "permission": "read_only"}.get(os_condition(error), "unopenable")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import struct
 from typing import Optional
 
-from ..errors import StoreError
+from ....errors import StoreError
 
 APPLICATION_ID = 0x47504B47       # "GPKG"
 USER_VERSION = 10200              # GeoPackage 1.2

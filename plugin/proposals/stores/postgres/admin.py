@@ -23,12 +23,12 @@ import psycopg2.extras
 from psycopg2 import sql
 from psycopg2.extras import Json
 
-from ..errors import StoreError
-from ..governance.targets import like_pattern
-from .audit import AuditReport
-from .convention_rows import convention_rows, reference_rows
-from .migrations import load_migrations
-from .postgres_errors import store_error
+from ....errors import StoreError
+from ....governance.targets import like_pattern
+from ..audit import AuditReport
+from ..convention_tables import convention_rows, reference_rows
+from ..migrations import load_migrations
+from .errors import store_error
 
 GROUP_OF_ROLE = {"steward": "geogov_steward", "dpo": "geogov_dpo", "coordinator": "geogov_coordinator"}
 GROUPS = ("geogov_contributor", *GROUP_OF_ROLE.values())

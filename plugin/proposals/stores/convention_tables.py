@@ -10,8 +10,8 @@ stewardship's ``communes`` say where it validates (``everywhere``: the default s
 
 from __future__ import annotations
 
-from ..governance.targets import epsg_code
-from .rules import REVIEW_ROLES
+from ...governance.targets import epsg_code
+from ..rules import REVIEW_ROLES
 
 
 def _territory(territory, routing: bool) -> tuple:

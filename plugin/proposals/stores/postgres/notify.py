@@ -11,7 +11,7 @@ import select
 
 import psycopg2
 
-from .postgres_errors import store_error
+from .errors import store_error
 
 CHANNEL = "geogov"
 

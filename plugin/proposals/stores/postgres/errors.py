@@ -15,7 +15,7 @@ import re
 
 import psycopg2
 
-from ..errors import ConcurrentUpdate, PermissionDenied, StoreError
+from ....errors import ConcurrentUpdate, PermissionDenied, StoreError
 
 CONCURRENT_SQLSTATES = ("40001", "40P01")
 LOCK_NOT_AVAILABLE = "55P03"

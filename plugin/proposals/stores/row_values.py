@@ -16,7 +16,7 @@ import re
 import uuid
 from typing import Optional
 
-from ..errors import StoreError
+from ...errors import StoreError
 
 UNDEFINED_CARTESIAN = -1
 # Names what :func:`changes_digest` digests: change it when the rows of a change gain what

@@ -24,17 +24,11 @@ from typing import Optional
 import psycopg2
 from psycopg2.extensions import parse_dsn
 
-from ..errors import ConcurrentUpdate, StoreError
-from . import postgres_rows as rows
-from .audit import AuditReport, verify_chain
-from .migrations import latest_version
-from .model import APPLIED, CONFLICT, SUBMITTED, WITHDRAWN, ApplyAttempt, Comment, Proposal
-from .outbox import Outbox
-from .postgres_errors import LOCK_NOT_AVAILABLE, store_error
-from .postgres_notify import Notifications
-from .proposal_rows import changes_digest, check_proposal_id, new_proposal_id
-from .serialization import changeset_meta
-from .store import (
+from ....errors import ConcurrentUpdate, StoreError
+from ...model import APPLIED, CONFLICT, SUBMITTED, WITHDRAWN, ApplyAttempt, Comment, Proposal
+from ...serialization import changeset_meta
+from ..audit import AuditReport, verify_chain
+from ..base import (
     ALL,
     APPLY_RESULTS,
     MINE,
@@ -46,6 +40,12 @@ from .store import (
     ProposalSummary,
     catalogue_outcome,
 )
+from ..migrations import latest_version
+from ..row_values import changes_digest, check_proposal_id, new_proposal_id
+from . import rows
+from .errors import LOCK_NOT_AVAILABLE, store_error
+from .notify import Notifications
+from .outbox import Outbox
 
 # Every GeoGov session: a lock is waited for at most 10 s (then the user is told the store is
 # busy, and the database ends whoever stalls it), and an idle transaction ends after 60 s.

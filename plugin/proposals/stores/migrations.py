@@ -1,4 +1,4 @@
-"""Versioned schema migrations of both stores (plugin/proposals/sql/<dialect>/NNNN_name.sql).
+"""Versioned schema migrations of both stores (plugin/proposals/stores/sql/<dialect>/NNNN_name.sql).
 
 Each store keeps a ``schema_version`` table (one row per migration applied). Opening a
 store applies the missing migrations in order, each with its ``schema_version`` row (for
@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import StoreError
+from ...errors import StoreError
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")

@@ -1,4 +1,4 @@
-"""Reading the GeoPackage store's rows into model objects (used by gpkg_store.py)."""
+"""Reading the GeoPackage store's rows into model objects (used by store.py and reads.py)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import json
 from collections import namedtuple
 from typing import Optional
 
-from ..errors import StoreError
-from .audit import canonical_json
-from .gpkg_format import from_gpkg_blob
-from .model import ApplyAttempt, ChangeSet, Comment, Proposal, Review, Target
-from .serialization import CHANGE_FIELDS, change_from_row, changeset_from_meta, problems_from_list
-from .store import AuditEntry
+from ....errors import StoreError
+from ...model import ApplyAttempt, ChangeSet, Comment, Proposal, Review, Target
+from ...serialization import CHANGE_FIELDS, change_from_row, changeset_from_meta, problems_from_list
+from ..audit import canonical_json
+from ..base import AuditEntry
+from .file_format import from_gpkg_blob
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 

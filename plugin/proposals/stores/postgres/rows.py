@@ -5,9 +5,8 @@ from __future__ import annotations
 import psycopg2
 from psycopg2.extras import Json, execute_values
 
-from .model import ApplyAttempt, Comment, Proposal, Review, Target
-from .proposal_rows import srs_id_of
-from .serialization import (
+from ...model import ApplyAttempt, Comment, Proposal, Review, Target
+from ...serialization import (
     CHANGE_FIELDS,
     change_from_row,
     change_to_row,
@@ -16,7 +15,8 @@ from .serialization import (
     problems_from_list,
     problems_to_list,
 )
-from .store import AuditEntry, Event
+from ..base import AuditEntry, Event
+from ..row_values import srs_id_of
 
 PROPOSAL_COLUMNS = ("p.id::text AS id, p.dataset, p.target_kind, p.target_uri, p.target_layer, "
                     "p.target_version, p.target_authcfg, p.author, p.partner, p.title, p.comment, p.status, "

@@ -13,7 +13,7 @@ Meant for a small team sharing the file on a drive. What that means here:
 - **A file that cannot be written** (the disk full, a read-only file or folder, a lock
   another program keeps): the transaction is rolled back — by SQLite itself for
   SQLITE_FULL / SQLITE_IOERR, which the rollback here allows for — and the error says which
-  (gpkg_reads.store_error: store.disk_full, store.read_only, store.locked,
+  (reads.store_error: store.disk_full, store.read_only, store.locked,
   store.unopenable, store.io_error), with the file's path. The file holds what it held
   before; a new file is created with its GeoPackage header and every table in one
   transaction, and removed again if that fails.
@@ -35,15 +35,9 @@ import sqlite3
 from contextlib import contextmanager
 from typing import Optional
 
-from ..errors import PermissionDenied, StoreError
-from . import gpkg_rows as rows
-from . import rules
-from .audit import canonical_json, chain_hash
-from .convention_rows import convention_rows
-from .gpkg_format import APPLICATION_ID, USER_VERSION, ensure_change_views, to_gpkg_blob
-from .gpkg_reads import GeoPackageReads, store_error
-from .migrations import migrate_sqlite
-from .model import (
+from ....errors import PermissionDenied, StoreError
+from ... import rules
+from ...model import (
     APPLIED,
     APPROVED,
     CONFLICT,
@@ -54,7 +48,15 @@ from .model import (
     Comment,
     Proposal,
 )
-from .proposal_rows import (
+from ...serialization import change_to_row, changeset_from_meta, changeset_meta, problems_to_list
+from ..audit import canonical_json, chain_hash
+from ..base import (
+    APPLY_RESULTS,
+    ProposalStore,
+)
+from ..convention_tables import convention_rows
+from ..migrations import migrate_sqlite
+from ..row_values import (
     changes_digest,
     check_proposal_id,
     counts_of,
@@ -62,11 +64,9 @@ from .proposal_rows import (
     srs_id_of,
     utc_now,
 )
-from .serialization import change_to_row, changeset_from_meta, changeset_meta, problems_to_list
-from .store import (
-    APPLY_RESULTS,
-    ProposalStore,
-)
+from . import rows
+from .file_format import APPLICATION_ID, USER_VERSION, ensure_change_views, to_gpkg_blob
+from .reads import GeoPackageReads, store_error
 
 dumps, loads = rows.dumps, rows.loads
 
@@ -234,7 +234,7 @@ class GeoPackageStore(GeoPackageReads, ProposalStore):
         communes, unplaced = loads(row["communes"], []), row["unplaced"]
         outside = row["outside"]
         if self.reference is not None and rows.has_convention(conn):
-            from ..territories.places import TerritorySet, locate
+            from ....territories.places import TerritorySet, locate
 
             # Only what locate reads: the geometries, no attribute decoded.
             meta = loads(row["changeset_meta"], {})
