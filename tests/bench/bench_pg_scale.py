@@ -40,6 +40,20 @@ steward's queue): geogov.my_roles() 8 750 calls (795 ms self time over 5 opening
 pg_has_role per call), my_partner() 16 070, required_approvals() 2 590, may_see() 11 270 —
 the policies' and rules' per-row calls of the caller's roles and partner, through the
 nested row-level security of reviews and change rows. See the report of issue 19.
+
+Measured 2026-12-08 at c9997c5 (migration 0011: the caller read once per statement, the
+round's approvals read in the list statement, « Mes propositions » by the author index),
+one run, the machine busy (three helpers' tests and builds on its 2 cores; the year took
+465 s to write instead of 216): review queue steward94 p50/p95 252 / 462 ms (floor 19.5 ms),
+tech94 71 / 124 ms; my proposals tech94 (455 rows) 114 / 207 ms (floor 59 ms), steward94
+18 / 44 ms; verify_audit() coord_region (Python) 110 000 rows/s, steward94 (database)
+100 000 rows/s (plain SELECT 119 000 rows/s); incremental 2 000 rows 12.3 ms vs full 9.6 s;
+changelog(cycling) 328 ms (floor 63 ms). Under that load the lists did not meet 100 ms p95;
+the floors themselves were 2-3× the idle machine's. Measured on the same 10 000-proposal
+store, idle machine, one query each (not through this bench): the queue's rule over the
+700 submitted rows 60-75 ms as one SQL function, 13-17 ms in PL/pgSQL (4937b8a); « Mes
+propositions » of tech94 200 → 41-52 ms once the round's approvals were read in the list
+statement instead of approval_state() per row.
 """
 
 from __future__ import annotations
