@@ -20,7 +20,9 @@ from ..plugin.bridge.diff_layers import OLD_PREFIX, build_attribute_diff
 from ..plugin.bridge.i18n import tr
 from ..plugin.errors import GeoGovError
 
-CACHE_SIZE = 100000
+# Features the table keeps at hand; the others are read again from the memory layer when
+# scrolled to (a cache of every row of a 100 000-change proposal held a copy of each).
+CACHE_SIZE = 10000
 
 
 class AttributeDiffView(QWidget):
@@ -32,6 +34,8 @@ class AttributeDiffView(QWidget):
         self.load_settings = load_settings
         self.layers = layers                 # diff_view.ReviewLayers, shared with the map diff
         self.layer_id = None
+        self.proposal = None
+        self.active = False
         self.cache = self.model = self.filter_model = None
         self.changed = set()
         self.key_field = ""
@@ -58,7 +62,24 @@ class AttributeDiffView(QWidget):
         return self.layers.layer(self.layer_id)
 
     def show_proposal(self, proposal):
+        """The attribute diff of ``proposal``: built now if the tab is open, else when it
+        opens (:meth:`set_active`)."""
         self.clear()
+        self.proposal = proposal
+        if self.active:
+            self._build()
+
+    def set_active(self, active: bool):
+        """The Attributes tab opened (True) or left. The table of a large proposal costs
+        as much as its map diff (100 000 changes: a layer of 100 000 rows and its model),
+        so it is built on the first opening of the tab for the proposal shown, not when
+        the proposal is selected; leaving the tab keeps it."""
+        self.active = bool(active)
+        if self.active and self.layer_id is None:
+            self._build()
+
+    def _build(self):
+        proposal = self.proposal
         if proposal is None or proposal.changeset is None:
             return
         try:
@@ -98,6 +119,9 @@ class AttributeDiffView(QWidget):
             self.view.setColumnHidden(column, only and not keep)
 
     def clear(self):
+        """Its layer and table removed; the proposal forgotten too (:meth:`show_proposal`
+        sets it again)."""
+        self.proposal = None
         self.view.setModel(None)
         self.filter_model = self.model = self.cache = None
         if self.layer_id:

@@ -225,22 +225,27 @@ class DiffView(QWidget):
         self.zoom_button.clicked.connect(self.zoom_to_current)
         self.all_button.clicked.connect(self.zoom_to_all)
         self.proposal = None
+        self._located_of, self._located_cache = None, []
         self._update()
 
     # ------------------------------------------------------------------ layers
-    def show_proposal(self, proposal):
-        """Build the diff layers of ``proposal`` (replacing any shown)."""
+    def show_proposal(self, proposal, opened=None):
+        """Show the diff layers of ``proposal`` (replacing any shown): those the detail task
+        built (``opened``: review.Opened), else built here."""
         self.clear()
         self.proposal = proposal
         if proposal is None or proposal.changeset is None or not self.show_check.isChecked():
             self._update()
             return
-        self._build()
+        self._build(opened)
 
-    def _build(self):
+    def _build(self, opened=None):
         proposal = self.proposal
         try:
-            diff = build_map_diff(proposal.changeset, proposal.title or proposal.id, self.load_settings())
+            if opened is not None and opened.map_error is not None:
+                raise opened.map_error
+            diff = opened.map_diff if opened is not None and opened.map_diff is not None else \
+                build_map_diff(proposal.changeset, proposal.title or proposal.id, self.load_settings())
         except GeoGovError as error:      # no geometry, a style that cannot load: said in the dock
             self.legend.setText("")
             self.failed.emit(error)
@@ -315,7 +320,13 @@ class DiffView(QWidget):
 
     # ------------------------------------------------------------------ changes
     def _located(self) -> list:
-        return [i for i, extent in enumerate(self.diff.extents) if extent is not None] if self.diff else []
+        """The changes that have a place on the map (worked out once per diff: a large
+        proposal has 100 000 of them, and every button update asks)."""
+        if self.diff is None:
+            return []
+        if self._located_of is not self.diff:
+            self._located_of, self._located_cache = self.diff, self.diff.extents.located()
+        return self._located_cache
 
     def step(self, delta: int):
         located = self._located()
@@ -371,9 +382,7 @@ class DiffView(QWidget):
         located = self._located()
         if not located:
             return
-        rect = QgsRectangle(self.diff.extents[located[0]])
-        for i in located[1:]:
-            rect.combineExtentWith(self.diff.extents[i])
+        rect = self.diff.extents.union()
         canvas = self.iface.mapCanvas()
         canvas.setExtent(self._canvas_rect(rect, 0.08))
         canvas.refresh()

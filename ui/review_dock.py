@@ -45,8 +45,8 @@ from ..plugin.bridge.review import (
     apply_approved,
     decide,
     decide_many,
-    load_detail,
     load_queue,
+    open_detail,
     rebase_with_choices,
     retry_catalogue,
 )
@@ -141,6 +141,9 @@ class ReviewDock(QgsDockWidget):
         self.proposal_view.comment_requested.connect(self.comment)
         self.diff_view.failed.connect(self._diff_failed)
         self.attribute_view.failed.connect(self._diff_failed)
+        # The attribute diff is built when its tab is open (attribute_diff.set_active).
+        ui.tabs.currentChanged.connect(self._tab_changed)
+        self._tab_changed()
         self.closed.connect(self.clear_layers)
         self._update_buttons()
 
@@ -247,18 +250,21 @@ class ReviewDock(QgsDockWidget):
         self._load_detail(summary.id)
 
     def _load_detail(self, proposal_id):
-        self.detail_task = run_task(tr("Reading the proposal…"), load_detail, self._settings(), proposal_id,
-                                    self.convention, on_done=self._detailed, on_error=self._detail_failed)
+        # The map diff is built in the same task (review.open_detail), off the main thread.
+        self.detail_task = run_task(tr("Reading the proposal…"), open_detail, self._settings(), proposal_id,
+                                    self.convention, with_map=self.diff_view.show_check.isChecked(),
+                                    on_done=self._detailed, on_error=self._detail_failed)
         self._update_buttons()
 
     @robust_slot(lambda self: self.iface)
-    def _detailed(self, detail):
+    def _detailed(self, opened):
         self.detail_task = None
+        detail = opened.detail
         selected = self.selected_ids()
         if selected != [detail.proposal.id]:
             self._selection_changed()        # the selection moved while reading
             return
-        self._show_detail(detail)
+        self._show_detail(detail, opened)
         self._update_buttons()
 
     @robust_slot(lambda self: self.iface)
@@ -267,7 +273,7 @@ class ReviewDock(QgsDockWidget):
         self._show_detail(None)
         self._failed_text(error_text(error))
 
-    def _show_detail(self, detail):
+    def _show_detail(self, detail, opened=None):
         same = (detail is not None and self.detail is not None
                 and detail.proposal.id == self.detail.proposal.id
                 and detail.proposal.version == self.detail.proposal.version)
@@ -280,8 +286,12 @@ class ReviewDock(QgsDockWidget):
             return
         self.proposal_view.show_detail(detail, self.convention)
         if not same:
-            self.diff_view.show_proposal(detail.proposal)
+            self.diff_view.show_proposal(detail.proposal, opened)
             self.attribute_view.show_proposal(detail.proposal)
+
+    @robust_slot(lambda self: self.iface)
+    def _tab_changed(self, *_):
+        self.attribute_view.set_active(self.ui.tabs.currentWidget() is self.attribute_view)
 
     def clear_layers(self, *_):
         """The dock closed (or the plugin unloads): no review layer stays behind."""

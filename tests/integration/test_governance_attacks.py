@@ -75,7 +75,8 @@ def test_an_audit_trigger_of_ones_own_forges_nothing(store, sql):
     # A trigger on a table of one's own that calls the audit writer: EXECUTE is refused.
     with conn.cursor() as cur:
         cur.execute("CREATE TEMP TABLE fake (proposal_id uuid, reviewer text, decision text)")
-    for function in ("reviews_audit", "proposals_audit", "changes_writer"):
+    for function in ("reviews_audit", "proposals_audit", "changes_writer", "changes_writers",
+                     "changes_checked"):
         code, _ = refused(conn, "CREATE TRIGGER f AFTER INSERT ON pg_temp.fake FOR EACH ROW "
                           f"EXECUTE FUNCTION geogov.{function}()")
         assert code == "42501", function

@@ -110,6 +110,28 @@ def test_line_and_polygon_layers_get_their_own_style(qgis_app, geometry_type, wk
     assert symbol.color().name() == "#00aa00"
 
 
+def test_each_change_has_the_box_of_its_geometries_or_none(qgis_app):
+    from qgis.core import QgsGeometry
+
+    from geogov.plugin.proposals.model import Change
+
+    schema = Schema(fields=[FieldDef("code")], key="code", geometry_type="Point", crs="EPSG:2154")
+    point = lambda x, y: bytes(QgsGeometry.fromWkt(f"POINT({x} {y})").asWkb())  # noqa: E731
+    changes = ChangeSet(schema, [
+        Change("update", "A", old={"code": "A"}, new={"code": "A"}, old_geometry=point(0, 0),
+               new_geometry=point(10, 5), geometry_changed=True),
+        Change("update", "B", old={"code": "B"}, new={"code": "b"}),           # no geometry stored
+        Change("delete", "C", old={"code": "C"}, old_geometry=point(-3, 7))])
+    diff = build_map_diff(changes)
+    assert len(diff.extents) == 3 and diff.extents[1] is None and diff.extents[-1] == diff.extents[2]
+    assert diff.extents[0].toRectF().getCoords() == (0, 0, 10, 5)      # old and new together
+    assert diff.extents.located() == [0, 2]
+    assert diff.extents.union().toRectF().getCoords() == (-3, 0, 10, 7)
+    assert [f["code"] for f in _features(diff.after)] == ["A", "b"]
+    with pytest.raises(IndexError):
+        diff.extents[3]
+
+
 def test_a_change_set_without_geometry_has_no_map_diff(qgis_app):
     from geogov.plugin.proposals.model import Change
 

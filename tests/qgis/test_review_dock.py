@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QCoreApplication
 
 from geogov.plugin.proposals.stores.base import ALL, MINE, MY_PARTNER, TO_REVIEW
 from geogov.tests.support import review_fixtures as R  # noqa: N812 (short: used on every line)
@@ -199,10 +200,23 @@ def test_the_diff_layers_follow_the_selection_and_go_with_the_dock(store, docks)
     select(dock, proposal)
     group = root.findGroup(group_name())
     names = sorted(node.name() for node in group.findLayers())
-    assert len(names) == 3 and any("after" in n for n in names) and any("before" in n for n in names)
-    assert any("attribute changes" in n for n in names)
+    # The map diff at once; the attribute diff when its tab opens (then for each
+    # proposal selected while it is open), and it stays when the tab is left.
+    assert len(names) == 2 and any("after" in n for n in names) and any("before" in n for n in names)
+    # Built in the detail task's thread, handed to the main thread.
+    main = QCoreApplication.instance().thread()
+    assert [layer.thread() == main for layer in dock.diff_view.diff_layers()] == [True, True]
+    assert dock.attribute_view.layer() is None
+    dock.ui.tabs.setCurrentWidget(dock.attribute_view)
+    names = sorted(node.name() for node in group.findLayers())
+    assert len(names) == 3 and any("attribute changes" in n for n in names)
+    assert dock.attribute_view.view.model().rowCount() == len(dock.detail.proposal.changeset.changes) > 0
+    dock.ui.tabs.setCurrentWidget(dock.proposal_view)
+    assert len(group.findLayers()) == 3
+    dock.ui.tabs.setCurrentWidget(dock.attribute_view)
     select(dock, other)
     assert all("map2" in node.name() for node in root.findGroup(group_name()).findLayers())
+    assert len(root.findGroup(group_name()).findLayers()) == 3
     select(dock)                                                          # nothing selected
     assert root.findGroup(group_name()) is None
     select(dock, proposal)
