@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
@@ -324,7 +324,7 @@
         <translation>sans limite territoriale</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="127"/>
+        <location filename="../ui/review_queue.py" line="56"/>
         <source>Dataset</source>
         <translation>Donnée</translation>
     </message>
@@ -511,7 +511,7 @@ Input document (INPUT): a file path or an http(s) URL of an ISO 19139 record (al
 Authentication (AUTHCFG, optional): the QGIS authentication configuration used to fetch a URL.
 Timeout (TIMEOUT): seconds to wait for the server.
 
-Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document's role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
+Output table (OUTPUT, no geometry): record_id, record_title, context (metadata_contact, resource_contact, cited_party, distributor, maintenance_contact, associated_party, catalogue_producer, ogcapi_contact, dc_party), role (the ISO 19115 CI_RoleCode, empty when the document&apos;s role is not one), role_raw (the role exactly as written), role_status (iso19139, iso19115-1, nonstandard, empty or missing: anything but iso19139 deserves a look), organisation, individual, position, email, phone, url, href (a party given only by reference).
 
 A document that cannot be used (not a metadata document, malformed, hostile, an error from the server) stops the algorithm with the reason.</source>
         <translation>Liste chaque responsable de chaque fiche d'un document de métadonnées, une ligne par responsable et par contexte.
@@ -782,7 +782,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="35"/>
-        <source>The approvals the dataset's rule requires are not all given.</source>
+        <source>The approvals the dataset&apos;s rule requires are not all given.</source>
         <translation>Les validations exigées par la règle du jeu de données ne sont pas toutes données.</translation>
     </message>
     <message>
@@ -792,7 +792,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="37"/>
-        <source>The changes lie outside your organisation's territory.</source>
+        <source>The changes lie outside your organisation&apos;s territory.</source>
         <translation>Les modifications sortent du territoire de votre organisme.</translation>
     </message>
     <message>
@@ -847,7 +847,7 @@ Des capacités inutilisables (un rapport d'exception, une page HTML, un document
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="53"/>
-        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string ("host=… dbname=…", no password); empty: the store of the plugin settings.
+        <source>Proposal store (STORE): a GeoPackage file or a PostgreSQL connection string (&quot;host=… dbname=…&quot;, no password); empty: the store of the plugin settings.
 Authentication (AUTHCFG, optional): the QGIS authentication configuration holding the PostgreSQL user name and password.
 Login (LOGIN, optional): who you are in a GeoPackage store (no access control there); a PostgreSQL store knows you by your database login.
 </source>
@@ -873,11 +873,11 @@ Identifiant (LOGIN, facultatif) : qui vous êtes dans un registre GeoPackage (sa
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="100"/>
-        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner's, or all those I may see.
+        <source>Scope (SCOPE): to review by me (submitted proposals awaiting a decision I may take), mine, my partner&apos;s, or all those I may see.
 Status (STATUS, optional): draft, submitted, changes_requested, approved, rejected, applied, conflict or withdrawn.
 Dataset (DATASET, optional): a dataset id of the convention.
 
-Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset's rule asks, e.g. "steward=yes; dpo=no"), approvals_pending and departements.</source>
+Output table (OUTPUT, no geometry), one row per proposal, newest first: id, dataset, title, author, partner, status, version, round, created_at, submitted_at, updated_at (UTC, ISO 8601), inserts, updates, deletes, approvals (the approvals the dataset&apos;s rule asks, e.g. &quot;steward=yes; dpo=no&quot;), approvals_pending and departements.</source>
         <translation>Portée (SCOPE) : à valider par moi (propositions soumises qui attendent une décision que je peux prendre), les miennes, celles de mon organisme, ou toutes celles que je peux voir.
 Statut (STATUS, facultatif) : draft, submitted, changes_requested, approved, rejected, applied, conflict ou withdrawn.
 Jeu de données (DATASET, facultatif) : un identifiant de jeu de données de la convention.
@@ -890,7 +890,7 @@ Table en sortie (OUTPUT, sans géométrie), une ligne par proposition, la plus r
 Decision (DECISION): approve, reject or request changes. A comment (COMMENT) is required to reject or request changes.
 Version (VERSION, optional): the proposal version you looked at; if someone changed the proposal since, the decision is refused instead of applying to a state you have not seen.
 
-The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO's, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal's status afterwards) and NEW_VERSION.</source>
+The store decides whether you may: your own proposal, a dataset you do not steward, a proposal not awaiting a decision are refused. An approval that leaves another required approval pending (the DPO&apos;s, for personal data) keeps the proposal submitted. Outputs: STATUS (the proposal&apos;s status afterwards) and NEW_VERSION.</source>
         <translation>Proposition (PROPOSAL) : l'identifiant de la proposition (voir Lister les propositions de modification).
 Décision (DECISION) : valider, refuser ou demander des modifications. Un commentaire (COMMENT) est obligatoire pour refuser ou demander des modifications.
 Version (VERSION, facultatif) : la version de la proposition que vous avez consultée ; si quelqu'un a modifié la proposition depuis, la décision est refusée plutôt que de s'appliquer à un état que vous n'avez pas vu.
@@ -899,7 +899,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="73"/>
-        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin's)</source>
+        <source>Proposal store (GeoPackage path or PostgreSQL connection; empty: the plugin&apos;s)</source>
         <translation>Registre des propositions (chemin GeoPackage ou connexion PostgreSQL ; vide : celui de l'extension)</translation>
     </message>
     <message>
@@ -918,7 +918,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Portée</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="127"/>
+        <location filename="../ui/review_queue.py" line="56"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -943,7 +943,7 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Identifiant de la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="137"/>
+        <location filename="../ui/review_dock.py" line="106"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
@@ -973,22 +973,22 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Proposition {id} : décision « {decision} » enregistrée, statut {status}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="93"/>
+        <location filename="../ui/review_queue.py" line="27"/>
         <source>To review by me</source>
         <translation>À valider par moi</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="94"/>
+        <location filename="../ui/review_queue.py" line="28"/>
         <source>Mine</source>
         <translation>Les miennes</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_proposals.py" line="117"/>
-        <source>My partner's</source>
+        <source>My partner&apos;s</source>
         <translation>Celles de mon organisme</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="94"/>
+        <location filename="../ui/review_queue.py" line="28"/>
         <source>All I may see</source>
         <translation>Toutes celles que je peux voir</translation>
     </message>
@@ -998,17 +998,17 @@ Le registre décide si vous en avez le droit : votre propre proposition, un jeu 
         <translation>Statut inconnu : {status}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="139"/>
+        <location filename="../ui/review_dock.py" line="108"/>
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="141"/>
+        <location filename="../ui/review_dock.py" line="110"/>
         <source>Reject</source>
         <translation>Rejeter</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="140"/>
+        <location filename="../ui/review_dock.py" line="109"/>
         <source>Request changes</source>
         <translation>Demander des modifications</translation>
     </message>
@@ -1248,7 +1248,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/report_map.py" line="129"/>
-        <source>Partners' data up to date</source>
+        <source>Partners&apos; data up to date</source>
         <translation>Données des partenaires à jour</translation>
     </message>
     <message>
@@ -1293,7 +1293,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/catalogue_dock_layout.py" line="48"/>
-        <source>Words to find, or "a phrase"</source>
+        <source>Words to find, or &quot;a phrase&quot;</source>
         <translation>Mots à chercher, ou « une expression »</translation>
     </message>
     <message>
@@ -1332,7 +1332,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Révision la plus récente d'abord</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="127"/>
+        <location filename="../ui/review_queue.py" line="56"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
@@ -1408,11 +1408,11 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="238"/>
-        <source>Layer "{name}" added to the map.</source>
+        <source>Layer &quot;{name}&quot; added to the map.</source>
         <translation>Couche « {name} » ajoutée à la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="605"/>
+        <location filename="../ui/review_dock.py" line="467"/>
         <source>GeoGov</source>
         <translation>GeoGov</translation>
     </message>
@@ -1864,7 +1864,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
         <translation>Éditeur</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="127"/>
+        <location filename="../ui/review_queue.py" line="56"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
@@ -1995,7 +1995,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/layer_adder.py" line="42"/>
-        <source>The link names no layer of "{service}": choose one.</source>
+        <source>The link names no layer of &quot;{service}&quot;: choose one.</source>
         <translation>Le lien ne nomme aucune couche de « {service} » : choisissez-en une.</translation>
     </message>
     <message>
@@ -2070,7 +2070,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="22"/>
-        <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, "billion laughs").</source>
+        <source>The document declares XML entities. It was refused without being read, because such documents can be used to read local files or to exhaust memory (XXE, &quot;billion laughs&quot;).</source>
         <translation>Le document déclare des entités XML. Il a été refusé sans être lu, car de tels documents peuvent servir à lire des fichiers locaux ou à épuiser la mémoire (XXE, « billion laughs »).</translation>
     </message>
     <message>
@@ -2165,7 +2165,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="25"/>
-        <source>The catalogue has no record "{identifier}".</source>
+        <source>The catalogue has no record &quot;{identifier}&quot;.</source>
         <translation>Le catalogue n'a pas de fiche « {identifier} ».</translation>
     </message>
     <message>
@@ -2175,17 +2175,17 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="28"/>
-        <source>Unknown catalogue kind "{kind}".</source>
+        <source>Unknown catalogue kind &quot;{kind}&quot;.</source>
         <translation>Type de catalogue inconnu « {kind} ».</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="29"/>
-        <source>This is not an http(s) address: "{url}".</source>
+        <source>This is not an http(s) address: &quot;{url}&quot;.</source>
         <translation>Ce n'est pas une adresse http(s) : « {url} ».</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="30"/>
-        <source>Unsupported CSW version "{version}".</source>
+        <source>Unsupported CSW version &quot;{version}&quot;.</source>
         <translation>Version CSW non prise en charge « {version} ».</translation>
     </message>
     <message>
@@ -2195,7 +2195,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="32"/>
-        <source>QGIS cannot open the layer "{name}": {detail}</source>
+        <source>QGIS cannot open the layer &quot;{name}&quot;: {detail}</source>
         <translation>QGIS ne peut pas ouvrir la couche « {name} » : {detail}</translation>
     </message>
     <message>
@@ -2220,7 +2220,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="47"/>
-        <source>Whole words: the server also matches inside words ("velo" in "développement"); {hidden} of {examined} records were hidden here for that.</source>
+        <source>Whole words: the server also matches inside words (&quot;velo&quot; in &quot;développement&quot;); {hidden} of {examined} records were hidden here for that.</source>
         <translation>Mots entiers : le serveur trouve aussi les mots à l'intérieur d'autres (« velo » dans « développement ») ; fiches masquées ici pour cette raison : {hidden} sur {examined}.</translation>
     </message>
     <message>
@@ -2265,7 +2265,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="69"/>
-        <source>Sort by {sort}: the server puts accented capitals after Z ("Éclairage" after "Zones").</source>
+        <source>Sort by {sort}: the server puts accented capitals after Z (&quot;Éclairage&quot; after &quot;Zones&quot;).</source>
         <translation>Tri par {sort} : le serveur classe les majuscules accentuées après Z (« Éclairage » après « Zones »).</translation>
     </message>
     <message>
@@ -2280,7 +2280,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="74"/>
-        <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; "Next" goes on.</source>
+        <source>{shown} records shown instead of {limit}: reading stopped after {pages} server pages; &quot;Next&quot; goes on.</source>
         <translation>Fiches affichées : {shown} au lieu de {limit} ; la lecture s'est arrêtée après {pages} pages du serveur ; « Suivantes » continue.</translation>
     </message>
     <message>
@@ -2300,12 +2300,12 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="86"/>
-        <source>The server's count of returned records disagrees with the records it sent.</source>
+        <source>The server&apos;s count of returned records disagrees with the records it sent.</source>
         <translation>Le nombre de fiches renvoyées annoncé par le serveur ne correspond pas aux fiches envoyées.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/catalogue.py" line="94"/>
-        <source>"{text}"</source>
+        <source>&quot;{text}&quot;</source>
         <comment>a quoted search term</comment>
         <translation>« {text} »</translation>
     </message>
@@ -2336,7 +2336,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../plugin/bridge/messages/governance.py" line="29"/>
-        <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS's master password entered?).</source>
+        <source>The authentication configuration {authcfg} of the proposal store cannot be read (is QGIS&apos;s master password entered?).</source>
         <translation>La configuration d'authentification {authcfg} du registre des propositions ne peut pas être lue (le mot de passe principal de QGIS a-t-il été saisi ?).</translation>
     </message>
     <message>
@@ -2786,7 +2786,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/plugin.py" line="332"/>
-        <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners' catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
+        <source>GeoGov brings the regional geodata partnership convention into QGIS: discover the partners&apos; catalogues, see who is responsible for each layer, and propose and review changes to shared data.</source>
         <translation>GeoGov intègre à QGIS la convention de partenariat régionale sur les données géographiques : découvrez les catalogues des partenaires, voyez qui est responsable de chaque couche, proposez et validez des modifications des données partagées.</translation>
     </message>
     <message>
@@ -2846,7 +2846,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/record_details.py" line="132"/>
-        <source>role written "{raw}" in the record</source>
+        <source>role written &quot;{raw}&quot; in the record</source>
         <translation>rôle écrit « {raw} » dans la fiche</translation>
     </message>
     <message>
@@ -3041,7 +3041,7 @@ Rapport PDF (OUTPUT_PDF) et rapport HTML (OUTPUT_HTML) : donner l'un, l'autre ou
     </message>
     <message>
         <location filename="../ui/service_browser.py" line="72"/>
-        <source>role "{raw}" ({label})</source>
+        <source>role &quot;{raw}&quot; ({label})</source>
         <translation>rôle « {raw} » ({label})</translation>
     </message>
     <message>
@@ -3192,7 +3192,7 @@ Original layer (ORIGINAL): the authoritative data (WFS, PostGIS, GeoPackage…).
 Revised layer (REVISED): the edited version, with the same fields.
 Key field (KEY, optional): the field that identifies a feature in both layers (the dataset's key in the partnership convention, e.g. identifiant); empty: the original layer's primary key, else the QGIS feature id.
 
-Output (OUTPUT): op (insert, update or delete), fid (the key; empty for a new feature without a key of its own), changed_fields (the modified fields, comma-separated), geometry_changed, the new geometry and attributes (the old ones for a deletion). A field of the layers named like one of these columns is written with "_1" appended. Numbers of added (INSERTED), modified (UPDATED) and deleted (DELETED) features.</source>
+Output (OUTPUT): op (insert, update or delete), fid (the key; empty for a new feature without a key of its own), changed_fields (the modified fields, comma-separated), geometry_changed, the new geometry and attributes (the old ones for a deletion). A field of the layers named like one of these columns is written with &quot;_1&quot; appended. Numbers of added (INSERTED), modified (UPDATED) and deleted (DELETED) features.</source>
         <translation>Compare la version d'origine (de référence) d'une couche à une version révisée et écrit une entité par changement.
 
 Couche d'origine (ORIGINAL) : les données de référence (WFS, PostGIS, GeoPackage…).
@@ -3253,11 +3253,11 @@ Sortie (OUTPUT) : op (insert, update ou delete), fid (la clé ; vide pour une no
     </message>
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="52"/>
-        <source>Proposes the changes between the authoritative version of a shared layer and an edited copy: they are checked, saved in the proposal store and submitted to the dataset's stewards. Nothing is written to the authoritative data.
+        <source>Proposes the changes between the authoritative version of a shared layer and an edited copy: they are checked, saved in the proposal store and submitted to the dataset&apos;s stewards. Nothing is written to the authoritative data.
 
-Original layer (ORIGINAL): the authoritative data (a layer of a partner's WFS service, a PostGIS or GeoPackage table).
+Original layer (ORIGINAL): the authoritative data (a layer of a partner&apos;s WFS service, a PostGIS or GeoPackage table).
 Revised layer (REVISED): the edited copy, with the same fields.
-Key field (KEY, optional): the field that identifies a feature; empty: the dataset's key in the convention, else the original layer's primary key.
+Key field (KEY, optional): the field that identifies a feature; empty: the dataset&apos;s key in the convention, else the original layer&apos;s primary key.
 Dataset (DATASET, optional): the dataset id in the partnership convention; empty: the dataset the original layer belongs to.
 Title (TITLE) and comment (COMMENT: why these changes; required to submit).
 Submit (SUBMIT): checked, the proposal is submitted for review; unchecked, it is saved as a draft.
@@ -3277,7 +3277,7 @@ Convention (CONVENTION, facultatif) : chemin ou URL de la convention de partenar
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="67"/>
         <source>
-Outputs: OUTPUT (the proposal id) and STATUS (draft or submitted). The algorithm fails, listing every problem, when the changes break the dataset's schema (fields, types, required values, geometry type and validity, CRS) or the convention (your organisation may not propose on this dataset, or a change lies outside its territory).</source>
+Outputs: OUTPUT (the proposal id) and STATUS (draft or submitted). The algorithm fails, listing every problem, when the changes break the dataset&apos;s schema (fields, types, required values, geometry type and validity, CRS) or the convention (your organisation may not propose on this dataset, or a change lies outside its territory).</source>
         <translation>
 Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted). L'algorithme échoue, en listant chaque problème, quand les changements ne respectent pas le schéma du jeu de données (champs, types, valeurs obligatoires, type et validité des géométries, SCR) ou la convention (votre organisme ne peut pas proposer sur ce jeu de données, ou un changement sort de son territoire).</translation>
     </message>
@@ -3293,7 +3293,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_submit_proposal.py" line="84"/>
-        <source>Partnership convention (path or URL; empty: the plugin's)</source>
+        <source>Partnership convention (path or URL; empty: the plugin&apos;s)</source>
         <translation>Convention de partenariat (chemin ou URL ; vide : celle de l'extension)</translation>
     </message>
     <message>
@@ -3312,7 +3312,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Il n'y a rien à proposer : la couche révisée est identique à la couche d'origine.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="404"/>
+        <location filename="../ui/propose_dialog.py" line="253"/>
         <source>Changes to {dataset}</source>
         <translation>Modifications de {dataset}</translation>
     </message>
@@ -3383,12 +3383,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/messages/proposals.py" line="86"/>
-        <source>the feature lies outside your organisation's territory.</source>
+        <source>the feature lies outside your organisation&apos;s territory.</source>
         <translation>l'entité se trouve hors du territoire de votre organisme.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/proposals.py" line="87"/>
-        <source>the feature was outside your organisation's territory before your change: it is not yours to edit.</source>
+        <source>the feature was outside your organisation&apos;s territory before your change: it is not yours to edit.</source>
         <translation>l'entité se trouvait hors du territoire de votre organisme avant votre changement : il ne vous revient pas de la modifier.</translation>
     </message>
     <message>
@@ -3562,7 +3562,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>En attente de</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="135"/>
+        <location filename="../ui/review_dock.py" line="104"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -3588,7 +3588,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../ui/my_proposals.py" line="89"/>
-        <source>Reload the proposal's changes into an edit session of its layer, change them, then use Propose my changes and Submit again.</source>
+        <source>Reload the proposal&apos;s changes into an edit session of its layer, change them, then use Propose my changes and Submit again.</source>
         <translation>Recharge les changements de la proposition dans une session d'édition de sa couche : modifiez-les, puis utilisez « Proposer mes modifications » et soumettez à nouveau.</translation>
     </message>
     <message>
@@ -3617,7 +3617,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>{n} proposition(s).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="339"/>
+        <location filename="../ui/review_dock.py" line="254"/>
         <source>Reading the proposal…</source>
         <translation>Lecture de la proposition…</translation>
     </message>
@@ -3627,12 +3627,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Retrait de la proposition…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="832"/>
+        <location filename="../ui/propose_dialog.py" line="681"/>
         <source>Submitting the proposal…</source>
         <translation>Soumission de la proposition…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="907"/>
+        <location filename="../ui/propose_dialog.py" line="756"/>
         <source>Sending the drafts kept on this computer…</source>
         <translation>Envoi des brouillons conservés sur cet ordinateur…</translation>
     </message>
@@ -3972,7 +3972,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>La base des propositions est injoignable : votre identité est l'identifiant de la connexion, pas encore confirmé par la base.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="135"/>
+        <location filename="../ui/propose_dialog.py" line="120"/>
         <source>Propose my changes</source>
         <translation>Proposer mes modifications</translation>
     </message>
@@ -4002,12 +4002,12 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Copie modifiée</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="154"/>
+        <location filename="../ui/propose_dialog_layout.py" line="63"/>
         <source>GeoPackage store: there is no access control. Your identity is the one declared in the GeoGov settings, and anyone who can open the file can change it.</source>
         <translation>Registre GeoPackage : il n'y a aucun contrôle d'accès. Votre identité est celle déclarée dans les paramètres de GeoGov, et quiconque peut ouvrir le fichier peut le modifier.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="189"/>
+        <location filename="../ui/propose_dialog_layout.py" line="98"/>
         <source>Feature / field</source>
         <translation>Entité / champ</translation>
     </message>
@@ -4022,172 +4022,172 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="249"/>
+        <location filename="../ui/propose_dialog_layout.py" line="155"/>
         <source>Why these changes? What did you see on the ground, which source did you use?</source>
         <translation>Pourquoi ces changements ? Qu'avez-vous constaté sur le terrain, quelle source avez-vous utilisée ?</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="263"/>
+        <location filename="../ui/propose_dialog_layout.py" line="169"/>
         <source>Send now</source>
         <translation>Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="277"/>
+        <location filename="../ui/propose_dialog_layout.py" line="183"/>
         <source>Save draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="278"/>
+        <location filename="../ui/propose_dialog_layout.py" line="184"/>
         <source>Submit</source>
         <translation>Soumettre</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="374"/>
+        <location filename="../ui/propose_dialog.py" line="223"/>
         <source>Choose the shared layer.</source>
         <translation>Choisissez la couche partagée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="391"/>
+        <location filename="../ui/propose_dialog.py" line="240"/>
         <source>Choose the edited copy: another layer than the shared one.</source>
         <translation>Choisissez la copie modifiée : une autre couche que la couche partagée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="406"/>
+        <location filename="../ui/propose_dialog.py" line="255"/>
         <source>Computing, checking and saving the changes…</source>
         <translation>Calcul, contrôle et enregistrement des changements…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="407"/>
+        <location filename="../ui/propose_dialog.py" line="256"/>
         <source>GeoGov: propose changes to {layer}</source>
         <translation>GeoGov : proposer des modifications de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="476"/>
+        <location filename="../ui/propose_dialog.py" line="325"/>
         <source>There is nothing to propose: the edited version is the same as the authoritative one.</source>
         <translation>Il n'y a rien à proposer : la version modifiée est identique à la version de référence.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="481"/>
+        <location filename="../ui/propose_dialog.py" line="330"/>
         <source>The draft could not be saved: {reason}</source>
         <translation>Le brouillon n'a pas pu être enregistré : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="486"/>
+        <location filename="../ui/propose_dialog.py" line="335"/>
         <source>Draft saved in the proposal store ({id}).</source>
         <translation>Brouillon enregistré dans le registre des propositions ({id}).</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="534"/>
+        <location filename="../ui/propose_dialog.py" line="383"/>
         <source>{n} problem(s) to fix before submitting:</source>
         <translation>{n} problème(s) à corriger avant de soumettre :</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="534"/>
+        <location filename="../ui/propose_dialog.py" line="383"/>
         <source>No problem found: the changes can be submitted.</source>
         <translation>Aucun problème : les changements peuvent être soumis.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="635"/>
+        <location filename="../ui/review_buttons.py" line="28"/>
         <source>Wait for the current operation to finish.</source>
         <translation>Attendez la fin de l'opération en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="769"/>
+        <location filename="../ui/propose_dialog.py" line="618"/>
         <source>The changes have not been computed yet.</source>
         <translation>Les changements n'ont pas encore été calculés.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="771"/>
+        <location filename="../ui/propose_dialog.py" line="620"/>
         <source>There is nothing to propose.</source>
         <translation>Il n'y a rien à proposer.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="777"/>
+        <location filename="../ui/propose_dialog.py" line="626"/>
         <source>Submit is disabled: fix the {n} problem(s) listed in the layer, then compute the changes again.</source>
         <translation>Impossible de soumettre : corrigez dans la couche le(s) {n} problème(s) listé(s), puis recalculez les changements.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="780"/>
+        <location filename="../ui/propose_dialog.py" line="629"/>
         <source>Submit is disabled: the draft could not be saved.</source>
         <translation>Impossible de soumettre : le brouillon n'a pas pu être enregistré.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="782"/>
+        <location filename="../ui/propose_dialog.py" line="631"/>
         <source>This proposal is submitted.</source>
         <translation>Cette proposition est soumise.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="787"/>
+        <location filename="../ui/propose_dialog.py" line="636"/>
         <source>Give the proposal a title.</source>
         <translation>Donnez un titre à la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="789"/>
+        <location filename="../ui/propose_dialog.py" line="638"/>
         <source>Say why: reviewers need the reason for these changes.</source>
         <translation>Dites pourquoi : les valideurs ont besoin de la raison de ces changements.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="832"/>
+        <location filename="../ui/propose_dialog.py" line="681"/>
         <source>Saving the draft…</source>
         <translation>Enregistrement du brouillon…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="833"/>
+        <location filename="../ui/propose_dialog.py" line="682"/>
         <source>GeoGov: save the proposal</source>
         <translation>GeoGov : enregistrer la proposition</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="849"/>
+        <location filename="../ui/propose_dialog.py" line="698"/>
         <source>The proposal is saved on this computer and will be submitted when the database is reachable.</source>
         <translation>La proposition est enregistrée sur cet ordinateur et sera soumise dès que la base sera joignable.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="855"/>
+        <location filename="../ui/propose_dialog.py" line="704"/>
         <source>Proposal submitted: {status}. The reviewers will see it in their queue.</source>
         <translation>Proposition soumise : {status}. Les valideurs la verront dans leur file d'attente.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="858"/>
+        <location filename="../ui/propose_dialog.py" line="707"/>
         <source>Draft saved ({id}).</source>
         <translation>Brouillon enregistré ({id}).</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="884"/>
+        <location filename="../ui/propose_dialog.py" line="733"/>
         <source>Discard the edits from the layer?</source>
         <translation>Abandonner les modifications de la couche ?</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="878"/>
+        <location filename="../ui/propose_dialog.py" line="727"/>
         <source>Your changes now live in the proposal “{title}”. Discard them from the layer “{layer}”? Nothing is ever saved to the shared data from here: it changes only when a steward applies the approved proposal.</source>
         <translation>Vos changements sont désormais dans la proposition « {title} ». Les abandonner dans la couche « {layer} » ? Rien n'est jamais enregistré d'ici dans les données partagées : elles ne changent que lorsqu'un référent validation applique la proposition approuvée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="908"/>
+        <location filename="../ui/propose_dialog.py" line="757"/>
         <source>GeoGov: send the local drafts</source>
         <translation>GeoGov : envoyer les brouillons locaux</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="920"/>
+        <location filename="../ui/propose_dialog.py" line="769"/>
         <source>Sent to the proposal database.</source>
         <translation>Envoyée à la base des propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="920"/>
+        <location filename="../ui/propose_dialog.py" line="769"/>
         <source>Sent and submitted.</source>
         <translation>Envoyée et soumise.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="924"/>
+        <location filename="../ui/propose_dialog.py" line="773"/>
         <source>Nothing left to send.</source>
         <translation>Plus rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="926"/>
+        <location filename="../ui/propose_dialog.py" line="775"/>
         <source>Still not sent: {reason}</source>
         <translation>Toujours pas envoyée : {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="931"/>
+        <location filename="../ui/propose_dialog.py" line="780"/>
         <source>Draft saved locally: it will be sent when the database is reachable.</source>
         <translation>Brouillon enregistré localement : il sera envoyé dès que la base sera joignable.</translation>
     </message>
@@ -4334,7 +4334,7 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_apply_proposal.py" line="66"/>
-        <source>The proposal does not fit the target's schema; nothing was sent.</source>
+        <source>The proposal does not fit the target&apos;s schema; nothing was sent.</source>
         <translation>La proposition ne correspond pas au schéma de la cible ; rien n’a été envoyé.</translation>
     </message>
     <message>
@@ -4404,17 +4404,17 @@ Sorties : OUTPUT (l'identifiant de la proposition) et STATUS (draft ou submitted
     </message>
     <message>
         <location filename="../plugin/bridge/alg_export_changelog.py" line="40"/>
-        <source>Export a dataset's change log</source>
+        <source>Export a dataset&apos;s change log</source>
         <translation>Exporter le journal des modifications d’un jeu de données</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_export_changelog.py" line="43"/>
         <source>Dataset (DATASET): a dataset id of the convention.
-Title (TITLE, optional): the dataset's title shown on the page.
+Title (TITLE, optional): the dataset&apos;s title shown on the page.
 Since (SINCE, optional): only changes applied from this date (YYYY-MM-DD, UTC).
 Format (FORMAT): CSV, GeoJSON (WGS 84) or HTML (a standalone page to publish).
 
-One line per changed feature of every applied proposal, oldest first: when it was applied, the proposal, its title and the author's reason, author and partner, who approved it, who applied it, the operation, the feature and the changed values. Output COUNT: the number of proposals exported.</source>
+One line per changed feature of every applied proposal, oldest first: when it was applied, the proposal, its title and the author&apos;s reason, author and partner, who approved it, who applied it, the operation, the feature and the changed values. Output COUNT: the number of proposals exported.</source>
         <translation>Jeu de données (DATASET) : un identifiant de jeu de données de la convention.
 Titre (TITLE, facultatif) : le titre du jeu affiché sur la page.
 Depuis (SINCE, facultatif) : seulement les modifications appliquées à partir de cette date (AAAA-MM-JJ, UTC).
@@ -4463,48 +4463,48 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>proposition</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="208"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="314"/>
         <source>{title} — after</source>
         <translation>{title} — après</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="209"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="315"/>
         <source>{title} — before</source>
         <translation>{title} — avant</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="296"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="405"/>
         <source>Added</source>
         <translation>Ajoutée</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="296"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="405"/>
         <source>Deleted</source>
         <translation>Supprimée</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="296"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="405"/>
         <source>Modified (after)</source>
         <translation>Modifiée (après)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="297"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="406"/>
         <source>Modified (before)</source>
         <translation>Modifiée (avant)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="315"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="424"/>
         <source>{title} — attribute changes</source>
         <translation>{title} — attributs modifiés</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_diff.py" line="38"/>
+        <location filename="../ui/attribute_diff.py" line="42"/>
         <source>One row per change. Green: added; red: deleted; highlighted: the value changed (beside it, struck through, the value before).</source>
         <translation>Une ligne par changement. Vert : ajoutée ; rouge : supprimée ; surlignée : la valeur a changé (à côté, barrée, la valeur d'avant).</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_diff.py" line="43"/>
-        <source>Open in QGIS's attribute table</source>
+        <location filename="../ui/attribute_diff.py" line="47"/>
+        <source>Open in QGIS&apos;s attribute table</source>
         <translation>Ouvrir dans la table attributaire de QGIS</translation>
     </message>
     <message>
@@ -4538,12 +4538,12 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Opacité</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="255"/>
+        <location filename="../ui/diff_view.py" line="260"/>
         <source>On the map: {added} added (green), {deleted} deleted (red), {modified} modified (orange; before: dashed).</source>
         <translation>Sur la carte : {added} ajoutée(s) (vert), {deleted} supprimée(s) (rouge), {modified} modifiée(s) (orange ; avant : en tirets).</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="390"/>
+        <location filename="../ui/diff_view.py" line="399"/>
         <source>Change {n} of {total}: {feature}</source>
         <translation>Changement {n} sur {total} : {feature}</translation>
     </message>
@@ -4669,7 +4669,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../plugin/bridge/messages/publishing.py" line="103"/>
-        <source>The service's description of the layer cannot be used (element {element}).</source>
+        <source>The service&apos;s description of the layer cannot be used (element {element}).</source>
         <translation>La description de la couche par le service est inutilisable (élément {element}).</translation>
     </message>
     <message>
@@ -4694,7 +4694,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../plugin/bridge/messages/publishing.py" line="110"/>
-        <source>The server's transaction response has an unreadable count ({value}).</source>
+        <source>The server&apos;s transaction response has an unreadable count ({value}).</source>
         <translation>La réponse du serveur à la transaction contient un décompte illisible ({value}).</translation>
     </message>
     <message>
@@ -4794,7 +4794,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../plugin/bridge/messages/publishing.py" line="190"/>
-        <source>The changes do not fit the target's schema: nothing was sent. {problems}</source>
+        <source>The changes do not fit the target&apos;s schema: nothing was sent. {problems}</source>
         <translation>Les modifications ne respectent pas le schéma de la cible : rien n'a été envoyé. {problems}</translation>
     </message>
     <message>
@@ -4928,7 +4928,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Aucune explication donnée.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="127"/>
+        <location filename="../ui/review_queue.py" line="56"/>
         <source>Approvals</source>
         <translation>Approbations</translation>
     </message>
@@ -4973,7 +4973,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Exporter le journal des modifications</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="125"/>
+        <location filename="../ui/review_queue.py" line="55"/>
         <source>All datasets</source>
         <translation>Tous les jeux de données</translation>
     </message>
@@ -5084,7 +5084,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/conflict_dialog.py" line="145"/>
-        <source>Keep the data's value everywhere</source>
+        <source>Keep the data&apos;s value everywhere</source>
         <translation>Garder partout la valeur des données</translation>
     </message>
     <message>
@@ -5094,7 +5094,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../ui/conflict_dialog.py" line="147"/>
-        <source>Settles every choice still open; fields changed on one side only keep that side's value.</source>
+        <source>Settles every choice still open; fields changed on one side only keep that side&apos;s value.</source>
         <translation>Tranche tous les choix restants ; un champ modifié d'un seul côté garde la valeur de ce côté.</translation>
     </message>
     <message>
@@ -5218,102 +5218,102 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Les notifications sur les propositions sont interrompues : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="379"/>
+        <location filename="../ui/propose_dialog.py" line="228"/>
         <source>The partnership convention is still loading…</source>
         <translation>La convention de partenariat est en cours de chargement…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="93"/>
+        <location filename="../ui/review_queue.py" line="27"/>
         <source>Approved, to apply</source>
         <translation>Approuvées, à appliquer</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="94"/>
-        <source>My organisation's</source>
+        <location filename="../ui/review_queue.py" line="28"/>
+        <source>My organisation&apos;s</source>
         <translation>De mon organisme</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="99"/>
+        <location filename="../ui/review_dock.py" line="75"/>
         <source>Review proposals</source>
         <translation>Valider les propositions</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="122"/>
+        <location filename="../ui/review_queue.py" line="52"/>
         <source>Any status</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="127"/>
+        <location filename="../ui/review_queue.py" line="56"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="127"/>
+        <location filename="../ui/review_queue.py" line="56"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="132"/>
+        <location filename="../ui/review_dock.py" line="101"/>
         <source>Proposal</source>
         <translation>Proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="133"/>
+        <location filename="../ui/review_dock.py" line="102"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="134"/>
+        <location filename="../ui/review_dock.py" line="103"/>
         <source>Attributes</source>
         <translation>Attributs</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="136"/>
+        <location filename="../ui/review_dock.py" line="105"/>
         <source>Change log…</source>
         <translation>Journal des modifications…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="138"/>
+        <location filename="../ui/review_dock.py" line="107"/>
         <source>Your comment (required to reject or to request changes)</source>
         <translation>Votre commentaire (obligatoire pour rejeter ou demander des modifications)</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="562"/>
+        <location filename="../ui/review_dock.py" line="429"/>
         <source>Apply to the authoritative data</source>
         <translation>Appliquer aux données de référence</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="143"/>
+        <location filename="../ui/review_dock.py" line="112"/>
         <source>Resolve the conflicts…</source>
         <translation>Résoudre les conflits…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="242"/>
+        <location filename="../ui/review_dock.py" line="198"/>
         <source>Reading the proposals…</source>
         <translation>Lecture des propositions…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="256"/>
+        <location filename="../ui/review_queue.py" line="34"/>
         <source>Reviewing as {login} ({partner}).</source>
         <translation>Validation en tant que {login} ({partner}).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="259"/>
+        <location filename="../ui/review_queue.py" line="37"/>
         <source>GeoPackage store: no access control (identity from the settings).</source>
         <translation>Registre GeoPackage : aucun contrôle d'accès (identité lue dans les paramètres).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="287"/>
+        <location filename="../ui/review_queue.py" line="42"/>
         <source>{n} proposal(s) in the list.</source>
         <translation>{n} proposition(s) dans la liste.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="287"/>
+        <location filename="../ui/review_queue.py" line="42"/>
         <source>No proposal here.</source>
         <translation>Aucune proposition ici.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="631"/>
+        <location filename="../ui/review_buttons.py" line="24"/>
         <source>Select one proposal in the list.</source>
         <translation>Sélectionnez une proposition dans la liste.</translation>
     </message>
@@ -5338,27 +5338,27 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Saisissez d'abord un commentaire : il est obligatoire pour rejeter ou demander des modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="419"/>
+        <location filename="../ui/review_buttons.py" line="95"/>
         <source>Approve this proposal</source>
         <translation>Approuver cette proposition</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="426"/>
+        <location filename="../ui/review_buttons.py" line="102"/>
         <source>Approve all selected ({n})</source>
         <translation>Approuver toute la sélection ({n})</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="432"/>
+        <location filename="../ui/review_buttons.py" line="102"/>
         <source>Select several proposals in the list (Ctrl or Shift + click).</source>
         <translation>Sélectionnez plusieurs propositions dans la liste (Ctrl ou Maj + clic).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="432"/>
+        <location filename="../ui/review_buttons.py" line="102"/>
         <source>Each one is approved in turn; the refused ones are listed with the reason.</source>
         <translation>Chacune est approuvée à son tour ; les refus sont listés avec leur motif.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="437"/>
+        <location filename="../ui/review_buttons.py" line="108"/>
         <source>Write the approved changes to the authoritative data, check them, and undo everything if part is refused.</source>
         <translation>Écrire les modifications approuvées dans les données de référence, les vérifier, et tout défaire si une partie est refusée.</translation>
     </message>
@@ -5373,62 +5373,62 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Seul un référent validation de ce jeu de données ou un coordinateur peut l'appliquer.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="474"/>
+        <location filename="../ui/review_dock.py" line="356"/>
         <source>Recording your decision…</source>
         <translation>Enregistrement de votre décision…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="483"/>
+        <location filename="../ui/review_dock.py" line="365"/>
         <source>Decision recorded: the proposal “{title}” is now “{status}”.</source>
         <translation>Décision enregistrée : la proposition « {title} » est maintenant « {status} ».</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="516"/>
+        <location filename="../ui/review_dock.py" line="383"/>
         <source>Approving {n} proposal(s)…</source>
         <translation>Approbation de {n} proposition(s)…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="533"/>
+        <location filename="../ui/review_dock.py" line="400"/>
         <source>Adding your comment…</source>
         <translation>Ajout de votre commentaire…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="540"/>
+        <location filename="../ui/review_dock.py" line="407"/>
         <source>Comment added.</source>
         <translation>Commentaire ajouté.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="562"/>
+        <location filename="../ui/review_dock.py" line="429"/>
         <source>Write the changes of “{title}” ({size}) to {layer}? They are checked against the data first; if anything is refused, everything is undone.</source>
         <translation>Écrire les modifications de « {title} » ({size}) dans {layer} ? Elles sont d'abord comparées aux données ; si quoi que ce soit est refusé, tout est défait.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="567"/>
+        <location filename="../ui/review_dock.py" line="434"/>
         <source>Applying “{title}” to the authoritative data…</source>
         <translation>Application de « {title} » aux données de référence…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="591"/>
+        <location filename="../ui/review_dock.py" line="453"/>
         <source>The proposal store did not record it: {error}</source>
         <translation>Le registre des propositions ne l'a pas enregistré : {error}</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="683"/>
+        <location filename="../ui/review_dock.py" line="534"/>
         <source>Rebasing the proposal on the current data…</source>
         <translation>Mise à jour de la proposition sur les données actuelles…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="690"/>
+        <location filename="../ui/review_dock.py" line="541"/>
         <source>The proposal “{title}” was rebased on the current data: it is back in review and needs approval again.</source>
         <translation>La proposition « {title} » a été mise à jour sur les données actuelles : elle repart en validation et doit être approuvée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="730"/>
+        <location filename="../ui/review_dock.py" line="581"/>
         <source>{done} approved, {failed} refused.</source>
         <translation>{done} approuvée(s), {failed} refusée(s).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="733"/>
+        <location filename="../ui/review_dock.py" line="584"/>
         <source>“{title}”: {reason}</source>
         <translation>« {title} » : {reason}</translation>
     </message>
@@ -5443,12 +5443,12 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
         <translation>Changement suivant ▶</translation>
     </message>
     <message>
-        <location filename="../ui/diff_view.py" line="394"/>
+        <location filename="../ui/diff_view.py" line="403"/>
         <source>{total} change(s): go through them with “Next change”.</source>
         <translation>{total} changement(s) : parcourez-les avec « Changement suivant ».</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_diff.py" line="41"/>
+        <location filename="../ui/attribute_diff.py" line="45"/>
         <source>Only the key and the modified columns</source>
         <translation>Seulement la clé et les colonnes modifiées</translation>
     </message>
@@ -5519,7 +5519,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="55"/>
-        <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov's settings.</source>
+        <source>The proposal database refused the login: check the user name and password of the authentication configuration chosen in GeoGov&apos;s settings.</source>
         <translation>La base des propositions a refusé la connexion : vérifiez le nom d’utilisateur et le mot de passe de la configuration d’authentification choisie dans les paramètres de GeoGov.</translation>
     </message>
     <message>
@@ -5545,7 +5545,7 @@ Une ligne par entité modifiée de chaque proposition appliquée, de la plus anc
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="46"/>
         <source>For the region's database administrator. Creates or updates the GeoGov schema in a PostgreSQL/PostGIS database and loads the partnership convention into it: partners, their members (the convention's logins), datasets, stewards and approval rules. Each existing login receives the database roles that match its roles in the convention (contributor, steward, DPO, coordinator); from then on the database itself enforces who may see, propose, review and apply what.
-Connection (DSN): "host=… port=5432 dbname=…", without password.
+Connection (DSN): &quot;host=… port=5432 dbname=…&quot;, without password.
 Authentication (AUTHCFG): a QGIS authentication configuration holding an administrator's user name and password (a superuser or the DBA).
 Convention (CONVENTION): path or URL of the convention file; empty: the one of the plugin settings.
 Verify the audit trail (VERIFY): also check the hash chain of the audit trail.
@@ -5564,12 +5564,12 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="69"/>
-        <source>Administrator's authentication configuration</source>
+        <source>Administrator&apos;s authentication configuration</source>
         <translation>Configuration d’authentification de l’administrateur</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="71"/>
-        <source>Convention file or URL (empty: the plugin's)</source>
+        <source>Convention file or URL (empty: the plugin&apos;s)</source>
         <translation>Fichier ou URL de la convention (vide : celle du plugin)</translation>
     </message>
     <message>
@@ -5589,7 +5589,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="90"/>
-        <source>No convention: give one, or configure it in GeoGov's settings.</source>
+        <source>No convention: give one, or configure it in GeoGov&apos;s settings.</source>
         <translation>Aucune convention : indiquez-en une ou configurez-la dans les paramètres de GeoGov.</translation>
     </message>
     <message>
@@ -5784,7 +5784,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="46"/>
-        <source>The territory reference's coordinate reference system has no EPSG code: PostGIS cannot hold it.</source>
+        <source>The territory reference&apos;s coordinate reference system has no EPSG code: PostGIS cannot hold it.</source>
         <translation>Le système de coordonnées du référentiel territorial n'a pas de code EPSG : PostGIS ne peut pas l'enregistrer.</translation>
     </message>
     <message>
@@ -5793,7 +5793,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <translation>&lt;b&gt;Où&lt;/b&gt; : {places} — {n} communes</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="539"/>
+        <location filename="../ui/propose_dialog.py" line="388"/>
         <source>{n} change(s) lie in no municipality of the territory reference: the default stewards review them.</source>
         <translation>{n} modification(s) ne se trouvent dans aucune commune du référentiel territorial : les référents par défaut les valident.</translation>
     </message>
@@ -5812,7 +5812,7 @@ Les identifiants de la convention qui n’existent pas encore dans la base sont 
         <source>Searches a CSW (2.0.2 or 3.0) or OGC API Records catalogue and returns the records found as a layer of their bounding boxes.
 
 Catalogue (CATALOGUE): the address of the catalogue (CSW endpoint, OGC API landing page or records collection), or the name of a catalogue connection of GeoGov's settings. The kind of catalogue is detected from its answer.
-Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and "quoted phrases".
+Text (QUERY, optional): words that must all appear (at the start of a word, accents and capitals ignored: velo finds Vélo) and &quot;quoted phrases&quot;.
 Organisation (ORGANISATION, optional): a producer, custodian, owner or contact of the record.
 Keyword (KEYWORD, optional): a keyword of the record.
 Extent (BBOX, optional): records whose box intersects it (reprojected to WGS 84; an extent covering the whole world is ignored).
@@ -5846,7 +5846,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../plugin/bridge/labels/catalogue.py" line="115"/>
-        <source>Last revision: the latest of the revision, publication and creation dates of the record's resource citation, as the record writes it (a time or time zone never moves it to another day).</source>
+        <source>Last revision: the latest of the revision, publication and creation dates of the record&apos;s resource citation, as the record writes it (a time or time zone never moves it to another day).</source>
         <translation>Dernière révision : la plus récente des dates de révision, de publication et de création de la citation de la ressource, telle que la fiche l'écrit (une heure ou un fuseau horaire ne la fait jamais changer de jour).</translation>
     </message>
     <message>
@@ -5902,7 +5902,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="40"/>
-        <source>The changes are not in the dataset's coordinate reference system (EPSG:{srid}).</source>
+        <source>The changes are not in the dataset&apos;s coordinate reference system (EPSG:{srid}).</source>
         <translation>Les modifications ne sont pas dans le système de coordonnées de référence du jeu de données (EPSG:{srid}).</translation>
     </message>
     <message>
@@ -5927,12 +5927,12 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../plugin/bridge/messages/store.py" line="27"/>
-        <source>Decisions are taken as the login that connected to the database, not under another login's role.</source>
+        <source>Decisions are taken as the login that connected to the database, not under another login&apos;s role.</source>
         <translation>Les décisions sont prises sous l'identifiant qui s'est connecté à la base de données, pas sous le rôle d'un autre identifiant.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/alg_setup_store.py" line="121"/>
-        <source>Your administrator login may not set these logins' session time limits (lock wait 10 s, idle transaction 60 s); the database still ends the transactions that stall the others: {logins}</source>
+        <source>Your administrator login may not set these logins&apos; session time limits (lock wait 10 s, idle transaction 60 s); the database still ends the transactions that stall the others: {logins}</source>
         <translation>Votre compte d’administration ne peut pas fixer les limites de session de ces comptes (attente d’un verrou 10 s, transaction inactive 60 s) ; la base met tout de même fin aux transactions qui bloquent les autres : {logins}</translation>
     </message>
     <message>
@@ -5942,7 +5942,7 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     </message>
     <message>
         <location filename="../plugin/bridge/messages/proposals.py" line="91"/>
-        <source>the dataset's own table refuses this feature ({reason}).</source>
+        <source>the dataset&apos;s own table refuses this feature ({reason}).</source>
         <translation>la table du jeu de données elle-même refuse cette entité ({reason}).</translation>
     </message>
     <message>
@@ -5978,11 +5978,11 @@ Le journal indique ce que le serveur n'a pas su faire lui-même (accents, mots e
     <message>
         <location filename="../plugin/bridge/alg_apply_proposal.py" line="136"/>
         <source>Proposal (PROPOSAL): the id of an approved proposal.
-Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T or OGC API Features service or the PostGIS database (default: the one recorded with the proposal's target).
-Convention (CONVENTION, optional): path or URL of the partnership convention; empty: the plugin's. The proposal is applied only to the target the convention names for its dataset: no credential goes anywhere else.
+Target authentication (TARGET_AUTHCFG, optional): the QGIS authentication configuration for the WFS-T or OGC API Features service or the PostGIS database (default: the one recorded with the proposal&apos;s target).
+Convention (CONVENTION, optional): path or URL of the partnership convention; empty: the plugin&apos;s. The proposal is applied only to the target the convention names for its dataset: no credential goes anywhere else.
 
-The changes are checked against the target's real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target's reason. Running it again after a lost connection never writes anything twice.
-Catalogue authentication (CATALOGUE_AUTHCFG, optional): when the convention names the dataset's catalogue record, the record's revision date, date stamp and next update date are then updated in the catalogue (CSW-T) and read back. A catalogue that refuses leaves the data applied; run the algorithm again on the applied proposal to retry the catalogue update alone.
+The changes are checked against the target&apos;s real schema, then every touched feature is read: if someone changed one since the proposal was made, nothing is written and the proposal goes to conflict. Otherwise the changes are written, read back and compared; if the target refuses any part, whatever was written is undone and the refused features are listed with the target&apos;s reason. Running it again after a lost connection never writes anything twice.
+Catalogue authentication (CATALOGUE_AUTHCFG, optional): when the convention names the dataset&apos;s catalogue record, the record&apos;s revision date, date stamp and next update date are then updated in the catalogue (CSW-T) and read back. A catalogue that refuses leaves the data applied; run the algorithm again on the applied proposal to retry the catalogue update alone.
 Outputs: STATUS (applied, already_applied, conflict, invalid, refused, undo_failed, unknown, cancelled), PROPOSAL_STATUS, CATALOGUE (updated, refused, not_verified, unknown, or empty) and RESULT (the full report, JSON).</source>
         <translation>Proposition (PROPOSAL) : l'identifiant d'une proposition approuvée.
 Authentification de la cible (TARGET_AUTHCFG, facultatif) : la configuration d'authentification QGIS du service WFS-T ou OGC API Features ou de la base PostGIS (par défaut : celle enregistrée avec la cible de la proposition).
@@ -6004,7 +6004,7 @@ Sorties : STATUS (applied, already_applied, conflict, invalid, refused, undo_fai
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="248"/>
-        <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue's metadata and the convention disagree.
+        <source>Loads and checks a partnership convention (geogov.convention/1) and lists who is responsible for each shared dataset, whether it is up to date, and where the catalogue&apos;s metadata and the convention disagree.
 
 Convention (CONVENTION): a file path or an http(s) URL of the YAML document. A convention with problems stops the algorithm; the log lists every problem with its line, column and place in the document.
 Catalogue (CATALOGUE, optional): the URL of a CSW or OGC API Records catalogue; its records give the last update dates and the discrepancies (custodian, producer or frequency that differ, no point of contact, records the convention does not know and datasets without a record).
@@ -6068,7 +6068,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/governance.py" line="62"/>
-        <source>Name the catalogue record to update (record:): the dataset's match.records names {count}.</source>
+        <source>Name the catalogue record to update (record:): the dataset&apos;s match.records names {count}.</source>
         <translation>Indiquez la fiche de catalogue à mettre à jour (record:) : le match.records du jeu en nomme {count}.</translation>
     </message>
     <message>
@@ -6123,7 +6123,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/publishing.py" line="83"/>
-        <source>The server's answer to {request} is not JSON.</source>
+        <source>The server&apos;s answer to {request} is not JSON.</source>
         <translation>La réponse du serveur à {request} n’est pas du JSON.</translation>
     </message>
     <message>
@@ -6147,17 +6147,17 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Observé : {phrase}.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="144"/>
+        <location filename="../ui/review_dock.py" line="113"/>
         <source>Update the catalogue record</source>
         <translation>Mettre à jour la fiche de catalogue</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="443"/>
+        <location filename="../ui/review_buttons.py" line="112"/>
         <source>The data of this proposal is applied but its catalogue record was not updated: try the catalogue update again (the data is not written again).</source>
         <translation>Les données de cette proposition sont appliquées mais sa fiche de catalogue n’a pas été mise à jour : relancez la mise à jour de la fiche (les données ne sont pas réécrites).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="581"/>
+        <location filename="../ui/review_dock.py" line="443"/>
         <source>Updating the catalogue record of “{title}”…</source>
         <translation>Mise à jour de la fiche de catalogue de « {title} »…</translation>
     </message>
@@ -6183,7 +6183,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="45"/>
-        <source>The server redirected the request more than {limit} times (last to {location}). Check the address or tell the server's administrator.</source>
+        <source>The server redirected the request more than {limit} times (last to {location}). Check the address or tell the server&apos;s administrator.</source>
         <translation>Le serveur a redirigé la requête plus de {limit} fois (en dernier vers {location}). Vérifiez l'adresse ou prévenez l'administrateur du serveur.</translation>
     </message>
     <message>
@@ -6193,27 +6193,27 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="49"/>
-        <source>The server's answer is larger than {limit_mb} MB, the limit set in GeoGov's options (Network). It was not read to the end; nothing else was changed.</source>
+        <source>The server&apos;s answer is larger than {limit_mb} MB, the limit set in GeoGov&apos;s options (Network). It was not read to the end; nothing else was changed.</source>
         <translation>La réponse du serveur dépasse {limit_mb} Mo, la limite fixée dans les options de GeoGov (Réseau). Elle n'a pas été lue jusqu'au bout ; rien d'autre n'a été modifié.</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="52"/>
-        <source>The server's answer is compressed in a form GeoGov cannot read ({encoding}).</source>
+        <source>The server&apos;s answer is compressed in a form GeoGov cannot read ({encoding}).</source>
         <translation>La réponse du serveur est compressée sous une forme que GeoGov ne sait pas lire ({encoding}).</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="54"/>
-        <source>The server's compressed answer is corrupt: {detail}</source>
+        <source>The server&apos;s compressed answer is corrupt: {detail}</source>
         <translation>La réponse compressée du serveur est corrompue : {detail}</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="55"/>
-        <source>Secure connection refused: the server's certificate is not trusted ({detail}). If you trust this server, add its certificate or an exception in QGIS (Settings &gt; Options &gt; Authentication &gt; SSL Server Exceptions).</source>
+        <source>Secure connection refused: the server&apos;s certificate is not trusted ({detail}). If you trust this server, add its certificate or an exception in QGIS (Settings &gt; Options &gt; Authentication &gt; SSL Server Exceptions).</source>
         <translation>Connexion sécurisée refusée : le certificat du serveur n'est pas reconnu ({detail}). Si vous faites confiance à ce serveur, ajoutez son certificat ou une exception dans QGIS (Préférences &gt; Options &gt; Authentification &gt; Exceptions SSL des serveurs).</translation>
     </message>
     <message>
         <location filename="../plugin/bridge/messages/general.py" line="59"/>
-        <source>Secure connection refused: the server's certificate was issued for another name than this address ({detail}).</source>
+        <source>Secure connection refused: the server&apos;s certificate was issued for another name than this address ({detail}).</source>
         <translation>Connexion sécurisée refusée : le certificat du serveur a été délivré pour un autre nom que cette adresse ({detail}).</translation>
     </message>
     <message>
@@ -6228,7 +6228,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/options_page.py" line="343"/>
-        <source>A server's answer larger than this (after decompression) is refused and not read to the end, so that a wrong or hostile server cannot fill the memory.</source>
+        <source>A server&apos;s answer larger than this (after decompression) is refused and not read to the end, so that a wrong or hostile server cannot fill the memory.</source>
         <translation>Une réponse de serveur plus grande (après décompression) est refusée sans être lue jusqu'au bout, pour qu'un serveur défaillant ou malveillant ne puisse pas saturer la mémoire.</translation>
     </message>
     <message>
@@ -6382,7 +6382,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Le fichier « {path} » n'est pas un registre des propositions GeoPackage : GeoGov n'y a rien écrit. Choisissez le bon fichier dans Préférences ▸ Options ▸ GeoGov.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="496"/>
+        <location filename="../ui/propose_dialog.py" line="345"/>
         <source>Your changes are kept in the layer and in this window: click “Save draft” to save them again.</source>
         <translation>Vos modifications sont conservées dans la couche et dans cette fenêtre : cliquez sur « Enregistrer le brouillon » pour les enregistrer à nouveau.</translation>
     </message>
@@ -6602,27 +6602,27 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Modification</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="357"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="466"/>
         <source>Geometry changed</source>
         <translation>Géométrie modifiée</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="361"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="470"/>
         <source>{field} (before)</source>
         <translation>{field} (avant)</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="369"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="478"/>
         <source>new feature no. {n}</source>
         <translation>nouvelle entité n° {n}</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="376"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="485"/>
         <source>Key ({field})</source>
         <translation>Clé ({field})</translation>
     </message>
     <message>
-        <location filename="../plugin/bridge/diff_layers.py" line="376"/>
+        <location filename="../plugin/bridge/diff_layers.py" line="485"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
@@ -6637,7 +6637,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Aucun programme de cet ordinateur n'a ouvert « {target} » (aucun navigateur web ni logiciel de messagerie n'est configuré).</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="488"/>
+        <location filename="../ui/review_dock.py" line="370"/>
         <source>Next step: apply it to the authoritative data (button below).</source>
         <translation>Étape suivante : l'appliquer aux données de référence (bouton ci-dessous).</translation>
     </message>
@@ -6713,12 +6713,12 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="222"/>
-        <source>Record {first} of {matched} (the server's count)</source>
+        <source>Record {first} of {matched} (the server&apos;s count)</source>
         <translation>Fiche {first} sur {matched} (selon le serveur)</translation>
     </message>
     <message>
         <location filename="../ui/catalogue_dock.py" line="225"/>
-        <source>Records {first} to {last} of {matched} (the server's count)</source>
+        <source>Records {first} to {last} of {matched} (the server&apos;s count)</source>
         <translation>Fiches {first} à {last} sur {matched} (selon le serveur)</translation>
     </message>
     <message>
@@ -6853,7 +6853,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/plugin.py" line="70"/>
-        <source>Who produces, maintains and validates the current layer's data, where, how fresh it is, and where metadata and convention disagree</source>
+        <source>Who produces, maintains and validates the current layer&apos;s data, where, how fresh it is, and where metadata and convention disagree</source>
         <translation>Qui produit, maintient et valide les données de la couche courante, où, leur fraîcheur, et où métadonnées et convention divergent</translation>
     </message>
     <message>
@@ -6868,12 +6868,12 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/plugin.py" line="70"/>
-        <source>Search the partners' catalogues (CSW, OGC API Records) and add their layers to the map</source>
+        <source>Search the partners&apos; catalogues (CSW, OGC API Records) and add their layers to the map</source>
         <translation>Chercher dans les catalogues des partenaires (CSW, OGC API Records) et ajouter leurs couches à la carte</translation>
     </message>
     <message>
         <location filename="../ui/plugin.py" line="70"/>
-        <source>Browse the layers of the partners' WMS and WFS services</source>
+        <source>Browse the layers of the partners&apos; WMS and WFS services</source>
         <translation>Parcourir les couches des services WMS et WFS des partenaires</translation>
     </message>
     <message>
@@ -7067,12 +7067,12 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Proposer de défaire cette proposition : une nouvelle proposition de votre part, vérifiée par rapport aux données actuelles et validée comme toute autre.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="644"/>
+        <location filename="../ui/review_dock.py" line="495"/>
         <source>Checking the revert of “{title}” against the authoritative data…</source>
         <translation>Vérification du retour en arrière de « {title} » par rapport aux données de référence…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="658"/>
+        <location filename="../ui/review_dock.py" line="509"/>
         <source>Nothing was reverted.</source>
         <translation>Rien n'a été défait.</translation>
     </message>
@@ -7083,7 +7083,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/plugin.py" line="70"/>
-        <source>The applied proposals of the current layer's dataset: when, who proposed and approved them, why, what they changed; revert one</source>
+        <source>The applied proposals of the current layer&apos;s dataset: when, who proposed and approved them, why, what they changed; revert one</source>
         <translation>Les propositions appliquées au jeu de données de la couche courante : quand, qui les a proposées et validées, pourquoi, ce qu'elles ont changé ; en défaire une</translation>
     </message>
     <message>
@@ -7227,12 +7227,12 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Le retour en arrière « {title} » est enregistré comme brouillon : soumettez-le depuis Mes propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="147"/>
+        <location filename="../ui/review_dock.py" line="116"/>
         <source>Revert…</source>
         <translation>Défaire…</translation>
     </message>
     <message>
-        <location filename="../ui/review_dock.py" line="455"/>
+        <location filename="../ui/review_buttons.py" line="122"/>
         <source>Propose to undo this applied proposal: a new proposal of yours, checked against the data as it is now (features changed since are left out) and reviewed like any other.</source>
         <translation>Proposer de défaire cette proposition appliquée : une nouvelle proposition de votre part, vérifiée par rapport aux données actuelles (les entités modifiées depuis sont laissées de côté) et validée comme toute autre.</translation>
     </message>
@@ -7262,118 +7262,118 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
         <translation>Décochez pour laisser ces modifications hors de la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="150"/>
+        <location filename="../ui/propose_dialog_layout.py" line="59"/>
         <source>The proposal</source>
         <translation>La proposition</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="192"/>
+        <location filename="../ui/propose_dialog_layout.py" line="101"/>
         <source>Uncheck a change to leave it out of the proposal: it stays in your edits. Select one to see it on the map.</source>
         <translation>Décochez une modification pour la laisser hors de la proposition : elle reste dans vos modifications. Sélectionnez-en une pour la voir sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="196"/>
+        <location filename="../ui/propose_dialog_layout.py" line="105"/>
         <source>Include all</source>
         <translation>Tout inclure</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="197"/>
+        <location filename="../ui/propose_dialog_layout.py" line="106"/>
         <source>Take every change left out back into the proposal.</source>
         <translation>Remettre dans la proposition toutes les modifications laissées de côté.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="221"/>
+        <location filename="../ui/propose_dialog_layout.py" line="128"/>
         <source>Zoom</source>
         <translation>Zoomer</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="199"/>
+        <location filename="../ui/propose_dialog_layout.py" line="108"/>
         <source>Select the feature of this change on its layer and zoom to it (a double click does the same).</source>
         <translation>Sélectionner l'entité de cette modification sur sa couche et zoomer dessus (un double-clic fait de même).</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="214"/>
+        <location filename="../ui/propose_dialog_layout.py" line="123"/>
         <source>Select a problem to see its feature on the map; double-click to zoom to it.</source>
         <translation>Sélectionnez un problème pour voir son entité sur la carte ; double-cliquez pour zoomer dessus.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="218"/>
+        <location filename="../ui/propose_dialog_layout.py" line="125"/>
         <source>Leave out</source>
         <translation>Laisser de côté</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="219"/>
+        <location filename="../ui/propose_dialog_layout.py" line="126"/>
         <source>Leave the change with this problem out of the proposal: it stays in your edits, to be proposed once fixed.</source>
         <translation>Laisser hors de la proposition la modification qui a ce problème : elle reste dans vos modifications, à proposer une fois corrigée.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="222"/>
+        <location filename="../ui/propose_dialog_layout.py" line="129"/>
         <source>Select the feature of this problem on its layer and zoom to it (a double click does the same).</source>
         <translation>Sélectionner l'entité de ce problème sur sa couche et zoomer dessus (un double-clic fait de même).</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="429"/>
+        <location filename="../ui/propose_dialog.py" line="278"/>
         <source>Checking the included changes again…</source>
         <translation>Nouvelle vérification des modifications incluses…</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="430"/>
+        <location filename="../ui/propose_dialog.py" line="279"/>
         <source>GeoGov: check the changes to {layer}</source>
         <translation>GeoGov : vérifier les modifications de {layer}</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="479"/>
+        <location filename="../ui/propose_dialog.py" line="328"/>
         <source>Every change is left out: check at least one to propose it.</source>
         <translation>Toutes les modifications sont laissées de côté : cochez-en au moins une pour la proposer.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="614"/>
+        <location filename="../ui/propose_dialog.py" line="463"/>
         <source>The proposal is saved with these changes: compute the changes again to propose the edits left in the layer.</source>
         <translation>La proposition est enregistrée avec ces modifications : recalculez les changements pour proposer les modifications restées dans la couche.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="696"/>
+        <location filename="../ui/propose_dialog.py" line="545"/>
         <source>This feature is no longer in the layer (deleted): the map shows where it was.</source>
         <translation>Cette entité n'est plus dans la couche (supprimée) : la carte montre où elle se trouvait.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="733"/>
+        <location filename="../ui/propose_dialog.py" line="582"/>
         <source>The edit session of “{layer}” has ended: this window keeps the changes computed before.</source>
         <translation>La session d'édition de « {layer} » est terminée : cette fenêtre garde les changements calculés auparavant.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="754"/>
+        <location filename="../ui/propose_dialog.py" line="603"/>
         <source>“{layer}” was removed from the project: its proposal window is closed. A draft already saved stays in the proposal store.</source>
         <translation>« {layer} » a été retirée du projet : sa fenêtre de proposition est fermée. Un brouillon déjà enregistré reste dans le registre des propositions.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="773"/>
+        <location filename="../ui/propose_dialog.py" line="622"/>
         <source>Wait: the included changes are about to be checked again.</source>
         <translation>Patientez : les modifications incluses vont être vérifiées à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="775"/>
+        <location filename="../ui/propose_dialog.py" line="624"/>
         <source>Every change is left out of the proposal.</source>
         <translation>Toutes les modifications sont laissées hors de la proposition.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="784"/>
+        <location filename="../ui/propose_dialog.py" line="633"/>
         <source>The layer was edited after the changes were computed: click “Compute the changes again” to propose the edits as they are now.</source>
         <translation>La couche a été modifiée après le calcul des changements : cliquez sur « Recalculer les changements » pour proposer les modifications telles qu'elles sont maintenant.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="875"/>
+        <location filename="../ui/propose_dialog.py" line="724"/>
         <source>The layer was edited meanwhile: its edits are kept.</source>
         <translation>La couche a été modifiée entre-temps : ses modifications sont conservées.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="882"/>
-        <source>The {n} change(s) you left out stay in the layer's edits.</source>
+        <location filename="../ui/propose_dialog.py" line="731"/>
+        <source>The {n} change(s) you left out stay in the layer&apos;s edits.</source>
         <translation>Les {n} modification(s) laissée(s) de côté restent dans les modifications de la couche.</translation>
     </message>
     <message>
-        <location filename="../ui/propose_dialog.py" line="897"/>
-        <source>The changes left out are still in the layer's edits.</source>
+        <location filename="../ui/propose_dialog.py" line="746"/>
+        <source>The changes left out are still in the layer&apos;s edits.</source>
         <translation>Les modifications laissées de côté sont toujours dans les modifications de la couche.</translation>
     </message>
     <message>
@@ -7383,7 +7383,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/propose_source.py" line="20"/>
-        <source>The edits not saved yet of the shared layer, in QGIS's edit mode (its edit buffer).</source>
+        <source>The edits not saved yet of the shared layer, in QGIS&apos;s edit mode (its edit buffer).</source>
         <translation>Les modifications pas encore enregistrées de la couche partagée, en mode édition de QGIS (son tampon d'édition).</translation>
     </message>
     <message>
@@ -7408,7 +7408,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../plugin/bridge/alg_convention_check.py" line="144"/>
-        <source>Incremental (INCREMENTAL, default yes): a CSW catalogue read before is asked only for the records changed since (its apiso:Modified queryable, the records' dateStamp) and for the list of its identifiers, so that deleted records leave at once; the other records come from GeoGov's copy of the last sweep, kept in the QGIS user profile (geogov/catalogue-sweeps). A full sweep is made every 7 days, the first time, and whenever the copy cannot be trusted; an OGC API Records catalogue is always read in full. The log and the report say how the catalogue was read.</source>
+        <source>Incremental (INCREMENTAL, default yes): a CSW catalogue read before is asked only for the records changed since (its apiso:Modified queryable, the records&apos; dateStamp) and for the list of its identifiers, so that deleted records leave at once; the other records come from GeoGov&apos;s copy of the last sweep, kept in the QGIS user profile (geogov/catalogue-sweeps). A full sweep is made every 7 days, the first time, and whenever the copy cannot be trusted; an OGC API Records catalogue is always read in full. The log and the report say how the catalogue was read.</source>
         <translation>Incrémental (INCREMENTAL, oui par défaut) : un catalogue CSW déjà lu n'est interrogé que sur les fiches modifiées depuis (sa propriété apiso:Modified, le dateStamp des fiches) et sur la liste de ses identifiants, pour que les fiches supprimées disparaissent aussitôt ; les autres fiches viennent de la copie du dernier moissonnage que GeoGov garde dans le profil utilisateur de QGIS (geogov/catalogue-sweeps). Un moissonnage complet est fait tous les 7 jours, la première fois, et chaque fois que la copie n'est pas fiable ; un catalogue OGC API Records est toujours lu en entier. Le journal et le rapport disent comment le catalogue a été lu.</translation>
     </message>
     <message>
@@ -7438,7 +7438,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../plugin/governance/report_html.py" line="249"/>
-        <source>the last reading is dated later than now: this computer's clock moved</source>
+        <source>the last reading is dated later than now: this computer&apos;s clock moved</source>
         <translation>la dernière lecture est datée d'après maintenant : l'horloge de cet ordinateur a changé</translation>
     </message>
     <message>
@@ -7458,7 +7458,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/governance_report_dialog.py" line="78"/>
-        <source>The other records come from GeoGov's copy of the last sweep of this catalogue; deleted records are left out, and a full sweep is made every 7 days. The report says how the catalogue was read.</source>
+        <source>The other records come from GeoGov&apos;s copy of the last sweep of this catalogue; deleted records are left out, and a full sweep is made every 7 days. The report says how the catalogue was read.</source>
         <translation>Les autres fiches viennent de la copie que GeoGov garde du dernier moissonnage de ce catalogue ; les fiches supprimées sont écartées, et un moissonnage complet est fait tous les 7 jours. Le rapport dit comment le catalogue a été lu.</translation>
     </message>
     <message>
@@ -7498,7 +7498,7 @@ Table en sortie (OUTPUT, sans géométrie) : une ligne par jeu de données avec 
     </message>
     <message>
         <location filename="../ui/action_reasons.py" line="34"/>
-        <source>This proposal's changes are not loaded.</source>
+        <source>This proposal&apos;s changes are not loaded.</source>
         <translation>Les modifications de cette proposition ne sont pas chargées.</translation>
     </message>
     <message>
